@@ -1,2 +1,3 @@
 export * from './errors/index.js';
 export * from './topics/index.js';
+export * from './auth/index.js';

@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '@wirelens/core';
+import { z } from 'zod';
+
+const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The API environment, validated once at start-up; nothing else reads `process.env`. */
+const schema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  /** Where the built dashboard lives (apps/dashboard/dist by default). */
+  WIRELENS_DASHBOARD_DIR: z.string().default(path.resolve(appRoot, '../dashboard/dist')),
+  /** Where the built GraphiQL page lives. */
+  WIRELENS_GRAPHIQL_DIR: z.string().default(path.resolve(appRoot, 'dist/graphiql')),
+  /** Largest accepted request body, in bytes. */
+  WIRELENS_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+});
+
+export type ApiEnv = z.infer<typeof schema>;
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new AppError('CONFIG', `Invalid environment: ${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,28 @@
+// The API process: GraphQL, GraphiQL and the dashboard on one origin.
+import { createDbClient } from '@wirelens/db';
+import { loadEnv } from './env.js';
+import { createApiServer } from './http/create-server.js';
+
+const env = loadEnv();
+const log = (message: string) => process.stderr.write(`${new Date().toISOString()} api   ${message}\n`);
+const db = createDbClient({ connectionString: env.DATABASE_URL });
+const api = await createApiServer({
+  db,
+  dashboardDir: env.WIRELENS_DASHBOARD_DIR,
+  graphiqlDir: env.WIRELENS_GRAPHIQL_DIR,
+  maxBodyBytes: env.WIRELENS_MAX_BODY_BYTES,
+  production: env.NODE_ENV === 'production',
+  log,
+});
+api.server.listen(env.PORT, env.HOST, () => log(`listening on http://${env.HOST}:${env.PORT}`));
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  await api.close();
+  await db.$disconnect();
+  process.exit(0);
+};
+process.on('SIGTERM', () => void shutdown());
+process.on('SIGINT', () => void shutdown());

@@ -1,0 +1,36 @@
+import { builder } from '../builder.js';
+
+export const TopicKindEnum = builder.enumType('TopicKind', {
+  description: 'Where a topic comes from.',
+  values: {
+    TAXONOMY: { description: 'Part of the fixed, documented taxonomy.' },
+    EDITOR: { description: 'Added by an editor.' },
+  },
+});
+
+export const Topic = builder.prismaNode('Topic', {
+  description: 'A subject articles are classified under (e.g. AI, earnings, regulation & policy).',
+  id: { field: 'id' },
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Stable identifier, e.g. "regulation-policy".' }),
+    name: t.exposeString('name', { description: 'Display name.' }),
+    description: t.exposeString('description', { nullable: true, description: 'What the topic covers.' }),
+    kind: t.expose('kind', { type: TopicKindEnum, description: 'Taxonomy or editor-defined.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  topics: t.prismaField({
+    type: ['Topic'],
+    description: 'Every topic, taxonomy first, then by name.',
+    resolve: (query, _parent, _args, ctx) =>
+      ctx.db.topic.findMany({ ...query, orderBy: [{ kind: 'desc' }, { name: 'asc' }] }),
+  }),
+  topic: t.prismaField({
+    type: 'Topic',
+    nullable: true,
+    description: 'One topic by slug.',
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: (query, _parent, args, ctx) => ctx.db.topic.findUnique({ ...query, where: { slug: args.slug } }),
+  }),
+}));

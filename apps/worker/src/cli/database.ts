@@ -1,0 +1,36 @@
+import { applyMigrations, createDbClient, dbPaths, resolveDatabase, type DbClient, type ResolvedDatabase } from '@wirelens/db';
+import type { WorkerEnv } from '../env.js';
+import { logger } from '../logger.js';
+
+export interface OpenDatabaseResult {
+  database: ResolvedDatabase;
+  db: DbClient;
+  close: () => Promise<void>;
+}
+
+/** Brings up the database (embedded or DATABASE_URL), applies pending migrations and connects. */
+export async function openDatabase(env: WorkerEnv): Promise<OpenDatabaseResult> {
+  const database = await resolveDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir, log: logger.info });
+  try {
+    const migrated = await applyMigrations({
+      connectionString: database.connectionString,
+      migrationsDir: dbPaths.migrations,
+      log: logger.info,
+    });
+    for (const name of migrated.unknown) {
+      logger.warn(`the database has migration ${name}, which this version of Wirelens does not know (newer database?)`);
+    }
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+  const db = createDbClient({ connectionString: database.connectionString });
+  return {
+    database,
+    db,
+    close: async () => {
+      await db.$disconnect();
+      await database.stop();
+    },
+  };
+}

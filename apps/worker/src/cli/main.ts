@@ -1,0 +1,32 @@
+// `pnpm wirelens <command>`: the operators' CLI.
+import { Command, CommanderError } from 'commander';
+import { AppError } from '@wirelens/core';
+import { registerMigrate } from './commands/migrate.js';
+import { registerSeed } from './commands/seed.js';
+import { registerStart } from './commands/start.js';
+import { registerUser } from './commands/user.js';
+
+const program = new Command()
+  .name('wirelens')
+  .description('Wirelens operator commands')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerStart(program);
+registerMigrate(program);
+registerSeed(program);
+registerUser(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Commander already printed its message (or the help text).
+    process.exitCode = error.exitCode;
+  } else {
+    const message = error instanceof AppError ? error.message : error instanceof Error ? error.message : String(error);
+    process.stderr.write(`error: ${message}\n`);
+    if (!(error instanceof AppError) && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = 1;
+  }
+}

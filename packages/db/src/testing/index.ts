@@ -1,0 +1,2 @@
+export * from './create-test-database.js';
+export * from './database-url.js';
