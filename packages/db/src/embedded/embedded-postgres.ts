@@ -9,9 +9,9 @@
  * supervisor, which stops the database last.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, chown, mkdir, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, lstat, mkdir, open, readdir, readFile, realpath, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
@@ -157,8 +157,10 @@ async function initialise(
   ids: { uid: number; gid: number } | null,
   log: (message: string) => void,
 ): Promise<void> {
-  // A directory without PG_VERSION is a half-finished initdb: start over.
-  if (existsSync(clusterDir)) await rm(clusterDir, { recursive: true, force: true });
+  // A directory without PG_VERSION is a half-finished initdb: start over (keeping a symlinked location).
+  if (existsSync(clusterDir)) {
+    for (const entry of await readdir(clusterDir)) await rm(path.join(clusterDir, entry), { recursive: true, force: true });
+  }
   await mkdir(clusterDir, { recursive: true, mode: 0o700 });
   const pwFile = path.join(os.tmpdir(), `wirelens-pw-${randomBytes(6).toString('hex')}`);
   await writeFile(pwFile, `${credentials.password}\n`, { mode: 0o600 });
@@ -240,6 +242,56 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
   }
 }
 
+/** True when `uid`/`gid` can traverse every directory above `dir` (not `dir` itself). */
+async function ancestorsTraversable(dir: string, ids: { uid: number; gid: number }): Promise<boolean> {
+  let current = path.dirname(dir);
+  for (;;) {
+    const info = await stat(current);
+    const mode = info.mode;
+    const ok =
+      (info.uid === ids.uid && (mode & 0o100) !== 0) ||
+      (info.gid === ids.gid && (mode & 0o010) !== 0) ||
+      (mode & 0o001) !== 0;
+    if (!ok) return false;
+    const parent = path.dirname(current);
+    if (parent === current) return true;
+    current = parent;
+  }
+}
+
+/**
+ * As root, postgres runs as the `postgres` user, which must be able to reach the
+ * cluster directory. Our own data directory gets search permission (not listing);
+ * if a directory above it is closed (e.g. /root), the cluster lives under
+ * /var/lib/wirelens-embedded and `<dataDir>/pg` links to it.
+ */
+async function prepareClusterLocation(
+  root: string,
+  clusterDir: string,
+  ids: { uid: number; gid: number } | null,
+  log: (message: string) => void,
+): Promise<void> {
+  if (!ids) return;
+  await chmod(root, (await stat(root)).mode | 0o111);
+  if (await ancestorsTraversable(root, ids)) return;
+  const existing = await lstat(clusterDir).catch(() => null);
+  if (existing?.isSymbolicLink()) return;
+  if (existing) {
+    throw new AppError(
+      'CONFIG',
+      `The postgres user cannot reach ${clusterDir}: a directory above it is closed to other users. Move WIRELENS_DATA_DIR, or allow search (chmod o+x) on its parent directories.`,
+    );
+  }
+  const base = '/var/lib/wirelens-embedded';
+  await mkdir(base, { recursive: true, mode: 0o755 });
+  await chmod(base, 0o755);
+  const target = path.join(base, createHash('sha256').update(root).digest('hex').slice(0, 16));
+  await mkdir(target, { recursive: true, mode: 0o700 });
+  await chown(target, ids.uid, ids.gid);
+  await symlink(target, clusterDir);
+  log(`a parent of ${root} is closed to the postgres user; the cluster lives in ${target} (linked from ${clusterDir})`);
+}
+
 export async function startEmbeddedPostgres({
   dataDir,
   database = 'wirelens',
@@ -247,10 +299,13 @@ export async function startEmbeddedPostgres({
   log = () => undefined,
 }: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const root = path.resolve(dataDir);
-  const clusterDir = path.join(root, 'pg');
+  const linkPath = path.join(root, 'pg');
   await mkdir(root, { recursive: true });
   const binaries = await resolveBinaries();
   const ids = postgresUserIds();
+  await prepareClusterLocation(root, linkPath, ids, log);
+  // postgres must be given the real location when `pg` is a link.
+  const clusterDir = existsSync(linkPath) ? await realpath(linkPath) : linkPath;
   const credentials = await readOrCreateCredentials(root);
 
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
