@@ -3,6 +3,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { createDbClient, type DbClient } from '../client.js';
 import { withDatabase } from './database-url.js';
+import './provided-context.js';
 
 export interface TestDatabase {
   url: string;

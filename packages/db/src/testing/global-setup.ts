@@ -14,11 +14,7 @@ import { applyMigrations } from '../migrations/apply-migrations.js';
 import { dbPaths } from '../paths.js';
 import { withDatabase } from './database-url.js';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    wirelensTestDb: { serverUrl: string; template: string };
-  }
-}
+import './provided-context.js';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   let serverUrl = process.env.TEST_DATABASE_URL;
