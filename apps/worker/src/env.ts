@@ -18,6 +18,24 @@ const schema = z.object({
   WIRELENS_ADMIN_EMAIL: z.email().default('admin@wirelens.local'),
   WIRELENS_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Hosts the fetcher may reach although they are private or loopback (comma-separated). */
+  FETCH_ALLOW_HOSTS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter((host) => host !== ''),
+    ),
+  FETCH_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
+  FETCH_MAX_BYTES: z.coerce.number().int().min(10_000).default(10 * 1024 * 1024),
+  /** Concurrent requests to one host. */
+  FETCH_PER_HOST: z.coerce.number().int().min(1).max(16).default(2),
+  /** How often the queue looks for jobs abandoned by a dead worker. */
+  QUEUE_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Longest back-off between attempts on a failing source. */
+  SOURCE_BACKOFF_CAP_SECONDS: z.coerce.number().int().min(60).default(86_400),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   // pnpm runs package scripts inside the package; relative paths are meant from where the user ran pnpm.
   INIT_CWD: z.string().optional(),

@@ -1,7 +1,8 @@
 // The worker process: runs queued jobs until SIGTERM/SIGINT, then finishes the ones it holds.
 import { createDbClient } from '@wirelens/db';
 import { loadEnv } from './env.js';
-import { jobs } from './jobs/registry.js';
+import { createHostLimiter } from './http/host-limiter.js';
+import { createJobs } from './jobs/registry.js';
 import { logger } from './logger.js';
 import { runWorker } from './run-worker.js';
 
@@ -11,13 +12,30 @@ if (!env.DATABASE_URL) {
   process.exit(1);
 }
 const db = createDbClient({ connectionString: env.DATABASE_URL });
-const worker = await runWorker({ connectionString: env.DATABASE_URL, db, jobs });
+const jobs = createJobs({
+  concurrency: env.WORKER_CONCURRENCY,
+  ingest: {
+    allowHosts: env.FETCH_ALLOW_HOSTS,
+    selfHost: env.HOST,
+    timeoutMs: env.FETCH_TIMEOUT_MS,
+    maxBytes: env.FETCH_MAX_BYTES,
+    backoffCapSeconds: env.SOURCE_BACKOFF_CAP_SECONDS,
+    limiter: createHostLimiter(env.FETCH_PER_HOST),
+  },
+});
+const worker = await runWorker({
+  connectionString: env.DATABASE_URL,
+  db,
+  jobs,
+  superviseIntervalSeconds: env.QUEUE_SUPERVISE_SECONDS,
+});
 logger.info(`worker running ${jobs.length} job types`);
 
 let stopping = false;
 const shutdown = async () => {
   if (stopping) return;
   stopping = true;
+  logger.info('worker: finishing running jobs');
   await worker.stop();
   await db.$disconnect();
   process.exit(0);

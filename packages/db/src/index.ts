@@ -7,3 +7,4 @@ export * from './embedded/embedded-postgres.js';
 export * from './database-url.js';
 export * from './seed/seed.js';
 export * from './seed/company-seed.js';
+export * from './ingestion/index.js';

@@ -26,6 +26,12 @@ export interface JobDefinition<Schema extends z.ZodType = z.ZodType> {
   expireInSeconds: number;
   /** Jobs a single worker process runs at once. */
   concurrency: number;
+  /** pg-boss queue policy; `exclusive` keeps one queued-or-active job per singleton key. */
+  policy?: 'standard' | 'exclusive' | 'singleton' | 'stately';
+  /** A worker that dies holding this job loses it after this many seconds without a heartbeat (≥ 10). */
+  heartbeatSeconds?: number;
+  /** Cron expression for a periodic job (pg-boss schedule, minute resolution). */
+  cron?: string;
   handle(payload: z.infer<Schema>, context: JobContext): Promise<void>;
 }
 

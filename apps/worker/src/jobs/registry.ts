@@ -1,4 +1,13 @@
+import type { IngestConfig } from '../ingest/ingest-config.js';
 import type { JobDefinition } from './define-job.js';
+import { createIngestJobs } from './ingest-jobs.js';
 
-/** Every job the worker runs. Ingestion and analysis jobs register here. */
-export const jobs: JobDefinition[] = [];
+export interface JobDependencies {
+  ingest: IngestConfig;
+  concurrency: number;
+}
+
+/** Every job the worker runs. */
+export function createJobs({ ingest, concurrency }: JobDependencies): JobDefinition[] {
+  return [...createIngestJobs(ingest, concurrency)];
+}

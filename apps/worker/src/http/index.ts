@@ -1,0 +1,17 @@
+export {
+  DEFAULT_ACCEPT,
+  DEFAULT_USER_AGENT,
+  fetchUrl,
+  type FetchUrlOptions,
+  type FetchUrlResult,
+  parseCacheMaxAge,
+  parseRetryAfter,
+} from './fetch-url.js';
+export { createHostLimiter, type HostLimiter } from './host-limiter.js';
+export {
+  createSsrfGuard,
+  isPublicAddress,
+  type ResolveHost,
+  type SsrfGuard,
+  type SsrfGuardOptions,
+} from './ssrf-guard.js';

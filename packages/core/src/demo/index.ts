@@ -1,0 +1,2 @@
+export * from './demo-content.js';
+export * from './build-demo-feed.js';

@@ -1,0 +1,10 @@
+export {
+  decodeFeedBody,
+  detectEncoding,
+  type DetectedEncoding,
+  type EncodingSource,
+} from './detect-encoding.js';
+export { parseFeedDate } from './parse-date.js';
+export { parseFeed, type ParseFeedOptions } from './parse-feed.js';
+export { normaliseItem } from './normalise-item.js';
+export type { FeedEnclosure, FeedFormat, FeedItem, ParsedFeed, RawFeedItem } from './types.js';

@@ -1,0 +1,1 @@
+export { contentHash } from './content-hash.js';

@@ -1,0 +1,2 @@
+export * from './prepare-article.js';
+export * from './next-fetch-time.js';
