@@ -1,4 +1,5 @@
 // The worker process: runs queued jobs until SIGTERM/SIGINT, then finishes the ones it holds.
+import { JOBS } from '@wirelens/core';
 import { createDbClient } from '@wirelens/db';
 import { loadEnv } from './env.js';
 import { createHostLimiter } from './http/host-limiter.js';
@@ -30,6 +31,8 @@ const worker = await runWorker({
   superviseIntervalSeconds: env.QUEUE_SUPERVISE_SECONDS,
 });
 logger.info(`worker running ${jobs.length} job types`);
+// Poll once now instead of waiting for the first minute boundary of the schedule.
+await worker.boss.send(JOBS.pollSources.name, {}, { singletonKey: JOBS.pollSources.name });
 
 let stopping = false;
 const shutdown = async () => {

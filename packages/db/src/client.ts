@@ -12,8 +12,10 @@ export interface CreateDbClientOptions {
 /** The one way to get a Prisma client: Rust-free Prisma 7 over node-postgres. */
 export function createDbClient({ connectionString, maxConnections, onQuery }: CreateDbClientOptions): PrismaClient {
   const adapter = new PrismaPg({ connectionString, max: maxConnections });
-  if (!onQuery) return new PrismaClient({ adapter });
-  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  // Prisma's 2 s default wait for a pooled connection is too tight when a worker is busy parsing.
+  const transactionOptions = { maxWait: 10_000, timeout: 30_000 };
+  if (!onQuery) return new PrismaClient({ adapter, transactionOptions });
+  const client = new PrismaClient({ adapter, transactionOptions, log: [{ emit: 'event', level: 'query' }] });
   client.$on('query', (event) => onQuery(event.query));
   return client;
 }

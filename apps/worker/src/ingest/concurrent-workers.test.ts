@@ -1,0 +1,115 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
+import { createHostLimiter } from '../http/host-limiter.js';
+import { createJobs } from '../jobs/registry.js';
+import { runWorker, type RunningWorker } from '../run-worker.js';
+import { rssFeed, startFeedServer, type FeedServer } from '../testing/feed-server.js';
+import { pollSources } from './poll-sources.js';
+
+const workerRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+let test: TestDatabase;
+let server: FeedServer;
+const cleanups: (() => Promise<void>)[] = [];
+
+beforeEach(async () => {
+  test = await createTestDatabase();
+  server = await startFeedServer();
+});
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  await server.close();
+  await test.drop();
+});
+
+function items(source: number) {
+  return Array.from({ length: 5 }, (_, i) => ({
+    title: `Source ${source} story ${i}`,
+    link: `https://news.example.com/${source}/${i}`,
+    guid: `${source}-${i}`,
+    body: `<p>${'Full text of the story with enough words to count as an article body. '.repeat(12)}</p>`,
+  }));
+}
+
+async function startInProcessWorker(): Promise<RunningWorker> {
+  const jobs = createJobs({
+    concurrency: 2,
+    ingest: {
+      allowHosts: ['127.0.0.1'],
+      selfHost: '127.0.0.1',
+      timeoutMs: 5_000,
+      maxBytes: 1_000_000,
+      backoffCapSeconds: 86_400,
+      limiter: createHostLimiter(4),
+    },
+  });
+  const worker = await runWorker({ connectionString: test.url, db: test.db, jobs, superviseIntervalSeconds: 1 });
+  cleanups.push(() => worker.stop(5_000));
+  return worker;
+}
+
+describe('workers side by side', () => {
+  it('two workers share the sources without fetching any twice or duplicating articles', async () => {
+    for (let i = 0; i < 8; i += 1) {
+      server.route(`/feed-${i}.xml`, (_req, res) => {
+        // A little latency makes both workers hold jobs at the same time.
+        setTimeout(() => res.writeHead(200).end(rssFeed(items(i))), 150);
+      });
+      await test.db.source.create({ data: { url: `${server.url}/feed-${i}.xml` } });
+    }
+    const first = await startInProcessWorker();
+    await startInProcessWorker();
+    // Both workers may poll at once; the queue keeps one fetch per source.
+    await Promise.all([pollSources({ db: test.db, boss: first.boss }), pollSources({ db: test.db, boss: first.boss })]);
+
+    await expect
+      .poll(() => test.db.source.count({ where: { lastSuccessAt: { not: null } } }), { timeout: 30_000, interval: 200 })
+      .toBe(8);
+    expect(await test.db.article.count()).toBe(40);
+    for (let i = 0; i < 8; i += 1) expect(server.hits.get(`/feed-${i}.xml`)).toBe(1);
+    expect(await test.db.fetchLog.count()).toBe(8);
+  });
+
+  it('retries the job of a worker killed mid-fetch, without duplicates', async () => {
+    let requests = 0;
+    server.route('/feed.xml', (_req, res) => {
+      requests += 1;
+      // The first request never answers: the worker holding it gets killed.
+      if (requests === 1) return;
+      res.writeHead(200).end(rssFeed(items(1)));
+    });
+    const source = await test.db.source.create({ data: { url: `${server.url}/feed.xml` } });
+
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: workerRoot,
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATABASE_URL: test.url,
+        FETCH_ALLOW_HOSTS: '127.0.0.1',
+        FETCH_TIMEOUT_MS: '120000',
+        QUEUE_SUPERVISE_SECONDS: '1',
+      },
+      stdio: 'ignore',
+    });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    cleanups.push(async () => {
+      child.kill('SIGKILL');
+      await exited;
+    });
+    // The child polls the due source and takes the job; kill it while it waits for the feed.
+    await expect.poll(() => requests, { timeout: 30_000, interval: 100 }).toBeGreaterThanOrEqual(1);
+    child.kill('SIGKILL');
+    await exited;
+    // Another worker picks the abandoned job up once its heartbeat is missed.
+    await startInProcessWorker();
+
+    await expect
+      .poll(() => test.db.article.count({ where: { sourceId: source.id } }), { timeout: 60_000, interval: 250 })
+      .toBe(5);
+    expect(requests).toBeGreaterThanOrEqual(2);
+    expect(await test.db.article.count()).toBe(5);
+  }, 90_000);
+});

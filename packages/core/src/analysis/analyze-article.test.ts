@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { analysisResultSchema, type AnalyzeInput } from './contract.js';
+import { createBuiltinAnalyzer } from './create-builtin-analyzer.js';
+import { splitSentences } from './text/split-sentences.js';
+import { EARNINGS, EXPORT_BAN, PRODUCT_REVIEW } from './testing/sample-articles.js';
+import { TEST_REGISTRY } from './testing/test-registry.js';
+
+const analyzer = createBuiltinAnalyzer({ registry: TEST_REGISTRY });
+const SAMPLES: AnalyzeInput[] = [EXPORT_BAN, PRODUCT_REVIEW, EARNINGS];
+
+describe('analyzeArticle', () => {
+  it('returns results that satisfy the shared contract', async () => {
+    for (const sample of SAMPLES) {
+      const result = await analyzer.analyze(sample);
+      expect(analysisResultSchema.safeParse(result).success).toBe(true);
+      expect(result.analyzer).toEqual({
+        name: 'builtin',
+        version: expect.any(String) as string,
+        model: null,
+      });
+    }
+  });
+
+  it('is deterministic, also across analyzer instances', () => {
+    const other = createBuiltinAnalyzer({ registry: TEST_REGISTRY });
+    for (const sample of SAMPLES) {
+      expect(JSON.stringify(analyzer.analyzeSync(sample))).toBe(JSON.stringify(analyzer.analyzeSync(sample)));
+      expect(JSON.stringify(other.analyzeSync(sample))).toBe(JSON.stringify(analyzer.analyzeSync(sample)));
+    }
+  });
+
+  it('reads the sample articles with the expected tone', () => {
+    expect(analyzer.analyzeSync(EXPORT_BAN).sentiment.score).toBeLessThanOrEqual(-0.15);
+    expect(analyzer.analyzeSync(EARNINGS).sentiment.score).toBeGreaterThanOrEqual(0.15);
+    const export_ = analyzer.analyzeSync(EXPORT_BAN);
+    expect(export_.companies[0]?.companyId).toBe('nvidia');
+    expect(export_.companies[0]?.sentimentScore).toBeLessThan(-0.15);
+  });
+
+  it('weights the headline above the body', () => {
+    const body = 'Revenue rose 2% in the quarter. The company opened two stores.';
+    const negativeHeadline = analyzer.analyzeSync({
+      title: 'Fabrikam slumps after profit warning',
+      text: body,
+    });
+    const positiveHeadline = analyzer.analyzeSync({
+      title: 'Fabrikam soars after record profit',
+      text: 'Costs rose 2% in the quarter. The company opened two stores.',
+    });
+    expect(negativeHeadline.sentiment.score).toBeLessThan(0);
+    expect(positiveHeadline.sentiment.score).toBeGreaterThan(0);
+  });
+
+  it('rejects an empty article', () => {
+    expect(() => analyzer.analyzeSync({ title: ' ', text: '' })).toThrow(/title or text/);
+  });
+
+  it('detects the language by stopwords and honours a declared one', () => {
+    expect(analyzer.analyzeSync(EARNINGS).language).toBe('en');
+    const german = analyzer.analyzeSync({
+      title: 'Umsatz gestiegen',
+      text: 'Der Umsatz ist im dritten Quartal gestiegen, und die Firma will auch im nächsten Jahr mit den Kunden wachsen. Das ist nicht nur für die Aktionäre eine gute Nachricht.',
+    });
+    expect(german.language).toBe('de');
+    expect(analyzer.analyzeSync({ ...EARNINGS, language: 'FR' }).language).toBe('fr');
+  });
+});
+
+describe('topics', () => {
+  it('labels an export-control story with trade and AI', () => {
+    const slugs = analyzer.analyzeSync(EXPORT_BAN).topics.map((t) => t.slug);
+    expect(slugs).toEqual(expect.arrayContaining(['geopolitics-trade', 'ai']));
+  });
+
+  it('labels an earnings story with earnings first', () => {
+    const topics = analyzer.analyzeSync(EARNINGS).topics;
+    expect(topics[0]?.slug).toBe('earnings');
+    for (const topic of topics) expect(topic.relevance).toBeGreaterThan(0);
+  });
+});
+
+describe('importance', () => {
+  it('ranks an export-control ban on a major AI company above a routine product review', () => {
+    const ban = analyzer.analyzeSync(EXPORT_BAN).importance;
+    const review = analyzer.analyzeSync(PRODUCT_REVIEW).importance;
+    expect(ban.factors.eventType).toBe('export-controls');
+    expect(review.factors.eventType).toBe('review-opinion');
+    expect(ban.score).toBeGreaterThanOrEqual(7);
+    expect(review.score).toBeLessThanOrEqual(4);
+    expect(ban.score).toBeGreaterThan(review.score);
+  });
+
+  it('rises with coverage and novelty', () => {
+    const lone = analyzer.analyzeSync({
+      ...EARNINGS,
+      coverage: { distinctSources: 1, isFirstReport: false },
+    }).importance;
+    const wide = analyzer.analyzeSync({
+      ...EARNINGS,
+      coverage: { distinctSources: 20, isFirstReport: true },
+    }).importance;
+    expect(wide.score).toBeGreaterThan(lone.score);
+    expect(wide.factors.coverage).toBe(1);
+    expect(lone.factors.coverage).toBe(0);
+  });
+});
+
+describe('summary and takeaways', () => {
+  it('uses whole sentences of the article, without near-duplicates', () => {
+    for (const sample of SAMPLES) {
+      const result = analyzer.analyzeSync(sample);
+      const sentences = splitSentences(sample.text).map((s) => s.text);
+      const summarySentences = splitSentences(result.summary).map((s) => s.text);
+      expect(summarySentences.length).toBeGreaterThanOrEqual(1);
+      expect(summarySentences.length).toBeLessThanOrEqual(3);
+      for (const s of summarySentences) expect(sentences).toContain(s);
+      expect(new Set(summarySentences).size).toBe(summarySentences.length);
+
+      expect(result.takeaways.length).toBeGreaterThanOrEqual(3);
+      expect(result.takeaways.length).toBeLessThanOrEqual(6);
+      expect(new Set(result.takeaways.map((t) => t.toLowerCase())).size).toBe(result.takeaways.length);
+      for (const t of result.takeaways) expect(sentences).toContain(t);
+      // Takeaways may repeat a summary sentence but are not just the summary again.
+      expect(result.takeaways.some((t) => !summarySentences.includes(t))).toBe(true);
+    }
+  });
+
+  it('still yields three takeaways from a two-sentence article, all taken from its text', () => {
+    const input = {
+      title: 'Litware names new chief executive',
+      text: 'Litware appointed Sara Holm as chief executive, effective in May. She previously ran the group’s Nordic unit, which grew quickly.',
+    };
+    const result = analyzer.analyzeSync(input);
+    expect(result.takeaways.length).toBeGreaterThanOrEqual(3);
+    const source = `${input.title} ${input.text}`;
+    for (const t of result.takeaways)
+      expect(
+        source.includes(t) ||
+          t.startsWith('Companies mentioned:') ||
+          t.startsWith('Topics:') ||
+          t.startsWith('Overall tone:'),
+      ).toBe(true);
+    expect(analysisResultSchema.safeParse(result).success).toBe(true);
+  });
+
+  it('handles a headline-only item', () => {
+    const result = analyzer.analyzeSync({ title: 'Fabrikam shares fall', text: '' });
+    expect(analysisResultSchema.safeParse(result).success).toBe(true);
+    expect(result.summary).toBe('Fabrikam shares fall');
+  });
+});
+
+describe('analysis paragraphs', () => {
+  it('has 3–5 paragraphs and no number the article does not contain', () => {
+    for (const sample of SAMPLES) {
+      const result = analyzer.analyzeSync(sample);
+      expect(result.analysis.length).toBeGreaterThanOrEqual(3);
+      expect(result.analysis.length).toBeLessThanOrEqual(5);
+      const source = `${sample.title} ${sample.text}`;
+      for (const paragraph of result.analysis) {
+        for (const number of paragraph.match(/\d+(?:[.,]\d+)*/g) ?? []) expect(source).toContain(number);
+      }
+    }
+  });
+
+  it('names the companies and quotes the forward-looking statement', () => {
+    const result = analyzer.analyzeSync(EXPORT_BAN);
+    const text = result.analysis.join('\n');
+    expect(text).toContain('NVIDIA');
+    expect(text).toMatch(/Looking ahead/);
+    expect(text).toContain('expects the government to decide');
+  });
+});

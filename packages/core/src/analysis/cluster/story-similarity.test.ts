@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { STORY_SIMILARITY_THRESHOLD, storySimilarity, type StoryFeatures } from './story-similarity.js';
+import { parseFingerprint, serializeFingerprint, textFingerprint } from './text-fingerprint.js';
+
+const at = (iso: string) => new Date(iso);
+
+const reportA: StoryFeatures = {
+  fingerprint: textFingerprint(
+    'Fabrikam agreed to buy Litware for $4.1 billion in cash, the companies said on Monday. The deal values Litware at $38 a share, a 27% premium to its closing price on Friday. Fabrikam said the acquisition would add Litware’s rail signalling business to its industrial automation unit and expects the deal to close in the second half of the year, subject to regulatory approval.',
+  ),
+  companyIds: ['fabrikam', 'litware'],
+  publishedAt: at('2026-03-02T07:00:00Z'),
+};
+const reportB: StoryFeatures = {
+  fingerprint: textFingerprint(
+    'Industrial group Fabrikam will acquire rail signalling specialist Litware in an all-cash deal worth $4.1 billion. Litware shareholders will receive $38 per share, a 27% premium over Friday’s close. The acquisition, which needs regulatory approval, is expected to close in the second half of the year and will be folded into Fabrikam’s automation unit.',
+  ),
+  companyIds: ['fabrikam', 'litware'],
+  publishedAt: at('2026-03-02T09:30:00Z'),
+};
+const reportC: StoryFeatures = {
+  fingerprint: textFingerprint(
+    'Litware shares jumped 25% on Monday after Fabrikam announced a $4.1 billion cash acquisition of the rail signalling company. Fabrikam is paying $38 a share and expects the deal, which is subject to regulatory approval, to close in the second half of the year. The acquisition would strengthen Fabrikam’s industrial automation unit.',
+  ),
+  companyIds: ['litware', 'fabrikam'],
+  publishedAt: at('2026-03-02T12:00:00Z'),
+};
+const unrelated: StoryFeatures = {
+  fingerprint: textFingerprint(
+    'The central bank kept its benchmark interest rate unchanged on Wednesday and said inflation was easing more slowly than expected. Policymakers signalled that borrowing costs would stay high for longer, and bond yields rose after the statement.',
+  ),
+  companyIds: [],
+  publishedAt: at('2026-03-02T10:00:00Z'),
+};
+const sameCompanyOtherStory: StoryFeatures = {
+  fingerprint: textFingerprint(
+    'Fabrikam recalled 40,000 industrial robots after a software fault caused arms to stop without warning at customer plants. The company said no one was hurt and that a patch would be available within two weeks.',
+  ),
+  companyIds: ['fabrikam'],
+  publishedAt: at('2026-03-02T11:00:00Z'),
+};
+
+describe('storySimilarity', () => {
+  it('groups differently worded reports of one event', () => {
+    for (const [a, b] of [
+      [reportA, reportB],
+      [reportA, reportC],
+      [reportB, reportC],
+    ] as const) {
+      const similarity = storySimilarity(a, b);
+      expect(similarity.score).toBeGreaterThanOrEqual(STORY_SIMILARITY_THRESHOLD);
+      expect(similarity.sameStory).toBe(true);
+      expect(similarity.nearDuplicate).toBe(false);
+    }
+  });
+
+  it('keeps unrelated stories apart, even about the same company on the same day', () => {
+    expect(storySimilarity(reportA, unrelated).sameStory).toBe(false);
+    expect(storySimilarity(reportA, sameCompanyOtherStory).sameStory).toBe(false);
+    expect(storySimilarity(reportB, unrelated).score).toBeLessThan(0.3);
+  });
+
+  it('flags near-duplicate copies and is symmetric', () => {
+    const copy: StoryFeatures = {
+      ...reportA,
+      fingerprint: textFingerprint(
+        `UPDATE 1 - ${'Fabrikam agreed to buy Litware for $4.1 billion in cash, the companies said on Monday. The deal values Litware at $38 a share, a 27% premium to its closing price on Friday. Fabrikam said the acquisition would add Litware’s rail signalling business to its industrial automation unit and expects the deal to close in the second half of the year, subject to regulatory approval.'}`,
+      ),
+    };
+    expect(storySimilarity(reportA, copy).nearDuplicate).toBe(true);
+    expect(storySimilarity(reportA, reportB).score).toBe(storySimilarity(reportB, reportA).score);
+  });
+
+  it('lowers the score as reports drift apart in time', () => {
+    const later = { ...reportB, publishedAt: at('2026-03-20T09:30:00Z') };
+    expect(storySimilarity(reportA, later).score).toBeLessThan(storySimilarity(reportA, reportB).score);
+  });
+});
+
+describe('textFingerprint', () => {
+  it('is deterministic and survives serialisation', () => {
+    const text = 'Regulators opened an antitrust probe into the cloud provider on Thursday.';
+    expect(textFingerprint(text)).toEqual(textFingerprint(text));
+    const fingerprint = textFingerprint(text);
+    expect(parseFingerprint(serializeFingerprint(fingerprint))).toEqual(fingerprint);
+    expect(parseFingerprint('not a fingerprint')).toBeNull();
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * Whether two articles report the same story.
+ *
+ *   text       = min(1, wordJaccard / WORD_JACCARD_SATURATION)
+ *   score      = text · (0.6 + 0.25·companyOverlap + 0.15·timeCloseness)
+ *   nearDuplicate (shingle Jaccard ≥ 0.8) → score ≥ 0.95
+ *
+ * Text similarity gates the score: sharing a company on the same day is not
+ * enough for two different stories to merge. companyOverlap is the Jaccard
+ * index of company ids (0.5 when neither names a company); timeCloseness
+ * decays with a 24-hour half-life (0.5 when a time is unknown).
+ * Same story when score ≥ STORY_SIMILARITY_THRESHOLD.
+ */
+import { signatureSimilarity, type TextFingerprint } from './text-fingerprint.js';
+
+export const STORY_SIMILARITY_THRESHOLD = 0.5;
+const WORD_JACCARD_SATURATION = 0.35;
+const NEAR_DUPLICATE_SHINGLES = 0.8;
+const HALF_LIFE_HOURS = 24;
+
+export interface StoryFeatures {
+  fingerprint: TextFingerprint;
+  companyIds: readonly string[];
+  publishedAt?: Date | null;
+}
+
+export interface StorySimilarity {
+  score: number;
+  textSimilarity: number;
+  companyOverlap: number;
+  timeCloseness: number;
+  nearDuplicate: boolean;
+  sameStory: boolean;
+}
+
+export function storySimilarity(a: StoryFeatures, b: StoryFeatures): StorySimilarity {
+  const wordJaccard = signatureSimilarity(a.fingerprint.words, b.fingerprint.words);
+  const shingleJaccard = signatureSimilarity(a.fingerprint.shingles, b.fingerprint.shingles);
+  const textSimilarity = Math.min(1, wordJaccard / WORD_JACCARD_SATURATION);
+
+  const setA = new Set(a.companyIds);
+  const setB = new Set(b.companyIds);
+  let shared = 0;
+  for (const id of setA) if (setB.has(id)) shared++;
+  const union = setA.size + setB.size - shared;
+  const companyOverlap = union === 0 ? 0.5 : shared / union;
+
+  let timeCloseness = 0.5;
+  if (a.publishedAt && b.publishedAt) {
+    const hours = Math.abs(a.publishedAt.getTime() - b.publishedAt.getTime()) / 3_600_000;
+    timeCloseness = 0.5 ** (hours / HALF_LIFE_HOURS);
+  }
+
+  const nearDuplicate = shingleJaccard >= NEAR_DUPLICATE_SHINGLES;
+  let score = textSimilarity * (0.6 + 0.25 * companyOverlap + 0.15 * timeCloseness);
+  if (nearDuplicate) score = Math.max(score, 0.95);
+  score = Math.round(score * 1000) / 1000;
+  return {
+    score,
+    textSimilarity,
+    companyOverlap,
+    timeCloseness,
+    nearDuplicate,
+    sameStory: score >= STORY_SIMILARITY_THRESHOLD,
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * Company registry index, built once per analyzer and reused for every
+ * article: aliases as token phrases (longest match), tickers by symbol.
+ */
+import type { CompanyRegistryEntry } from '../contract.js';
+import { PhraseMatcher } from '../text/phrase-matcher.js';
+import { tokenize } from '../text/tokenize.js';
+
+export interface AliasRef {
+  entry: CompanyRegistryEntry;
+  /** The alias as written in the registry, for case checks. */
+  surface: string;
+  /** Needs company context to count ("Apple", "Meta", "Target"). */
+  ambiguous: boolean;
+}
+
+export interface RegistryIndex {
+  aliases: PhraseMatcher<AliasRef[]>;
+  bySymbol: Map<string, CompanyRegistryEntry[]>;
+  byId: Map<string, CompanyRegistryEntry>;
+  /** Lower-cased, token-joined names and aliases of every company. */
+  knownNames: Set<string>;
+  /** Lower-cased alias words per company, used as company context for its ambiguous aliases. */
+  contextWords: Map<string, Set<string>>;
+}
+
+/**
+ * Single words that are company names and also ordinary English (or other
+ * things). Registry entries may list more in `ambiguousAliases`.
+ */
+const COMMON_WORD_NAMES = new Set([
+  'apple',
+  'meta',
+  'amazon',
+  'oracle',
+  'shell',
+  'target',
+  'block',
+  'visa',
+  'square',
+  'snap',
+  'gap',
+  'delta',
+  'unity',
+  'zoom',
+  'match',
+  'arm',
+  'box',
+  'sea',
+  'chase',
+  'progressive',
+  'general',
+  'dollar',
+  'ball',
+  'discover',
+  'intuitive',
+  'booking',
+  'alphabet',
+  'mosaic',
+  'fortune',
+  'carrier',
+  'best',
+  'bright',
+  'compass',
+  'signet',
+  'waters',
+  'sun',
+  'national',
+  'global',
+  'united',
+  'american',
+  'first',
+  'alliance',
+  'genuine',
+  'equity',
+  'pinnacle',
+  'prudential',
+  'principal',
+  'mercury',
+  'ford',
+  'next',
+  'marathon',
+  'pioneer',
+  'baker',
+  'dover',
+  'cardinal',
+  'coach',
+  'ross',
+  'dish',
+  'sprint',
+  'frontier',
+  'crown',
+  'ally',
+  'citizens',
+  'regions',
+  'fifth',
+  'key',
+  'state',
+  'lumen',
+  'tapestry',
+  'burlington',
+]);
+
+const EXTRA_COMMON = new Set([
+  'x',
+  'it',
+  'on',
+  'one',
+  'all',
+  'now',
+  'are',
+  'can',
+  'see',
+  'well',
+  'low',
+  'big',
+  'cat',
+]);
+
+const LEGAL_SUFFIX_RE =
+  /[\s,]+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|ag|sa|se|nv|n\.v|oyj|asa|ab|gmbh|holdings|group)\.?$/i;
+
+/** Matching is accent-insensitive, as the registry's normalised aliases are ("Nestlé" = "Nestle"). */
+export function foldAccents(text: string): string {
+  // eslint-disable-next-line no-control-regex -- ASCII fast path
+  return /[^\x00-\x7f]/.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '') : text;
+}
+
+export function aliasKey(alias: string): string {
+  return tokenize(alias)
+    .map((t) => foldAccents(t.lower))
+    .join(' ');
+}
+
+export function buildRegistryIndex(registry: readonly CompanyRegistryEntry[]): RegistryIndex {
+  const aliasEntries = new Map<string, AliasRef[]>();
+  const bySymbol = new Map<string, CompanyRegistryEntry[]>();
+  const byId = new Map<string, CompanyRegistryEntry>();
+  const contextWords = new Map<string, Set<string>>();
+  const knownNames = new Set<string>();
+
+  for (const entry of registry) {
+    byId.set(entry.id, entry);
+    const declaredAmbiguous = new Set((entry.ambiguousAliases ?? []).map(aliasKey));
+    const surfaces = new Set([entry.name, ...entry.aliases, ...(entry.ambiguousAliases ?? [])]);
+    // Articles mostly drop the legal form: "Lloyds Banking Group plc" is written "Lloyds Banking Group".
+    // A one-word remainder ("News" from "News Corp") is too often an ordinary word, so it needs context.
+    const stripped = new Set<string>();
+    const listedKeys = new Set([...surfaces].map(aliasKey));
+    for (const surface of [...surfaces]) {
+      const short = surface.replace(LEGAL_SUFFIX_RE, '').trim();
+      if (short.length >= 2 && !listedKeys.has(aliasKey(short))) {
+        surfaces.add(short);
+        if (!aliasKey(short).includes(' ')) stripped.add(aliasKey(short));
+      }
+    }
+    const keys = new Map<string, { surface: string; ambiguous: boolean }>();
+    for (const surface of surfaces) {
+      const key = aliasKey(surface);
+      if (key.length === 0 || keys.has(key)) continue;
+      const single = !key.includes(' ');
+      const ambiguous =
+        declaredAmbiguous.has(key) ||
+        stripped.has(key) ||
+        (single && (COMMON_WORD_NAMES.has(key) || EXTRA_COMMON.has(key)));
+      keys.set(key, { surface, ambiguous });
+    }
+    const ambiguousWords = new Set(
+      [...keys].filter(([, v]) => v.ambiguous).flatMap(([key]) => key.split(' ')),
+    );
+    const words = new Set<string>();
+    for (const [key, { surface, ambiguous }] of keys) {
+      knownNames.add(key);
+      const list = aliasEntries.get(key) ?? [];
+      if (!list.some((ref) => ref.entry.id === entry.id)) list.push({ entry, surface, ambiguous });
+      aliasEntries.set(key, list);
+      // The company's other names count as context for its ambiguous ones ("Apple Inc." … "Apple").
+      if (!ambiguous)
+        for (const word of key.split(' ')) if (word.length > 2 && !ambiguousWords.has(word)) words.add(word);
+    }
+    for (const ticker of entry.tickers) {
+      const symbol = ticker.symbol.toUpperCase();
+      const list = bySymbol.get(symbol) ?? [];
+      if (!list.includes(entry)) list.push(entry);
+      bySymbol.set(symbol, list);
+      words.add(symbol.toLowerCase());
+    }
+    contextWords.set(entry.id, words);
+  }
+  return { aliases: new PhraseMatcher(aliasEntries), bySymbol, byId, knownNames, contextWords };
+}

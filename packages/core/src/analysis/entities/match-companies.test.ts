@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { createBuiltinAnalyzer } from '../create-builtin-analyzer.js';
+import { TEST_REGISTRY } from '../testing/test-registry.js';
+
+const analyzer = createBuiltinAnalyzer({ registry: TEST_REGISTRY });
+const companiesIn = (title: string, text = '') => analyzer.analyzeSync({ title, text }).companies;
+const ids = (title: string, text = '') => companiesIn(title, text).map((c) => c.companyId);
+
+describe('registry matching', () => {
+  it('matches Apple the company when the context says company', () => {
+    expect(ids('Apple shares rise after strong iPhone demand')).toEqual(['apple']);
+    expect(ids('Supply chain', 'Apple said on Monday that it would open a new store in Mumbai.')).toEqual([
+      'apple',
+    ]);
+  });
+
+  it('does not match the fruit', () => {
+    expect(ids('Autumn harvest', 'Farmers picked every apple before the frost arrived.')).toEqual([]);
+    expect(ids('Recipes', 'Apple pie remains the favourite dessert at the harvest festival.')).toEqual([]);
+  });
+
+  it('tells the word "meta" from Meta the company', () => {
+    expect(ids('Research', 'The authors ran a meta analysis of forty trials.')).toEqual([]);
+    expect(
+      ids('Meta unveils new smart glasses', "Meta's chief executive showed the device to investors."),
+    ).toEqual(['meta']);
+    expect(ids('Social media', 'Facebook owner said users grew in Asia.')).toEqual(['meta']);
+  });
+
+  it('counts "Alphabet\'s Google" as one company, Alphabet', () => {
+    const companies = companiesIn(
+      "Alphabet's Google unveils a new AI model",
+      'Google said the model would reach users next month.',
+    );
+    expect(companies.map((c) => c.companyId)).toEqual(['alphabet']);
+    expect(companies[0]?.name).toBe('Alphabet');
+  });
+
+  it('finds tickers written as $SYM, EXCHANGE: SYM and (EXCHANGE:SYM)', () => {
+    expect(ids('Chip stocks', '$NVDA rallied in late trading.')).toEqual(['nvidia']);
+    expect(ids('Chip stocks', 'The designer (NASDAQ: NVDA) reported results.')).toEqual(['nvidia']);
+    expect(ids('Banks', 'The lender (NYSE:JPM) raised its dividend.')).toEqual(['jpmorgan']);
+    expect(ids('Banks', 'Traders bought JPM after the report.')).toEqual(['jpmorgan']);
+  });
+
+  it('handles possessives, multi-word aliases and accents', () => {
+    expect(ids("Nvidia's new chip", 'J.P. Morgan analysts praised the design.').sort()).toEqual([
+      'jpmorgan',
+      'nvidia',
+    ]);
+    expect(ids('Food', 'Nestle raised prices in Europe.')).toEqual(['nestle']);
+  });
+
+  it('needs context for one-word names, and strong context for one-letter names', () => {
+    expect(ids('News', 'The news spread quickly through the town.')).toEqual([]);
+    expect(ids('Media', 'News Corp said profit rose.')).toEqual(['newscorp']);
+    expect(ids('Gaming', 'The Series X console sold well over the holidays.')).toEqual([]);
+    expect(
+      ids(
+        'Social media',
+        'X said it would charge new users, and its chief executive defended the plan to investors.',
+      ),
+    ).toEqual(['xcorp']);
+    expect(ids('Autos', 'Ford recalled 100,000 trucks over faulty brakes.')).toEqual(['ford']);
+    expect(ids('Travel', 'Hikers can ford the river in late summer.')).toEqual([]);
+  });
+
+  it('reads a stock exchange as a venue, not a company, when it is one', () => {
+    expect(ids('Listing', 'The packaging maker jumped 40% in its Nasdaq debut.')).toEqual([]);
+    expect(
+      ids(
+        'Chips',
+        'The designer (NASDAQ: NVDA) gained after the close, and shares listed on the Nasdaq rose.',
+      ),
+    ).toEqual(['nvidia']);
+    expect(ids('Exchanges', 'Nasdaq reported record trading revenue for the quarter.')).toEqual(['nasdaq']);
+  });
+
+  it('ranks a headline company above one named once in the body', () => {
+    const companies = companiesIn(
+      'Northwind wins cloud contract',
+      'Northwind Systems said the deal runs for five years. Contoso also bid for the work.',
+    );
+    expect(companies[0]?.companyId).toBe('northwind');
+    expect(companies[0]?.relevance).toBeGreaterThan(
+      companies.find((c) => c.companyId === 'contoso')?.relevance ?? 1,
+    );
+  });
+});
+
+describe('unknown organisations', () => {
+  it('proposes organisations with a legal form or organisational noun', () => {
+    const companies = companiesIn(
+      'Suppliers named',
+      'Acme Widgets Inc said it would expand. Müller GmbH supplies the gears. Shares of Foo Holdings plc were flat. Acme Widgets declined to comment.',
+    );
+    const proposed = companies.filter((c) => c.companyId === null).map((c) => c.proposedName);
+    expect(proposed).toEqual(expect.arrayContaining(['Acme Widgets Inc', 'Müller GmbH', 'Foo Holdings plc']));
+    expect(companies.find((c) => c.proposedName === 'Acme Widgets Inc')?.sentences).toHaveLength(2);
+  });
+
+  it('does not propose a registry company again with its legal form', () => {
+    const companies = companiesIn('Results', 'Apple Inc. reported higher revenue for the quarter.');
+    expect(companies.map((c) => c.companyId)).toEqual(['apple']);
+  });
+});
+
+describe('per-company sentiment', () => {
+  const tone = (title: string, id: string) =>
+    companiesIn(title).find((c) => c.companyId === id)?.sentimentScore ?? 0;
+
+  it('gives the winner and the beaten rival opposite tones', () => {
+    const title = 'Northwind beat Contoso in the national cloud tender';
+    expect(tone(title, 'northwind')).toBeGreaterThan(0.1);
+    expect(tone(title, 'contoso')).toBeLessThan(-0.1);
+  });
+
+  it('puts a lawsuit on the defendant', () => {
+    const title = 'Fabrikam sued Litware over stolen patents';
+    expect(tone(title, 'litware')).toBeLessThan(-0.1);
+    expect(tone(title, 'fabrikam')).toBeGreaterThan(tone(title, 'litware'));
+  });
+
+  it('reads "won the contract over" and "lost market share to"', () => {
+    const won = 'Fabrikam won the rail contract over Litware';
+    expect(tone(won, 'fabrikam')).toBeGreaterThan(0);
+    expect(tone(won, 'litware')).toBeLessThan(0);
+    const lost = 'Contoso lost market share to Northwind';
+    expect(tone(lost, 'contoso')).toBeLessThan(0);
+    expect(tone(lost, 'northwind')).toBeGreaterThan(0);
+  });
+
+  it('does not treat the customer of a won order as a beaten rival', () => {
+    const title = 'Fabrikam wins $2 billion order from Litware';
+    expect(tone(title, 'fabrikam')).toBeGreaterThan(0);
+    expect(tone(title, 'litware')).toBeGreaterThanOrEqual(0);
+  });
+
+  it('keeps each clause with its own company', () => {
+    const title = 'Northwind profit jumps while Contoso swings to a loss';
+    expect(tone(title, 'northwind')).toBeGreaterThan(0.1);
+    expect(tone(title, 'contoso')).toBeLessThan(-0.1);
+  });
+});

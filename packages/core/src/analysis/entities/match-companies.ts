@@ -1,0 +1,218 @@
+/**
+ * Finds registry companies in an article: aliases (longest match, case
+ * checked), tickers ("$NVDA", "NASDAQ: NVDA", "(NYSE:JPM)", bare "NVDA"), with
+ * possessives handled by the tokenizer ("Apple's" → "Apple"). Aliases that are
+ * ordinary words need company context: a context word near the mention, or
+ * the same company named unambiguously elsewhere in the article.
+ */
+import type { CompanyRegistryEntry } from '../contract.js';
+import type { DocSentence } from '../text/prepare-document.js';
+import { isCapitalized, type Token } from '../text/tokenize.js';
+import type { TokenRange } from '../sentiment/score-target.js';
+import { foldAccents, type RegistryIndex } from './build-registry-index.js';
+import {
+  EXCHANGE_OPERATOR_NAMES,
+  NOT_TICKERS,
+  STRONG_CONTEXT_WORDS,
+  VENUE_FOLLOWERS,
+  WEAK_CONTEXT_WORDS,
+} from './company-context.js';
+
+export interface Mention extends TokenRange {
+  sentenceIndex: number;
+}
+
+export interface MatchedCompany {
+  entry: CompanyRegistryEntry;
+  mentions: Mention[];
+}
+
+interface Candidate extends Mention {
+  entries: CompanyRegistryEntry[];
+  ambiguous: boolean;
+}
+
+const CONTEXT_WINDOW = 8;
+const EXCHANGE_TICKER_RE =
+  /(?:\b(?:NYSE|NASDAQ|Nasdaq|NYSEArca|NYSE American|AMEX|LSE|LON|TSX|ASX|HKEX|HKG|XETRA|ETR|FRA|TYO|TSE|EPA|AMS|SWX|BIT|OTC|OTCQX)\s*:\s*|\$)([A-Z]{1,5}(?:\.[A-Z]{1,2})?)\b/g;
+
+function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  for (let i = 0; i < tokens.length; i++) if ((tokens[i]?.start ?? -1) >= offset) return i;
+  return -1;
+}
+
+function isShouting(sentence: DocSentence): boolean {
+  let letters = 0;
+  let upper = 0;
+  for (const token of sentence.tokens) {
+    if (token.kind !== 'word') continue;
+    letters++;
+    if (token.text === token.text.toUpperCase()) upper++;
+  }
+  return letters > 3 && upper / letters > 0.7;
+}
+
+function caseMatches(surface: string, tokens: readonly Token[], start: number, end: number): boolean {
+  if (surface === surface.toLowerCase()) return true;
+  for (let i = start; i < end; i++) {
+    const token = tokens[i];
+    if (token?.kind === 'word' && isCapitalized(token.text)) return true;
+  }
+  return false;
+}
+
+const REPORTING_VERBS = new Set([
+  'said',
+  'says',
+  'announced',
+  'announces',
+  'unveiled',
+  'unveils',
+  'launched',
+  'launches',
+  'reported',
+  'reports',
+  'confirmed',
+  'denied',
+  'plans',
+  'agreed',
+  'sued',
+]);
+
+function hasContext(
+  sentence: DocSentence,
+  candidate: Candidate,
+  entryWords: Set<string> | undefined,
+): boolean {
+  const { tokens } = sentence;
+  let strong = 0;
+  let weak = 0;
+  const from = Math.max(0, candidate.start - CONTEXT_WINDOW);
+  const to = Math.min(tokens.length, candidate.end + CONTEXT_WINDOW);
+  for (let i = from; i < to; i++) {
+    if (i >= candidate.start && i < candidate.end) continue;
+    const lower = tokens[i]?.lower ?? '';
+    if (STRONG_CONTEXT_WORDS.has(lower) || entryWords?.has(lower) === true) strong++;
+    else if (WEAK_CONTEXT_WORDS.has(lower)) weak++;
+  }
+  // A name followed by a reporting verb acts like an organisation ("Apple said", "Target announced").
+  if (REPORTING_VERBS.has(tokens[candidate.end]?.lower ?? '') || tokens[candidate.end]?.lower === "'s")
+    strong++;
+  // One- and two-letter names ("X") collide with too much ordinary text for weak evidence to count.
+  const short = tokens.slice(candidate.start, candidate.end).reduce((n, t) => n + t.text.length, 0) <= 2;
+  return strong > 0 || (!short && weak >= 2);
+}
+
+/** "listed on the Nasdaq", "the Nasdaq Composite rose": the exchange as a place, not as a company. */
+function isVenue(tokens: readonly Token[], start: number, end: number, key: string): boolean {
+  if (!EXCHANGE_OPERATOR_NAMES.has(key)) return false;
+  const before = tokens[start - 1]?.lower ?? '';
+  const beforeTwo = tokens[start - 2]?.lower ?? '';
+  const after = tokens[end]?.lower ?? '';
+  return (
+    before === 'on' ||
+    (before === 'the' && beforeTwo === 'on') ||
+    before === ':' ||
+    after === ':' ||
+    VENUE_FOLLOWERS.has(after)
+  );
+}
+
+export function matchCompanies({
+  sentences,
+  index,
+}: {
+  sentences: readonly DocSentence[];
+  index: RegistryIndex;
+}): MatchedCompany[] {
+  const candidates: Candidate[] = [];
+  for (const sentence of sentences) {
+    const { tokens } = sentence;
+    const shouting = isShouting(sentence);
+    const taken = new Set<number>();
+    const folded = tokens.map((t) => {
+      if (t.kind !== 'word') return t;
+      const lower = foldAccents(t.lower);
+      return lower === t.lower ? t : { ...t, lower };
+    });
+    for (const match of index.aliases.matchAll(folded)) {
+      const key = folded
+        .slice(match.start, match.end)
+        .map((t) => t.lower)
+        .join(' ');
+      if (isVenue(tokens, match.start, match.end, key)) continue;
+      const refs = match.payload.filter(
+        (ref) => shouting || caseMatches(ref.surface, tokens, match.start, match.end),
+      );
+      if (refs.length === 0) continue;
+      for (let i = match.start; i < match.end; i++) taken.add(i);
+      candidates.push({
+        sentenceIndex: sentence.index,
+        start: match.start,
+        end: match.end,
+        entries: refs.map((r) => r.entry),
+        ambiguous: refs.every((r) => r.ambiguous),
+      });
+    }
+    for (const found of sentence.text.matchAll(EXCHANGE_TICKER_RE)) {
+      const symbol = found[1] ?? '';
+      const entries = index.bySymbol.get(symbol);
+      if (!entries) continue;
+      const at = tokenIndexAt(tokens, found.index + found[0].length - symbol.length);
+      if (at < 0 || taken.has(at)) continue;
+      taken.add(at);
+      candidates.push({ sentenceIndex: sentence.index, start: at, end: at + 1, entries, ambiguous: false });
+    }
+    if (shouting) continue;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      if (
+        token?.kind !== 'word' ||
+        taken.has(i) ||
+        token.text.length < 2 ||
+        token.text !== token.text.toUpperCase()
+      )
+        continue;
+      if (NOT_TICKERS.has(token.text)) continue;
+      const entries = index.bySymbol.get(token.text);
+      if (!entries) continue;
+      // Two-letter symbols collide with too many abbreviations unless the next word says "shares"/"stock".
+      const next = tokens[i + 1]?.lower ?? '';
+      if (token.text.length < 3 && next !== 'shares' && next !== 'stock') continue;
+      candidates.push({ sentenceIndex: sentence.index, start: i, end: i + 1, entries, ambiguous: false });
+    }
+  }
+
+  const confirmed = new Set<string>();
+  for (const candidate of candidates)
+    if (!candidate.ambiguous) for (const entry of candidate.entries) confirmed.add(entry.id);
+
+  const byId = new Map<string, MatchedCompany>();
+  for (const candidate of candidates) {
+    const sentence = sentences[candidate.sentenceIndex];
+    if (sentence === undefined) continue;
+    // Several companies sharing an alias: prefer one already confirmed in this article, then the most prominent.
+    const entry = [...candidate.entries].sort(
+      (a, b) => rank(b, confirmed) - rank(a, confirmed) || a.id.localeCompare(b.id),
+    )[0];
+    if (entry === undefined) continue;
+    if (
+      candidate.ambiguous &&
+      !confirmed.has(entry.id) &&
+      !hasContext(sentence, candidate, index.contextWords.get(entry.id))
+    )
+      continue;
+    const company = byId.get(entry.id) ?? { entry, mentions: [] };
+    company.mentions.push({
+      sentenceIndex: candidate.sentenceIndex,
+      start: candidate.start,
+      end: candidate.end,
+    });
+    byId.set(entry.id, company);
+  }
+  return [...byId.values()];
+}
+
+function rank(entry: CompanyRegistryEntry, confirmed: ReadonlySet<string>): number {
+  return (confirmed.has(entry.id) ? 10 : 0) + (entry.prominence ?? 1);
+}

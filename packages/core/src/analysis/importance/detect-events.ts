@@ -1,0 +1,55 @@
+/**
+ * Event detection over the whole article. A type counts when the headline
+ * names it, or the body names it at least twice; headline mentions weigh
+ * HEADLINE_BOOST body mentions; heavy types count from one mention. The primary event is the heaviest type found,
+ * except that a clear review/opinion piece stays a review even when it
+ * mentions a launch.
+ */
+import { PhraseMatcher, expandPatterns } from '../text/phrase-matcher.js';
+import type { DocSentence } from '../text/prepare-document.js';
+import { EVENT_RULES, REVIEW_EVENT, type EventRule } from './event-rules.js';
+
+const HEADLINE_BOOST = 3;
+/** Routine types need two body mentions; a single mention of a heavy event (a ban, a bankruptcy) is already news. */
+const MIN_STRENGTH = 2;
+const HEAVY_WEIGHT = 0.75;
+
+const MATCHER = new PhraseMatcher<EventRule[]>(
+  (() => {
+    const merged = new Map<string, EventRule[]>();
+    for (const rule of EVENT_RULES)
+      for (const phrase of expandPatterns(rule.patterns))
+        merged.set(phrase, [...(merged.get(phrase) ?? []), rule]);
+    return merged;
+  })(),
+);
+
+export interface DetectedEvents {
+  /** Detected types, heaviest first. */
+  types: string[];
+  primary: EventRule | null;
+}
+
+export function detectEvents({ sentences }: { sentences: readonly DocSentence[] }): DetectedEvents {
+  const strength = new Map<EventRule, number>();
+  for (const sentence of sentences) {
+    for (const match of MATCHER.matchAll(sentence.tokens)) {
+      for (const rule of match.payload) {
+        if (rule.headlineOnly && !sentence.isHeadline) continue;
+        strength.set(rule, (strength.get(rule) ?? 0) + (sentence.isHeadline ? HEADLINE_BOOST : 1));
+      }
+    }
+  }
+  const found = [...strength.entries()]
+    .filter(([rule, s]) => s >= (rule.weight >= HEAVY_WEIGHT ? 1 : MIN_STRENGTH))
+    .sort(([a, sa], [b, sb]) => b.weight - a.weight || sb - sa || a.type.localeCompare(b.type))
+    .map(([rule]) => rule);
+  const review = found.find((r) => r.type === REVIEW_EVENT);
+  const reviewStrength = review ? (strength.get(review) ?? 0) : 0;
+  // A review that mentions the product's launch is still a review; heavier events (bans, lawsuits) still win.
+  const primary =
+    review && reviewStrength >= HEADLINE_BOOST
+      ? (found.find((r) => r.weight > 0.5) ?? review)
+      : (found[0] ?? null);
+  return { types: found.map((r) => r.type), primary };
+}

@@ -1,0 +1,117 @@
+/**
+ * Event types the importance score knows, with their weight (0..1): what
+ * kind of thing happened matters most for how important a story is.
+ */
+export interface EventRule {
+  type: string;
+  weight: number;
+  /** Phrase patterns ("|" between phrases, "/" between word alternatives). */
+  patterns: string;
+  /** Counts only when the headline says so (a body that mentions "review" is not a review). */
+  headlineOnly?: boolean;
+}
+
+export const EVENT_RULES: readonly EventRule[] = [
+  {
+    type: 'export-controls',
+    weight: 1,
+    patterns:
+      'export controls|export control|export restrictions|export rules|export ban|export curbs|export licence|export license|export licenses|licensing requirements|entity list|blacklisted|blacklist|sanctions|sanctioned|embargo|banned from|ban on|bans|banned',
+  },
+  {
+    type: 'bankruptcy',
+    weight: 1,
+    patterns:
+      'bankruptcy|chapter 11|insolvency|insolvent|liquidation|receivership|files/filed for protection|defaulted|default on',
+  },
+  {
+    type: 'merger-acquisition',
+    weight: 0.9,
+    patterns:
+      'acquire|acquires|acquired|acquisition|merger|merge|merges|takeover|take over|takes over|buyout|tender offer|agreed to buy|agrees to buy|to buy|bid for|all-cash deal|all-stock deal',
+  },
+  {
+    type: 'earnings-surprise',
+    weight: 0.85,
+    patterns:
+      'beat/beats/missed/misses/topped/tops/exceeded estimates/expectations/forecasts/consensus|better/worse/weaker/stronger than expected|profit warning|fell short of|above/below expectations|above/below estimates',
+  },
+  {
+    type: 'tariffs',
+    weight: 0.8,
+    patterns: 'tariff|tariffs|import duties|trade war|countervailing duties|anti-dumping',
+  },
+  {
+    type: 'major-outage',
+    weight: 0.8,
+    patterns:
+      'outage|outages|cyberattack|cyber attack|data breach|breach|phishing|attackers|ransomware|hacked|hackers|downtime|went down|service disruption|fire|explosion|blaze|spill',
+  },
+  {
+    type: 'guidance-change',
+    weight: 0.75,
+    patterns:
+      'raised/raises/lifted/lifts/cut/cuts/lowered/lowers/slashed/slashes/trimmed/boosted guidance/outlook/forecast|raised/cut/lowered its guidance/outlook/forecast',
+  },
+  {
+    type: 'lawsuit-fine',
+    weight: 0.75,
+    patterns:
+      'lawsuit|lawsuits|sued|sues|class action|fined|fine of|penalty|antitrust|settlement|court ruling|indicted|charged with',
+  },
+  {
+    type: 'regulation',
+    weight: 0.7,
+    patterns:
+      'regulator|regulators|regulation|regulations|legislation|new rules|probe|investigation|approved by|approval from|ruling|law|faa|fda|sec|ftc|fcc|nhtsa|cma|european commission|antitrust',
+  },
+  { type: 'recall', weight: 0.7, patterns: 'recall|recalls|recalled|recalling' },
+  {
+    type: 'ipo',
+    weight: 0.7,
+    patterns: 'initial public offering|ipo|direct listing|spac|went public|go public|market debut',
+  },
+  {
+    type: 'layoffs',
+    weight: 0.65,
+    patterns: 'layoffs|layoff|job cuts|cut jobs|cuts jobs|lay off|lays off|laid off|redundancies|jobs cut',
+  },
+  {
+    type: 'leadership-change',
+    weight: 0.55,
+    patterns:
+      'steps down|stepped down|resigned|resigns|resignation|ousted|appointed chief executive|named chief executive|new ceo|appoints/appointed/names/named ceo',
+  },
+  {
+    type: 'earnings',
+    weight: 0.5,
+    patterns:
+      'quarterly results|quarterly earnings|annual results|full-year results|net profit|operating profit|net income|revenue|earnings per share|net sales|earnings|first-quarter/second-quarter/third-quarter/fourth-quarter/quarterly/annual/full-year profit/revenue/results/earnings/sales',
+  },
+  {
+    type: 'analyst-rating',
+    weight: 0.4,
+    patterns: 'upgraded|downgraded|upgrades|downgrades|price target|target price|buy rating|sell rating',
+  },
+  {
+    type: 'product-launch',
+    weight: 0.4,
+    patterns:
+      'launch|launches|launched|unveil|unveils|unveiled|introduces|introduced|rolls out|rolled out|new model|release|released',
+  },
+  {
+    type: 'partnership-contract',
+    weight: 0.35,
+    patterns:
+      'partnership|partners with|contract|agreement|signed|collaboration|teams up|deal with|order from|supply deal',
+  },
+  {
+    type: 'review-opinion',
+    weight: 0.15,
+    headlineOnly: true,
+    patterns:
+      'review|reviews|reviewed|hands-on|first look|we tested|verdict|pros and cons|opinion|column|editorial|i tested|worth buying|tested',
+  },
+];
+
+export const REVIEW_EVENT = 'review-opinion';

@@ -1,0 +1,20 @@
+export * from './contract.js';
+export {
+  createBuiltinAnalyzer,
+  BUILTIN_ANALYZER_NAME,
+  BUILTIN_ANALYZER_VERSION,
+  type BuiltinAnalyzer,
+} from './create-builtin-analyzer.js';
+export {
+  textFingerprint,
+  signatureSimilarity,
+  serializeFingerprint,
+  parseFingerprint,
+  type TextFingerprint,
+} from './cluster/text-fingerprint.js';
+export {
+  storySimilarity,
+  STORY_SIMILARITY_THRESHOLD,
+  type StoryFeatures,
+  type StorySimilarity,
+} from './cluster/story-similarity.js';

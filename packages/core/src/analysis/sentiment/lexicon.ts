@@ -1,0 +1,369 @@
+/**
+ * Wirelens' own financial sentiment lexicon, written for this project from
+ * general knowledge of how markets news is phrased. It is deliberately small
+ * and structural: most sentiment in financial text comes from a *metric*
+ * moving in a *direction* ("operating loss narrowed", "costs rose"), not from
+ * emotive words, so words are classified by role rather than given one score.
+ *
+ * Roles:
+ * - metric: a quantity with a polarity (+1 more is good: profit, sales; -1 more is bad: loss, costs).
+ * - dir: a change of direction (+1 up: rose, higher; -1 down: fell, narrowed).
+ * - value: sentiment the word carries on its own (beat, lawsuit, bankruptcy).
+ * - negator / hedge / intensity / contrast: modifiers of nearby evidence.
+ * Multi-word phrases win over single words (longest match).
+ */
+import { expandPatterns } from '../text/phrase-matcher.js';
+
+export interface LexEntry {
+  value?: number;
+  metric?: number;
+  dir?: 1 | -1;
+  negator?: boolean;
+  /** Multiplier < 1 for uncertainty ("may", "could", "expected to"). */
+  hedge?: number;
+  /** Multiplier for the nearest evidence ("sharply" 1.5, "slightly" 0.5). */
+  intensity?: number;
+  /** 'after': evidence after the marker outweighs what came before ("but"); 'concessive': the clause it opens is discounted ("although"). */
+  contrast?: 'after' | 'concessive';
+  /** Makes a following "loss"/"profit" a turnaround marker ("from a loss", "compared to a loss"). */
+  comparison?: boolean;
+  /** A direction that says nothing without a metric next to it. */
+  needsMetric?: boolean;
+  /** Marks the phrase as consumed with no effect ("up to", "set up"). */
+  inert?: boolean;
+}
+
+type Spec = readonly [patterns: string, entry: LexEntry];
+
+const METRICS: Spec[] = [
+  [
+    'profit|profits|earnings|revenue|revenues|sales|turnover|income|ebit|ebitda|eps|margin|margins',
+    { metric: 1 },
+  ],
+  [
+    'operating/net/gross/pre-tax/pretax/underlying/adjusted/comparable profit/profits/income/margin/earnings/result',
+    { metric: 1 },
+  ],
+  [
+    'order|orders|bookings|backlog|demand|dividend|dividends|output|production|deliveries|shipments|exports',
+    { metric: 1 },
+  ],
+  [
+    'order intake|order book|market share|cash flow|share price|stock price|market value|market cap|price target|target price',
+    { metric: 1 },
+  ],
+  [
+    'result|results|performance|profitability|productivity|efficiency|liquidity|solvency|occupancy',
+    { metric: 1 },
+  ],
+  [
+    'traffic|passengers|customers|subscribers|users|visitors|footfall|volumes|volume|sales volume',
+    { metric: 1 },
+  ],
+  [
+    'shares|stock|stocks|valuation|outlook|guidance|forecast|forecasts|rating|ratings|estimate|estimates',
+    { metric: 1 },
+  ],
+  [
+    'jobs|employment|hiring|payrolls|gdp|growth|confidence|sentiment|momentum|premiums|deposits|returns|payout',
+    { metric: 1 },
+  ],
+  [
+    'workforce|staff|personnel|employees|headcount|capacity|assets|equity|cash|reserves|investment|investments|spending',
+    { metric: 0.6 },
+  ],
+  ['index|indices|markets|market|lending|loans|consumption|value|prices|price|wages|rates', { metric: 0.3 }],
+  [
+    'profit/profits/earnings/result/income before/excluding tax/taxes/interest|earnings/profit before interest and tax/taxes|earnings per share|profit/income after tax/taxes',
+    { metric: 1 },
+  ],
+  ['loss/losses before/excluding tax/taxes|loss per share', { metric: -1 }],
+  // Quantities whose change is no news in itself: a direction binds to them and says nothing.
+  [
+    'share capital|number of shares|shares outstanding|registered share capital|depth|distance|temperature',
+    { metric: 0 },
+  ],
+  ['errors|defects|failures|incidents|accidents', { metric: -1 }],
+  ['bill|bills|fuel bill|wage bill|tax bill', { metric: -0.6 }],
+  [
+    'loss|losses|deficit|deficits|debt|debts|liabilities|indebtedness|net debt|unemployment|jobless claims',
+    { metric: -1 },
+  ],
+  ['net/operating/pre-tax/pretax/quarterly/annual/underlying loss/losses', { metric: -1 }],
+  [
+    'cost|costs|expenses|expense|layoffs|job cuts|impairment|impairments|write-down|write-downs|writedowns|churn',
+    { metric: -1 },
+  ],
+  [
+    'delays|defaults|arrears|bad loans|non-performing loans|borrowing costs|cash burn|complaints|claims',
+    { metric: -1 },
+  ],
+  [
+    'concerns|fears|worries|doubts|inflation|risk|risks|charges|provisions|volatility|uncertainty|pressure|competition|headwinds|inventories|tariffs|taxes',
+    { metric: -0.6 },
+  ],
+];
+
+const DIRECTIONS: Spec[] = [
+  [
+    'rise|rises|rose|risen|rising|increase|increases|increased|increasing|grew|grow|grows|grown|growing|up|jump|jumps|jumped|jumping|surge|surges|surged|surging|climb|climbs|climbed|climbing|gain|gains|gained|double|doubled|doubles|doubling|triple|tripled|higher|soar|soars|soared|soaring|rebound|rebounds|rebounded|expand|expands|expanded|expanding|boost|boosts|boosted|boosting|rally|rallies|rallied|advance|advanced|advances|strengthen|strengthened|strengthens|widen|widened|widens|widening|raise|raises|raised|raising|lift|lifts|lifted|accelerate|accelerated|accelerates|swell|swelled|spike|spiked|skyrocket|skyrocketed|hike|hikes|hiked|higher-than-expected|improvement|expansion|upswing',
+    { dir: 1 },
+  ],
+  [
+    'fall|falls|fell|fallen|falling|decrease|decreases|decreased|decreasing|decline|declines|declined|declining|drop|drops|dropped|dropping|down|slump|slumps|slumped|plunge|plunges|plunged|plunging|lower|lowers|lowered|lowering|shrink|shrinks|shrank|shrunk|shrinking|narrow|narrows|narrowed|narrowing|weaken|weakened|weakens|tumble|tumbles|tumbled|slide|slides|slid|sliding|contracted|contracting|halve|halved|halves|reduce|reduces|reduced|reducing|reduction|reductions|cut|cuts|cutting|ease|eased|eases|easing|dip|dips|dipped|sink|sinks|sank|sunk|slow|slows|slowed|slowing|slash|slashed|slashes|trim|trims|trimmed|erode|eroded|shed|sheds|shedding|sag|sagged|retreat|retreated|tank|tanked|plummet|plummeted|plummets|lose|loses|lost|losing|lowest|decelerate|decelerated|downswing|slip|slips|slipped|flop|flops|flopped|diminish|diminished|diminishes|diminishing|skid|skids|skidded|axe|axes|axed|wane|wanes|waned',
+    { dir: -1 },
+  ],
+];
+
+const VALUES: Spec[] = [
+  // Results against expectations and analysts' views.
+  [
+    'beat|beats|beating|exceed|exceeded|exceeds|exceeding|surpass|surpassed|surpasses|outperform|outperformed|outperforms|tops|topped',
+    { value: 1 },
+  ],
+  ['better/stronger than expected/forecast/estimated', { value: 1.1 }],
+  [
+    'above expectations/estimates/forecasts/consensus/forecast/guidance|ahead of expectations/estimates/forecasts/consensus/forecast/guidance',
+    { value: 1 },
+  ],
+  ['miss|misses|missed|missing', { value: -1 }],
+  [
+    'worse/weaker than expected/forecast/estimated|worse-than-expected|weaker-than-expected|disappointing',
+    { value: -1.1 },
+  ],
+  ['better-than-expected|stronger-than-expected', { value: 1.1 }],
+  ['lag/lags/lagged/lagging expectations/estimates/forecasts/consensus', { value: -1 }],
+  [
+    'below expectations/estimates/forecasts/consensus/forecast/guidance|short of expectations/estimates/forecasts/consensus/forecast/guidance',
+    { value: -1 },
+  ],
+  ['fell/falls/fall short', { value: -1 }],
+  ['in line with expectations/estimates/forecasts/consensus/guidance', { inert: true }],
+  ['upgrade|upgrades|upgraded|upgrading', { value: 1 }],
+  ['downgrade|downgrades|downgraded|downgrading', { value: -1 }],
+  // Bare "to buy"/"to sell" usually announce a transaction, not a rating, so only explicit rating phrases count.
+  [
+    'to outperform|to overweight|buy rating|outperform rating|overweight rating|top pick|rated buy|strong buy',
+    { value: 0.8 },
+  ],
+  [
+    'to underperform|to underweight|sell rating|underperform rating|underweight rating|rated sell',
+    { value: -0.8 },
+  ],
+  ['bullish', { value: 0.9 }],
+  ['bearish', { value: -0.9 }],
+  // Turnarounds.
+  [
+    'returned/return/returns/swung/swings/turned/turns/back to profit/profitability|returned/return/returns/back/swung/turned to the black',
+    { value: 1.2 },
+  ],
+  ['turned profitable|in the black|broke even|break even', { value: 0.8 }],
+  ['swung/swings/turned/turns/fell/slipped/plunged to a/an loss', { value: -1.2 }],
+  ['swung/swings/turned/turns/fell/slipped/plunged to a/an net/operating/pre-tax loss', { value: -1.2 }],
+  ['into the red|in the red', { value: -1.1 }],
+  ['swung to a/an profit', { value: 1.2 }],
+  // Evaluative words.
+  ['record|records', { value: 0.5 }],
+  ['all-time high|record high|record highs|new high|new highs', { value: 0.8 }],
+  ['record low|all-time low|multi-year low|new low|new lows', { value: -0.8 }],
+  ['strong|stronger|strongest|robust|solid|healthy|upbeat|buoyant|resilient', { value: 0.7 }],
+  ['improve|improves|improved|improving', { value: 0.8 }],
+  [
+    'optimistic|confident|favourable|favorable|positive|encouraging|impressive|successful|success|successfully',
+    { value: 0.6 },
+  ],
+  [
+    'profitable|recovery|recover|recovers|recovered|recovering|turnaround|upturn|upside|boom|booming|breakthrough',
+    { value: 0.6 },
+  ],
+  [
+    'benefit|benefits|benefited|benefitted|benefiting|savings|cost savings|synergies|buyback|buybacks|share buyback|repurchase',
+    { value: 0.5 },
+  ],
+  ['win|wins|won|winning|awarded|secures|secured|securing|clinches|clinched|lands', { value: 0.5 }],
+  [
+    'milestone|approval|approved|approves|best|highest|outpace|outpaced|outpaces|praised|welcomed|attractive|lucrative',
+    { value: 0.5 },
+  ],
+  ['weak|weaker|weakest|weakness|poor|poorer|sluggish|soft|softer|softness', { value: -0.8 }],
+  [
+    'worse|worst|worsen|worsened|worsening|deteriorate|deteriorated|deteriorating|deterioration',
+    { value: -0.8 },
+  ],
+  ['disappoint|disappoints|disappointed|disappointing|disappointment|shortfall|dismal|gloomy', { value: -1 }],
+  ['warn|warns|warned|warning|warnings|profit warning|cautious|caution', { value: -0.8 }],
+  [
+    'concern|concerns|concerned|worries|worried|worry|fear|fears|threat|threats|threaten|threatens|threatened|doubts|doubt|skepticism|scepticism|backlash',
+    { value: -0.5 },
+  ],
+  ['criticised|criticized|criticism|critics|criticise|criticize|slammed|rebuked|condemned', { value: -0.6 }],
+  [
+    'rejects|rejected|rejection|rebuffs|rebuffed|abandon|abandons|abandoned|scraps|scrapped|pulls the plug|pulls plug|pulled the plug|invalidated|overturned',
+    { value: -0.6 },
+  ],
+  [
+    'falter|falters|faltered|faltering|stall|stalls|stalled|stalling|lag|lags|lagged|lagging|knocked|depressed|faces|facing',
+    { value: -0.4 },
+  ],
+  [
+    'settle|settles|settled|must pay|ordered to pay|agree/agrees/agreed to pay|to pay a fine',
+    { value: -0.5 },
+  ],
+  ['pare/pares/pared/trims/trimmed/erases/erased/wipes/wiped gains|wipe/wipes/wiped out', { value: -0.6 }],
+  ['hit/hits/hitting a/new high/record|hits record|hit record', { value: 0.8 }],
+  [
+    'gainers|winners|winner|hails|hailed|progress|secure|bounce back|bounces back|bounced back|clears|cleared',
+    { value: 0.4 },
+  ],
+  ['losers', { value: -0.4 }],
+  ['better', { value: 0.6 }],
+  ['to fine|set to fine|will fine|plans to fine', { value: -0.9 }],
+  [
+    'close/closes/closing/closed/shut/shuts/shutting stores/plants/branches/factories/sites/offices/mines/funds/fund|shuts/shut fund',
+    { value: -0.6 },
+  ],
+  [
+    'fire|fires|blaze|explosion|explosions|spill|spills|accident|accidents|injured|injuries|killed|fatal|fatalities|evacuated|crashes',
+    { value: -0.7 },
+  ],
+  // Deal-making reads as mildly positive in markets news (a bid premium, growth by acquisition).
+  [
+    'acquire|acquires|acquired|acquiring|buys|to buy|offers to buy|agrees to buy|takeover|buyout|merger|bid|bids|bidder|bidders|takeover approach|offer for',
+    { value: 0.15 },
+  ],
+  [
+    'slowdown|recession|crisis|downturn|contraction|turmoil|slump|selloff|sell-off|rout|crash|crashed|collapse|collapsed|collapses',
+    { value: -0.9 },
+  ],
+  ['scandal|fraud|fraudulent|misconduct|bribery|corruption|embezzlement|manipulation', { value: -1 }],
+  [
+    'probe|probes|investigation|investigations|investigating|investigated|subpoena|subpoenas|subpoenaed|allegations|alleged|accused|accuses|charged|indicted',
+    { value: -0.6 },
+  ],
+  [
+    'lawsuit|lawsuits|sue|sues|sued|suing|litigation|class action|antitrust suit|legal action|legal challenge',
+    { value: -0.8 },
+  ],
+  ['fined|fine of|a fine|the fine|fines|penalty|penalties|sanctioned|censured', { value: -0.9 }],
+  // "fine" is a penalty only in a penalty context; "fine papers" and "fine-tuning" are not.
+  [
+    'million/billion/bn/mn/m/pound/pounds/euro/euros/dollar/dollars/record/antitrust/regulatory/spill/heavy/hefty/eu/big/huge/potential/possible fine|fine for/over/from/after|faces/face/facing/avoids/pays/paid/appeals/impose/imposes/imposed/slapped/levied fine',
+    { value: -0.9 },
+  ],
+  ['recall|recalls|recalled|recalling', { value: -0.9 }],
+  [
+    'outage|outages|disruption|disruptions|disrupted|downtime|glitch|breach|breaches|hacked|hack|cyberattack|cyber attack|cyberattacks|ransomware|data breach|data leak',
+    { value: -0.9 },
+  ],
+  [
+    'ban|bans|banned|banning|sanctions|export controls|export control|export restrictions|export ban|restrictions|restricted|restrict|restricts|curbs|curb|blacklist|blacklisted|entity list|embargo',
+    { value: -0.7 },
+  ],
+  [
+    'bankruptcy|bankrupt|insolvency|insolvent|chapter 11|liquidation|receivership|default|defaults|defaulted',
+    { value: -1.3 },
+  ],
+  [
+    'layoff|layoffs|job cuts|lay off|lays off|laid off|laying off|redundancies|redundancy|furlough|furloughs|furloughed|dismissals|job losses',
+    { value: -1 },
+  ],
+  ['temporary layoffs|temporarily lay off', { value: -1 }],
+  ['strike|strikes|walkout|walkouts|boycott|protest|protests|dispute|disputes', { value: -0.5 }],
+  ['strike a deal|strikes a deal|struck a deal', { value: 0.2 }],
+  [
+    'delay|delays|delayed|postpone|postpones|postponed|halt|halts|halted|suspend|suspends|suspended|suspension|shutdown|shut down|shuts down|closure|closures',
+    { value: -0.6 },
+  ],
+  [
+    'fail|fails|failed|failure|failures|struggle|struggles|struggled|struggling|trouble|troubled|troubles|problem|problems|difficult|difficulties|challenging|tough',
+    { value: -0.6 },
+  ],
+  [
+    'hurt|hurts|hit by|hit|hits|damage|damaged|damages|weighed|weighs|weigh on|drag|dragged|setback|setbacks',
+    { value: -0.6 },
+  ],
+  ['unprofitable|negative|downside|overvalued|bubble|volatile|uncertain|risky', { value: -0.4 }],
+  ['resign|resigns|resigned|resignation|ousted|steps down|stepped down|step down|quits', { value: -0.3 }],
+  ['impairment|impairments|write-down|write-downs|writedown|writedowns|writeoff|write-off', { value: -0.6 }],
+  [
+    'loss|losses|net/operating/pre-tax/pretax/quarterly/annual/underlying/surprise loss/losses',
+    { value: -0.6 },
+  ],
+  ['growth', { value: 0.5 }],
+  // Level words only mean something attached to a metric ("high costs", "low demand").
+  ['high|larger|bigger|greater', { dir: 1, needsMetric: true }],
+  ['low|smaller', { dir: -1, needsMetric: true }],
+  ['went/gone/go/goes/going/moved/edged/inched/crept/shot up', { dir: 1 }],
+  ['went/gone/go/goes/going/moved/edged/inched/crept down', { dir: -1 }],
+  ['than expected/forecast/anticipated/estimated', { intensity: 1.3 }],
+  [
+    'below/missed/misses the/analyst/analysts/market/consensus estimate/estimates/expectations/forecast/forecasts|below the analyst/analysts/market/consensus estimate/estimates/expectations/forecast/forecasts',
+    { value: -1 },
+  ],
+  [
+    'above/beat/beats/topped the/analyst/analysts/market/consensus estimate/estimates/expectations/forecast/forecasts|above the analyst/analysts/market/consensus estimate/estimates/expectations/forecast/forecasts',
+    { value: 1 },
+  ],
+  [
+    'unchanged|stable|steady|flat|little changed|barely changed|largely unchanged|mostly unchanged',
+    { inert: true },
+  ],
+  [
+    'up to|set up|sets up|setting up|make up|makes up|made up|sum up|back up|upped|down to|shut-down|wind down|high-quality|high-end|low-cost|low-carbon|low-end',
+    { inert: true },
+  ],
+];
+
+const MODIFIERS: Spec[] = [
+  [
+    'not|no|never|without|nor|neither|none|cannot|hardly|no longer|failed to|fails to|fail to|unable to|lack of|lacked|absence of|has yet to|have yet to|unlikely to',
+    { negator: true },
+  ],
+  [
+    'may|might|could|possibly|possible|potential|potentially|reportedly|rumour|rumor|rumours|rumors|speculation|considering|considers|mulls|mulling|if|would|hopes|hope',
+    { hedge: 0.7 },
+  ],
+  [
+    'expected|expects|expect|expecting|anticipated|anticipates|anticipate|likely|plans|plan|planning|aims|aim|seeks|seek|intends|eyes|should|estimated|projected',
+    { hedge: 0.85 },
+  ],
+  ['sharply|dramatically|steeply|sharp|steep|massive|massively|soaring', { intensity: 1.5 }],
+  [
+    'significantly|substantially|strongly|considerably|markedly|greatly|significant|substantial|huge|heavy|heavily|very|highly|biggest|largest|much|far|severe|severely',
+    { intensity: 1.3 },
+  ],
+  [
+    'slightly|marginally|somewhat|modestly|modest|slight|small|minor|mildly|partly|partially|a little|a bit|barely',
+    { intensity: 0.5 },
+  ],
+  ['but|however|yet|nevertheless|nonetheless', { contrast: 'after' }],
+  ['although|though|even though|despite|in spite of|notwithstanding|albeit', { contrast: 'concessive' }],
+  ['from|compared to|compared with|versus|vs|against|in comparison with|as against|(', { comparison: true }],
+];
+
+function build(specs: readonly Spec[]): [string, LexEntry][] {
+  const out: [string, LexEntry][] = [];
+  for (const [patterns, entry] of specs) {
+    for (const phrase of expandPatterns(patterns)) out.push([phrase, entry]);
+  }
+  return out;
+}
+
+/**
+ * Later groups override earlier ones for the same phrase, except that roles
+ * combine: "loss" is both a metric and a negative word, "high" both a
+ * direction and neutral, and a modifier entry never erases a metric.
+ */
+export function buildLexicon(): Map<string, LexEntry> {
+  const merged = new Map<string, LexEntry>();
+  for (const [phrase, entry] of [
+    ...build(METRICS),
+    ...build(DIRECTIONS),
+    ...build(VALUES),
+    ...build(MODIFIERS),
+  ]) {
+    const existing = merged.get(phrase);
+    merged.set(phrase, existing ? { ...existing, ...entry } : entry);
+  }
+  return merged;
+}

@@ -1,0 +1,151 @@
+/**
+ * Target-dependent sentiment: how one sentence reads for one company when
+ * several are named. Evidence goes to the nearest company mention; rivalry
+ * verbs ("X beat Y", "X overtook Y") and "than Y" comparisons give the object
+ * the opposite tone; legal and regulatory actions ("X sued Y", "regulators
+ * banned Y", "analysts downgraded Y") land on the object, not the subject;
+ * "X lost the contract to Y" is good for Y.
+ */
+import { PhraseMatcher, expandPatterns } from '../text/phrase-matcher.js';
+import type { Token } from '../text/tokenize.js';
+import { squash, type TokenSentiment } from './score-tokens.js';
+
+export interface TokenRange {
+  start: number;
+  end: number;
+}
+
+type Relation = 'rivalry' | 'win' | 'action' | 'lost-to';
+
+const RELATION_SPECS: [string, Relation][] = [
+  [
+    'beat|beats|beating|outperformed|outperforms|outsold|outsells|overtook|overtakes|overtaken|outbid|outbids|outbidding|defeated|defeats|trounced|outpaced|outpaces|outmaneuvered|dethroned|eclipsed|edged out|edges out|ahead of',
+    'rivalry',
+  ],
+  ['won|wins|win|grabbed|grabs|poached|poaches|took|takes|steals|stole|snatched', 'win'],
+  [
+    'sued|sues|sue|suing|accused|accuses|accuse|fined|fines|fine|banned|bans|ban|blocked|blocks|block|sanctioned|sanctions|probed|probes|probing|investigates|investigated|investigating|downgraded|downgrades|downgrade|restricts|restricted|penalized|penalised|charged|charges|blacklisted|blacklists|raided|cut|cuts',
+    'action',
+  ],
+  ['lost|loses|lose|losing', 'lost-to'],
+];
+
+const RELATIONS = new PhraseMatcher<Relation>(
+  RELATION_SPECS.flatMap(([pattern, relation]) => expandPatterns(pattern).map((p) => [p, relation] as const)),
+);
+
+/** Share of the tone of a sentence that reaches a company whose mention is not the nearest to the evidence. */
+const SHARED_TONE = 0.15;
+/** What the acting party keeps of a negative legal/regulatory word ("X sued Y" is mildly negative for X at most). */
+const ACTOR_SHARE = 0.1;
+
+function distance(a: TokenRange, b: TokenRange): number {
+  if (a.end <= b.start) return b.start - a.end;
+  if (b.end <= a.start) return a.start - b.end;
+  return 0;
+}
+
+export function scoreTarget({
+  tokens,
+  sentiment,
+  target,
+  others,
+}: {
+  tokens: readonly Token[];
+  sentiment: TokenSentiment;
+  target: readonly TokenRange[];
+  others: readonly TokenRange[];
+}): { raw: number; score: number; hasEvidence: boolean } {
+  if (target.length === 0) return { raw: 0, score: 0, hasEvidence: false };
+  if (others.length === 0) return scoreSoleTarget(tokens, sentiment, target);
+
+  const relations = RELATIONS.matchAll(tokens);
+  const firstTarget = Math.min(...target.map((r) => r.start));
+  const firstOther = Math.min(...others.map((r) => r.start));
+  let raw = 0;
+  let evidence = false;
+
+  for (const hit of sentiment.hits) {
+    const relation = relations.find((r) => r.start >= hit.start && r.end <= hit.end);
+    if (relation) {
+      const targetIsObject = firstTarget >= relation.end && firstOther < relation.start;
+      const targetIsSubject = firstTarget < relation.start && others.some((o) => o.start >= relation.end);
+      // "won the order from Emirates" names a customer; only "won … over/against Y" beats a rival.
+      const rivalWin =
+        relation.payload !== 'win' ||
+        tokens
+          .slice(relation.end, Math.max(firstTarget, firstOther))
+          .some((t) => t.lower === 'over' || t.lower === 'against');
+      if ((targetIsObject || targetIsSubject) && rivalWin) {
+        evidence = true;
+        raw += relationEffect(relation.payload, hit.value, targetIsObject);
+        continue;
+      }
+    }
+    const toTarget = Math.min(...target.map((r) => distance(r, hit)));
+    const toOther = Math.min(...others.map((r) => distance(r, hit)));
+    if (toTarget <= toOther) {
+      raw += hit.value;
+      evidence = true;
+    } else {
+      raw += hit.value * SHARED_TONE;
+    }
+  }
+
+  // "X sold more than Y": Y reads the opposite of the sentence.
+  const thanBeforeTarget =
+    tokens.some((t, i) => t.lower === 'than' && i < firstTarget && firstTarget - i <= 3) &&
+    firstOther < firstTarget;
+  if (thanBeforeTarget && sentiment.raw !== 0) {
+    raw = -Math.abs(raw || sentiment.raw) * Math.sign(sentiment.raw);
+    evidence = true;
+  }
+  return { raw, score: squash(raw), hasEvidence: evidence };
+}
+
+function relationEffect(relation: Relation, value: number, targetIsObject: boolean): number {
+  switch (relation) {
+    case 'rivalry':
+    case 'win':
+      // The winner gets the word's tone, the beaten party the opposite.
+      return targetIsObject ? -Math.abs(value) : Math.abs(value);
+    case 'action':
+      return targetIsObject ? -Math.abs(value) : -Math.abs(value) * ACTOR_SHARE;
+    case 'lost-to':
+      return targetIsObject ? Math.abs(value) : -Math.abs(value);
+  }
+}
+
+/** Words that join two separate statements in one sentence ("X rose, while the index fell"). */
+const SEGMENT_BREAKS = new Set([';', 'while', 'whereas', 'meanwhile', 'but', 'however']);
+
+/**
+ * One company in the sentence: evidence in its own segment counts fully,
+ * evidence in another segment (after "while", "but", ";") only partly.
+ */
+function scoreSoleTarget(
+  tokens: readonly Token[],
+  sentiment: TokenSentiment,
+  target: readonly TokenRange[],
+): { raw: number; score: number; hasEvidence: boolean } {
+  const segmentOf: number[] = [];
+  let segment = 0;
+  for (const token of tokens) {
+    if (SEGMENT_BREAKS.has(token.lower)) segment++;
+    segmentOf.push(segment);
+  }
+  if (segment === 0)
+    return { raw: sentiment.raw, score: sentiment.score, hasEvidence: sentiment.hits.length > 0 };
+  const targetSegments = new Set(target.map((r) => segmentOf[r.start] ?? 0));
+  let raw = 0;
+  let evidence = false;
+  for (const hit of sentiment.hits) {
+    if (targetSegments.has(segmentOf[hit.anchor] ?? 0)) {
+      raw += hit.value;
+      evidence = true;
+    } else {
+      raw += hit.value * SHARED_TONE;
+    }
+  }
+  return { raw, score: squash(raw), hasEvidence: evidence };
+}

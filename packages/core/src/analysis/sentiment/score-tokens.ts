@@ -1,0 +1,386 @@
+/**
+ * Rule-based sentiment of one sentence (or headline) from its tokens.
+ *
+ * Evidence, strongest first:
+ * 1. change: a direction word bound to a nearby metric; sign = direction × metric polarity
+ *    ("loss narrowed" = down × bad = positive).
+ * 2. comparison: "from X to Y", "Y compared with X", "Y (X)" — the numbers give the direction
+ *    when no direction word did; "profit … compared to a loss" is a turnaround.
+ * 3. lexicon: words with their own tone (beat, lawsuit, bankruptcy, upgrade).
+ * Each piece of evidence is then scaled by intensifiers/downtoners next to it, flipped by a
+ * negator shortly before it, damped by a hedge earlier in its clause, and re-weighted around
+ * contrast markers ("but" favours what follows; "although" discounts its own clause).
+ * The summed evidence is squashed to [-1, 1] with raw / sqrt(raw² + SQUASH).
+ */
+import { PhraseMatcher, type PhraseMatch } from '../text/phrase-matcher.js';
+import type { Token } from '../text/tokenize.js';
+import { buildLexicon, type LexEntry } from './lexicon.js';
+
+export type EvidenceKind = 'change' | 'comparison' | 'turnaround' | 'lexicon';
+
+export interface EvidenceHit {
+  start: number;
+  end: number;
+  /** The word that carries the evidence (the direction verb, the marker); negators and hedges are looked up before it. */
+  anchor: number;
+  value: number;
+  kind: EvidenceKind;
+}
+
+export interface TokenSentiment {
+  raw: number;
+  score: number;
+  hits: EvidenceHit[];
+}
+
+const LEXICON = new PhraseMatcher<LexEntry>(buildLexicon());
+
+const SQUASH = 2;
+const CHANGE_WEIGHT = 1;
+const COMPARISON_WEIGHT = 1;
+const TURNAROUND_WEIGHT = 1.2;
+/** A bare direction ("Tesco falls 5%") says less than a direction bound to a metric. */
+const BARE_DIRECTION_WEIGHT = 0.4;
+const NEGATION_FACTOR = -0.75;
+const BACK_WINDOW = 8;
+const FORWARD_WINDOW = 3;
+const COMPARISON_WINDOW = 16;
+
+const UNIT_SCALE: Record<string, number> = {
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  mln: 1e6,
+  million: 1e6,
+  millions: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+  billions: 1e9,
+  tn: 1e12,
+  trillion: 1e12,
+};
+const CURRENCIES = new Set([
+  'eur',
+  'usd',
+  'gbp',
+  'sek',
+  'nok',
+  'dkk',
+  'chf',
+  'jpy',
+  'cny',
+  'rub',
+  '$',
+  '€',
+  '£',
+  '¥',
+  'us',
+  'dollars',
+  'euros',
+  'euro',
+]);
+
+const CLAUSE_OPENERS = new Set([
+  'as',
+  'after',
+  'amid',
+  'on',
+  'despite',
+  'because',
+  'since',
+  'while',
+  'when',
+  'following',
+  'before',
+  'than',
+  'over',
+  'due',
+]);
+const HIGH_WORDS = new Set(['high', 'highs', 'peak', 'record']);
+
+function reachesHigh(tokens: readonly Token[], from: number): boolean {
+  for (let i = from; i < Math.min(tokens.length, from + 5); i++)
+    if (HIGH_WORDS.has(tokens[i]?.lower ?? '')) return true;
+  return false;
+}
+
+export function squash(raw: number): number {
+  return raw / Math.sqrt(raw * raw + SQUASH);
+}
+
+interface NumberRef {
+  index: number;
+  value: number;
+  currency: string | null;
+}
+
+function numberAt(tokens: readonly Token[], index: number): NumberRef | null {
+  const token = tokens[index];
+  if (token?.kind !== 'number') return null;
+  const unit = tokens[index + 1]?.lower ?? '';
+  const before = tokens[index - 1]?.lower ?? '';
+  const currency = CURRENCIES.has(before) ? before : null;
+  const plainYear =
+    currency === null &&
+    !token.text.includes('.') &&
+    token.value >= 1900 &&
+    token.value <= 2100 &&
+    UNIT_SCALE[unit] === undefined &&
+    unit !== '%';
+  if (plainYear) return null;
+  return { index, value: token.value * (UNIT_SCALE[unit] ?? 1), currency };
+}
+
+function isHardBoundary(token: Token | undefined, match: PhraseMatch<LexEntry> | undefined): boolean {
+  if (token === undefined) return true;
+  if (
+    token.lower === ';' ||
+    token.lower === ':' ||
+    token.lower === '.' ||
+    token.lower === '?' ||
+    token.lower === '!'
+  )
+    return true;
+  return match?.payload.contrast !== undefined;
+}
+
+function profitOrLoss(tokens: readonly Token[], match: PhraseMatch<LexEntry>): 'profit' | 'loss' | null {
+  const last = tokens[match.end - 1]?.lower ?? '';
+  if (last === 'loss' || last === 'losses') return 'loss';
+  if (last === 'profit' || last === 'profits' || last === 'earnings' || last === 'income') return 'profit';
+  return null;
+}
+
+export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
+  const matches = LEXICON.matchAll(tokens);
+  const byToken: (PhraseMatch<LexEntry> | undefined)[] = new Array<PhraseMatch<LexEntry> | undefined>(
+    tokens.length,
+  );
+  for (const match of matches) for (let i = match.start; i < match.end; i++) byToken[i] = match;
+
+  const consumed = new Set<PhraseMatch<LexEntry>>();
+  const hits: EvidenceHit[] = [];
+
+  const findMetric = (
+    from: number,
+    step: 1 | -1,
+    limit: number,
+    crossCommas: boolean,
+    throughDirections = false,
+  ): PhraseMatch<LexEntry> | null => {
+    for (let i = from, n = 0; i >= 0 && i < tokens.length && n < limit; i += step, n++) {
+      const token = tokens[i];
+      const match = byToken[i];
+      if (isHardBoundary(token, match)) return null;
+      if (token?.lower === ',' && !crossCommas) return null;
+      // "slips as worries grow", "fell on weak demand": a cause clause is not what moved.
+      if (step === 1 && CLAUSE_OPENERS.has(token?.lower ?? '')) return null;
+      if (match === undefined) continue;
+      // "up from a loss of …": what follows a comparison marker is the baseline, not what moved.
+      if (step === 1 && match.payload.comparison) return null;
+      if (match.payload.metric !== undefined) {
+        // "recovered from losses": the metric after "from" is the starting point, not what moved.
+        if (step === 1 && tokens[match.start - 1]?.lower === 'from') return null;
+        // Compound nouns take their head: "lower production costs" is about costs.
+        if (step === 1) return compoundHead(match);
+        return match;
+      }
+      if (match.payload.dir !== undefined && !throughDirections) return null;
+    }
+    return null;
+  };
+  const compoundHead = (match: PhraseMatch<LexEntry>): PhraseMatch<LexEntry> => {
+    let head = match;
+    for (
+      let next = byToken[head.end];
+      next?.payload.metric !== undefined && next.payload.dir === undefined;
+      next = byToken[head.end]
+    )
+      head = next;
+    return head;
+  };
+
+  // 1. Direction + metric.
+  const directionOwners = new Map<PhraseMatch<LexEntry>, PhraseMatch<LexEntry>>();
+  for (const match of matches) {
+    const entry = match.payload;
+    if (entry.dir === undefined || entry.metric !== undefined) continue;
+    const crossComma = tokens[match.start - 1]?.lower === ',';
+    // Level words ("low", "high") only bind a metric right next to them: "low demand", "costs were high".
+    const back = findMetric(match.start - 1, -1, entry.needsMetric ? 2 : BACK_WINDOW, crossComma);
+    const forward = findMetric(match.end, 1, entry.needsMetric ? 1 : FORWARD_WINDOW, false);
+    let metric = back ?? forward;
+    if (back && forward) metric = match.start - back.end <= forward.start - match.end ? back : forward;
+    if (metric) {
+      consumed.add(metric);
+      consumed.add(match);
+      directionOwners.set(metric, match);
+      hits.push({
+        start: Math.min(match.start, metric.start),
+        end: Math.max(match.end, metric.end),
+        anchor: match.start,
+        value: entry.dir * (metric.payload.metric ?? 0) * CHANGE_WEIGHT,
+        kind: 'change',
+      });
+    } else if (entry.value === undefined && !entry.needsMetric) {
+      consumed.add(match);
+      hits.push({
+        start: match.start,
+        end: match.end,
+        anchor: match.start,
+        value: entry.dir * BARE_DIRECTION_WEIGHT,
+        kind: 'change',
+      });
+    }
+  }
+
+  // 2. Comparisons: turnarounds and number pairs.
+  for (const match of matches) {
+    if (!match.payload.comparison) continue;
+    // "Operating profit totalled 5, up from a loss of 2": look past the direction word for what is compared.
+    const previous = findMetric(match.start - 1, -1, COMPARISON_WINDOW, true, true);
+    if (previous === null) continue;
+    let compared: PhraseMatch<LexEntry> | undefined;
+    for (let i = match.end; i < Math.min(tokens.length, match.end + 3); i++) {
+      const candidate = byToken[i];
+      if (candidate?.payload.metric !== undefined) {
+        compared = candidate;
+        break;
+      }
+    }
+    const previousKind = profitOrLoss(tokens, previous);
+    const comparedKind = compared ? profitOrLoss(tokens, compared) : null;
+    if (compared && previousKind && comparedKind && previousKind !== comparedKind) {
+      consumed.add(previous);
+      consumed.add(compared);
+      hits.push({
+        start: previous.start,
+        end: compared.end,
+        anchor: match.start,
+        value: (previousKind === 'profit' ? 1 : -1) * TURNAROUND_WEIGHT,
+        kind: 'turnaround',
+      });
+      continue;
+    }
+    if (directionOwners.has(previous)) continue;
+    const change = numericChange(tokens, match);
+    if (change === 0) continue;
+    consumed.add(previous);
+    hits.push({
+      start: previous.start,
+      end: match.end,
+      anchor: match.start,
+      value: change * (previous.payload.metric ?? 0) * COMPARISON_WEIGHT,
+      kind: 'comparison',
+    });
+  }
+
+  // 3. Words with their own tone.
+  for (const match of matches) {
+    const entry = match.payload;
+    if (entry.value === undefined || consumed.has(match)) continue;
+    let value = entry.value;
+    const word = tokens[match.start]?.lower;
+    if (word === 'record') {
+      const next = findMetric(match.end, 1, 3, false);
+      if (next && (next.payload.metric ?? 0) < 0) value = -value;
+    }
+    // "shares hit a 3-month high": reaching a high is good news, not a blow.
+    if ((word === 'hit' || word === 'hits') && value < 0 && reachesHigh(tokens, match.end)) value = -value;
+    hits.push({ start: match.start, end: match.end, anchor: match.start, value, kind: 'lexicon' });
+  }
+
+  // Metrics with no polarity ("share capital increased") bind a direction but carry no tone.
+  for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.value === 0) hits.splice(i, 1);
+  applyModifiers(tokens, byToken, matches, hits);
+  let raw = 0;
+  for (const hit of hits) raw += hit.value;
+  return { raw, score: squash(raw), hits };
+}
+
+/** +1 if the numbers around a comparison marker rose, -1 if they fell, 0 if unknown. */
+function numericChange(tokens: readonly Token[], marker: PhraseMatch<LexEntry>): number {
+  let old: NumberRef | null = null;
+  for (let i = marker.end; i < Math.min(tokens.length, marker.end + 5) && old === null; i++)
+    old = numberAt(tokens, i);
+  if (old === null) return 0;
+  let current: NumberRef | null = null;
+  if (tokens[marker.start]?.lower === 'from') {
+    // "from X to Y"
+    for (let i = old.index + 1; i < Math.min(tokens.length, old.index + 6) && current === null; i++) {
+      if (tokens[i]?.lower === 'to')
+        for (let k = i + 1; k < Math.min(tokens.length, i + 4) && current === null; k++)
+          current = numberAt(tokens, k);
+    }
+  }
+  if (current === null) {
+    // "to Y from X", "Y compared with X", "Y (X)"
+    for (let i = marker.start - 1; i >= Math.max(0, marker.start - 8) && current === null; i--)
+      current = numberAt(tokens, i);
+  }
+  if (current === null) return 0;
+  if (tokens[marker.start]?.lower === '(' && current.currency !== old.currency) return 0;
+  const base = Math.max(Math.abs(old.value), 1e-9);
+  const relative = (current.value - old.value) / base;
+  if (Math.abs(relative) < 0.005) return 0;
+  return relative > 0 ? 1 : -1;
+}
+
+function applyModifiers(
+  tokens: readonly Token[],
+  byToken: readonly (PhraseMatch<LexEntry> | undefined)[],
+  matches: readonly PhraseMatch<LexEntry>[],
+  hits: EvidenceHit[],
+): void {
+  const contrasts = matches.filter((m) => m.payload.contrast !== undefined);
+  for (const hit of hits) {
+    let factor = 1;
+    // Intensifiers and downtoners hug what they modify: "sharply higher", "rose sharply".
+    let intensity = 1;
+    for (let i = Math.max(0, hit.start - 3); i < Math.min(tokens.length, hit.end + 2); i++) {
+      if (i >= hit.start && i < hit.end) continue;
+      const m = byToken[i];
+      if (m?.payload.intensity !== undefined) intensity *= m.payload.intensity;
+    }
+    factor *= Math.min(2, Math.max(0.4, intensity));
+
+    for (let i = hit.anchor - 1, n = 0; i >= 0 && n < 4; i--, n++) {
+      const token = tokens[i];
+      const m = byToken[i];
+      if (token?.lower === ',' || isHardBoundary(token, m)) break;
+      const isNegator =
+        m?.payload.negator === true || (token?.kind === 'word' && token.lower.endsWith("n't"));
+      if (isNegator && tokens[i + 1]?.lower !== 'only') {
+        factor *= NEGATION_FACTOR;
+        break;
+      }
+    }
+
+    let hedge = 1;
+    for (let i = hit.anchor - 1; i >= 0; i--) {
+      const m = byToken[i];
+      if (isHardBoundary(tokens[i], m)) break;
+      if (m?.payload.hedge !== undefined) hedge = Math.min(hedge, m.payload.hedge);
+    }
+    factor *= hedge;
+
+    for (const contrast of contrasts) {
+      if (contrast.start === 0 && contrast.payload.contrast === 'after') continue;
+      if (contrast.payload.contrast === 'after') {
+        factor *= hit.start >= contrast.end ? 1.4 : 0.5;
+      } else {
+        const clauseEnd = concessiveClauseEnd(tokens, contrast);
+        factor *= hit.start >= contrast.start && hit.start < clauseEnd ? 0.4 : 1.2;
+      }
+    }
+    hit.value *= factor;
+  }
+}
+
+/** "Although X, Y": the clause runs to the next comma; "Y although X": to the end. */
+function concessiveClauseEnd(tokens: readonly Token[], contrast: PhraseMatch<LexEntry>): number {
+  for (let i = contrast.end; i < tokens.length; i++) if (tokens[i]?.lower === ',') return i;
+  return tokens.length;
+}

@@ -1,0 +1,62 @@
+/**
+ * One tokenizer for every stage (sentiment, entities, topics, summaries) so
+ * that positions line up. Words keep inner hyphens/apostrophes/ampersands
+ * ("pre-tax", "didn't", "AT&T"); possessive "'s" is split off so "Apple's"
+ * yields "Apple" + "'s".
+ */
+export type TokenKind = 'word' | 'number' | 'punct';
+
+export interface Token {
+  text: string;
+  lower: string;
+  kind: TokenKind;
+  start: number;
+  /** Parsed value for numbers ("1,200.5" → 1200.5). */
+  value: number;
+}
+
+const TOKEN_RE = /\p{L}+(?:[-'’&.]\p{L}+)*|\d+(?:[.,]\d+)*|[%$€£¥]|[^\s\p{L}\p{N}]/gu;
+const POSSESSIVE_RE = /['’]s$/i;
+
+function parseNumber(raw: string): number {
+  // "1,200.5" and "1.200,5" both occur; a comma followed by exactly three digits is a thousands separator.
+  const normalized = /,\d{3}(?!\d)/.test(raw) ? raw.replace(/,/g, '') : raw.replace(',', '.');
+  const value = Number.parseFloat(normalized);
+  return Number.isFinite(value) ? value : 0;
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(TOKEN_RE)) {
+    let raw = match[0];
+    const start = match.index;
+    const first = raw.charCodeAt(0);
+    if (first >= 48 && first <= 57) {
+      tokens.push({ text: raw, lower: raw, kind: 'number', start, value: parseNumber(raw) });
+      continue;
+    }
+    if (raw.length === 1 && !/\p{L}/u.test(raw)) {
+      tokens.push({ text: raw, lower: raw, kind: 'punct', start, value: 0 });
+      continue;
+    }
+    let possessive: Token | null = null;
+    if (POSSESSIVE_RE.test(raw) && raw.length > 2) {
+      possessive = {
+        text: raw.slice(-2),
+        lower: "'s",
+        kind: 'punct',
+        start: start + raw.length - 2,
+        value: 0,
+      };
+      raw = raw.slice(0, -2);
+    }
+    tokens.push({ text: raw, lower: raw.toLowerCase(), kind: 'word', start, value: 0 });
+    if (possessive) tokens.push(possessive);
+  }
+  return tokens;
+}
+
+export function isCapitalized(word: string): boolean {
+  const first = word.charAt(0);
+  return first !== first.toLowerCase() && first === first.toUpperCase();
+}

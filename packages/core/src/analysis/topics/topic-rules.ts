@@ -1,0 +1,188 @@
+/**
+ * Keyword and phrase rules for the fixed taxonomy. Weights: 3 = the phrase
+ * alone settles the topic ("export controls", "initial public offering"),
+ * 2 = strong signal, 1 = supporting word. Inflections are listed explicitly.
+ */
+import type { TaxonomyTopicSlug } from '../../topics/taxonomy.js';
+
+export type TopicRules = Record<TaxonomyTopicSlug, readonly (readonly [patterns: string, weight: number])[]>;
+
+export const TOPIC_RULES: TopicRules = {
+  ai: [
+    [
+      'artificial intelligence|generative ai|large language model|large language models|llm|llms|chatgpt|openai|agi|ai model|ai models|ai chips|ai chip|ai accelerators',
+      3,
+    ],
+    [
+      'ai|machine learning|chatbot|chatbots|neural|gpu|gpus|inference|deep learning|copilot|gemini|claude|anthropic|llama',
+      2,
+    ],
+    ['data center|data centers|datacenter|datacenters|training|automation|algorithm|algorithms', 1],
+  ],
+  'crypto-blockchain': [
+    [
+      'bitcoin|ethereum|cryptocurrency|cryptocurrencies|crypto|blockchain|stablecoin|stablecoins|defi|nft|nfts',
+      3,
+    ],
+    [
+      'token|tokens|crypto exchange|digital assets|digital asset|mining rigs|wallet|wallets|ether|solana|tether',
+      2,
+    ],
+  ],
+  earnings: [
+    [
+      'quarterly results|quarterly earnings|earnings per share|full-year results|annual results|first-quarter|second-quarter|third-quarter|fourth-quarter|q1|q2|q3|q4',
+      3,
+    ],
+    [
+      'earnings|revenue|revenues|net profit|operating profit|net income|net loss|operating loss|guidance|eps|ebitda|ebit|net sales|profit warning',
+      2,
+    ],
+    ['profit|sales|margin|margins|quarter|fiscal|forecast|outlook|dividend|turnover|results', 1],
+  ],
+  ipo: [
+    [
+      'initial public offering|ipo|ipos|direct listing|spac|went public|go public|going public|stock market debut|market debut|listing',
+      3,
+    ],
+    ['priced shares|pricing|underwriters|bookrunners|float|flotation|files to list|plans to list', 2],
+  ],
+  'mergers-acquisitions': [
+    [
+      'acquisition|acquisitions|merger|mergers|takeover|takeovers|buyout|buyouts|acquire|acquires|acquired|acquiring|take over|takes over|tender offer|hostile bid',
+      3,
+    ],
+    [
+      'deal|bid|bids|stake|divestiture|divest|divests|divested|spin-off|spinoff|spin off|buy|buys|bought|merge|merges|merged|combine|combination|offer',
+      1,
+    ],
+    ['all-cash deal|all-stock deal|per share in cash|agreed to buy|agreed to acquire|to buy', 2],
+  ],
+  'regulation-policy': [
+    [
+      'regulator|regulators|regulation|regulations|regulatory|antitrust|competition authority|legislation|lawmakers|congress|parliament|ftc|sec|doj|faa|fcc|nhtsa|cma|european commission|fine|fined|lawsuit|sued|court|ruling|judge',
+      2,
+    ],
+    [
+      'law|laws|policy|government|ban|banned|probe|investigation|compliance|rules|rule|bill|senate|ministry|minister|penalty|settlement|lawsuits|litigation',
+      1,
+    ],
+  ],
+  'geopolitics-trade': [
+    [
+      'export controls|export control|export restrictions|export rules|export licence|export license|licensing requirements|export ban|tariff|tariffs|sanctions|trade war|entity list|trade deal|embargo',
+      3,
+    ],
+    [
+      'geopolitical|geopolitics|trade|exports|imports|china|beijing|washington|russia|ukraine|taiwan|war|conflict|customs|national security|border',
+      1,
+    ],
+  ],
+  'macro-economy': [
+    [
+      'inflation|gdp|recession|unemployment|jobless|payrolls|consumer prices|economic growth|economy|economies|consumer spending|retail sales|pmi',
+      2,
+    ],
+    ['economic|economists|wages|labour market|labor market|growth|prices|demand|slowdown|stimulus', 1],
+  ],
+  'monetary-policy': [
+    [
+      'central bank|federal reserve|interest rate|interest rates|rate cut|rate cuts|rate hike|rate hikes|monetary policy|quantitative easing|ecb|bank of england|bank of japan|fed',
+      3,
+    ],
+    ['rates|basis points|policymakers|powell|lagarde|bond yields|treasury yields|yields', 1],
+  ],
+  energy: [
+    [
+      'oil|crude|natural gas|lng|opec|brent|wti|refinery|refineries|renewable|renewables|solar|wind power|utilities|utility|power grid|electricity',
+      3,
+    ],
+    [
+      'energy|gas|power|pipeline|pipelines|drilling|barrels|barrel|fuel|coal|nuclear|battery|batteries|emissions',
+      1,
+    ],
+  ],
+  technology: [
+    [
+      'semiconductor|semiconductors|chipmaker|chipmakers|chips|software|cloud|smartphone|smartphones|internet|telecom|telecoms|5g|data center|data centers|saas',
+      2,
+    ],
+    [
+      'technology|tech|chip|app|apps|platform|devices|device|computing|digital|online|broadband|startup|startups|hardware|processor|processors',
+      1,
+    ],
+  ],
+  finance: [
+    [
+      'bank|banks|banking|lender|lenders|asset manager|asset management|insurer|insurers|insurance|hedge fund|private equity|brokerage|investment bank',
+      2,
+    ],
+    [
+      'loans|loan|lending|deposits|credit|bonds|bond|investors|fund|funds|capital|mortgage|mortgages|financial|wall street|stock market|shares|equities',
+      1,
+    ],
+  ],
+  'life-sciences': [
+    [
+      'drug|drugs|pharmaceutical|pharmaceuticals|biotech|biotechnology|clinical trial|clinical trials|fda|vaccine|vaccines|medical device|medical devices|therapy|therapies|ema',
+      3,
+    ],
+    [
+      'patients|treatment|trial|trials|health|healthcare|hospital|hospitals|medicine|disease|cancer|approval|diagnostic|diagnostics',
+      1,
+    ],
+  ],
+  manufacturing: [
+    [
+      'manufacturing|manufacturer|manufacturers|factory|factories|production line|supply chain|supply chains|automaker|automakers|carmaker|carmakers|aerospace|industrial',
+      2,
+    ],
+    [
+      'plant|plants|production|assembly|vehicles|vehicle|cars|car|aircraft|jets|steel|machinery|components|parts|output|engineering|paper|pulp',
+      1,
+    ],
+  ],
+  'real-estate': [
+    [
+      'real estate|property market|reit|reits|housing market|home prices|house prices|commercial property|commercial real estate|office space|mortgage rates',
+      3,
+    ],
+    [
+      'property|properties|housing|homes|construction|developer|developers|landlord|landlords|rent|rents|tenants|buildings|office',
+      1,
+    ],
+  ],
+  retail: [
+    [
+      'retailer|retailers|retail|e-commerce|ecommerce|supermarket|supermarkets|department store|department stores|shoppers|consumer brands',
+      3,
+    ],
+    [
+      'stores|store|shopping|consumers|consumer|brand|brands|online sales|grocery|groceries|apparel|clothing|holiday season',
+      1,
+    ],
+  ],
+  'security-privacy': [
+    [
+      'cyberattack|cyberattacks|cyber attack|data breach|ransomware|hackers|hacked|malware|privacy|data protection|gdpr|outage|outages|cybersecurity|vulnerability|surveillance',
+      3,
+    ],
+    ['security|breach|hack|phishing|encryption|leak|leaked|personal data|downtime', 1],
+  ],
+};
+
+/** Registry sector text → topic hints. */
+export const SECTOR_HINTS: readonly (readonly [RegExp, TaxonomyTopicSlug])[] = [
+  [
+    /semiconductor|software|internet|telecom|hardware|electronics|technology|it services|cloud/i,
+    'technology',
+  ],
+  [/\bai\b|artificial intelligence/i, 'ai'],
+  [/bank|insur|asset|financial|payments|brokerage|capital markets/i, 'finance'],
+  [/pharma|biotech|medical|health|life science/i, 'life-sciences'],
+  [/oil|gas|energy|utilit|renewable|power/i, 'energy'],
+  [/retail|consumer|apparel|grocery|restaurant|e-commerce/i, 'retail'],
+  [/auto|aerospace|industrial|machinery|manufactur|chemicals|steel|paper/i, 'manufacturing'],
+  [/real estate|reit|property|construction/i, 'real-estate'],
+  [/crypto|blockchain|digital asset/i, 'crypto-blockchain'],
+];

@@ -1,0 +1,11 @@
+export { createLlmAnalyzer } from './create-llm-analyzer.js';
+export { PROMPT_VERSION } from './prompt.js';
+export { chatCompletionsUrl } from './chat-completions-client.js';
+export type {
+  LlmAnalysisMeta,
+  LlmAnalysisOutcome,
+  LlmAnalyzer,
+  LlmAnalyzerOptions,
+  LlmBackoffOptions,
+  LlmTokenUsage,
+} from './types.js';

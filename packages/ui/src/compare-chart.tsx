@@ -1,0 +1,153 @@
+import type { Ref } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartDataTable } from './chart-data-table.js';
+import { ChartFrame } from './chart-frame.js';
+import { CHART_COLORS, COMPARE_STYLES, SCORE_TICKS, prefersReducedMotion } from './chart-theme.js';
+import { formatScore } from './sentiment.js';
+import {
+  formatBucketStart,
+  isEmptySeries,
+  type Granularity,
+  type SentimentBucket,
+} from './sentiment-bucket.js';
+
+export interface CompareSeries {
+  name: string;
+  buckets: readonly SentimentBucket[];
+}
+
+export interface CompareChartProps {
+  /** Up to five subjects; more would not stay distinguishable, so extra series are left out with a note. */
+  series: readonly CompareSeries[];
+  title?: string;
+  description?: string;
+  granularity?: Granularity;
+  timeZone?: string;
+  width?: number;
+  height?: number;
+  animate?: boolean;
+  ref?: Ref<HTMLElement>;
+}
+
+export const MAX_COMPARE_SERIES = COMPARE_STYLES.length;
+
+type Row = { start: string } & Record<`s${number}`, number | null>;
+
+/** Rows keyed by bucket start, one score column per series, so subjects with gaps still line up in time. */
+function mergeSeries(series: readonly CompareSeries[]): Row[] {
+  const rows = new Map<string, Row>();
+  series.forEach((item, index) => {
+    for (const bucket of item.buckets) {
+      const row = rows.get(bucket.start) ?? { start: bucket.start };
+      row[`s${index}`] = bucket.meanScore;
+      rows.set(bucket.start, row);
+    }
+  });
+  return [...rows.values()].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+}
+
+/** Mean sentiment of several companies or topics on one time axis. */
+export function CompareChart({
+  series: allSeries,
+  title,
+  description,
+  granularity = 'day',
+  timeZone = 'UTC',
+  width,
+  height = 300,
+  animate = !prefersReducedMotion(),
+  ref,
+}: CompareChartProps) {
+  const series = allSeries.slice(0, MAX_COMPARE_SERIES);
+  const label = title ?? `Sentiment compared: ${series.map((item) => item.name).join(', ')}`;
+  const rows = mergeSeries(series);
+  const short = (start: string) => formatBucketStart(start, granularity, 'short', timeZone);
+  const long = (start: string) => formatBucketStart(start, granularity, 'long', timeZone);
+  const lineStyles = series.map((item, index) => ({
+    ...item,
+    key: `s${index}` as const,
+    style: COMPARE_STYLES[index] ?? COMPARE_STYLES[0],
+  }));
+  const cell = (value: number | null | undefined) =>
+    typeof value === 'number' ? formatScore(value) : 'No data';
+
+  return (
+    <>
+      <ChartFrame
+        ref={ref}
+        title={label}
+        showTitle={title !== undefined}
+        description={title !== undefined ? description : undefined}
+        width={width}
+        height={height}
+        empty={series.every((item) => isEmptySeries(item.buckets))}
+        table={
+          <ChartDataTable
+            caption={`${label}: mean score per period`}
+            headers={['Period', ...lineStyles.map((item) => `${item.name} (${item.style.dashLabel} line)`)]}
+            rows={rows.map((row) => ({
+              key: row.start,
+              label: long(row.start),
+              cells: lineStyles.map((item) => cell(row[item.key])),
+            }))}
+          />
+        }
+        chart={(size) => (
+          <LineChart
+            {...size}
+            data={rows}
+            title={label}
+            desc={
+              description ??
+              'Mean sentiment score per period for each subject, on a scale from −1 (bearish) to +1 (bullish).'
+            }
+            margin={{ top: 8, right: 12, bottom: 8, left: 0 }}
+          >
+            <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
+            <XAxis
+              dataKey="start"
+              tickFormatter={short}
+              tick={{ fill: CHART_COLORS.text, fontSize: 12 }}
+              minTickGap={16}
+            />
+            <YAxis
+              domain={[-1, 1]}
+              ticks={SCORE_TICKS}
+              tickFormatter={(value: number) => formatScore(value)}
+              tick={{ fill: CHART_COLORS.text, fontSize: 12 }}
+              width={48}
+            />
+            <ReferenceLine y={0} stroke={CHART_COLORS.zero} strokeDasharray="4 3" />
+            {lineStyles.map((item) => (
+              <Line
+                key={item.key}
+                dataKey={item.key}
+                name={item.name}
+                stroke={item.style.color}
+                strokeDasharray={item.style.dash}
+                strokeWidth={2.5}
+                // Small dots keep a single-bucket stretch between gaps visible; without them it would vanish.
+                dot={{ r: 2 }}
+                activeDot={{ r: 5 }}
+                connectNulls={false}
+                isAnimationActive={animate}
+              />
+            ))}
+            <Tooltip
+              labelFormatter={(value) => (typeof value === 'string' ? long(value) : value)}
+              formatter={(value) => (typeof value === 'number' ? formatScore(value) : value)}
+            />
+            {/* Series order, not alphabetical, so the legend matches the data table's columns. */}
+            <Legend itemSorter={null} />
+          </LineChart>
+        )}
+      />
+      {allSeries.length > MAX_COMPARE_SERIES && (
+        <p className="wl-chart__note" role="note">
+          Showing the first {MAX_COMPARE_SERIES} of {allSeries.length} subjects; more lines would not stay
+          distinguishable.
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,223 @@
+import { useMemo, useRef, type MouseEvent as ReactMouseEvent, type Ref } from 'react';
+import {
+  Bar,
+  Brush,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type MouseHandlerDataParam,
+} from 'recharts';
+import { ChartDataTable } from './chart-data-table.js';
+import { ChartFrame } from './chart-frame.js';
+import { CHART_COLORS, SCORE_TICKS, prefersReducedMotion } from './chart-theme.js';
+import { formatScore } from './sentiment.js';
+import {
+  formatBucketStart,
+  isEmptySeries,
+  type Granularity,
+  type SentimentBucket,
+} from './sentiment-bucket.js';
+
+export interface BucketRange {
+  startIndex: number;
+  endIndex: number;
+  first: SentimentBucket;
+  last: SentimentBucket;
+}
+
+export interface TrendChartProps {
+  buckets: readonly SentimentBucket[];
+  /** Name of the subject (company or topic); used in the default title and the legend. */
+  series?: string;
+  /** Visible title above the chart; defaults to a hidden "Sentiment for <series>" label. */
+  title?: string;
+  description?: string;
+  granularity?: Granularity;
+  /** Zone for period labels; UTC matches how the API aligns buckets. */
+  timeZone?: string;
+  /** Fixed pixel width (tests, exports); by default the chart fills its container. */
+  width?: number;
+  height?: number;
+  /** Article-count bars on a second axis. */
+  showVolume?: boolean;
+  /** Split the count into bullish / neutral / bearish stacked bars. */
+  showSplit?: boolean;
+  /** A range slider under the chart for zooming. */
+  brush?: boolean;
+  onRangeChange?: (range: BucketRange) => void;
+  onBucketClick?: (bucket: SentimentBucket) => void;
+  animate?: boolean;
+  ref?: Ref<HTMLElement>;
+}
+
+function scoreCell(score: number | null): string {
+  return score === null ? 'No data' : formatScore(score);
+}
+
+/** Mean sentiment over time with article volume, for one company or topic. */
+export function TrendChart({
+  buckets,
+  series,
+  title,
+  description,
+  granularity = 'day',
+  timeZone = 'UTC',
+  width,
+  height = 300,
+  showVolume = true,
+  showSplit = false,
+  brush = false,
+  onRangeChange,
+  onBucketClick,
+  animate = !prefersReducedMotion(),
+  ref,
+}: TrendChartProps) {
+  const label = title ?? (series ? `Sentiment for ${series}` : 'Sentiment over time');
+  const summary =
+    description ??
+    'Mean sentiment score per period on a scale from −1 (bearish) to +1 (bullish), with the number of articles per period.';
+  const byStart = useMemo(() => new Map(buckets.map((bucket) => [bucket.start, bucket])), [buckets]);
+  const short = (start: string) => formatBucketStart(start, granularity, 'short', timeZone);
+  const long = (start: string) => formatBucketStart(start, granularity, 'long', timeZone);
+
+  // A click on a bar also bubbles to the chart's own click handler; remember the event so it is reported once.
+  const handledEvent = useRef<Event | null>(null);
+  const select = (start: unknown, event: ReactMouseEvent) => {
+    if (!onBucketClick || event.nativeEvent === handledEvent.current) return;
+    const bucket = typeof start === 'string' ? byStart.get(start) : undefined;
+    if (!bucket) return;
+    handledEvent.current = event.nativeEvent;
+    onBucketClick(bucket);
+  };
+  const onBarClick = onBucketClick
+    ? (item: { payload?: SentimentBucket }, _index: number, event: ReactMouseEvent) =>
+        select(item.payload?.start, event)
+    : undefined;
+  const onChartClick = onBucketClick
+    ? (state: MouseHandlerDataParam, event: ReactMouseEvent) => select(state.activeLabel, event)
+    : undefined;
+
+  const volumeBars = showSplit
+    ? [
+        { key: 'bearish', name: 'Bearish articles', color: CHART_COLORS.bearish },
+        { key: 'neutral', name: 'Neutral articles', color: CHART_COLORS.neutral },
+        { key: 'bullish', name: 'Bullish articles', color: CHART_COLORS.bullish },
+      ]
+    : showVolume
+      ? [{ key: 'count', name: 'Articles', color: CHART_COLORS.volume }]
+      : [];
+
+  const rows = buckets.map((bucket) => ({
+    key: bucket.start,
+    label: long(bucket.start),
+    cells: [scoreCell(bucket.meanScore), bucket.count, bucket.bullish, bucket.neutral, bucket.bearish],
+    onSelect: onBucketClick ? () => onBucketClick(bucket) : undefined,
+    selectLabel: `Show articles from ${long(bucket.start)}`,
+  }));
+
+  return (
+    <ChartFrame
+      ref={ref}
+      title={label}
+      showTitle={title !== undefined}
+      description={title !== undefined ? description : undefined}
+      width={width}
+      height={height}
+      empty={isEmptySeries(buckets)}
+      table={
+        <ChartDataTable
+          caption={`${label}: data`}
+          headers={['Period', 'Mean score', 'Articles', 'Bullish', 'Neutral', 'Bearish']}
+          rows={rows}
+        />
+      }
+      chart={(size) => (
+        <ComposedChart
+          {...size}
+          data={buckets}
+          title={label}
+          desc={summary}
+          margin={{ top: 8, right: 8, bottom: 8, left: 0 }}
+          onClick={onChartClick}
+          cursor={onBucketClick ? 'pointer' : undefined}
+        >
+          <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
+          <XAxis
+            dataKey="start"
+            tickFormatter={short}
+            tick={{ fill: CHART_COLORS.text, fontSize: 12 }}
+            minTickGap={16}
+          />
+          <YAxis
+            yAxisId="score"
+            domain={[-1, 1]}
+            ticks={SCORE_TICKS}
+            tickFormatter={(value: number) => formatScore(value)}
+            tick={{ fill: CHART_COLORS.text, fontSize: 12 }}
+            width={48}
+          />
+          {volumeBars.length > 0 && (
+            <YAxis
+              yAxisId="count"
+              orientation="right"
+              allowDecimals={false}
+              tick={{ fill: CHART_COLORS.text, fontSize: 12 }}
+              width={40}
+            />
+          )}
+          {volumeBars.map((bar) => (
+            <Bar
+              key={bar.key}
+              yAxisId="count"
+              dataKey={bar.key}
+              name={bar.name}
+              fill={bar.color}
+              stackId={showSplit ? 'split' : undefined}
+              maxBarSize={32}
+              isAnimationActive={animate}
+              onClick={onBarClick}
+            />
+          ))}
+          <ReferenceLine yAxisId="score" y={0} stroke={CHART_COLORS.zero} strokeDasharray="4 3" />
+          <Line
+            yAxisId="score"
+            dataKey="meanScore"
+            name={series ? `${series} mean score` : 'Mean score'}
+            stroke={CHART_COLORS.score}
+            strokeWidth={2.5}
+            dot={{ r: 2.5 }}
+            activeDot={{ r: 5 }}
+            // A gap shows "no articles" honestly; joining across it would invent a trend.
+            connectNulls={false}
+            isAnimationActive={animate}
+          />
+          <Tooltip
+            labelFormatter={(value) => (typeof value === 'string' ? long(value) : value)}
+            formatter={(value, _name, item) =>
+              item.dataKey === 'meanScore' && typeof value === 'number' ? formatScore(value) : value
+            }
+          />
+          <Legend itemSorter={null} />
+          {brush && (
+            <Brush
+              dataKey="start"
+              height={28}
+              stroke={CHART_COLORS.score}
+              tickFormatter={(value: string) => short(value)}
+              onChange={(range) => {
+                const first = buckets[range.startIndex];
+                const last = buckets[range.endIndex];
+                if (first && last && onRangeChange) onRangeChange({ ...range, first, last });
+              }}
+            />
+          )}
+        </ComposedChart>
+      )}
+    />
+  );
+}
