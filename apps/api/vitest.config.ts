@@ -1,14 +1,17 @@
+import { createRequire } from 'node:module';
 import { defineProject } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineProject({
-  // graphql ships .mjs and .js builds; Pothos loads one and vitest the other, which graphql
-  // rejects as "another realm". Pin everything to one build.
-  resolve: { alias: { graphql: 'graphql/index.js' } },
+  // graphql 16 ships CJS (main) and ESM (module) builds; Node loads Pothos and Apollo with the CJS one,
+  // so our sources must get the same instance or type checks fail across "realms".
+  resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
   test: {
     name: 'api',
     include: ['src/**/*.test.ts'],
     globalSetup: ['../../packages/db/src/testing/global-setup.ts'],
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 });

@@ -10,7 +10,11 @@ async function fetcher(params: unknown, options?: { headers?: Record<string, str
   const response = await fetch('/graphql', {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', ...(options?.headers ?? {}) },
+    headers: {
+      'content-type': 'application/json',
+      'apollo-require-preflight': 'true',
+      ...(options?.headers ?? {}),
+    },
     body: JSON.stringify(params),
   });
   return response.json();

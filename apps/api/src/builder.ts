@@ -1,36 +1,84 @@
 import SchemaBuilder from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { AppError, roleAtLeast } from '@wirelens/core';
 import type PrismaTypes from '@wirelens/db/pothos-types';
 import { getDatamodel } from '@wirelens/db/pothos-types';
 import type { Context } from './context.js';
 
+/** Relay connections never return more than this many edges. */
 export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
 
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
+  AuthScopes: { viewer: boolean; analyst: boolean; editor: boolean; admin: boolean };
   Scalars: {
     DateTime: { Input: Date; Output: Date };
+    JSON: { Input: unknown; Output: unknown };
   };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
   defaultFieldNullability: false,
-  plugins: [PrismaPlugin, RelayPlugin],
+  // Relay first so scope checks see parsed global IDs; scope-auth before Prisma so checks run before loading.
+  plugins: [RelayPlugin, ScopeAuthPlugin, PrismaPlugin],
+  scopeAuth: {
+    authScopes: (ctx) => {
+      const role = ctx.viewer?.role;
+      return {
+        viewer: role !== undefined,
+        analyst: role !== undefined && roleAtLeast(role, 'ANALYST'),
+        editor: role !== undefined && roleAtLeast(role, 'EDITOR'),
+        admin: role !== undefined && roleAtLeast(role, 'ADMIN'),
+      };
+    },
+    unauthorizedError: (_parent, ctx) =>
+      ctx.viewer
+        ? new AppError('FORBIDDEN', `Your role (${ctx.viewer.role.toLowerCase()}) may not do this`)
+        : new AppError('UNAUTHENTICATED', 'Sign in or send an API token (Authorization: Bearer <token>)'),
+  },
   prisma: {
     client: (ctx) => ctx.db,
     dmmf: getDatamodel(),
-    exposeDescriptions: true,
+    exposeDescriptions: false,
     filterConnectionTotalCount: true,
     onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
   },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    edgesFieldOptions: { nullable: false },
-    nodeFieldOptions: { nullable: false },
+    edgesFieldOptions: { nullable: false, description: 'The page of results, each with its cursor.' },
+    nodeFieldOptions: { nullable: false, description: 'The object on this edge.' },
+    cursorFieldOptions: { description: 'Opaque cursor for `after`/`before`.' },
+    pageInfoFieldOptions: { description: 'Paging details.' },
+    hasNextPageFieldOptions: { description: 'Whether another page follows (for `first`/`after`).' },
+    hasPreviousPageFieldOptions: { description: 'Whether a page precedes (for `last`/`before`).' },
+    startCursorFieldOptions: { description: 'Cursor of the first edge.' },
+    endCursorFieldOptions: { description: 'Cursor of the last edge.' },
+    firstArgOptions: { description: `Return the first n results (at most ${MAX_PAGE_SIZE}).` },
+    lastArgOptions: { description: `Return the last n results (at most ${MAX_PAGE_SIZE}).` },
+    afterArgOptions: { description: 'Start after this cursor.' },
+    beforeArgOptions: { description: 'End before this cursor.' },
+    defaultConnectionTypeOptions: { description: 'A page of results (Relay connection).' },
+    defaultEdgeTypeOptions: { description: 'One result and its cursor.' },
+    nodeQueryOptions: {
+      description: 'Any object by its global ID.',
+      nullable: true,
+      args: { id: { description: 'A global ID.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Objects by global ID, in order; null where an ID matches nothing.',
+      args: { ids: { description: 'Global IDs.' } },
+    },
+    pageInfoTypeOptions: { description: 'Where a page sits in its connection.' },
+    nodeTypeOptions: { description: 'An object with a global ID (Relay).' },
+    idFieldOptions: {
+      description: 'Global object ID; pass it to `node`, `nodes` or any argument taking this type.',
+    },
   },
 });
 
@@ -44,4 +92,13 @@ builder.scalarType('DateTime', {
   },
 });
 
+builder.scalarType('JSON', {
+  description: 'Arbitrary JSON (used for before/after snapshots in history).',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});
+
 builder.queryType({ description: 'Read the news, its analyses and the aggregates built from them.' });
+builder.mutationType({
+  description: 'Change things. Every mutation is authorised by role and written to the audit log.',
+});

@@ -1,13 +1,29 @@
+import type { RoleName } from '@wirelens/core';
 import type { DbClient } from '@wirelens/db';
+import type { JobQueue } from './jobs.js';
 
 export interface Viewer {
   id: number;
   email: string;
-  role: 'VIEWER' | 'ANALYST' | 'EDITOR' | 'ADMIN';
+  name: string | null;
+  role: RoleName;
 }
 
 export interface Context {
   db: DbClient;
   viewer: Viewer | null;
+  /** How the viewer authenticated: the dashboard cookie or an API token. */
+  authMethod: 'session' | 'token' | null;
+  /** The session secret from the cookie (for logout). */
+  sessionSecret: string | null;
   requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+  jobs: JobQueue;
+  /** Set-Cookie values the HTTP layer adds to the response. */
+  setCookies: string[];
+  /** Whether cookies get the Secure attribute (request came over https). */
+  secureCookies: boolean;
+  /** Counts a sign-in attempt from this client; throws RATE_LIMITED when there were too many. */
+  limitLogin: () => void;
 }

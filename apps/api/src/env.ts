@@ -17,6 +17,11 @@ const schema = z.object({
   WIRELENS_GRAPHIQL_DIR: z.string().default(path.resolve(appRoot, 'dist/graphiql')),
   /** Largest accepted request body, in bytes. */
   WIRELENS_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+  /** Behind a reverse proxy: trust X-Forwarded-For (rate limits per client IP) and X-Forwarded-Proto (Secure cookies). */
+  WIRELENS_TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
 });
 
 export type ApiEnv = z.infer<typeof schema>;
@@ -24,7 +29,9 @@ export type ApiEnv = z.infer<typeof schema>;
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
     throw new AppError('CONFIG', `Invalid environment: ${problems}`);
   }
   return parsed.data;

@@ -1,11 +1,13 @@
 // The API process: GraphQL, GraphiQL and the dashboard on one origin.
-import { createDbClient } from '@wirelens/db';
+import { createDbClient, readDemoContent } from '@wirelens/db';
 import { loadEnv } from './env.js';
 import { createApiServer } from './http/create-server.js';
+import { createPgBossQueue } from './jobs.js';
 
 const env = loadEnv();
 const log = (message: string) => process.stderr.write(`${new Date().toISOString()} api   ${message}\n`);
 const db = createDbClient({ connectionString: env.DATABASE_URL });
+const jobs = await createPgBossQueue(env.DATABASE_URL, log);
 const api = await createApiServer({
   db,
   dashboardDir: env.WIRELENS_DASHBOARD_DIR,
@@ -13,6 +15,9 @@ const api = await createApiServer({
   maxBodyBytes: env.WIRELENS_MAX_BODY_BYTES,
   production: env.NODE_ENV === 'production',
   log,
+  jobs,
+  trustProxy: env.WIRELENS_TRUST_PROXY,
+  demoContent: await readDemoContent(),
 });
 api.server.listen(env.PORT, env.HOST, () => log(`listening on http://${env.HOST}:${env.PORT}`));
 
@@ -21,6 +26,7 @@ const shutdown = async () => {
   if (stopping) return;
   stopping = true;
   await api.close();
+  await jobs.stop();
   await db.$disconnect();
   process.exit(0);
 };

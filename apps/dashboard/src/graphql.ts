@@ -4,7 +4,7 @@ import type { introspection } from './graphql-env.d.ts';
 /** Typed GraphQL documents: result and variable types come from apps/api/schema.graphql. */
 export const graphql = initGraphQLTada<{
   introspection: introspection;
-  scalars: { DateTime: string; ID: string };
+  scalars: { DateTime: string; ID: string; JSON: unknown };
 }>();
 
 export type { FragmentOf, ResultOf, VariablesOf } from 'gql.tada';

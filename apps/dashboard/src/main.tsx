@@ -1,7 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
 import { Provider } from 'urql';
+import '@wirelens/ui/styles.css';
 import { App } from './App.js';
+import { AuthProvider } from './auth/AuthContext.js';
 import { createClient } from './client.js';
 import './styles.css';
 
@@ -10,7 +13,11 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <Provider value={createClient()}>
-        <App />
+        <BrowserRouter>
+          <AuthProvider>
+            <App />
+          </AuthProvider>
+        </BrowserRouter>
       </Provider>
     </StrictMode>,
   );

@@ -17,6 +17,11 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   WIRELENS_ADMIN_EMAIL: z.email().default('admin@wirelens.local'),
   WIRELENS_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  /** On the first start, also add a few real public business/tech feeds (besides the bundled demo feeds). */
+  WIRELENS_SEED_PUBLIC_FEEDS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((value) => value === 'true' || value === '1'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Hosts the fetcher may reach although they are private or loopback (comma-separated). */
   FETCH_ALLOW_HOSTS: z
@@ -32,6 +37,13 @@ const schema = z.object({
   FETCH_MAX_BYTES: z.coerce.number().int().min(10_000).default(10 * 1024 * 1024),
   /** Concurrent requests to one host. */
   FETCH_PER_HOST: z.coerce.number().int().min(1).max(16).default(2),
+  /** builtin (offline, default) or llm (an OpenAI-compatible endpoint; falls back to builtin). */
+  WIRELENS_ANALYZER: z.enum(['builtin', 'llm']).default('builtin'),
+  LLM_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  LLM_MODEL: z.string().min(1).optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  LLM_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** How often the queue looks for jobs abandoned by a dead worker. */
   QUEUE_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Longest back-off between attempts on a failing source. */
@@ -43,6 +55,19 @@ const schema = z.object({
 
 export type WorkerEnv = z.infer<typeof schema> & { dataDir: string };
 
+export function analyzerConfigOf(env: WorkerEnv) {
+  return {
+    kind: env.WIRELENS_ANALYZER,
+    llm: {
+      baseUrl: env.LLM_BASE_URL,
+      model: env.LLM_MODEL,
+      apiKey: env.LLM_API_KEY,
+      timeoutMs: env.LLM_TIMEOUT_MS,
+      concurrency: env.LLM_CONCURRENCY,
+    },
+  };
+}
+
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
@@ -50,5 +75,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
     throw new AppError('CONFIG', `Invalid environment: ${problems}`);
   }
   const env = parsed.data;
+  if (env.WIRELENS_ANALYZER === 'llm' && (!env.LLM_BASE_URL || !env.LLM_MODEL)) {
+    throw new AppError('CONFIG', 'Invalid environment: WIRELENS_ANALYZER=llm needs LLM_BASE_URL and LLM_MODEL');
+  }
   return { ...env, dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), env.WIRELENS_DATA_DIR) };
 }

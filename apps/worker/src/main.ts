@@ -1,7 +1,8 @@
 // The worker process: runs queued jobs until SIGTERM/SIGINT, then finishes the ones it holds.
 import { JOBS } from '@wirelens/core';
 import { createDbClient } from '@wirelens/db';
-import { loadEnv } from './env.js';
+import { createAnalyzerSet } from './analysis/analyzer-set.js';
+import { analyzerConfigOf, loadEnv } from './env.js';
 import { createHostLimiter } from './http/host-limiter.js';
 import { createJobs } from './jobs/registry.js';
 import { logger } from './logger.js';
@@ -15,6 +16,7 @@ if (!env.DATABASE_URL) {
 const db = createDbClient({ connectionString: env.DATABASE_URL });
 const jobs = createJobs({
   concurrency: env.WORKER_CONCURRENCY,
+  analyzers: createAnalyzerSet({ db, config: analyzerConfigOf(env) }),
   ingest: {
     allowHosts: env.FETCH_ALLOW_HOSTS,
     selfHost: env.HOST,

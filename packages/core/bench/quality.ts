@@ -11,6 +11,7 @@
  * gold score, as cosine similarity and Pearson correlation.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -29,7 +30,8 @@ function polarityOf(label: SentimentLabel): Polarity {
 }
 
 function readText(file: string): string {
-  const bytes = readFileSync(file);
+  // pnpm runs the script inside packages/core; paths are meant from where the user typed them.
+  const bytes = readFileSync(path.resolve(process.env.INIT_CWD ?? process.cwd(), file));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

@@ -8,3 +8,5 @@ export * from './database-url.js';
 export * from './seed/seed.js';
 export * from './seed/company-seed.js';
 export * from './ingestion/index.js';
+export * from './analysis/index.js';
+export * from './seed/seed-sources.js';

@@ -21,7 +21,12 @@ const contentTypes: Record<string, string> = {
  * Serves files under `root` for `urlPath`; paths without a file fall back to
  * `index.html` (client-side routing). Returns false when nothing was served.
  */
-export function serveStatic(root: string, urlPath: string, res: ServerResponse, spaFallback: boolean): boolean {
+export function serveStatic(
+  root: string,
+  urlPath: string,
+  res: ServerResponse,
+  spaFallback: boolean,
+): boolean {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

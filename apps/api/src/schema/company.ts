@@ -1,4 +1,22 @@
-import { builder, MAX_PAGE_SIZE } from '../builder.js';
+import {
+  addCompanyAlias,
+  createCompany,
+  decideProposedCompany,
+  mergeCompanies,
+} from '@wirelens/db/repositories';
+import { z } from 'zod';
+import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
+import type { Context } from '../context.js';
+import { decodeId, invalidInput, parseInput } from '../validation.js';
+import {
+  Article,
+  ArticleConnection,
+  ArticleFilterInput,
+  ArticleOrderEnum,
+  parseArticleFilter,
+  resolveArticleConnection,
+} from './article.js';
+import { companySeries, SentimentSeries, SeriesIntervalEnum } from './series.js';
 
 export const CompanyStatusEnum = builder.enumType('CompanyStatus', {
   description: 'Whether a company is part of the registry or only proposed by the analyzer.',
@@ -19,7 +37,8 @@ export const CompanyTicker = builder.prismaObject('CompanyTicker', {
 });
 
 export const Company = builder.prismaNode('Company', {
-  description: 'A company tracked by Wirelens: seeded from the bundled registry or confirmed by an editor.',
+  description:
+    'A company tracked by Wirelens: seeded from the bundled registry, or proposed by the analyzer and confirmed by an editor.',
   id: { field: 'id' },
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable URL-friendly identifier, e.g. "nvidia".' }),
@@ -28,9 +47,17 @@ export const Company = builder.prismaNode('Company', {
     status: t.expose('status', { type: CompanyStatusEnum, description: 'Registry status.' }),
     domain: t.exposeString('domain', { nullable: true, description: 'Main website domain.' }),
     sector: t.exposeString('sector', { nullable: true, description: 'Industry sector (GICS-style).' }),
-    country: t.exposeString('country', { nullable: true, description: 'Headquarters country (ISO 3166-1 alpha-2).' }),
+    country: t.exposeString('country', {
+      nullable: true,
+      description: 'Headquarters country (ISO 3166-1 alpha-2).',
+    }),
     prominence: t.exposeInt('prominence', {
       description: '1 = other, 2 = large and well known, 3 = mega-cap or household name.',
+    }),
+    description: t.exposeString('description', { nullable: true, description: 'Short description.' }),
+    mergedInto: t.relation('mergedInto', {
+      nullable: true,
+      description: 'For MERGED companies: the company it was merged into.',
     }),
     aliases: t.field({
       type: ['String'],
@@ -38,46 +65,59 @@ export const Company = builder.prismaNode('Company', {
       select: { aliases: { select: { alias: true }, orderBy: { alias: 'asc' } } },
       resolve: (company) => company.aliases.map((a) => a.alias).filter((alias) => alias !== company.name),
     }),
-    tickers: t.relation('tickers', { description: 'Exchange listings.', query: { orderBy: { symbol: 'asc' } } }),
+    tickers: t.relation('tickers', {
+      description: 'Exchange listings.',
+      query: { orderBy: { symbol: 'asc' } },
+    }),
+    articles: t.connection(
+      {
+        type: Article,
+        description: 'Articles about this company (same filters and order as `Query.articles`).',
+        args: {
+          filter: t.arg({ type: ArticleFilterInput, required: false, description: 'Further filters (AND).' }),
+          orderBy: t.arg({
+            type: ArticleOrderEnum,
+            required: false,
+            description: 'Order; default PUBLISHED_AT (RELEVANCE with a search).',
+          }),
+        },
+        resolve: (company, args, ctx, info) => {
+          const filter = { ...parseArticleFilter(args.filter), companyIds: [company.id] };
+          return resolveArticleConnection(
+            ctx,
+            info,
+            filter,
+            args.orderBy ?? (filter.search ? 'RELEVANCE' : 'PUBLISHED_AT'),
+            args,
+          );
+        },
+      },
+      ArticleConnection,
+    ),
+    sentimentSeries: t.field({
+      type: SentimentSeries,
+      description: "This company's sentiment series (use Query.sentimentSeries to fetch several in one go).",
+      args: {
+        interval: t.arg({ type: SeriesIntervalEnum, required: true, description: 'Bucket size.' }),
+        from: t.arg({
+          type: 'DateTime',
+          required: false,
+          description: 'Start (rounded down to its bucket).',
+        }),
+        to: t.arg({ type: 'DateTime', required: false, description: 'End (exclusive); default now.' }),
+      },
+      resolve: (company, args, ctx) => companySeries(ctx, company.id, args),
+    }),
   }),
 });
 
-builder.queryFields((t) => ({
-  companies: t.prismaConnection({
-    type: 'Company',
-    cursor: 'id',
-    maxSize: MAX_PAGE_SIZE,
-    defaultSize: 20,
-    description: 'Confirmed companies, by name; `search` matches the name, aliases and tickers.',
-    args: {
-      search: t.arg.string({ required: false, description: 'Case-insensitive text to look for.' }),
-    },
-    totalCount: (_parent, args, ctx) => ctx.db.company.count({ where: companyWhere(args.search) }),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.db.company.findMany({ ...query, where: companyWhere(args.search), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
-  }),
-  company: t.prismaField({
-    type: 'Company',
-    nullable: true,
-    description: 'One company by slug or ticker symbol.',
-    args: {
-      slug: t.arg.string({ required: false }),
-      ticker: t.arg.string({ required: false }),
-    },
-    resolve: (query, _parent, args, ctx) => {
-      if (args.slug) return ctx.db.company.findUnique({ ...query, where: { slug: args.slug } });
-      if (args.ticker) {
-        return ctx.db.company.findFirst({ ...query, where: { tickers: { some: { symbol: args.ticker.toUpperCase() } } } });
-      }
-      return null;
-    },
-  }),
-}));
-
-function companyWhere(search: string | null | undefined) {
+function companyWhere(
+  search: string | null | undefined,
+  statuses: ('CONFIRMED' | 'PROPOSED' | 'REJECTED' | 'MERGED')[] | null | undefined,
+) {
   const text = search?.trim();
   return {
-    status: 'CONFIRMED' as const,
+    status: { in: statuses && statuses.length > 0 ? statuses : ['CONFIRMED' as const] },
     ...(text
       ? {
           OR: [
@@ -89,3 +129,192 @@ function companyWhere(search: string | null | undefined) {
       : {}),
   };
 }
+
+const searchSchema = z.object({ search: z.string().max(200, 'must be at most 200 characters').nullish() });
+
+builder.queryFields((t) => ({
+  companies: t.prismaConnection({
+    type: 'Company',
+    cursor: 'id',
+    maxSize: MAX_PAGE_SIZE,
+    defaultSize: DEFAULT_PAGE_SIZE,
+    description:
+      'Companies by name (confirmed ones unless `statuses` says otherwise); `search` matches the name, aliases and tickers.',
+    authScopes: { viewer: true },
+    args: {
+      search: t.arg.string({ required: false, description: 'Case-insensitive text to look for.' }),
+      statuses: t.arg({
+        type: [CompanyStatusEnum],
+        required: false,
+        description: 'Registry statuses to include (default CONFIRMED).',
+      }),
+    },
+    totalCount: (_parent, args, ctx) =>
+      ctx.db.company.count({ where: companyWhere(args.search, args.statuses) }),
+    resolve: (query, _parent, args, ctx) => {
+      parseInput(searchSchema, args, '');
+      return ctx.db.company.findMany({
+        ...query,
+        where: companyWhere(args.search, args.statuses),
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      });
+    },
+  }),
+  company: t.prismaField({
+    type: 'Company',
+    nullable: true,
+    description: 'One company by global ID, slug or ticker symbol (give exactly one).',
+    authScopes: { viewer: true },
+    args: {
+      id: t.arg.id({ required: false, description: 'Company global ID.' }),
+      slug: t.arg.string({ required: false, description: 'Company slug.' }),
+      ticker: t.arg.string({ required: false, description: 'Ticker symbol (any exchange).' }),
+    },
+    resolve: (query, _parent, args, ctx) => {
+      const given = [args.id, args.slug, args.ticker].filter((v) => v !== null && v !== undefined);
+      if (given.length !== 1)
+        throw invalidInput([{ field: 'id', message: 'give exactly one of id, slug, ticker' }]);
+      if (args.id)
+        return ctx.db.company.findUnique({ ...query, where: { id: decodeId(args.id, 'Company', 'id') } });
+      if (args.slug) return ctx.db.company.findUnique({ ...query, where: { slug: args.slug } });
+      return ctx.db.company.findFirst({
+        ...query,
+        where: { tickers: { some: { symbol: (args.ticker ?? '').toUpperCase() } } },
+        orderBy: { prominence: 'desc' },
+      });
+    },
+  }),
+}));
+
+const TickerInput = builder.inputType('TickerInput', {
+  description: 'A listing.',
+  fields: (t) => ({
+    symbol: t.string({ required: true, description: 'Ticker symbol.' }),
+    exchange: t.string({ required: false, description: 'Exchange code.' }),
+  }),
+});
+
+const CreateCompanyInput = builder.inputType('CreateCompanyInput', {
+  description: 'A new registry company.',
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'Name as news uses it.' }),
+    slug: t.string({ required: false, description: 'Identifier; derived from the name when absent.' }),
+    legalName: t.string({ required: false, description: 'Legal name.' }),
+    domain: t.string({ required: false, description: 'Website domain.' }),
+    sector: t.string({ required: false, description: 'Sector.' }),
+    country: t.string({ required: false, description: 'ISO 3166-1 alpha-2 country.' }),
+    prominence: t.int({ required: false, description: '1–3.' }),
+    aliases: t.stringList({ required: false, description: 'Other names.' }),
+    tickers: t.field({ type: [TickerInput], required: false, description: 'Listings.' }),
+  }),
+});
+
+const shortText = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const createCompanySchema = z.object({
+  name: shortText(200),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/, 'lower-case letters, digits and dashes (≤ 80)')
+    .nullish(),
+  legalName: shortText(300).nullish(),
+  domain: z
+    .string()
+    .regex(/^[a-z0-9.-]{1,253}$/i, 'must be a domain name')
+    .nullish(),
+  sector: shortText(100).nullish(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
+    .nullish(),
+  prominence: z.number().int().min(1, 'must be 1–3').max(3, 'must be 1–3').nullish(),
+  aliases: z.array(shortText(200)).max(50).nullish(),
+  tickers: z
+    .array(z.object({ symbol: shortText(20), exchange: z.string().max(20).nullish() }))
+    .max(20)
+    .nullish(),
+});
+
+function actorOf(ctx: Context) {
+  return { userId: ctx.viewer?.id ?? null, requestId: ctx.requestId, ip: ctx.ip };
+}
+
+const byId = (ctx: Context, query: object, id: number) =>
+  ctx.db.company.findUniqueOrThrow({ ...query, where: { id } });
+
+builder.mutationFields((t) => ({
+  createCompany: t.prismaField({
+    type: 'Company',
+    description: 'Add a company to the registry (editor).',
+    authScopes: { editor: true },
+    args: { input: t.arg({ type: CreateCompanyInput, required: true, description: 'The company.' }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const parsed = parseInput(createCompanySchema, input, 'input');
+      const id = await createCompany({ db: ctx.db, actor: actorOf(ctx), input: parsed });
+      return byId(ctx, query, id);
+    },
+  }),
+  addCompanyAlias: t.prismaField({
+    type: 'Company',
+    description: 'Add another name for a company (editor).',
+    authScopes: { editor: true },
+    args: {
+      companyId: t.arg.id({ required: true, description: 'Company global ID.' }),
+      alias: t.arg.string({ required: true, description: 'The name.' }),
+      ambiguous: t.arg.boolean({
+        required: false,
+        description: 'The name is also an ordinary word and needs company context to count.',
+      }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const companyId = decodeId(args.companyId, 'Company', 'companyId');
+      const { alias } = parseInput(z.object({ alias: shortText(200) }), args, '');
+      await addCompanyAlias({
+        db: ctx.db,
+        actor: actorOf(ctx),
+        companyId,
+        alias,
+        ambiguous: args.ambiguous ?? false,
+      });
+      return byId(ctx, query, companyId);
+    },
+  }),
+  mergeCompanies: t.prismaField({
+    type: 'Company',
+    description:
+      'Merge one company into another (editor): articles, aliases and tickers move; series are rebuilt. Returns the target.',
+    authScopes: { editor: true },
+    args: {
+      sourceId: t.arg.id({ required: true, description: 'The company that goes away (becomes MERGED).' }),
+      targetId: t.arg.id({ required: true, description: 'The company that stays.' }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const sourceId = decodeId(args.sourceId, 'Company', 'sourceId');
+      const targetId = decodeId(args.targetId, 'Company', 'targetId');
+      await mergeCompanies({ db: ctx.db, actor: actorOf(ctx), sourceId, targetId });
+      return byId(ctx, query, targetId);
+    },
+  }),
+  confirmCompany: t.prismaField({
+    type: 'Company',
+    description: 'Confirm a company the analyzer proposed (editor).',
+    authScopes: { editor: true },
+    args: { id: t.arg.id({ required: true, description: 'Company global ID.' }) },
+    resolve: async (query, _root, args, ctx) => {
+      const companyId = decodeId(args.id, 'Company', 'id');
+      await decideProposedCompany({ db: ctx.db, actor: actorOf(ctx), companyId, decision: 'CONFIRMED' });
+      return byId(ctx, query, companyId);
+    },
+  }),
+  rejectCompany: t.prismaField({
+    type: 'Company',
+    description: 'Reject a proposed company (editor): it is removed from articles and series.',
+    authScopes: { editor: true },
+    args: { id: t.arg.id({ required: true, description: 'Company global ID.' }) },
+    resolve: async (query, _root, args, ctx) => {
+      const companyId = decodeId(args.id, 'Company', 'id');
+      await decideProposedCompany({ db: ctx.db, actor: actorOf(ctx), companyId, decision: 'REJECTED' });
+      return byId(ctx, query, companyId);
+    },
+  }),
+}));

@@ -1,4 +1,13 @@
 import { builder } from '../builder.js';
+import {
+  Article,
+  ArticleConnection,
+  ArticleFilterInput,
+  ArticleOrderEnum,
+  parseArticleFilter,
+  resolveArticleConnection,
+} from './article.js';
+import { SentimentSeries, SeriesIntervalEnum, topicSeries } from './series.js';
 
 export const TopicKindEnum = builder.enumType('TopicKind', {
   description: 'Where a topic comes from.',
@@ -16,6 +25,45 @@ export const Topic = builder.prismaNode('Topic', {
     name: t.exposeString('name', { description: 'Display name.' }),
     description: t.exposeString('description', { nullable: true, description: 'What the topic covers.' }),
     kind: t.expose('kind', { type: TopicKindEnum, description: 'Taxonomy or editor-defined.' }),
+    articles: t.connection(
+      {
+        type: Article,
+        description: 'Articles under this topic (same filters and order as `Query.articles`).',
+        args: {
+          filter: t.arg({ type: ArticleFilterInput, required: false, description: 'Further filters (AND).' }),
+          orderBy: t.arg({
+            type: ArticleOrderEnum,
+            required: false,
+            description: 'Order; default PUBLISHED_AT (RELEVANCE with a search).',
+          }),
+        },
+        resolve: (topic, args, ctx, info) => {
+          const filter = { ...parseArticleFilter(args.filter), topicIds: [topic.id] };
+          return resolveArticleConnection(
+            ctx,
+            info,
+            filter,
+            args.orderBy ?? (filter.search ? 'RELEVANCE' : 'PUBLISHED_AT'),
+            args,
+          );
+        },
+      },
+      ArticleConnection,
+    ),
+    sentimentSeries: t.field({
+      type: SentimentSeries,
+      description: "This topic's sentiment series.",
+      args: {
+        interval: t.arg({ type: SeriesIntervalEnum, required: true, description: 'Bucket size.' }),
+        from: t.arg({
+          type: 'DateTime',
+          required: false,
+          description: 'Start (rounded down to its bucket).',
+        }),
+        to: t.arg({ type: 'DateTime', required: false, description: 'End (exclusive); default now.' }),
+      },
+      resolve: (topic, args, ctx) => topicSeries(ctx, topic.id, args),
+    }),
   }),
 });
 
@@ -23,6 +71,7 @@ builder.queryFields((t) => ({
   topics: t.prismaField({
     type: ['Topic'],
     description: 'Every topic, taxonomy first, then by name.',
+    authScopes: { viewer: true },
     resolve: (query, _parent, _args, ctx) =>
       ctx.db.topic.findMany({ ...query, orderBy: [{ kind: 'desc' }, { name: 'asc' }] }),
   }),
@@ -30,7 +79,8 @@ builder.queryFields((t) => ({
     type: 'Topic',
     nullable: true,
     description: 'One topic by slug.',
-    args: { slug: t.arg.string({ required: true }) },
+    authScopes: { viewer: true },
+    args: { slug: t.arg.string({ required: true, description: 'Topic slug.' }) },
     resolve: (query, _parent, args, ctx) => ctx.db.topic.findUnique({ ...query, where: { slug: args.slug } }),
   }),
 }));

@@ -1,33 +1,60 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
 import type { UseQueryState } from 'urql';
+import { ErrorState, Skeleton } from '@wirelens/ui';
+import { useAuth } from '../auth/AuthContext.js';
+import { loginPath } from '../auth/RequireAuth.js';
+import { describeError } from '../lib/errors.js';
 
 interface QueryStateProps<Data> {
-  result: UseQueryState<Data>;
+  result: Pick<UseQueryState<Data>, 'data' | 'error' | 'fetching'>;
   retry: () => void;
-  skeletonRows?: number;
+  skeletonLines?: number;
+  /** Names the loading placeholder for screen readers, e.g. "Loading articles". */
+  loadingLabel?: string;
   children: (data: Data) => ReactNode;
 }
 
+/**
+ * The session ran out while the page was open: forget the signed-in user (so the login page does not bounce
+ * straight back here) and sign in again, returning to this page afterwards.
+ */
+function SessionEnded() {
+  const location = useLocation();
+  const { refresh } = useAuth();
+  useEffect(refresh, [refresh]);
+  return <Navigate to={`${loginPath(location)}&expired=1`} replace />;
+}
+
 /** One place that branches on fetching / error / data, so every page shows the same states. */
-export function QueryState<Data>({ result, retry, skeletonRows = 3, children }: QueryStateProps<Data>) {
-  if (result.data) return <>{children(result.data)}</>;
+export function QueryState<Data>({
+  result,
+  retry,
+  skeletonLines = 3,
+  loadingLabel = 'Loading',
+  children,
+}: QueryStateProps<Data>) {
   if (result.error) {
-    const network = Boolean(result.error.networkError);
+    const info = describeError(result.error);
+    if (info.code === 'UNAUTHENTICATED') return <SessionEnded />;
+    if (info.code === 'FORBIDDEN') {
+      return (
+        <div className="notice" role="alert">
+          <p>
+            <strong>You do not have access to this.</strong> {info.message}
+          </p>
+        </div>
+      );
+    }
+    // Partial data with an error (e.g. one field failed) is still shown, with the error above it.
+    if (!result.data) return <ErrorState kind={info.kind} message={info.message} onRetry={retry} />;
     return (
-      <div role="alert" className="error-state">
-        <strong>{network ? 'Cannot reach the Wirelens server.' : 'The server could not answer this request.'}</strong>
-        <p>{network ? 'Check your connection or whether the server is running.' : result.error.graphQLErrors.map((e) => e.message).join('; ')}</p>
-        <button type="button" onClick={retry}>
-          Retry
-        </button>
-      </div>
+      <>
+        <ErrorState kind={info.kind} message={info.message} onRetry={retry} />
+        {children(result.data)}
+      </>
     );
   }
-  return (
-    <div className="skeleton" aria-busy="true" aria-label="Loading">
-      {Array.from({ length: skeletonRows }, (_, index) => (
-        <div key={index} className="skeleton-row" />
-      ))}
-    </div>
-  );
+  if (result.data) return <>{children(result.data)}</>;
+  return <Skeleton lines={skeletonLines} label={loadingLabel} />;
 }

@@ -145,9 +145,19 @@ describe('wirelens start', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok' });
 
-    const graphql = await fetch(`${url}/graphql`, {
+    // Reading needs a login: the seeded admin signs in and the session cookie authenticates the query.
+    const login = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation { login(email: "admin@example.com", password: "admin-password-1") { user { email } } }',
+      }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect(cookie).toMatch(/^wl_session=/);
+    const graphql = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify({ query: '{ companies(search: "NVDA") { totalCount edges { node { name } } } }' }),
     });
     const body = (await graphql.json()) as { data: { companies: { totalCount: number; edges: { node: { name: string } }[] } } };
@@ -157,10 +167,18 @@ describe('wirelens start', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
 
+    // Offline first run: the bundled demo feeds, served by the app itself, are ingested and analysed.
+    await expect
+      .poll(() => test.db.article.count({ where: { latestAnalysisId: { not: null } } }), { timeout: 120_000, interval: 500 })
+      .toBeGreaterThanOrEqual(75);
+    expect(await test.db.storyCluster.count({ where: { sourceCount: { gte: 2 } } })).toBeGreaterThanOrEqual(3);
+    const failing = await test.db.source.findMany({ where: { isDemo: false } });
+    for (const source of failing) expect(source.consecutiveFailures === 0 || source.lastError !== null).toBe(true);
+
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(output).toContain('stopped');
     // Nothing of ours keeps the port.
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
-  });
+  }, 240_000);
 });

@@ -1,8 +1,11 @@
 // `pnpm wirelens <command>`: the operators' CLI.
 import { Command, CommanderError } from 'commander';
 import { AppError } from '@wirelens/core';
+import { registerAnalyze } from './commands/analyze.js';
+import { registerFeed } from './commands/feed.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerSeed } from './commands/seed.js';
+import { registerSources } from './commands/sources.js';
 import { registerStart } from './commands/start.js';
 import { registerUser } from './commands/user.js';
 
@@ -16,6 +19,9 @@ registerStart(program);
 registerMigrate(program);
 registerSeed(program);
 registerUser(program);
+registerFeed(program);
+registerSources(program);
+registerAnalyze(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
+import { createAnalyzerSet } from '../analysis/analyzer-set.js';
 import { createHostLimiter } from '../http/host-limiter.js';
 import { createJobs } from '../jobs/registry.js';
 import { runWorker, type RunningWorker } from '../run-worker.js';
@@ -37,6 +38,10 @@ function items(source: number) {
 async function startInProcessWorker(): Promise<RunningWorker> {
   const jobs = createJobs({
     concurrency: 2,
+    analyzers: createAnalyzerSet({
+      db: test.db,
+      config: { kind: 'builtin', llm: { baseUrl: undefined, model: undefined, apiKey: undefined, timeoutMs: 1000, concurrency: 1 } },
+    }),
     ingest: {
       allowHosts: ['127.0.0.1'],
       selfHost: '127.0.0.1',
@@ -112,4 +117,28 @@ describe('workers side by side', () => {
     expect(requests).toBeGreaterThanOrEqual(2);
     expect(await test.db.article.count()).toBe(5);
   }, 90_000);
+
+  it('on SIGTERM finishes the fetch it holds, then exits', async () => {
+    let requests = 0;
+    server.route('/feed.xml', (_req, res) => {
+      requests += 1;
+      setTimeout(() => res.writeHead(200).end(rssFeed(items(2))), 3000);
+    });
+    await test.db.source.create({ data: { url: `${server.url}/feed.xml` } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: workerRoot,
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: test.url, FETCH_ALLOW_HOSTS: '127.0.0.1' },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    cleanups.push(async () => {
+      child.kill('SIGKILL');
+      await exited;
+    });
+    await expect.poll(() => requests, { timeout: 30_000, interval: 100 }).toBe(1);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    // The answer came after SIGTERM, yet the items were stored before the worker left.
+    expect(await test.db.article.count()).toBe(5);
+  }, 60_000);
 });

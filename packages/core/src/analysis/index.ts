@@ -10,6 +10,8 @@ export {
   signatureSimilarity,
   serializeFingerprint,
   parseFingerprint,
+  mergeFingerprints,
+  extractFacts,
   type TextFingerprint,
 } from './cluster/text-fingerprint.js';
 export {

@@ -18,7 +18,11 @@ const teaserEndings = [
 export function needsFullText(item: { contentHtml?: string | null; summaryHtml?: string | null }): boolean {
   const html = item.contentHtml ?? item.summaryHtml;
   if (!html) return true;
-  const text = htmlToText(html);
+  return isTeaserText(htmlToText(html));
+}
+
+/** The same test on text already extracted from the item's HTML (saves converting it twice). */
+export function isTeaserText(text: string): boolean {
   if (text.length < TEASER_MAX_CHARS) return true;
   return teaserEndings.some((pattern) => pattern.test(text));
 }

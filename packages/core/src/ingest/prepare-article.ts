@@ -2,7 +2,7 @@ import { AppError } from '../errors/app-error.js';
 import type { FeedItem } from '../feeds/types.js';
 import { contentHash } from '../hashing/content-hash.js';
 import { htmlToText } from '../html/html-to-text.js';
-import { needsFullText } from '../html/needs-full-text.js';
+import { isTeaserText } from '../html/needs-full-text.js';
 import { sanitizeHtml } from '../html/sanitize-html.js';
 import { canonicalizeUrl } from '../urls/canonicalize-url.js';
 import { urlKey } from '../urls/url-key.js';
@@ -67,10 +67,11 @@ export function prepareArticle({ item, feedLanguage = null, fetchedAt = new Date
   } catch (error) {
     return { ok: false, reason: AppError.is(error) ? `${error.message}: ${link.slice(0, 200)}` : 'invalid link' };
   }
-  const full = !needsFullText(item);
-  const rawHtml = (full ? item.contentHtml : null) ?? item.contentHtml ?? item.summaryHtml ?? null;
+  // The teaser test runs on the sanitised text: sanitising only drops markup, not words.
+  const rawHtml = item.contentHtml ?? item.summaryHtml ?? null;
   const contentHtml = rawHtml ? sanitizeHtml(rawHtml, { baseUrl: link }) : null;
   const contentText = contentHtml ? htmlToText(contentHtml) : null;
+  const full = contentText !== null && !isTeaserText(contentText);
   const summaryText = item.summaryText ?? (item.summaryHtml ? htmlToText(item.summaryHtml) : null);
   const title = item.title?.trim() || excerptOf(contentText ?? summaryText ?? '')?.slice(0, 140) || null;
   if (!title) return { ok: false, reason: 'item has neither a title nor text' };

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { seedSources } from '@wirelens/db';
 import { loadEnv, type WorkerEnv } from '../../env.js';
 import { logger } from '../../logger.js';
 import { openDatabase } from '../database.js';
@@ -46,8 +47,12 @@ async function waitForHealth(url: string, services: Service[], timeoutMs: number
 export async function startAll(env: WorkerEnv): Promise<void> {
   const started = Date.now();
   const { database, db, close } = await openDatabase(env);
+  const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+  const url = `http://${host}:${env.PORT}`;
   try {
     await runSeed(db, env);
+    const sources = await seedSources({ db, origin: url, includePublicFeeds: env.WIRELENS_SEED_PUBLIC_FEEDS });
+    if (sources.created > 0) logger.info(`added ${sources.created} sources (demo feeds served by Wirelens itself, and public feeds)`);
   } catch (error) {
     await close();
     throw error;
@@ -89,8 +94,6 @@ export async function startAll(env: WorkerEnv): Promise<void> {
     void service.exited.then((code) => stop(`${service.name} exited with code ${code}`, code === 0 ? 1 : code));
   }
 
-  const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
-  const url = `http://${host}:${env.PORT}`;
   try {
     await waitForHealth(`${url}/healthz`, services, 120_000);
   } catch (error) {

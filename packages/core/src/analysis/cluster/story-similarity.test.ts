@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STORY_SIMILARITY_THRESHOLD, storySimilarity, type StoryFeatures } from './story-similarity.js';
-import { parseFingerprint, serializeFingerprint, textFingerprint } from './text-fingerprint.js';
+import { extractFacts, mergeFingerprints, parseFingerprint, serializeFingerprint, textFingerprint } from './text-fingerprint.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -84,5 +84,39 @@ describe('textFingerprint', () => {
     const fingerprint = textFingerprint(text);
     expect(parseFingerprint(serializeFingerprint(fingerprint))).toEqual(fingerprint);
     expect(parseFingerprint('not a fingerprint')).toBeNull();
+  });
+});
+
+describe('shared figures', () => {
+  const when = new Date('2026-03-02T10:00:00Z');
+  const first =
+    'Harbor Freight Lines agreed to buy Coastal Rail for $3.7 billion in cash, or $41.25 a share, a 28% premium. The deal needs approval from regulators and should close next year.';
+  const second =
+    'Coastal Rail shareholders will receive $41.25 per share after the board backed a takeover worth $3.7 billion. Analysts called the 28% premium generous and expect a lengthy antitrust review.';
+  const unrelated =
+    'Coastal Rail reported quarterly revenue of $612 million, up 4%, and kept its full-year outlook unchanged as freight volumes stabilised across its western network.';
+
+  it('extracts figures with units and ignores years and small counts', () => {
+    expect(extractFacts('In 2026 it sold 3 plants for $4.2 billion, 7.2% of sales, and 412,000 cars.').sort()).toEqual(
+      ['$4.2b', '412000', '7.2%'].sort(),
+    );
+  });
+
+  it('puts differently worded reports that repeat the same figures in one story', () => {
+    const a = { fingerprint: textFingerprint(first), companyIds: ['rail'], publishedAt: when };
+    const b = { fingerprint: textFingerprint(second), companyIds: ['rail'], publishedAt: new Date(when.getTime() + 2 * 3_600_000) };
+    expect(storySimilarity(a, b).sameStory).toBe(true);
+  });
+
+  it('keeps a different event about the same company apart', () => {
+    const a = { fingerprint: textFingerprint(first), companyIds: ['rail'], publishedAt: when };
+    const c = { fingerprint: textFingerprint(unrelated), companyIds: ['rail'], publishedAt: when };
+    expect(storySimilarity(a, c).sameStory).toBe(false);
+  });
+
+  it('survives storage and merges cluster fingerprints', () => {
+    const merged = mergeFingerprints(textFingerprint(first), textFingerprint(second));
+    expect(parseFingerprint(serializeFingerprint(merged))).toEqual(merged);
+    expect(merged.facts.length).toBeGreaterThanOrEqual(textFingerprint(first).facts.length);
   });
 });

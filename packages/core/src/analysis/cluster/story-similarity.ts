@@ -4,6 +4,10 @@
  *   text       = min(1, wordJaccard / WORD_JACCARD_SATURATION)
  *   score      = text · (0.6 + 0.25·companyOverlap + 0.15·timeCloseness)
  *   nearDuplicate (shingle Jaccard ≥ 0.8) → score ≥ 0.95
+ *   facts      = shared distinctive figures ("$4.2 billion", "7.2%"): with ≥ 2 shared and
+ *                an overlap of ≥ 40 %, factScore = min(0.9, 0.3 + 0.1·shared + 0.3·overlap)
+ *                · (0.5 + 0.5·timeCloseness) · (companyOverlap > 0 or no companies ? 1 : 0.6)
+ *   score      = max(text score, factScore)
  *
  * Text similarity gates the score: sharing a company on the same day is not
  * enough for two different stories to merge. companyOverlap is the Jaccard
@@ -11,7 +15,7 @@
  * decays with a 24-hour half-life (0.5 when a time is unknown).
  * Same story when score ≥ STORY_SIMILARITY_THRESHOLD.
  */
-import { signatureSimilarity, type TextFingerprint } from './text-fingerprint.js';
+import { factOverlap, signatureSimilarity, type TextFingerprint } from './text-fingerprint.js';
 
 export const STORY_SIMILARITY_THRESHOLD = 0.5;
 const WORD_JACCARD_SATURATION = 0.35;
@@ -53,6 +57,13 @@ export function storySimilarity(a: StoryFeatures, b: StoryFeatures): StorySimila
 
   const nearDuplicate = shingleJaccard >= NEAR_DUPLICATE_SHINGLES;
   let score = textSimilarity * (0.6 + 0.25 * companyOverlap + 0.15 * timeCloseness);
+  const facts = factOverlap(a.fingerprint.facts, b.fingerprint.facts);
+  if (facts.shared >= 2 && facts.overlap >= 0.4) {
+    const companiesAgree = companyOverlap > 0 || (setA.size === 0 && setB.size === 0);
+    const factScore =
+      Math.min(0.9, 0.3 + 0.1 * facts.shared + 0.3 * facts.overlap) * (0.5 + 0.5 * timeCloseness) * (companiesAgree ? 1 : 0.6);
+    score = Math.max(score, factScore);
+  }
   if (nearDuplicate) score = Math.max(score, 0.95);
   score = Math.round(score * 1000) / 1000;
   return {

@@ -13,6 +13,45 @@ export const SIGNATURE_SIZE = 64;
 export interface TextFingerprint {
   words: number[];
   shingles: number[];
+  /**
+   * Hashes of the distinctive figures the text states ("$4.2 billion", "7.2%", "412,000"):
+   * differently-worded reports of one event repeat its figures even when their wording
+   * barely overlaps.
+   */
+  facts: number[];
+}
+
+const MAX_FACTS = 48;
+const unitAliases: Record<string, string> = {
+  '%': '%',
+  percent: '%',
+  'per cent': '%',
+  billion: 'b',
+  bn: 'b',
+  b: 'b',
+  million: 'm',
+  mn: 'm',
+  m: 'm',
+  trillion: 't',
+  tn: 't',
+  k: 'k',
+};
+const FIGURE = /([$€£¥])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(percent|per cent|billion|million|trillion|bn|mn|tn|%|[bmk](?![a-z]))?/gi;
+
+/** Figures worth comparing: with a unit, a decimal, or large enough not to be a count of days or a year. */
+export function extractFacts(text: string): string[] {
+  const facts = new Set<string>();
+  for (const match of text.matchAll(FIGURE)) {
+    const [, currency = '', rawNumber = '', rawUnit = ''] = match;
+    const number = rawNumber.replace(/,/g, '');
+    const value = Number(number);
+    const unit = unitAliases[rawUnit.toLowerCase()] ?? '';
+    const isYear = Number.isInteger(value) && value >= 1900 && value <= 2100 && !unit && !currency;
+    if (isYear) continue;
+    if (!unit && !currency && !number.includes('.') && value < 100) continue;
+    facts.add(`${currency}${number}${unit}`);
+  }
+  return [...facts];
 }
 
 function fnv1a(text: string, seed: number): number {
@@ -56,7 +95,8 @@ export function textFingerprint(text: string): TextFingerprint {
   const words = contentWords(tokenize(text));
   const shingles = new Set<string>();
   for (let i = 0; i + 2 < words.length; i++) shingles.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
-  return { words: minHash(new Set(words)), shingles: minHash(shingles) };
+  const facts = [...new Set(extractFacts(text).map((fact) => fnv1a(fact, 0x9e3779b9)))].sort((a, b) => a - b).slice(0, MAX_FACTS);
+  return { words: minHash(new Set(words)), shingles: minHash(shingles), facts };
 }
 
 /** Estimated Jaccard similarity of the two sets behind the signatures. */
@@ -68,10 +108,18 @@ export function signatureSimilarity(a: readonly number[], b: readonly number[]):
   return same / n;
 }
 
-/** Compact text form for storage (e.g. a StoryCluster row): 8 hex digits per hash, words then shingles. */
+/** Shared figures over the smaller set: a short report that repeats all of a long one's key figures scores 1. */
+export function factOverlap(a: readonly number[], b: readonly number[]): { shared: number; overlap: number } {
+  const setB = new Set(b);
+  const shared = a.filter((value) => setB.has(value)).length;
+  const smaller = Math.min(a.length, b.length);
+  return { shared, overlap: smaller === 0 ? 0 : shared / smaller };
+}
+
+/** Compact text form for storage (e.g. a StoryCluster row): 8 hex digits per hash; words, shingles, facts. */
 export function serializeFingerprint(fingerprint: TextFingerprint): string {
   const hex = (values: readonly number[]) => values.map((v) => v.toString(16).padStart(8, '0')).join('');
-  return `${hex(fingerprint.words)}:${hex(fingerprint.shingles)}`;
+  return `${hex(fingerprint.words)}:${hex(fingerprint.shingles)}:${hex(fingerprint.facts)}`;
 }
 
 export function parseFingerprint(text: string): TextFingerprint | null {
@@ -82,5 +130,19 @@ export function parseFingerprint(text: string): TextFingerprint | null {
   };
   const words = parse(parts[0]);
   const shingles = parse(parts[1]);
-  return parts.length === 2 && words && shingles ? { words, shingles } : null;
+  const factsHex = parts[2] ?? '';
+  if (factsHex.length % 8 !== 0 || !/^[0-9a-f]*$/.test(factsHex)) return null;
+  const facts = Array.from({ length: factsHex.length / 8 }, (_, i) => Number.parseInt(factsHex.slice(i * 8, i * 8 + 8), 16));
+  return (parts.length === 2 || parts.length === 3) && words && shingles ? { words, shingles, facts } : null;
+}
+
+/**
+ * Fingerprint of the union of two texts: the element-wise minimum of MinHash
+ * signatures is the signature of the union, and the figures are pooled. A story
+ * cluster keeps this so each new report is compared with everything told so far.
+ */
+export function mergeFingerprints(a: TextFingerprint, b: TextFingerprint): TextFingerprint {
+  const min = (x: readonly number[], y: readonly number[]) => x.map((value, i) => Math.min(value, y[i] ?? value));
+  const facts = [...new Set([...a.facts, ...b.facts])].sort((p, q) => p - q).slice(0, MAX_FACTS * 2);
+  return { words: min(a.words, b.words), shingles: min(a.shingles, b.shingles), facts };
 }

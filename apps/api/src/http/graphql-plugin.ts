@@ -1,0 +1,144 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { AppError } from '@wirelens/core';
+import { GraphQLError, Kind, OperationTypeNode, type FragmentDefinitionNode } from 'graphql';
+import { MAX_PAGE_SIZE } from '../builder.js';
+import type { Context } from '../context.js';
+import { operationCost, type OperationCost } from './cost.js';
+
+export interface QueryLimits {
+  /** Largest allowed operation cost (see cost.ts). */
+  maxCost: number;
+  /** Deepest allowed field nesting. */
+  maxDepth: number;
+}
+
+/** Root fields an anonymous caller may use; everything else needs a session or a token. */
+const ANONYMOUS_FIELDS = new Set(['me', 'login', 'logout', '__schema', '__type', '__typename']);
+
+function reject(
+  message: string,
+  code: string,
+  status: number,
+  extra: Record<string, unknown> = {},
+): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status }, ...extra } });
+}
+
+/**
+ * Checks run after parsing and validation, before execution: authentication for anything but
+ * sign-in and introspection, CSRF (a cookie-authenticated mutation from another origin),
+ * depth and cost. Every response carries `extensions.cost`.
+ */
+export function wirelensPlugin({
+  limits,
+  log,
+}: {
+  limits: QueryLimits;
+  log: (message: string) => void;
+}): ApolloServerPlugin<Context> {
+  return {
+    requestDidStart() {
+      let cost: (OperationCost & { limit: number; maxDepth: number }) | null = null;
+      return Promise.resolve({
+        didResolveOperation({ operation, document, request, contextValue, schema }) {
+          if (!operation) return Promise.resolve();
+          const fragments: Record<string, FragmentDefinitionNode> = {};
+          for (const definition of document.definitions) {
+            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+          }
+          const { pageSizeProblems, ...computed } = operationCost({
+            schema,
+            operation,
+            fragments,
+            variables: request.variables ?? {},
+            maxPageSize: MAX_PAGE_SIZE,
+          });
+          cost = { ...computed, limit: limits.maxCost, maxDepth: limits.maxDepth };
+          if (!contextValue.viewer) {
+            const rootFields = operation.selectionSet.selections.flatMap((s) =>
+              s.kind === Kind.FIELD ? [s.name.value] : ['(fragment)'],
+            );
+            if (rootFields.some((name) => !ANONYMOUS_FIELDS.has(name))) {
+              throw reject(
+                'Sign in or send an API token (Authorization: Bearer <token>)',
+                'UNAUTHENTICATED',
+                401,
+              );
+            }
+          }
+          if (operation.operation === OperationTypeNode.MUTATION && contextValue.authMethod !== 'token') {
+            const origin = request.http?.headers.get('origin');
+            const host = request.http?.headers.get('host');
+            // Browsers send Origin on cross-site POSTs; clients without one (scripts) are not a CSRF vector.
+            if (origin && (origin === 'null' || safeHost(origin) !== host)) {
+              throw reject('Cross-origin mutations are not allowed', 'FORBIDDEN', 403);
+            }
+          }
+          const [tooBig] = pageSizeProblems;
+          if (tooBig) {
+            const fields = pageSizeProblems.map((p) => ({
+              field: p.field,
+              message: `must be between 0 and ${MAX_PAGE_SIZE}`,
+            }));
+            throw reject(`${tooBig.field} must be between 0 and ${MAX_PAGE_SIZE}`, 'BAD_USER_INPUT', 400, {
+              field: tooBig.field,
+              fields,
+              cost,
+            });
+          }
+          if (computed.depth > limits.maxDepth) {
+            throw reject(
+              `Query depth ${computed.depth} exceeds the limit of ${limits.maxDepth}`,
+              'DEPTH_LIMIT',
+              400,
+              { cost },
+            );
+          }
+          if (computed.requested > limits.maxCost) {
+            throw reject(
+              `Query cost ${computed.requested} exceeds the limit of ${limits.maxCost}; ask for fewer items (first/last) or fewer nested lists`,
+              'COST_LIMIT',
+              400,
+              { cost },
+            );
+          }
+          return Promise.resolve();
+        },
+        didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            const unexpected =
+              original !== error && !(original instanceof AppError) && !(original instanceof GraphQLError);
+            const internal =
+              original instanceof AppError &&
+              ['CONFIG', 'INTERNAL', 'MIGRATION_FAILED'].includes(original.code);
+            if ((unexpected || internal) && original instanceof Error) {
+              log(`request ${contextValue.requestId}: ${original.stack ?? original.message}`);
+            }
+          }
+          return Promise.resolve();
+        },
+        willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return Promise.resolve();
+          const result = response.body.singleResult;
+          for (const error of result.errors ?? []) {
+            if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+              (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            }
+          }
+          if (cost) result.extensions = { ...(result.extensions ?? {}), cost };
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
+
+function safeHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,301 @@
+import type { RoleName } from '@wirelens/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  globalId,
+  insertArticle,
+  PASSWORD,
+  ROLE_NAMES,
+  startTestApi,
+  type TestApi,
+} from './testing/harness.js';
+
+let api: TestApi;
+let fx: {
+  article: string;
+  company: string;
+  proposed: string;
+  proposed2: string;
+  mergeSource: string;
+  source: string;
+  user: string;
+  topic: string;
+};
+
+beforeAll(async () => {
+  api = await startTestApi();
+  const articleId = await insertArticle(api, {
+    title: 'Matrix',
+    publishedAt: new Date('2026-01-01T00:00:00Z'),
+    analysis: { score: 0.2, importance: 5 },
+  });
+  const proposed = await api.db.company.create({
+    data: { slug: 'acme-labs', name: 'Acme Labs', status: 'PROPOSED' },
+  });
+  const proposed2 = await api.db.company.create({
+    data: { slug: 'bogus-co', name: 'Bogus Co', status: 'PROPOSED' },
+  });
+  const mergeSource = await api.db.company.create({
+    data: { slug: 'nvidia-corp-dup', name: 'NVIDIA Corp', status: 'CONFIRMED' },
+  });
+  const source = await api.db.source.create({
+    data: { url: 'https://feeds.example.net/matrix', title: 'Matrix feed' },
+  });
+  const user = await api.db.user.create({
+    data: { email: 'target@example.com', passwordHash: 'x', role: 'VIEWER' },
+  });
+  fx = {
+    article: globalId('Article', articleId),
+    company: globalId('Company', api.ids.companies.nvidia as number),
+    proposed: globalId('Company', proposed.id),
+    proposed2: globalId('Company', proposed2.id),
+    mergeSource: globalId('Company', mergeSource.id),
+    source: globalId('Source', source.id),
+    user: globalId('User', user.id),
+    topic: globalId('Topic', api.ids.topics.ai as number),
+  };
+});
+afterAll(async () => {
+  await api.close();
+});
+
+type Minimum = RoleName | 'ANYONE';
+let counter = 0;
+const MUTATIONS: [string, Minimum, () => { query: string; variables?: Record<string, unknown> }][] = [
+  [
+    'login',
+    'ANYONE',
+    () => ({
+      query: 'mutation($p: String!) { login(email: "viewer@example.com", password: $p) { expiresAt } }',
+      variables: { p: PASSWORD },
+    }),
+  ],
+  ['logout', 'ANYONE', () => ({ query: 'mutation { logout }' })],
+  ['createApiToken', 'ANALYST', () => ({ query: 'mutation { createApiToken(name: "m") { secret } }' })],
+  [
+    'revokeApiToken',
+    'ANALYST',
+    () => ({ query: `mutation { revokeApiToken(id: "${globalId('ApiToken', 999999)}") { id } }` }),
+  ],
+  [
+    'correctAnalysis',
+    'EDITOR',
+    () => ({
+      query:
+        'mutation($a: ID!) { correctAnalysis(input: { articleId: $a, expectedVersion: 0, importance: 7 }) { __typename } }',
+      variables: { a: fx.article },
+    }),
+  ],
+  [
+    'approveAnalysis',
+    'EDITOR',
+    () => ({
+      query:
+        'mutation($a: ID!) { approveAnalysis(input: { articleId: $a, expectedVersion: 0 }) { __typename } }',
+      variables: { a: fx.article },
+    }),
+  ],
+  [
+    'rejectAnalysis',
+    'EDITOR',
+    () => ({
+      query:
+        'mutation($a: ID!) { rejectAnalysis(input: { articleId: $a, expectedVersion: 0 }) { __typename } }',
+      variables: { a: fx.article },
+    }),
+  ],
+  [
+    'reanalyzeArticle',
+    'EDITOR',
+    () => ({ query: 'mutation($a: ID!) { reanalyzeArticle(id: $a) { id } }', variables: { a: fx.article } }),
+  ],
+  [
+    'createCompany',
+    'EDITOR',
+    () => ({ query: `mutation { createCompany(input: { name: "New Co ${(counter += 1)}" }) { slug } }` }),
+  ],
+  [
+    'addCompanyAlias',
+    'EDITOR',
+    () => ({
+      query: `mutation($c: ID!) { addCompanyAlias(companyId: $c, alias: "Team Green ${(counter += 1)}") { slug } }`,
+      variables: { c: fx.company },
+    }),
+  ],
+  [
+    'mergeCompanies',
+    'EDITOR',
+    () => ({
+      query: 'mutation($s: ID!, $t: ID!) { mergeCompanies(sourceId: $s, targetId: $t) { slug } }',
+      variables: { s: fx.mergeSource, t: fx.company },
+    }),
+  ],
+  [
+    'confirmCompany',
+    'EDITOR',
+    () => ({
+      query: 'mutation($c: ID!) { confirmCompany(id: $c) { status } }',
+      variables: { c: fx.proposed },
+    }),
+  ],
+  [
+    'rejectCompany',
+    'EDITOR',
+    () => ({
+      query: 'mutation($c: ID!) { rejectCompany(id: $c) { status } }',
+      variables: { c: fx.proposed2 },
+    }),
+  ],
+  [
+    'addSource',
+    'ADMIN',
+    () => ({
+      query: `mutation { addSource(input: { url: "https://feeds.example.net/new-${(counter += 1)}" }) { url } }`,
+    }),
+  ],
+  [
+    'updateSource',
+    'ADMIN',
+    () => ({
+      query: 'mutation($s: ID!) { updateSource(input: { id: $s, title: "Renamed" }) { title } }',
+      variables: { s: fx.source },
+    }),
+  ],
+  [
+    'pauseSource',
+    'ADMIN',
+    () => ({ query: 'mutation($s: ID!) { pauseSource(id: $s) { status } }', variables: { s: fx.source } }),
+  ],
+  [
+    'resumeSource',
+    'ADMIN',
+    () => ({ query: 'mutation($s: ID!) { resumeSource(id: $s) { status } }', variables: { s: fx.source } }),
+  ],
+  [
+    'refreshSource',
+    'ADMIN',
+    () => ({ query: 'mutation($s: ID!) { refreshSource(id: $s) { id } }', variables: { s: fx.source } }),
+  ],
+  [
+    'importOpml',
+    'ADMIN',
+    () => ({
+      query: 'mutation($o: String!) { importOpml(opml: $o) { added { url } skipped { url reason } } }',
+      variables: {
+        o: `<opml version="2.0"><body><outline type="rss" text="A" xmlUrl="https://opml.example.com/${(counter += 1)}.xml"/><outline type="rss" text="L" xmlUrl="http://localhost/feed"/></body></opml>`,
+      },
+    }),
+  ],
+  ['exportOpml', 'ADMIN', () => ({ query: 'mutation { exportOpml }' })],
+  [
+    'deleteSource',
+    'ADMIN',
+    () => ({ query: 'mutation($s: ID!) { deleteSource(id: $s) }', variables: { s: fx.source } }),
+  ],
+  [
+    'createUser',
+    'ADMIN',
+    () => ({
+      query: `mutation { createUser(email: "new${(counter += 1)}@example.com", role: VIEWER) { generatedPassword } }`,
+    }),
+  ],
+  [
+    'setUserRole',
+    'ADMIN',
+    () => ({
+      query: 'mutation($u: ID!) { setUserRole(userId: $u, role: ANALYST) { role } }',
+      variables: { u: fx.user },
+    }),
+  ],
+  [
+    'deactivateUser',
+    'ADMIN',
+    () => ({ query: 'mutation($u: ID!) { deactivateUser(userId: $u) { id } }', variables: { u: fx.user } }),
+  ],
+];
+
+describe('mutation × role matrix', () => {
+  it('covers every mutation in the schema', async () => {
+    const response = await api.gql<{ __type: { fields: { name: string }[] } }>(
+      '{ __type(name: "Mutation") { fields { name } } }',
+    );
+    expect(response.body.data?.__type.fields.map((f) => f.name).sort()).toEqual(
+      MUTATIONS.map(([name]) => name).sort(),
+    );
+  });
+
+  it.each(MUTATIONS)('%s needs %s', async (name, minimum, operation) => {
+    const anonymous = await api.gql(operation().query, operation().variables);
+    if (minimum === 'ANYONE')
+      expect(anonymous.body.errors?.[0]?.extensions?.code).not.toBe('UNAUTHENTICATED');
+    else expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    for (const role of ROLE_NAMES) {
+      const allowed = minimum === 'ANYONE' || ROLE_NAMES.indexOf(role) >= ROLE_NAMES.indexOf(minimum);
+      const auditBefore = await api.db.auditEntry.count();
+      const { query, variables } = operation();
+      const response = await api.gql(query, variables, { token: api.users[role].token });
+      const code = response.body.errors?.[0]?.extensions?.code;
+      if (allowed) {
+        expect(code, `${name} as ${role}: ${JSON.stringify(response.body.errors)}`).not.toBe('FORBIDDEN');
+        expect(code).not.toBe('UNAUTHENTICATED');
+        // Every successful change is audited (logout by token ends no session, so it changes nothing).
+        if (!response.body.errors && name !== 'logout')
+          expect(await api.db.auditEntry.count(), `${name} audited`).toBeGreaterThan(auditBefore);
+      } else {
+        expect(code, `${name} as ${role}`).toBe('FORBIDDEN');
+        expect(await api.db.auditEntry.count()).toBe(auditBefore);
+      }
+    }
+  });
+
+  it('lets each role read what it may and no more', async () => {
+    const health = '{ sources(first: 5) { edges { node { url consecutiveFailures } } } }';
+    expect(
+      (await api.gql(health, {}, { token: api.users.EDITOR.token })).body.errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect((await api.gql(health, {}, { token: api.users.ADMIN.token })).body.errors).toBeUndefined();
+    expect(
+      (
+        await api.gql(
+          '{ sources(first: 5) { totalCount edges { node { url } } } }',
+          {},
+          { token: api.users.VIEWER.token },
+        )
+      ).body.errors,
+    ).toBeUndefined();
+    expect(
+      (await api.gql('{ reviewQueue(first: 1) { totalCount } }', {}, { token: api.users.ANALYST.token })).body
+        .errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await api.gql('{ users(first: 1) { totalCount } }', {}, { token: api.users.EDITOR.token })).body
+        .errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    const editorEmail = await api.gql<{ article: { corrections: unknown[] } }>(
+      `{ auditLog(first: 3) { edges { node { action actor { name email } } } } }`,
+      {},
+      { token: api.users.EDITOR.token },
+    );
+    expect(editorEmail.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(editorEmail.body.errors?.[0]?.path?.at(-1)).toBe('email');
+
+    // Objects fetched by global ID keep their type's rules.
+    const token = await api.db.apiToken.findFirstOrThrow({ where: { userId: api.users.ANALYST.id } });
+    const nodeQuery = `{ node(id: "${globalId('ApiToken', token.id)}") { ... on ApiToken { name } } }`;
+    expect((await api.gql(nodeQuery, {}, { token: api.users.ANALYST.token })).body.data).toEqual({
+      node: { name: 'ANALYST test token' },
+    });
+    expect(
+      (await api.gql(nodeQuery, {}, { token: api.users.EDITOR.token })).body.errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect((await api.gql(nodeQuery, {}, { token: api.users.ADMIN.token })).body.errors).toBeUndefined();
+    const entry = await api.db.auditEntry.findFirstOrThrow();
+    const auditNode = `{ node(id: "${globalId('AuditEntry', Number(entry.id))}") { ... on AuditEntry { action } } }`;
+    expect(
+      (await api.gql(auditNode, {}, { token: api.users.ANALYST.token })).body.errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect((await api.gql(auditNode, {}, { token: api.users.EDITOR.token })).body.errors).toBeUndefined();
+    const malformed = await api.gql('{ node(id: "%%%") { id } }', {}, { token: api.users.VIEWER.token });
+    expect(malformed.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

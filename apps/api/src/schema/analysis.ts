@@ -1,0 +1,189 @@
+import {
+  CORRECTABLE_FIELDS,
+  overlayCorrections,
+  type AnalysisValues,
+  type CorrectionValues,
+} from '@wirelens/core/review';
+import { aiValuesOf } from '@wirelens/db/repositories';
+import { builder } from '../builder.js';
+
+export const SentimentLabelEnum = builder.enumType('SentimentLabel', {
+  description:
+    'Sentiment buckets by score: ≤ -0.35 | (-0.35, -0.15] | (-0.15, 0.15) | [0.15, 0.35) | ≥ 0.35.',
+  values: {
+    BEARISH: { description: 'Score ≤ -0.35.' },
+    SOMEWHAT_BEARISH: { description: 'Score in (-0.35, -0.15].' },
+    NEUTRAL: { description: 'Score in (-0.15, 0.15).' },
+    SOMEWHAT_BULLISH: { description: 'Score in [0.15, 0.35).' },
+    BULLISH: { description: 'Score ≥ 0.35.' },
+  },
+});
+
+export const ReviewStatusEnum = builder.enumType('ReviewStatus', {
+  description: "Where an article's analysis stands in editorial review.",
+  values: {
+    UNREVIEWED: { description: 'No editor has looked at the current AI analysis.' },
+    APPROVED: { description: 'An editor confirmed (or corrected) the effective values.' },
+    REJECTED: { description: 'An editor rejected the analysis; it is kept but excluded from series.' },
+    NEEDS_REREVIEW: { description: "A newer AI run disagrees with an editor's correction." },
+  },
+});
+
+export const CorrectableFieldEnum = builder.enumType('CorrectableField', {
+  description: 'Analysis fields an editor can correct.',
+  values: Object.fromEntries(
+    CORRECTABLE_FIELDS.map((f) => [f, { description: `The \`${f}\` field.` }]),
+  ) as Record<(typeof CORRECTABLE_FIELDS)[number], { description: string }>,
+});
+
+export const AnalyzerInfo = builder
+  .objectRef<{ name: string; version: string; model: string | null }>('AnalyzerInfo')
+  .implement({
+    description: 'Which analyzer made an analysis.',
+    fields: (t) => ({
+      name: t.exposeString('name', { description: 'Analyzer name, e.g. "builtin" or "llm".' }),
+      version: t.exposeString('version', { description: 'Analyzer version.' }),
+      model: t.exposeString('model', {
+        nullable: true,
+        description: 'LLM model name; null for the built-in analyzer.',
+      }),
+    }),
+  });
+
+/** One AI run on an article (never changed after it is written). */
+export const Analysis = builder.prismaNode('Analysis', {
+  description: 'One run of an analyzer on an article. Re-running adds a row; history is never rewritten.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    analyzer: t.field({
+      type: AnalyzerInfo,
+      description: 'Analyzer name, version and model.',
+      resolve: (a) => ({ name: a.analyzer, version: a.analyzerVersion, model: a.model }),
+    }),
+    promptVersion: t.exposeString('promptVersion', {
+      nullable: true,
+      description: 'Prompt version (LLM analyzer).',
+    }),
+    sentimentLabel: t.expose('sentimentLabel', { type: SentimentLabelEnum, description: 'Sentiment label.' }),
+    sentimentScore: t.exposeFloat('sentimentScore', { description: 'Sentiment score in [-1, 1].' }),
+    confidence: t.exposeFloat('confidence', { description: "The analyzer's confidence in [0, 1]." }),
+    importance: t.exposeInt('importance', { description: 'Importance 1–10.' }),
+    importanceFactors: t.field({
+      type: 'JSON',
+      description: 'What the importance score was built from.',
+      resolve: (a) => a.importanceFactors,
+    }),
+    summary: t.exposeString('summary', { description: 'One-paragraph summary.' }),
+    paragraphs: t.exposeStringList('paragraphs', {
+      description: 'Analysis paragraphs (causes, consequences, who is affected, outlook).',
+    }),
+    takeaways: t.exposeStringList('takeaways', { description: 'Key takeaways.' }),
+    companies: t.field({
+      type: 'JSON',
+      description: 'Company mentions as the analyzer produced them (with the registry id each resolved to).',
+      resolve: (a) => a.companies,
+    }),
+    topics: t.field({
+      type: 'JSON',
+      description: 'Topics as the analyzer assigned them.',
+      resolve: (a) => a.topics,
+    }),
+    eventTypes: t.exposeStringList('eventTypes', {
+      description: 'Detected event types (e.g. earnings, lawsuit).',
+    }),
+    language: t.exposeString('language', { nullable: true, description: 'Detected language (ISO 639-1).' }),
+    fallbackReason: t.exposeString('fallbackReason', {
+      nullable: true,
+      description: 'Why this run fell back to the built-in analyzer, if it did.',
+    }),
+    durationMs: t.exposeInt('durationMs', { nullable: true, description: 'How long the run took.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the run finished.' }),
+  }),
+});
+
+export interface EffectiveShape {
+  values: AnalysisValues;
+  corrected: (keyof CorrectionValues)[];
+  analyzer: { name: string; version: string; model: string | null };
+  analyzedAt: Date;
+  reviewStatus: 'UNREVIEWED' | 'APPROVED' | 'REJECTED' | 'NEEDS_REREVIEW';
+  reviewVersion: number;
+}
+
+export const EffectiveAnalysis = builder.objectRef<EffectiveShape>('EffectiveAnalysis').implement({
+  description:
+    "The analysis as Wirelens shows it: the latest AI run overlaid with the editors' corrections. Companies and topics are on `Article.companies` / `Article.topics`.",
+  fields: (t) => ({
+    sentimentLabel: t.field({
+      type: SentimentLabelEnum,
+      description: 'Sentiment label.',
+      resolve: (e) => e.values.sentimentLabel,
+    }),
+    sentimentScore: t.float({
+      description: 'Sentiment score in [-1, 1].',
+      resolve: (e) => e.values.sentimentScore,
+    }),
+    confidence: t.float({
+      description: "The analyzer's confidence in [0, 1].",
+      resolve: (e) => e.values.confidence,
+    }),
+    importance: t.int({ description: 'Importance 1–10.', resolve: (e) => e.values.importance }),
+    summary: t.string({ description: 'AI summary (one paragraph).', resolve: (e) => e.values.summary }),
+    paragraphs: t.stringList({ description: 'Analysis paragraphs.', resolve: (e) => e.values.paragraphs }),
+    takeaways: t.stringList({ description: 'Key takeaways.', resolve: (e) => e.values.takeaways }),
+    correctedFields: t.field({
+      type: [CorrectableFieldEnum],
+      description: 'Fields whose value comes from an editor rather than the AI.',
+      resolve: (e) => e.corrected,
+    }),
+    analyzer: t.field({
+      type: AnalyzerInfo,
+      description: 'The analyzer of the underlying AI run.',
+      resolve: (e) => e.analyzer,
+    }),
+    analyzedAt: t.field({
+      type: 'DateTime',
+      description: 'When the underlying AI run finished.',
+      resolve: (e) => e.analyzedAt,
+    }),
+    reviewStatus: t.field({
+      type: ReviewStatusEnum,
+      description: 'Review state.',
+      resolve: (e) => e.reviewStatus,
+    }),
+    reviewed: t.boolean({
+      description: 'Whether an editor has approved or corrected these values.',
+      resolve: (e) => e.reviewStatus === 'APPROVED',
+    }),
+    reviewVersion: t.int({
+      description: 'Pass as `expectedVersion` to review mutations.',
+      resolve: (e) => e.reviewVersion,
+    }),
+  }),
+});
+
+export function effectiveShape(article: {
+  reviewStatus: EffectiveShape['reviewStatus'];
+  reviewVersion: number;
+  latestAnalysis:
+    | (Parameters<typeof aiValuesOf>[0] & {
+        analyzer: string;
+        analyzerVersion: string;
+        model: string | null;
+        createdAt: Date;
+      })
+    | null;
+  corrections: { values: unknown }[];
+}): EffectiveShape | null {
+  if (!article.latestAnalysis) return null;
+  const corrections = (article.corrections[0]?.values ?? {}) as CorrectionValues;
+  const a = article.latestAnalysis;
+  return {
+    values: overlayCorrections(aiValuesOf(a), corrections),
+    corrected: CORRECTABLE_FIELDS.filter((f) => corrections[f] !== undefined),
+    analyzer: { name: a.analyzer, version: a.analyzerVersion, model: a.model },
+    analyzedAt: a.createdAt,
+    reviewStatus: article.reviewStatus,
+    reviewVersion: article.reviewVersion,
+  };
+}

@@ -1,0 +1,380 @@
+import { queryFromInfo } from '@pothos/plugin-prisma';
+import {
+  countArticles,
+  findArticlePage,
+  type ArticleFilter as FeedFilter,
+  type ArticleOrder,
+} from '@wirelens/db/repositories';
+import type { GraphQLResolveInfo } from 'graphql';
+import { z } from 'zod';
+import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
+import type { Context } from '../context.js';
+import { decodeId, decodeIds, parseInput } from '../validation.js';
+import { EffectiveAnalysis, effectiveShape, ReviewStatusEnum, SentimentLabelEnum } from './analysis.js';
+
+export const FullTextStatusEnum = builder.enumType('FullTextStatus', {
+  description: "Whether the article's full text is available.",
+  values: {
+    FROM_FEED: { description: 'The feed carried the full text.' },
+    PENDING: { description: 'Waiting for the page to be fetched and extracted.' },
+    EXTRACTED: { description: 'Extracted from the page.' },
+    FAILED: { description: 'Extraction failed; only the excerpt is available.' },
+  },
+});
+
+export const ArticleCompany = builder.prismaObject('ArticleCompany', {
+  description:
+    'A company an article is about, with effective (editor-corrected where corrected) relevance and sentiment.',
+  fields: (t) => ({
+    company: t.relation('company', { description: 'The company.' }),
+    relevance: t.exposeFloat('relevance', { description: 'How central the company is to the article, 0–1.' }),
+    sentimentScore: t.exposeFloat('sentimentScore', { description: 'Sentiment towards this company, -1–1.' }),
+    mentions: t.exposeInt('mentions', { description: 'How many sentences mention it.' }),
+    sentences: t.exposeStringList('sentences', {
+      description: 'Sentences mentioning the company (from the AI run).',
+    }),
+  }),
+});
+
+export const ArticleTopic = builder.prismaObject('ArticleTopic', {
+  description: 'A topic an article is classified under, with effective relevance.',
+  fields: (t) => ({
+    topic: t.relation('topic', { description: 'The topic.' }),
+    relevance: t.exposeFloat('relevance', {
+      description: 'How strongly the article is about the topic, 0–1.',
+    }),
+  }),
+});
+
+const RELATED_MAX = 20;
+
+export const Article = builder.prismaNode('Article', {
+  description: 'A news item from a feed, with its effective analysis, companies, topics and review history.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    title: t.exposeString('title', { description: 'Headline.' }),
+    url: t.exposeString('url', { description: 'Link to the original ("Read original").' }),
+    canonicalUrl: t.exposeString('canonicalUrl', {
+      description: 'The URL with tracking parameters removed; unique per article.',
+    }),
+    author: t.exposeString('author', { nullable: true, description: 'Author as given by the feed.' }),
+    publishedAt: t.expose('publishedAt', { type: 'DateTime', description: 'Publication time.' }),
+    fetchedAt: t.expose('fetchedAt', { type: 'DateTime', description: 'When Wirelens first saw it.' }),
+    imageUrl: t.exposeString('imageUrl', { nullable: true, description: 'Lead image URL.' }),
+    excerpt: t.exposeString('excerpt', { nullable: true, description: 'Teaser from the feed.' }),
+    contentHtml: t.exposeString('contentHtml', {
+      nullable: true,
+      description: 'Sanitised full text as HTML.',
+    }),
+    contentText: t.exposeString('contentText', { nullable: true, description: 'Full text as plain text.' }),
+    fullTextStatus: t.expose('fullTextStatus', {
+      type: FullTextStatusEnum,
+      description: 'Full-text availability.',
+    }),
+    language: t.exposeString('language', { nullable: true, description: 'Language (ISO 639-1).' }),
+    source: t.relation('source', { description: 'The feed it came from.' }),
+    cluster: t.relation('cluster', {
+      nullable: true,
+      description: 'The story cluster (same event across sources).',
+    }),
+    analysis: t.field({
+      type: EffectiveAnalysis,
+      nullable: true,
+      description:
+        'Effective analysis: the latest AI run overlaid with editor corrections; null until analysed.',
+      select: {
+        reviewStatus: true,
+        reviewVersion: true,
+        latestAnalysis: true,
+        corrections: { orderBy: { version: 'desc' }, take: 1, select: { values: true } },
+      },
+      resolve: (article) => effectiveShape(article),
+    }),
+    aiAnalysis: t.relation('latestAnalysis', {
+      nullable: true,
+      description: 'The latest AI run as the analyzer produced it (no corrections).',
+    }),
+    analyses: t.relatedConnection('analyses', {
+      cursor: 'id',
+      maxSize: MAX_PAGE_SIZE,
+      defaultSize: DEFAULT_PAGE_SIZE,
+      description: 'Every AI run on this article, newest first.',
+      query: { orderBy: { id: 'desc' } },
+      totalCount: true,
+    }),
+    reviewStatus: t.expose('reviewStatus', { type: ReviewStatusEnum, description: 'Review state.' }),
+    reviewVersion: t.exposeInt('reviewVersion', {
+      description: 'Optimistic-lock version; pass as `expectedVersion` to review mutations.',
+    }),
+    corrections: t.relation('corrections', {
+      description: 'Every editor action on this article (corrections, approvals, rejections), oldest first.',
+      query: { orderBy: { version: 'asc' } },
+    }),
+    companies: t.relation('companies', {
+      description: 'Companies the article is about (effective), most relevant first.',
+      query: { orderBy: [{ relevance: 'desc' }, { companyId: 'asc' }] },
+    }),
+    topics: t.relation('topics', {
+      description: 'Topics (effective), most relevant first.',
+      query: { orderBy: [{ relevance: 'desc' }, { topicId: 'asc' }] },
+    }),
+    sentimentLabel: t.expose('sentimentLabel', {
+      type: SentimentLabelEnum,
+      nullable: true,
+      description: 'Effective sentiment label (shortcut for analysis.sentimentLabel).',
+    }),
+    importance: t.exposeInt('importance', {
+      nullable: true,
+      description: 'Effective importance 1–10 (shortcut for analysis.importance).',
+    }),
+  }),
+});
+
+builder.prismaObjectField(Article, 'related', (t) =>
+  t.field({
+    type: [Article],
+    description: `Other articles in the same story cluster, newest first (at most ${RELATED_MAX}).`,
+    args: { limit: t.arg.int({ defaultValue: 5, description: `How many (1–${RELATED_MAX}).` }) },
+    select: (args, _ctx, nestedSelection) => ({
+      cluster: {
+        select: {
+          articles: nestedSelection({
+            take: relatedLimit(args.limit) + 1,
+            orderBy: [{ publishedAt: 'desc' as const }, { id: 'desc' as const }],
+          }),
+        },
+      },
+    }),
+    resolve: (article, args) =>
+      (article.cluster?.articles ?? []).filter((a) => a.id !== article.id).slice(0, relatedLimit(args.limit)),
+  }),
+);
+
+function relatedLimit(limit: number | null | undefined): number {
+  return Math.min(Math.max(limit ?? 5, 1), RELATED_MAX);
+}
+
+interface ArticleConnectionShape {
+  totalCount: () => Promise<number>;
+}
+
+export const ArticleConnection = builder.connectionObject(
+  {
+    type: Article,
+    name: 'ArticleConnection',
+    description: 'A page of articles.',
+    fields: (t) => ({
+      totalCount: t.int({
+        description: 'How many articles match the filter (all pages).',
+        resolve: (connection) => (connection as unknown as ArticleConnectionShape).totalCount(),
+      }),
+    }),
+  },
+  { name: 'ArticleEdge', description: 'An article and its cursor.' },
+);
+
+export const ArticleOrderEnum = builder.enumType('ArticleOrder', {
+  description: 'Feed order.',
+  values: {
+    PUBLISHED_AT: { description: 'Newest first.' },
+    IMPORTANCE: { description: 'Most important first, then newest.' },
+    RELEVANCE: { description: 'Best full-text match first (needs filter.search).' },
+  },
+});
+
+export const ArticleFilterInput = builder.inputType('ArticleFilter', {
+  description: 'Feed filters. Every given filter must match; list filters match any of their values.',
+  fields: (t) => ({
+    companyIds: t.idList({ required: false, description: 'Articles about any of these companies.' }),
+    topicIds: t.idList({ required: false, description: 'Articles under any of these topics.' }),
+    sentiments: t.field({
+      type: [SentimentLabelEnum],
+      required: false,
+      description: 'Effective sentiment label is one of these.',
+    }),
+    minScore: t.float({ required: false, description: 'Effective sentiment score ≥ this (-1–1).' }),
+    maxScore: t.float({ required: false, description: 'Effective sentiment score ≤ this (-1–1).' }),
+    minImportance: t.int({ required: false, description: 'Effective importance ≥ this (1–10).' }),
+    sourceIds: t.idList({ required: false, description: 'From any of these sources.' }),
+    languages: t.stringList({ required: false, description: 'Language is one of these ISO 639-1 codes.' }),
+    publishedAfter: t.field({
+      type: 'DateTime',
+      required: false,
+      description: 'Published at or after this instant.',
+    }),
+    publishedBefore: t.field({
+      type: 'DateTime',
+      required: false,
+      description: 'Published before this instant.',
+    }),
+    reviewStatuses: t.field({
+      type: [ReviewStatusEnum],
+      required: false,
+      description: 'Review state is one of these.',
+    }),
+    search: t.string({
+      required: false,
+      description:
+        'Full-text search (PostgreSQL, English stemming; web-search syntax: words, "a phrase", -exclude, or).',
+    }),
+  }),
+});
+
+type FilterArg = typeof ArticleFilterInput.$inferInput;
+
+const filterSchema = z.object({
+  companyIds: z.array(z.number()).max(50, 'at most 50 companies').optional(),
+  topicIds: z.array(z.number()).max(50, 'at most 50 topics').optional(),
+  sourceIds: z.array(z.number()).max(200, 'at most 200 sources').optional(),
+  sentiments: z.array(z.string()).optional().nullable(),
+  minScore: z
+    .number()
+    .min(-1, 'must be between -1 and 1')
+    .max(1, 'must be between -1 and 1')
+    .optional()
+    .nullable(),
+  maxScore: z
+    .number()
+    .min(-1, 'must be between -1 and 1')
+    .max(1, 'must be between -1 and 1')
+    .optional()
+    .nullable(),
+  minImportance: z
+    .number()
+    .int()
+    .min(1, 'must be between 1 and 10')
+    .max(10, 'must be between 1 and 10')
+    .optional()
+    .nullable(),
+  languages: z
+    .array(z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code like "en"'))
+    .max(20)
+    .optional()
+    .nullable(),
+  search: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(200, 'must be at most 200 characters')
+    .optional()
+    .nullable(),
+});
+
+/** GraphQL filter → repository filter (global IDs decoded, ranges checked). */
+export function parseArticleFilter(filter: FilterArg | null | undefined, field = 'filter'): FeedFilter {
+  if (!filter) return {};
+  const decoded = {
+    companyIds: decodeIds(filter.companyIds, 'Company', `${field}.companyIds`),
+    topicIds: decodeIds(filter.topicIds, 'Topic', `${field}.topicIds`),
+    sourceIds: decodeIds(filter.sourceIds, 'Source', `${field}.sourceIds`),
+  };
+  parseInput(filterSchema, { ...filter, ...decoded }, field);
+  return {
+    ...decoded,
+    sentiments: filter.sentiments ?? null,
+    minScore: filter.minScore ?? null,
+    maxScore: filter.maxScore ?? null,
+    minImportance: filter.minImportance ?? null,
+    languages: filter.languages ?? null,
+    publishedAfter: filter.publishedAfter ?? null,
+    publishedBefore: filter.publishedBefore ?? null,
+    reviewStatuses: filter.reviewStatuses ?? null,
+    search: filter.search?.trim() || null,
+  };
+}
+
+interface ConnectionArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+/** One statement for the page of ids, one batched Prisma load for the nodes, totalCount only when asked for. */
+export async function resolveArticleConnection(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  filter: FeedFilter,
+  order: ArticleOrder,
+  args: ConnectionArgs,
+) {
+  const page = await findArticlePage({ db: ctx.db, filter, order, page: args, maxPageSize: MAX_PAGE_SIZE });
+  const query = queryFromInfo({ context: ctx, info, path: ['edges', 'node'] });
+  const rows =
+    page.ids.length > 0 ? await ctx.db.article.findMany({ ...query, where: { id: { in: page.ids } } }) : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  let count: Promise<number> | null = null;
+  const edges = page.ids.flatMap((id, index) => {
+    const node = byId.get(id);
+    return node ? [{ cursor: page.cursors[index] ?? '', node }] : [];
+  });
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount: () => (count ??= countArticles({ db: ctx.db, filter })),
+  };
+}
+
+builder.queryFields((t) => ({
+  articles: t.connection(
+    {
+      type: Article,
+      description: 'The article feed: filter, order, and page through articles (effective values).',
+      authScopes: { viewer: true },
+      args: {
+        filter: t.arg({ type: ArticleFilterInput, required: false, description: 'Filters (AND).' }),
+        orderBy: t.arg({
+          type: ArticleOrderEnum,
+          required: false,
+          description: 'Order; default RELEVANCE with a search, else PUBLISHED_AT.',
+        }),
+      },
+      resolve: (_root, args, ctx, info) => {
+        const filter = parseArticleFilter(args.filter);
+        const order = args.orderBy ?? (filter.search ? 'RELEVANCE' : 'PUBLISHED_AT');
+        return resolveArticleConnection(ctx, info, filter, order, args);
+      },
+    },
+    ArticleConnection,
+  ),
+  article: t.prismaField({
+    type: 'Article',
+    nullable: true,
+    description: 'One article by global ID.',
+    authScopes: { viewer: true },
+    args: { id: t.arg.id({ required: true, description: 'Article ID.' }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.article.findUnique({ ...query, where: { id: decodeId(args.id, 'Article', 'id') } }),
+  }),
+  reviewQueue: t.connection(
+    {
+      type: Article,
+      description:
+        'Analysed articles waiting for review (UNREVIEWED or NEEDS_REREVIEW unless filter.reviewStatuses says otherwise): most important first, then least confident.',
+      authScopes: { editor: true },
+      args: {
+        filter: t.arg({ type: ArticleFilterInput, required: false, description: 'Narrow the queue (AND).' }),
+      },
+      resolve: (_root, args, ctx, info) => {
+        const filter = parseArticleFilter(args.filter);
+        return resolveArticleConnection(
+          ctx,
+          info,
+          {
+            ...filter,
+            reviewStatuses: filter.reviewStatuses ?? ['UNREVIEWED', 'NEEDS_REREVIEW'],
+            analyzedOnly: true,
+          },
+          'REVIEW_PRIORITY',
+          args,
+        );
+      },
+    },
+    ArticleConnection,
+  ),
+}));

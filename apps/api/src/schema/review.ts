@@ -1,0 +1,384 @@
+import { JOBS } from '@wirelens/core/jobs';
+import {
+  correctionValuesSchema,
+  NOTE_MAX_LENGTH,
+  type AnalysisValues,
+  type CorrectionValues,
+} from '@wirelens/core/review';
+import {
+  approveAnalysis,
+  correctAnalysis,
+  rejectAnalysis,
+  writeAudit,
+  type ReviewActionResult,
+} from '@wirelens/db/repositories';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { decodeId, invalidInput, parseInput, withFieldPrefix } from '../validation.js';
+import { ReviewStatusEnum, SentimentLabelEnum } from './analysis.js';
+
+export const CorrectionActionEnum = builder.enumType('CorrectionAction', {
+  description: 'What an editor did.',
+  values: {
+    CORRECT: { description: 'Changed analysis fields.' },
+    APPROVE: { description: 'Confirmed the effective values.' },
+    REJECT: { description: 'Rejected the analysis.' },
+    REOPEN: { description: 'Sent the article back to review.' },
+  },
+});
+
+export const Correction = builder.prismaNode('Correction', {
+  description:
+    'One editor action on an article (append-only): who, when, why, and the values before and after.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    action: t.expose('action', { type: CorrectionActionEnum, description: 'What the editor did.' }),
+    version: t.exposeInt('version', { description: 'The review version this action produced.' }),
+    editor: t.relation('editor', { description: 'Who did it.' }),
+    note: t.exposeString('note', { nullable: true, description: "The editor's reason." }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When.' }),
+    analysis: t.relation('analysis', {
+      nullable: true,
+      description: 'The AI run the editor was looking at.',
+    }),
+    values: t.field({
+      type: 'JSON',
+      description: 'Cumulative editor values in force after this action.',
+      resolve: (c) => c.values,
+    }),
+    before: t.field({
+      type: 'JSON',
+      description: 'Effective values and review state before.',
+      resolve: (c) => c.before,
+    }),
+    after: t.field({
+      type: 'JSON',
+      description: 'Effective values and review state after.',
+      resolve: (c) => c.after,
+    }),
+    changedFields: t.stringList({
+      description: 'Names of the fields this action changed.',
+      resolve: (c) => (c.after as { changedFields?: string[] } | null)?.changedFields ?? [],
+    }),
+  }),
+});
+
+const AnalysisCompanyValue = builder
+  .objectRef<AnalysisValues['companies'][number]>('AnalysisCompanyValue')
+  .implement({
+    description: 'A company in an analysis snapshot.',
+    fields: (t) => ({
+      companyId: t.id({
+        description: 'Company global ID.',
+        resolve: (c) => Buffer.from(`Company:${c.companyId}`).toString('base64'),
+      }),
+      relevance: t.exposeFloat('relevance', { description: 'Relevance 0–1.' }),
+      sentimentScore: t.exposeFloat('sentimentScore', {
+        description: 'Sentiment towards the company, -1–1.',
+      }),
+    }),
+  });
+
+const AnalysisTopicValue = builder
+  .objectRef<AnalysisValues['topics'][number]>('AnalysisTopicValue')
+  .implement({
+    description: 'A topic in an analysis snapshot.',
+    fields: (t) => ({
+      topicId: t.id({
+        description: 'Topic global ID.',
+        resolve: (v) => Buffer.from(`Topic:${v.topicId}`).toString('base64'),
+      }),
+      relevance: t.exposeFloat('relevance', { description: 'Relevance 0–1.' }),
+    }),
+  });
+
+/** A snapshot of analysis values; fields absent from a partial snapshot (your values) are null. */
+const AnalysisValuesType = builder.objectRef<Partial<AnalysisValues>>('AnalysisValues').implement({
+  description:
+    'A snapshot of analysis values (in a conflict: the current effective values, or the values you sent).',
+  fields: (t) => ({
+    sentimentLabel: t.field({
+      type: SentimentLabelEnum,
+      nullable: true,
+      description: 'Sentiment label.',
+      resolve: (v) => v.sentimentLabel ?? null,
+    }),
+    sentimentScore: t.float({
+      nullable: true,
+      description: 'Sentiment score.',
+      resolve: (v) => v.sentimentScore ?? null,
+    }),
+    confidence: t.float({ nullable: true, description: 'Confidence.', resolve: (v) => v.confidence ?? null }),
+    importance: t.int({ nullable: true, description: 'Importance.', resolve: (v) => v.importance ?? null }),
+    summary: t.string({ nullable: true, description: 'Summary.', resolve: (v) => v.summary ?? null }),
+    paragraphs: t.stringList({
+      nullable: true,
+      description: 'Analysis paragraphs.',
+      resolve: (v) => v.paragraphs ?? null,
+    }),
+    takeaways: t.stringList({
+      nullable: true,
+      description: 'Takeaways.',
+      resolve: (v) => v.takeaways ?? null,
+    }),
+    companies: t.field({
+      type: [AnalysisCompanyValue],
+      nullable: true,
+      description: 'Companies.',
+      resolve: (v) => v.companies ?? null,
+    }),
+    topics: t.field({
+      type: [AnalysisTopicValue],
+      nullable: true,
+      description: 'Topics.',
+      resolve: (v) => v.topics ?? null,
+    }),
+  }),
+});
+
+type Success = Extract<ReviewActionResult, { kind: 'success' }>;
+type Conflict = Extract<ReviewActionResult, { kind: 'conflict' }>;
+
+const ReviewSuccess = builder.objectRef<Success>('ReviewSuccess').implement({
+  description: 'The review action was applied.',
+  fields: (t) => ({
+    article: t.prismaField({
+      type: 'Article',
+      description: 'The article with its new effective values.',
+      resolve: (query, r, _args, ctx) =>
+        ctx.db.article.findUniqueOrThrow({ ...query, where: { id: r.articleId } }),
+    }),
+    correction: t.prismaField({
+      type: 'Correction',
+      description: 'The history entry this action wrote.',
+      resolve: (query, r, _args, ctx) =>
+        ctx.db.correction.findUniqueOrThrow({ ...query, where: { id: r.correctionId } }),
+    }),
+    version: t.exposeInt('version', { description: 'The new review version.' }),
+    reviewStatus: t.field({
+      type: ReviewStatusEnum,
+      description: 'The new review state.',
+      resolve: (r) => r.reviewStatus,
+    }),
+  }),
+});
+
+const AnalysisConflict = builder.objectRef<Conflict>('AnalysisConflict').implement({
+  description:
+    'Your expectedVersion is stale: someone changed the analysis since you loaded it. Nothing was changed; compare, then retry with currentVersion.',
+  fields: (t) => ({
+    article: t.prismaField({
+      type: 'Article',
+      description: 'The article as it is now.',
+      resolve: (query, r, _args, ctx) =>
+        ctx.db.article.findUniqueOrThrow({ ...query, where: { id: r.articleId } }),
+    }),
+    currentVersion: t.exposeInt('currentVersion', { description: 'The current review version.' }),
+    reviewStatus: t.field({
+      type: ReviewStatusEnum,
+      description: 'The current review state.',
+      resolve: (r) => r.reviewStatus,
+    }),
+    current: t.field({
+      type: AnalysisValuesType,
+      nullable: true,
+      description: 'The current effective values.',
+      resolve: (r) => r.current,
+    }),
+    yourValues: t.field({
+      type: AnalysisValuesType,
+      description: 'The values you tried to set.',
+      resolve: (r) => r.yourValues,
+    }),
+    lastChangedBy: t.prismaField({
+      type: 'User',
+      nullable: true,
+      description: 'The editor of the latest change; null when it was a new AI run.',
+      resolve: (query, r, _args, ctx) =>
+        r.lastChangedById === null
+          ? null
+          : ctx.db.user.findUnique({ ...query, where: { id: r.lastChangedById } }),
+    }),
+    lastChangedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the latest change happened.',
+      resolve: (r) => r.lastChangedAt,
+    }),
+  }),
+});
+
+export const ReviewResult = builder.unionType('ReviewResult', {
+  description: 'Outcome of a review mutation: applied, or a version conflict (typed, not an error).',
+  types: [ReviewSuccess, AnalysisConflict],
+  resolveType: (r) => (r.kind === 'success' ? ReviewSuccess : AnalysisConflict),
+});
+
+const CompanyValueInput = builder.inputType('CompanyValueInput', {
+  description: 'A company in a correction.',
+  fields: (t) => ({
+    companyId: t.id({ required: true, description: 'Company global ID.' }),
+    relevance: t.float({ required: true, description: 'Relevance 0–1.' }),
+    sentimentScore: t.float({ required: true, description: 'Sentiment towards the company, -1–1.' }),
+  }),
+});
+
+const TopicValueInput = builder.inputType('TopicValueInput', {
+  description: 'A topic in a correction.',
+  fields: (t) => ({
+    topicId: t.id({ required: true, description: 'Topic global ID.' }),
+    relevance: t.float({ required: true, description: 'Relevance 0–1.' }),
+  }),
+});
+
+const CorrectAnalysisInput = builder.inputType('CorrectAnalysisInput', {
+  description: 'Fields to correct (any subset, at least one) plus the version you saw and a note.',
+  fields: (t) => ({
+    articleId: t.id({ required: true, description: 'Article global ID.' }),
+    expectedVersion: t.int({ required: true, description: 'The article reviewVersion you loaded.' }),
+    sentimentLabel: t.field({
+      type: SentimentLabelEnum,
+      required: false,
+      description: 'Sentiment label (the score follows if not given).',
+    }),
+    sentimentScore: t.float({ required: false, description: 'Sentiment score -1–1 (the label follows).' }),
+    importance: t.int({ required: false, description: 'Importance 1–10.' }),
+    summary: t.string({ required: false, description: 'Summary (≤ 4000 characters).' }),
+    paragraphs: t.stringList({ required: false, description: 'Analysis paragraphs (1–8).' }),
+    takeaways: t.stringList({ required: false, description: 'Takeaways (1–10).' }),
+    companies: t.field({
+      type: [CompanyValueInput],
+      required: false,
+      description: 'The full list of companies (replaces the AI list).',
+    }),
+    topics: t.field({
+      type: [TopicValueInput],
+      required: false,
+      description: 'The full list of topics (replaces the AI list).',
+    }),
+    note: t.string({ required: false, description: `Why (≤ ${NOTE_MAX_LENGTH} characters).` }),
+  }),
+});
+
+const ReviewDecisionInput = builder.inputType('ReviewDecisionInput', {
+  description: 'Approve or reject the effective analysis as it is.',
+  fields: (t) => ({
+    articleId: t.id({ required: true, description: 'Article global ID.' }),
+    expectedVersion: t.int({ required: true, description: 'The article reviewVersion you loaded.' }),
+    note: t.string({ required: false, description: `Why (≤ ${NOTE_MAX_LENGTH} characters).` }),
+  }),
+});
+
+const noteSchema = z.object({
+  note: z.string().max(NOTE_MAX_LENGTH, `must be at most ${NOTE_MAX_LENGTH} characters`).nullish(),
+  expectedVersion: z.number().int().min(0, 'must be ≥ 0'),
+});
+
+function actorOf(ctx: Context) {
+  return { userId: (ctx.viewer as NonNullable<Context['viewer']>).id, requestId: ctx.requestId, ip: ctx.ip };
+}
+
+builder.mutationFields((t) => ({
+  correctAnalysis: t.field({
+    type: ReviewResult,
+    description:
+      'Correct any analysis fields (editor). Returns AnalysisConflict when expectedVersion is stale; nothing is lost either way.',
+    authScopes: { editor: true },
+    args: { input: t.arg({ type: CorrectAnalysisInput, required: true, description: 'What to correct.' }) },
+    resolve: async (_root, { input }, ctx) => {
+      const articleId = decodeId(input.articleId, 'Article', 'input.articleId');
+      const { note, expectedVersion } = parseInput(noteSchema, input, 'input');
+      const raw: Record<string, unknown> = {};
+      for (const key of [
+        'sentimentLabel',
+        'sentimentScore',
+        'importance',
+        'summary',
+        'paragraphs',
+        'takeaways',
+      ] as const) {
+        if (input[key] !== null && input[key] !== undefined) raw[key] = input[key];
+      }
+      if (input.companies) {
+        raw.companies = input.companies.map((c, i) => ({
+          ...c,
+          companyId: decodeId(c.companyId, 'Company', `input.companies[${i}].companyId`),
+        }));
+      }
+      if (input.topics) {
+        raw.topics = input.topics.map((c, i) => ({
+          ...c,
+          topicId: decodeId(c.topicId, 'Topic', `input.topics[${i}].topicId`),
+        }));
+      }
+      if (Object.keys(raw).length === 0)
+        throw invalidInput([{ field: 'input', message: 'must correct at least one field' }]);
+      const values = parseInput(correctionValuesSchema, raw, 'input') as CorrectionValues;
+      return withFieldPrefix('input', () =>
+        correctAnalysis({ db: ctx.db, articleId, expectedVersion, values, note, actor: actorOf(ctx) }),
+      );
+    },
+  }),
+  approveAnalysis: t.field({
+    type: ReviewResult,
+    description: 'Approve the effective analysis as it is (editor).',
+    authScopes: { editor: true },
+    args: {
+      input: t.arg({ type: ReviewDecisionInput, required: true, description: 'Which article and version.' }),
+    },
+    resolve: async (_root, { input }, ctx) => {
+      const articleId = decodeId(input.articleId, 'Article', 'input.articleId');
+      const { note, expectedVersion } = parseInput(noteSchema, input, 'input');
+      return withFieldPrefix('input', () =>
+        approveAnalysis({ db: ctx.db, articleId, expectedVersion, note, actor: actorOf(ctx) }),
+      );
+    },
+  }),
+  rejectAnalysis: t.field({
+    type: ReviewResult,
+    description: 'Reject the analysis (editor): it stays in history but leaves the sentiment series.',
+    authScopes: { editor: true },
+    args: {
+      input: t.arg({ type: ReviewDecisionInput, required: true, description: 'Which article and version.' }),
+    },
+    resolve: async (_root, { input }, ctx) => {
+      const articleId = decodeId(input.articleId, 'Article', 'input.articleId');
+      const { note, expectedVersion } = parseInput(noteSchema, input, 'input');
+      return withFieldPrefix('input', () =>
+        rejectAnalysis({ db: ctx.db, articleId, expectedVersion, note, actor: actorOf(ctx) }),
+      );
+    },
+  }),
+  reanalyzeArticle: t.prismaField({
+    type: 'Article',
+    description:
+      'Queue a new AI run for an article (editor). Corrections stay in force; a disagreeing run flags NEEDS_REREVIEW.',
+    authScopes: { editor: true },
+    args: {
+      id: t.arg.id({ required: true, description: 'Article global ID.' }),
+      analyzer: t.arg.string({
+        required: false,
+        description: '"builtin" or "llm"; default: the configured analyzer.',
+      }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const articleId = decodeId(args.id, 'Article', 'id');
+      const payload = parseInput(
+        JOBS.analyzeArticle.payload,
+        { articleId, reason: 'reanalyze', analyzer: args.analyzer ?? undefined },
+        'args',
+      );
+      const article = await ctx.db.article.findUnique({ ...query, where: { id: articleId } });
+      if (!article) throw invalidInput([{ field: 'id', message: 'no such article' }]);
+      const jobId = await ctx.jobs.send(JOBS.analyzeArticle.name, payload);
+      await writeAudit(ctx.db, actorOf(ctx), {
+        action: 'analysis.reanalyze',
+        entityType: 'Article',
+        entityId: articleId,
+        after: { jobId, ...payload },
+      });
+      return article;
+    },
+  }),
+}));

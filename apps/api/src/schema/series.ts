@@ -1,0 +1,238 @@
+import {
+  bucketSpan,
+  loadSentimentSeries,
+  loadTopMovers,
+  type SeriesBucket,
+  type SeriesResult,
+} from '@wirelens/db/repositories';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { decodeIds, invalidInput, parseInput } from '../validation.js';
+
+/** At most this many buckets per series, and subjects per request. */
+export const MAX_SERIES_BUCKETS = 1100;
+export const MAX_SERIES_SUBJECTS = 20;
+
+export const SeriesIntervalEnum = builder.enumType('SeriesInterval', {
+  description: 'Bucket size of a series (UTC; weeks start on Monday).',
+  values: {
+    HOUR: { description: 'One hour.' },
+    DAY: { description: 'One UTC day.' },
+    WEEK: { description: 'One ISO week.' },
+  },
+});
+
+export const SeriesSubjectEnum = builder.enumType('SeriesSubject', {
+  description: 'What a series is about.',
+  values: { COMPANY: { description: 'A company.' }, TOPIC: { description: 'A topic.' } },
+});
+
+export const SentimentBucket = builder.objectRef<SeriesBucket>('SentimentBucket').implement({
+  description:
+    'Aggregated effective sentiment of the articles published in one bucket (rejected articles excluded). Bullish = Somewhat-Bullish + Bullish, bearish = Somewhat-Bearish + Bearish.',
+  fields: (t) => ({
+    start: t.field({ type: 'DateTime', description: 'Start of the bucket (UTC).', resolve: (b) => b.start }),
+    meanScore: t.exposeFloat('meanScore', { description: 'Mean effective sentiment score, -1–1.' }),
+    count: t.exposeInt('count', { description: 'Number of articles.' }),
+    bullish: t.exposeInt('bullish', { description: 'Articles labelled Somewhat-Bullish or Bullish.' }),
+    neutral: t.exposeInt('neutral', { description: 'Articles labelled Neutral.' }),
+    bearish: t.exposeInt('bearish', { description: 'Articles labelled Somewhat-Bearish or Bearish.' }),
+  }),
+});
+
+export const SentimentSeries = builder.objectRef<SeriesResult>('SentimentSeries').implement({
+  description: 'A sentiment time series for one company or topic. Only non-empty buckets are listed.',
+  fields: (t) => ({
+    subject: t.field({
+      type: SeriesSubjectEnum,
+      description: 'Company or topic.',
+      resolve: (s) => s.subject,
+    }),
+    subjectId: t.id({
+      description: 'Global ID of the company or topic.',
+      resolve: (s) =>
+        Buffer.from(`${s.subject === 'COMPANY' ? 'Company' : 'Topic'}:${s.subjectId}`).toString('base64'),
+    }),
+    company: t.prismaField({
+      type: 'Company',
+      nullable: true,
+      description: 'The company, for company series.',
+      resolve: (query, s, _args, ctx) =>
+        s.subject === 'COMPANY' ? ctx.db.company.findUnique({ ...query, where: { id: s.subjectId } }) : null,
+    }),
+    topic: t.prismaField({
+      type: 'Topic',
+      nullable: true,
+      description: 'The topic, for topic series.',
+      resolve: (query, s, _args, ctx) =>
+        s.subject === 'TOPIC' ? ctx.db.topic.findUnique({ ...query, where: { id: s.subjectId } }) : null,
+    }),
+    totalCount: t.int({
+      description: 'Articles over the whole range.',
+      resolve: (s) => s.buckets.reduce((n, b) => n + b.count, 0),
+    }),
+    meanScore: t.float({
+      nullable: true,
+      description: 'Mean score over the whole range; null without articles.',
+      resolve: (s) => {
+        const n = s.buckets.reduce((sum, b) => sum + b.count, 0);
+        return n === 0 ? null : s.buckets.reduce((sum, b) => sum + b.scoreSum, 0) / n;
+      },
+    }),
+    buckets: t.field({
+      type: [SentimentBucket],
+      description: 'Non-empty buckets in time order.',
+      resolve: (s) => s.buckets,
+    }),
+  }),
+});
+
+export interface SeriesArgs {
+  interval: 'HOUR' | 'DAY' | 'WEEK';
+  from?: Date | null;
+  to?: Date | null;
+}
+
+const DEFAULT_RANGE_MS = { HOUR: 2 * 86_400_000, DAY: 90 * 86_400_000, WEEK: 365 * 86_400_000 } as const;
+
+/** Checks the range and bucket count; defaults: `to` = now, `from` = a typical window before it. */
+export function seriesRange(args: SeriesArgs, field = ''): { from: Date; to: Date } {
+  const to = args.to ?? new Date();
+  const from = args.from ?? new Date(to.getTime() - DEFAULT_RANGE_MS[args.interval]);
+  const prefix = field ? `${field}.` : '';
+  if (from >= to) throw invalidInput([{ field: `${prefix}from`, message: 'must be before `to`' }]);
+  if (bucketSpan(args.interval, from, to) > MAX_SERIES_BUCKETS) {
+    throw invalidInput([
+      {
+        field: `${prefix}from`,
+        message: `the range spans more than ${MAX_SERIES_BUCKETS} ${args.interval.toLowerCase()} buckets`,
+      },
+    ]);
+  }
+  return { from, to };
+}
+
+export function companySeries(ctx: Context, companyId: number, args: SeriesArgs): Promise<SeriesResult> {
+  const range = seriesRange(args);
+  return loadSentimentSeries({
+    db: ctx.db,
+    subjects: [{ subject: 'COMPANY', subjectId: companyId }],
+    interval: args.interval,
+    ...range,
+  }).then((series) => series[0] as SeriesResult);
+}
+
+export function topicSeries(ctx: Context, topicId: number, args: SeriesArgs): Promise<SeriesResult> {
+  const range = seriesRange(args);
+  return loadSentimentSeries({
+    db: ctx.db,
+    subjects: [{ subject: 'TOPIC', subjectId: topicId }],
+    interval: args.interval,
+    ...range,
+  }).then((series) => series[0] as SeriesResult);
+}
+
+const TopMover = builder
+  .objectRef<{
+    companyId: number;
+    currentMean: number;
+    previousMean: number;
+    change: number;
+    currentCount: number;
+    previousCount: number;
+  }>('TopMover')
+  .implement({
+    description: 'A company whose mean sentiment moved between two consecutive windows.',
+    fields: (t) => ({
+      company: t.prismaField({
+        type: 'Company',
+        description: 'The company.',
+        resolve: (query, m, _args, ctx) =>
+          ctx.db.company.findUniqueOrThrow({ ...query, where: { id: m.companyId } }),
+      }),
+      currentMeanScore: t.exposeFloat('currentMean', { description: 'Mean score in the latest window.' }),
+      previousMeanScore: t.exposeFloat('previousMean', { description: 'Mean score in the window before.' }),
+      change: t.exposeFloat('change', { description: 'currentMeanScore − previousMeanScore.' }),
+      currentCount: t.exposeInt('currentCount', { description: 'Articles in the latest window.' }),
+      previousCount: t.exposeInt('previousCount', { description: 'Articles in the window before.' }),
+    }),
+  });
+
+const MoverWindowEnum = builder.enumType('MoverWindow', {
+  description: 'Window length for top movers.',
+  values: {
+    DAY: { description: '24 hours (hour buckets).' },
+    WEEK: { description: '7 days.' },
+    MONTH: { description: '30 days.' },
+  },
+});
+
+export const MAX_MOVERS = 50;
+
+builder.queryFields((t) => ({
+  sentimentSeries: t.field({
+    type: [SentimentSeries],
+    description: `Sentiment series, one per requested company and topic (in the order asked), from effective values. At most ${MAX_SERIES_SUBJECTS} subjects and ${MAX_SERIES_BUCKETS} buckets per series.`,
+    authScopes: { viewer: true },
+    args: {
+      companyIds: t.arg.idList({ required: false, description: 'Company global IDs.' }),
+      topicIds: t.arg.idList({ required: false, description: 'Topic global IDs.' }),
+      interval: t.arg({ type: SeriesIntervalEnum, required: true, description: 'Bucket size.' }),
+      from: t.arg({
+        type: 'DateTime',
+        required: false,
+        description: 'Start (rounded down to its bucket); default: a typical window before `to`.',
+      }),
+      to: t.arg({ type: 'DateTime', required: false, description: 'End (exclusive); default now.' }),
+    },
+    resolve: (_root, args, ctx) => {
+      const companyIds = decodeIds(args.companyIds, 'Company', 'companyIds') ?? [];
+      const topicIds = decodeIds(args.topicIds, 'Topic', 'topicIds') ?? [];
+      if (companyIds.length + topicIds.length === 0)
+        throw invalidInput([{ field: 'companyIds', message: 'ask for at least one company or topic' }]);
+      if (companyIds.length + topicIds.length > MAX_SERIES_SUBJECTS) {
+        throw invalidInput([
+          { field: 'companyIds', message: `at most ${MAX_SERIES_SUBJECTS} companies and topics together` },
+        ]);
+      }
+      const range = seriesRange(args);
+      return loadSentimentSeries({
+        db: ctx.db,
+        subjects: [
+          ...companyIds.map((subjectId) => ({ subject: 'COMPANY' as const, subjectId })),
+          ...topicIds.map((subjectId) => ({ subject: 'TOPIC' as const, subjectId })),
+        ],
+        interval: args.interval,
+        ...range,
+      });
+    },
+  }),
+  topMovers: t.field({
+    type: [TopMover],
+    description:
+      'Confirmed companies whose mean sentiment changed most between the latest window and the one before (largest absolute change first).',
+    authScopes: { viewer: true },
+    args: {
+      window: t.arg({ type: MoverWindowEnum, required: true, description: 'Window length.' }),
+      limit: t.arg.int({ defaultValue: 10, description: `How many (1–${MAX_MOVERS}).` }),
+      minArticles: t.arg.int({ defaultValue: 3, description: 'Minimum articles in each window (1–1000).' }),
+      asOf: t.arg({
+        type: 'DateTime',
+        required: false,
+        description: 'End of the latest window; default now.',
+      }),
+    },
+    resolve: (_root, args, ctx) => {
+      const parsed = parseInput(
+        z.object({
+          limit: z.number().int().min(1).max(MAX_MOVERS),
+          minArticles: z.number().int().min(1).max(1000),
+        }),
+        { limit: args.limit ?? 10, minArticles: args.minArticles ?? 3 },
+        '',
+      );
+      return loadTopMovers({ db: ctx.db, window: args.window, asOf: args.asOf ?? new Date(), ...parsed });
+    },
+  }),
+}));

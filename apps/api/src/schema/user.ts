@@ -1,0 +1,301 @@
+import { PASSWORD_MIN_LENGTH, ROLES } from '@wirelens/core';
+import {
+  createApiToken,
+  createUser,
+  deactivateUser,
+  login,
+  logout,
+  revokeApiToken,
+  SESSION_TTL_MS,
+  setUserRole,
+} from '@wirelens/db/repositories';
+import { z } from 'zod';
+import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
+import type { Context } from '../context.js';
+import { sessionCookie } from '../http/cookies.js';
+import { decodeId, parseInput } from '../validation.js';
+
+export const RoleEnum = builder.enumType('Role', {
+  description: 'What a user may do; each role includes the ones before it.',
+  values: {
+    VIEWER: { description: 'Read everything except admin details.' },
+    ANALYST: { description: 'Viewer + own API tokens.' },
+    EDITOR: { description: 'Analyst + review analyses and manage companies.' },
+    ADMIN: { description: 'Editor + sources and users.' },
+  },
+});
+
+/** Fields only the user themself or an admin may read. */
+const selfOrAdmin = {
+  authScopes: (user: { id: number }, _args: unknown, ctx: Context) =>
+    ctx.viewer?.id === user.id || ctx.viewer?.role === 'ADMIN',
+} as const;
+
+export const User = builder.prismaNode('User', {
+  description:
+    'A person who signs in to Wirelens. E-mail and account details are visible to the user and to admins.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    name: t.exposeString('name', { nullable: true, description: 'Display name.' }),
+    role: t.expose('role', { type: RoleEnum, description: 'Role.' }),
+    email: t.exposeString('email', { description: 'E-mail (self or admin).', ...selfOrAdmin }),
+    active: t.exposeBoolean('active', {
+      description: 'Whether the account may sign in (self or admin).',
+      ...selfOrAdmin,
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the account was created.' }),
+    lastLoginAt: t.expose('lastLoginAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'Last sign-in (self or admin).',
+      ...selfOrAdmin,
+    }),
+    apiTokens: t.relation('apiTokens', {
+      description: 'Personal API tokens, newest first (self or admin).',
+      query: { orderBy: { id: 'desc' } },
+      ...selfOrAdmin,
+    }),
+  }),
+});
+
+export const ApiToken = builder.prismaNode('ApiToken', {
+  description:
+    'A personal API token (visible to its owner and admins). Only its prefix is shown; the secret is returned once, when created.',
+  id: { field: 'id' },
+  authScopes: (token, ctx) => ctx.viewer?.id === token.userId || ctx.viewer?.role === 'ADMIN',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'What the token is for.' }),
+    prefix: t.exposeString('prefix', { description: 'First characters of the secret, to recognise it.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was created.' }),
+    lastUsedAt: t.expose('lastUsedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'Last use (to the minute).',
+    }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true, description: 'Expiry, if any.' }),
+    revokedAt: t.expose('revokedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was revoked.',
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  me: t.prismaField({
+    type: 'User',
+    nullable: true,
+    description: 'The signed-in user (by session cookie or API token); null when anonymous.',
+    resolve: (query, _r, _a, ctx) =>
+      ctx.viewer ? ctx.db.user.findUnique({ ...query, where: { id: ctx.viewer.id } }) : null,
+  }),
+  users: t.prismaConnection({
+    type: 'User',
+    cursor: 'id',
+    maxSize: MAX_PAGE_SIZE,
+    defaultSize: DEFAULT_PAGE_SIZE,
+    description: 'All users, by e-mail (admin).',
+    authScopes: { admin: true },
+    totalCount: (_p, _a, ctx) => ctx.db.user.count(),
+    resolve: (query, _p, _a, ctx) =>
+      ctx.db.user.findMany({ ...query, orderBy: [{ email: 'asc' }, { id: 'asc' }] }),
+  }),
+}));
+
+const LoginResult = builder.objectRef<{ userId: number; expiresAt: Date }>('LoginResult').implement({
+  description: 'A new dashboard session (the cookie is set on the response).',
+  fields: (t) => ({
+    user: t.prismaField({
+      type: 'User',
+      description: 'Who signed in.',
+      resolve: (query, r, _a, ctx) => ctx.db.user.findUniqueOrThrow({ ...query, where: { id: r.userId } }),
+    }),
+    expiresAt: t.field({
+      type: 'DateTime',
+      description: 'Session expiry (extended while in use).',
+      resolve: (r) => r.expiresAt,
+    }),
+  }),
+});
+
+const CreatedApiToken = builder.objectRef<{ id: number; secret: string }>('CreatedApiToken').implement({
+  description: 'A new API token. `secret` is shown this once; only its hash is stored.',
+  fields: (t) => ({
+    token: t.prismaField({
+      type: 'ApiToken',
+      description: 'The token record.',
+      resolve: (query, r, _a, ctx) => ctx.db.apiToken.findUniqueOrThrow({ ...query, where: { id: r.id } }),
+    }),
+    secret: t.exposeString('secret', {
+      description: 'Send as `Authorization: Bearer <secret>`. Store it now; it cannot be shown again.',
+    }),
+  }),
+});
+
+const email = z.string().trim().max(254, 'must be at most 254 characters').email('must be an e-mail address');
+const password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(200, 'must be at most 200 characters');
+
+function actorOf(ctx: Context) {
+  return { userId: (ctx.viewer as NonNullable<Context['viewer']>).id, requestId: ctx.requestId, ip: ctx.ip };
+}
+
+builder.mutationFields((t) => ({
+  login: t.field({
+    type: LoginResult,
+    description:
+      'Sign in to the dashboard: sets an httpOnly, SameSite=Lax session cookie (30 days, sliding). Scripts should use API tokens instead.',
+    args: {
+      email: t.arg.string({ required: true, description: 'E-mail.' }),
+      password: t.arg.string({ required: true, description: 'Password.' }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const input = parseInput(
+        z.object({
+          email,
+          password: z.string().min(1, 'is required').max(200, 'must be at most 200 characters'),
+        }),
+        args,
+        '',
+      );
+      ctx.limitLogin();
+      const session = await login({
+        db: ctx.db,
+        ...input,
+        userAgent: ctx.userAgent,
+        ip: ctx.ip,
+        requestId: ctx.requestId,
+      });
+      ctx.setCookies.push(sessionCookie(session.secret, SESSION_TTL_MS / 1000, ctx.secureCookies));
+      // The rest of this response is read as the user who just signed in.
+      ctx.viewer = session.user;
+      ctx.authMethod = 'session';
+      return { userId: session.user.id, expiresAt: session.expiresAt };
+    },
+  }),
+  logout: t.boolean({
+    description: 'End the dashboard session and clear its cookie. True when a session ended.',
+    resolve: async (_r, _a, ctx) => {
+      ctx.setCookies.push(sessionCookie('', 0, ctx.secureCookies));
+      if (!ctx.sessionSecret) return false;
+      return logout({
+        db: ctx.db,
+        secret: ctx.sessionSecret,
+        actor: { userId: ctx.viewer?.id ?? null, requestId: ctx.requestId, ip: ctx.ip },
+      });
+    },
+  }),
+  createApiToken: t.field({
+    type: CreatedApiToken,
+    description: 'Create a personal API token (analyst and up).',
+    authScopes: { analyst: true },
+    args: {
+      name: t.arg.string({ required: true, description: 'What it is for (1–100 characters).' }),
+      expiresAt: t.arg({ type: 'DateTime', required: false, description: 'Optional expiry.' }),
+    },
+    resolve: (_r, args, ctx) => {
+      const input = parseInput(
+        z.object({
+          name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+          expiresAt: z.date().min(new Date(), 'must be in the future').nullish(),
+        }),
+        args,
+        '',
+      );
+      return createApiToken({
+        db: ctx.db,
+        actor: actorOf(ctx),
+        name: input.name,
+        expiresAt: input.expiresAt ?? null,
+      });
+    },
+  }),
+  revokeApiToken: t.prismaField({
+    type: 'ApiToken',
+    description: 'Revoke one of your API tokens (admins: anyone’s). It stops working at once.',
+    authScopes: { analyst: true },
+    args: { id: t.arg.id({ required: true, description: 'API token global ID.' }) },
+    resolve: async (query, _r, args, ctx) => {
+      const tokenId = decodeId(args.id, 'ApiToken', 'id');
+      await revokeApiToken({
+        db: ctx.db,
+        actor: actorOf(ctx),
+        tokenId,
+        isAdmin: ctx.viewer?.role === 'ADMIN',
+      });
+      return ctx.db.apiToken.findUniqueOrThrow({ ...query, where: { id: tokenId } });
+    },
+  }),
+  createUser: t.field({
+    type: builder.objectRef<{ userId: number; generatedPassword: string | null }>('CreatedUser').implement({
+      description: 'A new user; `generatedPassword` is shown once when no password was given.',
+      fields: (f) => ({
+        user: f.prismaField({
+          type: 'User',
+          description: 'The user.',
+          resolve: (query, r, _a, ctx) =>
+            ctx.db.user.findUniqueOrThrow({ ...query, where: { id: r.userId } }),
+        }),
+        generatedPassword: f.exposeString('generatedPassword', {
+          nullable: true,
+          description: 'The generated password, if one was generated.',
+        }),
+      }),
+    }),
+    description: 'Create a user (admin).',
+    authScopes: { admin: true },
+    args: {
+      email: t.arg.string({ required: true, description: 'E-mail (unique).' }),
+      name: t.arg.string({ required: false, description: 'Display name.' }),
+      role: t.arg({ type: RoleEnum, required: true, description: 'Role.' }),
+      password: t.arg.string({ required: false, description: 'Password; generated when absent.' }),
+    },
+    resolve: (_r, args, ctx) => {
+      const input = parseInput(
+        z.object({
+          email,
+          name: z.string().trim().max(200, 'must be at most 200 characters').nullish(),
+          role: z.enum(ROLES),
+          password: password.nullish(),
+        }),
+        args,
+        '',
+      );
+      return createUser({
+        db: ctx.db,
+        actor: actorOf(ctx),
+        email: input.email,
+        name: input.name ?? null,
+        role: input.role,
+        password: input.password,
+      });
+    },
+  }),
+  setUserRole: t.prismaField({
+    type: 'User',
+    description: "Change a user's role (admin). The last active admin cannot be demoted.",
+    authScopes: { admin: true },
+    args: {
+      userId: t.arg.id({ required: true, description: 'User global ID.' }),
+      role: t.arg({ type: RoleEnum, required: true, description: 'New role.' }),
+    },
+    resolve: async (query, _r, args, ctx) => {
+      const userId = decodeId(args.userId, 'User', 'userId');
+      await setUserRole({ db: ctx.db, actor: actorOf(ctx), userId, role: args.role });
+      return ctx.db.user.findUniqueOrThrow({ ...query, where: { id: userId } });
+    },
+  }),
+  deactivateUser: t.prismaField({
+    type: 'User',
+    description: 'Deactivate a user (admin): sessions end and API tokens are revoked.',
+    authScopes: { admin: true },
+    args: { userId: t.arg.id({ required: true, description: 'User global ID.' }) },
+    resolve: async (query, _r, args, ctx) => {
+      const userId = decodeId(args.userId, 'User', 'userId');
+      await deactivateUser({ db: ctx.db, actor: actorOf(ctx), userId });
+      return ctx.db.user.findUniqueOrThrow({ ...query, where: { id: userId } });
+    },
+  }),
+}));

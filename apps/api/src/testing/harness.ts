@@ -1,0 +1,246 @@
+import type { AddressInfo } from 'node:net';
+import { hashPassword, type RoleName } from '@wirelens/core';
+import type { AnalysisResult } from '@wirelens/core/review';
+import { seedDatabase, type CompanySeed, type DbClient } from '@wirelens/db';
+import { createApiToken, saveAnalysisRun } from '@wirelens/db/repositories';
+import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
+import { createApiServer, type CreateApiServerOptions } from '../http/create-server.js';
+import type { JobQueue } from '../jobs.js';
+
+export const PASSWORD = 'correct horse battery staple';
+export const ROLE_NAMES: RoleName[] = ['VIEWER', 'ANALYST', 'EDITOR', 'ADMIN'];
+
+export const TEST_COMPANIES: CompanySeed[] = ['Nvidia', 'Anthropic', 'Apple', 'Tesla', 'Shell'].map(
+  (name, index) => ({
+    slug: name.toLowerCase(),
+    name,
+    legalName: null,
+    aliases: [],
+    ambiguousAliases: [],
+    tickers: [{ symbol: ['NVDA', 'ANTH', 'AAPL', 'TSLA', 'SHEL'][index] ?? 'X', exchange: 'NASDAQ' }],
+    domain: null,
+    sector: null,
+    country: null,
+    prominence: 2,
+  }),
+);
+
+export interface GraphqlResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: {
+    data?: T | null;
+    errors?: {
+      message: string;
+      path?: string[];
+      extensions?: Record<string, unknown> & { code?: string; field?: string };
+    }[];
+    extensions?: { cost?: { requested: number; limit: number; depth: number; maxDepth: number } };
+  };
+}
+
+export interface RequestOptions {
+  token?: string;
+  cookie?: string;
+  headers?: Record<string, string>;
+}
+
+export class RecordingQueue implements JobQueue {
+  readonly sent: { name: string; payload: Record<string, unknown> }[] = [];
+  send(name: string, payload: Record<string, unknown>): Promise<string> {
+    this.sent.push({ name, payload });
+    return Promise.resolve(`job-${this.sent.length}`);
+  }
+  stop(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+export interface TestApi {
+  url: string;
+  db: DbClient;
+  database: TestDatabase;
+  jobs: RecordingQueue;
+  users: Record<RoleName, { id: number; email: string; token: string }>;
+  ids: { companies: Record<string, number>; topics: Record<string, number>; sourceId: number };
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: RequestOptions,
+  ): Promise<GraphqlResponse<T>>;
+  close(): Promise<void>;
+}
+
+export function globalId(type: string, id: number): string {
+  return Buffer.from(`${type}:${id}`).toString('base64');
+}
+
+/** A migrated database with the topic taxonomy, five companies, one user per role (each with a token), one source, and a running API. */
+export async function startTestApi(
+  options: { onQuery?: (sql: string) => void; server?: Partial<CreateApiServerOptions> } = {},
+): Promise<TestApi> {
+  const database = await createTestDatabase({ onQuery: options.onQuery });
+  const { db } = database;
+  await seedDatabase({
+    db,
+    adminEmail: 'admin@example.com',
+    adminPassword: PASSWORD,
+    companies: TEST_COMPANIES,
+  });
+  const passwordHash = await hashPassword(PASSWORD);
+  const users = {} as TestApi['users'];
+  for (const role of ROLE_NAMES) {
+    const email = `${role.toLowerCase()}@example.com`;
+    const user = await db.user.upsert({
+      where: { email },
+      create: { email, role, passwordHash, name: role },
+      update: { role, passwordHash },
+    });
+    const token = await createApiToken({ db, actor: { userId: user.id }, name: `${role} test token` });
+    users[role] = { id: user.id, email, token: token.secret };
+  }
+  const companies = Object.fromEntries((await db.company.findMany()).map((c) => [c.slug, c.id]));
+  const topics = Object.fromEntries((await db.topic.findMany()).map((t) => [t.slug, t.id]));
+  const source = await db.source.create({
+    data: { url: 'https://news.example.com/feed', title: 'Example News', language: 'en' },
+  });
+  const jobs = new RecordingQueue();
+  const api = await createApiServer({
+    db,
+    dashboardDir: '/nonexistent',
+    graphiqlDir: '/nonexistent',
+    maxBodyBytes: 200_000,
+    production: true,
+    jobs,
+    rateLimits: false,
+    ...options.server,
+  });
+  await new Promise<void>((resolve) => api.server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
+  return {
+    url,
+    db,
+    database,
+    jobs,
+    users,
+    ids: { companies, topics, sourceId: source.id },
+    async gql(query, variables = {}, requestOptions = {}) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(requestOptions.token ? { authorization: `Bearer ${requestOptions.token}` } : {}),
+          ...(requestOptions.cookie ? { cookie: requestOptions.cookie } : {}),
+          ...requestOptions.headers,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: (await response.json()) as GraphqlResponse['body'],
+      } as never;
+    },
+    async close() {
+      await api.close();
+      await database.drop();
+    },
+  };
+}
+
+export interface FixtureArticle {
+  title: string;
+  publishedAt: Date;
+  excerpt?: string;
+  language?: string;
+  sourceId?: number;
+  clusterId?: number | null;
+  analysis?: {
+    score: number;
+    confidence?: number;
+    importance: number;
+    companies?: { id: number; relevance?: number; score?: number }[];
+    topics?: { slug: string; relevance?: number }[];
+    summary?: string;
+  };
+}
+
+export function analysisResult(
+  a: NonNullable<FixtureArticle['analysis']>,
+  companyNames: Record<number, string> = {},
+): AnalysisResult {
+  const score = a.score;
+  const label =
+    score <= -0.35
+      ? 'Bearish'
+      : score <= -0.15
+        ? 'Somewhat-Bearish'
+        : score < 0.15
+          ? 'Neutral'
+          : score < 0.35
+            ? 'Somewhat-Bullish'
+            : 'Bullish';
+  return {
+    sentiment: { label, score, confidence: a.confidence ?? 0.6 },
+    importance: {
+      score: a.importance,
+      factors: {
+        eventType: null,
+        eventWeight: 0.5,
+        companyProminence: 0.5,
+        coverage: 0.2,
+        novelty: 0.5,
+        sentimentMagnitude: Math.abs(score),
+      },
+    },
+    summary: a.summary ?? 'A summary.',
+    analysis: ['First paragraph.', 'Second paragraph.', 'Third paragraph.'],
+    takeaways: ['One.', 'Two.', 'Three.'],
+    companies: (a.companies ?? []).map((c) => ({
+      companyId: String(c.id),
+      proposedName: null,
+      name: companyNames[c.id] ?? `Company ${c.id}`,
+      relevance: c.relevance ?? 0.8,
+      sentimentScore: c.score ?? score,
+      sentences: ['It was mentioned.'],
+    })),
+    topics: (a.topics ?? []).map((t) => ({ slug: t.slug, relevance: t.relevance ?? 0.7 })),
+    language: 'en',
+    analyzer: { name: 'builtin', version: '1.0.0', model: null },
+    eventTypes: [],
+  };
+}
+
+let articleCounter = 0;
+
+/** Inserts an article and, when given, stores its analysis through saveAnalysisRun (the worker's path). */
+export async function insertArticle(
+  api: Pick<TestApi, 'db' | 'ids'>,
+  fixture: FixtureArticle,
+): Promise<number> {
+  articleCounter += 1;
+  const slug = `${articleCounter}-${fixture.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  const article = await api.db.article.create({
+    data: {
+      sourceId: fixture.sourceId ?? api.ids.sourceId,
+      canonicalUrl: `https://news.example.com/${slug}`,
+      urlKey: `news.example.com/${slug}`,
+      url: `https://news.example.com/${slug}?utm_source=x`,
+      title: fixture.title,
+      excerpt: fixture.excerpt ?? null,
+      publishedAt: fixture.publishedAt,
+      language: fixture.language ?? 'en',
+      contentHash: slug,
+      clusterId: fixture.clusterId ?? null,
+    },
+  });
+  if (fixture.analysis) {
+    await saveAnalysisRun({
+      db: api.db,
+      articleId: article.id,
+      result: analysisResult(fixture.analysis),
+      durationMs: 5,
+    });
+  }
+  return article.id;
+}

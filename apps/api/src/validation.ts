@@ -1,0 +1,76 @@
+import { AppError } from '@wirelens/core';
+import type { z } from 'zod';
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+function joinPath(prefix: string, path: readonly PropertyKey[]): string {
+  let out = prefix;
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}
+
+/** Parses input with zod; failures become one BAD_USER_INPUT error listing every field. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, prefix: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const fields: FieldProblem[] = result.error.issues.map((issue) => ({
+    field: joinPath(prefix, issue.path),
+    message: issue.message,
+  }));
+  throw invalidInput(fields);
+}
+
+export function invalidInput(fields: FieldProblem[]): AppError {
+  const message = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
+  return new AppError('INVALID_INPUT', message, { details: { field: fields[0]?.field, fields } });
+}
+
+/** Prefixes the field of an AppError raised by a domain function with the argument path. */
+export async function withFieldPrefix<T>(prefix: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (
+      error instanceof AppError &&
+      typeof error.details?.field === 'string' &&
+      !error.details.field.startsWith(prefix)
+    ) {
+      const field = `${prefix}.${error.details.field}`;
+      throw new AppError(error.code, error.message, {
+        details: { ...error.details, field, fields: [{ field, message: error.message }] },
+      });
+    }
+    throw error;
+  }
+}
+
+/** Decodes a global ID of the expected type; anything else is BAD_USER_INPUT naming the field. */
+export function decodeId(value: string | number, typename: string, field: string): number {
+  const raw = String(value);
+  // Buffer's base64 decoder never throws; garbage decodes to garbage, which the pattern rejects.
+  const decoded = Buffer.from(raw, 'base64').toString('utf8');
+  const match = /^([A-Za-z]+):(\d{1,15})$/.exec(decoded);
+  if (
+    !match ||
+    match[1] !== typename ||
+    Buffer.from(decoded).toString('base64').replace(/=+$/, '') !== raw.replace(/=+$/, '')
+  ) {
+    throw invalidInput([{ field, message: `is not a valid ${typename} ID` }]);
+  }
+  return Number(match[2]);
+}
+
+export function decodeIds(
+  values: readonly (string | number)[] | null | undefined,
+  typename: string,
+  field: string,
+): number[] | undefined {
+  if (!values) return undefined;
+  return values.map((value, index) => decodeId(value, typename, `${field}[${index}]`));
+}

@@ -1,0 +1,41 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { App } from './App.js';
+import { cardNode, feedData, feedSupport } from './test/fixtures.js';
+import { ADMIN, VIEWER, renderPage } from './test/renderPage.js';
+
+const handlers = { ...feedSupport, Feed: { data: feedData([cardNode()]) } };
+
+describe('App routing and roles', () => {
+  it('sends anonymous visitors to the login page and remembers where they were going', async () => {
+    renderPage(<App />, { route: '/feed?q=chips', path: '/*', user: null, handlers });
+    expect(await screen.findByRole('heading', { name: 'Sign in to Wirelens' })).toBeTruthy();
+    expect(screen.getByTestId('location').textContent).toBe('/login?next=%2Ffeed%3Fq%3Dchips');
+  });
+
+  it('hides editor and admin navigation from a viewer', async () => {
+    renderPage(<App />, { route: '/feed', path: '/*', user: VIEWER, handlers });
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'Feed' })).toBeTruthy();
+    expect(within(nav).queryByRole('link', { name: 'Review queue' })).toBeNull();
+    expect(within(nav).queryByRole('link', { name: 'Sources' })).toBeNull();
+    expect(within(nav).queryByRole('link', { name: 'API tokens' })).toBeNull();
+  });
+
+  it('shows every section to an admin', async () => {
+    renderPage(<App />, { route: '/feed', path: '/*', user: ADMIN, handlers });
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    for (const name of ['Overview', 'Feed', 'Compare', 'Review queue', 'Sources', 'Users', 'API tokens'])
+      expect(within(nav).getByRole('link', { name })).toBeTruthy();
+  });
+
+  it('guards role-restricted routes even when the URL is typed in', async () => {
+    renderPage(<App />, { route: '/review', path: '/*', user: VIEWER, handlers });
+    expect(await screen.findByRole('heading', { name: 'You need the editor role' })).toBeTruthy();
+  });
+
+  it('shows a not-found page for unknown paths', async () => {
+    renderPage(<App />, { route: '/nowhere', path: '/*', user: VIEWER, handlers });
+    expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,46 @@
+import { useState, type RefObject } from 'react';
+import { downloadBlob, findChartSvg } from '@wirelens/ui';
+import { chartSvgToPng } from '../lib/chartPng.js';
+
+/** "Download PNG" for the chart inside `target`, plus any CSV action the page provides. */
+export function ChartExportButtons({
+  target,
+  filename,
+  onCsv,
+}: {
+  target: RefObject<HTMLElement | null>;
+  filename: string;
+  onCsv?: () => void;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const png = async () => {
+    setError(null);
+    const svg = target.current ? findChartSvg(target.current) : null;
+    if (!svg) {
+      setError('There is no chart to export yet.');
+      return;
+    }
+    try {
+      downloadBlob(await chartSvgToPng(svg), filename);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : 'The chart could not be exported.');
+    }
+  };
+  return (
+    <div className="export-buttons">
+      {onCsv && (
+        <button type="button" className="button button--ghost" onClick={onCsv}>
+          Export CSV
+        </button>
+      )}
+      <button type="button" className="button button--ghost" onClick={() => void png()}>
+        Download PNG
+      </button>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { Suspense } from 'react';
+import { NavLink, Outlet } from 'react-router';
+import { useMutation } from 'urql';
+import { Skeleton } from '@wirelens/ui';
+import { useAuth } from '../auth/AuthContext.js';
+import { hasRole, roleName, type Role } from '../auth/roles.js';
+import { graphql } from '../graphql.js';
+
+const LogoutMutation = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+const NAV: { to: string; label: string; role: Role }[] = [
+  { to: '/', label: 'Overview', role: 'VIEWER' },
+  { to: '/feed', label: 'Feed', role: 'VIEWER' },
+  { to: '/compare', label: 'Compare', role: 'VIEWER' },
+  { to: '/review', label: 'Review queue', role: 'EDITOR' },
+  { to: '/sources', label: 'Sources', role: 'ADMIN' },
+  { to: '/users', label: 'Users', role: 'ADMIN' },
+  { to: '/tokens', label: 'API tokens', role: 'ANALYST' },
+];
+
+/** Top bar with the navigation the user's role allows, and the page below it. */
+export function Layout() {
+  const { user } = useAuth();
+  const [, logout] = useMutation(LogoutMutation);
+  const signOut = async () => {
+    await logout({});
+    // A full reload drops every cached query of the previous user along with the session.
+    window.location.assign('/login');
+  };
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <NavLink className="brand" to="/">
+          Wirelens
+        </NavLink>
+        {user && (
+          <nav aria-label="Main" className="mainnav">
+            <ul>
+              {NAV.filter((item) => hasRole(user.role, item.role)).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.to === '/'}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+              <li>
+                {/* A full page load: GraphiQL is a separate bundle that never ships with the dashboard. */}
+                <a href="/graphiql">GraphiQL</a>
+              </li>
+            </ul>
+          </nav>
+        )}
+        {user && (
+          <div className="usermenu">
+            <span className="usermenu__name">
+              {user.name ?? user.email} <span className="usermenu__role">({roleName(user.role)})</span>
+            </span>
+            <button type="button" className="button button--ghost" onClick={() => void signOut()}>
+              Sign out
+            </button>
+          </div>
+        )}
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Skeleton lines={6} label="Loading page" />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { useRef, useState } from 'react';
+import {
+  TrendChart,
+  formatBucketStart,
+  formatScore,
+  type BucketRange,
+  type SentimentBucket,
+} from '@wirelens/ui';
+import { INTERVALS, bucketEnd, granularityOf, type SeriesInterval } from '../hooks/useSeriesWindow.js';
+import { SERIES_COLUMNS, downloadCsv, exportName } from '../lib/exports.js';
+import { ChartExportButtons } from './ChartExportButtons.js';
+
+export interface SentimentTrendProps {
+  subject: string;
+  buckets: readonly SentimentBucket[];
+  meanScore: number | null;
+  totalCount: number;
+  interval: SeriesInterval;
+  onIntervalChange: (interval: SeriesInterval) => void;
+  /** Narrows the feed beside the chart to [from, to). */
+  onSelectPeriod: (from: string, to: string) => void;
+}
+
+/** A subject's trend chart with its interval switch, brush zoom, click-to-filter and exports. */
+export function SentimentTrend({
+  subject,
+  buckets,
+  meanScore,
+  totalCount,
+  interval,
+  onIntervalChange,
+  onSelectPeriod,
+}: SentimentTrendProps) {
+  const figure = useRef<HTMLElement>(null);
+  const [range, setRange] = useState<BucketRange | null>(null);
+  const granularity = granularityOf(interval);
+  const label = (bucket: SentimentBucket) => formatBucketStart(bucket.start, granularity, 'long');
+  return (
+    <section className="trend" aria-labelledby="trend-heading">
+      <div className="section-head">
+        <h2 id="trend-heading">Sentiment over time</h2>
+        <p className="muted">
+          {totalCount} articles{meanScore !== null && <>, mean score {formatScore(meanScore)}</>}
+        </p>
+      </div>
+      <div className="trend__tools">
+        <div role="group" aria-label="Interval" className="segmented">
+          {INTERVALS.map((item) => (
+            <button
+              key={item.value}
+              type="button"
+              aria-pressed={interval === item.value}
+              onClick={() => onIntervalChange(item.value)}
+            >
+              {item.label}
+            </button>
+          ))}
+        </div>
+        <ChartExportButtons
+          target={figure}
+          filename={exportName(`${subject}-sentiment`, 'png')}
+          onCsv={() =>
+            downloadCsv(
+              buckets.map((bucket) => ({ ...bucket, subject })),
+              SERIES_COLUMNS,
+              exportName(`${subject}-series-${interval.toLowerCase()}`, 'csv'),
+            )
+          }
+        />
+      </div>
+      <TrendChart
+        ref={figure}
+        key={interval}
+        buckets={buckets}
+        series={subject}
+        granularity={granularity}
+        showSplit
+        brush={buckets.length > 2}
+        onRangeChange={setRange}
+        onBucketClick={(bucket) => onSelectPeriod(bucket.start, bucketEnd(bucket.start, interval))}
+      />
+      <p className="muted small">Click a period (or use the data table) to show its articles in the feed.</p>
+      {range && (range.startIndex > 0 || range.endIndex < buckets.length - 1) && (
+        <p className="range-bar">
+          Zoomed to {label(range.first)} – {label(range.last)}.{' '}
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => onSelectPeriod(range.first.start, bucketEnd(range.last.start, interval))}
+          >
+            Show these articles
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}

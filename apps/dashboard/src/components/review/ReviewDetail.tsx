@@ -1,0 +1,325 @@
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { useMutation, useQuery, type CombinedError } from 'urql';
+import {
+  ImportanceMeter,
+  KeyboardShortcuts,
+  ReviewMark,
+  SentimentBadge,
+  formatScore,
+  useHotkeys,
+} from '@wirelens/ui';
+import { readFragment, type FragmentOf } from '../../graphql.js';
+import { TopicsQuery } from '../../hooks/useResolvedFilter.js';
+import type { AnalysisFormValues, CorrectionPayload } from '../../lib/analysisForm.js';
+import { describeError } from '../../lib/errors.js';
+import { articlePath } from '../../lib/links.js';
+import { reviewStatusOf, sourceName } from '../ArticleFeedCard.js';
+import { analyzerText } from '../Provenance.js';
+import { QueryState } from '../QueryState.js';
+import { ConflictMerge, type ConflictInfo } from './ConflictMerge.js';
+import { EditAnalysisForm } from './EditAnalysisForm.js';
+import { nameLookup } from './nameLookup.js';
+import { ReviewHistory } from './ReviewHistory.js';
+import {
+  AnalysisValuesFields,
+  ApproveMutation,
+  CorrectMutation,
+  ReanalyzeMutation,
+  RejectMutation,
+  ReviewArticleQuery,
+  ReviewResultFields,
+  type ReviewArticle,
+} from './reviewDocuments.js';
+
+export const REVIEW_SHORTCUTS = [
+  { key: 'j', description: 'Next article' },
+  { key: 'k', description: 'Previous article' },
+  { key: 'a', description: 'Approve' },
+  { key: 'e', description: 'Edit' },
+  { key: 'r', description: 'Reject' },
+];
+
+function formValues(article: ReviewArticle): AnalysisFormValues | null {
+  const analysis = article.analysis;
+  if (!analysis) return null;
+  return {
+    sentimentLabel: analysis.sentimentLabel,
+    sentimentScore: String(analysis.sentimentScore),
+    importance: String(analysis.importance),
+    summary: analysis.summary,
+    paragraphs: analysis.paragraphs.join('\n\n'),
+    takeaways: analysis.takeaways.join('\n'),
+    companies: article.companies.map((item) => ({
+      companyId: item.company.id,
+      name: item.company.name,
+      relevance: String(item.relevance),
+      sentimentScore: String(item.sentimentScore),
+    })),
+    topics: article.topics.map((item) => ({
+      topicId: item.topic.id,
+      name: item.topic.name,
+      relevance: String(item.relevance),
+    })),
+    note: '',
+  };
+}
+
+/** One queued article: its effective values, approve / edit / reject, conflict merge and history. */
+export function ReviewDetail({
+  articleId,
+  onDone,
+}: {
+  articleId: string;
+  onDone: (message: string) => void;
+}) {
+  const [result, reexecute] = useQuery({ query: ReviewArticleQuery, variables: { id: articleId } });
+  const reload = () => reexecute({ requestPolicy: 'network-only' });
+  return (
+    <QueryState result={result} retry={reload} skeletonLines={8} loadingLabel="Loading analysis">
+      {(data) =>
+        data.article ? (
+          <ReviewPanel
+            key={`${data.article.id}:${data.article.reviewVersion}`}
+            article={data.article}
+            reload={reload}
+            onDone={onDone}
+          />
+        ) : (
+          <p className="muted">This article no longer exists.</p>
+        )
+      }
+    </QueryState>
+  );
+}
+
+function ReviewPanel({
+  article,
+  reload,
+  onDone,
+}: {
+  article: ReviewArticle;
+  reload: () => void;
+  onDone: (message: string) => void;
+}) {
+  const [topicsResult] = useQuery({ query: TopicsQuery });
+  const topics = topicsResult.data?.topics ?? [];
+  const [editing, setEditing] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<{
+    info: ConflictInfo;
+    yours: CorrectionPayload | null;
+    note: string;
+  } | null>(null);
+  const [added, setAdded] = useState<{ companyId: string; name: string }[]>([]);
+  const [approveState, approve] = useMutation(ApproveMutation);
+  const [rejectState, reject] = useMutation(RejectMutation);
+  const [correctState, correct] = useMutation(CorrectMutation);
+  const [reanalyzeState, reanalyze] = useMutation(ReanalyzeMutation);
+  const busy = approveState.fetching || rejectState.fetching || correctState.fetching;
+  const names = useMemo(() => nameLookup(article, topics, added), [article, topics, added]);
+  const initial = useMemo(() => formValues(article), [article]);
+  const analysis = article.analysis;
+
+  const handle = (
+    error: CombinedError | undefined,
+    fragment: FragmentOf<typeof ReviewResultFields> | undefined,
+    done: string,
+    yours: CorrectionPayload | null,
+    note: string,
+  ) => {
+    if (error) {
+      setMessage(describeError(error).message);
+      return;
+    }
+    if (!fragment) return;
+    const value = readFragment(ReviewResultFields, fragment);
+    if (value.__typename === 'AnalysisConflict') {
+      setConflict({
+        info: {
+          currentVersion: value.currentVersion,
+          lastChangedAt: value.lastChangedAt,
+          lastChangedBy: value.lastChangedBy,
+          current: value.current ? readFragment(AnalysisValuesFields, value.current) : null,
+        },
+        yours,
+        note,
+      });
+      setMessage(null);
+      return;
+    }
+    setConflict(null);
+    setEditing(false);
+    onDone(done);
+  };
+
+  const decide = async (kind: 'approve' | 'reject') => {
+    if (!analysis || busy) return;
+    const input = { articleId: article.id, expectedVersion: article.reviewVersion };
+    if (kind === 'approve') {
+      const outcome = await approve({ input });
+      handle(outcome.error, outcome.data?.approveAnalysis, 'Approved.', null, '');
+    } else {
+      const outcome = await reject({ input });
+      handle(outcome.error, outcome.data?.rejectAnalysis, 'Rejected.', null, '');
+    }
+  };
+
+  const save = async (payload: CorrectionPayload, note: string, expectedVersion: number) => {
+    const outcome = await correct({
+      input: { articleId: article.id, expectedVersion, ...payload, ...(note ? { note } : {}) },
+    });
+    handle(outcome.error, outcome.data?.correctAnalysis, 'Correction saved.', payload, note);
+  };
+
+  useHotkeys(
+    {
+      a: () => void decide('approve'),
+      r: () => void decide('reject'),
+      e: () => setEditing(true),
+    },
+    !editing && !conflict,
+  );
+
+  if (!analysis || !initial) {
+    return <p className="muted">This article has not been analysed yet, so there is nothing to review.</p>;
+  }
+  const status = reviewStatusOf(article.reviewStatus, analysis.correctedFields);
+  return (
+    <article className="review-detail" aria-labelledby="review-title">
+      <header>
+        <p className="muted small">
+          {sourceName(article.source)} · {analyzerText(analysis.analyzer)} · confidence{' '}
+          {Math.round(analysis.confidence * 100)}%
+        </p>
+        <h2 id="review-title">
+          <Link to={articlePath(article.id)}>{article.title}</Link>
+        </h2>
+        <div className="article__signals">
+          <SentimentBadge label={analysis.sentimentLabel} score={analysis.sentimentScore} />
+          <ImportanceMeter value={analysis.importance} />
+          <ReviewMark status={status} />
+        </div>
+      </header>
+      {message && (
+        <p className="status-message" role="status">
+          {message}
+        </p>
+      )}
+      {conflict ? (
+        conflict.yours ? (
+          <ConflictMerge
+            conflict={conflict.info}
+            yours={conflict.yours}
+            names={names}
+            submitting={busy}
+            onMerge={(payload, version) => void save(payload, conflict.note, version)}
+            onDiscard={() => {
+              setConflict(null);
+              reload();
+            }}
+          />
+        ) : (
+          <div className="conflict" role="alert">
+            <p>
+              <strong>This analysis changed since you opened it</strong> (now version{' '}
+              {conflict.info.currentVersion}). Reload to review the current values.
+            </p>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setConflict(null);
+                reload();
+              }}
+            >
+              Reload
+            </button>
+          </div>
+        )
+      ) : editing ? (
+        <EditAnalysisForm
+          initial={initial}
+          topics={topics}
+          submitting={busy}
+          serverError={correctState.error ? describeError(correctState.error).message : null}
+          onSubmit={(payload, note, values) => {
+            setAdded(values.companies.map((c) => ({ companyId: c.companyId, name: c.name })));
+            void save(payload, note, article.reviewVersion);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <>
+          <div className="review-actions">
+            <button type="button" className="button" disabled={busy} onClick={() => void decide('approve')}>
+              Approve <kbd>a</kbd>
+            </button>
+            <button
+              type="button"
+              className="button button--ghost"
+              disabled={busy}
+              onClick={() => setEditing(true)}
+            >
+              Edit <kbd>e</kbd>
+            </button>
+            <button
+              type="button"
+              className="button button--danger"
+              disabled={busy}
+              onClick={() => void decide('reject')}
+            >
+              Reject <kbd>r</kbd>
+            </button>
+            <button
+              type="button"
+              className="button button--ghost"
+              disabled={reanalyzeState.fetching}
+              onClick={() =>
+                void reanalyze({ id: article.id }).then((outcome) =>
+                  // Corrections stay in force; a disagreeing new run comes back as "needs re-review".
+                  setMessage(
+                    outcome.error
+                      ? describeError(outcome.error).message
+                      : 'Re-analysis queued; your corrections stay in force.',
+                  ),
+                )
+              }
+            >
+              Re-run analysis
+            </button>
+          </div>
+          <section aria-label="Current values" className="review-values">
+            <h3>Summary</h3>
+            <p>{analysis.summary}</p>
+            <h3>Analysis</h3>
+            {analysis.paragraphs.map((paragraph, index) => (
+              <p key={index}>{paragraph}</p>
+            ))}
+            <h3>Key takeaways</h3>
+            <ul>
+              {analysis.takeaways.map((takeaway, index) => (
+                <li key={index}>{takeaway}</li>
+              ))}
+            </ul>
+            <h3>Companies</h3>
+            <p>
+              {article.companies.length === 0
+                ? 'None'
+                : article.companies
+                    .map(
+                      (c) =>
+                        `${c.company.name} (${Math.round(c.relevance * 100)}%, ${formatScore(c.sentimentScore)})`,
+                    )
+                    .join(', ')}
+            </p>
+            <h3>Topics</h3>
+            <p>{article.topics.length === 0 ? 'None' : article.topics.map((t) => t.topic.name).join(', ')}</p>
+          </section>
+        </>
+      )}
+      <KeyboardShortcuts shortcuts={REVIEW_SHORTCUTS} />
+      <ReviewHistory article={article} names={names} />
+    </article>
+  );
+}

@@ -1,0 +1,205 @@
+import { graphql, type ResultOf } from '../../graphql.js';
+
+export const ReviewQueueQuery = graphql(`
+  query ReviewQueue($first: Int!) {
+    reviewQueue(first: $first) {
+      totalCount
+      edges {
+        node {
+          id
+          title
+          publishedAt
+          importance
+          sentimentLabel
+          reviewStatus
+          source {
+            title
+            url
+          }
+          analysis {
+            confidence
+            sentimentScore
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const AnalysisValuesFields = graphql(`
+  fragment AnalysisValuesFields on AnalysisValues {
+    sentimentLabel
+    sentimentScore
+    importance
+    summary
+    paragraphs
+    takeaways
+    companies {
+      companyId
+      relevance
+      sentimentScore
+    }
+    topics {
+      topicId
+      relevance
+    }
+  }
+`);
+
+export const ReviewResultFields = graphql(
+  `
+    fragment ReviewResultFields on ReviewResult {
+      __typename
+      ... on ReviewSuccess {
+        version
+        reviewStatus
+        article {
+          id
+          reviewStatus
+          reviewVersion
+        }
+      }
+      ... on AnalysisConflict {
+        currentVersion
+        reviewStatus
+        lastChangedAt
+        lastChangedBy {
+          id
+          name
+        }
+        current {
+          ...AnalysisValuesFields
+        }
+        yourValues {
+          ...AnalysisValuesFields
+        }
+      }
+    }
+  `,
+  [AnalysisValuesFields],
+);
+
+export const ReviewArticleQuery = graphql(`
+  query ReviewArticle($id: ID!) {
+    article(id: $id) {
+      id
+      title
+      url
+      excerpt
+      publishedAt
+      reviewStatus
+      reviewVersion
+      source {
+        title
+        url
+      }
+      analysis {
+        analyzer {
+          name
+          version
+          model
+        }
+        analyzedAt
+        confidence
+        correctedFields
+        importance
+        paragraphs
+        sentimentLabel
+        sentimentScore
+        summary
+        takeaways
+        reviewStatus
+      }
+      companies {
+        relevance
+        sentimentScore
+        company {
+          id
+          slug
+          name
+        }
+      }
+      topics {
+        relevance
+        topic {
+          id
+          slug
+          name
+        }
+      }
+      corrections {
+        id
+        action
+        createdAt
+        note
+        changedFields
+        version
+        after
+        editor {
+          id
+          name
+        }
+        analysis {
+          id
+          analyzer {
+            name
+            version
+            model
+          }
+          sentimentLabel
+          sentimentScore
+          importance
+          summary
+          paragraphs
+          takeaways
+          companies
+          topics
+        }
+      }
+    }
+  }
+`);
+
+export type ReviewArticle = NonNullable<ResultOf<typeof ReviewArticleQuery>['article']>;
+
+export const ApproveMutation = graphql(
+  `
+    mutation ApproveAnalysis($input: ReviewDecisionInput!) {
+      approveAnalysis(input: $input) {
+        ...ReviewResultFields
+      }
+    }
+  `,
+  [ReviewResultFields],
+);
+
+export const RejectMutation = graphql(
+  `
+    mutation RejectAnalysis($input: ReviewDecisionInput!) {
+      rejectAnalysis(input: $input) {
+        ...ReviewResultFields
+      }
+    }
+  `,
+  [ReviewResultFields],
+);
+
+export const CorrectMutation = graphql(
+  `
+    mutation CorrectAnalysis($input: CorrectAnalysisInput!) {
+      correctAnalysis(input: $input) {
+        ...ReviewResultFields
+      }
+    }
+  `,
+  [ReviewResultFields],
+);
+
+export const ReanalyzeMutation = graphql(`
+  mutation ReanalyzeArticle($id: ID!) {
+    reanalyzeArticle(id: $id) {
+      id
+      reviewStatus
+    }
+  }
+`);

@@ -1,0 +1,130 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { AI_TOPIC, NVIDIA } from '../test/fixtures.js';
+import { renderPage } from '../test/renderPage.js';
+import { ArticlePage } from './ArticlePage.js';
+
+function articleData(overrides: Record<string, unknown> = {}) {
+  return {
+    article: {
+      __typename: 'Article',
+      id: 'QXJ0aWNsZTox',
+      title: 'Chip export rules tighten',
+      url: 'https://news.example.com/chips',
+      author: 'Jane Reporter',
+      imageUrl: 'https://news.example.com/chips.jpg',
+      publishedAt: '2026-11-26T10:00:00.000Z',
+      excerpt: 'New controls.',
+      contentHtml: '<p>Full <strong>text</strong> here.</p>',
+      fullTextStatus: 'EXTRACTED',
+      reviewStatus: 'APPROVED',
+      importance: 7,
+      sentimentLabel: 'BEARISH',
+      source: {
+        id: 'U291cmNlOjE=',
+        title: 'Example Wire',
+        url: 'https://news.example.com/feed',
+        siteUrl: null,
+      },
+      analysis: {
+        analyzer: { name: 'builtin', version: '1.4.0', model: null },
+        analyzedAt: '2026-11-26T10:05:00.000Z',
+        confidence: 0.72,
+        correctedFields: ['summary'],
+        importance: 7,
+        paragraphs: ['Causes paragraph.', 'Consequences paragraph.'],
+        reviewStatus: 'APPROVED',
+        sentimentLabel: 'BEARISH',
+        sentimentScore: -0.62,
+        summary: 'Export controls widen.',
+        takeaways: ['First takeaway', 'Second takeaway'],
+      },
+      aiAnalysis: { id: 'QW5hbHlzaXM6MQ==', fallbackReason: null },
+      companies: [{ relevance: 0.9, sentimentScore: -0.7, company: NVIDIA }],
+      topics: [{ relevance: 0.8, topic: AI_TOPIC }],
+      corrections: [
+        {
+          id: 'Q29ycmVjdGlvbjox',
+          action: 'CORRECT',
+          createdAt: '2026-11-26T12:00:00.000Z',
+          editor: { id: 'VXNlcjoy', name: 'Eddie' },
+        },
+      ],
+      related: [
+        {
+          id: 'QXJ0aWNsZToy',
+          title: 'Related coverage',
+          publishedAt: '2026-11-26T11:00:00.000Z',
+          sentimentLabel: 'NEUTRAL',
+          source: { title: 'Other Wire', url: 'https://other.example.com' },
+        },
+      ],
+      cluster: { articleCount: 2, sourceCount: 2 },
+      ...overrides,
+    },
+  };
+}
+
+const route = { route: '/articles/QXJ0aWNsZTox', path: '/articles/:id' };
+
+describe('ArticlePage', () => {
+  it('shows a skeleton while loading', () => {
+    renderPage(<ArticlePage />, { ...route, handlers: { ArticlePage: 'pending' } });
+    expect(screen.getByRole('status', { name: 'Loading article' })).toBeTruthy();
+  });
+
+  it('distinguishes a network error from a server error', async () => {
+    renderPage(<ArticlePage />, { ...route, handlers: { ArticlePage: { networkError: true } } });
+    expect(await screen.findByText('Cannot reach the Wirelens server.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+  });
+
+  it('says so when the article does not exist', async () => {
+    renderPage(<ArticlePage />, { ...route, handlers: { ArticlePage: { data: { article: null } } } });
+    expect(await screen.findByText('Article not found')).toBeTruthy();
+  });
+
+  it('shows the reference layout with provenance', async () => {
+    renderPage(<ArticlePage />, { ...route, handlers: { ArticlePage: { data: articleData() } } });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Chip export rules tighten' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: /Back to the feed/ }).getAttribute('href')).toBe('/feed');
+    expect(screen.getByRole('link', { name: 'Category: AI' }).getAttribute('href')).toBe('/topics/ai');
+    expect(screen.getByRole('img', { name: 'Sentiment: Bearish (−0.62)' })).toBeTruthy();
+    expect(screen.getByText('Jane Reporter', { exact: false })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: /AI Summary/ })).toBeTruthy();
+    expect(screen.getByText('Export controls widen.')).toBeTruthy();
+    expect(screen.getByText('Consequences paragraph.')).toBeTruthy();
+    expect(screen.getAllByRole('listitem').some((item) => item.textContent === 'Second takeaway')).toBe(true);
+    expect(screen.getByRole('link', { name: /NVIDIA/ }).getAttribute('href')).toBe('/companies/nvidia');
+    const original = screen.getByRole('link', { name: 'Read Original' });
+    expect(original.getAttribute('href')).toBe('https://news.example.com/chips');
+    expect(original.getAttribute('rel')).toContain('noopener');
+    expect(screen.getByRole('link', { name: 'Related coverage' }).getAttribute('href')).toBe(
+      '/articles/QXJ0aWNsZToy',
+    );
+    expect(screen.getByRole('link', { name: 'Review and history' }).getAttribute('href')).toBe(
+      '/review?article=QXJ0aWNsZTox',
+    );
+    const provenance = screen.getByRole('complementary', { name: 'Provenance' });
+    expect(provenance.textContent).toContain('builtin 1.4.0');
+    expect(provenance.textContent).toContain('Corrected by Eddie');
+    expect(provenance.textContent).toContain('Corrected by an editor: summary.');
+  });
+
+  it('renders only the sanitised content as HTML; other fields stay text', async () => {
+    renderPage(<ArticlePage />, {
+      ...route,
+      handlers: { ArticlePage: { data: articleData({ title: '<b>Bold</b> headline' }) } },
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: '<b>Bold</b> headline' })).toBeTruthy();
+    expect(screen.getByText('text').tagName).toBe('STRONG');
+  });
+
+  it('explains when the article has not been analysed yet', async () => {
+    renderPage(<ArticlePage />, {
+      ...route,
+      handlers: { ArticlePage: { data: articleData({ analysis: null, corrections: [] }) } },
+    });
+    expect(await screen.findByText('Not analysed yet')).toBeTruthy();
+  });
+});

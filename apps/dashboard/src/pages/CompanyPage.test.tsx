@@ -1,0 +1,91 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { AI_TOPIC, NVIDIA, buckets, cardNode, feedData, feedSupport } from '../test/fixtures.js';
+import type { MockHandler } from '../test/mockClient.js';
+import { renderPage } from '../test/renderPage.js';
+import { CompanyPage } from './CompanyPage.js';
+
+const companyData = {
+  company: {
+    ...NVIDIA,
+    legalName: 'NVIDIA Corporation',
+    description: 'Chip designer.',
+    aliases: ['Nvidia Corp'],
+    domain: 'nvidia.com',
+    sector: 'Information Technology',
+    country: 'US',
+    status: 'CONFIRMED',
+    tickers: [{ symbol: 'NVDA', exchange: 'NASDAQ' }],
+    sentimentSeries: { meanScore: -0.14, totalCount: 8, buckets },
+    recent: {
+      edges: [
+        {
+          node: {
+            id: 'QXJ0aWNsZTox',
+            companies: [{ company: NVIDIA }, { company: { id: 'Q29tcGFueToz', slug: 'amd', name: 'AMD' } }],
+            topics: [{ topic: AI_TOPIC }],
+          },
+        },
+      ],
+    },
+  },
+};
+
+function page(handlers: Record<string, MockHandler>, route = '/companies/nvidia') {
+  return renderPage(<CompanyPage />, {
+    route,
+    path: '/companies/:slug',
+    handlers: { ...feedSupport, Feed: { data: feedData([cardNode()]) }, ...handlers },
+  });
+}
+
+describe('CompanyPage', () => {
+  it('shows a skeleton while loading', () => {
+    page({ CompanyPage: 'pending' });
+    expect(screen.getByRole('status', { name: 'Loading company' })).toBeTruthy();
+  });
+
+  it('shows a server error with its message and Retry', async () => {
+    page({ CompanyPage: { graphqlError: 'Series unavailable' } });
+    expect(await screen.findByText('Series unavailable')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+  });
+
+  it('says so when the company does not exist', async () => {
+    page({ CompanyPage: { data: { company: null } } });
+    expect(await screen.findByText('Company not found')).toBeTruthy();
+  });
+
+  it('shows facts, the trend, related subjects and the feed filtered to the company', async () => {
+    const { calls } = page({ CompanyPage: { data: companyData } });
+    expect(await screen.findByRole('heading', { level: 1, name: 'NVIDIA' })).toBeTruthy();
+    expect(screen.getByText('NASDAQ: NVDA')).toBeTruthy();
+    expect(screen.getByText('Nvidia Corp')).toBeTruthy();
+    expect(screen.getByRole('figure', { name: 'Sentiment for NVIDIA' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: /AMD/ }).getAttribute('href')).toBe('/companies/amd');
+    expect(await screen.findByRole('link', { name: 'Chip export rules tighten' })).toBeTruthy();
+    expect(calls.find((call) => call.name === 'Feed')?.variables.filter).toEqual({ companyIds: [NVIDIA.id] });
+    expect(calls.find((call) => call.name === 'CompanyPage')?.variables.interval).toBe('DAY');
+  });
+
+  it('narrows the feed to a bucket when one is chosen, and switches the interval', async () => {
+    const { calls } = page({ CompanyPage: { data: companyData } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Show articles from 25 Nov 2026' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('location').textContent).toBe(
+        '/companies/nvidia?from=2026-11-25T00%3A00%3A00.000Z&to=2026-11-26T00%3A00%3A00.000Z',
+      ),
+    );
+    await waitFor(() =>
+      expect(calls.filter((call) => call.name === 'Feed').at(-1)?.variables.filter).toEqual({
+        companyIds: [NVIDIA.id],
+        publishedAfter: '2026-11-25T00:00:00.000Z',
+        publishedBefore: '2026-11-26T00:00:00.000Z',
+      }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Week' }));
+    await waitFor(() =>
+      expect(calls.filter((call) => call.name === 'CompanyPage').at(-1)?.variables.interval).toBe('WEEK'),
+    );
+  });
+});

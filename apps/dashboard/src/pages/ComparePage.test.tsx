@@ -1,0 +1,63 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { NVIDIA, buckets, feedSupport } from '../test/fixtures.js';
+import type { MockHandler } from '../test/mockClient.js';
+import { renderPage } from '../test/renderPage.js';
+import { ComparePage } from './ComparePage.js';
+
+const compareData = {
+  sentimentSeries: [
+    {
+      subjectId: NVIDIA.id,
+      subject: 'COMPANY',
+      meanScore: -0.1,
+      totalCount: 8,
+      company: NVIDIA,
+      topic: null,
+      buckets,
+    },
+    {
+      subjectId: 'VG9waWM6MQ==',
+      subject: 'TOPIC',
+      meanScore: 0.1,
+      totalCount: 5,
+      company: null,
+      topic: { id: 'VG9waWM6MQ==', slug: 'ai', name: 'AI' },
+      buckets,
+    },
+  ],
+};
+
+const page = (handlers: Record<string, MockHandler>, route = '/compare?company=nvidia&topic=ai') =>
+  renderPage(<ComparePage />, { route, path: '/compare', handlers: { ...feedSupport, ...handlers } });
+
+describe('ComparePage', () => {
+  it('asks what to compare when nothing is chosen', () => {
+    page({}, '/compare');
+    expect(screen.getByText('Choose what to compare')).toBeTruthy();
+  });
+
+  it('shows a skeleton while the series load', async () => {
+    page({ Compare: 'pending' });
+    expect(await screen.findByRole('status', { name: 'Loading series' })).toBeTruthy();
+  });
+
+  it('shows a network error', async () => {
+    page({ Compare: { networkError: true } });
+    expect(await screen.findByText('Cannot reach the Wirelens server.')).toBeTruthy();
+  });
+
+  it('charts the chosen subjects and lists their coverage', async () => {
+    const { calls } = page({ Compare: { data: compareData } });
+    expect(await screen.findByRole('figure', { name: 'Mean sentiment per day' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'NVIDIA' }).getAttribute('href')).toBe('/companies/nvidia');
+    expect(screen.getByRole('button', { name: 'Remove AI' })).toBeTruthy();
+    expect(screen.getByText('2 of 5 subjects.')).toBeTruthy();
+    const compare = calls.find((call) => call.name === 'Compare');
+    expect(compare?.variables).toMatchObject({
+      companyIds: [NVIDIA.id],
+      topicIds: ['VG9waWM6MQ=='],
+      interval: 'DAY',
+    });
+  });
+});

@@ -1,0 +1,211 @@
+import { useMemo, useRef } from 'react';
+import { useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { CompareChart, EmptyState, MAX_COMPARE_SERIES } from '@wirelens/ui';
+import { graphql, readFragment } from '../graphql.js';
+import { ChartExportButtons } from '../components/ChartExportButtons.js';
+import { CompanyPicker } from '../components/CompanyPicker.js';
+import { QueryState } from '../components/QueryState.js';
+import { SeriesFields } from '../components/SeriesFields.js';
+import { SubjectSummaryTable } from '../components/SubjectSummaryTable.js';
+import { EMPTY_FILTERS } from '../hooks/useFeedFilters.js';
+import { TopicsQuery, useResolvedFilter } from '../hooks/useResolvedFilter.js';
+import { INTERVALS, granularityOf, useSeriesInterval, windowStart } from '../hooks/useSeriesWindow.js';
+import { SERIES_COLUMNS, downloadCsv, exportName } from '../lib/exports.js';
+import { companyPath, topicPath } from '../lib/links.js';
+
+export const CompareQuery = graphql(
+  `
+    query Compare($companyIds: [ID!], $topicIds: [ID!], $interval: SeriesInterval!, $from: DateTime) {
+      sentimentSeries(companyIds: $companyIds, topicIds: $topicIds, interval: $interval, from: $from) {
+        ...SeriesFields
+      }
+    }
+  `,
+  [SeriesFields],
+);
+
+/** Up to five companies or topics on one chart; the selection lives in the URL (`company=…&topic=…`). */
+export function ComparePage() {
+  const [params, setParams] = useSearchParams();
+  const [interval, setInterval] = useSeriesInterval();
+  const companySlugs = params.getAll('company');
+  const topicSlugs = params.getAll('topic');
+  const selectedCount = companySlugs.length + topicSlugs.length;
+  const full = selectedCount >= MAX_COMPARE_SERIES;
+  // The slug lists are new arrays on every render; their joined text is what identifies the selection.
+  const companyKey = companySlugs.join('\n');
+  const topicKey = topicSlugs.join('\n');
+  const filters = useMemo(
+    () => ({
+      ...EMPTY_FILTERS,
+      companies: companyKey ? companyKey.split('\n') : [],
+      topics: topicKey ? topicKey.split('\n') : [],
+    }),
+    [companyKey, topicKey],
+  );
+  const resolved = useResolvedFilter(filters);
+  const [topicsResult] = useQuery({ query: TopicsQuery });
+  const from = useMemo(() => windowStart(interval), [interval]);
+  const ready = resolved.filter !== null && resolved.companies.length + resolved.topics.length > 0;
+  const [result, reexecute] = useQuery({
+    query: CompareQuery,
+    variables: {
+      companyIds: resolved.companies.map((c) => c.id),
+      topicIds: resolved.topics.map((t) => t.id),
+      interval,
+      from,
+    },
+    pause: !ready,
+  });
+  const figure = useRef<HTMLElement>(null);
+
+  const update = (key: 'company' | 'topic', values: string[]) =>
+    void setParams((current) => {
+      const next = new URLSearchParams(current);
+      next.delete(key);
+      for (const value of values) next.append(key, value);
+      return next;
+    });
+
+  const chosen = [
+    ...companySlugs.map((slug) => ({
+      key: `company:${slug}`,
+      label: resolved.companies.find((c) => c.slug === slug)?.name ?? slug,
+      remove: () =>
+        update(
+          'company',
+          companySlugs.filter((s) => s !== slug),
+        ),
+    })),
+    ...topicSlugs.map((slug) => ({
+      key: `topic:${slug}`,
+      label: resolved.topics.find((t) => t.slug === slug)?.name ?? slug,
+      remove: () =>
+        update(
+          'topic',
+          topicSlugs.filter((s) => s !== slug),
+        ),
+    })),
+  ];
+
+  return (
+    <div className="page">
+      <h1>Compare sentiment</h1>
+      <section className="filters" aria-label="Subjects to compare">
+        <div className="filters__grid">
+          {!full && (
+            <CompanyPicker
+              label="Add a company"
+              exclude={companySlugs}
+              onPick={(company) => update('company', [...companySlugs, company.slug])}
+            />
+          )}
+          {!full && (
+            <label className="field">
+              <span>Add a topic</span>
+              <select
+                value=""
+                onChange={(event) => {
+                  if (event.target.value) update('topic', [...topicSlugs, event.target.value]);
+                }}
+              >
+                <option value="">Choose a topic…</option>
+                {(topicsResult.data?.topics ?? [])
+                  .filter((topic) => !topicSlugs.includes(topic.slug))
+                  .map((topic) => (
+                    <option key={topic.id} value={topic.slug}>
+                      {topic.name}
+                    </option>
+                  ))}
+              </select>
+            </label>
+          )}
+          <div role="group" aria-label="Interval" className="segmented">
+            {INTERVALS.map((item) => (
+              <button
+                key={item.value}
+                type="button"
+                aria-pressed={interval === item.value}
+                onClick={() => setInterval(item.value)}
+              >
+                {item.label}
+              </button>
+            ))}
+          </div>
+        </div>
+        <p className="muted small">
+          {selectedCount} of {MAX_COMPARE_SERIES} subjects{full ? ' — remove one to add another.' : '.'}
+        </p>
+        {chosen.length > 0 && (
+          <ul className="chip-row" aria-label="Compared subjects">
+            {chosen.map((item) => (
+              <li key={item.key}>
+                <button
+                  type="button"
+                  className="filter-chip"
+                  aria-label={`Remove ${item.label}`}
+                  onClick={item.remove}
+                >
+                  {item.label} <span aria-hidden="true">×</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {resolved.unknown.length > 0 && <p className="notice">Not found: {resolved.unknown.join(', ')}.</p>}
+      </section>
+      {!ready && !resolved.error && selectedCount === 0 ? (
+        <EmptyState title="Choose what to compare">
+          <p>Add up to {MAX_COMPARE_SERIES} companies or topics to see their sentiment on one chart.</p>
+        </EmptyState>
+      ) : (
+        <QueryState
+          result={resolved.error ? { data: undefined, error: resolved.error, fetching: false } : result}
+          retry={() => reexecute({ requestPolicy: 'network-only' })}
+          skeletonLines={8}
+          loadingLabel="Loading series"
+        >
+          {(data) => {
+            const series = data.sentimentSeries.map((item) => readFragment(SeriesFields, item));
+            const nameOf = (item: (typeof series)[number]) =>
+              item.company?.name ?? item.topic?.name ?? item.subjectId;
+            return (
+              <section className="panel" aria-label="Comparison">
+                <ChartExportButtons
+                  target={figure}
+                  filename={exportName('comparison', 'png')}
+                  onCsv={() =>
+                    downloadCsv(
+                      series.flatMap((item) =>
+                        item.buckets.map((bucket) => ({ ...bucket, subject: nameOf(item) })),
+                      ),
+                      SERIES_COLUMNS,
+                      exportName(`comparison-${interval.toLowerCase()}`, 'csv'),
+                    )
+                  }
+                />
+                <CompareChart
+                  ref={figure}
+                  series={series.map((item) => ({ name: nameOf(item), buckets: item.buckets }))}
+                  granularity={granularityOf(interval)}
+                  title={`Mean sentiment per ${interval.toLowerCase()}`}
+                />
+                <SubjectSummaryTable
+                  caption="Coverage and mean sentiment in this window"
+                  rows={series.map((item) => ({
+                    id: item.subjectId,
+                    name: nameOf(item),
+                    href: item.company ? companyPath(item.company.slug) : topicPath(item.topic?.slug ?? ''),
+                    meanScore: item.meanScore,
+                    totalCount: item.totalCount,
+                  }))}
+                />
+              </section>
+            );
+          }}
+        </QueryState>
+      )}
+    </div>
+  );
+}

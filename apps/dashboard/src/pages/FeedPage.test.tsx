@@ -1,0 +1,112 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { cardNode, feedData, feedSupport } from '../test/fixtures.js';
+import type { MockHandler } from '../test/mockClient.js';
+import { renderPage } from '../test/renderPage.js';
+import { FeedPage } from './FeedPage.js';
+
+const page = (handlers: Record<string, MockHandler>, route = '/feed') =>
+  renderPage(<FeedPage />, { handlers: { ...feedSupport, ...handlers }, route, path: '/feed' });
+
+describe('FeedPage', () => {
+  it('shows a skeleton while the first page loads', () => {
+    page({ Feed: 'pending' });
+    expect(screen.getByRole('status', { name: 'Loading articles' })).toBeTruthy();
+  });
+
+  it('says the server cannot be reached on a network error, with Retry', async () => {
+    page({ Feed: { networkError: true } });
+    expect(await screen.findByText('Cannot reach the Wirelens server.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+  });
+
+  it('shows the server message on a GraphQL error', async () => {
+    page({ Feed: { graphqlError: 'Query too expensive', code: 'COST_LIMIT' } });
+    expect(await screen.findByText('The server could not answer this request.')).toBeTruthy();
+    expect(screen.getByText('Query too expensive')).toBeTruthy();
+  });
+
+  it('sends an anonymous visitor to the login page', async () => {
+    page({ Feed: { graphqlError: 'Sign in', code: 'UNAUTHENTICATED' } });
+    expect(await screen.findByRole('heading', { name: 'Login page' })).toBeTruthy();
+    expect(screen.getByTestId('location').textContent).toBe('/login?next=%2Ffeed&expired=1');
+  });
+
+  it('shows cards with source, headline, sentiment in words, importance, companies and review mark', async () => {
+    page({ Feed: { data: feedData([cardNode()]) } });
+    const link = await screen.findByRole('link', { name: 'Chip export rules tighten' });
+    expect(link.getAttribute('href')).toBe('/articles/QXJ0aWNsZTox');
+    expect(within(screen.getByRole('article')).getByText('Example Wire')).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'Sentiment: Bearish (−0.62)' })).toBeTruthy();
+    expect(screen.getByRole('meter', { name: 'Importance' }).getAttribute('aria-valuenow')).toBe('7');
+    expect(screen.getByRole('link', { name: /NVIDIA/ }).getAttribute('href')).toBe('/companies/nvidia');
+    expect(screen.getByText('AI · not reviewed')).toBeTruthy();
+    expect(screen.getByText('1 article')).toBeTruthy();
+  });
+
+  it('shows an empty state when nothing matches', async () => {
+    page({ Feed: { data: feedData([]) } }, '/feed?sentiment=BULLISH');
+    expect(await screen.findByText('No articles match these filters')).toBeTruthy();
+  });
+
+  it('turns URL filters into the API filter, resolving slugs to IDs', async () => {
+    const { calls } = page(
+      { Feed: { data: feedData([cardNode()]) } },
+      '/feed?company=nvidia&topic=ai&sentiment=BEARISH&minImportance=6&source=U291cmNlOjE%3D&from=2026-11-20&to=2026-11-21&q=chips',
+    );
+    await screen.findByRole('link', { name: 'Chip export rules tighten' });
+    const feed = calls.find((call) => call.name === 'Feed');
+    expect(feed?.variables.filter).toEqual({
+      companyIds: ['Q29tcGFueToxMg=='],
+      topicIds: ['VG9waWM6MQ=='],
+      sentiments: ['BEARISH'],
+      minImportance: 6,
+      sourceIds: ['U291cmNlOjE='],
+      publishedAfter: '2026-11-20T00:00:00.000Z',
+      publishedBefore: '2026-11-22T00:00:00.000Z',
+      search: 'chips',
+    });
+    expect(screen.getByRole('button', { name: 'Remove filter Company: NVIDIA' })).toBeTruthy();
+  });
+
+  it('writes filter changes into the URL', async () => {
+    page({ Feed: { data: feedData([cardNode()]) } });
+    await screen.findByRole('link', { name: 'Chip export rules tighten' });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Bullish' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Minimum importance' }), {
+      target: { value: '8' },
+    });
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search articles' }), {
+      target: { value: 'export' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('location').textContent).toBe(
+        '/feed?sentiment=BULLISH&minImportance=8&q=export',
+      ),
+    );
+  });
+
+  it('appends the next page on "Load more" and keeps the first', async () => {
+    page({
+      Feed: (variables) =>
+        variables.after
+          ? { data: feedData([cardNode({ id: 'QXJ0aWNsZToy', title: 'Second page story' })]) }
+          : { data: feedData([cardNode()], { hasNextPage: true, totalCount: 2 }) },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Load more' }));
+    expect(await screen.findByRole('link', { name: 'Second page story' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Chip export rules tighten' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+  });
+
+  it('reports a company that does not exist instead of widening the feed to everything', async () => {
+    const { calls } = page(
+      { Feed: { data: feedData([cardNode()]) }, CompanyBySlug: { data: { company: null } } },
+      '/feed?company=ghost',
+    );
+    expect(await screen.findByText('Not found: ghost. The link may be out of date.')).toBeTruthy();
+    expect(screen.getByText('No articles match these filters')).toBeTruthy();
+    expect(calls.some((call) => call.name === 'Feed')).toBe(false);
+  });
+});

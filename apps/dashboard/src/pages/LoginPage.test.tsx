@@ -1,0 +1,56 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { MockHandler } from '../test/mockClient.js';
+import { ADMIN, renderPage } from '../test/renderPage.js';
+import { LoginPage, safeNext } from './LoginPage.js';
+
+const page = (handlers: Record<string, MockHandler>) =>
+  renderPage(<LoginPage />, {
+    route: '/signin?next=%2Ffeed%3Fq%3Dchips',
+    path: '/signin',
+    handlers,
+    user: null,
+  });
+
+function signIn() {
+  fireEvent.change(screen.getByLabelText('E-mail'), { target: { value: 'ada@example.com' } });
+  fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'secret-password' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+}
+
+describe('LoginPage', () => {
+  it('shows the server’s message for wrong credentials', async () => {
+    page({ Login: { graphqlError: 'Wrong e-mail or password', code: 'UNAUTHENTICATED' } });
+    signIn();
+    expect(await screen.findByText('Wrong e-mail or password')).toBeTruthy();
+  });
+
+  it('says when the server cannot be reached', async () => {
+    page({ Login: { networkError: true } });
+    signIn();
+    expect(await screen.findByText('Cannot reach the Wirelens server.')).toBeTruthy();
+  });
+
+  it('signs in and returns to the page the user came from', async () => {
+    const { calls } = page({ Login: { data: { login: { user: ADMIN } } } });
+    signIn();
+    await screen.findByText('/feed?q=chips');
+    expect(calls.find((call) => call.name === 'Login')?.variables).toEqual({
+      email: 'ada@example.com',
+      password: 'secret-password',
+    });
+  });
+
+  it('explains an ended session and stays on the form even while the old user is remembered', () => {
+    renderPage(<LoginPage />, { route: '/signin?next=%2Ffeed&expired=1', path: '/signin', user: ADMIN });
+    expect(screen.getByText('Your session has ended. Sign in again to continue.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
+  });
+
+  it('only returns to same-site paths', () => {
+    expect(safeNext('/feed')).toBe('/feed');
+    expect(safeNext('//evil.example.com')).toBe('/');
+    expect(safeNext('https://evil.example.com')).toBe('/');
+    expect(safeNext(null)).toBe('/');
+  });
+});

@@ -1,0 +1,263 @@
+import { useMemo, useRef } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { CompareChart, EmptyState, formatScore } from '@wirelens/ui';
+import { graphql, readFragment } from '../graphql.js';
+import { ArticleCardFields, ArticleFeedCard } from '../components/ArticleFeedCard.js';
+import { ArticleFeed } from '../components/ArticleFeed.js';
+import { ChartExportButtons } from '../components/ChartExportButtons.js';
+import { QueryState } from '../components/QueryState.js';
+import { SeriesFields } from '../components/SeriesFields.js';
+import { SubjectSummaryTable } from '../components/SubjectSummaryTable.js';
+import { windowStart } from '../hooks/useSeriesWindow.js';
+import { SERIES_COLUMNS, downloadCsv, exportName } from '../lib/exports.js';
+import { companyPath, topicPath } from '../lib/links.js';
+import { coMentioned } from '../lib/related.js';
+
+const MOOD_SUBJECTS = 5;
+const MAX_SERIES_SUBJECTS = 20;
+
+export const OverviewQuery = graphql(
+  `
+    query Overview($since: DateTime!) {
+      topics {
+        id
+        slug
+        name
+      }
+      topMovers(window: WEEK, limit: 8) {
+        change
+        currentMeanScore
+        currentCount
+        company {
+          id
+          slug
+          name
+        }
+      }
+      important: articles(
+        filter: { publishedAfter: $since, minImportance: 6 }
+        orderBy: IMPORTANCE
+        first: 5
+      ) {
+        edges {
+          node {
+            id
+            ...ArticleCardFields
+          }
+        }
+      }
+      recent: articles(filter: { publishedAfter: $since }, first: 100) {
+        edges {
+          node {
+            id
+            companies {
+              company {
+                id
+                slug
+                name
+              }
+            }
+          }
+        }
+      }
+    }
+  `,
+  [ArticleCardFields],
+);
+
+export const MarketMoodQuery = graphql(
+  `
+    query MarketMood($companyIds: [ID!], $topicIds: [ID!], $from: DateTime) {
+      sentimentSeries(companyIds: $companyIds, topicIds: $topicIds, interval: DAY, from: $from) {
+        ...SeriesFields
+      }
+    }
+  `,
+  [SeriesFields],
+);
+
+/** Start of the overview's window: the last 7 days, rounded to the hour so the query stays cacheable. */
+function weekAgo(): string {
+  return new Date(Math.floor(Date.now() / 3600_000) * 3600_000 - 7 * 86_400_000).toISOString();
+}
+
+/** Market mood for the most-covered companies and topics, top movers and important news, beside the feed. */
+export function OverviewPage() {
+  const since = useMemo(weekAgo, []);
+  const [result, reexecute] = useQuery({ query: OverviewQuery, variables: { since } });
+  return (
+    <div className="page">
+      <h1>Market overview</h1>
+      <div className="overview">
+        <div className="overview__main">
+          <QueryState
+            result={result}
+            retry={() => reexecute({ requestPolicy: 'network-only' })}
+            skeletonLines={10}
+            loadingLabel="Loading overview"
+          >
+            {(data) => {
+              // "Most covered" = most articles in the last week, counted from those articles' companies.
+              const topCompanies = coMentioned(
+                data.recent.edges.map((edge) => edge.node.companies.map((c) => c.company)),
+                null,
+                MOOD_SUBJECTS,
+              );
+              return (
+                <>
+                  <MarketMood
+                    companyIds={topCompanies.map((c) => c.id)}
+                    // The API answers at most MAX_SERIES_SUBJECTS series per request.
+                    topicIds={data.topics
+                      .slice(0, MAX_SERIES_SUBJECTS - topCompanies.length)
+                      .map((t) => t.id)}
+                  />
+                  <section aria-labelledby="movers-heading" className="panel">
+                    <h2 id="movers-heading">Top movers this week</h2>
+                    {data.topMovers.length === 0 ? (
+                      <p className="muted">Not enough coverage yet to compare this week with last week.</p>
+                    ) : (
+                      <ol className="movers">
+                        {data.topMovers.map((mover) => (
+                          <li key={mover.company.id}>
+                            <Link to={companyPath(mover.company.slug)}>{mover.company.name}</Link>
+                            <span className={mover.change >= 0 ? 'mover mover--up' : 'mover mover--down'}>
+                              <span aria-hidden="true">{mover.change >= 0 ? '▲' : '▼'}</span>{' '}
+                              {mover.change >= 0 ? 'up' : 'down'} {formatScore(mover.change)}
+                            </span>
+                            <span className="muted small">
+                              now {formatScore(mover.currentMeanScore)}, {mover.currentCount} articles
+                            </span>
+                          </li>
+                        ))}
+                      </ol>
+                    )}
+                  </section>
+                  <section aria-labelledby="important-heading" className="panel">
+                    <h2 id="important-heading">Latest important articles</h2>
+                    {data.important.edges.length === 0 ? (
+                      <p className="muted">No article of importance 6 or more in the last 7 days.</p>
+                    ) : (
+                      <ol className="card-list">
+                        {data.important.edges.map((edge) => (
+                          <li key={edge.node.id}>
+                            <ArticleFeedCard article={edge.node} />
+                          </li>
+                        ))}
+                      </ol>
+                    )}
+                  </section>
+                </>
+              );
+            }}
+          </QueryState>
+        </div>
+        <div className="overview__feed">
+          <ArticleFeed heading="Latest articles" showFilters={false} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function MarketMood({ companyIds, topicIds }: { companyIds: string[]; topicIds: string[] }) {
+  const from = useMemo(() => windowStart('DAY'), []);
+  const [result, reexecute] = useQuery({ query: MarketMoodQuery, variables: { companyIds, topicIds, from } });
+  const companyChart = useRef<HTMLElement>(null);
+  const topicChart = useRef<HTMLElement>(null);
+  return (
+    <QueryState
+      result={result}
+      retry={() => reexecute({ requestPolicy: 'network-only' })}
+      skeletonLines={8}
+      loadingLabel="Loading market mood"
+    >
+      {(data) => {
+        const series = data.sentimentSeries.map((item) => readFragment(SeriesFields, item));
+        const companies = series.filter((item) => item.company);
+        // Topics ranked by coverage; the five most covered are charted.
+        const topics = series
+          .filter((item) => item.topic)
+          .sort((a, b) => b.totalCount - a.totalCount)
+          .slice(0, MOOD_SUBJECTS)
+          .filter((item) => item.totalCount > 0);
+        const nameOf = (item: (typeof series)[number]) =>
+          item.company?.name ?? item.topic?.name ?? item.subjectId;
+        const hrefOf = (item: (typeof series)[number]) =>
+          item.company ? companyPath(item.company.slug) : topicPath(item.topic?.slug ?? '');
+        const csv = (items: typeof series, subject: string) =>
+          downloadCsv(
+            items.flatMap((item) => item.buckets.map((bucket) => ({ ...bucket, subject: nameOf(item) }))),
+            SERIES_COLUMNS,
+            exportName(subject, 'csv'),
+          );
+        if (companies.length === 0 && topics.length === 0) {
+          return (
+            <EmptyState title="No market mood yet">
+              <p>Charts appear once articles have been analysed.</p>
+            </EmptyState>
+          );
+        }
+        return (
+          <div className="mood">
+            {companies.length > 0 && (
+              <section aria-labelledby="mood-companies" className="panel">
+                <div className="section-head">
+                  <h2 id="mood-companies">Most-covered companies</h2>
+                  <ChartExportButtons
+                    target={companyChart}
+                    filename={exportName('most-covered-companies', 'png')}
+                    onCsv={() => csv(companies, 'most-covered-companies')}
+                  />
+                </div>
+                <CompareChart
+                  ref={companyChart}
+                  series={companies.map((item) => ({ name: nameOf(item), buckets: item.buckets }))}
+                  title="Daily mean sentiment, last 90 days"
+                  height={260}
+                />
+                <SubjectSummaryTable
+                  caption="Coverage and mean sentiment (90 days)"
+                  rows={companies.map((item) => ({
+                    ...item,
+                    id: item.subjectId,
+                    name: nameOf(item),
+                    href: hrefOf(item),
+                  }))}
+                />
+              </section>
+            )}
+            {topics.length > 0 && (
+              <section aria-labelledby="mood-topics" className="panel">
+                <div className="section-head">
+                  <h2 id="mood-topics">Most-covered topics</h2>
+                  <ChartExportButtons
+                    target={topicChart}
+                    filename={exportName('most-covered-topics', 'png')}
+                    onCsv={() => csv(topics, 'most-covered-topics')}
+                  />
+                </div>
+                <CompareChart
+                  ref={topicChart}
+                  series={topics.map((item) => ({ name: nameOf(item), buckets: item.buckets }))}
+                  title="Daily mean sentiment, last 90 days"
+                  height={260}
+                />
+                <SubjectSummaryTable
+                  caption="Coverage and mean sentiment (90 days)"
+                  rows={topics.map((item) => ({
+                    ...item,
+                    id: item.subjectId,
+                    name: nameOf(item),
+                    href: hrefOf(item),
+                  }))}
+                />
+              </section>
+            )}
+          </div>
+        );
+      }}
+    </QueryState>
+  );
+}

@@ -1,0 +1,280 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { AI_TOPIC, NVIDIA, topicsData } from '../test/fixtures.js';
+import type { MockHandler } from '../test/mockClient.js';
+import { EDITOR, renderPage } from '../test/renderPage.js';
+import { ReviewQueuePage } from './ReviewQueuePage.js';
+
+function queueItem(id: string, title: string, importance: number, confidence: number) {
+  return {
+    id,
+    title,
+    publishedAt: '2026-11-26T10:00:00.000Z',
+    importance,
+    sentimentLabel: 'BEARISH',
+    reviewStatus: 'UNREVIEWED',
+    source: { title: 'Example Wire', url: 'https://news.example.com/feed' },
+    analysis: { confidence, sentimentScore: -0.6 },
+  };
+}
+
+const queueData = {
+  reviewQueue: {
+    totalCount: 2,
+    edges: [
+      { node: queueItem('QXJ0aWNsZTox', 'Export rules tighten', 9, 0.41) },
+      { node: queueItem('QXJ0aWNsZToy', 'Earnings beat', 6, 0.55) },
+    ],
+  },
+};
+
+const aiRun = {
+  id: 'QW5hbHlzaXM6MQ==',
+  analyzer: { name: 'builtin', version: '1.4.0', model: null },
+  sentimentLabel: 'BEARISH',
+  sentimentScore: -0.62,
+  importance: 9,
+  summary: 'AI summary.',
+  paragraphs: ['AI paragraph.'],
+  takeaways: ['AI takeaway'],
+  companies: [{ name: 'NVIDIA', resolvedCompanyId: 12, relevance: 0.9, sentimentScore: -0.7 }],
+  topics: [{ slug: 'ai', topicId: 1, relevance: 0.8 }],
+};
+
+function article(id: string, title: string, corrections: unknown[] = []) {
+  return {
+    article: {
+      id,
+      title,
+      url: 'https://news.example.com/x',
+      excerpt: null,
+      publishedAt: '2026-11-26T10:00:00.000Z',
+      reviewStatus: 'UNREVIEWED',
+      reviewVersion: 3,
+      source: { title: 'Example Wire', url: 'https://news.example.com/feed' },
+      analysis: {
+        analyzer: aiRun.analyzer,
+        analyzedAt: '2026-11-26T10:05:00.000Z',
+        confidence: 0.41,
+        correctedFields: [],
+        importance: 9,
+        paragraphs: ['AI paragraph.'],
+        sentimentLabel: 'BEARISH',
+        sentimentScore: -0.62,
+        summary: 'AI summary.',
+        takeaways: ['AI takeaway'],
+        reviewStatus: 'UNREVIEWED',
+      },
+      companies: [{ relevance: 0.9, sentimentScore: -0.7, company: NVIDIA }],
+      topics: [{ relevance: 0.8, topic: AI_TOPIC }],
+      corrections,
+    },
+  };
+}
+
+const success = (field: string) => ({
+  [field]: {
+    __typename: 'ReviewSuccess',
+    version: 4,
+    reviewStatus: 'APPROVED',
+    article: { id: 'QXJ0aWNsZTox', reviewStatus: 'APPROVED', reviewVersion: 4 },
+  },
+});
+
+function page(handlers: Record<string, MockHandler> = {}) {
+  return renderPage(<ReviewQueuePage />, {
+    route: '/review',
+    path: '/review',
+    user: EDITOR,
+    handlers: {
+      ReviewQueue: { data: queueData },
+      Topics: { data: topicsData },
+      ReviewArticle: (variables) =>
+        variables.id === 'QXJ0aWNsZToy'
+          ? { data: article('QXJ0aWNsZToy', 'Earnings beat') }
+          : { data: article('QXJ0aWNsZTox', 'Export rules tighten') },
+      ...handlers,
+    },
+  });
+}
+
+describe('ReviewQueuePage', () => {
+  it('shows a skeleton while the queue loads', () => {
+    page({ ReviewQueue: 'pending' });
+    expect(screen.getByRole('status', { name: 'Loading review queue' })).toBeTruthy();
+  });
+
+  it('shows errors with Retry', async () => {
+    page({ ReviewQueue: { networkError: true } });
+    expect(await screen.findByText('Cannot reach the Wirelens server.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+  });
+
+  it('shows an empty queue', async () => {
+    page({ ReviewQueue: { data: { reviewQueue: { totalCount: 0, edges: [] } } } });
+    expect(await screen.findByText('The queue is empty')).toBeTruthy();
+  });
+
+  it('lists the queue in the API order and moves with j and k', async () => {
+    page();
+    const list = await screen.findByRole('list', { name: 'Articles to review' });
+    const items = within(list).getAllByRole('button');
+    expect(items.map((item) => item.textContent)).toEqual([
+      expect.stringContaining('Export rules tighten'),
+      expect.stringContaining('Earnings beat'),
+    ]);
+    expect(items[0]?.getAttribute('aria-current')).toBe('true');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Export rules tighten' })).toBeTruthy();
+    fireEvent.keyDown(document.body, { key: 'j' });
+    expect(await screen.findByRole('heading', { level: 2, name: 'Earnings beat' })).toBeTruthy();
+    fireEvent.keyDown(document.body, { key: 'k' });
+    expect(await screen.findByRole('heading', { level: 2, name: 'Export rules tighten' })).toBeTruthy();
+  });
+
+  it('approves with "a", sending the version the editor saw', async () => {
+    const { calls } = page({ ApproveAnalysis: { data: success('approveAnalysis') } });
+    await screen.findByRole('heading', { level: 2, name: 'Export rules tighten' });
+    fireEvent.keyDown(document.body, { key: 'a' });
+    expect(await screen.findByText('Approved.')).toBeTruthy();
+    expect(calls.find((call) => call.name === 'ApproveAnalysis')?.variables.input).toEqual({
+      articleId: 'QXJ0aWNsZTox',
+      expectedVersion: 3,
+    });
+  });
+
+  it('queues a new AI run on request', async () => {
+    const { calls } = page({
+      ReanalyzeArticle: { data: { reanalyzeArticle: { id: 'QXJ0aWNsZTox', reviewStatus: 'UNREVIEWED' } } },
+    });
+    await screen.findByRole('heading', { level: 2, name: 'Export rules tighten' });
+    fireEvent.click(screen.getByRole('button', { name: 'Re-run analysis' }));
+    expect(await screen.findByText('Re-analysis queued; your corrections stay in force.')).toBeTruthy();
+    expect(calls.find((call) => call.name === 'ReanalyzeArticle')?.variables).toEqual({ id: 'QXJ0aWNsZTox' });
+  });
+
+  it('validates the edit form and sends only changed fields', async () => {
+    const { calls } = page({ CorrectAnalysis: { data: success('correctAnalysis') } });
+    await screen.findByRole('heading', { level: 2, name: 'Export rules tighten' });
+    fireEvent.keyDown(document.body, { key: 'e' });
+    const form = await screen.findByRole('form', { name: 'Edit analysis' });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Summary' }), { target: { value: ' ' } });
+    fireEvent.change(within(form).getByRole('spinbutton', { name: 'Importance (1–10)' }), {
+      target: { value: '11' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save correction' }));
+    expect(await within(form).findByText('The summary must not be empty.')).toBeTruthy();
+    expect(within(form).getByText('Enter a whole number from 1 to 10.')).toBeTruthy();
+    expect(calls.some((call) => call.name === 'CorrectAnalysis')).toBe(false);
+
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Summary' }), {
+      target: { value: 'Editor summary.' },
+    });
+    fireEvent.change(within(form).getByRole('spinbutton', { name: 'Importance (1–10)' }), {
+      target: { value: '8' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save correction' }));
+    expect(await screen.findByText('Correction saved.')).toBeTruthy();
+    expect(calls.find((call) => call.name === 'CorrectAnalysis')?.variables.input).toEqual({
+      articleId: 'QXJ0aWNsZTox',
+      expectedVersion: 3,
+      importance: 8,
+      summary: 'Editor summary.',
+    });
+  });
+
+  it('on a conflict shows the other editor’s values beside mine and saves the merge on the new version', async () => {
+    let attempt = 0;
+    const { calls } = page({
+      CorrectAnalysis: () => {
+        attempt += 1;
+        if (attempt > 1) return { data: success('correctAnalysis') };
+        return {
+          data: {
+            correctAnalysis: {
+              __typename: 'AnalysisConflict',
+              currentVersion: 5,
+              reviewStatus: 'APPROVED',
+              lastChangedAt: '2026-11-26T12:00:00.000Z',
+              lastChangedBy: { id: 'VXNlcjo5', name: 'Olga' },
+              current: {
+                sentimentLabel: 'BEARISH',
+                sentimentScore: -0.62,
+                importance: 9,
+                summary: 'Olga summary.',
+                paragraphs: ['AI paragraph.'],
+                takeaways: ['AI takeaway'],
+                companies: [],
+                topics: [],
+              },
+              yourValues: { summary: 'Editor summary.' },
+            },
+          },
+        };
+      },
+    });
+    await screen.findByRole('heading', { level: 2, name: 'Export rules tighten' });
+    fireEvent.click(screen.getByRole('button', { name: /Edit/ }));
+    const form = await screen.findByRole('form', { name: 'Edit analysis' });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Summary' }), {
+      target: { value: 'Editor summary.' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save correction' }));
+    const conflict = await screen.findByRole('region', { name: 'Someone else changed this analysis' });
+    expect(within(conflict).getByText('Olga summary.')).toBeTruthy();
+    expect(within(conflict).getByText('Editor summary.')).toBeTruthy();
+    expect(within(conflict).getByRole('columnheader', { name: 'Saved (Olga)' })).toBeTruthy();
+    fireEvent.click(within(conflict).getByRole('button', { name: 'Save merged values' }));
+    expect(await screen.findByText('Correction saved.')).toBeTruthy();
+    expect(calls.filter((call) => call.name === 'CorrectAnalysis').at(-1)?.variables.input).toEqual({
+      articleId: 'QXJ0aWNsZTox',
+      expectedVersion: 5,
+      summary: 'Editor summary.',
+    });
+  });
+
+  it('shows the history as AI original against each correction', async () => {
+    page({
+      ReviewArticle: {
+        data: article('QXJ0aWNsZTox', 'Export rules tighten', [
+          {
+            id: 'Q29ycmVjdGlvbjox',
+            action: 'CORRECT',
+            createdAt: '2026-11-26T12:00:00.000Z',
+            note: 'Misread the guidance',
+            changedFields: ['sentimentScore', 'sentimentLabel'],
+            version: 2,
+            after: {
+              ...aiRun,
+              sentimentLabel: 'NEUTRAL',
+              sentimentScore: 0.05,
+              companies: [{ companyId: 12, relevance: 0.9, sentimentScore: 0 }],
+              topics: [{ topicId: 1, relevance: 0.8 }],
+            },
+            editor: { id: 'VXNlcjo5', name: 'Olga' },
+            analysis: aiRun,
+          },
+        ]),
+      },
+    });
+    const history = await screen.findByRole('region', { name: 'History' });
+    expect(within(history).getByText(/Misread the guidance/)).toBeTruthy();
+    expect(within(history).getByRole('columnheader', { name: 'AI original (builtin 1.4.0)' })).toBeTruthy();
+    expect(within(history).getByText('Neutral')).toBeTruthy();
+    expect(within(history).getByText('NVIDIA · relevance 90% · 0.00')).toBeTruthy();
+  });
+
+  it('opens one article by id, queued or not, with its history', async () => {
+    renderPage(<ReviewQueuePage />, {
+      route: '/review?article=QXJ0aWNsZTox',
+      path: '/review',
+      user: EDITOR,
+      handlers: {
+        Topics: { data: topicsData },
+        ReviewArticle: { data: article('QXJ0aWNsZTox', 'Export rules tighten') },
+      },
+    });
+    expect(await screen.findByRole('heading', { level: 2, name: 'Export rules tighten' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: /Back to the review queue/ })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'History' }).textContent).toContain('No editor has acted');
+  });
+});

@@ -1,0 +1,101 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { MockHandler } from '../test/mockClient.js';
+import { renderPage } from '../test/renderPage.js';
+import { SourcesPage } from './SourcesPage.js';
+
+const source = (overrides: Record<string, unknown>) => ({
+  id: 'U291cmNlOjE=',
+  title: 'Example Wire',
+  url: 'https://news.example.com/feed',
+  siteUrl: null,
+  status: 'ACTIVE',
+  isDemo: false,
+  healthy: true,
+  format: 'RSS2',
+  intervalSeconds: 900,
+  lastSuccessAt: '2026-11-26T10:00:00.000Z',
+  lastFetchedAt: '2026-11-26T10:00:00.000Z',
+  lastHttpStatus: 200,
+  consecutiveFailures: 0,
+  nextAttemptAt: '2099-11-26T10:15:00.000Z',
+  lastError: null,
+  ...overrides,
+});
+
+const sourcesData = {
+  sources: {
+    totalCount: 2,
+    edges: [
+      { node: source({}) },
+      {
+        node: source({
+          id: 'U291cmNlOjI=',
+          title: 'Broken Feed',
+          url: 'https://broken.example.com/rss',
+          healthy: false,
+          consecutiveFailures: 4,
+          lastError: 'HTTP 503 from upstream',
+          status: 'PAUSED',
+        }),
+      },
+    ],
+  },
+};
+
+const page = (handlers: Record<string, MockHandler>) =>
+  renderPage(<SourcesPage />, { route: '/sources', path: '/sources', handlers });
+
+describe('SourcesPage', () => {
+  it('shows a skeleton while loading', () => {
+    page({ Sources: 'pending' });
+    expect(screen.getByRole('status', { name: 'Loading sources' })).toBeTruthy();
+  });
+
+  it('explains a forbidden answer instead of a generic error', async () => {
+    page({ Sources: { graphqlError: 'Admins only', code: 'FORBIDDEN' } });
+    expect(await screen.findByText('You do not have access to this.')).toBeTruthy();
+  });
+
+  it('shows health, failures and the last error, with pause/resume and refresh', async () => {
+    const { calls } = page({
+      Sources: { data: sourcesData },
+      RefreshSource: { data: { refreshSource: { ...source({}), id: 'U291cmNlOjE=' } } },
+    });
+    const table = await screen.findByRole('table');
+    const broken = within(table).getByRole('row', { name: /Broken Feed/ });
+    expect(within(broken).getByText('Paused')).toBeTruthy();
+    expect(within(broken).getByText('HTTP 503 from upstream')).toBeTruthy();
+    expect(within(broken).getByText('4')).toBeTruthy();
+    expect(within(broken).getByRole('button', { name: 'Resume Broken Feed' })).toBeTruthy();
+    const healthy = within(table).getByRole('row', { name: /Example Wire/ });
+    expect(within(healthy).getByText('Healthy')).toBeTruthy();
+    fireEvent.click(within(healthy).getByRole('button', { name: 'Refresh Example Wire now' }));
+    expect(calls.some((call) => call.name === 'RefreshSource' && call.variables.id === 'U291cmNlOjE=')).toBe(
+      true,
+    );
+  });
+
+  it('validates a feed URL before adding it', async () => {
+    const { calls } = page({
+      Sources: { data: sourcesData },
+      AddSource: {
+        data: { addSource: { id: 'U291cmNlOjM=', title: 'New Feed', url: 'https://new.example.com/feed' } },
+      },
+    });
+    await screen.findByRole('table');
+    const url = screen.getByRole('textbox', { name: 'Feed URL' });
+    fireEvent.change(url, { target: { value: 'ftp://example.com/feed' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add source' }));
+    expect(await screen.findByText('The URL must start with http:// or https://.')).toBeTruthy();
+    expect(calls.some((call) => call.name === 'AddSource')).toBe(false);
+    fireEvent.change(url, { target: { value: 'https://new.example.com/feed' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add source' }));
+    expect(await screen.findByText('Added New Feed; it is being fetched now.')).toBeTruthy();
+  });
+
+  it('shows an empty state without sources', async () => {
+    page({ Sources: { data: { sources: { totalCount: 0, edges: [] } } } });
+    expect(await screen.findByText('No sources yet')).toBeTruthy();
+  });
+});

@@ -1,0 +1,48 @@
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { Provider } from 'urql';
+import { StaticAuthProvider, type Me } from '../auth/AuthContext.js';
+import { mockClient, type MockHandler } from './mockClient.js';
+
+export const ADMIN: Me = { id: 'VXNlcjox', name: 'Ada Admin', email: 'ada@example.com', role: 'ADMIN' };
+export const EDITOR: Me = {
+  id: 'VXNlcjoy',
+  name: 'Eddie Editor',
+  email: 'eddie@example.com',
+  role: 'EDITOR',
+};
+export const VIEWER: Me = { id: 'VXNlcjoz', name: 'Vic Viewer', email: 'vic@example.com', role: 'VIEWER' };
+
+/** Shows the current URL so tests can assert what the page wrote into it. */
+function LocationProbe() {
+  const location = useLocation();
+  return <output data-testid="location">{location.pathname + location.search}</output>;
+}
+
+export function renderPage(
+  page: ReactElement,
+  {
+    handlers = {},
+    route = '/',
+    path = '/',
+    user = ADMIN,
+  }: { handlers?: Record<string, MockHandler>; route?: string; path?: string; user?: Me | null } = {},
+) {
+  const mock = mockClient(handlers);
+  const view = render(
+    <Provider value={mock.client}>
+      <MemoryRouter initialEntries={[route]}>
+        <StaticAuthProvider user={user}>
+          <Routes>
+            <Route path={path} element={page} />
+            {/* A catch-all page (the whole App) brings its own login route. */}
+            {path !== '/*' && <Route path="/login" element={<h1>Login page</h1>} />}
+          </Routes>
+          <LocationProbe />
+        </StaticAuthProvider>
+      </MemoryRouter>
+    </Provider>,
+  );
+  return { ...view, calls: mock.calls };
+}

@@ -1,0 +1,72 @@
+import { assignStoryCluster, type DbClient } from '@wirelens/db';
+import { saveAnalysisRun } from '@wirelens/db/repositories';
+import type { AnalyzerSet } from './analyzer-set.js';
+
+export interface AnalyzeArticleOptions {
+  db: DbClient;
+  analyzers: AnalyzerSet;
+  articleId: number;
+  reason: 'new' | 'changed' | 'reanalyze';
+  analyzer?: 'builtin' | 'llm';
+}
+
+export type AnalyzeArticleOutcome =
+  | { status: 'skipped' }
+  | { status: 'analyzed'; analysisId: number; clusterId: number; reviewStatus: string; fallbackReason: string | null };
+
+/**
+ * Analyses an article and stores the run as a new analysis row (never replacing
+ * earlier ones or an editor's corrections), then places it in its story cluster.
+ * The built-in analyzer runs again with the cluster's coverage when the article
+ * turns out to be covered by other sources, because coverage feeds importance.
+ */
+export async function analyzeArticle({ db, analyzers, articleId, reason, analyzer }: AnalyzeArticleOptions): Promise<AnalyzeArticleOutcome> {
+  const article = await db.article.findUnique({
+    where: { id: articleId },
+    select: {
+      id: true,
+      title: true,
+      excerpt: true,
+      contentText: true,
+      publishedAt: true,
+      language: true,
+      latestAnalysisId: true,
+      source: { select: { title: true } },
+    },
+  });
+  if (!article) return { status: 'skipped' };
+  // A duplicate "new" job after a successful run has nothing to add.
+  if (reason === 'new' && article.latestAnalysisId !== null) return { status: 'skipped' };
+
+  const input = {
+    title: article.title,
+    text: article.contentText ?? article.excerpt ?? '',
+    publishedAt: article.publishedAt,
+    sourceName: article.source.title,
+    language: article.language,
+  };
+  let outcome = await analyzers.analyze(input, analyzer);
+  const companyIds = outcome.result.companies.flatMap((c) => (c.companyId && /^\d+$/.test(c.companyId) ? [Number(c.companyId)] : []));
+  const coverage = await assignStoryCluster({ db, articleId, companyIds });
+  if (outcome.result.analyzer.name === 'builtin' && (coverage.distinctSources > 1 || !coverage.isFirstReport)) {
+    outcome = await analyzers.analyze(
+      { ...input, coverage: { distinctSources: coverage.distinctSources, isFirstReport: coverage.isFirstReport } },
+      'builtin',
+    );
+  }
+  const saved = await saveAnalysisRun({
+    db,
+    articleId,
+    result: outcome.result,
+    durationMs: outcome.durationMs,
+    fallbackReason: outcome.fallbackReason,
+    tokenUsage: outcome.tokenUsage,
+  });
+  return {
+    status: 'analyzed',
+    analysisId: saved.analysisId,
+    clusterId: coverage.clusterId,
+    reviewStatus: saved.reviewStatus,
+    fallbackReason: outcome.fallbackReason,
+  };
+}

@@ -1,0 +1,27 @@
+import { JOBS } from '@wirelens/core';
+import type { AnalyzerSet } from '../analysis/analyzer-set.js';
+import { analyzeArticle } from '../analysis/analyze-article.js';
+import { logger } from '../logger.js';
+import { defineJob, type JobDefinition } from './define-job.js';
+
+export function createAnalysisJobs(analyzers: AnalyzerSet, concurrency: number): JobDefinition[] {
+  return [
+    defineJob({
+      name: JOBS.analyzeArticle.name,
+      payload: JOBS.analyzeArticle.payload,
+      retryLimit: 3,
+      retryDelaySeconds: 20,
+      retryBackoff: true,
+      expireInSeconds: 600,
+      heartbeatSeconds: 30,
+      concurrency,
+      policy: 'exclusive',
+      async handle({ articleId, reason, analyzer }, { db }) {
+        const outcome = await analyzeArticle({ db, analyzers, articleId, reason, analyzer });
+        if (outcome.status === 'analyzed' && outcome.fallbackReason) {
+          logger.warn(`article ${articleId}: LLM failed, built-in analyzer answered (${outcome.fallbackReason})`);
+        }
+      },
+    }),
+  ];
+}

@@ -1,0 +1,2 @@
+export * from './load-company-registry.js';
+export * from './assign-story-cluster.js';

@@ -1,0 +1,246 @@
+import { AppError } from '@wirelens/core';
+import type { SentimentLabelEnum } from '@wirelens/core/review';
+import { Prisma, type ReviewStatus } from '../generated/prisma/client.js';
+import type { Tx } from './types.js';
+
+/** Feed filters; every present filter must match (AND); list filters match any of their values. */
+export interface ArticleFilter {
+  companyIds?: number[] | null;
+  topicIds?: number[] | null;
+  sentiments?: SentimentLabelEnum[] | null;
+  minScore?: number | null;
+  maxScore?: number | null;
+  minImportance?: number | null;
+  sourceIds?: number[] | null;
+  languages?: string[] | null;
+  publishedAfter?: Date | null;
+  publishedBefore?: Date | null;
+  reviewStatuses?: ReviewStatus[] | null;
+  /** PostgreSQL full-text search (websearch syntax: words, "phrases", -exclusions, or). */
+  search?: string | null;
+  /** Only articles that have an analysis (the review queue). */
+  analyzedOnly?: boolean;
+}
+
+export type ArticleOrder = 'PUBLISHED_AT' | 'IMPORTANCE' | 'RELEVANCE' | 'REVIEW_PRIORITY';
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+export interface ArticlePage {
+  ids: number[];
+  cursors: string[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+interface SortKey {
+  sql: Prisma.Sql;
+  desc: boolean;
+  kind: 'date' | 'number';
+}
+
+function tsQuery(search: string): Prisma.Sql {
+  return Prisma.sql`websearch_to_tsquery('english', ${search})`;
+}
+
+function sortKeys(order: ArticleOrder, search: string | null): SortKey[] {
+  const id: SortKey = { sql: Prisma.sql`a."id"`, desc: true, kind: 'number' };
+  const published: SortKey = { sql: Prisma.sql`a."publishedAt"`, desc: true, kind: 'date' };
+  switch (order) {
+    case 'PUBLISHED_AT':
+      return [published, id];
+    case 'IMPORTANCE':
+      return [{ sql: Prisma.sql`COALESCE(a."importance", 0)`, desc: true, kind: 'number' }, published, id];
+    case 'REVIEW_PRIORITY':
+      return [
+        { sql: Prisma.sql`COALESCE(a."importance", 0)`, desc: true, kind: 'number' },
+        { sql: Prisma.sql`COALESCE(a."confidence", 0)`, desc: false, kind: 'number' },
+        { sql: Prisma.sql`a."id"`, desc: false, kind: 'number' },
+      ];
+    case 'RELEVANCE':
+      if (!search)
+        throw new AppError('INVALID_INPUT', 'Ordering by RELEVANCE needs filter.search', {
+          details: { field: 'orderBy' },
+        });
+      return [
+        {
+          sql: Prisma.sql`ts_rank_cd(a."searchVector", ${tsQuery(search)})::float8`,
+          desc: true,
+          kind: 'number',
+        },
+        id,
+      ];
+  }
+}
+
+export function articleFilterSql(filter: ArticleFilter): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  if (filter.companyIds?.length) {
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "ArticleCompany" j WHERE j."articleId" = a."id" AND j."companyId" = ANY(${filter.companyIds}::int[]))`,
+    );
+  }
+  if (filter.topicIds?.length) {
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "ArticleTopic" j WHERE j."articleId" = a."id" AND j."topicId" = ANY(${filter.topicIds}::int[]))`,
+    );
+  }
+  if (filter.sentiments?.length)
+    conditions.push(Prisma.sql`a."sentimentLabel"::text = ANY(${filter.sentiments}::text[])`);
+  if (filter.minScore !== null && filter.minScore !== undefined)
+    conditions.push(Prisma.sql`a."sentimentScore" >= ${filter.minScore}`);
+  if (filter.maxScore !== null && filter.maxScore !== undefined)
+    conditions.push(Prisma.sql`a."sentimentScore" <= ${filter.maxScore}`);
+  if (filter.minImportance !== null && filter.minImportance !== undefined) {
+    conditions.push(Prisma.sql`a."importance" >= ${filter.minImportance}`);
+  }
+  if (filter.sourceIds?.length) conditions.push(Prisma.sql`a."sourceId" = ANY(${filter.sourceIds}::int[])`);
+  if (filter.languages?.length) conditions.push(Prisma.sql`a."language" = ANY(${filter.languages}::text[])`);
+  if (filter.publishedAfter)
+    conditions.push(Prisma.sql`a."publishedAt" >= ${filter.publishedAfter}::timestamp`);
+  if (filter.publishedBefore)
+    conditions.push(Prisma.sql`a."publishedAt" < ${filter.publishedBefore}::timestamp`);
+  if (filter.reviewStatuses?.length)
+    conditions.push(Prisma.sql`a."reviewStatus"::text = ANY(${filter.reviewStatuses}::text[])`);
+  if (filter.search) conditions.push(Prisma.sql`a."searchVector" @@ ${tsQuery(filter.search)}`);
+  if (filter.analyzedOnly) conditions.push(Prisma.sql`a."latestAnalysisId" IS NOT NULL`);
+  return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`;
+}
+
+function encodeCursor(values: (string | number)[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+function decodeCursor(cursor: string, keys: SortKey[], field: string): (Date | number)[] {
+  const invalid = () =>
+    new AppError('INVALID_INPUT', 'Invalid cursor (cursors belong to one query and order)', {
+      details: { field },
+    });
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (!Array.isArray(values) || values.length !== keys.length) throw invalid();
+  return keys.map((key, index) => {
+    const value: unknown = values[index];
+    if (key.kind === 'date') {
+      // Timestamps come back without a zone; they are UTC.
+      const date =
+        typeof value === 'string' ? new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`) : null;
+      if (!date || Number.isNaN(date.getTime())) throw invalid();
+      return date;
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw invalid();
+    return value;
+  });
+}
+
+/** Keyset condition "row comes after `values` in this order" (lexicographic over the keys). */
+function afterCondition(keys: SortKey[], values: (Date | number)[], reverse: boolean): Prisma.Sql {
+  const param = (key: SortKey, value: Date | number) =>
+    key.kind === 'date' ? Prisma.sql`${value}::timestamp` : Prisma.sql`${value}::float8`;
+  const op = (key: SortKey) => Prisma.raw(key.desc !== reverse ? '<' : '>');
+  if (keys.every((key) => key.desc === keys[0]?.desc)) {
+    const first = keys[0] as SortKey;
+    return Prisma.sql`(${Prisma.join(keys.map((k) => k.sql))}) ${op(first)} (${Prisma.join(keys.map((k, i) => param(k, values[i] as Date | number)))})`;
+  }
+  const ors = keys.map((key, i) => {
+    const equal = keys
+      .slice(0, i)
+      .map((k, j) => Prisma.sql`${k.sql} = ${param(k, values[j] as Date | number)}`);
+    return Prisma.sql`(${Prisma.join([...equal, Prisma.sql`${key.sql} ${op(key)} ${param(key, values[i] as Date | number)}`], ' AND ')})`;
+  });
+  return Prisma.sql`(${Prisma.join(ors, ' OR ')})`;
+}
+
+/**
+ * One page of article ids in the requested order, by keyset pagination over an index-friendly
+ * ORDER BY (one statement). Nodes are loaded separately by id, so relation loading stays batched.
+ */
+export async function findArticlePage({
+  db,
+  filter,
+  order,
+  page,
+  maxPageSize,
+}: {
+  db: Tx;
+  filter: ArticleFilter;
+  order: ArticleOrder;
+  page: PageArgs;
+  maxPageSize: number;
+}): Promise<ArticlePage> {
+  if (page.first != null && page.last != null) {
+    throw new AppError('INVALID_INPUT', 'Pass either first or last, not both', {
+      details: { field: 'last' },
+    });
+  }
+  const backward = page.last != null || (page.before != null && page.first == null);
+  const size = backward ? (page.last ?? 20) : (page.first ?? 20);
+  if (size < 0 || size > maxPageSize) {
+    throw new AppError('INVALID_INPUT', `must be between 0 and ${maxPageSize}`, {
+      details: { field: backward ? 'last' : 'first' },
+    });
+  }
+  // Newest articles of one company (or one topic): walk that link table's (subject, publishedAt)
+  // index instead of scanning every article by date and probing the link for each.
+  const driver =
+    order === 'PUBLISHED_AT' && filter.companyIds?.length === 1
+      ? {
+          table: Prisma.raw('"ArticleCompany"'),
+          column: Prisma.raw('"companyId"'),
+          id: filter.companyIds[0] as number,
+          rest: { ...filter, companyIds: null },
+        }
+      : order === 'PUBLISHED_AT' && !filter.companyIds?.length && filter.topicIds?.length === 1
+        ? {
+            table: Prisma.raw('"ArticleTopic"'),
+            column: Prisma.raw('"topicId"'),
+            id: filter.topicIds[0] as number,
+            rest: { ...filter, topicIds: null },
+          }
+        : null;
+  const keys: SortKey[] = driver
+    ? [
+        { sql: Prisma.sql`l."publishedAt"`, desc: true, kind: 'date' },
+        { sql: Prisma.sql`l."articleId"`, desc: true, kind: 'number' },
+      ]
+    : sortKeys(order, filter.search?.trim() || null);
+  const conditions = driver
+    ? [Prisma.sql`l.${driver.column} = ${driver.id}`, articleFilterSql(driver.rest)]
+    : [articleFilterSql(filter)];
+  if (page.after) conditions.push(afterCondition(keys, decodeCursor(page.after, keys, 'after'), false));
+  if (page.before) conditions.push(afterCondition(keys, decodeCursor(page.before, keys, 'before'), true));
+  const orderBy = keys.map(
+    (key) => Prisma.sql`${key.sql} ${Prisma.raw(key.desc !== backward ? 'DESC' : 'ASC')}`,
+  );
+  const rows = await db.$queryRaw<{ id: number; k: (string | number)[] }[]>`
+    SELECT a."id", json_build_array(${Prisma.join(keys.map((k) => k.sql))}) AS k
+    FROM ${driver ? Prisma.sql`${driver.table} l JOIN "Article" a ON a."id" = l."articleId"` : Prisma.sql`"Article" a`}
+    WHERE ${Prisma.join(conditions, ' AND ')}
+    ORDER BY ${Prisma.join(orderBy)}
+    LIMIT ${size + 1}`;
+  const more = rows.length > size;
+  const pageRows = rows.slice(0, size);
+  if (backward) pageRows.reverse();
+  return {
+    ids: pageRows.map((row) => row.id),
+    cursors: pageRows.map((row) => encodeCursor(row.k)),
+    hasNextPage: backward ? page.before != null : more,
+    hasPreviousPage: backward ? more : page.after != null,
+  };
+}
+
+export async function countArticles({ db, filter }: { db: Tx; filter: ArticleFilter }): Promise<number> {
+  const rows = await db.$queryRaw<
+    { n: number }[]
+  >`SELECT count(*)::int AS n FROM "Article" a WHERE ${articleFilterSql(filter)}`;
+  return rows[0]?.n ?? 0;
+}

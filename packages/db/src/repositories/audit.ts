@@ -1,0 +1,31 @@
+import type { Prisma } from '../generated/prisma/client.js';
+import type { Actor, Tx } from './types.js';
+
+export interface AuditInput {
+  action: string;
+  entityType: string;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+function json(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+}
+
+/** Appends one entry to the audit log (append-only: a trigger refuses UPDATE and DELETE). */
+export async function writeAudit(tx: Tx, actor: Actor, entry: AuditInput): Promise<void> {
+  await tx.auditEntry.create({
+    data: {
+      actorId: actor.userId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+      before: json(entry.before),
+      after: json(entry.after),
+      requestId: actor.requestId ?? null,
+      ip: actor.ip ?? null,
+    },
+  });
+}
