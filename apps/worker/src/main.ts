@@ -41,7 +41,8 @@ const shutdown = async () => {
   if (stopping) return;
   stopping = true;
   logger.info('worker: finishing running jobs');
-  await worker.stop();
+  // Jobs still running after the grace period are abandoned; another worker retries them.
+  await worker.stop(5_000);
   await db.$disconnect();
   process.exit(0);
 };

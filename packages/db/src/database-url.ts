@@ -4,6 +4,8 @@ export interface ResolveDatabaseOptions {
   /** `DATABASE_URL`; when unset, the embedded default starts. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Ports the embedded server must not take (the web server's). */
+  avoidPorts?: number[];
   log?: (message: string) => void;
 }
 
@@ -14,10 +16,10 @@ export interface ResolvedDatabase {
   stop(): Promise<void>;
 }
 
-export async function resolveDatabase({ databaseUrl, dataDir, log }: ResolveDatabaseOptions): Promise<ResolvedDatabase> {
+export async function resolveDatabase({ databaseUrl, dataDir, avoidPorts, log }: ResolveDatabaseOptions): Promise<ResolvedDatabase> {
   if (databaseUrl) {
     return { connectionString: databaseUrl, embedded: null, stop: () => Promise.resolve() };
   }
-  const embedded = await startEmbeddedPostgres({ dataDir, log });
+  const embedded = await startEmbeddedPostgres({ dataDir, avoidPorts, log });
   return { connectionString: embedded.connectionString, embedded, stop: () => embedded.stop() };
 }

@@ -10,7 +10,12 @@ export interface OpenDatabaseResult {
 
 /** Brings up the database (embedded or DATABASE_URL), applies pending migrations and connects. */
 export async function openDatabase(env: WorkerEnv): Promise<OpenDatabaseResult> {
-  const database = await resolveDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir, log: logger.info });
+  const database = await resolveDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.dataDir,
+    avoidPorts: [env.PORT],
+    log: logger.info,
+  });
   try {
     const migrated = await applyMigrations({
       connectionString: database.connectionString,

@@ -26,6 +26,8 @@ export interface EmbeddedPostgresOptions {
   database?: string;
   /** Fixed port; default: a free one. */
   port?: number;
+  /** Ports a free port must not be (e.g. the web server's, which binds later). */
+  avoidPorts?: number[];
   log?: (message: string) => void;
 }
 
@@ -296,6 +298,7 @@ export async function startEmbeddedPostgres({
   dataDir,
   database = 'wirelens',
   port,
+  avoidPorts = [],
   log = () => undefined,
 }: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const root = path.resolve(dataDir);
@@ -320,7 +323,8 @@ export async function startEmbeddedPostgres({
     for (const entry of await readdir(clusterDir)) await chown(path.join(clusterDir, entry), ids.uid, ids.gid);
   }
 
-  const chosenPort = port ?? (await findFreePort());
+  let chosenPort = port ?? (await findFreePort());
+  while (port === undefined && avoidPorts.includes(chosenPort)) chosenPort = await findFreePort();
   const logFile = path.join(root, 'postgres.log');
   const logHandle = await open(logFile, 'a');
   const child = spawn(

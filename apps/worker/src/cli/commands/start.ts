@@ -76,11 +76,16 @@ export async function startAll(env: WorkerEnv): Promise<void> {
   const stop = (reason: string, exitCode: number) => {
     stopping ??= (async () => {
       logger.info(`stopping (${reason})`);
-      for (const service of services) service.child.kill('SIGTERM');
+      // The worker first: its in-flight fetches of the demo feeds still need the API.
+      const order = [...services].sort((a, b) => (a.name === 'worker' ? -1 : b.name === 'worker' ? 1 : 0));
       const timer = setTimeout(() => {
         for (const service of services) service.child.kill('SIGKILL');
-      }, 30_000);
-      await Promise.all(services.map((service) => service.exited));
+      }, 20_000);
+      for (const service of order) {
+        service.child.kill('SIGTERM');
+        await service.exited;
+        logger.info(`${service.name} stopped`);
+      }
       clearTimeout(timer);
       await database.stop();
       logger.info('stopped');

@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
+import { createHostLimiter } from '../http/host-limiter.js';
+import { runWorker, type RunningWorker } from '../run-worker.js';
+import { rssFeed, startFeedServer, type FeedServer } from '../testing/feed-server.js';
+import { extractFullText } from './extract-full-text.js';
+import { fetchSource } from './fetch-source.js';
+import type { IngestConfig } from './ingest-config.js';
+
+let test: TestDatabase;
+let server: FeedServer;
+let worker: RunningWorker;
+let config: IngestConfig;
+
+beforeEach(async () => {
+  test = await createTestDatabase();
+  server = await startFeedServer();
+  worker = await runWorker({ connectionString: test.url, db: test.db, jobs: [] });
+  config = {
+    allowHosts: ['127.0.0.1'],
+    selfHost: '127.0.0.1',
+    timeoutMs: 2_000,
+    maxBytes: 1_000_000,
+    backoffCapSeconds: 86_400,
+    limiter: createHostLimiter(2),
+  };
+});
+
+afterEach(async () => {
+  await worker.stop(1000);
+  await server.close();
+  await test.drop();
+});
+
+const body = Array.from(
+  { length: 8 },
+  (_, i) => `<p>Paragraph ${i + 1} of the real article explains how the chipmaker's quarterly revenue rose and what analysts expect next quarter.</p>`,
+).join('');
+
+describe('extractFullText', () => {
+  it('replaces a teaser with the main text of the page, sanitised', async () => {
+    server.route('/story', (_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
+        `<!doctype html><html lang="en"><head><title>Story</title><meta property="og:image" content="https://img.example.com/a.jpg"></head>
+         <body><nav><a href="/">Home</a> <a href="/markets">Markets</a></nav>
+         <article><h1>Chipmaker beats estimates</h1>${body}
+           <p onclick="steal()">Tail <a href="javascript:alert(1)">link</a><img src="http://insecure.example.com/x.png" onerror="x()"></p>
+           <script>alert('xss')</script><iframe src="https://evil.example.com"></iframe></article>
+         <footer>Comments (0)</footer></body></html>`,
+      ),
+    );
+    server.route('/feed.xml', (_req, res) =>
+      res.writeHead(200).end(rssFeed([{ title: 'Chipmaker beats estimates', link: `${server.url}/story`, body: '<p>Short teaser… Read more</p>' }])),
+    );
+    const source = await test.db.source.create({ data: { url: `${server.url}/feed.xml` } });
+    await fetchSource({ db: test.db, boss: worker.boss, config, sourceId: source.id, force: true });
+    const article = await test.db.article.findFirstOrThrow();
+    expect(article.fullTextStatus).toBe('PENDING');
+
+    expect(await extractFullText({ db: test.db, boss: worker.boss, config, articleId: article.id })).toBe('extracted');
+    const after = await test.db.article.findUniqueOrThrow({ where: { id: article.id } });
+    expect(after.fullTextStatus).toBe('EXTRACTED');
+    expect(after.contentText).toContain('Paragraph 8 of the real article');
+    expect(after.contentHtml).not.toMatch(/script|iframe|onclick|onerror|javascript:|http:\/\/insecure/i);
+    expect(after.imageUrl).toBe('https://img.example.com/a.jpg');
+    // The hash stays the feed's, so the next poll does not count the article as changed.
+    expect(after.contentHash).toBe(article.contentHash);
+    expect(await fetchSource({ db: test.db, boss: worker.boss, config, sourceId: source.id, force: true })).toMatchObject({
+      itemsUnchanged: 1,
+      itemsUpdated: 0,
+    });
+    // Running the job again changes nothing.
+    expect(await extractFullText({ db: test.db, boss: worker.boss, config, articleId: article.id })).toBe('skipped');
+  });
+
+  it('keeps the teaser when the page cannot be fetched, and still hands the article on', async () => {
+    server.route('/feed.xml', (_req, res) =>
+      res.writeHead(200).end(rssFeed([{ title: 'Gone', link: `${server.url}/missing`, body: '<p>Teaser only…</p>' }])),
+    );
+    const source = await test.db.source.create({ data: { url: `${server.url}/feed.xml` } });
+    await fetchSource({ db: test.db, boss: worker.boss, config, sourceId: source.id, force: true });
+    const article = await test.db.article.findFirstOrThrow();
+    expect(await extractFullText({ db: test.db, boss: worker.boss, config, articleId: article.id })).toBe('failed');
+    const after = await test.db.article.findUniqueOrThrow({ where: { id: article.id } });
+    expect(after.fullTextStatus).toBe('FAILED');
+    expect(after.contentText).toContain('Teaser only');
+    const queued = await test.db.$queryRawUnsafe<{ count: bigint }[]>(
+      `SELECT count(*) AS count FROM pgboss.job WHERE name = 'analysis-analyze-article' AND state = 'created'`,
+    );
+    expect(Number(queued[0]?.count)).toBe(1);
+  });
+});
