@@ -260,7 +260,9 @@ function SourceTable({ sources, total }: { sources: Source[]; total: number }) {
     <div className="table-wrap">
       <table className="data-table">
         <caption>
-          {total} {total === 1 ? 'source' : 'sources'}
+          {sources.length < total
+            ? `Showing the first ${sources.length} of ${total} sources`
+            : `${total} ${total === 1 ? 'source' : 'sources'}`}
         </caption>
         <thead>
           <tr>
