@@ -230,7 +230,7 @@ const NODE = `id title url publishedAt source { title }
   companies { relevance company { name slug } } topics { topic { slug } }
   analysis { sentimentLabel sentimentScore importance summary }`;
 
-const FEED_SQL = (where: string, order: string) => `
+const FEED_SQL = (where: string, order: string, from = '"Article" a') => `
   SELECT a."id", a."title", a."url", a."publishedAt", s."title" AS source,
          (SELECT coalesce(json_agg(json_build_object('relevance', ac."relevance", 'name', c."name", 'slug', c."slug") ORDER BY ac."relevance" DESC, ac."companyId"), '[]')
             FROM "ArticleCompany" ac JOIN "Company" c ON c."id" = ac."companyId" WHERE ac."articleId" = a."id") AS companies,
@@ -238,7 +238,7 @@ const FEED_SQL = (where: string, order: string) => `
             FROM "ArticleTopic" at JOIN "Topic" t ON t."id" = at."topicId" WHERE at."articleId" = a."id") AS topics,
          a."sentimentLabel", a."sentimentScore", a."importance",
          coalesce((SELECT c2."values"->>'summary' FROM "Correction" c2 WHERE c2."articleId" = a."id" ORDER BY c2."version" DESC LIMIT 1), an."summary") AS summary
-  FROM "Article" a JOIN "Source" s ON s."id" = a."sourceId" LEFT JOIN "Analysis" an ON an."id" = a."latestAnalysisId"
+  FROM ${from} JOIN "Source" s ON s."id" = a."sourceId" LEFT JOIN "Analysis" an ON an."id" = a."latestAnalysisId"
   WHERE ${where} ORDER BY ${order} LIMIT 21`;
 
 const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
@@ -319,9 +319,11 @@ async function main(): Promise<void> {
       },
       sql: {
         text: FEED_SQL(
-          `EXISTS (SELECT 1 FROM "ArticleCompany" j WHERE j."articleId" = a."id" AND j."companyId" = $1)
+          // The company's own (companyId, publishedAt) index drives the page, as the API does.
+          `l."companyId" = $1
            AND EXISTS (SELECT 1 FROM "ArticleTopic" j WHERE j."articleId" = a."id" AND j."topicId" = $2) AND a."importance" >= 6`,
-          'a."publishedAt" DESC, a."id" DESC',
+          'l."publishedAt" DESC, l."articleId" DESC',
+          '"ArticleCompany" l JOIN "Article" a ON a."id" = l."articleId"',
         ),
         values: [topCompany, topicId],
       },

@@ -83,7 +83,7 @@ async function databaseAnswers(db: DbClient): Promise<boolean> {
   try {
     await Promise.race([
       db.$queryRaw`SELECT 1`,
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 5000).unref()),
     ]);
     return true;
   } catch {
