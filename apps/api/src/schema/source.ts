@@ -4,7 +4,7 @@ import { addSource, deleteSource, updateSource, writeAudit } from '@wirelens/db/
 import { z } from 'zod';
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
 import type { Context } from '../context.js';
-import { feedUrlProblem } from '../feed-url.js';
+import { feedUrlProblem } from '@wirelens/core/urls';
 import { decodeId, invalidInput, parseInput } from '../validation.js';
 
 export const SourceStatusEnum = builder.enumType('SourceStatus', {

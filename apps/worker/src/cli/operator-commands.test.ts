@@ -67,7 +67,7 @@ describe('wirelens sources', () => {
     expect(added.code).toBe(0);
     expect(added.stdout).toMatch(/Added source \d+: https:\/\/news\.example\.com\/feed\.xml \(every 30 min\)/);
     expect((await run(['sources', 'add', 'https://news.example.com/feed.xml'])).stderr).toMatch(/already exists/);
-    expect((await run(['sources', 'add', 'http://127.0.0.1/feed'])).stderr).toMatch(/private or local address/);
+    expect((await run(['sources', 'add', 'http://127.0.0.1/feed'])).stderr).toMatch(/private or reserved address/);
     expect((await run(['sources', 'add', 'ftp://example.com/feed'])).stderr).toMatch(/http or https/);
     expect((await run(['sources', 'add', 'https://example.com/f', '--interval', '10s'])).stderr).toMatch(/at least 1 minute/);
 

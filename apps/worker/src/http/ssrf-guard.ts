@@ -3,7 +3,7 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 
 import { AppError } from '@wirelens/core';
-import ipaddr from 'ipaddr.js';
+import { isPublicAddress } from '@wirelens/core/urls';
 
 /** Resolves a host name to every address it has; injectable so tests never touch real DNS. */
 export type ResolveHost = (hostname: string) => Promise<LookupAddress[]>;
@@ -19,23 +19,6 @@ const blockedHostnames = new Set([
   'instance-data',
   'instance-data.ec2.internal',
 ]);
-
-/**
- * Whether an IP address is on the public internet. Only ipaddr.js's `unicast` range passes: that
- * excludes loopback, private, link-local (so 169.254.169.254), CGNAT, 0.0.0.0/8, multicast,
- * broadcast, reserved and documentation ranges, unique-local IPv6 (so fd00:ec2::254), and the
- * IPv6 forms that embed an IPv4 address (mapped, 6to4, Teredo, NAT64), which could smuggle one in.
- * An IPv4-mapped address is judged by the IPv4 address it carries.
- */
-export function isPublicAddress(address: string): boolean {
-  const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
-  if (!ipaddr.isValid(bare)) return false;
-  let parsed = ipaddr.parse(bare);
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {
-    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
-  }
-  return parsed.range() === 'unicast';
-}
 
 function bareHostname(url: URL): string {
   return url.hostname
@@ -109,3 +92,5 @@ export function createSsrfGuard({
     },
   };
 }
+
+export { isPublicAddress };

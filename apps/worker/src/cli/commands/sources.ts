@@ -1,32 +1,24 @@
 import { readFile } from 'node:fs/promises';
-import { isIP } from 'node:net';
 import type { Command } from 'commander';
 import { AppError } from '@wirelens/core';
 import { DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '@wirelens/core/ingest';
 import { buildOpml, parseOpml } from '@wirelens/core/opml';
+import { feedUrlProblem } from '@wirelens/core/urls';
 import type { DbClient } from '@wirelens/db';
 import { addSource, deleteSource, updateSource } from '@wirelens/db/repositories';
 import { loadEnv } from '../../env.js';
-import { isPublicAddress } from '../../http/ssrf-guard.js';
 import { openDatabase } from '../database.js';
 
 const cli = { userId: null, requestId: 'cli' };
 
 /** Refuses what can never be fetched; the worker re-checks every address after DNS. */
 export function checkFeedUrl(value: string, allowHosts: readonly string[]): string {
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    throw new AppError('INVALID_INPUT', `"${value}" is not an absolute URL`);
+  const problem = feedUrlProblem(value, { allowHosts });
+  if (problem) {
+    const code = problem.includes('point at') ? 'BLOCKED_URL' : 'INVALID_INPUT';
+    throw new AppError(code, `the feed URL ${problem}${code === 'BLOCKED_URL' ? ' (allow it with FETCH_ALLOW_HOSTS)' : ''}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new AppError('INVALID_INPUT', 'a feed URL must use http or https');
-  if (url.username || url.password) throw new AppError('INVALID_INPUT', 'a feed URL must not contain credentials');
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (!allowHosts.includes(host) && (host === 'localhost' || (isIP(host) !== 0 && !isPublicAddress(host)))) {
-    throw new AppError('BLOCKED_URL', `${host} is a private or local address (allow it with FETCH_ALLOW_HOSTS)`);
-  }
-  return url.href;
+  return new URL(value.trim()).href;
 }
 
 /** `--interval` in minutes (e.g. 15) or with a unit (90s, 15m, 2h). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedUrlProblem } from './feed-url.js';
+import { feedUrlProblem } from './feed-url-problem.js';
 
 describe('feedUrlProblem', () => {
   it('accepts public http(s) feeds', () => {
@@ -21,5 +21,12 @@ describe('feedUrlProblem', () => {
     ['not a url', 'absolute URL'],
   ])('rejects %s', (url, reason) => {
     expect(feedUrlProblem(url)).toContain(reason);
+  });
+});
+
+describe('feedUrlProblem with allowed hosts', () => {
+  it('lets an operator allow a listed host', () => {
+    expect(feedUrlProblem('http://127.0.0.1:8080/feed', { allowHosts: ['127.0.0.1'] })).toBeNull();
+    expect(feedUrlProblem('http://10.0.0.5/feed', { allowHosts: ['127.0.0.1'] })).toContain('private');
   });
 });
