@@ -25,6 +25,8 @@ let stopping = false;
 const shutdown = async () => {
   if (stopping) return;
   stopping = true;
+  // Whatever has not finished after 5 s is cut short: the API must not outlive its supervisor.
+  setTimeout(() => process.exit(0), 5_000).unref();
   await api.close();
   await jobs.stop();
   await db.$disconnect();

@@ -40,6 +40,8 @@ let stopping = false;
 const shutdown = async () => {
   if (stopping) return;
   stopping = true;
+  // The queue gets 5 s to finish held jobs; if closing hangs beyond that, leave anyway.
+  setTimeout(() => process.exit(0), 9_000).unref();
   logger.info('worker: finishing running jobs');
   // Jobs still running after the grace period are abandoned; another worker retries them.
   await worker.stop(5_000);
