@@ -7,6 +7,7 @@ import { createAnalyzerSet } from '../analysis/analyzer-set.js';
 import { createHostLimiter } from '../http/host-limiter.js';
 import { createJobs } from '../jobs/registry.js';
 import { runWorker, type RunningWorker } from '../run-worker.js';
+import { testIngestConfig } from '../testing/ingest-config.js';
 import { rssFeed, startFeedServer, type FeedServer } from '../testing/feed-server.js';
 import { pollSources } from './poll-sources.js';
 
@@ -42,14 +43,7 @@ async function startInProcessWorker(): Promise<RunningWorker> {
       db: test.db,
       config: { kind: 'builtin', llm: { baseUrl: undefined, model: undefined, apiKey: undefined, timeoutMs: 1000, concurrency: 1 } },
     }),
-    ingest: {
-      allowHosts: ['127.0.0.1'],
-      selfHost: '127.0.0.1',
-      timeoutMs: 5_000,
-      maxBytes: 1_000_000,
-      backoffCapSeconds: 86_400,
-      limiter: createHostLimiter(4),
-    },
+    ingest: testIngestConfig({ timeoutMs: 5_000, limiter: createHostLimiter(4) }),
   });
   const worker = await runWorker({ connectionString: test.url, db: test.db, jobs, superviseIntervalSeconds: 1 });
   cleanups.push(() => worker.stop(5_000));

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
-import { createHostLimiter } from '../http/host-limiter.js';
 import { runWorker, type RunningWorker } from '../run-worker.js';
+import { testIngestConfig } from '../testing/ingest-config.js';
 import { rssFeed, startFeedServer, type FeedServer } from '../testing/feed-server.js';
 import { extractFullText } from './extract-full-text.js';
 import { fetchSource } from './fetch-source.js';
@@ -16,14 +16,7 @@ beforeEach(async () => {
   test = await createTestDatabase();
   server = await startFeedServer();
   worker = await runWorker({ connectionString: test.url, db: test.db, jobs: [] });
-  config = {
-    allowHosts: ['127.0.0.1'],
-    selfHost: '127.0.0.1',
-    timeoutMs: 2_000,
-    maxBytes: 1_000_000,
-    backoffCapSeconds: 86_400,
-    limiter: createHostLimiter(2),
-  };
+  config = testIngestConfig();
 });
 
 afterEach(async () => {

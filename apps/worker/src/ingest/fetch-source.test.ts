@@ -3,8 +3,8 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JOBS } from '@wirelens/core';
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
-import { createHostLimiter } from '../http/host-limiter.js';
 import { runWorker, type RunningWorker } from '../run-worker.js';
+import { testIngestConfig } from '../testing/ingest-config.js';
 import { rssFeed, startFeedServer, type FeedServer } from '../testing/feed-server.js';
 import { fetchSource } from './fetch-source.js';
 import type { IngestConfig } from './ingest-config.js';
@@ -21,14 +21,7 @@ beforeEach(async () => {
   server = await startFeedServer();
   // A worker with no handlers: just the queue, so enqueued follow-ups can be counted.
   worker = await runWorker({ connectionString: test.url, db: test.db, jobs: [] });
-  config = {
-    allowHosts: ['127.0.0.1'],
-    selfHost: '127.0.0.1',
-    timeoutMs: 2_000,
-    maxBytes: 1_000_000,
-    backoffCapSeconds: 86_400,
-    limiter: createHostLimiter(2),
-  };
+  config = testIngestConfig();
 });
 
 afterEach(async () => {
