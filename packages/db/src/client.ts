@@ -1,23 +1,93 @@
+import { performance } from 'node:perf_hooks';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from './generated/prisma/client.js';
+import pg from 'pg';
+import { PrismaClient, type Prisma } from './generated/prisma/client.js';
 
 export interface CreateDbClientOptions {
   connectionString: string;
   /** Pool size per process (pg default is 10). */
   maxConnections?: number;
   /** Called with every SQL statement (tests count them to catch N+1 queries). */
-  onQuery?: (sql: string) => void;
+  onQuery?: (sql: string, durationMs: number) => void;
 }
 
+interface RawReader {
+  pool: pg.Pool;
+  onQuery?: (sql: string, durationMs: number) => void;
+}
+
+const readers = new WeakMap<object, RawReader>();
+
 /** The one way to get a Prisma client: Rust-free Prisma 7 over node-postgres. */
-export function createDbClient({ connectionString, maxConnections, onQuery }: CreateDbClientOptions): PrismaClient {
-  const adapter = new PrismaPg({ connectionString, max: maxConnections });
+export function createDbClient({
+  connectionString,
+  maxConnections,
+  onQuery,
+}: CreateDbClientOptions): PrismaClient {
+  const pool = new pg.Pool({ connectionString, max: maxConnections });
+  // An idle client that loses its server (restart, network) must not crash the process.
+  pool.on('error', () => undefined);
+  const adapter = new PrismaPg(pool);
   // Prisma's 2 s default wait for a pooled connection is too tight when a worker is busy parsing.
   const transactionOptions = { maxWait: 10_000, timeout: 30_000 };
-  if (!onQuery) return new PrismaClient({ adapter, transactionOptions });
-  const client = new PrismaClient({ adapter, transactionOptions, log: [{ emit: 'event', level: 'query' }] });
-  client.$on('query', (event) => onQuery(event.query));
+  let client: PrismaClient;
+  if (onQuery) {
+    const logging = new PrismaClient({
+      adapter,
+      transactionOptions,
+      log: [{ emit: 'event', level: 'query' }],
+    });
+    logging.$on('query', (event) => onQuery(event.query, event.duration));
+    client = logging;
+  } else {
+    client = new PrismaClient({ adapter, transactionOptions });
+  }
+  // The pool is ours, so closing the client closes it too.
+  const disconnect = client.$disconnect.bind(client);
+  let ended = false;
+  client.$disconnect = async () => {
+    await disconnect();
+    if (!ended) {
+      ended = true;
+      await pool.end();
+    }
+  };
+  readers.set(client, { pool, onQuery });
   return client;
 }
 
 export type DbClient = PrismaClient;
+
+// Timestamps are stored without a zone and are UTC; pg would read them as local time.
+const TIMESTAMP_OID = 1114;
+const parseUtcTimestamp = (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
+const utcTypes: { getTypeParser: typeof pg.types.getTypeParser } = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
+    oid === TIMESTAMP_OID
+      ? parseUtcTimestamp
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * Runs a read-only statement for a hot read path (feed pages, series) straight on the client's
+ * pool: no ORM row mapping, which matters for thousands of rows. Inside a transaction (or for a
+ * client not made by `createDbClient`) it goes through Prisma instead, so it sees the transaction.
+ * Select explicit types (`::int`, `::float8`): bigint and numeric columns come back as strings.
+ */
+export async function readRows<Row>(db: object, query: Prisma.Sql): Promise<Row[]> {
+  const reader = readers.get(db);
+  if (!reader) {
+    return (db as { $queryRaw: <T>(query: Prisma.Sql) => Promise<T> }).$queryRaw<Row[]>(query);
+  }
+  const started = performance.now();
+  const result = await reader.pool.query<Row & pg.QueryResultRow>({
+    text: query.text,
+    // Dates as UTC ISO strings: pg would send local time, which a ::timestamp cast keeps as is.
+    values: query.values.map((value: unknown): unknown =>
+      value instanceof Date ? value.toISOString() : value,
+    ),
+    types: utcTypes,
+  });
+  reader.onQuery?.(query.text, performance.now() - started);
+  return result.rows;
+}

@@ -52,12 +52,14 @@ export const AnalyzerInfo = builder
 
 /** One AI run on an article (never changed after it is written). */
 export const Analysis = builder.prismaNode('Analysis', {
+  select: { id: true },
   description: 'One run of an analyzer on an article. Re-running adds a row; history is never rewritten.',
   id: { field: 'id' },
   fields: (t) => ({
     analyzer: t.field({
       type: AnalyzerInfo,
       description: 'Analyzer name, version and model.',
+      select: { analyzer: true, analyzerVersion: true, model: true },
       resolve: (a) => ({ name: a.analyzer, version: a.analyzerVersion, model: a.model }),
     }),
     promptVersion: t.exposeString('promptVersion', {
@@ -71,6 +73,7 @@ export const Analysis = builder.prismaNode('Analysis', {
     importanceFactors: t.field({
       type: 'JSON',
       description: 'What the importance score was built from.',
+      select: { importanceFactors: true },
       resolve: (a) => a.importanceFactors,
     }),
     summary: t.exposeString('summary', { description: 'One-paragraph summary.' }),
@@ -81,11 +84,13 @@ export const Analysis = builder.prismaNode('Analysis', {
     companies: t.field({
       type: 'JSON',
       description: 'Company mentions as the analyzer produced them (with the registry id each resolved to).',
+      select: { companies: true },
       resolve: (a) => a.companies,
     }),
     topics: t.field({
       type: 'JSON',
       description: 'Topics as the analyzer assigned them.',
+      select: { topics: true },
       resolve: (a) => a.topics,
     }),
     eventTypes: t.exposeStringList('eventTypes', {

@@ -23,6 +23,7 @@ export const FullTextStatusEnum = builder.enumType('FullTextStatus', {
 });
 
 export const ArticleCompany = builder.prismaObject('ArticleCompany', {
+  select: {},
   description:
     'A company an article is about, with effective (editor-corrected where corrected) relevance and sentiment.',
   fields: (t) => ({
@@ -37,6 +38,7 @@ export const ArticleCompany = builder.prismaObject('ArticleCompany', {
 });
 
 export const ArticleTopic = builder.prismaObject('ArticleTopic', {
+  select: {},
   description: 'A topic an article is classified under, with effective relevance.',
   fields: (t) => ({
     topic: t.relation('topic', { description: 'The topic.' }),
@@ -49,6 +51,7 @@ export const ArticleTopic = builder.prismaObject('ArticleTopic', {
 const RELATED_MAX = 20;
 
 export const Article = builder.prismaNode('Article', {
+  select: { id: true },
   description: 'A news item from a feed, with its effective analysis, companies, topics and review history.',
   id: { field: 'id' },
   fields: (t) => ({

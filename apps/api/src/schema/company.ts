@@ -29,6 +29,7 @@ export const CompanyStatusEnum = builder.enumType('CompanyStatus', {
 });
 
 export const CompanyTicker = builder.prismaObject('CompanyTicker', {
+  select: {},
   description: 'A listing of a company on an exchange.',
   fields: (t) => ({
     symbol: t.exposeString('symbol', { description: 'Ticker symbol, e.g. NVDA.' }),
@@ -37,6 +38,7 @@ export const CompanyTicker = builder.prismaObject('CompanyTicker', {
 });
 
 export const Company = builder.prismaNode('Company', {
+  select: { id: true },
   description:
     'A company tracked by Wirelens: seeded from the bundled registry, or proposed by the analyzer and confirmed by an editor.',
   id: { field: 'id' },
@@ -62,7 +64,7 @@ export const Company = builder.prismaNode('Company', {
     aliases: t.field({
       type: ['String'],
       description: 'Other names the company goes by in news, besides `name`.',
-      select: { aliases: { select: { alias: true }, orderBy: { alias: 'asc' } } },
+      select: { name: true, aliases: { select: { alias: true }, orderBy: { alias: 'asc' } } },
       resolve: (company) => company.aliases.map((a) => a.alias).filter((alias) => alias !== company.name),
     }),
     tickers: t.relation('tickers', {

@@ -46,6 +46,7 @@ export const FetchLog = builder.prismaObject('FetchLog', {
 const adminOnly = { authScopes: { admin: true } } as const;
 
 export const Source = builder.prismaNode('Source', {
+  select: { id: true },
   description: 'A feed Wirelens polls. Health and fetch log are visible to admins only.',
   id: { field: 'id' },
   fields: (t) => ({

@@ -18,6 +18,7 @@ export const TopicKindEnum = builder.enumType('TopicKind', {
 });
 
 export const Topic = builder.prismaNode('Topic', {
+  select: { id: true },
   description: 'A subject articles are classified under (e.g. AI, earnings, regulation & policy).',
   id: { field: 'id' },
   fields: (t) => ({

@@ -1,6 +1,7 @@
 import { AppError } from '@wirelens/core';
 import type { SentimentLabelEnum } from '@wirelens/core/review';
 import { Prisma, type ReviewStatus } from '../generated/prisma/client.js';
+import { readRows } from '../client.js';
 import type { Tx } from './types.js';
 
 /** Feed filters; every present filter must match (AND); list filters match any of their values. */
@@ -44,8 +45,20 @@ interface SortKey {
   kind: 'date' | 'number';
 }
 
-function tsQuery(search: string): Prisma.Sql {
-  return Prisma.sql`websearch_to_tsquery('english', ${search})`;
+/**
+ * The search query, parsed once per statement: `articlesFrom` joins it in as `q`, so the match,
+ * the rank and the ORDER BY share one constant (separate parameters would be parsed per row).
+ */
+const TS_QUERY = Prisma.sql`q."query"`;
+
+/** FROM clause for article statements: `a` (driven by link table `l` if given), plus `q` with a search. */
+function articlesFrom(search: string | null | undefined, driver?: { table: Prisma.Sql }): Prisma.Sql {
+  const base = driver
+    ? Prisma.sql`${driver.table} l JOIN "Article" a ON a."id" = l."articleId"`
+    : Prisma.sql`"Article" a`;
+  return search
+    ? Prisma.sql`${base} CROSS JOIN websearch_to_tsquery('english', ${search}) AS q("query")`
+    : base;
 }
 
 function sortKeys(order: ArticleOrder, search: string | null): SortKey[] {
@@ -69,7 +82,7 @@ function sortKeys(order: ArticleOrder, search: string | null): SortKey[] {
         });
       return [
         {
-          sql: Prisma.sql`ts_rank_cd(a."searchVector", ${tsQuery(search)})::float8`,
+          sql: Prisma.sql`ts_rank_cd(a."searchVector", ${TS_QUERY})::float8`,
           desc: true,
           kind: 'number',
         },
@@ -78,7 +91,8 @@ function sortKeys(order: ArticleOrder, search: string | null): SortKey[] {
   }
 }
 
-export function articleFilterSql(filter: ArticleFilter): Prisma.Sql {
+/** WHERE conditions over `a` (and `q` with a search: use with `articlesFrom`). */
+function articleFilterSql(filter: ArticleFilter): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (filter.companyIds?.length) {
     conditions.push(
@@ -107,9 +121,15 @@ export function articleFilterSql(filter: ArticleFilter): Prisma.Sql {
     conditions.push(Prisma.sql`a."publishedAt" < ${filter.publishedBefore}::timestamp`);
   if (filter.reviewStatuses?.length)
     conditions.push(Prisma.sql`a."reviewStatus"::text = ANY(${filter.reviewStatuses}::text[])`);
-  if (filter.search) conditions.push(Prisma.sql`a."searchVector" @@ ${tsQuery(filter.search)}`);
+  if (filter.search) conditions.push(Prisma.sql`a."searchVector" @@ ${TS_QUERY}`);
   if (filter.analyzedOnly) conditions.push(Prisma.sql`a."latestAnalysisId" IS NOT NULL`);
   return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`;
+}
+
+/** A sort key as it goes into a cursor: dates as UTC ISO strings. */
+function cursorValue(value: unknown): string | number {
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === 'string' ? value : Number(value);
 }
 
 function encodeCursor(values: (string | number)[]): string {
@@ -221,26 +241,32 @@ export async function findArticlePage({
   const orderBy = keys.map(
     (key) => Prisma.sql`${key.sql} ${Prisma.raw(key.desc !== backward ? 'DESC' : 'ASC')}`,
   );
-  const rows = await db.$queryRaw<{ id: number; k: (string | number)[] }[]>`
-    SELECT a."id", json_build_array(${Prisma.join(keys.map((k) => k.sql))}) AS k
-    FROM ${driver ? Prisma.sql`${driver.table} l JOIN "Article" a ON a."id" = l."articleId"` : Prisma.sql`"Article" a`}
+  // Keys are selected as columns the ORDER BY repeats, so PostgreSQL computes each (e.g. a
+  // ts_rank_cd) once per row.
+  const rows = await readRows<Record<string, unknown> & { id: number }>(
+    db,
+    Prisma.sql`
+    SELECT a."id", ${Prisma.join(keys.map((k, i) => Prisma.sql`${k.sql} AS ${Prisma.raw(`"k${i}"`)}`))}
+    FROM ${articlesFrom(filter.search, driver ?? undefined)}
     WHERE ${Prisma.join(conditions, ' AND ')}
     ORDER BY ${Prisma.join(orderBy)}
-    LIMIT ${size + 1}`;
+    LIMIT ${size + 1}`,
+  );
   const more = rows.length > size;
   const pageRows = rows.slice(0, size);
   if (backward) pageRows.reverse();
   return {
     ids: pageRows.map((row) => row.id),
-    cursors: pageRows.map((row) => encodeCursor(row.k)),
+    cursors: pageRows.map((row) => encodeCursor(keys.map((_, i) => cursorValue(row[`k${i}`])))),
     hasNextPage: backward ? page.before != null : more,
     hasPreviousPage: backward ? more : page.after != null,
   };
 }
 
 export async function countArticles({ db, filter }: { db: Tx; filter: ArticleFilter }): Promise<number> {
-  const rows = await db.$queryRaw<
-    { n: number }[]
-  >`SELECT count(*)::int AS n FROM "Article" a WHERE ${articleFilterSql(filter)}`;
+  const rows = await readRows<{ n: number }>(
+    db,
+    Prisma.sql`SELECT count(*)::int AS n FROM ${articlesFrom(filter.search)} WHERE ${articleFilterSql(filter)}`,
+  );
   return rows[0]?.n ?? 0;
 }

@@ -1,5 +1,6 @@
 import { AppError, createSecretToken, hashSecretToken, verifyPassword, type RoleName } from '@wirelens/core';
-import type { DbClient } from '../client.js';
+import { readRows, type DbClient } from '../client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import { writeAudit } from './audit.js';
 import { notFound } from './errors.js';
 import type { Actor } from './types.js';
@@ -112,19 +113,20 @@ export async function userForSession(db: DbClient, secret: string): Promise<Auth
 /** The user behind a personal API token; null when unknown, revoked or expired. */
 export async function userForApiToken(db: DbClient, secret: string): Promise<AuthenticatedUser | null> {
   // One statement: this runs on every API request.
-  const [token] = await db.$queryRaw<
-    {
-      tokenId: number;
-      lastUsedAt: Date | null;
-      id: number;
-      email: string;
-      name: string | null;
-      role: RoleName;
-    }[]
-  >`SELECT t."id" AS "tokenId", t."lastUsedAt", u."id", u."email", u."name", u."role"::text AS "role"
+  const [token] = await readRows<{
+    tokenId: number;
+    lastUsedAt: Date | null;
+    id: number;
+    email: string;
+    name: string | null;
+    role: RoleName;
+  }>(
+    db,
+    Prisma.sql`SELECT t."id" AS "tokenId", t."lastUsedAt", u."id", u."email", u."name", u."role"::text AS "role"
     FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
     WHERE t."tokenHash" = ${hashSecretToken(secret)} AND t."revokedAt" IS NULL
-      AND (t."expiresAt" IS NULL OR t."expiresAt" > now() AT TIME ZONE 'UTC') AND u."active"`;
+      AND (t."expiresAt" IS NULL OR t."expiresAt" > now() AT TIME ZONE 'UTC') AND u."active"`,
+  );
   if (!token) return null;
   const now = Date.now();
   if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > 60_000) {

@@ -1,5 +1,6 @@
 import { Prisma } from '../generated/prisma/client.js';
 import { truncateUtc } from './sentiment-buckets.js';
+import { readRows } from '../client.js';
 import type { Tx } from './types.js';
 
 export type SeriesInterval = 'HOUR' | 'DAY' | 'WEEK';
@@ -73,18 +74,16 @@ export async function loadSentimentSeries({
     ...(companyIds.length > 0 ? [part('COMPANY', companyIds)] : []),
     ...(topicIds.length > 0 ? [part('TOPIC', topicIds)] : []),
   ];
-  const rows = await db.$queryRaw<
-    {
-      subject: SeriesSubjectKind;
-      subjectId: number;
-      start: Date;
-      count: number;
-      scoreSum: number;
-      bullish: number;
-      neutral: number;
-      bearish: number;
-    }[]
-  >`${Prisma.join(parts, ' UNION ALL ')} ORDER BY 1, 2, 3`;
+  const rows = await readRows<{
+    subject: SeriesSubjectKind;
+    subjectId: number;
+    start: Date;
+    count: number;
+    scoreSum: number;
+    bullish: number;
+    neutral: number;
+    bearish: number;
+  }>(db, Prisma.sql`${Prisma.join(parts, ' UNION ALL ')} ORDER BY 1, 2, 3`);
   const bySubject = new Map<string, SeriesBucket[]>();
   for (const row of rows) {
     const key = `${row.subject}|${row.subjectId}`;
