@@ -1,4 +1,4 @@
-import SchemaBuilder from '@pothos/core';
+import SchemaBuilder, { type ArgBuilder } from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
@@ -81,6 +81,10 @@ export const builder = new SchemaBuilder<{
     },
   },
 });
+
+/** The schema's Pothos type parameters, for helpers that build arguments shared by several fields. */
+export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+export type Arg = ArgBuilder<BuilderTypes>;
 
 builder.scalarType('DateTime', {
   description: 'An instant in time, as an ISO 8601 string in UTC.',

@@ -7,7 +7,7 @@ import {
 } from '@wirelens/db/repositories';
 import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
-import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
+import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Arg } from '../builder.js';
 import type { Context } from '../context.js';
 import { decodeId, decodeIds, parseInput } from '../validation.js';
 import { EffectiveAnalysis, effectiveShape, ReviewStatusEnum, SentimentLabelEnum } from './analysis.js';
@@ -321,6 +321,38 @@ export async function resolveArticleConnection(
     },
     totalCount: () => (count ??= countArticles({ db: ctx.db, filter })),
   };
+}
+
+/** Arguments of `Company.articles` and `Topic.articles`. */
+export function subjectArticleArgs(arg: Arg) {
+  return {
+    filter: arg({ type: ArticleFilterInput, required: false, description: 'Further filters (AND).' }),
+    orderBy: arg({
+      type: ArticleOrderEnum,
+      required: false,
+      description: 'Order; default PUBLISHED_AT (RELEVANCE with a search).',
+    }),
+  };
+}
+
+/** `Company.articles` / `Topic.articles`: the feed narrowed to one subject. */
+export function resolveSubjectArticles(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  args: ConnectionArgs & {
+    filter?: FilterArg | null;
+    orderBy?: ArticleOrder | null;
+  },
+  subject: Pick<FeedFilter, 'companyIds' | 'topicIds'>,
+) {
+  const filter = { ...parseArticleFilter(args.filter), ...subject };
+  return resolveArticleConnection(
+    ctx,
+    info,
+    filter,
+    args.orderBy ?? (filter.search ? 'RELEVANCE' : 'PUBLISHED_AT'),
+    args,
+  );
 }
 
 builder.queryFields((t) => ({

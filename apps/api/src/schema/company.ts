@@ -8,15 +8,8 @@ import { z } from 'zod';
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
 import type { Context } from '../context.js';
 import { decodeId, invalidInput, parseInput } from '../validation.js';
-import {
-  Article,
-  ArticleConnection,
-  ArticleFilterInput,
-  ArticleOrderEnum,
-  parseArticleFilter,
-  resolveArticleConnection,
-} from './article.js';
-import { companySeries, SentimentSeries, SeriesIntervalEnum } from './series.js';
+import { Article, ArticleConnection, resolveSubjectArticles, subjectArticleArgs } from './article.js';
+import { SentimentSeries, seriesArgs, subjectSeries } from './series.js';
 
 export const CompanyStatusEnum = builder.enumType('CompanyStatus', {
   description: 'Whether a company is part of the registry or only proposed by the analyzer.',
@@ -75,40 +68,17 @@ export const Company = builder.prismaNode('Company', {
       {
         type: Article,
         description: 'Articles about this company (same filters and order as `Query.articles`).',
-        args: {
-          filter: t.arg({ type: ArticleFilterInput, required: false, description: 'Further filters (AND).' }),
-          orderBy: t.arg({
-            type: ArticleOrderEnum,
-            required: false,
-            description: 'Order; default PUBLISHED_AT (RELEVANCE with a search).',
-          }),
-        },
-        resolve: (company, args, ctx, info) => {
-          const filter = { ...parseArticleFilter(args.filter), companyIds: [company.id] };
-          return resolveArticleConnection(
-            ctx,
-            info,
-            filter,
-            args.orderBy ?? (filter.search ? 'RELEVANCE' : 'PUBLISHED_AT'),
-            args,
-          );
-        },
+        args: subjectArticleArgs(t.arg),
+        resolve: (company, args, ctx, info) =>
+          resolveSubjectArticles(ctx, info, args, { companyIds: [company.id] }),
       },
       ArticleConnection,
     ),
     sentimentSeries: t.field({
       type: SentimentSeries,
       description: "This company's sentiment series (use Query.sentimentSeries to fetch several in one go).",
-      args: {
-        interval: t.arg({ type: SeriesIntervalEnum, required: true, description: 'Bucket size.' }),
-        from: t.arg({
-          type: 'DateTime',
-          required: false,
-          description: 'Start (rounded down to its bucket).',
-        }),
-        to: t.arg({ type: 'DateTime', required: false, description: 'End (exclusive); default now.' }),
-      },
-      resolve: (company, args, ctx) => companySeries(ctx, company.id, args),
+      args: seriesArgs(t.arg),
+      resolve: (company, args, ctx) => subjectSeries(ctx, 'COMPANY', company.id, args),
     }),
   }),
 });

@@ -279,6 +279,19 @@ function actorOf(ctx: Context) {
   return { userId: (ctx.viewer as NonNullable<Context['viewer']>).id, requestId: ctx.requestId, ip: ctx.ip };
 }
 
+/** Approve or reject: same input, same checks, same result. */
+function decideReview(
+  ctx: Context,
+  input: typeof ReviewDecisionInput.$inferInput,
+  decide: typeof approveAnalysis | typeof rejectAnalysis,
+) {
+  const articleId = decodeId(input.articleId, 'Article', 'input.articleId');
+  const { note, expectedVersion } = parseInput(noteSchema, input, 'input');
+  return withFieldPrefix('input', () =>
+    decide({ db: ctx.db, articleId, expectedVersion, note, actor: actorOf(ctx) }),
+  );
+}
+
 builder.mutationFields((t) => ({
   correctAnalysis: t.field({
     type: ReviewResult,
@@ -327,13 +340,7 @@ builder.mutationFields((t) => ({
     args: {
       input: t.arg({ type: ReviewDecisionInput, required: true, description: 'Which article and version.' }),
     },
-    resolve: async (_root, { input }, ctx) => {
-      const articleId = decodeId(input.articleId, 'Article', 'input.articleId');
-      const { note, expectedVersion } = parseInput(noteSchema, input, 'input');
-      return withFieldPrefix('input', () =>
-        approveAnalysis({ db: ctx.db, articleId, expectedVersion, note, actor: actorOf(ctx) }),
-      );
-    },
+    resolve: (_root, { input }, ctx) => decideReview(ctx, input, approveAnalysis),
   }),
   rejectAnalysis: t.field({
     type: ReviewResult,
@@ -342,13 +349,7 @@ builder.mutationFields((t) => ({
     args: {
       input: t.arg({ type: ReviewDecisionInput, required: true, description: 'Which article and version.' }),
     },
-    resolve: async (_root, { input }, ctx) => {
-      const articleId = decodeId(input.articleId, 'Article', 'input.articleId');
-      const { note, expectedVersion } = parseInput(noteSchema, input, 'input');
-      return withFieldPrefix('input', () =>
-        rejectAnalysis({ db: ctx.db, articleId, expectedVersion, note, actor: actorOf(ctx) }),
-      );
-    },
+    resolve: (_root, { input }, ctx) => decideReview(ctx, input, rejectAnalysis),
   }),
   reanalyzeArticle: t.prismaField({
     type: 'Article',

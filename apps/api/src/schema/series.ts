@@ -6,7 +6,7 @@ import {
   type SeriesResult,
 } from '@wirelens/db/repositories';
 import { z } from 'zod';
-import { builder } from '../builder.js';
+import { builder, type Arg } from '../builder.js';
 import type { Context } from '../context.js';
 import { decodeIds, invalidInput, parseInput } from '../validation.js';
 
@@ -113,24 +113,29 @@ export function seriesRange(args: SeriesArgs, field = ''): { from: Date; to: Dat
   return { from, to };
 }
 
-export function companySeries(ctx: Context, companyId: number, args: SeriesArgs): Promise<SeriesResult> {
-  const range = seriesRange(args);
-  return loadSentimentSeries({
-    db: ctx.db,
-    subjects: [{ subject: 'COMPANY', subjectId: companyId }],
-    interval: args.interval,
-    ...range,
-  }).then((series) => series[0] as SeriesResult);
+/** Arguments of `Company.sentimentSeries` and `Topic.sentimentSeries`. */
+export function seriesArgs(arg: Arg) {
+  return {
+    interval: arg({ type: SeriesIntervalEnum, required: true, description: 'Bucket size.' }),
+    from: arg({ type: 'DateTime', required: false, description: 'Start (rounded down to its bucket).' }),
+    to: arg({ type: 'DateTime', required: false, description: 'End (exclusive); default now.' }),
+  };
 }
 
-export function topicSeries(ctx: Context, topicId: number, args: SeriesArgs): Promise<SeriesResult> {
-  const range = seriesRange(args);
-  return loadSentimentSeries({
+/** One company's or topic's series. */
+export async function subjectSeries(
+  ctx: Context,
+  subject: 'COMPANY' | 'TOPIC',
+  subjectId: number,
+  args: SeriesArgs,
+): Promise<SeriesResult> {
+  const [series] = await loadSentimentSeries({
     db: ctx.db,
-    subjects: [{ subject: 'TOPIC', subjectId: topicId }],
+    subjects: [{ subject, subjectId }],
     interval: args.interval,
-    ...range,
-  }).then((series) => series[0] as SeriesResult);
+    ...seriesRange(args),
+  });
+  return series as SeriesResult;
 }
 
 const TopMover = builder

@@ -1,13 +1,6 @@
 import { builder } from '../builder.js';
-import {
-  Article,
-  ArticleConnection,
-  ArticleFilterInput,
-  ArticleOrderEnum,
-  parseArticleFilter,
-  resolveArticleConnection,
-} from './article.js';
-import { SentimentSeries, SeriesIntervalEnum, topicSeries } from './series.js';
+import { Article, ArticleConnection, resolveSubjectArticles, subjectArticleArgs } from './article.js';
+import { SentimentSeries, seriesArgs, subjectSeries } from './series.js';
 
 export const TopicKindEnum = builder.enumType('TopicKind', {
   description: 'Where a topic comes from.',
@@ -30,40 +23,17 @@ export const Topic = builder.prismaNode('Topic', {
       {
         type: Article,
         description: 'Articles under this topic (same filters and order as `Query.articles`).',
-        args: {
-          filter: t.arg({ type: ArticleFilterInput, required: false, description: 'Further filters (AND).' }),
-          orderBy: t.arg({
-            type: ArticleOrderEnum,
-            required: false,
-            description: 'Order; default PUBLISHED_AT (RELEVANCE with a search).',
-          }),
-        },
-        resolve: (topic, args, ctx, info) => {
-          const filter = { ...parseArticleFilter(args.filter), topicIds: [topic.id] };
-          return resolveArticleConnection(
-            ctx,
-            info,
-            filter,
-            args.orderBy ?? (filter.search ? 'RELEVANCE' : 'PUBLISHED_AT'),
-            args,
-          );
-        },
+        args: subjectArticleArgs(t.arg),
+        resolve: (topic, args, ctx, info) =>
+          resolveSubjectArticles(ctx, info, args, { topicIds: [topic.id] }),
       },
       ArticleConnection,
     ),
     sentimentSeries: t.field({
       type: SentimentSeries,
       description: "This topic's sentiment series.",
-      args: {
-        interval: t.arg({ type: SeriesIntervalEnum, required: true, description: 'Bucket size.' }),
-        from: t.arg({
-          type: 'DateTime',
-          required: false,
-          description: 'Start (rounded down to its bucket).',
-        }),
-        to: t.arg({ type: 'DateTime', required: false, description: 'End (exclusive); default now.' }),
-      },
-      resolve: (topic, args, ctx) => topicSeries(ctx, topic.id, args),
+      args: seriesArgs(t.arg),
+      resolve: (topic, args, ctx) => subjectSeries(ctx, 'TOPIC', topic.id, args),
     }),
   }),
 });
