@@ -1,24 +1,51 @@
-import { lazy, type ReactNode } from 'react';
-import { Route, Routes } from 'react-router';
+import { lazy, type ComponentType, type ReactNode } from 'react';
+import { Route, Routes, matchPath } from 'react-router';
 import { RequireAuth, RequireRole } from './auth/RequireAuth.js';
 import { Layout } from './components/Layout.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { FeedPage } from './pages/FeedPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 
+/** A page loaded on demand, with a way to start loading it before it is rendered. */
+function onDemand<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return Object.assign(
+    lazy(() => load().then((module) => ({ default: module[name] }))),
+    { preload: load },
+  );
+}
+
 // Every page but the feed loads on demand, so the feed's first load stays small (charts, review and admin
 // code are fetched only when visited).
-const OverviewPage = lazy(() => import('./pages/OverviewPage.js').then((m) => ({ default: m.OverviewPage })));
-const ArticlePage = lazy(() => import('./pages/ArticlePage.js').then((m) => ({ default: m.ArticlePage })));
-const CompanyPage = lazy(() => import('./pages/CompanyPage.js').then((m) => ({ default: m.CompanyPage })));
-const TopicPage = lazy(() => import('./pages/TopicPage.js').then((m) => ({ default: m.TopicPage })));
-const ComparePage = lazy(() => import('./pages/ComparePage.js').then((m) => ({ default: m.ComparePage })));
-const ReviewQueuePage = lazy(() =>
-  import('./pages/ReviewQueuePage.js').then((m) => ({ default: m.ReviewQueuePage })),
-);
-const SourcesPage = lazy(() => import('./pages/SourcesPage.js').then((m) => ({ default: m.SourcesPage })));
-const TokensPage = lazy(() => import('./pages/TokensPage.js').then((m) => ({ default: m.TokensPage })));
-const UsersPage = lazy(() => import('./pages/UsersPage.js').then((m) => ({ default: m.UsersPage })));
+const OverviewPage = onDemand(() => import('./pages/OverviewPage.js'), 'OverviewPage');
+const ArticlePage = onDemand(() => import('./pages/ArticlePage.js'), 'ArticlePage');
+const CompanyPage = onDemand(() => import('./pages/CompanyPage.js'), 'CompanyPage');
+const TopicPage = onDemand(() => import('./pages/TopicPage.js'), 'TopicPage');
+const ComparePage = onDemand(() => import('./pages/ComparePage.js'), 'ComparePage');
+const ReviewQueuePage = onDemand(() => import('./pages/ReviewQueuePage.js'), 'ReviewQueuePage');
+const SourcesPage = onDemand(() => import('./pages/SourcesPage.js'), 'SourcesPage');
+const TokensPage = onDemand(() => import('./pages/TokensPage.js'), 'TokensPage');
+const UsersPage = onDemand(() => import('./pages/UsersPage.js'), 'UsersPage');
+
+const ON_DEMAND: [path: string, page: { preload: () => Promise<unknown> }][] = [
+  ['/', OverviewPage],
+  ['/articles/:id', ArticlePage],
+  ['/companies/:slug', CompanyPage],
+  ['/topics/:slug', TopicPage],
+  ['/compare', ComparePage],
+  ['/review', ReviewQueuePage],
+  ['/sources', SourcesPage],
+  ['/users', UsersPage],
+  ['/tokens', TokensPage],
+];
+
+/**
+ * Starts fetching the code of the page a full load lands on. Otherwise it would only start once the session
+ * check has answered and the route renders: two round trips and the charts' parse time one after another.
+ */
+export function preloadPage(pathname: string): void {
+  const found = ON_DEMAND.find(([path]) => matchPath(path, pathname));
+  if (found) void found[1].preload().catch(() => undefined);
+}
 
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
 

@@ -25,6 +25,12 @@ export const COMPARE_STYLES = [
 
 export const SCORE_TICKS = [-1, -0.5, 0, 0.5, 1];
 
+/**
+ * Entrance animation of lines and bars. recharts draws lines in over 1.5 s by default, and until then the chart
+ * is not complete; a short animation still shows where the data comes in without holding it back.
+ */
+export const CHART_ANIMATION_MS = 300;
+
 /** Animation off for people who asked the system for less motion. */
 export function prefersReducedMotion(): boolean {
   return typeof window !== 'undefined' && typeof window.matchMedia === 'function'

@@ -59,6 +59,30 @@ describe('CompareChart', () => {
     ]);
   });
 
+  it('gives periods without any news their place on the time axis', () => {
+    render(
+      <CompareChart
+        series={[
+          { name: 'Anthropic', buckets: [bucket('2026-11-01T00:00:00Z', 0.3)] },
+          { name: 'OpenAI', buckets: [bucket('2026-11-04T00:00:00Z', 0.5)] },
+        ]}
+        {...fixed}
+      />,
+    );
+    const periods = within(screen.getByRole('table'))
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.firstElementChild?.textContent);
+    expect(periods).toEqual(['1 Nov 2026', '2 Nov 2026', '3 Nov 2026', '4 Nov 2026']);
+  });
+
+  it('draws dashed lines with solid dots', () => {
+    const { container } = render(<CompareChart series={series} {...fixed} />);
+    const dots = Array.from(container.querySelectorAll('.recharts-line-dot'));
+    expect(dots.length).toBeGreaterThan(0);
+    for (const dot of dots) expect(dot.getAttribute('stroke-dasharray')).toBe('none');
+  });
+
   it('shows at most five subjects and says so', () => {
     const many = Array.from({ length: 7 }, (_, index) => ({
       name: `Company ${index + 1}`,

@@ -2,9 +2,16 @@ import type { Ref } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartDataTable } from './chart-data-table.js';
 import { ChartFrame } from './chart-frame.js';
-import { CHART_COLORS, COMPARE_STYLES, SCORE_TICKS, prefersReducedMotion } from './chart-theme.js';
+import {
+  CHART_ANIMATION_MS,
+  CHART_COLORS,
+  COMPARE_STYLES,
+  SCORE_TICKS,
+  prefersReducedMotion,
+} from './chart-theme.js';
 import { formatScore } from './sentiment.js';
 import {
+  continuousStarts,
   formatBucketStart,
   isEmptySeries,
   type Granularity,
@@ -33,17 +40,24 @@ export const MAX_COMPARE_SERIES = COMPARE_STYLES.length;
 
 type Row = { start: string } & Record<`s${number}`, number | null>;
 
-/** Rows keyed by bucket start, one score column per series, so subjects with gaps still line up in time. */
-function mergeSeries(series: readonly CompareSeries[]): Row[] {
-  const rows = new Map<string, Row>();
+/**
+ * One row per period from the first bucket to the last (periods nobody had news in included, so time keeps its
+ * scale), one score column per series, so subjects with gaps still line up in time.
+ */
+function mergeSeries(series: readonly CompareSeries[], granularity: Granularity): Row[] {
+  const rows = new Map<number, Row>();
   series.forEach((item, index) => {
     for (const bucket of item.buckets) {
-      const row = rows.get(bucket.start) ?? { start: bucket.start };
+      const time = Date.parse(bucket.start);
+      const row = rows.get(time) ?? { start: bucket.start };
       row[`s${index}`] = bucket.meanScore;
-      rows.set(bucket.start, row);
+      rows.set(time, row);
     }
   });
-  return [...rows.values()].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  return continuousStarts(
+    [...rows.values()].map((row) => row.start),
+    granularity,
+  ).map((start) => rows.get(Date.parse(start)) ?? { start });
 }
 
 /** Mean sentiment of several companies or topics on one time axis. */
@@ -60,7 +74,7 @@ export function CompareChart({
 }: CompareChartProps) {
   const series = allSeries.slice(0, MAX_COMPARE_SERIES);
   const label = title ?? `Sentiment compared: ${series.map((item) => item.name).join(', ')}`;
-  const rows = mergeSeries(series);
+  const rows = mergeSeries(series, granularity);
   const short = (start: string) => formatBucketStart(start, granularity, 'short', timeZone);
   const long = (start: string) => formatBucketStart(start, granularity, 'long', timeZone);
   const lineStyles = series.map((item, index) => ({
@@ -127,10 +141,12 @@ export function CompareChart({
                 strokeDasharray={item.style.dash}
                 strokeWidth={2.5}
                 // Small dots keep a single-bucket stretch between gaps visible; without them it would vanish.
-                dot={{ r: 2 }}
-                activeDot={{ r: 5 }}
+                // Solid rims: the line's dash pattern would break the dots into unreadable arcs.
+                dot={{ r: 2, strokeDasharray: 'none' }}
+                activeDot={{ r: 5, strokeDasharray: 'none' }}
                 connectNulls={false}
                 isAnimationActive={animate}
+                animationDuration={CHART_ANIMATION_MS}
               />
             ))}
             <Tooltip

@@ -1,3 +1,5 @@
+import { dateTimeFormat, relativeTimeFormat } from './intl-cache.js';
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
@@ -11,7 +13,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 export function formatRelativeTime(iso: string, now: Date = new Date(), locale = 'en'): string {
   const seconds = (new Date(iso).getTime() - now.getTime()) / 1000;
   if (Number.isNaN(seconds)) return '';
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = relativeTimeFormat(locale, { numeric: 'auto' });
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
   }
@@ -22,7 +24,7 @@ export function formatRelativeTime(iso: string, now: Date = new Date(), locale =
 export function formatAbsoluteTime(iso: string, locale = 'en-GB', timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
 }
 
 /** Day and month, adding the year only when it differs from `now`'s: "3 Nov", "28 Dec 2025". */
@@ -30,7 +32,7 @@ export function formatShortDate(iso: string, now: Date = new Date(), locale = 'e
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   const sameYear = date.getFullYear() === now.getFullYear();
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     day: 'numeric',
     month: 'short',
     year: sameYear ? undefined : 'numeric',

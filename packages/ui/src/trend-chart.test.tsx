@@ -126,6 +126,31 @@ describe('TrendChart', () => {
     expect(dataRows()[0]?.firstElementChild?.textContent).toBe('1 Nov 2026, 14:00');
   });
 
+  it('keeps time to scale: a day without articles takes its place on the axis and breaks the line', () => {
+    const sparse = [buckets[0], buckets[2]] as SentimentBucket[];
+    const { container } = render(<TrendChart buckets={sparse} {...fixed} />);
+    expect(dataRows().map((row) => row.firstElementChild?.textContent)).toEqual([
+      '1 Nov 2026',
+      '2 Nov 2026',
+      '3 Nov 2026',
+    ]);
+    // Two points with nothing between them: no segment joins them.
+    expect(container.querySelector('.recharts-line-curve')?.getAttribute('d') ?? '').not.toMatch(/L/);
+  });
+
+  it('marks each drawn point with its bucket, and draws none for empty periods', () => {
+    const { container } = render(<TrendChart buckets={buckets} {...fixed} />);
+    const points = Array.from(container.querySelectorAll('.wl-chart__point'), (point) => ({
+      start: point.getAttribute('data-bucket-start'),
+      mean: Number(point.getAttribute('data-mean-score')),
+      count: Number(point.getAttribute('data-count')),
+    }));
+    expect(points).toEqual([
+      { start: '2026-11-01T00:00:00Z', mean: 0.42, count: 12 },
+      { start: '2026-11-03T00:00:00Z', mean: -0.62, count: 20 },
+    ]);
+  });
+
   it('fills its container when no width is given', () => {
     const { container } = render(<TrendChart buckets={buckets} animate={false} />);
     expect(container.querySelector('.recharts-responsive-container')).not.toBeNull();

@@ -4,19 +4,22 @@ import {
   Brush,
   CartesianGrid,
   ComposedChart,
+  Dot,
   Legend,
   Line,
   ReferenceLine,
   Tooltip,
   XAxis,
   YAxis,
+  type DotItemDotProps,
   type MouseHandlerDataParam,
 } from 'recharts';
 import { ChartDataTable } from './chart-data-table.js';
 import { ChartFrame } from './chart-frame.js';
-import { CHART_COLORS, SCORE_TICKS, prefersReducedMotion } from './chart-theme.js';
+import { CHART_ANIMATION_MS, CHART_COLORS, SCORE_TICKS, prefersReducedMotion } from './chart-theme.js';
 import { formatScore } from './sentiment.js';
 import {
+  fillBucketGaps,
   formatBucketStart,
   isEmptySeries,
   type Granularity,
@@ -59,6 +62,30 @@ function scoreCell(score: number | null): string {
   return score === null ? 'No data' : formatScore(score);
 }
 
+/**
+ * recharts' default throttles mousemove to the next frame, but a click reads the period under the pointer from
+ * the hover state: a tap or a quick click arrives in the same frame as its mousemove and found no period.
+ */
+const UNTHROTTLED_MOUSEMOVE = ['touchmove', 'pointermove', 'scroll', 'wheel'] as const;
+
+/**
+ * A point of the score line that says which bucket it draws (`data-bucket-start`, `data-mean-score`,
+ * `data-count`), so browser tests and tools can check the chart against the API without reading pixels.
+ */
+function ScorePoint({ points: _points, payload, ...props }: DotItemDotProps) {
+  const bucket = payload as SentimentBucket;
+  if (bucket.meanScore === null) return null;
+  return (
+    <Dot
+      {...props}
+      className="recharts-line-dot wl-chart__point"
+      data-bucket-start={bucket.start}
+      data-mean-score={bucket.meanScore}
+      data-count={bucket.count}
+    />
+  );
+}
+
 /** Mean sentiment over time with article volume, for one company or topic. */
 export function TrendChart({
   buckets,
@@ -81,6 +108,9 @@ export function TrendChart({
   const summary =
     description ??
     'Mean sentiment score per period on a scale from −1 (bearish) to +1 (bullish), with the number of articles per period.';
+  // Every period on the axis, so time keeps its scale and the line breaks where there was no news.
+  const periods = useMemo(() => fillBucketGaps(buckets, granularity), [buckets, granularity]);
+  // Only periods with articles are click targets: an empty one would only filter the feed to nothing.
   const byStart = useMemo(() => new Map(buckets.map((bucket) => [bucket.start, bucket])), [buckets]);
   const short = (start: string) => formatBucketStart(start, granularity, 'short', timeZone);
   const long = (start: string) => formatBucketStart(start, granularity, 'long', timeZone);
@@ -112,7 +142,7 @@ export function TrendChart({
       ? [{ key: 'count', name: 'Articles', color: CHART_COLORS.volume }]
       : [];
 
-  const rows = buckets.map((bucket) => ({
+  const rows = periods.map((bucket) => ({
     key: bucket.start,
     label: long(bucket.start),
     cells: [scoreCell(bucket.meanScore), bucket.count, bucket.bullish, bucket.neutral, bucket.bearish],
@@ -139,12 +169,13 @@ export function TrendChart({
       chart={(size) => (
         <ComposedChart
           {...size}
-          data={buckets}
+          data={periods}
           title={label}
           desc={summary}
           margin={{ top: 8, right: 8, bottom: 8, left: 0 }}
           onClick={onChartClick}
           cursor={onBucketClick ? 'pointer' : undefined}
+          throttledEvents={UNTHROTTLED_MOUSEMOVE}
         >
           <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
           <XAxis
@@ -180,6 +211,7 @@ export function TrendChart({
               stackId={showSplit ? 'split' : undefined}
               maxBarSize={32}
               isAnimationActive={animate}
+              animationDuration={CHART_ANIMATION_MS}
               onClick={onBarClick}
             />
           ))}
@@ -190,11 +222,13 @@ export function TrendChart({
             name={series ? `${series} mean score` : 'Mean score'}
             stroke={CHART_COLORS.score}
             strokeWidth={2.5}
-            dot={{ r: 2.5 }}
-            activeDot={{ r: 5 }}
+            dot={(props: DotItemDotProps) => <ScorePoint {...props} r={2.5} />}
+            // The hover highlight sits over the point; clicks go through it to the chart.
+            activeDot={{ r: 5, pointerEvents: 'none' }}
             // A gap shows "no articles" honestly; joining across it would invent a trend.
             connectNulls={false}
             isAnimationActive={animate}
+            animationDuration={CHART_ANIMATION_MS}
           />
           <Tooltip
             labelFormatter={(value) => (typeof value === 'string' ? long(value) : value)}
@@ -210,8 +244,8 @@ export function TrendChart({
               stroke={CHART_COLORS.score}
               tickFormatter={(value: string) => short(value)}
               onChange={(range) => {
-                const first = buckets[range.startIndex];
-                const last = buckets[range.endIndex];
+                const first = periods[range.startIndex];
+                const last = periods[range.endIndex];
                 if (first && last && onRangeChange) onRangeChange({ ...range, first, last });
               }}
             />

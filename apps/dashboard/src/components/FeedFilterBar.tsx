@@ -5,6 +5,7 @@ import { graphql } from '../graphql.js';
 import {
   dateInputValue,
   hasActiveFilters,
+  lastDayInputValue,
   EMPTY_FILTERS,
   type FeedFilters,
 } from '../hooks/useFeedFilters.js';
@@ -193,7 +194,7 @@ export function FeedFilterBar({ filters, onChange, companies, topics, hide = {} 
             <span>To</span>
             <input
               type="date"
-              value={dateInputValue(filters.to)}
+              value={lastDayInputValue(filters.to)}
               onChange={(event) => onChange({ to: event.target.value || null })}
             />
           </label>

@@ -80,7 +80,8 @@ export function SentimentTrend({
         onBucketClick={(bucket) => onSelectPeriod(bucket.start, bucketEnd(bucket.start, interval))}
       />
       <p className="muted small">Click a period (or use the data table) to show its articles in the feed.</p>
-      {range && (range.startIndex > 0 || range.endIndex < buckets.length - 1) && (
+      {/* The chart adds empty periods between buckets, so compare ends rather than indices. */}
+      {range && (range.first.start !== buckets[0]?.start || range.last.start !== buckets.at(-1)?.start) && (
         <p className="range-bar">
           Zoomed to {label(range.first)} – {label(range.last)}.{' '}
           <button

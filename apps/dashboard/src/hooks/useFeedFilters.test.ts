@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fromInstant, parseFeedFilters, toInstant, writeFeedFilters } from './useFeedFilters.js';
+import {
+  fromInstant,
+  lastDayInputValue,
+  parseFeedFilters,
+  toInstant,
+  writeFeedFilters,
+} from './useFeedFilters.js';
 
 describe('feed filters in the URL', () => {
   it('round-trips every filter and keeps unrelated parameters', () => {
@@ -31,5 +37,13 @@ describe('feed filters in the URL', () => {
     expect(fromInstant('2026-11-01')).toBe('2026-11-01T00:00:00.000Z');
     expect(toInstant('2026-11-30')).toBe('2026-12-01T00:00:00.000Z');
     expect(toInstant('2026-11-25T13:00:00.000Z')).toBe('2026-11-25T13:00:00.000Z');
+  });
+
+  it('shows the last day a range includes in the "To" field', () => {
+    expect(lastDayInputValue('2026-11-02')).toBe('2026-11-02');
+    // A chart's day bucket [25 Nov, 26 Nov) covers 25 Nov only.
+    expect(lastDayInputValue('2026-11-26T00:00:00.000Z')).toBe('2026-11-25');
+    expect(lastDayInputValue('2026-11-26T05:00:00.000Z')).toBe('2026-11-26');
+    expect(lastDayInputValue(null)).toBe('');
   });
 });

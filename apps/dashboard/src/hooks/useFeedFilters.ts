@@ -92,6 +92,15 @@ export function dateInputValue(value: string | null): string {
   return DATE_ONLY.test(value) ? value : new Date(value).toISOString().slice(0, 10);
 }
 
+/**
+ * The last day `to` includes, for the "To" date input: a bare date is inclusive, an instant is an exclusive end
+ * (a day bucket clicked in a chart ends at the next midnight, which is not part of it).
+ */
+export function lastDayInputValue(to: string | null): string {
+  if (!to) return '';
+  return DATE_ONLY.test(to) ? to : new Date(Date.parse(to) - 1).toISOString().slice(0, 10);
+}
+
 export function hasActiveFilters(filters: FeedFilters): boolean {
   return writeFeedFilters(new URLSearchParams(), filters).toString() !== '';
 }

@@ -299,7 +299,12 @@ function ArticleView({ article }: { article: ArticleData }) {
                 <span className="muted">
                   {sourceName(related.source)} · {formatRelativeTime(related.publishedAt)}
                 </span>
-                {related.sentimentLabel && <SentimentBadge label={related.sentimentLabel} size="sm" />}
+                {related.sentimentLabel && (
+                  <>
+                    {' '}
+                    <SentimentBadge label={related.sentimentLabel} size="sm" />
+                  </>
+                )}
               </li>
             ))}
           </ul>
