@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/*'],
+    // The dashboard's browser tests are a project of their own (a second config in apps/dashboard).
+    projects: ['packages/*', 'apps/*', 'apps/dashboard/vitest.e2e.config.ts'],
   },
 });

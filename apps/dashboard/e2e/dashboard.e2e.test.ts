@@ -1,0 +1,603 @@
+// The dashboard in Debian's Chromium against the real app (`wirelens start`: API, built dashboard and worker)
+// on a fresh, migrated and seeded PostgreSQL database that has ingested and analysed the bundled demo feeds.
+// One app start serves every test; tests run in order and later ones may see earlier ones' edits.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
+import { apiSession, type ApiSession } from './support/api.js';
+import { startApp, until, type RunningApp } from './support/app.js';
+import {
+  openSession,
+  resetScreenshots,
+  screenshot,
+  signIn,
+  visible,
+  type Session,
+} from './support/browser.js';
+import { launchChromium } from './support/chromium.js';
+import { startLocalFeed, type FeedItem, type LocalFeed } from './support/feed-server.js';
+
+const ADMIN = { email: 'admin@example.com', password: 'admin-password-1' };
+const EDITOR = { email: 'erin@example.com', password: 'erin-password-1', name: 'Erin Editor' };
+const SECOND_EDITOR = { email: 'sam@example.com', password: 'sam-password-1', name: 'Sam Second' };
+const VIEWER = { email: 'vic@example.com', password: 'vic-password-1', name: 'Vic Viewer' };
+
+const DAY_MS = 86_400_000;
+
+let db: TestDatabase;
+let app: RunningApp;
+let feed: LocalFeed;
+let browser: Browser;
+let admin: ApiSession;
+const sessions: Session[] = [];
+
+async function session(user: { email: string; password: string }, next = '/'): Promise<Session> {
+  const opened = await openSession(browser, app.url);
+  sessions.push(opened);
+  await signIn(opened, user.email, user.password, next);
+  return opened;
+}
+
+beforeAll(async () => {
+  await resetScreenshots();
+  db = await createTestDatabase();
+  feed = await startLocalFeed();
+  app = await startApp({
+    databaseUrl: db.url,
+    adminEmail: ADMIN.email,
+    adminPassword: ADMIN.password,
+    fetchAllowHosts: feed.host,
+  });
+  browser = await launchChromium();
+  admin = await apiSession(app.url, ADMIN.email, ADMIN.password);
+  for (const [user, role] of [
+    [EDITOR, 'EDITOR'],
+    [SECOND_EDITOR, 'EDITOR'],
+    [VIEWER, 'VIEWER'],
+  ] as const) {
+    await admin.query(
+      `mutation Create($email: String!, $name: String, $password: String, $role: Role!) {
+        createUser(email: $email, name: $name, password: $password, role: $role) { user { id } }
+      }`,
+      { ...user, role },
+    );
+  }
+  // The first run ingests and analyses the 81 bundled demo articles; the charts are compared once it is done.
+  await until(
+    'the demo articles to be analysed',
+    async () => {
+      const [all, analysed] = await Promise.all([
+        db.db.article.count(),
+        db.db.article.count({ where: { latestAnalysisId: { not: null } } }),
+      ]);
+      return all >= 75 && analysed === all;
+    },
+    { timeoutMs: 150_000 },
+  );
+}, 300_000);
+
+afterEach(async (context) => {
+  const opened = sessions.splice(0);
+  if (context.task.result?.state === 'fail') {
+    for (const [index, item] of opened.entries())
+      await screenshot(item.page, `failed-${index + 1}`).catch(() => undefined);
+  }
+  for (const item of opened) await item.context.close();
+  // Every page the test opened ran without uncaught errors or console errors.
+  expect(opened.flatMap((item) => item.errors)).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  await app?.stop();
+  await feed?.close();
+  await db?.drop();
+}, 60_000);
+
+interface SeriesBucket {
+  start: string;
+  meanScore: number;
+  count: number;
+}
+
+/** The same window the company page asks for: 90 days back from the start of this hour. */
+function dayWindowStart(): string {
+  const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+  return new Date(hour - 90 * DAY_MS).toISOString();
+}
+
+async function companySeries(slug: string): Promise<SeriesBucket[]> {
+  const data = await admin.query<{ company: { sentimentSeries: { buckets: SeriesBucket[] } } }>(
+    `query Series($slug: String!, $from: DateTime) {
+      company(slug: $slug) { sentimentSeries(interval: DAY, from: $from) { buckets { start meanScore count } } }
+    }`,
+    { slug, from: dayWindowStart() },
+  );
+  return data.company.sentimentSeries.buckets;
+}
+
+interface ChartPoint {
+  start: string;
+  meanScore: number;
+  count: number;
+  cy: number;
+}
+
+/** The score line's points as drawn: which bucket each one is, and where it sits. */
+function chartPoints(page: Page): Promise<ChartPoint[]> {
+  return page.locator('.trend .wl-chart__point').evaluateAll((points) =>
+    points.map((point) => ({
+      start: point.getAttribute('data-bucket-start') ?? '',
+      meanScore: Number(point.getAttribute('data-mean-score')),
+      count: Number(point.getAttribute('data-count')),
+      cy: Number(point.getAttribute('cy')),
+    })),
+  );
+}
+
+const withoutPosition = (points: ChartPoint[]) =>
+  points.map(({ start, meanScore, count }) => ({ start, meanScore, count }));
+
+/** Waits until the chart draws exactly the API's series, then checks the points sit on one −1..+1 scale. */
+async function expectChartToShow(page: Page, series: SeriesBucket[]): Promise<void> {
+  await expect
+    .poll(async () => withoutPosition(await chartPoints(page)), { timeout: 20_000 })
+    .toEqual(series);
+  const points = await chartPoints(page);
+  // cy = a − b·score with b > 0: a higher score is drawn higher, in proportion.
+  const [p, q] = [...points].sort((x, y) => x.meanScore - y.meanScore);
+  if (p && q && q.meanScore !== p.meanScore) {
+    const slope = (q.cy - p.cy) / (q.meanScore - p.meanScore);
+    expect(slope).toBeLessThan(0);
+    for (const point of points)
+      expect(point.cy).toBeCloseTo(p.cy + slope * (point.meanScore - p.meanScore), 0);
+  }
+}
+
+/** Titles of the feed cards, in the order shown. */
+function feedTitles(page: Page): Promise<string[]> {
+  return page.getByRole('list', { name: 'Articles' }).getByRole('heading', { level: 3 }).allInnerTexts();
+}
+
+function card(page: Page, title: string) {
+  return page.getByRole('list', { name: 'Articles' }).getByRole('article').filter({ hasText: title });
+}
+
+interface ArticleRef {
+  id: string;
+  title: string;
+  publishedAt: string;
+  sentimentLabel: string;
+}
+
+async function companyArticles(slug: string): Promise<{ id: string; total: number; articles: ArticleRef[] }> {
+  const data = await admin.query<{
+    company: { id: string; articles: { totalCount: number; edges: { node: ArticleRef }[] } };
+  }>(
+    `query CompanyArticles($slug: String!) {
+      company(slug: $slug) {
+        id
+        articles(first: 50) { totalCount edges { node { id title publishedAt sentimentLabel } } }
+      }
+    }`,
+    { slug },
+  );
+  return {
+    id: data.company.id,
+    total: data.company.articles.totalCount,
+    articles: data.company.articles.edges.map((edge) => edge.node),
+  };
+}
+
+const STORY: FeedItem = {
+  slug: 'nvidia-licensing-backlog',
+  title: 'Nvidia warns licensing backlog could cost $4.2 billion as export curbs reach 14 more countries',
+  author: 'Priya Lindqvist',
+  publishedAt: new Date(Date.now() - 40 * 60_000),
+  withImage: true,
+  paragraphs: [
+    'Nvidia told investors that the widened US export rules, which add 14 more countries to the list of destinations needing an individual license for advanced AI accelerators, could reduce revenue in the current quarter by about $4.2 billion.',
+    'The chipmaker expects an inventory and purchase-commitment charge of roughly $1.1 billion for products built for affected customers. Its shares fell 7.2% in heavy trading, and Advanced Micro Devices dropped 4.8% in sympathy.',
+    'Analysts said the licensing queue was the main risk: sovereign AI projects in the Middle East and Southeast Asia that had been counted as booked demand now wait for paperwork, and nobody knows how long reviews will take.',
+    'A Commerce Department spokesperson said license applications from trusted partners would be reviewed on an expedited basis, but gave no timetable.',
+  ],
+};
+
+const LATER_STORY: FeedItem = {
+  slug: 'harbour-cranes',
+  title: 'Port of Harbourside orders twelve electric cranes to cut waiting times for container ships',
+  author: 'Tomás Brennan',
+  publishedAt: new Date(),
+  paragraphs: [
+    'The Port of Harbourside ordered twelve electric ship-to-shore cranes worth about $310 million, saying the machines would cut average waiting times for container ships by a third once they enter service in 2028.',
+    'Port officials said the cranes would run on power from a new offshore wind contract and that the older diesel cranes would be sold to smaller terminals along the coast.',
+    'Shipping lines welcomed the order but warned that road and rail links to the port would also need upgrades if the extra capacity was to be used.',
+  ],
+};
+
+describe('Wirelens dashboard in Chromium', () => {
+  it('signs in and filters the feed by a company', async () => {
+    const opened = await openSession(browser, app.url);
+    sessions.push(opened);
+    const { page } = opened;
+
+    // A signed-out visitor is sent to the login page and comes back to the feed afterwards.
+    await page.goto('/feed');
+    await visible(page.getByRole('heading', { name: 'Sign in to Wirelens' }));
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await screenshot(page, 'login');
+    await page.getByLabel('E-mail').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await visible(page.getByRole('heading', { name: 'Article feed', level: 1 }));
+    await visible(page.getByText('Administrator (Admin)'));
+    expect(new URL(page.url()).pathname).toBe('/feed');
+    const total = await db.db.article.count();
+    await visible(page.getByText(`${total} articles`, { exact: true }));
+    await screenshot(page, 'feed');
+
+    // Pick NVIDIA by its ticker in the company picker; the filter goes into the URL.
+    const nvidia = await companyArticles('nvidia');
+    await page.getByLabel('Add company').fill('NVDA');
+    await page.getByRole('button', { name: /^NVIDIA/ }).click();
+    await visible(page.getByRole('button', { name: 'Remove filter Company: NVIDIA' }));
+    expect(new URL(page.url()).searchParams.getAll('company')).toEqual(['nvidia']);
+    await visible(page.getByText(`${nvidia.total} articles`, { exact: true }));
+    await expect.poll(() => feedTitles(page)).toEqual(nvidia.articles.map((article) => article.title));
+    // Every card names NVIDIA among its companies.
+    const cards = page.getByRole('list', { name: 'Articles' }).getByRole('article');
+    expect(await cards.count()).toBe(nvidia.total);
+    for (const item of await cards.all()) {
+      await visible(item.getByRole('list', { name: 'Companies' }).getByRole('link', { name: /^NVIDIA/ }));
+    }
+    await screenshot(page, 'feed-filtered-nvidia');
+  });
+
+  it('lets an admin add a source served by a local server; its articles appear after a refresh', async () => {
+    feed.items.push(STORY);
+    const { page } = await session(ADMIN, '/sources');
+    await visible(page.getByRole('heading', { name: 'Sources', level: 1 }));
+    await page.getByLabel('Feed URL').fill(feed.feedUrl);
+    await page.getByRole('button', { name: 'Add source' }).click();
+    await visible(page.getByRole('status').filter({ hasText: 'it is being fetched now' }));
+    await visible(page.getByRole('link', { name: feed.feedUrl }));
+
+    // addSource fetches at once; the worker ingests and analyses the story.
+    const sourceId = await sourceIdOf(feed.feedUrl);
+    await expect.poll(() => sourceTitles(sourceId), { timeout: 60_000 }).toEqual([STORY.title]);
+    await page.reload();
+    const refresh = await visible(page.getByRole('button', { name: 'Refresh Harbourside Wire now' }));
+    await visible(
+      page
+        .getByRole('row')
+        .filter({ hasText: 'Harbourside Wire' })
+        .getByText(/Healthy/),
+    );
+    await screenshot(page, 'sources');
+
+    // The site publishes another story; "Refresh now" fetches it without waiting for the schedule.
+    feed.items.push(LATER_STORY);
+    await refresh.click();
+    await visible(
+      page.getByRole('button', { name: 'Refresh Harbourside Wire now' }).filter({ hasText: 'Refresh now' }),
+    );
+    await expect
+      .poll(() => sourceTitles(sourceId), { timeout: 60_000 })
+      .toEqual([LATER_STORY.title, STORY.title]);
+
+    await page.goto(`/feed?source=${encodeURIComponent(sourceId)}`);
+    await visible(page.getByRole('button', { name: 'Remove filter Source: Harbourside Wire' }));
+    await expect.poll(() => feedTitles(page)).toEqual([LATER_STORY.title, STORY.title]);
+    await screenshot(page, 'feed-new-source');
+  });
+
+  it('shows every reference section of an article', async () => {
+    const { page } = await session(ADMIN);
+    const article = await waitForAnalysis(STORY.title);
+    await page.goto('/feed?q=licensing+backlog');
+    await page.getByRole('link', { name: STORY.title }).click();
+    await visible(page.getByRole('heading', { name: STORY.title, level: 1 }));
+    expect(new URL(page.url()).pathname).toBe(`/articles/${encodeURIComponent(article.id)}`);
+
+    const header = page.locator('.article__header');
+    await visible(header.getByRole('link', { name: `Category: ${article.topics[0]?.topic.name ?? ''}` }));
+    await visible(
+      header.getByRole('img', {
+        name: new RegExp(`^Sentiment: ${labelText(article.analysis.sentimentLabel)}`),
+      }),
+    );
+    await visible(header.getByText(`Importance ${article.analysis.importance}/10`));
+    await visible(header.getByText('Harbourside Wire', { exact: true }));
+    await visible(header.getByText(STORY.author));
+    const image = await visible(header.locator('img.article__image'));
+    expect(await image.getAttribute('src')).toBe(feed.imageUrl);
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBe(1200);
+
+    await visible(page.getByRole('heading', { name: /^AI Summary/, level: 2 }));
+    await visible(page.getByText(article.analysis.summary, { exact: true }));
+    await visible(page.getByRole('heading', { name: /^Analysis/, level: 2 }));
+    await visible(page.getByText(article.analysis.paragraphs[0] ?? '', { exact: true }));
+    await visible(page.getByRole('heading', { name: /^Key Takeaways/, level: 2 }));
+    const takeaways = page.locator('section[aria-labelledby="takeaways-heading"] li');
+    expect(await takeaways.allInnerTexts()).toEqual(article.analysis.takeaways);
+    const mentioned = page.getByRole('list', { name: 'Mentioned companies' });
+    await visible(mentioned.getByRole('link', { name: /^NVIDIA/ }));
+    expect(await mentioned.getByRole('listitem').count()).toBe(article.companies.length);
+    const original = await visible(page.getByRole('link', { name: 'Read Original' }));
+    expect(await original.getAttribute('href')).toBe(article.url);
+    await visible(page.getByRole('heading', { name: 'Related Articles', level: 2 }));
+    // The story was told by the demo wires first: the clusterer puts this report with theirs.
+    const related = page.locator('section[aria-labelledby="related-heading"] ul.related li');
+    await expect.poll(() => related.count()).toBe(article.related.length);
+    expect(article.related.length).toBeGreaterThan(0);
+    const provenance = page.getByRole('complementary', { name: 'Provenance' });
+    await visible(provenance.getByText(/AI-generated/));
+    await visible(
+      provenance.getByText(`${article.analysis.analyzer.name} ${article.analysis.analyzer.version}`),
+    );
+    await visible(provenance.getByText('AI · not reviewed'));
+    await screenshot(page, 'article');
+  });
+
+  it("draws the company chart from the API's sentimentSeries; a click on a point filters the feed beside it", async () => {
+    const { page } = await session(ADMIN);
+    const series = await companySeries('nvidia');
+    expect(series.length).toBeGreaterThan(2);
+    await page.goto('/companies/nvidia');
+    await visible(page.getByRole('heading', { name: 'NVIDIA', level: 1 }));
+    await expectChartToShow(page, series);
+    await screenshot(page, 'company-nvidia');
+
+    // The period with the most coverage; its articles are exactly the feed's after the click.
+    const busiest = [...series].sort((a, b) => b.count - a.count)[0];
+    if (!busiest) throw new Error('no buckets');
+    await page.locator(`.trend .wl-chart__point[data-bucket-start="${busiest.start}"]`).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe(busiest.start);
+    const end = new Date(Date.parse(busiest.start) + DAY_MS).toISOString();
+    expect(new URL(page.url()).searchParams.get('to')).toBe(end);
+    const feedSection = page.getByRole('region', { name: 'Articles about NVIDIA' });
+    await visible(feedSection.getByRole('button', { name: /^Remove filter Dates: / }));
+    const label = busiest.count === 1 ? 'article' : 'articles';
+    await visible(feedSection.getByText(`${busiest.count} ${label}`, { exact: true }));
+    const times = await feedSection
+      .getByRole('list', { name: 'Articles' })
+      .locator('time')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('datetime') ?? ''));
+    expect(times).toHaveLength(busiest.count);
+    for (const time of times) {
+      expect(Date.parse(time)).toBeGreaterThanOrEqual(Date.parse(busiest.start));
+      expect(Date.parse(time)).toBeLessThan(Date.parse(end));
+    }
+    // The chart itself stays as it was: only the feed narrows.
+    await expectChartToShow(page, series);
+    await screenshot(page, 'company-nvidia-period');
+  });
+
+  it('lets an editor correct a sentiment; the feed badge and the chart follow', async () => {
+    const nvidia = await companyArticles('nvidia');
+    const target = nvidia.articles.find(
+      (article) => article.title !== STORY.title && article.sentimentLabel !== 'BEARISH',
+    );
+    if (!target) throw new Error('no NVIDIA article to correct');
+    const before = await companySeries('nvidia');
+    const day = new Date(Math.floor(Date.parse(target.publishedAt) / DAY_MS) * DAY_MS).toISOString();
+
+    const { page } = await session(EDITOR, '/feed?company=nvidia');
+    await page.getByRole('link', { name: target.title }).click();
+    await visible(page.getByRole('heading', { name: target.title, level: 1 }));
+    await page.getByRole('link', { name: 'Review and history' }).click();
+    await page.getByRole('button', { name: /^Edit/ }).click();
+    await page.getByLabel('Sentiment score (−1 to 1)').fill('-0.9');
+    expect(await page.getByLabel('Sentiment label').inputValue()).toBe('BEARISH');
+    await page
+      .getByLabel('Note for the history (why)')
+      .fill('The export rules hurt; the article is clearly negative.');
+    await page.getByRole('button', { name: 'Save correction' }).click();
+    const detail = page.locator('.review-detail');
+    await visible(detail.getByRole('img', { name: 'Sentiment: Bearish (−0.90)' }));
+    await visible(detail.locator('.article__signals').getByText('Corrected', { exact: true }));
+    await visible(detail.getByRole('region', { name: 'History' }).getByText(/^Corrected by Erin Editor on /));
+    await screenshot(page, 'review-corrected');
+
+    await page.goto('/feed?company=nvidia');
+    const corrected = card(page, target.title);
+    await visible(corrected.getByRole('img', { name: 'Sentiment: Bearish (−0.90)' }));
+    await visible(corrected.getByText('Corrected', { exact: true }));
+    await screenshot(page, 'feed-after-correction');
+
+    const after = await companySeries('nvidia');
+    const changed = after.find((bucket) => bucket.start === day);
+    const previous = before.find((bucket) => bucket.start === day);
+    expect(changed?.count).toBe(previous?.count);
+    expect(changed?.meanScore).toBeLessThan(previous?.meanScore ?? -1);
+    await page.goto('/companies/nvidia');
+    await expectChartToShow(page, after);
+    await screenshot(page, 'company-after-correction');
+  });
+
+  it("shows a second editor's stale edit as a conflict, their values beside the saved ones", async () => {
+    const tesla = await companyArticles('tesla');
+    const target = tesla.articles[0];
+    if (!target) throw new Error('no Tesla article');
+    const path = `/review?article=${encodeURIComponent(target.id)}`;
+    const first = await session(EDITOR, path);
+    const second = await session(SECOND_EDITOR, path);
+    // Both open the edit form on the same version.
+    for (const { page } of [first, second]) {
+      await visible(page.getByRole('heading', { name: target.title, level: 2 }));
+      await page.getByRole('button', { name: /^Edit/ }).click();
+      await visible(page.getByRole('form', { name: 'Edit analysis' }));
+    }
+
+    await first.page.getByLabel('Sentiment score (−1 to 1)').fill('0.8');
+    await first.page.getByRole('button', { name: 'Save correction' }).click();
+    await visible(
+      first.page.locator('.review-detail').getByRole('img', { name: 'Sentiment: Bullish (+0.80)' }),
+    );
+
+    await second.page.getByLabel('Sentiment score (−1 to 1)').fill('-0.6');
+    await second.page.getByRole('button', { name: 'Save correction' }).click();
+    const conflict = await visible(
+      second.page.getByRole('region', { name: 'Someone else changed this analysis' }),
+    );
+    await visible(conflict.getByText(`${EDITOR.name} saved changes`));
+    const table = conflict.getByRole('table', { name: 'Saved values beside yours' });
+    await visible(table.getByRole('columnheader', { name: `Saved (${EDITOR.name})` }));
+    await visible(table.getByRole('columnheader', { name: 'Yours' }));
+    const cells = (field: string) =>
+      table
+        .getByRole('row')
+        .filter({ has: second.page.getByRole('rowheader', { name: new RegExp(`^${field}`) }) })
+        .getByRole('cell')
+        .allInnerTexts();
+    expect(await cells('Score')).toEqual(['+0.80', '−0.60']);
+    await visible(conflict.getByRole('button', { name: 'Save merged values' }));
+    await screenshot(second.page, 'review-conflict');
+
+    // Nothing of the second editor's was saved.
+    const saved = await admin.query<{ article: { analysis: { sentimentScore: number } } }>(
+      'query A($id: ID!) { article(id: $id) { analysis { sentimentScore } } }',
+      { id: target.id },
+    );
+    expect(saved.article.analysis.sentimentScore).toBe(0.8);
+  });
+
+  it('keeps a viewer out of editor and admin pages', async () => {
+    const { page } = await session(VIEWER);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await visible(nav.getByRole('link', { name: 'Feed' }));
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Overview', 'Feed', 'Compare', 'GraphiQL']);
+    for (const [path, role] of [
+      ['/review', 'editor'],
+      ['/sources', 'admin'],
+      ['/users', 'admin'],
+      ['/tokens', 'analyst'],
+    ] as const) {
+      await page.goto(path);
+      await visible(page.getByRole('heading', { name: `You need the ${role} role`, level: 1 }));
+      await visible(page.getByText('Your account has the viewer role.'));
+      if (path === '/review') await screenshot(page, 'viewer-forbidden-review');
+    }
+    // The API refuses the data as well, whatever the page shows.
+    const viewerApi = await apiSession(app.url, VIEWER.email, VIEWER.password);
+    await expect(viewerApi.query('{ reviewQueue(first: 1) { totalCount } }')).rejects.toThrow(/FORBIDDEN/);
+    await expect(viewerApi.query('{ users(first: 1) { totalCount } }')).rejects.toThrow(/FORBIDDEN/);
+  });
+
+  it('renders every other page with its data', async () => {
+    const { page } = await session(ADMIN);
+    await page.goto('/');
+    await visible(page.getByRole('heading', { name: 'Market overview', level: 1 }));
+    await visible(page.getByRole('link', { name: 'NVIDIA', exact: true }));
+    await visible(page.locator('.wl-chart .recharts-line-curve').first());
+    await screenshot(page, 'overview');
+
+    await page.goto('/topics/ai');
+    await visible(page.getByRole('heading', { name: 'AI', level: 1 }));
+    await visible(page.locator('.trend .wl-chart__point').first());
+    await screenshot(page, 'topic-ai');
+
+    await page.goto('/compare?company=nvidia&company=amd&topic=ai');
+    await visible(page.getByRole('heading', { name: 'Compare sentiment', level: 1 }));
+    await visible(page.locator('.recharts-legend-item-text', { hasText: 'AMD' }));
+    await screenshot(page, 'compare');
+
+    await page.goto('/review');
+    await visible(page.getByRole('heading', { name: /^Waiting \(\d+\)$/, level: 2 }));
+    await visible(page.locator('.review-detail').getByRole('button', { name: /^Approve/ }));
+    await screenshot(page, 'review-queue');
+
+    await page.goto('/users');
+    await visible(page.getByRole('heading', { name: 'Users', level: 1 }));
+    await visible(page.getByText(EDITOR.email));
+    await screenshot(page, 'users');
+
+    await page.goto('/tokens');
+    await visible(page.getByRole('heading', { name: 'API tokens', level: 1 }));
+    await screenshot(page, 'tokens');
+
+    await page.goto('/no-such-page');
+    await visible(page.getByRole('heading', { name: 'Page not found', level: 1 }));
+    await screenshot(page, 'not-found');
+  });
+});
+
+async function sourceIdOf(url: string): Promise<string> {
+  await expect
+    .poll(async () => {
+      const data = await admin.query<{ sources: { edges: { node: { id: string; url: string } }[] } }>(
+        '{ sources(first: 100) { edges { node { id url } } } }',
+      );
+      return data.sources.edges.some((edge) => edge.node.url === url);
+    })
+    .toBe(true);
+  const data = await admin.query<{ sources: { edges: { node: { id: string; url: string } }[] } }>(
+    '{ sources(first: 100) { edges { node { id url } } } }',
+  );
+  const found = data.sources.edges.find((edge) => edge.node.url === url);
+  if (!found) throw new Error(`no source ${url}`);
+  return found.node.id;
+}
+
+async function sourceTitles(sourceId: string): Promise<string[]> {
+  const data = await admin.query<{ articles: { edges: { node: { title: string } }[] } }>(
+    'query S($ids: [ID!]) { articles(first: 20, filter: { sourceIds: $ids }) { edges { node { title } } } }',
+    { ids: [sourceId] },
+  );
+  return data.articles.edges.map((edge) => edge.node.title);
+}
+
+interface ArticleDetail {
+  id: string;
+  url: string;
+  analysis: {
+    sentimentLabel: string;
+    importance: number;
+    summary: string;
+    paragraphs: string[];
+    takeaways: string[];
+    analyzer: { name: string; version: string };
+  };
+  topics: { topic: { name: string } }[];
+  companies: { company: { name: string } }[];
+  related: { id: string }[];
+}
+
+/** The story once it is analysed and placed in its cluster, as the API reports it. */
+async function waitForAnalysis(title: string): Promise<ArticleDetail> {
+  let found: ArticleDetail | null = null;
+  await expect
+    .poll(
+      async () => {
+        const data = await admin.query<{ articles: { edges: { node: ArticleDetail | null }[] } }>(
+          `query Story($q: String!) {
+            articles(first: 1, filter: { search: $q }) {
+              edges { node {
+                id url
+                analysis { sentimentLabel importance summary paragraphs takeaways analyzer { name version } }
+                topics { topic { name } }
+                companies { company { name } }
+                related(limit: 5) { id }
+              } }
+            }
+          }`,
+          { q: `"${title}"` },
+        );
+        found = data.articles.edges[0]?.node ?? null;
+        return Boolean(found?.analysis);
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+  if (!found) throw new Error(`no article "${title}"`);
+  return found;
+}
+
+function labelText(label: string): string {
+  return label
+    .split('_')
+    .map((word) => word.charAt(0) + word.slice(1).toLowerCase())
+    .join(' ');
+}
