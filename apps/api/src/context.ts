@@ -20,6 +20,8 @@ export interface Context {
   ip: string | null;
   userAgent: string | null;
   jobs: JobQueue;
+  /** Private or loopback hosts feed URLs may name anyway (FETCH_ALLOW_HOSTS). */
+  fetchAllowHosts: readonly string[];
   /** Set-Cookie values the HTTP layer adds to the response. */
   setCookies: string[];
   /** Whether cookies get the Secure attribute (request came over https). */

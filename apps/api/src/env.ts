@@ -18,6 +18,16 @@ const schema = z.object({
   /** Largest accepted request body, in bytes. */
   WIRELENS_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
   /** Behind a reverse proxy: trust X-Forwarded-For (rate limits per client IP) and X-Forwarded-Proto (Secure cookies). */
+  /** Hosts a feed URL may name although they are private or loopback (comma-separated; same as the worker's). */
+  FETCH_ALLOW_HOSTS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter((host) => host !== ''),
+    ),
   WIRELENS_TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')

@@ -17,6 +17,7 @@ const api = await createApiServer({
   log,
   jobs,
   trustProxy: env.WIRELENS_TRUST_PROXY,
+  fetchAllowHosts: env.FETCH_ALLOW_HOSTS,
   demoContent: await readDemoContent(),
 });
 api.server.listen(env.PORT, env.HOST, () => log(`listening on http://${env.HOST}:${env.PORT}`));

@@ -185,6 +185,42 @@ describe('sources', () => {
     );
   });
 
+  it('accepts a private feed host only when the operator allowed it (FETCH_ALLOW_HOSTS)', async () => {
+    const allowing = await startTestApi({ server: { fetchAllowHosts: ['127.0.0.1', 'feeds.internal'] } });
+    try {
+      for (const url of ['http://127.0.0.1:8080/feed.xml', 'http://feeds.internal/rss']) {
+        const added = await allowing.gql<{ addSource: { url: string } }>(
+          'mutation($u: String!) { addSource(input: { url: $u }) { url } }',
+          { u: url },
+          { token: allowing.users.ADMIN.token },
+        );
+        expect(added.body.data?.addSource.url, url).toBe(url);
+      }
+      // Other private addresses stay refused.
+      const refused = await allowing.gql(
+        'mutation { addSource(input: { url: "http://169.254.169.254/latest/meta-data" }) { id } }',
+        {},
+        { token: allowing.users.ADMIN.token },
+      );
+      expect(refused.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.url',
+      });
+    } finally {
+      await allowing.close();
+    }
+    // The server without an allow-list refuses the same loopback feed.
+    const refused = await api.gql(
+      'mutation { addSource(input: { url: "http://127.0.0.1:8080/feed.xml" }) { id } }',
+      {},
+      { token: api.users.ADMIN.token },
+    );
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.url',
+    });
+  });
+
   it('imports and exports OPML', async () => {
     const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>Mine</title></head><body>
       <outline text="Markets"><outline type="rss" text="Wire A" xmlUrl="https://a.example.com/rss"/><outline type="rss" text="Wire B" xmlUrl="https://b.example.com/atom"/></outline>

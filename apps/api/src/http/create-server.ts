@@ -38,6 +38,8 @@ export interface CreateApiServerOptions {
   rateLimits?: { perToken: RateLimitRule; perIp: RateLimitRule } | false;
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
   trustProxy?: boolean;
+  /** Private or loopback hosts that feed URLs may name anyway (the worker's FETCH_ALLOW_HOSTS). */
+  fetchAllowHosts?: readonly string[];
 }
 
 export const DEFAULT_LIMITS: QueryLimits = { maxCost: 10_000, maxDepth: 12 };
@@ -93,7 +95,7 @@ async function databaseAnswers(db: DbClient): Promise<boolean> {
 
 /** The HTTP front door: health, GraphQL, GraphiQL and the built dashboard on one origin. */
 export async function createApiServer(options: CreateApiServerOptions): Promise<ApiServer> {
-  const { db, log = () => undefined, jobs = noJobQueue, trustProxy = false } = options;
+  const { db, log = () => undefined, jobs = noJobQueue, trustProxy = false, fetchAllowHosts = [] } = options;
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const rateLimits = options.rateLimits === undefined ? DEFAULT_RATE_LIMITS : options.rateLimits;
   const tokenLimiter = rateLimits ? new RateLimiter(rateLimits.perToken) : null;
@@ -176,6 +178,7 @@ export async function createApiServer(options: CreateApiServerOptions): Promise<
       ip,
       userAgent: req.headers['user-agent'] ?? null,
       jobs,
+      fetchAllowHosts,
       setCookies: [],
       secureCookies,
       limitLogin: () => {
@@ -253,12 +256,12 @@ export async function createApiServer(options: CreateApiServerOptions): Promise<
       }
       if (options.demoContent && serveDemoFeeds(options.demoContent, req, res, url.pathname)) return;
       if (url.pathname === '/graphiql' || url.pathname.startsWith('/graphiql/')) {
-        if (serveStatic(options.graphiqlDir, url.pathname.slice('/graphiql'.length) || '/', res, true))
+        if (serveStatic(options.graphiqlDir, url.pathname.slice('/graphiql'.length) || '/', req, res, true))
           return;
         sendJson(res, 404, { error: 'GraphiQL is not built: run `pnpm build`' });
         return;
       }
-      if (serveStatic(options.dashboardDir, url.pathname, res, true)) return;
+      if (serveStatic(options.dashboardDir, url.pathname, req, res, true)) return;
       sendJson(res, 404, { error: 'not found (is the dashboard built? run `pnpm build`)' });
     };
     route().catch((error: unknown) => {

@@ -138,15 +138,17 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const urlSchema = z
-  .string()
-  .max(2000, 'must be at most 2000 characters')
-  .superRefine((value, issue) => {
-    const problem = feedUrlProblem(value);
-    if (problem) issue.addIssue({ code: 'custom', message: problem });
-  });
-const sourceSchema = z.object({
-  url: urlSchema.optional(),
+/** A feed URL: http(s), public host unless the operator allowed it (FETCH_ALLOW_HOSTS). */
+function feedUrlSchema(allowHosts: readonly string[]) {
+  return z
+    .string()
+    .max(2000, 'must be at most 2000 characters')
+    .superRefine((value, issue) => {
+      const problem = feedUrlProblem(value, { allowHosts });
+      if (problem) issue.addIssue({ code: 'custom', message: problem });
+    });
+}
+const sourceFields = z.object({
   title: z.string().trim().min(1).max(300, 'must be at most 300 characters').nullish(),
   intervalSeconds: z
     .number()
@@ -229,7 +231,11 @@ builder.mutationFields((t) => ({
     ...adminOnly,
     args: { input: t.arg({ type: AddSourceInput, required: true, description: 'The feed.' }) },
     resolve: async (query, _r, { input }, ctx) => {
-      const parsed = parseInput(sourceSchema.extend({ url: urlSchema }), input, 'input');
+      const parsed = parseInput(
+        sourceFields.extend({ url: feedUrlSchema(ctx.fetchAllowHosts) }),
+        input,
+        'input',
+      );
       const id = await addSource({ db: ctx.db, actor: actorOf(ctx), input: parsed });
       await enqueueFetch(ctx, id);
       return ctx.db.source.findUniqueOrThrow({ ...query, where: { id } });
@@ -243,7 +249,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _r, { input }, ctx) => {
       const id = decodeId(input.id, 'Source', 'input.id');
       const { url, title, intervalSeconds, language } = parseInput(
-        sourceSchema,
+        sourceFields.extend({ url: feedUrlSchema(ctx.fetchAllowHosts).optional() }),
         { ...input, id: undefined, url: input.url ?? undefined },
         'input',
       );
@@ -337,7 +343,7 @@ builder.mutationFields((t) => ({
         ).map((s) => s.url),
       );
       for (const outline of outlines) {
-        const problem = feedUrlProblem(outline.xmlUrl);
+        const problem = feedUrlProblem(outline.xmlUrl, { allowHosts: ctx.fetchAllowHosts });
         if (problem) skipped.push({ url: outline.xmlUrl, reason: problem });
         else if (known.has(outline.xmlUrl)) skipped.push({ url: outline.xmlUrl, reason: 'already added' });
         else {

@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { lookup } from 'node:dns/promises';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -34,20 +33,13 @@ const run = promisify(execFile);
 /**
  * A news site on this machine: an RSS feed over http (the worker fetches it) and its article picture over https.
  *
- * The feed is addressed by the machine's host name, like an intranet site: the API refuses feed URLs with a
- * loopback or private IP and, unlike the worker and the CLI, does not read FETCH_ALLOW_HOSTS, so an admin could
- * not add http://127.0.0.1:… from the dashboard. The dashboard's CSP allows images from https: only, as real news
+ * The feed listens on 127.0.0.1: the app under test allows that host for feed URLs (FETCH_ALLOW_HOSTS), as an
+ * operator would for an intranet site. The dashboard's CSP allows images from https: only, as real news
  * sites serve them, so the picture comes from an https server with a throwaway self-signed certificate that the
  * test browser is told to accept.
  */
 export async function startLocalFeed(): Promise<LocalFeed> {
-  const host = os.hostname().toLowerCase();
-  const address = await lookup(host).then(
-    (found) => found.address,
-    () => {
-      throw new Error(`the host name ${host} does not resolve; the local test feed is addressed by it`);
-    },
-  );
+  const host = '127.0.0.1';
   const items: FeedItem[] = [];
   const http = createHttpServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
@@ -64,7 +56,7 @@ export async function startLocalFeed(): Promise<LocalFeed> {
     }
     res.writeHead(404).end('not found');
   });
-  await listen(http, address);
+  await listen(http, host);
   const origin = `http://${host}:${(http.address() as AddressInfo).port}`;
 
   const certDir = await mkdtemp(path.join(os.tmpdir(), 'wirelens-e2e-cert-'));
