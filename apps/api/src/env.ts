@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '@wirelens/core';
+import { allowHostsEnv } from '@wirelens/core/urls';
 import { z } from 'zod';
 
 const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,15 +20,7 @@ const schema = z.object({
   WIRELENS_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
   /** Behind a reverse proxy: trust X-Forwarded-For (rate limits per client IP) and X-Forwarded-Proto (Secure cookies). */
   /** Hosts a feed URL may name although they are private or loopback (comma-separated; same as the worker's). */
-  FETCH_ALLOW_HOSTS: z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((host) => host.trim().toLowerCase())
-        .filter((host) => host !== ''),
-    ),
+  FETCH_ALLOW_HOSTS: allowHostsEnv,
   WIRELENS_TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { AppError } from '@wirelens/core';
+import { allowHostsEnv } from '@wirelens/core/urls';
 import { z } from 'zod';
 
 /**
@@ -24,17 +25,13 @@ const schema = z.object({
     .transform((value) => value === 'true' || value === '1'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Hosts the fetcher may reach although they are private or loopback (comma-separated). */
-  FETCH_ALLOW_HOSTS: z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((host) => host.trim().toLowerCase())
-        .filter((host) => host !== ''),
-    ),
+  FETCH_ALLOW_HOSTS: allowHostsEnv,
   FETCH_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
-  FETCH_MAX_BYTES: z.coerce.number().int().min(10_000).default(10 * 1024 * 1024),
+  FETCH_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(10_000)
+    .default(10 * 1024 * 1024),
   /** Concurrent requests to one host. */
   FETCH_PER_HOST: z.coerce.number().int().min(1).max(16).default(2),
   /** builtin (offline, default) or llm (an OpenAI-compatible endpoint; falls back to builtin). */
@@ -71,12 +68,17 @@ export function analyzerConfigOf(env: WorkerEnv) {
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
     throw new AppError('CONFIG', `Invalid environment: ${problems}`);
   }
   const env = parsed.data;
   if (env.WIRELENS_ANALYZER === 'llm' && (!env.LLM_BASE_URL || !env.LLM_MODEL)) {
-    throw new AppError('CONFIG', 'Invalid environment: WIRELENS_ANALYZER=llm needs LLM_BASE_URL and LLM_MODEL');
+    throw new AppError(
+      'CONFIG',
+      'Invalid environment: WIRELENS_ANALYZER=llm needs LLM_BASE_URL and LLM_MODEL',
+    );
   }
   return { ...env, dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), env.WIRELENS_DATA_DIR) };
 }

@@ -1,5 +1,6 @@
 import { JOBS } from '@wirelens/core/jobs';
 import {
+  CORRECTABLE_FIELDS,
   correctionValuesSchema,
   NOTE_MAX_LENGTH,
   type AnalysisValues,
@@ -303,14 +304,9 @@ builder.mutationFields((t) => ({
       const articleId = decodeId(input.articleId, 'Article', 'input.articleId');
       const { note, expectedVersion } = parseInput(noteSchema, input, 'input');
       const raw: Record<string, unknown> = {};
-      for (const key of [
-        'sentimentLabel',
-        'sentimentScore',
-        'importance',
-        'summary',
-        'paragraphs',
-        'takeaways',
-      ] as const) {
+      for (const key of CORRECTABLE_FIELDS) {
+        // Companies and topics carry global IDs, decoded below.
+        if (key === 'companies' || key === 'topics') continue;
         if (input[key] !== null && input[key] !== undefined) raw[key] = input[key];
       }
       if (input.companies) {

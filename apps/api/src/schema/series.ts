@@ -2,6 +2,7 @@ import {
   bucketSpan,
   loadSentimentSeries,
   loadTopMovers,
+  type Mover,
   type SeriesBucket,
   type SeriesResult,
 } from '@wirelens/db/repositories';
@@ -138,31 +139,22 @@ export async function subjectSeries(
   return series as SeriesResult;
 }
 
-const TopMover = builder
-  .objectRef<{
-    companyId: number;
-    currentMean: number;
-    previousMean: number;
-    change: number;
-    currentCount: number;
-    previousCount: number;
-  }>('TopMover')
-  .implement({
-    description: 'A company whose mean sentiment moved between two consecutive windows.',
-    fields: (t) => ({
-      company: t.prismaField({
-        type: 'Company',
-        description: 'The company.',
-        resolve: (query, m, _args, ctx) =>
-          ctx.db.company.findUniqueOrThrow({ ...query, where: { id: m.companyId } }),
-      }),
-      currentMeanScore: t.exposeFloat('currentMean', { description: 'Mean score in the latest window.' }),
-      previousMeanScore: t.exposeFloat('previousMean', { description: 'Mean score in the window before.' }),
-      change: t.exposeFloat('change', { description: 'currentMeanScore − previousMeanScore.' }),
-      currentCount: t.exposeInt('currentCount', { description: 'Articles in the latest window.' }),
-      previousCount: t.exposeInt('previousCount', { description: 'Articles in the window before.' }),
+const TopMover = builder.objectRef<Mover>('TopMover').implement({
+  description: 'A company whose mean sentiment moved between two consecutive windows.',
+  fields: (t) => ({
+    company: t.prismaField({
+      type: 'Company',
+      description: 'The company.',
+      resolve: (query, m, _args, ctx) =>
+        ctx.db.company.findUniqueOrThrow({ ...query, where: { id: m.companyId } }),
     }),
-  });
+    currentMeanScore: t.exposeFloat('currentMean', { description: 'Mean score in the latest window.' }),
+    previousMeanScore: t.exposeFloat('previousMean', { description: 'Mean score in the window before.' }),
+    change: t.exposeFloat('change', { description: 'currentMeanScore − previousMeanScore.' }),
+    currentCount: t.exposeInt('currentCount', { description: 'Articles in the latest window.' }),
+    previousCount: t.exposeInt('previousCount', { description: 'Articles in the window before.' }),
+  }),
+});
 
 const MoverWindowEnum = builder.enumType('MoverWindow', {
   description: 'Window length for top movers.',

@@ -183,17 +183,8 @@ export function changedFields(
   before: AnalysisValues | null,
   after: AnalysisValues,
 ): (keyof AnalysisValues)[] {
-  const fields: (keyof AnalysisValues)[] = [
-    'sentimentLabel',
-    'sentimentScore',
-    'confidence',
-    'importance',
-    'summary',
-    'paragraphs',
-    'takeaways',
-    'companies',
-    'topics',
-  ];
+  // Everything an editor can correct, plus the analyzer's own confidence.
+  const fields: (keyof AnalysisValues)[] = ['confidence', ...CORRECTABLE_FIELDS];
   if (!before) return fields;
   return fields.filter((field) =>
     field === 'sentimentScore'
