@@ -1,6 +1,7 @@
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import { Route, Routes, matchPath } from 'react-router';
 import { RequireAuth, RequireRole } from './auth/RequireAuth.js';
+import type { Role } from './auth/roles.js';
 import { Layout } from './components/Layout.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { FeedPage } from './pages/FeedPage.js';
@@ -48,6 +49,7 @@ export function preloadPage(pathname: string): void {
 }
 
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
+const withRole = (role: Role, page: ReactNode) => signedIn(<RequireRole role={role}>{page}</RequireRole>);
 
 export function App() {
   return (
@@ -60,38 +62,10 @@ export function App() {
         <Route path="/companies/:slug" element={signedIn(<CompanyPage />)} />
         <Route path="/topics/:slug" element={signedIn(<TopicPage />)} />
         <Route path="/compare" element={signedIn(<ComparePage />)} />
-        <Route
-          path="/review"
-          element={signedIn(
-            <RequireRole role="EDITOR">
-              <ReviewQueuePage />
-            </RequireRole>,
-          )}
-        />
-        <Route
-          path="/sources"
-          element={signedIn(
-            <RequireRole role="ADMIN">
-              <SourcesPage />
-            </RequireRole>,
-          )}
-        />
-        <Route
-          path="/users"
-          element={signedIn(
-            <RequireRole role="ADMIN">
-              <UsersPage />
-            </RequireRole>,
-          )}
-        />
-        <Route
-          path="/tokens"
-          element={signedIn(
-            <RequireRole role="ANALYST">
-              <TokensPage />
-            </RequireRole>,
-          )}
-        />
+        <Route path="/review" element={withRole('EDITOR', <ReviewQueuePage />)} />
+        <Route path="/sources" element={withRole('ADMIN', <SourcesPage />)} />
+        <Route path="/users" element={withRole('ADMIN', <UsersPage />)} />
+        <Route path="/tokens" element={withRole('ANALYST', <TokensPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,45 +1,24 @@
 import { ArticleCard, type ArticleCardData, type ReviewStatus } from '@wirelens/ui';
 import { graphql, readFragment, type FragmentOf } from '../graphql.js';
+import { ArticleHeadlineFields, MentionFields } from '../fragments.js';
 import { articlePath, companyPath, topicPath } from '../lib/links.js';
 import { RouterLink } from './RouterLink.js';
 
-export const ArticleCardFields = graphql(`
-  fragment ArticleCardFields on Article {
-    id
-    title
-    url
-    excerpt
-    publishedAt
-    importance
-    sentimentLabel
-    reviewStatus
-    source {
-      id
-      title
+export const ArticleCardFields = graphql(
+  `
+    fragment ArticleCardFields on Article {
+      ...ArticleHeadlineFields
       url
-    }
-    analysis {
-      sentimentScore
-      correctedFields
-    }
-    companies {
-      relevance
-      sentimentScore
-      company {
-        id
-        slug
-        name
+      excerpt
+      analysis {
+        sentimentScore
+        correctedFields
       }
+      ...MentionFields
     }
-    topics {
-      topic {
-        id
-        slug
-        name
-      }
-    }
-  }
-`);
+  `,
+  [ArticleHeadlineFields, MentionFields],
+);
 
 export type ArticleCardFragment = FragmentOf<typeof ArticleCardFields>;
 

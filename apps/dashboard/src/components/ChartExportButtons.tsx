@@ -1,3 +1,4 @@
+import { FormAlert } from './DataTable.js';
 import { useState, type RefObject } from 'react';
 import { downloadBlob, findChartSvg } from '@wirelens/ui';
 import { chartSvgToPng } from '../lib/chartPng.js';
@@ -36,11 +37,7 @@ export function ChartExportButtons({
       <button type="button" className="button button--ghost" onClick={() => void png()}>
         Download PNG
       </button>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert>{error}</FormAlert>
     </div>
   );
 }

@@ -1,28 +1,19 @@
 import { graphql } from '../graphql.js';
+import { CompanyRefFields, TopicRefFields, TrendFields } from '../fragments.js';
 
-export const SeriesFields = graphql(`
-  fragment SeriesFields on SentimentSeries {
-    subjectId
-    subject
-    meanScore
-    totalCount
-    company {
-      id
-      slug
-      name
+export const SeriesFields = graphql(
+  `
+    fragment SeriesFields on SentimentSeries {
+      subjectId
+      subject
+      ...TrendFields
+      company {
+        ...CompanyRefFields
+      }
+      topic {
+        ...TopicRefFields
+      }
     }
-    topic {
-      id
-      slug
-      name
-    }
-    buckets {
-      start
-      meanScore
-      count
-      bullish
-      neutral
-      bearish
-    }
-  }
-`);
+  `,
+  [TrendFields, CompanyRefFields, TopicRefFields],
+);

@@ -1,3 +1,4 @@
+import { DataTable } from './DataTable.js';
 import { Link } from 'react-router';
 import { formatScore } from '@wirelens/ui';
 
@@ -12,28 +13,16 @@ export interface SubjectSummary {
 /** Volume and mean score per subject: the numbers behind a comparison chart, and links to each subject. */
 export function SubjectSummaryTable({ caption, rows }: { caption: string; rows: readonly SubjectSummary[] }) {
   return (
-    <div className="table-wrap">
-      <table className="data-table compact">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Subject</th>
-            <th scope="col">Articles</th>
-            <th scope="col">Mean score</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row">
-                <Link to={row.href}>{row.name}</Link>
-              </th>
-              <td>{row.totalCount}</td>
-              <td>{row.meanScore === null ? '—' : formatScore(row.meanScore)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={caption} columns={['Subject', 'Articles', 'Mean score']} compact>
+      {rows.map((row) => (
+        <tr key={row.id}>
+          <th scope="row">
+            <Link to={row.href}>{row.name}</Link>
+          </th>
+          <td>{row.totalCount}</td>
+          <td>{row.meanScore === null ? '—' : formatScore(row.meanScore)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

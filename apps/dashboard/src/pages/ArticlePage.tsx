@@ -12,92 +12,65 @@ import {
 import { useAuth } from '../auth/AuthContext.js';
 import { hasRole } from '../auth/roles.js';
 import { graphql, type ResultOf } from '../graphql.js';
+import { EffectiveAnalysisFields, MentionFields, SourceNameFields } from '../fragments.js';
 import { QueryState } from '../components/QueryState.js';
 import { Provenance } from '../components/Provenance.js';
 import { RouterLink } from '../components/RouterLink.js';
 import { sourceName } from '../components/ArticleFeedCard.js';
 import { articlePath, companyPath, topicPath } from '../lib/links.js';
 
-export const ArticlePageQuery = graphql(`
-  query ArticlePage($id: ID!) {
-    article(id: $id) {
-      id
-      title
-      url
-      author
-      imageUrl
-      publishedAt
-      excerpt
-      contentHtml
-      source {
+export const ArticlePageQuery = graphql(
+  `
+    query ArticlePage($id: ID!) {
+      article(id: $id) {
         id
         title
         url
-      }
-      analysis {
-        analyzer {
-          name
-          version
-          model
-        }
-        analyzedAt
-        confidence
-        correctedFields
-        importance
-        paragraphs
-        reviewStatus
-        sentimentLabel
-        sentimentScore
-        summary
-        takeaways
-      }
-      aiAnalysis {
-        id
-        fallbackReason
-      }
-      companies {
-        relevance
-        sentimentScore
-        company {
-          id
-          slug
-          name
-        }
-      }
-      topics {
-        relevance
-        topic {
-          id
-          slug
-          name
-        }
-      }
-      corrections {
-        id
-        action
-        createdAt
-        editor {
-          id
-          name
-        }
-      }
-      related(limit: 5) {
-        id
-        title
+        author
+        imageUrl
         publishedAt
-        sentimentLabel
+        excerpt
+        contentHtml
         source {
+          id
           title
           url
         }
-      }
-      cluster {
-        articleCount
-        sourceCount
+        analysis {
+          ...EffectiveAnalysisFields
+        }
+        aiAnalysis {
+          id
+          fallbackReason
+        }
+        ...MentionFields
+        corrections {
+          id
+          action
+          createdAt
+          editor {
+            id
+            name
+          }
+        }
+        related(limit: 5) {
+          id
+          title
+          publishedAt
+          sentimentLabel
+          source {
+            ...SourceNameFields
+          }
+        }
+        cluster {
+          articleCount
+          sourceCount
+        }
       }
     }
-  }
-`);
+  `,
+  [EffectiveAnalysisFields, MentionFields, SourceNameFields],
+);
 
 type ArticleData = NonNullable<ResultOf<typeof ArticlePageQuery>['article']>;
 

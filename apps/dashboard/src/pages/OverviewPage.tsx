@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { CompareChart, EmptyState, formatScore } from '@wirelens/ui';
 import { graphql, readFragment } from '../graphql.js';
+import { CompanyRefFields } from '../fragments.js';
 import { ArticleCardFields, ArticleFeedCard } from '../components/ArticleFeedCard.js';
 import { ArticleFeed } from '../components/ArticleFeed.js';
 import { ChartExportButtons } from '../components/ChartExportButtons.js';
@@ -53,9 +54,7 @@ export const OverviewQuery = graphql(
             id
             companies {
               company {
-                id
-                slug
-                name
+                ...CompanyRefFields
               }
             }
           }
@@ -63,7 +62,7 @@ export const OverviewQuery = graphql(
       }
     }
   `,
-  [ArticleCardFields],
+  [ArticleCardFields, CompanyRefFields],
 );
 
 export const MarketMoodQuery = graphql(

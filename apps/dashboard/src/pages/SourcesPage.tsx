@@ -3,6 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { EmptyState, ErrorState, downloadBlob, formatAbsoluteTime, formatRelativeTime } from '@wirelens/ui';
 import { graphql, type ResultOf } from '../graphql.js';
 import { QueryState } from '../components/QueryState.js';
+import { DataTable, FormAlert } from '../components/DataTable.js';
 import { sourceName } from '../components/ArticleFeedCard.js';
 import { describeError } from '../lib/errors.js';
 import { feedUrlProblem } from '../lib/feedUrl.js';
@@ -165,11 +166,7 @@ function AddSourceForm({ onAdded }: { onAdded: () => void }) {
       <button type="submit" className="button" disabled={state.fetching}>
         {state.fetching ? 'Adding…' : 'Add source'}
       </button>
-      {problem && (
-        <p className="form-error" id="add-source-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormAlert id="add-source-error">{problem}</FormAlert>
       {done && (
         <p className="status-message" role="status">
           {done}
@@ -257,31 +254,18 @@ function OpmlTools({ onImported }: { onImported: () => void }) {
 
 function SourceTable({ sources, total }: { sources: Source[]; total: number }) {
   return (
-    <div className="table-wrap">
-      <table className="data-table">
-        <caption>
-          {sources.length < total
-            ? `Showing the first ${sources.length} of ${total} sources`
-            : `${total} ${total === 1 ? 'source' : 'sources'}`}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Source</th>
-            <th scope="col">Health</th>
-            <th scope="col">Last success</th>
-            <th scope="col">Failures</th>
-            <th scope="col">Next attempt</th>
-            <th scope="col">Last error</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sources.map((source) => (
-            <SourceRow key={source.id} source={source} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={
+        sources.length < total
+          ? `Showing the first ${sources.length} of ${total} sources`
+          : `${total} ${total === 1 ? 'source' : 'sources'}`
+      }
+      columns={['Source', 'Health', 'Last success', 'Failures', 'Next attempt', 'Last error', 'Actions']}
+    >
+      {sources.map((source) => (
+        <SourceRow key={source.id} source={source} />
+      ))}
+    </DataTable>
   );
 }
 

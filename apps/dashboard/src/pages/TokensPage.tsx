@@ -3,6 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { EmptyState, formatAbsoluteTime, formatRelativeTime } from '@wirelens/ui';
 import { graphql, type ResultOf } from '../graphql.js';
 import { QueryState } from '../components/QueryState.js';
+import { DataTable, FormAlert } from '../components/DataTable.js';
 import { describeError } from '../lib/errors.js';
 
 export const MyTokensQuery = graphql(`
@@ -128,11 +129,7 @@ function CreateTokenForm({ onCreated }: { onCreated: () => void }) {
         <button type="submit" className="button" disabled={state.fetching}>
           Create token
         </button>
-        {problem && (
-          <p className="form-error" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormAlert>{problem}</FormAlert>
       </form>
       {created && (
         <div className="secret" role="status">
@@ -169,56 +166,40 @@ function CreateTokenForm({ onCreated }: { onCreated: () => void }) {
 function TokenTable({ tokens }: { tokens: Token[] }) {
   const [state, revoke] = useMutation(RevokeToken);
   return (
-    <div className="table-wrap">
-      {state.error && (
-        <p className="form-error" role="alert">
-          {describeError(state.error).message}
-        </p>
-      )}
-      <table className="data-table">
-        <caption>Your tokens</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Prefix</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.map((token) => (
-            <tr key={token.id}>
-              <th scope="row">{token.name}</th>
-              <td>
-                <code>{token.prefix}…</code>
-              </td>
-              <td>{formatAbsoluteTime(token.createdAt)}</td>
-              <td>{token.lastUsedAt ? formatRelativeTime(token.lastUsedAt) : 'Never'}</td>
-              <td>{token.expiresAt ? formatAbsoluteTime(token.expiresAt) : 'Never'}</td>
-              <td>
-                {token.revokedAt ? (
-                  `Revoked ${formatAbsoluteTime(token.revokedAt)}`
-                ) : (
-                  <button
-                    type="button"
-                    className="button button--danger"
-                    aria-label={`Revoke ${token.name}`}
-                    disabled={state.fetching}
-                    onClick={() => {
-                      if (window.confirm(`Revoke “${token.name}”? Scripts using it stop working at once.`))
-                        void revoke({ id: token.id });
-                    }}
-                  >
-                    Revoke
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Your tokens"
+      columns={['Name', 'Prefix', 'Created', 'Last used', 'Expires', 'Status']}
+      alert={state.error && describeError(state.error).message}
+    >
+      {tokens.map((token) => (
+        <tr key={token.id}>
+          <th scope="row">{token.name}</th>
+          <td>
+            <code>{token.prefix}…</code>
+          </td>
+          <td>{formatAbsoluteTime(token.createdAt)}</td>
+          <td>{token.lastUsedAt ? formatRelativeTime(token.lastUsedAt) : 'Never'}</td>
+          <td>{token.expiresAt ? formatAbsoluteTime(token.expiresAt) : 'Never'}</td>
+          <td>
+            {token.revokedAt ? (
+              `Revoked ${formatAbsoluteTime(token.revokedAt)}`
+            ) : (
+              <button
+                type="button"
+                className="button button--danger"
+                aria-label={`Revoke ${token.name}`}
+                disabled={state.fetching}
+                onClick={() => {
+                  if (window.confirm(`Revoke “${token.name}”? Scripts using it stop working at once.`))
+                    void revoke({ id: token.id });
+                }}
+              >
+                Revoke
+              </button>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

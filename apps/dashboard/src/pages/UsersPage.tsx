@@ -5,6 +5,7 @@ import { useAuth } from '../auth/AuthContext.js';
 import { roleName, type Role } from '../auth/roles.js';
 import { graphql, type ResultOf } from '../graphql.js';
 import { QueryState } from '../components/QueryState.js';
+import { DataTable, FormAlert } from '../components/DataTable.js';
 import { describeError } from '../lib/errors.js';
 
 export const UsersQuery = graphql(`
@@ -153,11 +154,7 @@ function CreateUserForm({ onCreated }: { onCreated: () => void }) {
         <button type="submit" className="button" disabled={state.fetching}>
           Add user
         </button>
-        {problem && (
-          <p className="form-error" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormAlert>{problem}</FormAlert>
       </form>
       {done && (
         <div className="secret" role="status">
@@ -178,81 +175,65 @@ function UserTable({ users }: { users: User[] }) {
   const [deactivateState, deactivate] = useMutation(Deactivate);
   const error = roleState.error ?? deactivateState.error;
   return (
-    <div className="table-wrap">
-      {error && (
-        <p className="form-error" role="alert">
-          {describeError(error).message}
-        </p>
-      )}
-      <table className="data-table">
-        <caption>
-          {users.length} {users.length === 1 ? 'user' : 'users'}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">User</th>
-            <th scope="col">Role</th>
-            <th scope="col">Last sign-in</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id}>
-              <th scope="row">
-                {user.name ?? user.email}
-                {user.name && (
-                  <>
-                    <br />
-                    <span className="muted small">{user.email}</span>
-                  </>
-                )}
-              </th>
-              <td>
-                <select
-                  aria-label={`Role of ${user.email}`}
-                  value={user.role}
-                  disabled={!user.active || roleState.fetching}
-                  onChange={(event) => void setRole({ userId: user.id, role: event.target.value as Role })}
+    <DataTable
+      caption={`${users.length} ${users.length === 1 ? 'user' : 'users'}`}
+      columns={['User', 'Role', 'Last sign-in', 'Status']}
+      alert={error && describeError(error).message}
+    >
+      {users.map((user) => (
+        <tr key={user.id}>
+          <th scope="row">
+            {user.name ?? user.email}
+            {user.name && (
+              <>
+                <br />
+                <span className="muted small">{user.email}</span>
+              </>
+            )}
+          </th>
+          <td>
+            <select
+              aria-label={`Role of ${user.email}`}
+              value={user.role}
+              disabled={!user.active || roleState.fetching}
+              onChange={(event) => void setRole({ userId: user.id, role: event.target.value as Role })}
+            >
+              {ROLES.map((item) => (
+                <option key={item} value={item}>
+                  {roleName(item)}
+                </option>
+              ))}
+            </select>
+          </td>
+          <td>{user.lastLoginAt ? formatRelativeTime(user.lastLoginAt) : 'Never'}</td>
+          <td>
+            {user.active ? (
+              user.id === me?.id ? (
+                'Active (you)'
+              ) : (
+                <button
+                  type="button"
+                  className="button button--danger"
+                  aria-label={`Deactivate ${user.email}`}
+                  disabled={deactivateState.fetching}
+                  onClick={() => {
+                    if (
+                      window.confirm(
+                        `Deactivate ${user.email}? Their sessions end and API tokens are revoked.`,
+                      )
+                    )
+                      void deactivate({ userId: user.id });
+                  }}
                 >
-                  {ROLES.map((item) => (
-                    <option key={item} value={item}>
-                      {roleName(item)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>{user.lastLoginAt ? formatRelativeTime(user.lastLoginAt) : 'Never'}</td>
-              <td>
-                {user.active ? (
-                  user.id === me?.id ? (
-                    'Active (you)'
-                  ) : (
-                    <button
-                      type="button"
-                      className="button button--danger"
-                      aria-label={`Deactivate ${user.email}`}
-                      disabled={deactivateState.fetching}
-                      onClick={() => {
-                        if (
-                          window.confirm(
-                            `Deactivate ${user.email}? Their sessions end and API tokens are revoked.`,
-                          )
-                        )
-                          void deactivate({ userId: user.id });
-                      }}
-                    >
-                      Deactivate
-                    </button>
-                  )
-                ) : (
-                  'Deactivated'
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+                  Deactivate
+                </button>
+              )
+            ) : (
+              'Deactivated'
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,4 +1,5 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { FormAlert } from '../DataTable.js';
+import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import {
   SENTIMENT_LABELS,
   sentimentLabelFromScore,
@@ -13,6 +14,8 @@ import {
   type FormErrors,
 } from '../../lib/analysisForm.js';
 import { CompanyPicker } from '../CompanyPicker.js';
+
+type TextField = 'summary' | 'paragraphs' | 'takeaways' | 'note';
 
 export interface EditAnalysisFormProps {
   initial: AnalysisFormValues;
@@ -66,110 +69,94 @@ export function EditAnalysisForm({
         {errors[key]}
       </span>
     ) : null;
-  const described = (key: keyof FormErrors) => (errors[key] ? `${id}-${key}-error` : undefined);
+  /** Marks a control invalid and points it at its error message. */
+  const invalid = (key: keyof FormErrors) => ({
+    'aria-invalid': Boolean(errors[key]),
+    'aria-describedby': errors[key] ? `${id}-${key}-error` : undefined,
+  });
+  /** A labelled control with its error below. */
+  const field = (key: keyof FormErrors, label: string, control: ReactNode) => (
+    <div className="field-wrap">
+      <label className="field">
+        <span>{label}</span>
+        {control}
+      </label>
+      {fieldError(key)}
+    </div>
+  );
+  const textArea = (key: TextField, label: string, rows: number) =>
+    field(
+      key,
+      label,
+      <textarea
+        rows={rows}
+        value={values[key]}
+        {...invalid(key)}
+        onChange={(event) => setValues((current) => ({ ...current, [key]: event.target.value }))}
+      />,
+    );
+  const updateCompany = (index: number, patch: Partial<AnalysisFormValues['companies'][number]>) =>
+    set({ companies: values.companies.map((c, i) => (i === index ? { ...c, ...patch } : c)) });
+  const updateTopic = (index: number, patch: Partial<AnalysisFormValues['topics'][number]>) =>
+    set({ topics: values.topics.map((t, i) => (i === index ? { ...t, ...patch } : t)) });
 
   return (
     <form className="form edit-form" onSubmit={submit} aria-label="Edit analysis" noValidate>
       <div className="form-row">
-        <div className="field-wrap">
-          <label className="field">
-            <span>Sentiment score (−1 to 1)</span>
-            <input
-              type="number"
-              step="0.01"
-              min={-1}
-              max={1}
-              value={values.sentimentScore}
-              aria-invalid={Boolean(errors.sentimentScore)}
-              aria-describedby={described('sentimentScore')}
-              onChange={(event) => {
-                const score = Number(event.target.value);
-                // The label follows the score, as it does on the server, unless the editor changes it after.
-                set({
-                  sentimentScore: event.target.value,
-                  ...(event.target.value.trim() !== '' && Number.isFinite(score) && score >= -1 && score <= 1
-                    ? { sentimentLabel: sentimentLabelFromScore(score) }
-                    : {}),
-                });
-              }}
-            />
-          </label>
-          {fieldError('sentimentScore')}
-        </div>
-        <div className="field-wrap">
-          <label className="field">
-            <span>Sentiment label</span>
-            <select
-              value={values.sentimentLabel}
-              aria-invalid={Boolean(errors.sentimentLabel)}
-              aria-describedby={described('sentimentLabel')}
-              onChange={(event) => set({ sentimentLabel: event.target.value as SentimentLabel })}
-            >
-              {SENTIMENT_LABELS.map((label) => (
-                <option key={label} value={label}>
-                  {sentimentLabelText(label)}
-                </option>
-              ))}
-            </select>
-          </label>
-          {fieldError('sentimentLabel')}
-        </div>
-        <div className="field-wrap">
-          <label className="field">
-            <span>Importance (1–10)</span>
-            <input
-              type="number"
-              min={1}
-              max={10}
-              step={1}
-              value={values.importance}
-              aria-invalid={Boolean(errors.importance)}
-              aria-describedby={described('importance')}
-              onChange={(event) => set({ importance: event.target.value })}
-            />
-          </label>
-          {fieldError('importance')}
-        </div>
+        {field(
+          'sentimentScore',
+          'Sentiment score (−1 to 1)',
+          <input
+            type="number"
+            step="0.01"
+            min={-1}
+            max={1}
+            value={values.sentimentScore}
+            {...invalid('sentimentScore')}
+            onChange={(event) => {
+              const score = Number(event.target.value);
+              // The label follows the score, as it does on the server, unless the editor changes it after.
+              set({
+                sentimentScore: event.target.value,
+                ...(event.target.value.trim() !== '' && Number.isFinite(score) && score >= -1 && score <= 1
+                  ? { sentimentLabel: sentimentLabelFromScore(score) }
+                  : {}),
+              });
+            }}
+          />,
+        )}
+        {field(
+          'sentimentLabel',
+          'Sentiment label',
+          <select
+            value={values.sentimentLabel}
+            {...invalid('sentimentLabel')}
+            onChange={(event) => set({ sentimentLabel: event.target.value as SentimentLabel })}
+          >
+            {SENTIMENT_LABELS.map((label) => (
+              <option key={label} value={label}>
+                {sentimentLabelText(label)}
+              </option>
+            ))}
+          </select>,
+        )}
+        {field(
+          'importance',
+          'Importance (1–10)',
+          <input
+            type="number"
+            min={1}
+            max={10}
+            step={1}
+            value={values.importance}
+            {...invalid('importance')}
+            onChange={(event) => set({ importance: event.target.value })}
+          />,
+        )}
       </div>
-      <div className="field-wrap">
-        <label className="field">
-          <span>Summary</span>
-          <textarea
-            rows={4}
-            value={values.summary}
-            aria-invalid={Boolean(errors.summary)}
-            aria-describedby={described('summary')}
-            onChange={(event) => set({ summary: event.target.value })}
-          />
-        </label>
-        {fieldError('summary')}
-      </div>
-      <div className="field-wrap">
-        <label className="field">
-          <span>Analysis paragraphs (separate with a blank line)</span>
-          <textarea
-            rows={8}
-            value={values.paragraphs}
-            aria-invalid={Boolean(errors.paragraphs)}
-            aria-describedby={described('paragraphs')}
-            onChange={(event) => set({ paragraphs: event.target.value })}
-          />
-        </label>
-        {fieldError('paragraphs')}
-      </div>
-      <div className="field-wrap">
-        <label className="field">
-          <span>Key takeaways (one per line)</span>
-          <textarea
-            rows={5}
-            value={values.takeaways}
-            aria-invalid={Boolean(errors.takeaways)}
-            aria-describedby={described('takeaways')}
-            onChange={(event) => set({ takeaways: event.target.value })}
-          />
-        </label>
-        {fieldError('takeaways')}
-      </div>
+      {textArea('summary', 'Summary', 4)}
+      {textArea('paragraphs', 'Analysis paragraphs (separate with a blank line)', 8)}
+      {textArea('takeaways', 'Key takeaways (one per line)', 5)}
 
       <fieldset className="field">
         <legend>Companies</legend>
@@ -178,50 +165,24 @@ export function EditAnalysisForm({
           {values.companies.map((company, index) => (
             <li key={company.companyId}>
               <span className="edit-list__name">{company.name}</span>
-              <label>
-                <span>Relevance</span>
-                <input
-                  type="number"
-                  step="0.05"
-                  min={0}
-                  max={1}
-                  value={company.relevance}
-                  aria-label={`${company.name} relevance`}
-                  onChange={(event) =>
-                    set({
-                      companies: values.companies.map((c, i) =>
-                        i === index ? { ...c, relevance: event.target.value } : c,
-                      ),
-                    })
-                  }
-                />
-              </label>
-              <label>
-                <span>Sentiment</span>
-                <input
-                  type="number"
-                  step="0.05"
-                  min={-1}
-                  max={1}
-                  value={company.sentimentScore}
-                  aria-label={`${company.name} sentiment`}
-                  onChange={(event) =>
-                    set({
-                      companies: values.companies.map((c, i) =>
-                        i === index ? { ...c, sentimentScore: event.target.value } : c,
-                      ),
-                    })
-                  }
-                />
-              </label>
-              <button
-                type="button"
-                className="button button--ghost"
-                aria-label={`Remove ${company.name}`}
+              <UnitInput
+                label="Relevance"
+                subject={company.name}
+                min={0}
+                value={company.relevance}
+                onChange={(relevance) => updateCompany(index, { relevance })}
+              />
+              <UnitInput
+                label="Sentiment"
+                subject={company.name}
+                min={-1}
+                value={company.sentimentScore}
+                onChange={(sentimentScore) => updateCompany(index, { sentimentScore })}
+              />
+              <RemoveButton
+                subject={company.name}
                 onClick={() => set({ companies: values.companies.filter((_, i) => i !== index) })}
-              >
-                Remove
-              </button>
+              />
               {errors[`companies.${index}`] && (
                 <span className="form-error">{errors[`companies.${index}`]}</span>
               )}
@@ -249,32 +210,17 @@ export function EditAnalysisForm({
           {values.topics.map((topic, index) => (
             <li key={topic.topicId}>
               <span className="edit-list__name">{topic.name}</span>
-              <label>
-                <span>Relevance</span>
-                <input
-                  type="number"
-                  step="0.05"
-                  min={0}
-                  max={1}
-                  value={topic.relevance}
-                  aria-label={`${topic.name} relevance`}
-                  onChange={(event) =>
-                    set({
-                      topics: values.topics.map((t, i) =>
-                        i === index ? { ...t, relevance: event.target.value } : t,
-                      ),
-                    })
-                  }
-                />
-              </label>
-              <button
-                type="button"
-                className="button button--ghost"
-                aria-label={`Remove ${topic.name}`}
+              <UnitInput
+                label="Relevance"
+                subject={topic.name}
+                min={0}
+                value={topic.relevance}
+                onChange={(relevance) => updateTopic(index, { relevance })}
+              />
+              <RemoveButton
+                subject={topic.name}
                 onClick={() => set({ topics: values.topics.filter((_, i) => i !== index) })}
-              >
-                Remove
-              </button>
+              />
               {errors[`topics.${index}`] && <span className="form-error">{errors[`topics.${index}`]}</span>}
             </li>
           ))}
@@ -301,24 +247,8 @@ export function EditAnalysisForm({
         </label>
       </fieldset>
 
-      <div className="field-wrap">
-        <label className="field">
-          <span>Note for the history (why)</span>
-          <textarea
-            rows={2}
-            value={values.note}
-            aria-invalid={Boolean(errors.note)}
-            aria-describedby={described('note')}
-            onChange={(event) => set({ note: event.target.value })}
-          />
-        </label>
-        {fieldError('note')}
-      </div>
-      {(notice ?? serverError) && (
-        <p className="form-error" role="alert">
-          {notice ?? serverError}
-        </p>
-      )}
+      {textArea('note', 'Note for the history (why)', 2)}
+      <FormAlert>{notice ?? serverError}</FormAlert>
       <div className="form-actions">
         <button type="submit" className="button" disabled={submitting}>
           {submitting ? 'Saving…' : 'Save correction'}
@@ -328,5 +258,43 @@ export function EditAnalysisForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/** A relevance or sentiment value of a company or topic, from `min` to 1. */
+function UnitInput({
+  label,
+  subject,
+  min,
+  value,
+  onChange,
+}: {
+  label: string;
+  subject: string;
+  min: number;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label>
+      <span>{label}</span>
+      <input
+        type="number"
+        step="0.05"
+        min={min}
+        max={1}
+        value={value}
+        aria-label={`${subject} ${label.toLowerCase()}`}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </label>
+  );
+}
+
+function RemoveButton({ subject, onClick }: { subject: string; onClick: () => void }) {
+  return (
+    <button type="button" className="button button--ghost" aria-label={`Remove ${subject}`} onClick={onClick}>
+      Remove
+    </button>
   );
 }

@@ -1,30 +1,31 @@
 import { graphql, type ResultOf } from '../../graphql.js';
+import {
+  AnalyzerFields,
+  ArticleHeadlineFields,
+  EffectiveAnalysisFields,
+  MentionFields,
+  SourceNameFields,
+} from '../../fragments.js';
 
-export const ReviewQueueQuery = graphql(`
-  query ReviewQueue($first: Int!) {
-    reviewQueue(first: $first) {
-      totalCount
-      edges {
-        node {
-          id
-          title
-          publishedAt
-          importance
-          sentimentLabel
-          reviewStatus
-          source {
-            title
-            url
-          }
-          analysis {
-            confidence
-            sentimentScore
+export const ReviewQueueQuery = graphql(
+  `
+    query ReviewQueue($first: Int!) {
+      reviewQueue(first: $first) {
+        totalCount
+        edges {
+          node {
+            ...ArticleHeadlineFields
+            analysis {
+              confidence
+              sentimentScore
+            }
           }
         }
       }
     }
-  }
-`);
+  `,
+  [ArticleHeadlineFields],
+);
 
 export const AnalysisValuesFields = graphql(`
   fragment AnalysisValuesFields on AnalysisValues {
@@ -79,86 +80,56 @@ export const ReviewResultFields = graphql(
   [AnalysisValuesFields],
 );
 
-export const ReviewArticleQuery = graphql(`
-  query ReviewArticle($id: ID!) {
-    article(id: $id) {
-      id
-      title
-      url
-      excerpt
-      publishedAt
-      reviewStatus
-      reviewVersion
-      source {
+export const ReviewArticleQuery = graphql(
+  `
+    query ReviewArticle($id: ID!) {
+      article(id: $id) {
+        id
         title
         url
-      }
-      analysis {
-        analyzer {
-          name
-          version
-          model
-        }
-        analyzedAt
-        confidence
-        correctedFields
-        importance
-        paragraphs
-        sentimentLabel
-        sentimentScore
-        summary
-        takeaways
+        excerpt
+        publishedAt
         reviewStatus
-      }
-      companies {
-        relevance
-        sentimentScore
-        company {
-          id
-          slug
-          name
-        }
-      }
-      topics {
-        relevance
-        topic {
-          id
-          slug
-          name
-        }
-      }
-      corrections {
-        id
-        action
-        createdAt
-        note
-        changedFields
-        version
-        after
-        editor {
-          id
-          name
+        reviewVersion
+        source {
+          ...SourceNameFields
         }
         analysis {
+          ...EffectiveAnalysisFields
+        }
+        ...MentionFields
+        corrections {
           id
-          analyzer {
+          action
+          createdAt
+          note
+          changedFields
+          version
+          after
+          editor {
+            id
             name
-            version
-            model
           }
-          sentimentLabel
-          sentimentScore
-          importance
-          summary
-          paragraphs
-          takeaways
-          companies
-          topics
+          analysis {
+            id
+            analyzer {
+              ...AnalyzerFields
+            }
+            sentimentLabel
+            sentimentScore
+            importance
+            summary
+            paragraphs
+            takeaways
+            companies
+            topics
+          }
         }
       }
     }
-  }
-`);
+  `,
+  [AnalyzerFields, EffectiveAnalysisFields, MentionFields, SourceNameFields],
+);
 
 export type ReviewArticle = NonNullable<ResultOf<typeof ReviewArticleQuery>['article']>;
 
