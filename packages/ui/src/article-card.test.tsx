@@ -60,7 +60,9 @@ describe('ArticleCard', () => {
     render(<ArticleCard article={article} now={now} />);
     const list = screen.getByRole('list', { name: 'Companies' });
     expect(within(list).getAllByRole('link')).toHaveLength(4);
-    expect(within(list).getByRole('link', { name: /^Nvidia, sentiment Bearish/ })).toBeTruthy();
+    expect(
+      within(list).getByRole('link', { name: /^Nvidia \u2212[\d.]+\s*, sentiment Bearish/ }),
+    ).toBeTruthy();
 
     const more = screen.getByRole('button', { name: 'Show 2 more companies' });
     expect(more.textContent).toBe('+2');

@@ -34,23 +34,31 @@ function hasNumber(value: number | null | undefined): value is number {
 
 export function CompanyChip({ name, href, sentiment, relevance, linkComponent, onClick }: CompanyChipProps) {
   const label = hasNumber(sentiment) ? sentimentLabelFromScore(sentiment) : null;
+  // The score is on the chip; screen readers also get its label in words and the relevance, which
+  // has no visual mark. They follow the visible text, so the accessible name starts with what is seen.
   const details = [
-    label && hasNumber(sentiment)
-      ? `sentiment ${sentimentLabelText(label)} (${formatScore(sentiment)})`
-      : null,
+    label ? `sentiment ${sentimentLabelText(label)}` : null,
     hasNumber(relevance) ? `relevance ${Math.round(relevance * 100)}%` : null,
   ].filter(Boolean);
-  // The accessible name carries everything the chip shows plus relevance, which has no visual mark of its own.
-  const accessibleName = details.length > 0 ? `${name}, ${details.join(', ')}` : undefined;
+  const title =
+    details.length > 0
+      ? `${name}${hasNumber(sentiment) ? ` ${formatScore(sentiment)}` : ''}, ${details.join(', ')}`
+      : undefined;
   const className = 'wl-chip wl-chip--company';
   const content = (
     <>
       <span className="wl-chip__name">{name}</span>
       {label && hasNumber(sentiment) && (
-        <span className={`wl-chip__score wl-sentiment--${label.toLowerCase().replace('_', '-')}`}>
-          <Icon name={ARROWS[label]} />
-          {formatScore(sentiment)}
-        </span>
+        <>
+          {' '}
+          <span className={`wl-chip__score wl-sentiment--${label.toLowerCase().replace('_', '-')}`}>
+            <Icon name={ARROWS[label]} />
+            {formatScore(sentiment)}
+          </span>
+        </>
+      )}
+      {details.length > 0 && (
+        <span className="wl-visually-hidden">{details.map((d) => `, ${d}`).join('')}</span>
       )}
     </>
   );
@@ -61,8 +69,7 @@ export function CompanyChip({ name, href, sentiment, relevance, linkComponent, o
         linkComponent={linkComponent}
         href={href}
         className={className}
-        aria-label={accessibleName}
-        title={accessibleName}
+        title={title}
         onClick={onClick}
       >
         {content}
@@ -71,21 +78,14 @@ export function CompanyChip({ name, href, sentiment, relevance, linkComponent, o
   }
   if (onClick) {
     return (
-      <button
-        type="button"
-        className={className}
-        aria-label={accessibleName}
-        title={accessibleName}
-        onClick={onClick}
-      >
+      <button type="button" className={className} title={title} onClick={onClick}>
         {content}
       </button>
     );
   }
   return (
-    <span className={className} title={accessibleName}>
+    <span className={className} title={title}>
       {content}
-      {accessibleName && <span className="wl-visually-hidden">{details.map((d) => `, ${d}`).join('')}</span>}
     </span>
   );
 }
