@@ -60,10 +60,12 @@ describe('chartToPng', () => {
 
   function stubBrowser(imageLoads: boolean) {
     // happy-dom cannot decode images or rasterise a canvas, so those two browser pieces are stood in for.
+    const sources: string[] = [];
     class FakeImage {
       onload: (() => void) | null = null;
       onerror: (() => void) | null = null;
-      set src(_url: string) {
+      set src(url: string) {
+        sources.push(url);
         queueMicrotask(() => (imageLoads ? this.onload?.() : this.onerror?.()));
       }
     }
@@ -81,7 +83,7 @@ describe('chartToPng', () => {
     });
     vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:chart');
     const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-    return { context, toBlob, revoke };
+    return { context, toBlob, revoke, sources };
   }
 
   it('draws the serialised chart on a canvas at the requested scale and returns a PNG', async () => {
@@ -98,5 +100,13 @@ describe('chartToPng', () => {
     const { revoke } = stubBrowser(false);
     await expect(chartToPng(renderChartSvg())).rejects.toThrow('could not be rendered');
     expect(revoke).toHaveBeenCalledWith('blob:chart');
+  });
+
+  it('loads the SVG from a data: URL when asked, for pages whose CSP blocks blob: images', async () => {
+    const { revoke, sources } = stubBrowser(true);
+    const blob = await chartToPng(renderChartSvg(), { dataUrl: true });
+    expect(blob.type).toBe('image/png');
+    expect(sources[0]).toMatch(/^data:image\/svg\+xml;charset=utf-8,%3Csvg/);
+    expect(revoke).not.toHaveBeenCalled();
   });
 });

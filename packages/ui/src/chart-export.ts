@@ -134,15 +134,22 @@ function loadImage(url: string): Promise<HTMLImageElement> {
 export interface ChartToPngOptions extends SerializeOptions {
   /** Pixel density; 2 keeps text sharp on high-DPI screens and in slides. */
   scale?: number;
+  /**
+   * Load the SVG from a `data:` URL instead of a `blob:` one: for pages whose Content-Security-Policy allows
+   * `img-src data:` but not `blob:`.
+   */
+  dataUrl?: boolean;
 }
 
 /** Renders a chart's SVG to a PNG blob: serialise, load as an image, draw on a canvas. */
 export async function chartToPng(
   svg: SVGSVGElement,
-  { scale = 2, ...serializeOptions }: ChartToPngOptions = {},
+  { scale = 2, dataUrl = false, ...serializeOptions }: ChartToPngOptions = {},
 ): Promise<Blob> {
   const { markup, width, height } = serializeSvg(svg, serializeOptions);
-  const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml;charset=utf-8' }));
+  const url = dataUrl
+    ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(markup)}`
+    : URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml;charset=utf-8' }));
   try {
     const image = await loadImage(url);
     const canvas = document.createElement('canvas');
@@ -159,6 +166,6 @@ export async function chartToPng(
       );
     });
   } finally {
-    URL.revokeObjectURL(url);
+    if (!dataUrl) URL.revokeObjectURL(url);
   }
 }

@@ -2,17 +2,11 @@ import type { Ref } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartDataTable } from './chart-data-table.js';
 import { ChartFrame } from './chart-frame.js';
-import {
-  CHART_ANIMATION_MS,
-  CHART_COLORS,
-  COMPARE_STYLES,
-  SCORE_TICKS,
-  prefersReducedMotion,
-} from './chart-theme.js';
+import { SCORE_AXIS_PROPS, periodLabels, periodTooltipLabel, timeAxisProps } from './chart-axes.js';
+import { CHART_ANIMATION_MS, CHART_COLORS, COMPARE_STYLES, prefersReducedMotion } from './chart-theme.js';
 import { formatScore } from './sentiment.js';
 import {
   continuousStarts,
-  formatBucketStart,
   isEmptySeries,
   type Granularity,
   type SentimentBucket,
@@ -75,8 +69,7 @@ export function CompareChart({
   const series = allSeries.slice(0, MAX_COMPARE_SERIES);
   const label = title ?? `Sentiment compared: ${series.map((item) => item.name).join(', ')}`;
   const rows = mergeSeries(series, granularity);
-  const short = (start: string) => formatBucketStart(start, granularity, 'short', timeZone);
-  const long = (start: string) => formatBucketStart(start, granularity, 'long', timeZone);
+  const { short, long } = periodLabels(granularity, timeZone);
   const lineStyles = series.map((item, index) => ({
     ...item,
     key: `s${index}` as const,
@@ -118,19 +111,8 @@ export function CompareChart({
             margin={{ top: 8, right: 12, bottom: 8, left: 0 }}
           >
             <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-            <XAxis
-              dataKey="start"
-              tickFormatter={short}
-              tick={{ fill: CHART_COLORS.text, fontSize: 12 }}
-              minTickGap={16}
-            />
-            <YAxis
-              domain={[-1, 1]}
-              ticks={SCORE_TICKS}
-              tickFormatter={(value: number) => formatScore(value)}
-              tick={{ fill: CHART_COLORS.text, fontSize: 12 }}
-              width={48}
-            />
+            <XAxis {...timeAxisProps(short)} />
+            <YAxis {...SCORE_AXIS_PROPS} />
             <ReferenceLine y={0} stroke={CHART_COLORS.zero} strokeDasharray="4 3" />
             {lineStyles.map((item) => (
               <Line
@@ -150,7 +132,7 @@ export function CompareChart({
               />
             ))}
             <Tooltip
-              labelFormatter={(value) => (typeof value === 'string' ? long(value) : value)}
+              labelFormatter={periodTooltipLabel(long)}
               formatter={(value) => (typeof value === 'number' ? formatScore(value) : value)}
             />
             {/* Series order, not alphabetical, so the legend matches the data table's columns. */}

@@ -16,15 +16,16 @@ import {
 } from 'recharts';
 import { ChartDataTable } from './chart-data-table.js';
 import { ChartFrame } from './chart-frame.js';
-import { CHART_ANIMATION_MS, CHART_COLORS, SCORE_TICKS, prefersReducedMotion } from './chart-theme.js';
-import { formatScore } from './sentiment.js';
 import {
-  fillBucketGaps,
-  formatBucketStart,
-  isEmptySeries,
-  type Granularity,
-  type SentimentBucket,
-} from './sentiment-bucket.js';
+  COUNT_AXIS_PROPS,
+  SCORE_AXIS_PROPS,
+  periodLabels,
+  periodTooltipLabel,
+  timeAxisProps,
+} from './chart-axes.js';
+import { CHART_ANIMATION_MS, CHART_COLORS, prefersReducedMotion } from './chart-theme.js';
+import { formatScore } from './sentiment.js';
+import { fillBucketGaps, isEmptySeries, type Granularity, type SentimentBucket } from './sentiment-bucket.js';
 
 export interface BucketRange {
   startIndex: number;
@@ -112,8 +113,7 @@ export function TrendChart({
   const periods = useMemo(() => fillBucketGaps(buckets, granularity), [buckets, granularity]);
   // Only periods with articles are click targets: an empty one would only filter the feed to nothing.
   const byStart = useMemo(() => new Map(buckets.map((bucket) => [bucket.start, bucket])), [buckets]);
-  const short = (start: string) => formatBucketStart(start, granularity, 'short', timeZone);
-  const long = (start: string) => formatBucketStart(start, granularity, 'long', timeZone);
+  const { short, long } = periodLabels(granularity, timeZone);
 
   // A click on a bar also bubbles to the chart's own click handler; remember the event so it is reported once.
   const handledEvent = useRef<Event | null>(null);
@@ -178,29 +178,9 @@ export function TrendChart({
           throttledEvents={UNTHROTTLED_MOUSEMOVE}
         >
           <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-          <XAxis
-            dataKey="start"
-            tickFormatter={short}
-            tick={{ fill: CHART_COLORS.text, fontSize: 12 }}
-            minTickGap={16}
-          />
-          <YAxis
-            yAxisId="score"
-            domain={[-1, 1]}
-            ticks={SCORE_TICKS}
-            tickFormatter={(value: number) => formatScore(value)}
-            tick={{ fill: CHART_COLORS.text, fontSize: 12 }}
-            width={48}
-          />
-          {volumeBars.length > 0 && (
-            <YAxis
-              yAxisId="count"
-              orientation="right"
-              allowDecimals={false}
-              tick={{ fill: CHART_COLORS.text, fontSize: 12 }}
-              width={40}
-            />
-          )}
+          <XAxis {...timeAxisProps(short)} />
+          <YAxis yAxisId="score" {...SCORE_AXIS_PROPS} />
+          {volumeBars.length > 0 && <YAxis yAxisId="count" orientation="right" {...COUNT_AXIS_PROPS} />}
           {volumeBars.map((bar) => (
             <Bar
               key={bar.key}
@@ -231,7 +211,7 @@ export function TrendChart({
             animationDuration={CHART_ANIMATION_MS}
           />
           <Tooltip
-            labelFormatter={(value) => (typeof value === 'string' ? long(value) : value)}
+            labelFormatter={periodTooltipLabel(long)}
             formatter={(value, _name, item) =>
               item.dataKey === 'meanScore' && typeof value === 'number' ? formatScore(value) : value
             }

@@ -1,7 +1,6 @@
-import { FormAlert } from './DataTable.js';
 import { useState, type RefObject } from 'react';
-import { downloadBlob, findChartSvg } from '@wirelens/ui';
-import { chartSvgToPng } from '../lib/chartPng.js';
+import { chartToPng, downloadBlob, findChartSvg } from '@wirelens/ui';
+import { FormAlert } from './DataTable.js';
 
 /** "Download PNG" for the chart inside `target`, plus any CSV action the page provides. */
 export function ChartExportButtons({
@@ -22,7 +21,8 @@ export function ChartExportButtons({
       return;
     }
     try {
-      downloadBlob(await chartSvgToPng(svg), filename);
+      // The server's Content-Security-Policy allows `img-src data:` but not `blob:`.
+      downloadBlob(await chartToPng(svg, { dataUrl: true }), filename);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : 'The chart could not be exported.');
     }

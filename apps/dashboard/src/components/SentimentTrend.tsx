@@ -6,9 +6,10 @@ import {
   type BucketRange,
   type SentimentBucket,
 } from '@wirelens/ui';
-import { INTERVALS, bucketEnd, granularityOf, type SeriesInterval } from '../hooks/useSeriesWindow.js';
+import { bucketEnd, granularityOf, type SeriesInterval } from '../hooks/useSeriesWindow.js';
 import { SERIES_COLUMNS, downloadCsv, exportName } from '../lib/exports.js';
 import { ChartExportButtons } from './ChartExportButtons.js';
+import { IntervalSwitch } from './IntervalSwitch.js';
 
 export interface SentimentTrendProps {
   subject: string;
@@ -44,18 +45,7 @@ export function SentimentTrend({
         </p>
       </div>
       <div className="trend__tools">
-        <div role="group" aria-label="Interval" className="segmented">
-          {INTERVALS.map((item) => (
-            <button
-              key={item.value}
-              type="button"
-              aria-pressed={interval === item.value}
-              onClick={() => onIntervalChange(item.value)}
-            >
-              {item.label}
-            </button>
-          ))}
-        </div>
+        <IntervalSwitch value={interval} onChange={onIntervalChange} />
         <ChartExportButtons
           target={figure}
           filename={exportName(`${subject}-sentiment`, 'png')}

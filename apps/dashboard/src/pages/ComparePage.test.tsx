@@ -1,32 +1,11 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { NVIDIA, buckets, feedSupport } from '../test/fixtures.js';
+import { NVIDIA, feedSupport, seriesData } from '../test/fixtures.js';
 import type { MockHandler } from '../test/mockClient.js';
 import { renderPage } from '../test/renderPage.js';
 import { ComparePage } from './ComparePage.js';
 
-const compareData = {
-  sentimentSeries: [
-    {
-      subjectId: NVIDIA.id,
-      subject: 'COMPANY',
-      meanScore: -0.1,
-      totalCount: 8,
-      company: NVIDIA,
-      topic: null,
-      buckets,
-    },
-    {
-      subjectId: 'VG9waWM6MQ==',
-      subject: 'TOPIC',
-      meanScore: 0.1,
-      totalCount: 5,
-      company: null,
-      topic: { id: 'VG9waWM6MQ==', slug: 'ai', name: 'AI' },
-      buckets,
-    },
-  ],
-};
+const compareData = seriesData({ company: 8, topic: 5 });
 
 const page = (handlers: Record<string, MockHandler>, route = '/compare?company=nvidia&topic=ai') =>
   renderPage(<ComparePage />, { route, path: '/compare', handlers: { ...feedSupport, ...handlers } });

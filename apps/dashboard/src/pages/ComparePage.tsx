@@ -5,12 +5,13 @@ import { CompareChart, EmptyState, MAX_COMPARE_SERIES } from '@wirelens/ui';
 import { graphql, readFragment } from '../graphql.js';
 import { ChartExportButtons } from '../components/ChartExportButtons.js';
 import { CompanyPicker } from '../components/CompanyPicker.js';
+import { IntervalSwitch } from '../components/IntervalSwitch.js';
 import { QueryState } from '../components/QueryState.js';
 import { SeriesFields } from '../components/SeriesFields.js';
 import { SubjectSummaryTable } from '../components/SubjectSummaryTable.js';
 import { EMPTY_FILTERS } from '../hooks/useFeedFilters.js';
 import { TopicsQuery, useResolvedFilter } from '../hooks/useResolvedFilter.js';
-import { INTERVALS, granularityOf, useSeriesInterval, windowStart } from '../hooks/useSeriesWindow.js';
+import { granularityOf, useSeriesInterval, windowStart } from '../hooks/useSeriesWindow.js';
 import { SERIES_COLUMNS, downloadCsv, exportName } from '../lib/exports.js';
 import { companyPath, topicPath } from '../lib/links.js';
 
@@ -121,18 +122,7 @@ export function ComparePage() {
               </select>
             </label>
           )}
-          <div role="group" aria-label="Interval" className="segmented">
-            {INTERVALS.map((item) => (
-              <button
-                key={item.value}
-                type="button"
-                aria-pressed={interval === item.value}
-                onClick={() => setInterval(item.value)}
-              >
-                {item.label}
-              </button>
-            ))}
-          </div>
+          <IntervalSwitch value={interval} onChange={setInterval} />
         </div>
         <p className="muted small">
           {selectedCount} of {MAX_COMPARE_SERIES} subjects{full ? ' — remove one to add another.' : '.'}

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { NVIDIA, buckets, cardNode, feedData, feedSupport, topicsData } from '../test/fixtures.js';
+import { NVIDIA, cardNode, feedData, feedSupport, seriesData, topicsData } from '../test/fixtures.js';
 import type { MockHandler } from '../test/mockClient.js';
 import { renderPage } from '../test/renderPage.js';
 import { OverviewPage } from './OverviewPage.js';
@@ -12,28 +12,7 @@ const overviewData = {
   recent: { edges: [{ node: { id: 'QXJ0aWNsZTox', companies: [{ company: NVIDIA }] } }] },
 };
 
-const moodData = {
-  sentimentSeries: [
-    {
-      subjectId: NVIDIA.id,
-      subject: 'COMPANY',
-      meanScore: -0.1,
-      totalCount: 8,
-      company: NVIDIA,
-      topic: null,
-      buckets,
-    },
-    {
-      subjectId: 'VG9waWM6MQ==',
-      subject: 'TOPIC',
-      meanScore: 0.1,
-      totalCount: 8,
-      company: null,
-      topic: { id: 'VG9waWM6MQ==', slug: 'ai', name: 'AI' },
-      buckets,
-    },
-  ],
-};
+const moodData = seriesData({ company: 8, topic: 8 });
 
 const page = (handlers: Record<string, MockHandler>) =>
   renderPage(<OverviewPage />, {

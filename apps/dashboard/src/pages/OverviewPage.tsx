@@ -2,7 +2,7 @@ import { useMemo, useRef } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { CompareChart, EmptyState, formatScore } from '@wirelens/ui';
-import { graphql, readFragment } from '../graphql.js';
+import { graphql, readFragment, type ResultOf } from '../graphql.js';
 import { CompanyRefFields } from '../fragments.js';
 import { ArticleCardFields, ArticleFeedCard } from '../components/ArticleFeedCard.js';
 import { ArticleFeed } from '../components/ArticleFeed.js';
@@ -163,8 +163,6 @@ export function OverviewPage() {
 function MarketMood({ companyIds, topicIds }: { companyIds: string[]; topicIds: string[] }) {
   const from = useMemo(() => windowStart('DAY'), []);
   const [result, reexecute] = useQuery({ query: MarketMoodQuery, variables: { companyIds, topicIds, from } });
-  const companyChart = useRef<HTMLElement>(null);
-  const topicChart = useRef<HTMLElement>(null);
   return (
     <QueryState
       result={result}
@@ -181,16 +179,6 @@ function MarketMood({ companyIds, topicIds }: { companyIds: string[]; topicIds: 
           .sort((a, b) => b.totalCount - a.totalCount)
           .slice(0, MOOD_SUBJECTS)
           .filter((item) => item.totalCount > 0);
-        const nameOf = (item: (typeof series)[number]) =>
-          item.company?.name ?? item.topic?.name ?? item.subjectId;
-        const hrefOf = (item: (typeof series)[number]) =>
-          item.company ? companyPath(item.company.slug) : topicPath(item.topic?.slug ?? '');
-        const csv = (items: typeof series, subject: string) =>
-          downloadCsv(
-            items.flatMap((item) => item.buckets.map((bucket) => ({ ...bucket, subject: nameOf(item) }))),
-            SERIES_COLUMNS,
-            exportName(subject, 'csv'),
-          );
         if (companies.length === 0 && topics.length === 0) {
           return (
             <EmptyState title="No market mood yet">
@@ -200,63 +188,52 @@ function MarketMood({ companyIds, topicIds }: { companyIds: string[]; topicIds: 
         }
         return (
           <div className="mood">
-            {companies.length > 0 && (
-              <section aria-labelledby="mood-companies" className="panel">
-                <div className="section-head">
-                  <h2 id="mood-companies">Most-covered companies</h2>
-                  <ChartExportButtons
-                    target={companyChart}
-                    filename={exportName('most-covered-companies', 'png')}
-                    onCsv={() => csv(companies, 'most-covered-companies')}
-                  />
-                </div>
-                <CompareChart
-                  ref={companyChart}
-                  series={companies.map((item) => ({ name: nameOf(item), buckets: item.buckets }))}
-                  title="Daily mean sentiment, last 90 days"
-                  height={260}
-                />
-                <SubjectSummaryTable
-                  caption="Coverage and mean sentiment (90 days)"
-                  rows={companies.map((item) => ({
-                    ...item,
-                    id: item.subjectId,
-                    name: nameOf(item),
-                    href: hrefOf(item),
-                  }))}
-                />
-              </section>
-            )}
-            {topics.length > 0 && (
-              <section aria-labelledby="mood-topics" className="panel">
-                <div className="section-head">
-                  <h2 id="mood-topics">Most-covered topics</h2>
-                  <ChartExportButtons
-                    target={topicChart}
-                    filename={exportName('most-covered-topics', 'png')}
-                    onCsv={() => csv(topics, 'most-covered-topics')}
-                  />
-                </div>
-                <CompareChart
-                  ref={topicChart}
-                  series={topics.map((item) => ({ name: nameOf(item), buckets: item.buckets }))}
-                  title="Daily mean sentiment, last 90 days"
-                  height={260}
-                />
-                <SubjectSummaryTable
-                  caption="Coverage and mean sentiment (90 days)"
-                  rows={topics.map((item) => ({
-                    ...item,
-                    id: item.subjectId,
-                    name: nameOf(item),
-                    href: hrefOf(item),
-                  }))}
-                />
-              </section>
-            )}
+            <MoodPanel id="mood-companies" title="Most-covered companies" series={companies} />
+            <MoodPanel id="mood-topics" title="Most-covered topics" series={topics} />
           </div>
         );
       }}
     </QueryState>
+  );
+}
+
+type MoodSeries = ResultOf<typeof SeriesFields>;
+
+const nameOf = (item: MoodSeries) => item.company?.name ?? item.topic?.name ?? item.subjectId;
+const hrefOf = (item: MoodSeries) =>
+  item.company ? companyPath(item.company.slug) : topicPath(item.topic?.slug ?? '');
+
+/** One group of subjects (companies or topics): a comparison chart, its exports and the numbers behind it. */
+function MoodPanel({ id, title, series }: { id: string; title: string; series: MoodSeries[] }) {
+  const chart = useRef<HTMLElement>(null);
+  if (series.length === 0) return null;
+  const subject = title.toLowerCase().replaceAll(' ', '-');
+  return (
+    <section aria-labelledby={id} className="panel">
+      <div className="section-head">
+        <h2 id={id}>{title}</h2>
+        <ChartExportButtons
+          target={chart}
+          filename={exportName(subject, 'png')}
+          onCsv={() =>
+            downloadCsv(
+              series.flatMap((item) => item.buckets.map((bucket) => ({ ...bucket, subject: nameOf(item) }))),
+              SERIES_COLUMNS,
+              exportName(subject, 'csv'),
+            )
+          }
+        />
+      </div>
+      <CompareChart
+        ref={chart}
+        series={series.map((item) => ({ name: nameOf(item), buckets: item.buckets }))}
+        title="Daily mean sentiment, last 90 days"
+        height={260}
+      />
+      <SubjectSummaryTable
+        caption="Coverage and mean sentiment (90 days)"
+        rows={series.map((item) => ({ ...item, id: item.subjectId, name: nameOf(item), href: hrefOf(item) }))}
+      />
+    </section>
   );
 }

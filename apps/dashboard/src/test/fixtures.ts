@@ -100,6 +100,32 @@ export const buckets = [
   },
 ];
 
+/** `sentimentSeries` (SeriesFields) for NVIDIA and the AI topic, each with `totalCount` articles. */
+export function seriesData(counts: { company: number; topic: number }) {
+  return {
+    sentimentSeries: [
+      {
+        subjectId: NVIDIA.id,
+        subject: 'COMPANY',
+        meanScore: -0.1,
+        totalCount: counts.company,
+        company: NVIDIA,
+        topic: null,
+        buckets,
+      },
+      {
+        subjectId: AI_TOPIC.id,
+        subject: 'TOPIC',
+        meanScore: 0.1,
+        totalCount: counts.topic,
+        company: null,
+        topic: AI_TOPIC,
+        buckets,
+      },
+    ],
+  };
+}
+
 /** Handlers every page with a feed needs besides its own query. */
 export const feedSupport = {
   Topics: { data: topicsData },
