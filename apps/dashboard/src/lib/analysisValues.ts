@@ -1,4 +1,10 @@
-import { formatScore, sentimentLabelText, type SentimentLabel, type DiffField } from '@wirelens/ui';
+import {
+  formatScore,
+  sentimentLabelFromScore,
+  sentimentLabelText,
+  type SentimentLabel,
+  type DiffField,
+} from '@wirelens/ui';
 
 /** Analysis values in one shape for diffs: AI runs, history snapshots and conflict values all map onto it. */
 export interface ComparableValues {
@@ -118,3 +124,18 @@ export const VALUE_FIELDS: readonly DiffField<ComparableValues>[] = [
   { key: 'companies', label: 'Companies' },
   { key: 'topics', label: 'Topics' },
 ];
+
+/**
+ * For comparing one side with another: the score with the label it implies ("Bullish +0.80"). A score saved
+ * alone takes that label on the server, so a change of score alone still shows what happens to the label.
+ */
+export const VALUE_FIELDS_WITH_IMPLIED_LABEL: readonly DiffField<ComparableValues>[] = VALUE_FIELDS.map(
+  (field) =>
+    field.key === 'sentimentScore'
+      ? {
+          ...field,
+          format: (value) =>
+            `${sentimentLabelText(sentimentLabelFromScore(value as number))} ${formatScore(value as number)}`,
+        }
+      : field,
+);

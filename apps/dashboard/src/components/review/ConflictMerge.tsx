@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { DiffView, formatAbsoluteTime } from '@wirelens/ui';
 import {
   VALUE_FIELDS,
+  VALUE_FIELDS_WITH_IMPLIED_LABEL,
   snapshotValues,
   type ComparableValues,
   type NameLookup,
@@ -59,7 +60,7 @@ export function ConflictMerge({
       <DiffView
         before={saved}
         after={mine}
-        fields={VALUE_FIELDS}
+        fields={VALUE_FIELDS_WITH_IMPLIED_LABEL}
         beforeLabel={`Saved (${who})`}
         afterLabel="Yours"
         caption="Saved values beside yours"
