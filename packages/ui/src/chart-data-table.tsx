@@ -8,6 +8,8 @@ export interface ChartDataRow {
   /** When set, the row header becomes a button: the keyboard route to what clicking the chart does. */
   onSelect?: () => void;
   selectLabel?: string;
+  /** The row belongs to the highlighted period (e.g. the one the page's feed shows). */
+  current?: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export function ChartDataTable({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.key}>
+            <tr key={row.key} aria-current={row.current ? 'true' : undefined}>
               <th scope="row">
                 {row.onSelect ? (
                   <button

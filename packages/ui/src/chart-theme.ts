@@ -9,6 +9,8 @@ export const CHART_COLORS = {
   zero: '#5f6673',
   grid: '#dde1e7',
   text: '#3d4450',
+  /** The period a page's feed is filtered to. */
+  highlight: '#b26b00',
 } as const;
 
 /**

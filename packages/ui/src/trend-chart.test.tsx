@@ -157,4 +157,19 @@ describe('TrendChart', () => {
     // The data table does not depend on layout, so values stay readable before the container is measured.
     expect(dataRows()).toHaveLength(3);
   });
+
+  it('shades the highlighted period and marks its rows; without one there is no shading', () => {
+    const { container, rerender } = render(
+      <TrendChart
+        buckets={buckets}
+        highlight={{ from: '2026-11-02T00:00:00.000Z', to: '2026-11-04T00:00:00.000Z' }}
+        {...fixed}
+      />,
+    );
+    expect(container.querySelectorAll('.wl-chart__highlight')).toHaveLength(1);
+    expect(dataRows().map((row) => row.getAttribute('aria-current'))).toEqual([null, 'true', 'true']);
+    rerender(<TrendChart buckets={buckets} highlight={null} {...fixed} />);
+    expect(container.querySelector('.wl-chart__highlight')).toBeNull();
+    expect(dataRows().every((row) => !row.hasAttribute('aria-current'))).toBe(true);
+  });
 });

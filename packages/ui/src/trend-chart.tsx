@@ -7,6 +7,7 @@ import {
   Dot,
   Legend,
   Line,
+  ReferenceArea,
   ReferenceLine,
   Tooltip,
   XAxis,
@@ -55,6 +56,11 @@ export interface TrendChartProps {
   brush?: boolean;
   onRangeChange?: (range: BucketRange) => void;
   onBucketClick?: (bucket: SentimentBucket) => void;
+  /**
+   * A period to shade, e.g. the one a feed beside the chart is filtered to: buckets starting in [from, to).
+   * A missing end is open.
+   */
+  highlight?: { from: string | null; to: string | null } | null;
   animate?: boolean;
   ref?: Ref<HTMLElement>;
 }
@@ -102,6 +108,7 @@ export function TrendChart({
   brush = false,
   onRangeChange,
   onBucketClick,
+  highlight,
   animate = !prefersReducedMotion(),
   ref,
 }: TrendChartProps) {
@@ -142,12 +149,25 @@ export function TrendChart({
       ? [{ key: 'count', name: 'Articles', color: CHART_COLORS.volume }]
       : [];
 
+  const highlighted = useMemo(() => {
+    if (!highlight || (!highlight.from && !highlight.to)) return [];
+    const from = highlight.from ? Date.parse(highlight.from) : -Infinity;
+    const to = highlight.to ? Date.parse(highlight.to) : Infinity;
+    return periods.filter((bucket) => {
+      const start = Date.parse(bucket.start);
+      return start >= from && start < to;
+    });
+  }, [highlight, periods]);
+  const firstHighlighted = highlighted[0];
+  const lastHighlighted = highlighted.at(-1);
+
   const rows = periods.map((bucket) => ({
     key: bucket.start,
     label: long(bucket.start),
     cells: [scoreCell(bucket.meanScore), bucket.count, bucket.bullish, bucket.neutral, bucket.bearish],
     onSelect: onBucketClick ? () => onBucketClick(bucket) : undefined,
     selectLabel: `Show articles from ${long(bucket.start)}`,
+    current: highlighted.includes(bucket),
   }));
 
   return (
@@ -195,6 +215,19 @@ export function TrendChart({
               onClick={onBarClick}
             />
           ))}
+          {firstHighlighted && lastHighlighted && (
+            <ReferenceArea
+              yAxisId="score"
+              x1={firstHighlighted.start}
+              x2={lastHighlighted.start}
+              className="wl-chart__highlight"
+              fill={CHART_COLORS.highlight}
+              fillOpacity={0.18}
+              stroke={CHART_COLORS.highlight}
+              strokeOpacity={0.5}
+              ifOverflow="extendDomain"
+            />
+          )}
           <ReferenceLine yAxisId="score" y={0} stroke={CHART_COLORS.zero} strokeDasharray="4 3" />
           <Line
             yAxisId="score"

@@ -20,6 +20,8 @@ export interface SentimentTrendProps {
   onIntervalChange: (interval: SeriesInterval) => void;
   /** Narrows the feed beside the chart to [from, to). */
   onSelectPeriod: (from: string, to: string) => void;
+  /** The period the feed beside the chart is filtered to, shaded on the chart. */
+  selectedPeriod?: { from: string | null; to: string | null } | null;
 }
 
 /** A subject's trend chart with its interval switch, brush zoom, click-to-filter and exports. */
@@ -31,6 +33,7 @@ export function SentimentTrend({
   interval,
   onIntervalChange,
   onSelectPeriod,
+  selectedPeriod,
 }: SentimentTrendProps) {
   const figure = useRef<HTMLElement>(null);
   const [range, setRange] = useState<BucketRange | null>(null);
@@ -67,6 +70,7 @@ export function SentimentTrend({
         showSplit
         brush={buckets.length > 2}
         onRangeChange={setRange}
+        highlight={selectedPeriod}
         onBucketClick={(bucket) => onSelectPeriod(bucket.start, bucketEnd(bucket.start, interval))}
       />
       <p className="muted small">Click a period (or use the data table) to show its articles in the feed.</p>

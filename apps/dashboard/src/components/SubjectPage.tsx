@@ -4,7 +4,7 @@ import { useQuery, type TypedDocumentNode } from 'urql';
 import { EmptyState } from '@wirelens/ui';
 import type { RecentMentionsFields, TrendFields } from '../fragments.js';
 import type { ResultOf } from '../graphql.js';
-import { useFeedFilters } from '../hooks/useFeedFilters.js';
+import { fromInstant, toInstant, useFeedFilters } from '../hooks/useFeedFilters.js';
 import { useSeriesInterval, windowStart, type SeriesInterval } from '../hooks/useSeriesWindow.js';
 import { companyPath, topicPath } from '../lib/links.js';
 import { coMentioned } from '../lib/related.js';
@@ -64,7 +64,13 @@ export function SubjectPage<Data, Subject extends SubjectData & { description: s
   const config = KINDS[kind];
   const { slug = '' } = useParams();
   const [interval, setInterval] = useSeriesInterval();
-  const [, setFilters] = useFeedFilters();
+  const [filters, setFilters] = useFeedFilters();
+  // URL dates are whole days; the chart compares instants.
+  const selectedPeriod = useMemo(
+    () =>
+      filters.from || filters.to ? { from: fromInstant(filters.from), to: toInstant(filters.to) } : null,
+    [filters.from, filters.to],
+  );
   const from = useMemo(() => windowStart(interval), [interval]);
   const [result, reexecute] = useQuery({ query, variables: { slug, interval, from } });
   return (
@@ -104,6 +110,7 @@ export function SubjectPage<Data, Subject extends SubjectData & { description: s
                   interval={interval}
                   onIntervalChange={setInterval}
                   onSelectPeriod={(start, end) => setFilters({ from: start, to: end })}
+                  selectedPeriod={selectedPeriod}
                 />
                 <div className="related-grid">
                   <RelatedList

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { AI_TOPIC, NVIDIA, buckets, cardNode, feedData, feedSupport } from '../test/fixtures.js';
 import type { MockHandler } from '../test/mockClient.js';
@@ -87,5 +87,22 @@ describe('CompanyPage', () => {
     await waitFor(() =>
       expect(calls.filter((call) => call.name === 'CompanyPage').at(-1)?.variables.interval).toBe('WEEK'),
     );
+  });
+
+  it('shades the period the feed is filtered to on the chart, until the filter is cleared', async () => {
+    page(
+      { CompanyPage: { data: companyData } },
+      '/companies/nvidia?from=2026-11-25T00%3A00%3A00.000Z&to=2026-11-26T00%3A00%3A00.000Z',
+    );
+    const table = await screen.findByRole('table', { name: 'Sentiment for NVIDIA: data' });
+    const current = () =>
+      within(table)
+        .getAllByRole('row')
+        .filter((row) => row.getAttribute('aria-current') === 'true')
+        .map((row) => row.querySelector('th')?.textContent);
+    expect(current()).toEqual(['25 Nov 2026']);
+    fireEvent.click(screen.getByRole('button', { name: 'Clear all filters' }));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/companies/nvidia'));
+    expect(current()).toEqual([]);
   });
 });
