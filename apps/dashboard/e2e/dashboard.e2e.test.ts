@@ -452,7 +452,8 @@ describe('Wirelens dashboard in Chromium', () => {
         .filter({ has: second.page.getByRole('rowheader', { name: new RegExp(`^${field}`) }) })
         .getByRole('cell')
         .allInnerTexts();
-    expect(await cells('Score')).toEqual(['+0.80', '−0.60']);
+    // The score row names the label each score implies.
+    expect(await cells('Score')).toEqual(['Bullish +0.80', 'Bearish −0.60']);
     await visible(conflict.getByRole('button', { name: 'Save merged values' }));
     await screenshot(second.page, 'review-conflict');
 
