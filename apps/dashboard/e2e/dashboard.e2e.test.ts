@@ -11,6 +11,7 @@ import {
   resetScreenshots,
   screenshot,
   signIn,
+  takeAccessibilityProblems,
   visible,
   type Session,
 } from './support/browser.js';
@@ -83,8 +84,10 @@ afterEach(async (context) => {
       await screenshot(item.page, `failed-${index + 1}`).catch(() => undefined);
   }
   for (const item of opened) await item.context.close();
-  // Every page the test opened ran without uncaught errors or console errors.
+  // Every page the test opened ran without uncaught errors or console errors, and every page it
+  // photographed passed the accessibility audit.
   expect(opened.flatMap((item) => item.errors)).toEqual([]);
+  expect(takeAccessibilityProblems()).toEqual([]);
 });
 
 afterAll(async () => {
@@ -266,7 +269,7 @@ describe('Wirelens dashboard in Chromium', () => {
     const sourceId = await sourceIdOf(feed.feedUrl);
     await expect.poll(() => sourceTitles(sourceId), { timeout: 60_000 }).toEqual([STORY.title]);
     await page.reload();
-    const refresh = await visible(page.getByRole('button', { name: 'Refresh Harbourside Wire now' }));
+    const refresh = await visible(page.getByRole('button', { name: 'Refresh now: Harbourside Wire' }));
     await visible(
       page
         .getByRole('row')
@@ -278,9 +281,7 @@ describe('Wirelens dashboard in Chromium', () => {
     // The site publishes another story; "Refresh now" fetches it without waiting for the schedule.
     feed.items.push(LATER_STORY);
     await refresh.click();
-    await visible(
-      page.getByRole('button', { name: 'Refresh Harbourside Wire now' }).filter({ hasText: 'Refresh now' }),
-    );
+    await visible(page.getByRole('button', { name: 'Refresh now: Harbourside Wire' }));
     await expect
       .poll(() => sourceTitles(sourceId), { timeout: 60_000 })
       .toEqual([LATER_STORY.title, STORY.title]);

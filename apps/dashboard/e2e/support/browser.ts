@@ -1,6 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 export const SCREENSHOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../screenshots');
@@ -12,14 +13,35 @@ export async function resetScreenshots(): Promise<void> {
 }
 
 let shotNumber = 0;
+const accessibilityProblems: string[] = [];
 
-/** A full-page screenshot named in the order the run took them, e.g. `03-feed-nvidia.png`. */
+/**
+ * A full-page screenshot named in the order the run took them, e.g. `03-feed-nvidia.png`, and an
+ * accessibility audit of the same page (axe-core, WCAG 2.1 A and AA: contrast, labels, names, roles).
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   shotNumber += 1;
   // A pointer left over a chart would leave its tooltip in the picture.
   await page.mouse.move(0, 0);
   const file = `${String(shotNumber).padStart(2, '0')}-${name}.png`;
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, file), fullPage: true });
+  const audit = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  for (const violation of audit.violations) {
+    const where = violation.nodes
+      .slice(0, 3)
+      .map((node) => node.target.join(' '))
+      .join(' | ');
+    accessibilityProblems.push(
+      `${name}: ${violation.id} (${violation.impact ?? 'n/a'}) ${violation.help} — ${where}`,
+    );
+  }
+}
+
+/** Accessibility violations found since the last call (a clean run has none). */
+export function takeAccessibilityProblems(): string[] {
+  return accessibilityProblems.splice(0);
 }
 
 export interface Session {

@@ -70,7 +70,7 @@ describe('SourcesPage', () => {
     expect(within(broken).getByRole('button', { name: 'Resume Broken Feed' })).toBeTruthy();
     const healthy = within(table).getByRole('row', { name: /Example Wire/ });
     expect(within(healthy).getByText('Healthy')).toBeTruthy();
-    fireEvent.click(within(healthy).getByRole('button', { name: 'Refresh Example Wire now' }));
+    fireEvent.click(within(healthy).getByRole('button', { name: 'Refresh now: Example Wire' }));
     expect(calls.some((call) => call.name === 'RefreshSource' && call.variables.id === 'U291cmNlOjE=')).toBe(
       true,
     );
