@@ -523,6 +523,20 @@ describe('Wirelens dashboard in Chromium', () => {
     await page.goto('/no-such-page');
     await visible(page.getByRole('heading', { name: 'Page not found', level: 1 }));
     await screenshot(page, 'not-found');
+
+    // On a phone the navigation folds behind Menu; the pages still pass the audit at 375 px.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto('/');
+    await visible(page.getByRole('heading', { name: 'Market overview', level: 1 }));
+    expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
+    await screenshot(page, 'overview-phone');
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Feed' }).click();
+    await visible(page.getByRole('heading', { name: 'Article feed', level: 1 }));
+    expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
+    // Nothing is wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await screenshot(page, 'feed-phone');
   });
 });
 

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from './App.js';
 import { cardNode, feedData, feedSupport } from './test/fixtures.js';
@@ -27,6 +27,22 @@ describe('App routing and roles', () => {
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     for (const name of ['Overview', 'Feed', 'Compare', 'Review queue', 'Sources', 'Users', 'API tokens'])
       expect(within(nav).getByRole('link', { name })).toBeTruthy();
+  });
+
+  it('folds the navigation behind a Menu button that following a link closes (phones)', async () => {
+    renderPage(<App />, { route: '/feed', path: '/*', user: VIEWER, handlers });
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    const menu = screen.getByRole('button', { name: 'Menu' });
+    expect(menu.getAttribute('aria-controls')).toBe(nav.id);
+    expect(menu.getAttribute('aria-expanded')).toBe('false');
+    expect(nav.classList.contains('mainnav--open')).toBe(false);
+    fireEvent.click(menu);
+    expect(menu.getAttribute('aria-expanded')).toBe('true');
+    expect(nav.classList.contains('mainnav--open')).toBe(true);
+    fireEvent.click(within(nav).getByRole('link', { name: 'Compare' }));
+    expect(await screen.findByRole('heading', { name: 'Compare sentiment' })).toBeTruthy();
+    await waitFor(() => expect(menu.getAttribute('aria-expanded')).toBe('false'));
+    expect(nav.classList.contains('mainnav--open')).toBe(false);
   });
 
   it('guards role-restricted routes even when the URL is typed in', async () => {

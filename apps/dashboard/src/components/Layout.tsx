@@ -1,5 +1,5 @@
-import { Suspense } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { Suspense, useEffect, useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useMutation } from 'urql';
 import { Skeleton } from '@wirelens/ui';
 import { useAuth } from '../auth/AuthContext.js';
@@ -22,9 +22,16 @@ const NAV: { to: string; label: string; role: Role }[] = [
   { to: '/tokens', label: 'API tokens', role: 'ANALYST' },
 ];
 
-/** Top bar with the navigation the user's role allows, and the page below it. */
+/**
+ * Top bar with the navigation the user's role allows, and the page below it. On phones the
+ * navigation folds behind a Menu button, so pages start right below a one-line bar.
+ */
 export function Layout() {
   const { user } = useAuth();
+  const { pathname, search } = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  // Following a link closes the menu.
+  useEffect(() => setMenuOpen(false), [pathname, search]);
   const [, logout] = useMutation(LogoutMutation);
   const signOut = async () => {
     await logout({});
@@ -41,7 +48,18 @@ export function Layout() {
           Wirelens
         </NavLink>
         {user && (
-          <nav aria-label="Main" className="mainnav">
+          <button
+            type="button"
+            className="button button--ghost menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="mainnav"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            Menu
+          </button>
+        )}
+        {user && (
+          <nav aria-label="Main" id="mainnav" className={menuOpen ? 'mainnav mainnav--open' : 'mainnav'}>
             <ul>
               {NAV.filter((item) => hasRole(user.role, item.role)).map((item) => (
                 <li key={item.to}>
