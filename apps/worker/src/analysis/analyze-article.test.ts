@@ -4,12 +4,18 @@ import { demoContentSchema, demoPublishedAt, type DemoArticle } from '@wirelens/
 import { readCompanySeed, seedDatabase } from '@wirelens/db';
 import { correctAnalysis } from '@wirelens/db/repositories';
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
+import { coverageFactor } from '@wirelens/core/analysis';
 import { analyzeArticle } from './analyze-article.js';
 import { createAnalyzerSet, type AnalyzerSet } from './analyzer-set.js';
 
 // The bundled demo content holds one story told by three sources (nvidia-export-rules-1..3).
 const demo = demoContentSchema.parse(
-  JSON.parse(readFileSync(new URL('../../../../packages/db/prisma/seed-data/demo-articles.json', import.meta.url), 'utf8')),
+  JSON.parse(
+    readFileSync(
+      new URL('../../../../packages/db/prisma/seed-data/demo-articles.json', import.meta.url),
+      'utf8',
+    ),
+  ),
 );
 const now = new Date('2026-11-27T12:00:00Z');
 
@@ -21,10 +27,18 @@ beforeEach(async () => {
   const registry = (await readCompanySeed()).filter((c) =>
     ['nvidia', 'amd', 'tsmc', 'apple', 'microsoft', 'pfizer', 'exxonmobil', 'tesla'].includes(c.slug),
   );
-  await seedDatabase({ db: test.db, adminEmail: 'admin@example.com', adminPassword: 'admin-password-1', companies: registry });
+  await seedDatabase({
+    db: test.db,
+    adminEmail: 'admin@example.com',
+    adminPassword: 'admin-password-1',
+    companies: registry,
+  });
   analyzers = createAnalyzerSet({
     db: test.db,
-    config: { kind: 'builtin', llm: { baseUrl: undefined, model: undefined, apiKey: undefined, timeoutMs: 1000, concurrency: 1 } },
+    config: {
+      kind: 'builtin',
+      llm: { baseUrl: undefined, model: undefined, apiKey: undefined, timeoutMs: 1000, concurrency: 1 },
+    },
   });
 });
 
@@ -68,35 +82,46 @@ describe('analyzeArticle', () => {
   it('clusters three sources of one story together and keeps unrelated stories apart', async () => {
     const story = demo.articles.filter((a) => a.story === 'nvidia-export-rules');
     expect(story.length).toBeGreaterThanOrEqual(3);
-    const others = demo.articles.filter((a) => a.story !== 'nvidia-export-rules' && a.companies.length > 0).slice(0, 2);
+    const others = demo.articles
+      .filter((a) => a.story !== 'nvidia-export-rules' && a.companies.length > 0)
+      .slice(0, 2);
     const ids: number[] = [];
-    for (const article of [...story, ...others].sort((a, b) => b.hoursAgo - a.hoursAgo)) ids.push(await insert(article));
+    for (const article of [...story, ...others].sort((a, b) => b.hoursAgo - a.hoursAgo))
+      ids.push(await insert(article));
     for (const id of ids) {
       const outcome = await analyzeArticle({ db: test.db, analyzers, articleId: id, reason: 'new' });
       expect(outcome.status).toBe('analyzed');
     }
-    const rows = await test.db.article.findMany({ select: { id: true, title: true, clusterId: true, importance: true, sourceId: true } });
+    const rows = await test.db.article.findMany({
+      select: { id: true, title: true, clusterId: true, importance: true, sourceId: true },
+    });
     const storyRows = rows.filter((r) => story.some((s) => s.title === r.title));
     const otherRows = rows.filter((r) => others.some((o) => o.title === r.title));
     expect(new Set(storyRows.map((r) => r.clusterId)).size).toBe(1);
     for (const other of otherRows) expect(storyRows.map((r) => r.clusterId)).not.toContain(other.clusterId);
     expect(otherRows[0]?.clusterId).not.toBe(otherRows[1]?.clusterId);
 
-    const cluster = await test.db.storyCluster.findUniqueOrThrow({ where: { id: storyRows[0]?.clusterId ?? -1 } });
+    const cluster = await test.db.storyCluster.findUniqueOrThrow({
+      where: { id: storyRows[0]?.clusterId ?? -1 },
+    });
     expect(cluster.articleCount).toBe(story.length);
     expect(cluster.sourceCount).toBe(new Set(story.map((s) => s.source)).size);
 
     // Every article has effective values, company rows and a single AI run.
     expect(await test.db.analysis.count()).toBe(ids.length);
     const nvidia = await test.db.company.findUniqueOrThrow({ where: { slug: 'nvidia' } });
-    expect(await test.db.articleCompany.count({ where: { companyId: nvidia.id } })).toBeGreaterThanOrEqual(story.length);
+    expect(await test.db.articleCompany.count({ where: { companyId: nvidia.id } })).toBeGreaterThanOrEqual(
+      story.length,
+    );
     for (const row of rows) expect(row.importance).toBeGreaterThanOrEqual(1);
   });
 
   it('is safe to run twice for a new article, and re-analysis adds a row without touching corrections', async () => {
     const id = await insert(demoArticle('nvidia-export-rules-1'));
     await analyzeArticle({ db: test.db, analyzers, articleId: id, reason: 'new' });
-    expect(await analyzeArticle({ db: test.db, analyzers, articleId: id, reason: 'new' })).toEqual({ status: 'skipped' });
+    expect(await analyzeArticle({ db: test.db, analyzers, articleId: id, reason: 'new' })).toEqual({
+      status: 'skipped',
+    });
     expect(await test.db.analysis.count({ where: { articleId: id } })).toBe(1);
 
     const before = await test.db.article.findUniqueOrThrow({ where: { id } });
@@ -121,5 +146,62 @@ describe('analyzeArticle', () => {
     // The AI still disagrees with the editor, so a person has to look again.
     expect(after.reviewStatus).toBe('NEEDS_REREVIEW');
     expect(await test.db.correction.count({ where: { articleId: id } })).toBe(1);
+  });
+
+  it('re-scores a story’s earlier built-in runs when a new source joins, once per change, never LLM runs', async () => {
+    const story = demo.articles
+      .filter((a) => a.story === 'nvidia-export-rules')
+      .sort((a, b) => b.hoursAgo - a.hoursAgo);
+    const [first, second, third] = await Promise.all(story.slice(0, 3).map((a) => insert(a)));
+    if (!first || !second || !third) throw new Error('the demo story needs three articles');
+    expect(new Set(story.slice(0, 3).map((a) => a.source)).size).toBe(3);
+    const coverageOf = async (id: number) => {
+      const row = await test.db.article.findUniqueOrThrow({
+        where: { id },
+        select: { latestAnalysis: true },
+      });
+      return (row.latestAnalysis?.importanceFactors as { coverage: number }).coverage;
+    };
+
+    const alone = await analyzeArticle({ db: test.db, analyzers, articleId: first, reason: 'new' });
+    expect(alone.status === 'analyzed' && alone.rescore).toEqual([]);
+    expect(await coverageOf(first)).toBe(0);
+
+    const joined = await analyzeArticle({ db: test.db, analyzers, articleId: second, reason: 'new' });
+    expect(joined.status === 'analyzed' && joined.rescore).toEqual([first]);
+    expect(await coverageOf(second)).toBe(coverageFactor(2));
+
+    // The first article's run now counts two sources; a repeated job adds nothing.
+    const rescored = await analyzeArticle({ db: test.db, analyzers, articleId: first, reason: 'coverage' });
+    expect(rescored.status).toBe('analyzed');
+    expect(await coverageOf(first)).toBe(coverageFactor(2));
+    expect(await test.db.analysis.count({ where: { articleId: first } })).toBe(2);
+    expect(await analyzeArticle({ db: test.db, analyzers, articleId: first, reason: 'coverage' })).toEqual({
+      status: 'skipped',
+    });
+    expect(await test.db.analysis.count({ where: { articleId: first } })).toBe(2);
+
+    // Re-analysing an article already in the story brings no new source.
+    const again = await analyzeArticle({ db: test.db, analyzers, articleId: second, reason: 'reanalyze' });
+    expect(again.status === 'analyzed' && again.rescore).toEqual([]);
+
+    // A third source: both earlier articles are due; an LLM run is left alone (each call costs).
+    const latestOfSecond = await test.db.article.findUniqueOrThrow({
+      where: { id: second },
+      select: { latestAnalysisId: true },
+    });
+    await test.db.analysis.update({
+      where: { id: latestOfSecond.latestAnalysisId ?? -1 },
+      data: { analyzer: 'llm' },
+    });
+    const third3 = await analyzeArticle({ db: test.db, analyzers, articleId: third, reason: 'new' });
+    expect(third3.status === 'analyzed' && [...third3.rescore].sort()).toEqual([first, second].sort());
+    expect(await analyzeArticle({ db: test.db, analyzers, articleId: second, reason: 'coverage' })).toEqual({
+      status: 'skipped',
+    });
+    expect(
+      (await analyzeArticle({ db: test.db, analyzers, articleId: first, reason: 'coverage' })).status,
+    ).toBe('analyzed');
+    expect(await coverageOf(first)).toBe(coverageFactor(3));
   });
 });

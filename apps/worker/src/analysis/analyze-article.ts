@@ -1,3 +1,4 @@
+import { coverageFactor } from '@wirelens/core/analysis';
 import { assignStoryCluster, type DbClient } from '@wirelens/db';
 import { saveAnalysisRun } from '@wirelens/db/repositories';
 import type { AnalyzerSet } from './analyzer-set.js';
@@ -6,21 +7,39 @@ export interface AnalyzeArticleOptions {
   db: DbClient;
   analyzers: AnalyzerSet;
   articleId: number;
-  reason: 'new' | 'changed' | 'reanalyze';
+  reason: 'new' | 'changed' | 'reanalyze' | 'coverage';
   analyzer?: 'builtin' | 'llm';
 }
 
 export type AnalyzeArticleOutcome =
   | { status: 'skipped' }
-  | { status: 'analyzed'; analysisId: number; clusterId: number; reviewStatus: string; fallbackReason: string | null };
+  | {
+      status: 'analyzed';
+      analysisId: number;
+      clusterId: number;
+      reviewStatus: string;
+      fallbackReason: string | null;
+      /** Earlier articles of the story whose importance depends on the source this one added. */
+      rescore: number[];
+    };
 
 /**
  * Analyses an article and stores the run as a new analysis row (never replacing
  * earlier ones or an editor's corrections), then places it in its story cluster.
  * The built-in analyzer runs again with the cluster's coverage when the article
- * turns out to be covered by other sources, because coverage feeds importance.
+ * turns out to be covered by other sources, because coverage feeds importance; and
+ * when an article brings a new source to a story, the story's earlier articles are
+ * returned in `rescore` for a `coverage` run. A coverage run redoes built-in runs only
+ * (an LLM call per new source would cost the user money) and only when the coverage
+ * the last run saw differs, so repeated jobs add nothing.
  */
-export async function analyzeArticle({ db, analyzers, articleId, reason, analyzer }: AnalyzeArticleOptions): Promise<AnalyzeArticleOutcome> {
+export async function analyzeArticle({
+  db,
+  analyzers,
+  articleId,
+  reason,
+  analyzer,
+}: AnalyzeArticleOptions): Promise<AnalyzeArticleOutcome> {
   const article = await db.article.findUnique({
     where: { id: articleId },
     select: {
@@ -31,12 +50,20 @@ export async function analyzeArticle({ db, analyzers, articleId, reason, analyze
       publishedAt: true,
       language: true,
       latestAnalysisId: true,
+      clusterId: true,
+      latestAnalysis: { select: { analyzer: true, importanceFactors: true } },
       source: { select: { title: true } },
     },
   });
   if (!article) return { status: 'skipped' };
   // A duplicate "new" job after a successful run has nothing to add.
   if (reason === 'new' && article.latestAnalysisId !== null) return { status: 'skipped' };
+  if (
+    reason === 'coverage' &&
+    (article.latestAnalysis?.analyzer !== 'builtin' || article.clusterId === null)
+  ) {
+    return { status: 'skipped' };
+  }
 
   const input = {
     title: article.title,
@@ -45,12 +72,24 @@ export async function analyzeArticle({ db, analyzers, articleId, reason, analyze
     sourceName: article.source.title,
     language: article.language,
   };
-  let outcome = await analyzers.analyze(input, analyzer);
-  const companyIds = outcome.result.companies.flatMap((c) => (c.companyId && /^\d+$/.test(c.companyId) ? [Number(c.companyId)] : []));
+  let outcome = await analyzers.analyze(input, reason === 'coverage' ? 'builtin' : analyzer);
+  const companyIds = outcome.result.companies.flatMap((c) =>
+    c.companyId && /^\d+$/.test(c.companyId) ? [Number(c.companyId)] : [],
+  );
   const coverage = await assignStoryCluster({ db, articleId, companyIds });
-  if (outcome.result.analyzer.name === 'builtin' && (coverage.distinctSources > 1 || !coverage.isFirstReport)) {
+  if (reason === 'coverage') {
+    const seen = (article.latestAnalysis?.importanceFactors as { coverage?: number } | null)?.coverage;
+    if (seen === coverageFactor(coverage.distinctSources)) return { status: 'skipped' };
+  }
+  if (
+    outcome.result.analyzer.name === 'builtin' &&
+    (coverage.distinctSources > 1 || !coverage.isFirstReport)
+  ) {
     outcome = await analyzers.analyze(
-      { ...input, coverage: { distinctSources: coverage.distinctSources, isFirstReport: coverage.isFirstReport } },
+      {
+        ...input,
+        coverage: { distinctSources: coverage.distinctSources, isFirstReport: coverage.isFirstReport },
+      },
       'builtin',
     );
   }
@@ -68,5 +107,6 @@ export async function analyzeArticle({ db, analyzers, articleId, reason, analyze
     clusterId: coverage.clusterId,
     reviewStatus: saved.reviewStatus,
     fallbackReason: outcome.fallbackReason,
+    rescore: coverage.addedSource && reason !== 'coverage' ? coverage.otherMemberIds : [],
   };
 }

@@ -16,10 +16,23 @@ export function createAnalysisJobs(analyzers: AnalyzerSet, concurrency: number):
       heartbeatSeconds: 30,
       concurrency,
       policy: 'exclusive',
-      async handle({ articleId, reason, analyzer }, { db }) {
+      async handle({ articleId, reason, analyzer }, { db, boss }) {
         const outcome = await analyzeArticle({ db, analyzers, articleId, reason, analyzer });
-        if (outcome.status === 'analyzed' && outcome.fallbackReason) {
-          logger.warn(`article ${articleId}: LLM failed, built-in analyzer answered (${outcome.fallbackReason})`);
+        if (outcome.status !== 'analyzed') return;
+        if (outcome.fallbackReason) {
+          logger.warn(
+            `article ${articleId}: LLM failed, built-in analyzer answered (${outcome.fallbackReason})`,
+          );
+        }
+        // A new source for the story: its earlier articles' importance counts sources.
+        if (outcome.rescore.length > 0) {
+          await boss.insert(
+            JOBS.analyzeArticle.name,
+            outcome.rescore.map((id) => ({
+              data: { articleId: id, reason: 'coverage' as const },
+              singletonKey: `coverage-${id}`,
+            })),
+          );
         }
       },
     }),

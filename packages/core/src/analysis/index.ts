@@ -20,3 +20,4 @@ export {
   type StoryFeatures,
   type StorySimilarity,
 } from './cluster/story-similarity.js';
+export { coverageFactor } from './importance/score-importance.js';

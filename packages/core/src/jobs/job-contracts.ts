@@ -14,7 +14,10 @@ export const JOBS = {
     payload: z.object({ sourceId: z.number().int().positive(), force: z.boolean().default(false) }),
   },
   /** Fetch an article's page and extract its main text when the feed carried only a teaser. */
-  extractFullText: { name: 'ingest-extract-full-text', payload: z.object({ articleId: z.number().int().positive() }) },
+  extractFullText: {
+    name: 'ingest-extract-full-text',
+    payload: z.object({ articleId: z.number().int().positive() }),
+  },
   /** Run an analyzer on an article and store the result as a new analysis row. */
   analyzeArticle: {
     name: 'analysis-analyze-article',
@@ -22,7 +25,8 @@ export const JOBS = {
       articleId: z.number().int().positive(),
       /** Analyzer to use; default: the configured one. */
       analyzer: z.enum(['builtin', 'llm']).optional(),
-      reason: z.enum(['new', 'changed', 'reanalyze']).default('new'),
+      /** coverage: another source joined the article's story; only built-in runs are redone (importance counts sources). */
+      reason: z.enum(['new', 'changed', 'reanalyze', 'coverage']).default('new'),
     }),
   },
 } as const;

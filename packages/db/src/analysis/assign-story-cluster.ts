@@ -27,9 +27,17 @@ export interface StoryCoverage {
   distinctSources: number;
   /** True when no earlier article of another source told this story. */
   isFirstReport: boolean;
+  /** True when this call put the article into the cluster and it brought a source the cluster did not have. */
+  addedSource: boolean;
+  /** The cluster's other articles. */
+  otherMemberIds: number[];
 }
 
-export function articleFingerprintText(article: { title: string; excerpt: string | null; contentText: string | null }): string {
+export function articleFingerprintText(article: {
+  title: string;
+  excerpt: string | null;
+  contentText: string | null;
+}): string {
   return `${article.title}\n${article.contentText ?? article.excerpt ?? ''}`.slice(0, 20_000);
 }
 
@@ -38,12 +46,24 @@ export function articleFingerprintText(article: { title: string; excerpt: string
  * shared companies, close times), or opens a new cluster. Incremental: compares
  * against the recent clusters only. Idempotent: an article keeps its cluster.
  */
-export async function assignStoryCluster({ db, articleId, companyIds }: AssignStoryClusterOptions): Promise<StoryCoverage> {
+export async function assignStoryCluster({
+  db,
+  articleId,
+  companyIds,
+}: AssignStoryClusterOptions): Promise<StoryCoverage> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLUSTER_LOCK_KEY})`;
     const article = await tx.article.findUniqueOrThrow({
       where: { id: articleId },
-      select: { id: true, title: true, excerpt: true, contentText: true, publishedAt: true, sourceId: true, clusterId: true },
+      select: {
+        id: true,
+        title: true,
+        excerpt: true,
+        contentText: true,
+        publishedAt: true,
+        sourceId: true,
+        clusterId: true,
+      },
     });
     let clusterId: number;
     if (article.clusterId !== null) {
@@ -87,9 +107,19 @@ export async function assignStoryCluster({ db, articleId, companyIds }: AssignSt
       },
     });
     const earlierElsewhere = members.some(
-      (m) => m.id !== articleId && m.sourceId !== article.sourceId && m.publishedAt.getTime() < article.publishedAt.getTime(),
+      (m) =>
+        m.id !== articleId &&
+        m.sourceId !== article.sourceId &&
+        m.publishedAt.getTime() < article.publishedAt.getTime(),
     );
-    return { clusterId, distinctSources: sources.size, isFirstReport: !earlierElsewhere };
+    const others = members.filter((m) => m.id !== articleId);
+    return {
+      clusterId,
+      distinctSources: sources.size,
+      isFirstReport: !earlierElsewhere,
+      addedSource: article.clusterId === null && !others.some((m) => m.sourceId === article.sourceId),
+      otherMemberIds: others.map((m) => m.id),
+    };
   });
 }
 

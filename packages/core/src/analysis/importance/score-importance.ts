@@ -15,6 +15,12 @@ import type { AnalyzeInput, ImportanceResult } from '../contract.js';
 import type { DetectedEvents } from './detect-events.js';
 
 const NO_EVENT_WEIGHT = 0.25;
+const round3 = (v: number) => Math.round(v * 1000) / 1000;
+
+/** The coverage factor for a story told by this many distinct sources (as stored in the factors). */
+export function coverageFactor(distinctSources: number): number {
+  return round3(Math.min(1, Math.log2(Math.max(1, distinctSources)) / 4));
+}
 const PROMINENT_RELEVANCE = 0.3;
 
 export function scoreImportance({
@@ -35,23 +41,22 @@ export function scoreImportance({
     const value = company.prominence === null ? 0.2 : Math.max(1, Math.min(3, company.prominence)) / 3;
     companyProminence = Math.max(companyProminence, value);
   }
-  const coverageFactor = coverage ? Math.min(1, Math.log2(Math.max(1, coverage.distinctSources)) / 4) : 0;
+  const coverageWeight = coverage ? coverageFactor(coverage.distinctSources) : 0;
   const novelty = coverage ? (coverage.isFirstReport ? 1 : 0.3) : 0.7;
   const sentimentMagnitude = Math.min(1, Math.abs(sentimentScore));
   const raw =
     0.4 * eventWeight +
     0.25 * companyProminence +
-    0.15 * coverageFactor +
+    0.15 * coverageWeight +
     0.1 * novelty +
     0.1 * sentimentMagnitude;
-  const round3 = (v: number) => Math.round(v * 1000) / 1000;
   return {
     score: Math.max(1, Math.min(10, Math.round(1 + 9 * raw))),
     factors: {
       eventType: events.primary?.type ?? null,
       eventWeight: round3(eventWeight),
       companyProminence: round3(companyProminence),
-      coverage: round3(coverageFactor),
+      coverage: coverageWeight,
       novelty: round3(novelty),
       sentimentMagnitude: round3(sentimentMagnitude),
     },
