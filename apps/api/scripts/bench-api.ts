@@ -8,7 +8,7 @@
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { applyMigrations, createDbClient, dbPaths, seedDatabase, type DbClient } from '@wirelens/db';
-import { withDatabase } from '@wirelens/db/testing';
+import { benchDatabase, percentile } from '@wirelens/db/testing';
 import { createApiToken, rebuildSentimentBuckets } from '@wirelens/db/repositories';
 import pg from 'pg';
 import { createApiServer } from '../src/http/create-server.js';
@@ -20,12 +20,7 @@ const SOURCES = 60;
 const END = new Date('2026-11-01T00:00:00Z');
 const DAYS = 730;
 const DATASET_VERSION = 3;
-const serverUrl =
-  process.env.BENCH_DATABASE_URL ??
-  process.env.DATABASE_URL ??
-  process.env.TEST_DATABASE_URL ??
-  'postgresql://postgres@127.0.0.1:5432/postgres';
-const benchUrl = withDatabase(serverUrl, 'wirelens_bench');
+const { serverUrl, url: benchUrl } = benchDatabase();
 
 const say = (message: string) =>
   process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
@@ -246,11 +241,6 @@ const edgesIds = (data: unknown) =>
   (data as { articles: { edges: { node: { id: string } }[] } }).articles.edges.map((e) => e.node.id);
 const rowIds = (rows: Record<string, unknown>[]) =>
   rows.slice(0, 20).map((r) => gid('Article', Number(r.id)));
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 async function main(): Promise<void> {
   await ensureDatabase();

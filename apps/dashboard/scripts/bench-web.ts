@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createDbClient, findFreePort, type DbClient } from '@wirelens/db';
-import { withDatabase } from '@wirelens/db/testing';
+import { benchDatabase, percentile } from '@wirelens/db/testing';
 import { launchChromium } from '../e2e/support/chromium.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -26,12 +26,7 @@ const TARGETS_MS = { chart: 1500, feed: 1000 };
 const dashboardRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = path.join(dashboardRoot, 'dist');
 const apiRoot = path.resolve(dashboardRoot, '../api');
-const serverUrl =
-  process.env.BENCH_DATABASE_URL ??
-  process.env.DATABASE_URL ??
-  process.env.TEST_DATABASE_URL ??
-  'postgresql://postgres@127.0.0.1:5432/postgres';
-const benchUrl = withDatabase(serverUrl, 'wirelens_bench');
+const { serverUrl, url: benchUrl } = benchDatabase();
 
 const say = (message: string) =>
   process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
@@ -210,11 +205,6 @@ async function visit(
   } finally {
     await context.close();
   }
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 async function gzipSizes(scripts: string[]): Promise<{ raw: number; gzip: number }> {

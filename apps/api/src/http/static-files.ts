@@ -1,7 +1,11 @@
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+
+const gzipAsync = promisify(gzip);
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,15 +25,32 @@ const contentTypes: Record<string, string> = {
 /** Text types worth compressing (images and fonts are compressed already). */
 const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.map', '.txt']);
 
-/** Gzipped files, keyed by path; a changed file (mtime or size) is compressed again. */
-const gzipCache = new Map<string, { stamp: string; body: Buffer }>();
+/**
+ * Gzipped files, keyed by path; a changed file (mtime or size) is compressed again. Compression
+ * runs off the event loop (level 9 takes tens of ms for the chart chunk) and only once per file.
+ */
+const gzipCache = new Map<string, { stamp: string; body: Promise<Buffer> }>();
 
-function gzipped(file: string, stamp: string): Buffer {
+function gzipped(file: string, stamp: string): Promise<Buffer> {
   const cached = gzipCache.get(file);
   if (cached?.stamp === stamp) return cached.body;
-  const body = gzipSync(readFileSync(file), { level: 9 });
+  const body = readFile(file).then((data) => gzipAsync(data, { level: 9 }));
   gzipCache.set(file, { stamp, body });
+  // A failure is not remembered: the next request tries again.
+  body.catch(() => gzipCache.delete(file));
   return body;
+}
+
+function sendPlain(
+  file: string,
+  size: number,
+  headers: OutgoingHttpHeaders,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
+  res.writeHead(200, { ...headers, 'content-length': size });
+  if (req.method === 'HEAD') res.end();
+  else createReadStream(file).pipe(res);
 }
 
 function acceptsGzip(req: IncomingMessage): boolean {
@@ -80,13 +101,15 @@ export function serveStatic(
   };
   // The chart route's code is ~800 kB as built and ~240 kB gzipped: compress once, serve from memory.
   if (compressible.has(ext) && stat.size > 1024 && acceptsGzip(req)) {
-    const body = gzipped(file, `${stat.mtimeMs}:${stat.size}`);
-    res.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': body.length });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    gzipped(file, `${stat.mtimeMs}:${stat.size}`).then(
+      (body) => {
+        res.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': body.length });
+        res.end(req.method === 'HEAD' ? undefined : body);
+      },
+      () => sendPlain(file, stat.size, headers, req, res),
+    );
     return true;
   }
-  res.writeHead(200, { ...headers, 'content-length': stat.size });
-  if (req.method === 'HEAD') res.end();
-  else createReadStream(file).pipe(res);
+  sendPlain(file, stat.size, headers, req, res);
   return true;
 }

@@ -1,5 +1,5 @@
 import { coverageFactor } from '@wirelens/core/analysis';
-import { assignStoryCluster, type DbClient } from '@wirelens/db';
+import { assignStoryCluster, type DbClient, type StoryCoverage } from '@wirelens/db';
 import { saveAnalysisRun } from '@wirelens/db/repositories';
 import type { AnalyzerSet } from './analyzer-set.js';
 
@@ -72,26 +72,30 @@ export async function analyzeArticle({
     sourceName: article.source.title,
     language: article.language,
   };
-  let outcome = await analyzers.analyze(input, reason === 'coverage' ? 'builtin' : analyzer);
-  const companyIds = outcome.result.companies.flatMap((c) =>
-    c.companyId && /^\d+$/.test(c.companyId) ? [Number(c.companyId)] : [],
-  );
-  const coverage = await assignStoryCluster({ db, articleId, companyIds });
+  const withCoverage = (coverage: StoryCoverage) => ({
+    ...input,
+    coverage: { distinctSources: coverage.distinctSources, isFirstReport: coverage.isFirstReport },
+  });
+  let outcome: Awaited<ReturnType<AnalyzerSet['analyze']>>;
+  let coverage: StoryCoverage;
   if (reason === 'coverage') {
+    // Already in its story: read the coverage first, then analyse once with it, or not at all.
+    coverage = await assignStoryCluster({ db, articleId, companyIds: [] });
     const seen = (article.latestAnalysis?.importanceFactors as { coverage?: number } | null)?.coverage;
     if (seen === coverageFactor(coverage.distinctSources)) return { status: 'skipped' };
-  }
-  if (
-    outcome.result.analyzer.name === 'builtin' &&
-    (coverage.distinctSources > 1 || !coverage.isFirstReport)
-  ) {
-    outcome = await analyzers.analyze(
-      {
-        ...input,
-        coverage: { distinctSources: coverage.distinctSources, isFirstReport: coverage.isFirstReport },
-      },
-      'builtin',
+    outcome = await analyzers.analyze(withCoverage(coverage), 'builtin');
+  } else {
+    outcome = await analyzers.analyze(input, analyzer);
+    const companyIds = outcome.result.companies.flatMap((c) =>
+      c.companyId && /^\d+$/.test(c.companyId) ? [Number(c.companyId)] : [],
     );
+    coverage = await assignStoryCluster({ db, articleId, companyIds });
+    if (
+      outcome.result.analyzer.name === 'builtin' &&
+      (coverage.distinctSources > 1 || !coverage.isFirstReport)
+    ) {
+      outcome = await analyzers.analyze(withCoverage(coverage), 'builtin');
+    }
   }
   const saved = await saveAnalysisRun({
     db,

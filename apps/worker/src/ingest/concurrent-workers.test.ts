@@ -41,11 +41,19 @@ async function startInProcessWorker(): Promise<RunningWorker> {
     concurrency: 2,
     analyzers: createAnalyzerSet({
       db: test.db,
-      config: { kind: 'builtin', llm: { baseUrl: undefined, model: undefined, apiKey: undefined, timeoutMs: 1000, concurrency: 1 } },
+      config: {
+        kind: 'builtin',
+        llm: { baseUrl: undefined, model: undefined, apiKey: undefined, timeoutMs: 1000, concurrency: 1 },
+      },
     }),
     ingest: testIngestConfig({ timeoutMs: 5_000, limiter: createHostLimiter(4) }),
   });
-  const worker = await runWorker({ connectionString: test.url, db: test.db, jobs, superviseIntervalSeconds: 1 });
+  const worker = await runWorker({
+    connectionString: test.url,
+    db: test.db,
+    jobs,
+    superviseIntervalSeconds: 1,
+  });
   cleanups.push(() => worker.stop(5_000));
   return worker;
 }
@@ -62,10 +70,16 @@ describe('workers side by side', () => {
     const first = await startInProcessWorker();
     await startInProcessWorker();
     // Both workers may poll at once; the queue keeps one fetch per source.
-    await Promise.all([pollSources({ db: test.db, boss: first.boss }), pollSources({ db: test.db, boss: first.boss })]);
+    await Promise.all([
+      pollSources({ db: test.db, boss: first.boss }),
+      pollSources({ db: test.db, boss: first.boss }),
+    ]);
 
     await expect
-      .poll(() => test.db.source.count({ where: { lastSuccessAt: { not: null } } }), { timeout: 30_000, interval: 200 })
+      .poll(() => test.db.source.count({ where: { lastSuccessAt: { not: null } } }), {
+        timeout: 30_000,
+        interval: 200,
+      })
       .toBe(8);
     expect(await test.db.article.count()).toBe(40);
     for (let i = 0; i < 8; i += 1) expect(server.hits.get(`/feed-${i}.xml`)).toBe(1);
@@ -106,7 +120,10 @@ describe('workers side by side', () => {
     await startInProcessWorker();
 
     await expect
-      .poll(() => test.db.article.count({ where: { sourceId: source.id } }), { timeout: 60_000, interval: 250 })
+      .poll(() => test.db.article.count({ where: { sourceId: source.id } }), {
+        timeout: 60_000,
+        interval: 250,
+      })
       .toBe(5);
     expect(requests).toBeGreaterThanOrEqual(2);
     expect(await test.db.article.count()).toBe(5);

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
-import { runWorker, type RunningWorker } from '../run-worker.js';
-import { testIngestConfig } from '../testing/ingest-config.js';
-import { rssFeed, startFeedServer, type FeedServer } from '../testing/feed-server.js';
+import type { TestDatabase } from '@wirelens/db/testing';
+import type { RunningWorker } from '../run-worker.js';
+import { startIngestTestbed, type IngestTestbed } from '../testing/ingest-config.js';
+import { rssFeed, type FeedServer } from '../testing/feed-server.js';
 import { extractFullText } from './extract-full-text.js';
 import { fetchSource } from './fetch-source.js';
 import type { IngestConfig } from './ingest-config.js';
@@ -12,22 +12,19 @@ let server: FeedServer;
 let worker: RunningWorker;
 let config: IngestConfig;
 
+let testbed: IngestTestbed;
+
 beforeEach(async () => {
-  test = await createTestDatabase();
-  server = await startFeedServer();
-  worker = await runWorker({ connectionString: test.url, db: test.db, jobs: [] });
-  config = testIngestConfig();
+  testbed = await startIngestTestbed();
+  ({ test, server, worker, config } = testbed);
 });
 
-afterEach(async () => {
-  await worker.stop(1000);
-  await server.close();
-  await test.drop();
-});
+afterEach(() => testbed.close());
 
 const body = Array.from(
   { length: 8 },
-  (_, i) => `<p>Paragraph ${i + 1} of the real article explains how the chipmaker's quarterly revenue rose and what analysts expect next quarter.</p>`,
+  (_, i) =>
+    `<p>Paragraph ${i + 1} of the real article explains how the chipmaker's quarterly revenue rose and what analysts expect next quarter.</p>`,
 ).join('');
 
 describe('extractFullText', () => {
@@ -43,14 +40,26 @@ describe('extractFullText', () => {
       ),
     );
     server.route('/feed.xml', (_req, res) =>
-      res.writeHead(200).end(rssFeed([{ title: 'Chipmaker beats estimates', link: `${server.url}/story`, body: '<p>Short teaser… Read more</p>' }])),
+      res
+        .writeHead(200)
+        .end(
+          rssFeed([
+            {
+              title: 'Chipmaker beats estimates',
+              link: `${server.url}/story`,
+              body: '<p>Short teaser… Read more</p>',
+            },
+          ]),
+        ),
     );
     const source = await test.db.source.create({ data: { url: `${server.url}/feed.xml` } });
     await fetchSource({ db: test.db, boss: worker.boss, config, sourceId: source.id, force: true });
     const article = await test.db.article.findFirstOrThrow();
     expect(article.fullTextStatus).toBe('PENDING');
 
-    expect(await extractFullText({ db: test.db, boss: worker.boss, config, articleId: article.id })).toBe('extracted');
+    expect(await extractFullText({ db: test.db, boss: worker.boss, config, articleId: article.id })).toBe(
+      'extracted',
+    );
     const after = await test.db.article.findUniqueOrThrow({ where: { id: article.id } });
     expect(after.fullTextStatus).toBe('EXTRACTED');
     expect(after.contentText).toContain('Paragraph 8 of the real article');
@@ -58,22 +67,30 @@ describe('extractFullText', () => {
     expect(after.imageUrl).toBe('https://img.example.com/a.jpg');
     // The hash stays the feed's, so the next poll does not count the article as changed.
     expect(after.contentHash).toBe(article.contentHash);
-    expect(await fetchSource({ db: test.db, boss: worker.boss, config, sourceId: source.id, force: true })).toMatchObject({
+    expect(
+      await fetchSource({ db: test.db, boss: worker.boss, config, sourceId: source.id, force: true }),
+    ).toMatchObject({
       itemsUnchanged: 1,
       itemsUpdated: 0,
     });
     // Running the job again changes nothing.
-    expect(await extractFullText({ db: test.db, boss: worker.boss, config, articleId: article.id })).toBe('skipped');
+    expect(await extractFullText({ db: test.db, boss: worker.boss, config, articleId: article.id })).toBe(
+      'skipped',
+    );
   });
 
   it('keeps the teaser when the page cannot be fetched, and still hands the article on', async () => {
     server.route('/feed.xml', (_req, res) =>
-      res.writeHead(200).end(rssFeed([{ title: 'Gone', link: `${server.url}/missing`, body: '<p>Teaser only…</p>' }])),
+      res
+        .writeHead(200)
+        .end(rssFeed([{ title: 'Gone', link: `${server.url}/missing`, body: '<p>Teaser only…</p>' }])),
     );
     const source = await test.db.source.create({ data: { url: `${server.url}/feed.xml` } });
     await fetchSource({ db: test.db, boss: worker.boss, config, sourceId: source.id, force: true });
     const article = await test.db.article.findFirstOrThrow();
-    expect(await extractFullText({ db: test.db, boss: worker.boss, config, articleId: article.id })).toBe('failed');
+    expect(await extractFullText({ db: test.db, boss: worker.boss, config, articleId: article.id })).toBe(
+      'failed',
+    );
     const after = await test.db.article.findUniqueOrThrow({ where: { id: article.id } });
     expect(after.fullTextStatus).toBe('FAILED');
     expect(after.contentText).toContain('Teaser only');

@@ -2,33 +2,29 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JOBS } from '@wirelens/core';
-import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
-import { runWorker, type RunningWorker } from '../run-worker.js';
-import { testIngestConfig } from '../testing/ingest-config.js';
-import { rssFeed, startFeedServer, type FeedServer } from '../testing/feed-server.js';
+import type { TestDatabase } from '@wirelens/db/testing';
+import type { RunningWorker } from '../run-worker.js';
+import { startIngestTestbed, type IngestTestbed } from '../testing/ingest-config.js';
+import { rssFeed, type FeedServer } from '../testing/feed-server.js';
 import { fetchSource } from './fetch-source.js';
 import type { IngestConfig } from './ingest-config.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../../../../packages/core/test/fixtures/feeds/${name}`, import.meta.url));
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../../../packages/core/test/fixtures/feeds/${name}`, import.meta.url));
 
 let test: TestDatabase;
 let server: FeedServer;
 let worker: RunningWorker;
 let config: IngestConfig;
 
+let testbed: IngestTestbed;
+
 beforeEach(async () => {
-  test = await createTestDatabase();
-  server = await startFeedServer();
-  // A worker with no handlers: just the queue, so enqueued follow-ups can be counted.
-  worker = await runWorker({ connectionString: test.url, db: test.db, jobs: [] });
-  config = testIngestConfig();
+  testbed = await startIngestTestbed();
+  ({ test, server, worker, config } = testbed);
 });
 
-afterEach(async () => {
-  await worker.stop(1000);
-  await server.close();
-  await test.drop();
-});
+afterEach(() => testbed.close());
 
 async function addSource(path: string, intervalSeconds = 900) {
   return test.db.source.create({ data: { url: `${server.url}${path}`, intervalSeconds } });
@@ -55,7 +51,9 @@ describe('fetchSource', () => {
         res.writeHead(304).end();
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(fixture('feedjira_TechCrunch.xml'));
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' })
+        .end(fixture('feedjira_TechCrunch.xml'));
     });
     const source = await addSource('/techcrunch.xml');
 
@@ -63,7 +61,13 @@ describe('fetchSource', () => {
     expect(first).toMatchObject({ status: 'ok', itemsNew: 20, itemsUpdated: 0, itemsUnchanged: 0 });
     expect(await test.db.article.count({ where: { sourceId: source.id } })).toBe(20);
     const stored = await test.db.source.findUniqueOrThrow({ where: { id: source.id } });
-    expect(stored).toMatchObject({ etag: '"v1"', format: 'RSS2', consecutiveFailures: 0, lastError: null, lastHttpStatus: 200 });
+    expect(stored).toMatchObject({
+      etag: '"v1"',
+      format: 'RSS2',
+      consecutiveFailures: 0,
+      lastError: null,
+      lastHttpStatus: 200,
+    });
     expect(stored.title).toBe('TechCrunch');
     expect(stored.lastSuccessAt).toBeInstanceOf(Date);
     expect(stored.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
@@ -73,7 +77,9 @@ describe('fetchSource', () => {
 
     const second = await fetch(source.id);
     expect(second.status).toBe('not-modified');
-    expect(await test.db.fetchLog.count({ where: { sourceId: source.id, notModified: true, httpStatus: 304 } })).toBe(1);
+    expect(
+      await test.db.fetchLog.count({ where: { sourceId: source.id, notModified: true, httpStatus: 304 } }),
+    ).toBe(1);
     expect(await test.db.article.count()).toBe(20);
   });
 
@@ -91,7 +97,10 @@ describe('fetchSource', () => {
     expect(await fetch(source.id)).toMatchObject({ itemsNew: 2 });
     title = 'Chipmaker beats estimates, raises guidance';
     expect(await fetch(source.id)).toMatchObject({ itemsNew: 0, itemsUpdated: 1, itemsUnchanged: 1 });
-    const article = await test.db.article.findFirstOrThrow({ where: { guid: 'a-1' }, include: { titleHistory: true } });
+    const article = await test.db.article.findFirstOrThrow({
+      where: { guid: 'a-1' },
+      include: { titleHistory: true },
+    });
     expect(article.title).toBe('Chipmaker beats estimates, raises guidance');
     expect(article.titleHistory.map((h) => h.title)).toEqual(['Chipmaker beats estimates']);
     expect(await test.db.article.count()).toBe(2);
@@ -104,7 +113,11 @@ describe('fetchSource', () => {
     server.route('/two.xml', (_req, res) =>
       res
         .writeHead(200)
-        .end(rssFeed([{ title: 'Story', link: 'http://www.news.example.com/story/?utm_source=x&fbclid=123#top' }])),
+        .end(
+          rssFeed([
+            { title: 'Story', link: 'http://www.news.example.com/story/?utm_source=x&fbclid=123#top' },
+          ]),
+        ),
     );
     const one = await addSource('/one.xml');
     const two = await addSource('/two.xml');
@@ -131,12 +144,15 @@ describe('fetchSource', () => {
     const afterThird = await test.db.source.findUniqueOrThrow({ where: { id: source.id } });
     expect(afterThird.consecutiveFailures).toBe(3);
     // 60 s interval doubled per failure in a row: 8 minutes after the third.
-    const delayMinutes = (afterThird.nextAttemptAt.getTime() - (afterThird.lastFetchedAt?.getTime() ?? 0)) / 60_000;
+    const delayMinutes =
+      (afterThird.nextAttemptAt.getTime() - (afterThird.lastFetchedAt?.getTime() ?? 0)) / 60_000;
     expect(delayMinutes).toBeCloseTo(8, 3);
     expect(await test.db.fetchLog.count({ where: { sourceId: source.id, error: { not: null } } })).toBe(3);
 
     // One success resets the health.
-    server.route('/busy.xml', (_req, res) => res.writeHead(200).end(rssFeed([{ title: 'Back', link: 'https://n.example/b' }])));
+    server.route('/busy.xml', (_req, res) =>
+      res.writeHead(200).end(rssFeed([{ title: 'Back', link: 'https://n.example/b' }])),
+    );
     await fetch(source.id);
     expect(await test.db.source.findUniqueOrThrow({ where: { id: source.id } })).toMatchObject({
       consecutiveFailures: 0,
@@ -145,7 +161,9 @@ describe('fetchSource', () => {
   });
 
   it('refuses a redirect to a private or metadata address', async () => {
-    server.route('/moved.xml', (_req, res) => res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end());
+    server.route('/moved.xml', (_req, res) =>
+      res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end(),
+    );
     const source = await addSource('/moved.xml');
     expect(await fetch(source.id)).toMatchObject({ status: 'failed' });
     const log = await test.db.fetchLog.findFirstOrThrow({ where: { sourceId: source.id } });
@@ -153,7 +171,9 @@ describe('fetchSource', () => {
   });
 
   it('does not fetch a paused source unless forced', async () => {
-    server.route('/paused.xml', (_req, res) => res.writeHead(200).end(rssFeed([{ title: 'x', link: 'https://n.example/x' }])));
+    server.route('/paused.xml', (_req, res) =>
+      res.writeHead(200).end(rssFeed([{ title: 'x', link: 'https://n.example/x' }])),
+    );
     const source = await addSource('/paused.xml');
     await test.db.source.update({ where: { id: source.id }, data: { status: 'PAUSED' } });
     expect(await fetch(source.id, false)).toMatchObject({ status: 'skipped' });
@@ -166,12 +186,20 @@ describe('fetchSource', () => {
     const cases: Record<string, { route: Parameters<FeedServer['route']>[1]; code: string }> = {
       '/malformed.json': {
         route: (_q, r) =>
-          void r.writeHead(200, { 'content-type': 'application/feed+json' }).end('{"version":"https://jsonfeed.org/version/1.1","items":[{"id":'),
+          void r
+            .writeHead(200, { 'content-type': 'application/feed+json' })
+            .end('{"version":"https://jsonfeed.org/version/1.1","items":[{"id":'),
         code: 'INVALID_FEED',
       },
-      '/not-a-feed.xml': { route: (_q, r) => void r.writeHead(200).end('<<<< definitely not xml >>>>'), code: 'INVALID_FEED' },
+      '/not-a-feed.xml': {
+        route: (_q, r) => void r.writeHead(200).end('<<<< definitely not xml >>>>'),
+        code: 'INVALID_FEED',
+      },
       '/html.xml': {
-        route: (_q, r) => void r.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body><h1>Welcome</h1></body></html>'),
+        route: (_q, r) =>
+          void r
+            .writeHead(200, { 'content-type': 'text/html' })
+            .end('<!doctype html><html><body><h1>Welcome</h1></body></html>'),
         code: 'INVALID_FEED',
       },
       '/empty.xml': { route: (_q, r) => void r.writeHead(200).end(''), code: 'INVALID_FEED' },
@@ -202,7 +230,10 @@ describe('fetchSource', () => {
       server.route(path, route);
       sources.set(path, (await addSource(path)).id);
     }
-    server.route('/good.xml', (_q, r) => void r.writeHead(200).end(rssFeed([{ title: 'Fine', link: 'https://n.example/fine' }])));
+    server.route(
+      '/good.xml',
+      (_q, r) => void r.writeHead(200).end(rssFeed([{ title: 'Fine', link: 'https://n.example/fine' }])),
+    );
     server.route('/laughs.xml', (_q, r) => void r.writeHead(200).end(laughs));
     const good = await addSource('/good.xml');
     const lol = await addSource('/laughs.xml');
@@ -224,9 +255,11 @@ describe('fetchSource', () => {
 
   it('stores items without links as skipped, not as articles', async () => {
     server.route('/nolinks.xml', (_q, r) =>
-      r.writeHead(200).end(
-        '<rss version="2.0"><channel><title>t</title><item><title>No link here</title><pubDate>not a date</pubDate></item><item><title>Has link</title><link>https://n.example/ok</link><pubDate>garbage</pubDate></item></channel></rss>',
-      ),
+      r
+        .writeHead(200)
+        .end(
+          '<rss version="2.0"><channel><title>t</title><item><title>No link here</title><pubDate>not a date</pubDate></item><item><title>Has link</title><link>https://n.example/ok</link><pubDate>garbage</pubDate></item></channel></rss>',
+        ),
     );
     const source = await addSource('/nolinks.xml');
     expect(await fetch(source.id)).toMatchObject({ status: 'ok', itemsNew: 1, itemsSkipped: 1 });

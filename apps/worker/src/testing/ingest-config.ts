@@ -1,4 +1,7 @@
+import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
 import { createHostLimiter } from '../http/host-limiter.js';
+import { runWorker, type RunningWorker } from '../run-worker.js';
+import { startFeedServer, type FeedServer } from './feed-server.js';
 import type { IngestConfig } from '../ingest/ingest-config.js';
 
 /** Ingestion settings for tests: the loopback feed server is allowed, limits are short. */
@@ -11,5 +14,32 @@ export function testIngestConfig(overrides: Partial<IngestConfig> = {}): IngestC
     backoffCapSeconds: 86_400,
     limiter: createHostLimiter(2),
     ...overrides,
+  };
+}
+
+export interface IngestTestbed {
+  test: TestDatabase;
+  server: FeedServer;
+  /** A worker with no handlers: just the queue, so enqueued follow-ups can be counted. */
+  worker: RunningWorker;
+  config: IngestConfig;
+  close(): Promise<void>;
+}
+
+/** A fresh database, a local feed server, a queue-only worker and the test ingestion settings. */
+export async function startIngestTestbed(): Promise<IngestTestbed> {
+  const test = await createTestDatabase();
+  const server = await startFeedServer();
+  const worker = await runWorker({ connectionString: test.url, db: test.db, jobs: [] });
+  return {
+    test,
+    server,
+    worker,
+    config: testIngestConfig(),
+    async close() {
+      await worker.stop(1000);
+      await server.close();
+      await test.drop();
+    },
   };
 }

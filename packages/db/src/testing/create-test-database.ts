@@ -14,7 +14,9 @@ export interface TestDatabase {
 }
 
 /** A fresh, migrated database cloned from the run's template; nothing is shared between tests. */
-export async function createTestDatabase(options: { onQuery?: (sql: string) => void } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { onQuery?: (sql: string) => void } = {},
+): Promise<TestDatabase> {
   const { serverUrl, template } = inject('wirelensTestDb');
   const name = `${template}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });

@@ -31,7 +31,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await admin.connect();
   await admin.query(`CREATE DATABASE "${template}"`);
   await admin.end();
-  await applyMigrations({ connectionString: withDatabase(serverUrl, template), migrationsDir: dbPaths.migrations });
+  await applyMigrations({
+    connectionString: withDatabase(serverUrl, template),
+    migrationsDir: dbPaths.migrations,
+  });
   project.provide('wirelensTestDb', { serverUrl, template });
 
   return async () => {

@@ -1,2 +1,3 @@
 export * from './create-test-database.js';
 export * from './database-url.js';
+export * from './bench-database.js';
