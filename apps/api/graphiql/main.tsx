@@ -1,8 +1,10 @@
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
+
 import { GraphiQL } from 'graphiql';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+
 import { exampleOperations } from './example-operations.js';
 
 // A plain fetch POST: same origin, so the dashboard session cookie or a pasted Bearer token authenticates.

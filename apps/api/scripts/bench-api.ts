@@ -7,10 +7,13 @@
 // is created if missing and reused while it holds a dataset of the same shape.
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { applyMigrations, createDbClient, dbPaths, seedDatabase, type DbClient } from '@wirelens/db';
-import { benchDatabase, percentile } from '@wirelens/db/testing';
-import { createApiToken, rebuildSentimentBuckets } from '@wirelens/db/repositories';
+
 import pg from 'pg';
+
+import { applyMigrations, createDbClient, dbPaths, seedDatabase, type DbClient } from '@wirelens/db';
+import { createApiToken, rebuildSentimentBuckets } from '@wirelens/db/repositories';
+import { benchDatabase, percentile } from '@wirelens/db/testing';
+
 import { createApiServer } from '../src/http/create-server.js';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 200_000);

@@ -2,7 +2,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { printSchema } from 'graphql';
+
 import { schema } from '../src/schema/index.js';
 
 const target = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../schema.graphql');

@@ -2,9 +2,11 @@ import SchemaBuilder, { type ArgBuilder } from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+
 import { AppError, roleAtLeast } from '@wirelens/core';
 import type PrismaTypes from '@wirelens/db/pothos-types';
 import { getDatamodel } from '@wirelens/db/pothos-types';
+
 import type { Context } from './context.js';
 
 /** Relay connections never return more than this many edges. */

@@ -1,5 +1,6 @@
 import type { RoleName } from '@wirelens/core';
 import type { DbClient } from '@wirelens/db';
+
 import type { JobQueue } from './jobs.js';
 
 export interface Viewer {

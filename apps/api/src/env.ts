@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { z } from 'zod';
+
 import { AppError } from '@wirelens/core';
 import { allowHostsEnv } from '@wirelens/core/urls';
-import { z } from 'zod';
 
 const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -1,5 +1,7 @@
-import { correctAnalysis } from '@wirelens/db/repositories';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { correctAnalysis } from '@wirelens/db/repositories';
+
 import {
   globalId,
   insertArticle,

@@ -1,6 +1,8 @@
+import { describe, expect, it } from 'vitest';
+
 import { JOBS } from '@wirelens/core/jobs';
 import { createTestDatabase } from '@wirelens/db/testing';
-import { describe, expect, it } from 'vitest';
+
 import { createPgBossQueue, noJobQueue } from './jobs.js';
 
 describe('job queue', () => {

@@ -1,6 +1,7 @@
+import { PgBoss } from 'pg-boss';
+
 import { AppError } from '@wirelens/core';
 import type { JobName } from '@wirelens/core/jobs';
-import { PgBoss } from 'pg-boss';
 
 /** The part of the queue the API needs: enqueue a job for the worker. */
 export interface JobQueue {

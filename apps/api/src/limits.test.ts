@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { globalId, startTestApi, type TestApi } from './testing/harness.js';
 
 let api: TestApi;

@@ -1,5 +1,6 @@
 // The API process: GraphQL, GraphiQL and the dashboard on one origin.
 import { createDbClient, readDemoContent } from '@wirelens/db';
+
 import { loadEnv } from './env.js';
 import { createApiServer } from './http/create-server.js';
 import { createPgBossQueue } from './jobs.js';

@@ -1,5 +1,7 @@
-import { rebuildSentimentBuckets, saveAnalysisRun } from '@wirelens/db/repositories';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { rebuildSentimentBuckets, saveAnalysisRun } from '@wirelens/db/repositories';
+
 import {
   analysisResult,
   globalId,

@@ -1,5 +1,7 @@
-import type { RoleName } from '@wirelens/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { RoleName } from '@wirelens/core';
+
 import {
   globalId,
   insertArticle,

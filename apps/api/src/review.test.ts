@@ -1,5 +1,7 @@
-import { approveAnalysis, correctAnalysis, createApiToken, saveAnalysisRun } from '@wirelens/db/repositories';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { approveAnalysis, correctAnalysis, createApiToken, saveAnalysisRun } from '@wirelens/db/repositories';
+
 import { analysisResult, globalId, insertArticle, startTestApi, type TestApi } from './testing/harness.js';
 
 let api: TestApi;

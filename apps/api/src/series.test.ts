@@ -1,5 +1,7 @@
-import { rebuildSentimentBuckets } from '@wirelens/db/repositories';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { rebuildSentimentBuckets } from '@wirelens/db/repositories';
+
 import { globalId, insertArticle, startTestApi, type TestApi } from './testing/harness.js';
 
 let api: TestApi;

@@ -1,5 +1,6 @@
-import { AppError } from '@wirelens/core';
 import type { z } from 'zod';
+
+import { AppError } from '@wirelens/core';
 
 export interface FieldProblem {
   field: string;

@@ -3,7 +3,9 @@
 // One app start serves every test; tests run in order and later ones may see earlier ones' edits.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
+
 import { apiSession, type ApiSession } from './support/api.js';
 import { startApp, until, type RunningApp } from './support/app.js';
 import {

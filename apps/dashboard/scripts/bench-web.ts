@@ -12,9 +12,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+
 import { createDbClient, findFreePort, type DbClient } from '@wirelens/db';
 import { benchDatabase, percentile } from '@wirelens/db/testing';
+
 import { launchChromium } from '../e2e/support/chromium.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);

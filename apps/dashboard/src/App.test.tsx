@@ -1,8 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+
 import { App } from './App.js';
 import { cardNode, feedData, feedSupport } from './test/fixtures.js';
-import { ADMIN, VIEWER, renderPage } from './test/renderPage.js';
+import { ADMIN, renderPage, VIEWER } from './test/renderPage.js';
 
 const handlers = { ...feedSupport, Feed: { data: feedData([cardNode()]) } };
 

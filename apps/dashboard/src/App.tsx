@@ -1,10 +1,11 @@
 import { lazy, type ComponentType, type ReactNode } from 'react';
-import { Route, Routes, matchPath } from 'react-router';
+import { matchPath, Route, Routes } from 'react-router';
+
 import { RequireAuth, RequireRole } from './auth/RequireAuth.js';
 import type { Role } from './auth/roles.js';
 import { Layout } from './components/Layout.js';
-import { LoginPage } from './pages/LoginPage.js';
 import { FeedPage } from './pages/FeedPage.js';
+import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 
 /** A page loaded on demand, with a way to start loading it before it is rendered. */

@@ -1,4 +1,4 @@
-import { Client, cacheExchange, fetchExchange } from 'urql';
+import { cacheExchange, Client, fetchExchange } from 'urql';
 
 export function createClient(url = '/graphql'): Client {
   return new Client({

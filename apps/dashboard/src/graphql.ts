@@ -1,4 +1,5 @@
 import { initGraphQLTada } from 'gql.tada';
+
 import type { introspection } from './graphql-env.d.ts';
 
 /** Typed GraphQL documents: result and variable types come from apps/api/schema.graphql. */

@@ -13,10 +13,18 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+
 import pg from 'pg';
+
 import { parseFeed, type FeedItem } from '@wirelens/core/feeds';
 import { prepareArticle, type ArticleDraft } from '@wirelens/core/ingest';
-import { applyMigrations, createDbClient, dbPaths, startEmbeddedPostgres, upsertArticles } from '@wirelens/db';
+import {
+  applyMigrations,
+  createDbClient,
+  dbPaths,
+  startEmbeddedPostgres,
+  upsertArticles,
+} from '@wirelens/db';
 
 const { values } = parseArgs({ options: { items: { type: 'string', default: '50000' } } });
 const target = Number(values.items);
@@ -24,7 +32,9 @@ const fixtureDir = path.resolve(import.meta.dirname, '../../../packages/core/tes
 
 function progress(label: string, done: number, total: number, started: number) {
   const rate = done / Math.max(0.001, (performance.now() - started) / 1000);
-  process.stderr.write(`\r${label}: ${done.toLocaleString()}/${total.toLocaleString()} items (${Math.round(rate).toLocaleString()}/s)   `);
+  process.stderr.write(
+    `\r${label}: ${done.toLocaleString()}/${total.toLocaleString()} items (${Math.round(rate).toLocaleString()}/s)   `,
+  );
 }
 
 function peakRssMb(): number {

@@ -1,7 +1,9 @@
 import path from 'node:path';
+
+import { z } from 'zod';
+
 import { AppError } from '@wirelens/core';
 import { allowHostsEnv } from '@wirelens/core/urls';
-import { z } from 'zod';
 
 /**
  * The worker and CLI environment, validated once. Nothing else in this app

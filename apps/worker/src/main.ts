@@ -1,6 +1,7 @@
 // The worker process: runs queued jobs until SIGTERM/SIGINT, then finishes the ones it holds.
 import { JOBS } from '@wirelens/core';
 import { createDbClient } from '@wirelens/db';
+
 import { createAnalyzerSet } from './analysis/analyzer-set.js';
 import { analyzerConfigOf, loadEnv } from './env.js';
 import { createHostLimiter } from './http/host-limiter.js';
@@ -10,7 +11,9 @@ import { runWorker } from './run-worker.js';
 
 const env = loadEnv();
 if (!env.DATABASE_URL) {
-  logger.error('the worker needs DATABASE_URL (use `pnpm start` to run everything with the embedded database)');
+  logger.error(
+    'the worker needs DATABASE_URL (use `pnpm start` to run everything with the embedded database)',
+  );
   process.exit(1);
 }
 const db = createDbClient({ connectionString: env.DATABASE_URL });

@@ -1,6 +1,8 @@
-import { JOBS } from '@wirelens/core';
 import { PgBoss } from 'pg-boss';
+
+import { JOBS } from '@wirelens/core';
 import type { DbClient } from '@wirelens/db';
+
 import type { JobDefinition } from './jobs/define-job.js';
 import { logger } from './logger.js';
 
@@ -61,7 +63,9 @@ export async function runWorker({
     superviseIntervalSeconds,
     monitorIntervalSeconds: superviseIntervalSeconds,
   });
-  boss.on('error', (error: unknown) => logger.error(`queue: ${error instanceof Error ? error.message : String(error)}`));
+  boss.on('error', (error: unknown) =>
+    logger.error(`queue: ${error instanceof Error ? error.message : String(error)}`),
+  );
   await boss.start();
   await ensureQueues(boss, jobs);
   for (const job of jobs) {
@@ -73,7 +77,13 @@ export async function runWorker({
           // A payload that can never be valid should not be retried: fail it to the dead-letter queue.
           throw new Error(`invalid payload for ${job.name}: ${parsed.error.message}`);
         }
-        await job.handle(parsed.data, { db, boss, signal: item.signal, jobId: item.id, retryCount: item.retryCount });
+        await job.handle(parsed.data, {
+          db,
+          boss,
+          signal: item.signal,
+          jobId: item.id,
+          retryCount: item.retryCount,
+        });
       }
     });
   }

@@ -11,9 +11,9 @@
  * gold score, as cosine similarity and Pearson correlation.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { basename } from 'node:path';
+import path, { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+
 import {
   createBuiltinAnalyzer,
   type CompanyRegistryEntry,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createDbClient, readRows } from './client.js';
 import { Prisma } from './generated/prisma/client.js';
 import { createTestDatabase, type TestDatabase } from './testing/index.js';
@@ -45,12 +46,14 @@ describe('readRows (the hot read path beside Prisma)', () => {
       expect(statements[0]).toContain('FROM "Article"');
 
       // Inside a transaction it goes through Prisma and sees uncommitted rows.
-      await db.$transaction(async (tx) => {
-        await tx.source.update({ where: { id: source.id }, data: { title: 'in tx' } });
-        const inside = await readRows<{ title: string }>(tx, Prisma.sql`SELECT "title" FROM "Source"`);
-        expect(inside).toEqual([{ title: 'in tx' }]);
-        throw new Error('roll back');
-      }).catch(() => undefined);
+      await db
+        .$transaction(async (tx) => {
+          await tx.source.update({ where: { id: source.id }, data: { title: 'in tx' } });
+          const inside = await readRows<{ title: string }>(tx, Prisma.sql`SELECT "title" FROM "Source"`);
+          expect(inside).toEqual([{ title: 'in tx' }]);
+          throw new Error('roll back');
+        })
+        .catch(() => undefined);
       const after = await readRows<{ title: string | null }>(db, Prisma.sql`SELECT "title" FROM "Source"`);
       expect(after).toEqual([{ title: null }]);
     } finally {

@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
+
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+
 import { PrismaClient, type Prisma } from './generated/prisma/client.js';
 
 export interface CreateDbClientOptions {

@@ -16,7 +16,12 @@ export interface ResolvedDatabase {
   stop(): Promise<void>;
 }
 
-export async function resolveDatabase({ databaseUrl, dataDir, avoidPorts, log }: ResolveDatabaseOptions): Promise<ResolvedDatabase> {
+export async function resolveDatabase({
+  databaseUrl,
+  dataDir,
+  avoidPorts,
+  log,
+}: ResolveDatabaseOptions): Promise<ResolvedDatabase> {
   if (databaseUrl) {
     return { connectionString: databaseUrl, embedded: null, stop: () => Promise.resolve() };
   }

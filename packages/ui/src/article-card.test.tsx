@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+
 import { ArticleCard, type ArticleCardData } from './article-card.js';
 import type { LinkComponentProps } from './link.js';
 

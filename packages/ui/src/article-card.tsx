@@ -1,11 +1,12 @@
 import { useId, useState, type MouseEvent } from 'react';
+
 import { CompanyChip } from './company-chip.js';
 import { formatAbsoluteTime, formatRelativeTime } from './format-time.js';
 import { ImportanceMeter } from './importance-meter.js';
 import { SmartLink, type LinkComponent } from './link.js';
 import { ReviewMark, type ReviewStatus } from './review-mark.js';
-import type { SentimentLabel } from './sentiment.js';
 import { SentimentBadge } from './sentiment-badge.js';
+import type { SentimentLabel } from './sentiment.js';
 import { TopicChip } from './topic-chip.js';
 
 export interface ArticleCompany {

@@ -1,6 +1,6 @@
 import { CHART_COLORS, SCORE_TICKS } from './chart-theme.js';
-import { formatScore } from './sentiment.js';
 import { formatBucketStart, type Granularity } from './sentiment-bucket.js';
+import { formatScore } from './sentiment.js';
 
 const TICK = { fill: CHART_COLORS.text, fontSize: 12 };
 

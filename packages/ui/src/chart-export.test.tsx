@@ -1,5 +1,6 @@
 import { render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+
 import { chartToPng, findChartSvg, serializeSvg } from './chart-export.js';
 import { TrendChart } from './trend-chart.js';
 

@@ -1,5 +1,6 @@
 import { useId, type ReactElement, type ReactNode, type Ref } from 'react';
 import { ResponsiveContainer } from 'recharts';
+
 import { EmptyState } from './empty-state.js';
 
 export interface ChartFrameProps {

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+
 import { CompanyChip } from './company-chip.js';
 import type { LinkComponentProps } from './link.js';
 import { TopicChip } from './topic-chip.js';

@@ -1,4 +1,5 @@
 import type { MouseEvent } from 'react';
+
 import { Icon, type IconName } from './icon.js';
 import { SmartLink, type LinkComponent } from './link.js';
 import {

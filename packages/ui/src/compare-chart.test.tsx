@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+
 import { CompareChart, type CompareSeries } from './compare-chart.js';
 import type { SentimentBucket } from './sentiment-bucket.js';
 

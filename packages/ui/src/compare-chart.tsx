@@ -1,16 +1,17 @@
 import type { Ref } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+
+import { periodLabels, periodTooltipLabel, SCORE_AXIS_PROPS, timeAxisProps } from './chart-axes.js';
 import { ChartDataTable } from './chart-data-table.js';
 import { ChartFrame } from './chart-frame.js';
-import { SCORE_AXIS_PROPS, periodLabels, periodTooltipLabel, timeAxisProps } from './chart-axes.js';
 import { CHART_ANIMATION_MS, CHART_COLORS, COMPARE_STYLES, prefersReducedMotion } from './chart-theme.js';
-import { formatScore } from './sentiment.js';
 import {
   continuousStarts,
   isEmptySeries,
   type Granularity,
   type SentimentBucket,
 } from './sentiment-bucket.js';
+import { formatScore } from './sentiment.js';
 
 export interface CompareSeries {
   name: string;

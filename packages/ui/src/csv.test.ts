@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+
 import { downloadBlob, toCsv, type CsvColumn } from './csv.js';
 
 interface Row {

@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+
 import { DiffView, valuesEqual, type DiffField } from './diff-view.js';
 
 interface Analysis {

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+
 import { EmptyState } from './empty-state.js';
 import { ErrorState } from './error-state.js';
 import { Skeleton } from './skeleton.js';

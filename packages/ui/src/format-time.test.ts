@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { formatAbsoluteTime, formatRelativeTime, formatShortDate } from './format-time.js';
 
 const now = new Date('2026-11-27T12:00:00Z');

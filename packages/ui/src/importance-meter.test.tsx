@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+
 import { ImportanceMeter } from './importance-meter.js';
 
 function filledSegments(meter: HTMLElement) {

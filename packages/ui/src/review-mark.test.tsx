@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+
 import { ReviewMark } from './review-mark.js';
 
 const now = new Date('2026-11-27T12:00:00Z');

@@ -1,5 +1,5 @@
-import { Icon, type IconName } from './icon.js';
 import { formatAbsoluteTime, formatShortDate } from './format-time.js';
+import { Icon, type IconName } from './icon.js';
 
 /** The GraphQL `ReviewStatus` values, plus `CORRECTED` for analyses an editor has changed. */
 export type ReviewStatus = 'UNREVIEWED' | 'APPROVED' | 'REJECTED' | 'NEEDS_REREVIEW' | 'CORRECTED';

@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+
 import { SentimentBadge } from './sentiment-badge.js';
 
 describe('SentimentBadge', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { continuousStarts, fillBucketGaps, type SentimentBucket } from './sentiment-bucket.js';
 
 const bucket = (start: string, meanScore: number): SentimentBucket => ({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { formatScore, sentimentLabelFromScore, sentimentLabelText } from './sentiment.js';
 
 describe('sentimentLabelText', () => {

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+
 import type { SentimentBucket } from './sentiment-bucket.js';
 import { TrendChart } from './trend-chart.js';
 

@@ -15,18 +15,19 @@ import {
   type DotItemDotProps,
   type MouseHandlerDataParam,
 } from 'recharts';
-import { ChartDataTable } from './chart-data-table.js';
-import { ChartFrame } from './chart-frame.js';
+
 import {
   COUNT_AXIS_PROPS,
-  SCORE_AXIS_PROPS,
   periodLabels,
   periodTooltipLabel,
+  SCORE_AXIS_PROPS,
   timeAxisProps,
 } from './chart-axes.js';
+import { ChartDataTable } from './chart-data-table.js';
+import { ChartFrame } from './chart-frame.js';
 import { CHART_ANIMATION_MS, CHART_COLORS, prefersReducedMotion } from './chart-theme.js';
-import { formatScore } from './sentiment.js';
 import { fillBucketGaps, isEmptySeries, type Granularity, type SentimentBucket } from './sentiment-bucket.js';
+import { formatScore } from './sentiment.js';
 
 export interface BucketRange {
   startIndex: number;

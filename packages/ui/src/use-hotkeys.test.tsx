@@ -1,5 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+
 import { KeyboardShortcuts } from './keyboard-shortcuts.js';
 import { useHotkeys, type HotkeyMap } from './use-hotkeys.js';
 

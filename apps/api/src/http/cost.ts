@@ -1,22 +1,22 @@
 import {
   getArgumentValues,
   getNamedType,
+  isInterfaceType,
   isLeafType,
   isListType,
   isNonNullType,
+  isObjectType,
+  isUnionType,
   Kind,
   OperationTypeNode,
   type FragmentDefinitionNode,
+  type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLOutputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
-  isObjectType,
-  isInterfaceType,
-  isUnionType,
-  type GraphQLCompositeType,
 } from 'graphql';
 
 /**

@@ -1,24 +1,26 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { createHash } from 'node:crypto';
+import type { GraphQLFormattedError } from 'graphql';
+
 import { AppError } from '@wirelens/core';
+import type { DemoContent } from '@wirelens/core/demo';
 import type { DbClient } from '@wirelens/db';
 import { userForApiToken, userForSession } from '@wirelens/db/repositories';
-import type { GraphQLFormattedError } from 'graphql';
+
 import type { Context, Viewer } from '../context.js';
 import { noJobQueue, type JobQueue } from '../jobs.js';
 import { schema } from '../schema/index.js';
 import { readCookie, SESSION_COOKIE } from './cookies.js';
+import { serveDemoFeeds } from './demo-feeds.js';
 import { formatGraphqlError } from './errors.js';
 import { wirelensPlugin, type QueryLimits } from './graphql-plugin.js';
 import { RateLimiter, type RateLimitRule } from './rate-limit.js';
-import type { DemoContent } from '@wirelens/core/demo';
-import { serveDemoFeeds } from './demo-feeds.js';
 import { serveStatic } from './static-files.js';
 
 export interface CreateApiServerOptions {

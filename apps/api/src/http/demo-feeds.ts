@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
 import { buildDemoArticlePage, buildDemoFeed, type DemoContent } from '@wirelens/core/demo';
 
 const FEED = /^\/demo\/feeds\/([a-z0-9-]+)\.xml$/;

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { AppError, type AppErrorCode } from '@wirelens/core';
 import type { GraphQLFormattedError } from 'graphql';
+
+import { AppError, type AppErrorCode } from '@wirelens/core';
 
 /** The one mapping from AppError codes to GraphQL `extensions.code`. */
 const graphqlCodes: Record<AppErrorCode, string> = {

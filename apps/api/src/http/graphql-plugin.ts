@@ -1,7 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { AppError } from '@wirelens/core';
 import { GraphQLError, Kind, OperationTypeNode, type FragmentDefinitionNode } from 'graphql';
+
+import { AppError } from '@wirelens/core';
+
 import { MAX_PAGE_SIZE } from '../builder.js';
 import type { Context } from '../context.js';
 import { operationCost, type OperationCost } from './cost.js';

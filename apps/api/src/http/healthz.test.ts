@@ -2,8 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { createDbClient, startEmbeddedPostgres } from '@wirelens/db';
+
 import { createApiServer, type ApiServer } from './create-server.js';
 
 const cleanups: (() => Promise<void>)[] = [];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { RateLimiter } from './rate-limit.js';
 
 describe('RateLimiter', () => {

@@ -3,7 +3,9 @@ import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { startTestApi, type TestApi } from '../testing/harness.js';
 
 let api: TestApi;

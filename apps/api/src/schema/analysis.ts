@@ -5,6 +5,7 @@ import {
   type CorrectionValues,
 } from '@wirelens/core/review';
 import { aiValuesOf } from '@wirelens/db/repositories';
+
 import { builder } from '../builder.js';
 
 export const SentimentLabelEnum = builder.enumType('SentimentLabel', {

@@ -1,12 +1,14 @@
 import { queryFromInfo } from '@pothos/plugin-prisma';
+import type { GraphQLResolveInfo } from 'graphql';
+import { z } from 'zod';
+
 import {
   countArticles,
   findArticlePage,
-  type ArticleFilter as FeedFilter,
   type ArticleOrder,
+  type ArticleFilter as FeedFilter,
 } from '@wirelens/db/repositories';
-import type { GraphQLResolveInfo } from 'graphql';
-import { z } from 'zod';
+
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Arg } from '../builder.js';
 import type { Context } from '../context.js';
 import { decodeId, decodeIds, parseInput } from '../validation.js';

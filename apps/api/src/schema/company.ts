@@ -1,10 +1,12 @@
+import { z } from 'zod';
+
 import {
   addCompanyAlias,
   createCompany,
   decideProposedCompany,
   mergeCompanies,
 } from '@wirelens/db/repositories';
-import { z } from 'zod';
+
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
 import type { Context } from '../context.js';
 import { decodeId, invalidInput, parseInput } from '../validation.js';

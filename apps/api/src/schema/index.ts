@@ -1,5 +1,7 @@
 import { isObjectType, lexicographicSortSchema } from 'graphql';
+
 import { builder } from '../builder.js';
+
 import './analysis.js';
 import './article.js';
 import './review.js';

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 import { JOBS } from '@wirelens/core/jobs';
 import {
   CORRECTABLE_FIELDS,
@@ -13,7 +15,7 @@ import {
   writeAudit,
   type ReviewActionResult,
 } from '@wirelens/db/repositories';
-import { z } from 'zod';
+
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { decodeId, invalidInput, parseInput, withFieldPrefix } from '../validation.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import {
   isEnumType,
   isInputObjectType,
@@ -10,6 +11,7 @@ import {
   printSchema,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
+
 import { schema } from './index.js';
 
 describe('schema', () => {

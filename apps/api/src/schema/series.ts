@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 import {
   bucketSpan,
   loadSentimentSeries,
@@ -6,7 +8,7 @@ import {
   type SeriesBucket,
   type SeriesResult,
 } from '@wirelens/db/repositories';
-import { z } from 'zod';
+
 import { builder, type Arg } from '../builder.js';
 import type { Context } from '../context.js';
 import { decodeIds, invalidInput, parseInput } from '../validation.js';

@@ -1,10 +1,12 @@
+import { z } from 'zod';
+
 import { JOBS } from '@wirelens/core/jobs';
 import { buildOpml, parseOpml } from '@wirelens/core/opml';
+import { feedUrlProblem } from '@wirelens/core/urls';
 import { addSource, deleteSource, updateSource, writeAudit } from '@wirelens/db/repositories';
-import { z } from 'zod';
+
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
 import type { Context } from '../context.js';
-import { feedUrlProblem } from '@wirelens/core/urls';
 import { decodeId, invalidInput, parseInput } from '../validation.js';
 
 export const SourceStatusEnum = builder.enumType('SourceStatus', {

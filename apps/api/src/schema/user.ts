@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 import { PASSWORD_MIN_LENGTH, ROLES } from '@wirelens/core';
 import {
   createApiToken,
@@ -9,7 +11,7 @@ import {
   SESSION_TTL_MS,
   setUserRole,
 } from '@wirelens/db/repositories';
-import { z } from 'zod';
+
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
 import type { Context } from '../context.js';
 import { sessionCookie } from '../http/cookies.js';

@@ -1,9 +1,11 @@
 import type { AddressInfo } from 'node:net';
+
 import { hashPassword, type RoleName } from '@wirelens/core';
 import type { AnalysisResult } from '@wirelens/core/review';
 import { seedDatabase, type CompanySeed, type DbClient } from '@wirelens/db';
 import { createApiToken, saveAnalysisRun } from '@wirelens/db/repositories';
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
+
 import { createApiServer, type CreateApiServerOptions } from '../http/create-server.js';
 import type { JobQueue } from '../jobs.js';
 

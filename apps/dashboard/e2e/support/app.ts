@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { findFreePort } from '@wirelens/db';
 
 const workerRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../worker');

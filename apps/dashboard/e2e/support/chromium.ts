@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+
 import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install chromium`); Playwright's own browser download needs the internet. */

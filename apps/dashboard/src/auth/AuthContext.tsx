@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
-import { useQuery } from 'urql';
+import { useQuery, type CombinedError } from 'urql';
+
 import { graphql, type ResultOf } from '../graphql.js';
-import type { CombinedError } from 'urql';
 
 export const MeQuery = graphql(`
   query Me {

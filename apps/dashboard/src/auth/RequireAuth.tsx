@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
+
 import { ErrorState, Skeleton } from '@wirelens/ui';
+
+import { describeError } from '../lib/errors.js';
 import { useAuth } from './AuthContext.js';
 import { hasRole, roleName, type Role } from './roles.js';
-import { describeError } from '../lib/errors.js';
 
 /** Path to the login page that brings the user back here afterwards. */
 export function loginPath(location: { pathname: string; search: string }): string {

@@ -1,6 +1,9 @@
-import { EmptyState, ErrorState, Skeleton, Spinner, sentimentLabelText, type CsvColumn } from '@wirelens/ui';
+import { Link, useSearchParams } from 'react-router';
+
+import { EmptyState, ErrorState, sentimentLabelText, Skeleton, Spinner, type CsvColumn } from '@wirelens/ui';
+
 import { readFragment } from '../graphql.js';
-import { useFeedFilters, hasActiveFilters } from '../hooks/useFeedFilters.js';
+import { hasActiveFilters, useFeedFilters } from '../hooks/useFeedFilters.js';
 import {
   usePagedArticles,
   type ArticleFilterInput,
@@ -13,7 +16,6 @@ import { downloadCsv, exportName } from '../lib/exports.js';
 import { ArticleCardFields, ArticleFeedCard, sourceName } from './ArticleFeedCard.js';
 import { FeedFilterBar } from './FeedFilterBar.js';
 import { QueryState } from './QueryState.js';
-import { Link, useSearchParams } from 'react-router';
 
 const FEED_COLUMNS: CsvColumn<FeedItem>[] = [
   { header: 'published_at', value: (item) => read(item).publishedAt },

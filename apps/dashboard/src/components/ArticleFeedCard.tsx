@@ -1,6 +1,7 @@
 import { ArticleCard, type ArticleCardData, type ReviewStatus } from '@wirelens/ui';
-import { graphql, readFragment, type FragmentOf } from '../graphql.js';
+
 import { ArticleHeadlineFields, MentionFields } from '../fragments.js';
+import { graphql, readFragment, type FragmentOf } from '../graphql.js';
 import { articlePath, companyPath, topicPath } from '../lib/links.js';
 import { RouterLink } from './RouterLink.js';
 

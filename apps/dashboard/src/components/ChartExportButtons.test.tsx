@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { createRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+
 import { ChartExportButtons } from './ChartExportButtons.js';
 
 describe('ChartExportButtons', () => {

@@ -1,5 +1,7 @@
 import { useState, type RefObject } from 'react';
+
 import { chartToPng, downloadBlob, findChartSvg } from '@wirelens/ui';
+
 import { FormAlert } from './DataTable.js';
 
 /** "Download PNG" for the chart inside `target`, plus any CSV action the page provides. */

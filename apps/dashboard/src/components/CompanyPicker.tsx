@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useQuery } from 'urql';
+
 import { graphql } from '../graphql.js';
 
 export const CompanySearchQuery = graphql(`

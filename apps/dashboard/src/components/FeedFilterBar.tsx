@@ -1,17 +1,19 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
+
 import { SENTIMENT_LABELS, sentimentLabelText } from '@wirelens/ui';
+
 import { graphql } from '../graphql.js';
 import {
   dateInputValue,
+  EMPTY_FILTERS,
   hasActiveFilters,
   lastDayInputValue,
-  EMPTY_FILTERS,
   type FeedFilters,
 } from '../hooks/useFeedFilters.js';
 import { TopicsQuery, type NamedRef } from '../hooks/useResolvedFilter.js';
-import { CompanyPicker } from './CompanyPicker.js';
 import { sourceName } from './ArticleFeedCard.js';
+import { CompanyPicker } from './CompanyPicker.js';
 
 export const SourceOptionsQuery = graphql(`
   query SourceOptions {

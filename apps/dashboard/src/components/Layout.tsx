@@ -1,7 +1,9 @@
 import { Suspense, useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useMutation } from 'urql';
+
 import { Skeleton } from '@wirelens/ui';
+
 import { useAuth } from '../auth/AuthContext.js';
 import { hasRole, roleName, type Role } from '../auth/roles.js';
 import { graphql } from '../graphql.js';

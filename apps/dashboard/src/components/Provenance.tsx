@@ -1,4 +1,5 @@
-import { ReviewMark, formatAbsoluteTime, type ReviewStatus } from '@wirelens/ui';
+import { formatAbsoluteTime, ReviewMark, type ReviewStatus } from '@wirelens/ui';
+
 import { reviewStatusOf } from './ArticleFeedCard.js';
 
 export interface ProvenanceProps {

@@ -1,7 +1,9 @@
 import { useEffect, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import type { UseQueryState } from 'urql';
+
 import { ErrorState, Skeleton } from '@wirelens/ui';
+
 import { useAuth } from '../auth/AuthContext.js';
 import { loginPath } from '../auth/RequireAuth.js';
 import { describeError } from '../lib/errors.js';

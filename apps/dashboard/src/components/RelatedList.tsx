@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+
 import type { Named } from '../lib/related.js';
 
 /** Related companies or topics, each a link to its page with how many recent articles they share. */

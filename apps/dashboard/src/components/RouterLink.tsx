@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+
 import type { LinkComponentProps } from '@wirelens/ui';
 
 /** Adapter so the UI package's `href`-based links navigate client-side through react-router. */

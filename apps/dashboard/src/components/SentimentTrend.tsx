@@ -1,13 +1,15 @@
 import { useRef, useState } from 'react';
+
 import {
-  TrendChart,
   formatBucketStart,
   formatScore,
+  TrendChart,
   type BucketRange,
   type SentimentBucket,
 } from '@wirelens/ui';
+
 import { bucketEnd, granularityOf, type SeriesInterval } from '../hooks/useSeriesWindow.js';
-import { SERIES_COLUMNS, downloadCsv, exportName } from '../lib/exports.js';
+import { downloadCsv, exportName, SERIES_COLUMNS } from '../lib/exports.js';
 import { ChartExportButtons } from './ChartExportButtons.js';
 import { IntervalSwitch } from './IntervalSwitch.js';
 

@@ -1,5 +1,5 @@
-import { graphql } from '../graphql.js';
 import { CompanyRefFields, TopicRefFields, TrendFields } from '../fragments.js';
+import { graphql } from '../graphql.js';
 
 export const SeriesFields = graphql(
   `

@@ -1,7 +1,9 @@
 import { useMemo, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { useQuery, type TypedDocumentNode } from 'urql';
+
 import { EmptyState } from '@wirelens/ui';
+
 import type { RecentMentionsFields, TrendFields } from '../fragments.js';
 import type { ResultOf } from '../graphql.js';
 import { fromInstant, toInstant, useFeedFilters } from '../hooks/useFeedFilters.js';

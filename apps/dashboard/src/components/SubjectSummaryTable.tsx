@@ -1,6 +1,8 @@
-import { DataTable } from './DataTable.js';
 import { Link } from 'react-router';
+
 import { formatScore } from '@wirelens/ui';
+
+import { DataTable } from './DataTable.js';
 
 export interface SubjectSummary {
   id: string;

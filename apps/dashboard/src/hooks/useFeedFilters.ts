@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+
 import { SENTIMENT_LABELS, type SentimentLabel } from '@wirelens/ui';
 
 /** The feed's filters as they appear in the URL, so a view can be bookmarked and shared. */

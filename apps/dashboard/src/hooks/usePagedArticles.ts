@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useClient, useQuery, type CombinedError } from 'urql';
+
 import { ArticleCardFields, type ArticleCardFragment } from '../components/ArticleFeedCard.js';
 import { graphql, type VariablesOf } from '../graphql.js';
 

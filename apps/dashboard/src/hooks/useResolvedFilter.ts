@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useClient, useQuery, type CombinedError } from 'urql';
+
 import { graphql } from '../graphql.js';
-import type { ArticleFilterInput } from './usePagedArticles.js';
 import { fromInstant, toInstant, type FeedFilters } from './useFeedFilters.js';
+import type { ArticleFilterInput } from './usePagedArticles.js';
 
 export const TopicsQuery = graphql(`
   query Topics {

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+
 import type { Granularity } from '@wirelens/ui';
 
 export type SeriesInterval = 'HOUR' | 'DAY' | 'WEEK';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { correctionPayload, validateAnalysisForm, type AnalysisFormValues } from './analysisForm.js';
 
 const initial: AnalysisFormValues = {

@@ -2,8 +2,8 @@ import {
   formatScore,
   sentimentLabelFromScore,
   sentimentLabelText,
-  type SentimentLabel,
   type DiffField,
+  type SentimentLabel,
 } from '@wirelens/ui';
 
 /** Analysis values in one shape for diffs: AI runs, history snapshots and conflict values all map onto it. */

@@ -23,4 +23,3 @@ export const SERIES_COLUMNS: CsvColumn<SentimentBucket & { subject: string }>[] 
   { header: 'neutral', value: (row) => row.neutral },
   { header: 'bearish', value: (row) => row.bearish },
 ];
-

@@ -1,5 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+
 import { AI_TOPIC, NVIDIA } from '../test/fixtures.js';
 import { renderPage } from '../test/renderPage.js';
 import { ArticlePage } from './ArticlePage.js';

@@ -1,22 +1,24 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
+
 import {
   CompanyChip,
   EmptyState,
+  formatAbsoluteTime,
+  formatRelativeTime,
   ImportanceMeter,
   SentimentBadge,
   TopicChip,
-  formatAbsoluteTime,
-  formatRelativeTime,
 } from '@wirelens/ui';
+
 import { useAuth } from '../auth/AuthContext.js';
 import { hasRole } from '../auth/roles.js';
-import { graphql, type ResultOf } from '../graphql.js';
-import { EffectiveAnalysisFields, MentionFields, SourceNameFields } from '../fragments.js';
-import { QueryState } from '../components/QueryState.js';
-import { Provenance } from '../components/Provenance.js';
-import { RouterLink } from '../components/RouterLink.js';
 import { sourceName } from '../components/ArticleFeedCard.js';
+import { Provenance } from '../components/Provenance.js';
+import { QueryState } from '../components/QueryState.js';
+import { RouterLink } from '../components/RouterLink.js';
+import { EffectiveAnalysisFields, MentionFields, SourceNameFields } from '../fragments.js';
+import { graphql, type ResultOf } from '../graphql.js';
 import { articlePath, companyPath, topicPath } from '../lib/links.js';
 
 export const ArticlePageQuery = graphql(

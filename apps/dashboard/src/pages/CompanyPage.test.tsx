@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { AI_TOPIC, NVIDIA, buckets, cardNode, feedData, feedSupport } from '../test/fixtures.js';
+
+import { AI_TOPIC, buckets, cardNode, feedData, feedSupport, NVIDIA } from '../test/fixtures.js';
 import type { MockHandler } from '../test/mockClient.js';
 import { renderPage } from '../test/renderPage.js';
 import { CompanyPage } from './CompanyPage.js';

@@ -1,6 +1,6 @@
-import { graphql, type ResultOf } from '../graphql.js';
-import { RecentMentionsFields, TrendFields } from '../fragments.js';
 import { SubjectPage } from '../components/SubjectPage.js';
+import { RecentMentionsFields, TrendFields } from '../fragments.js';
+import { graphql, type ResultOf } from '../graphql.js';
 
 export const CompanyPageQuery = graphql(
   `

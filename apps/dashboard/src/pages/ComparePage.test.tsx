@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { NVIDIA, feedSupport, seriesData } from '../test/fixtures.js';
+
+import { feedSupport, NVIDIA, seriesData } from '../test/fixtures.js';
 import type { MockHandler } from '../test/mockClient.js';
 import { renderPage } from '../test/renderPage.js';
 import { ComparePage } from './ComparePage.js';

@@ -1,18 +1,20 @@
 import { useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+
 import { CompareChart, EmptyState, MAX_COMPARE_SERIES } from '@wirelens/ui';
-import { graphql, readFragment } from '../graphql.js';
+
 import { ChartExportButtons } from '../components/ChartExportButtons.js';
 import { CompanyPicker } from '../components/CompanyPicker.js';
 import { IntervalSwitch } from '../components/IntervalSwitch.js';
 import { QueryState } from '../components/QueryState.js';
 import { SeriesFields } from '../components/SeriesFields.js';
 import { SubjectSummaryTable } from '../components/SubjectSummaryTable.js';
+import { graphql, readFragment } from '../graphql.js';
 import { EMPTY_FILTERS } from '../hooks/useFeedFilters.js';
 import { TopicsQuery, useResolvedFilter } from '../hooks/useResolvedFilter.js';
 import { granularityOf, useSeriesInterval, windowStart } from '../hooks/useSeriesWindow.js';
-import { SERIES_COLUMNS, downloadCsv, exportName } from '../lib/exports.js';
+import { downloadCsv, exportName, SERIES_COLUMNS } from '../lib/exports.js';
 import { companyPath, topicPath } from '../lib/links.js';
 
 export const CompareQuery = graphql(

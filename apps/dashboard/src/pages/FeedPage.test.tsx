@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+
 import { cardNode, feedData, feedSupport } from '../test/fixtures.js';
 import type { MockHandler } from '../test/mockClient.js';
 import { renderPage } from '../test/renderPage.js';

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
+
 import { ErrorState } from '@wirelens/ui';
+
 import { useAuth } from '../auth/AuthContext.js';
 import { graphql } from '../graphql.js';
 import { describeError } from '../lib/errors.js';

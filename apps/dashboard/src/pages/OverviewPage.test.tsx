@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { NVIDIA, cardNode, feedData, feedSupport, seriesData, topicsData } from '../test/fixtures.js';
+
+import { cardNode, feedData, feedSupport, NVIDIA, seriesData, topicsData } from '../test/fixtures.js';
 import type { MockHandler } from '../test/mockClient.js';
 import { renderPage } from '../test/renderPage.js';
 import { OverviewPage } from './OverviewPage.js';

@@ -1,17 +1,19 @@
 import { useMemo, useRef } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
+
 import { CompareChart, EmptyState, formatScore } from '@wirelens/ui';
-import { graphql, readFragment, type ResultOf } from '../graphql.js';
-import { CompanyRefFields } from '../fragments.js';
-import { ArticleCardFields, ArticleFeedCard } from '../components/ArticleFeedCard.js';
+
 import { ArticleFeed } from '../components/ArticleFeed.js';
+import { ArticleCardFields, ArticleFeedCard } from '../components/ArticleFeedCard.js';
 import { ChartExportButtons } from '../components/ChartExportButtons.js';
 import { QueryState } from '../components/QueryState.js';
 import { SeriesFields } from '../components/SeriesFields.js';
 import { SubjectSummaryTable } from '../components/SubjectSummaryTable.js';
+import { CompanyRefFields } from '../fragments.js';
+import { graphql, readFragment, type ResultOf } from '../graphql.js';
 import { windowStart } from '../hooks/useSeriesWindow.js';
-import { SERIES_COLUMNS, downloadCsv, exportName } from '../lib/exports.js';
+import { downloadCsv, exportName, SERIES_COLUMNS } from '../lib/exports.js';
 import { companyPath, topicPath } from '../lib/links.js';
 import { coMentioned } from '../lib/related.js';
 

@@ -1,5 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+
 import { AI_TOPIC, NVIDIA, topicsData } from '../test/fixtures.js';
 import type { MockHandler } from '../test/mockClient.js';
 import { EDITOR, renderPage } from '../test/renderPage.js';

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+
 import { EmptyState, ImportanceMeter, SentimentBadge, useHotkeys } from '@wirelens/ui';
-import { QueryState } from '../components/QueryState.js';
+
 import { sourceName } from '../components/ArticleFeedCard.js';
+import { QueryState } from '../components/QueryState.js';
 import { ReviewDetail } from '../components/review/ReviewDetail.js';
 import { ReviewQueueQuery } from '../components/review/reviewDocuments.js';
 

@@ -1,5 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+
 import type { MockHandler } from '../test/mockClient.js';
 import { renderPage } from '../test/renderPage.js';
 import { SourcesPage } from './SourcesPage.js';

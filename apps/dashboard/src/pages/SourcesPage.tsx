@@ -1,10 +1,12 @@
 import { useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { EmptyState, ErrorState, downloadBlob, formatAbsoluteTime, formatRelativeTime } from '@wirelens/ui';
-import { graphql, type ResultOf } from '../graphql.js';
-import { QueryState } from '../components/QueryState.js';
-import { DataTable, FormAlert } from '../components/DataTable.js';
+
+import { downloadBlob, EmptyState, ErrorState, formatAbsoluteTime, formatRelativeTime } from '@wirelens/ui';
+
 import { sourceName } from '../components/ArticleFeedCard.js';
+import { DataTable, FormAlert } from '../components/DataTable.js';
+import { QueryState } from '../components/QueryState.js';
+import { graphql, type ResultOf } from '../graphql.js';
 import { describeError } from '../lib/errors.js';
 import { feedUrlProblem } from '../lib/feedUrl.js';
 

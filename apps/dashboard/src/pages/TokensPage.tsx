@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
+
 import { EmptyState, formatAbsoluteTime, formatRelativeTime } from '@wirelens/ui';
-import { graphql, type ResultOf } from '../graphql.js';
-import { QueryState } from '../components/QueryState.js';
+
 import { DataTable, FormAlert } from '../components/DataTable.js';
+import { QueryState } from '../components/QueryState.js';
+import { graphql, type ResultOf } from '../graphql.js';
 import { describeError } from '../lib/errors.js';
 
 export const MyTokensQuery = graphql(`

@@ -1,6 +1,6 @@
-import { graphql } from '../graphql.js';
-import { RecentMentionsFields, TrendFields } from '../fragments.js';
 import { SubjectPage } from '../components/SubjectPage.js';
+import { RecentMentionsFields, TrendFields } from '../fragments.js';
+import { graphql } from '../graphql.js';
 
 export const TopicPageQuery = graphql(
   `

@@ -1,5 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+
 import type { MockHandler } from '../test/mockClient.js';
 import { ADMIN, renderPage } from '../test/renderPage.js';
 import { UsersPage } from './UsersPage.js';

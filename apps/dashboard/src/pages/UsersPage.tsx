@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
+
 import { EmptyState, formatRelativeTime } from '@wirelens/ui';
+
 import { useAuth } from '../auth/AuthContext.js';
 import { roleName, type Role } from '../auth/roles.js';
-import { graphql, type ResultOf } from '../graphql.js';
-import { QueryState } from '../components/QueryState.js';
 import { DataTable, FormAlert } from '../components/DataTable.js';
+import { QueryState } from '../components/QueryState.js';
+import { graphql, type ResultOf } from '../graphql.js';
 import { describeError } from '../lib/errors.js';
 
 export const UsersQuery = graphql(`

@@ -2,6 +2,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { Provider } from 'urql';
+
 import { StaticAuthProvider, type Me } from '../auth/AuthContext.js';
 import { mockClient, type MockHandler } from './mockClient.js';
 

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { coverageFactor } from '@wirelens/core/analysis';
 import { demoContentSchema, demoPublishedAt, type DemoArticle } from '@wirelens/core/demo';
 import { readCompanySeed, seedDatabase } from '@wirelens/db';
 import { correctAnalysis } from '@wirelens/db/repositories';
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
-import { coverageFactor } from '@wirelens/core/analysis';
+
 import { analyzeArticle } from './analyze-article.js';
 import { createAnalyzerSet, type AnalyzerSet } from './analyzer-set.js';
 

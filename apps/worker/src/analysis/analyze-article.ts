@@ -1,6 +1,7 @@
 import { coverageFactor } from '@wirelens/core/analysis';
 import { assignStoryCluster, type DbClient, type StoryCoverage } from '@wirelens/db';
 import { saveAnalysisRun } from '@wirelens/db/repositories';
+
 import type { AnalyzerSet } from './analyzer-set.js';
 
 export interface AnalyzeArticleOptions {

@@ -1,7 +1,14 @@
 import { AppError } from '@wirelens/core';
-import { createBuiltinAnalyzer, type Analyzer, type AnalysisResult, type AnalyzeInput, type CompanyRegistryEntry } from '@wirelens/core/analysis';
+import {
+  createBuiltinAnalyzer,
+  type AnalysisResult,
+  type AnalyzeInput,
+  type Analyzer,
+  type CompanyRegistryEntry,
+} from '@wirelens/core/analysis';
 import { createLlmAnalyzer, type LlmAnalysisOutcome } from '@wirelens/core/llm-analyzer';
 import { loadCompanyRegistry, type DbClient } from '@wirelens/db';
+
 import { logger } from '../logger.js';
 import type { AnalyzerConfig } from './analyzer-config.js';
 
@@ -22,7 +29,10 @@ export interface AnalyzerSet {
   readonly defaultKind: 'builtin' | 'llm';
 }
 
-function buildAnalyzers(config: AnalyzerConfig, registry: CompanyRegistryEntry[]): Record<'builtin', Analyzer> & { llm: Analyzer | null } {
+function buildAnalyzers(
+  config: AnalyzerConfig,
+  registry: CompanyRegistryEntry[],
+): Record<'builtin', Analyzer> & { llm: Analyzer | null } {
   const builtin = createBuiltinAnalyzer({ registry });
   let llm: Analyzer | null = null;
   if (config.llm.baseUrl && config.llm.model) {

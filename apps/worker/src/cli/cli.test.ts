@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { afterEach, describe, expect, it } from 'vitest';
+
+import { verifyPassword } from '@wirelens/core';
 import { findFreePort } from '@wirelens/db';
 import { createEmptyDatabase, createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
-import { verifyPassword } from '@wirelens/core';
 
 const workerRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cleanups: (() => Promise<void>)[] = [];
@@ -71,7 +73,10 @@ describe('wirelens CLI', () => {
   it('creates users with a role and refuses bad input', async () => {
     const test = await testDatabase();
     const env = { DATABASE_URL: test.url };
-    const created = await runCli(['user', 'create', 'Ed@Example.com', '--role', 'editor', '--password', 'editor-password-1'], env);
+    const created = await runCli(
+      ['user', 'create', 'Ed@Example.com', '--role', 'editor', '--password', 'editor-password-1'],
+      env,
+    );
     expect(created.code).toBe(0);
     expect(created.stdout).toContain('Created editor ed@example.com');
     const user = await test.db.user.findUniqueOrThrow({ where: { email: 'ed@example.com' } });
@@ -84,7 +89,10 @@ describe('wirelens CLI', () => {
     const viewer = await test.db.user.findUniqueOrThrow({ where: { email: 'viewer@example.com' } });
     expect(await verifyPassword(password, viewer.passwordHash)).toBe(true);
 
-    const duplicate = await runCli(['user', 'create', 'ed@example.com', '--role', 'admin', '--password', 'another-password'], env);
+    const duplicate = await runCli(
+      ['user', 'create', 'ed@example.com', '--role', 'admin', '--password', 'another-password'],
+      env,
+    );
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr).toContain('already exists');
 
@@ -102,7 +110,11 @@ describe('wirelens CLI', () => {
 
   it('seeds idempotently from the command line', async () => {
     const test = await testDatabase();
-    const env = { DATABASE_URL: test.url, WIRELENS_ADMIN_EMAIL: 'boss@example.com', WIRELENS_ADMIN_PASSWORD: 'boss-password-1' };
+    const env = {
+      DATABASE_URL: test.url,
+      WIRELENS_ADMIN_EMAIL: 'boss@example.com',
+      WIRELENS_ADMIN_PASSWORD: 'boss-password-1',
+    };
     const first = await runCli(['seed'], env);
     expect(first.code).toBe(0);
     const companies = await test.db.company.count();
@@ -150,7 +162,8 @@ describe('wirelens start', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: 'mutation { login(email: "admin@example.com", password: "admin-password-1") { user { email } } }',
+        query:
+          'mutation { login(email: "admin@example.com", password: "admin-password-1") { user { email } } }',
       }),
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
@@ -160,7 +173,9 @@ describe('wirelens start', () => {
       headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify({ query: '{ companies(search: "NVDA") { totalCount edges { node { name } } } }' }),
     });
-    const body = (await graphql.json()) as { data: { companies: { totalCount: number; edges: { node: { name: string } }[] } } };
+    const body = (await graphql.json()) as {
+      data: { companies: { totalCount: number; edges: { node: { name: string } }[] } };
+    };
     expect(body.data.companies.edges.map((e) => e.node.name)).toContain('NVIDIA');
 
     const page = await fetch(`${url}/`);
@@ -169,11 +184,17 @@ describe('wirelens start', () => {
 
     // Offline first run: the bundled demo feeds, served by the app itself, are ingested and analysed.
     await expect
-      .poll(() => test.db.article.count({ where: { latestAnalysisId: { not: null } } }), { timeout: 120_000, interval: 500 })
+      .poll(() => test.db.article.count({ where: { latestAnalysisId: { not: null } } }), {
+        timeout: 120_000,
+        interval: 500,
+      })
       .toBeGreaterThanOrEqual(75);
-    expect(await test.db.storyCluster.count({ where: { sourceCount: { gte: 2 } } })).toBeGreaterThanOrEqual(3);
+    expect(await test.db.storyCluster.count({ where: { sourceCount: { gte: 2 } } })).toBeGreaterThanOrEqual(
+      3,
+    );
     const failing = await test.db.source.findMany({ where: { isDemo: false } });
-    for (const source of failing) expect(source.consecutiveFailures === 0 || source.lastError !== null).toBe(true);
+    for (const source of failing)
+      expect(source.consecutiveFailures === 0 || source.lastError !== null).toBe(true);
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -1,4 +1,12 @@
-import { applyMigrations, createDbClient, dbPaths, resolveDatabase, type DbClient, type ResolvedDatabase } from '@wirelens/db';
+import {
+  applyMigrations,
+  createDbClient,
+  dbPaths,
+  resolveDatabase,
+  type DbClient,
+  type ResolvedDatabase,
+} from '@wirelens/db';
+
 import type { WorkerEnv } from '../env.js';
 import { logger } from '../logger.js';
 
@@ -23,7 +31,9 @@ export async function openDatabase(env: WorkerEnv): Promise<OpenDatabaseResult> 
       log: logger.info,
     });
     for (const name of migrated.unknown) {
-      logger.warn(`the database has migration ${name}, which this version of Wirelens does not know (newer database?)`);
+      logger.warn(
+        `the database has migration ${name}, which this version of Wirelens does not know (newer database?)`,
+      );
     }
   } catch (error) {
     await database.stop();

@@ -1,6 +1,8 @@
 // `pnpm wirelens <command>`: the operators' CLI.
 import { Command, CommanderError } from 'commander';
+
 import { AppError } from '@wirelens/core';
+
 import { registerAnalyze } from './commands/analyze.js';
 import { registerFeed } from './commands/feed.js';
 import { registerMigrate } from './commands/migrate.js';
@@ -30,9 +32,11 @@ try {
     // Commander already printed its message (or the help text).
     process.exitCode = error.exitCode;
   } else {
-    const message = error instanceof AppError ? error.message : error instanceof Error ? error.message : String(error);
+    const message =
+      error instanceof AppError ? error.message : error instanceof Error ? error.message : String(error);
     process.stderr.write(`error: ${message}\n`);
-    if (!(error instanceof AppError) && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    if (!(error instanceof AppError) && error instanceof Error && error.stack)
+      process.stderr.write(`${error.stack}\n`);
     process.exitCode = 1;
   }
 }

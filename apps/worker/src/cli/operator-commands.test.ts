@@ -3,7 +3,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
 
 const workerRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -41,7 +43,11 @@ describe('wirelens feed parse', () => {
   it('prints the normalised feed as JSON', async () => {
     const result = await run(['feed', 'parse', fixture, '--json']);
     expect(result.code).toBe(0);
-    const feed = JSON.parse(result.stdout) as { format: string; title: string; items: { title: string; link: string; published: string }[] };
+    const feed = JSON.parse(result.stdout) as {
+      format: string;
+      title: string;
+      items: { title: string; link: string; published: string }[];
+    };
     expect(feed.format).toBe('rss2');
     expect(feed.title).toBe('TechCrunch');
     expect(feed.items).toHaveLength(20);
@@ -65,11 +71,19 @@ describe('wirelens sources', () => {
   it('adds, lists, pauses, resumes, exports and removes sources; OPML round-trips', async () => {
     const added = await run(['sources', 'add', 'https://news.example.com/feed.xml', '--interval', '30']);
     expect(added.code).toBe(0);
-    expect(added.stdout).toMatch(/Added source \d+: https:\/\/news\.example\.com\/feed\.xml \(every 30 min\)/);
-    expect((await run(['sources', 'add', 'https://news.example.com/feed.xml'])).stderr).toMatch(/already exists/);
-    expect((await run(['sources', 'add', 'http://127.0.0.1/feed'])).stderr).toMatch(/private or reserved address/);
+    expect(added.stdout).toMatch(
+      /Added source \d+: https:\/\/news\.example\.com\/feed\.xml \(every 30 min\)/,
+    );
+    expect((await run(['sources', 'add', 'https://news.example.com/feed.xml'])).stderr).toMatch(
+      /already exists/,
+    );
+    expect((await run(['sources', 'add', 'http://127.0.0.1/feed'])).stderr).toMatch(
+      /private or reserved address/,
+    );
     expect((await run(['sources', 'add', 'ftp://example.com/feed'])).stderr).toMatch(/http or https/);
-    expect((await run(['sources', 'add', 'https://example.com/f', '--interval', '10s'])).stderr).toMatch(/at least 1 minute/);
+    expect((await run(['sources', 'add', 'https://example.com/f', '--interval', '10s'])).stderr).toMatch(
+      /at least 1 minute/,
+    );
 
     const source = await test.db.source.findFirstOrThrow();
     expect(source.intervalSeconds).toBe(1800);
@@ -102,7 +116,9 @@ describe('wirelens sources', () => {
       'https://news.example.com/feed.xml',
     ]);
 
-    const victim = await test.db.source.findFirstOrThrow({ where: { url: 'https://news.example.com/feed.xml' } });
+    const victim = await test.db.source.findFirstOrThrow({
+      where: { url: 'https://news.example.com/feed.xml' },
+    });
     expect((await run(['sources', 'remove', String(victim.id)])).code).toBe(0);
     expect(await test.db.source.count()).toBe(1);
     expect((await run(['sources', 'remove', '99999'])).stderr).toContain('no source 99999');
@@ -118,7 +134,11 @@ describe('wirelens analyze', () => {
     });
     const result = await run(['analyze', '--json'], input);
     expect(result.code).toBe(0);
-    const analysis = JSON.parse(result.stdout) as { sentiment: { label: string; score: number }; companies: { name: string }[]; takeaways: string[] };
+    const analysis = JSON.parse(result.stdout) as {
+      sentiment: { label: string; score: number };
+      companies: { name: string }[];
+      takeaways: string[];
+    };
     expect(analysis.sentiment.score).toBeLessThan(-0.15);
     expect(analysis.companies.map((c) => c.name)).toContain('NVIDIA');
     expect(analysis.takeaways.length).toBeGreaterThanOrEqual(3);

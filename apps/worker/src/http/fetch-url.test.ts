@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEFAULT_USER_AGENT,
   fetchUrl,
-  type FetchUrlOptions,
   parseCacheMaxAge,
   parseRetryAfter,
+  type FetchUrlOptions,
 } from './fetch-url.js';
 import { type ResolveHost } from './ssrf-guard.js';
 

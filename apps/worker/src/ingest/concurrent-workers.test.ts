@@ -1,14 +1,17 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
+
 import { createAnalyzerSet } from '../analysis/analyzer-set.js';
 import { createHostLimiter } from '../http/host-limiter.js';
 import { createJobs } from '../jobs/registry.js';
 import { runWorker, type RunningWorker } from '../run-worker.js';
-import { testIngestConfig } from '../testing/ingest-config.js';
 import { rssFeed, startFeedServer, type FeedServer } from '../testing/feed-server.js';
+import { testIngestConfig } from '../testing/ingest-config.js';
 import { pollSources } from './poll-sources.js';
 
 const workerRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

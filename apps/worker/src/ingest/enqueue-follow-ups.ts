@@ -1,6 +1,7 @@
+import type { PgBoss } from 'pg-boss';
+
 import { JOBS } from '@wirelens/core';
 import type { UpsertedArticle } from '@wirelens/db';
-import type { PgBoss } from 'pg-boss';
 
 /**
  * New and changed articles go on: to full-text extraction when the feed carried
@@ -18,8 +19,12 @@ export async function enqueueFollowUps({
 }): Promise<void> {
   const extract = [...created, ...updated].filter((a) => a.fullTextStatus === 'PENDING');
   const analyse = [
-    ...created.filter((a) => a.fullTextStatus !== 'PENDING').map((a) => ({ id: a.id, reason: 'new' as const })),
-    ...updated.filter((a) => a.fullTextStatus !== 'PENDING').map((a) => ({ id: a.id, reason: 'changed' as const })),
+    ...created
+      .filter((a) => a.fullTextStatus !== 'PENDING')
+      .map((a) => ({ id: a.id, reason: 'new' as const })),
+    ...updated
+      .filter((a) => a.fullTextStatus !== 'PENDING')
+      .map((a) => ({ id: a.id, reason: 'changed' as const })),
   ];
   if (extract.length > 0) {
     await boss.insert(

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import type { TestDatabase } from '@wirelens/db/testing';
+
 import type { RunningWorker } from '../run-worker.js';
-import { startIngestTestbed, type IngestTestbed } from '../testing/ingest-config.js';
 import { rssFeed, type FeedServer } from '../testing/feed-server.js';
+import { startIngestTestbed, type IngestTestbed } from '../testing/ingest-config.js';
 import { extractFullText } from './extract-full-text.js';
 import { fetchSource } from './fetch-source.js';
 import type { IngestConfig } from './ingest-config.js';
@@ -40,17 +42,15 @@ describe('extractFullText', () => {
       ),
     );
     server.route('/feed.xml', (_req, res) =>
-      res
-        .writeHead(200)
-        .end(
-          rssFeed([
-            {
-              title: 'Chipmaker beats estimates',
-              link: `${server.url}/story`,
-              body: '<p>Short teaser… Read more</p>',
-            },
-          ]),
-        ),
+      res.writeHead(200).end(
+        rssFeed([
+          {
+            title: 'Chipmaker beats estimates',
+            link: `${server.url}/story`,
+            body: '<p>Short teaser… Read more</p>',
+          },
+        ]),
+      ),
     );
     const source = await test.db.source.create({ data: { url: `${server.url}/feed.xml` } });
     await fetchSource({ db: test.db, boss: worker.boss, config, sourceId: source.id, force: true });

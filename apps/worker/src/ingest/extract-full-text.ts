@@ -1,8 +1,10 @@
+import type { PgBoss } from 'pg-boss';
+
 import { AppError } from '@wirelens/core';
 import { decodeFeedBody } from '@wirelens/core/feeds';
 import { extractArticle } from '@wirelens/core/html';
 import type { DbClient } from '@wirelens/db';
-import type { PgBoss } from 'pg-boss';
+
 import { fetchUrl } from '../http/fetch-url.js';
 import { enqueueFollowUps } from './enqueue-follow-ups.js';
 import type { IngestConfig } from './ingest-config.js';
@@ -20,10 +22,22 @@ export interface ExtractFullTextOptions {
  * teaser in place (FAILED); either way the article then goes to analysis. The
  * content hash stays the feed's, so the next poll does not see a "change".
  */
-export async function extractFullText({ db, boss, config, articleId }: ExtractFullTextOptions): Promise<'extracted' | 'failed' | 'skipped'> {
+export async function extractFullText({
+  db,
+  boss,
+  config,
+  articleId,
+}: ExtractFullTextOptions): Promise<'extracted' | 'failed' | 'skipped'> {
   const article = await db.article.findUnique({
     where: { id: articleId },
-    select: { id: true, url: true, fullTextStatus: true, contentText: true, imageUrl: true, source: { select: { isDemo: true } } },
+    select: {
+      id: true,
+      url: true,
+      fullTextStatus: true,
+      contentText: true,
+      imageUrl: true,
+      source: { select: { isDemo: true } },
+    },
   });
   if (!article || article.fullTextStatus !== 'PENDING') return 'skipped';
   const allowHosts = article.source.isDemo ? [...config.allowHosts, config.selfHost] : config.allowHosts;
@@ -38,7 +52,10 @@ export async function extractFullText({ db, boss, config, articleId }: ExtractFu
         accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
       }),
     );
-    const { text: html } = decodeFeedBody({ body: response.body, contentType: response.headers['content-type'] ?? null });
+    const { text: html } = decodeFeedBody({
+      body: response.body,
+      contentType: response.headers['content-type'] ?? null,
+    });
     const extracted = extractArticle({ html, url: response.url });
     if (extracted && extracted.text.length > (article.contentText?.length ?? 0)) {
       await db.article.update({
@@ -58,6 +75,10 @@ export async function extractFullText({ db, boss, config, articleId }: ExtractFu
     if (!(error instanceof AppError)) throw error;
     await db.article.update({ where: { id: articleId }, data: { fullTextStatus: 'FAILED' } });
   }
-  await enqueueFollowUps({ boss, created: [{ id: articleId, fullTextStatus: outcome === 'extracted' ? 'EXTRACTED' : 'FAILED' }], updated: [] });
+  await enqueueFollowUps({
+    boss,
+    created: [{ id: articleId, fullTextStatus: outcome === 'extracted' ? 'EXTRACTED' : 'FAILED' }],
+    updated: [],
+  });
   return outcome;
 }

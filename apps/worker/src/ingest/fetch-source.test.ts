@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { JOBS } from '@wirelens/core';
 import type { TestDatabase } from '@wirelens/db/testing';
+
 import type { RunningWorker } from '../run-worker.js';
-import { startIngestTestbed, type IngestTestbed } from '../testing/ingest-config.js';
 import { rssFeed, type FeedServer } from '../testing/feed-server.js';
+import { startIngestTestbed, type IngestTestbed } from '../testing/ingest-config.js';
 import { fetchSource } from './fetch-source.js';
 import type { IngestConfig } from './ingest-config.js';
 

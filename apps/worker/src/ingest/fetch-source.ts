@@ -1,11 +1,13 @@
+import type { PgBoss } from 'pg-boss';
+
 import { AppError } from '@wirelens/core';
 import { parseFeed, type ParsedFeed } from '@wirelens/core/feeds';
 import { nextFetchTime, prepareArticle, type ArticleDraft } from '@wirelens/core/ingest';
 import { upsertArticles, type DbClient, type FeedFormat } from '@wirelens/db';
-import type { PgBoss } from 'pg-boss';
+
 import { fetchUrl } from '../http/fetch-url.js';
-import type { IngestConfig } from './ingest-config.js';
 import { enqueueFollowUps } from './enqueue-follow-ups.js';
+import type { IngestConfig } from './ingest-config.js';
 
 export interface FetchSourceOptions {
   db: DbClient;
@@ -34,7 +36,12 @@ const formats: Record<ParsedFeed['format'], FeedFormat> = {
   json: 'JSON',
 };
 
-function errorSummary(error: unknown): { message: string; code: string; status: number | null; retryAfterMs: number | null } {
+function errorSummary(error: unknown): {
+  message: string;
+  code: string;
+  status: number | null;
+  retryAfterMs: number | null;
+} {
   if (error instanceof AppError) {
     const details = error.details ?? {};
     return {
@@ -44,7 +51,12 @@ function errorSummary(error: unknown): { message: string; code: string; status: 
       retryAfterMs: typeof details.retryAfterMs === 'number' ? details.retryAfterMs : null,
     };
   }
-  return { message: error instanceof Error ? error.message : String(error), code: 'INTERNAL', status: null, retryAfterMs: null };
+  return {
+    message: error instanceof Error ? error.message : String(error),
+    code: 'INTERNAL',
+    status: null,
+    retryAfterMs: null,
+  };
 }
 
 /**
@@ -62,11 +74,18 @@ export async function fetchSource({
   now = () => new Date(),
 }: FetchSourceOptions): Promise<FetchSourceOutcome> {
   const source = await db.source.findUnique({ where: { id: sourceId } });
-  const skipped: FetchSourceOutcome = { status: 'skipped', itemsNew: 0, itemsUpdated: 0, itemsUnchanged: 0, itemsSkipped: 0 };
+  const skipped: FetchSourceOutcome = {
+    status: 'skipped',
+    itemsNew: 0,
+    itemsUpdated: 0,
+    itemsUnchanged: 0,
+    itemsSkipped: 0,
+  };
   if (!source) return skipped;
   const startedAt = now();
   // Safe to run twice: a duplicate job finds the source already fetched and not due.
-  if (!force && (source.status === 'PAUSED' || source.nextAttemptAt.getTime() > startedAt.getTime() + 1000)) return skipped;
+  if (!force && (source.status === 'PAUSED' || source.nextAttemptAt.getTime() > startedAt.getTime() + 1000))
+    return skipped;
 
   const allowHosts = source.isDemo ? [...config.allowHosts, config.selfHost] : config.allowHosts;
   const host = new URL(source.url).host;
@@ -107,7 +126,11 @@ export async function fetchSource({
       return { ...skipped, status: 'not-modified' };
     }
 
-    const feed = parseFeed({ body: response.body, contentType: response.headers['content-type'] ?? null, url: response.url });
+    const feed = parseFeed({
+      body: response.body,
+      contentType: response.headers['content-type'] ?? null,
+      url: response.url,
+    });
     const drafts: ArticleDraft[] = [];
     let itemsSkipped = feed.droppedItems;
     const skipReasons = new Set<string>();

@@ -1,9 +1,18 @@
-import { JOBS } from '@wirelens/core';
-import type { DbClient } from '@wirelens/db';
 import type { PgBoss } from 'pg-boss';
 
+import { JOBS } from '@wirelens/core';
+import type { DbClient } from '@wirelens/db';
+
 /** Enqueues a fetch for every active source that is due; the fetch queue keeps one job per source. */
-export async function pollSources({ db, boss, now = new Date() }: { db: DbClient; boss: PgBoss; now?: Date }): Promise<number> {
+export async function pollSources({
+  db,
+  boss,
+  now = new Date(),
+}: {
+  db: DbClient;
+  boss: PgBoss;
+  now?: Date;
+}): Promise<number> {
   const due = await db.source.findMany({
     where: { status: 'ACTIVE', nextAttemptAt: { lte: now } },
     select: { id: true },
@@ -13,7 +22,10 @@ export async function pollSources({ db, boss, now = new Date() }: { db: DbClient
   if (due.length === 0) return 0;
   await boss.insert(
     JOBS.fetchSource.name,
-    due.map((source) => ({ data: { sourceId: source.id, force: false }, singletonKey: `source-${source.id}` })),
+    due.map((source) => ({
+      data: { sourceId: source.id, force: false },
+      singletonKey: `source-${source.id}`,
+    })),
   );
   return due.length;
 }

@@ -1,6 +1,7 @@
 import { JOBS } from '@wirelens/core';
-import type { AnalyzerSet } from '../analysis/analyzer-set.js';
+
 import { analyzeArticle } from '../analysis/analyze-article.js';
+import type { AnalyzerSet } from '../analysis/analyzer-set.js';
 import { logger } from '../logger.js';
 import { defineJob, type JobDefinition } from './define-job.js';
 

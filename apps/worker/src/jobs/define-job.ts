@@ -1,5 +1,6 @@
 import type { PgBoss } from 'pg-boss';
 import type { z } from 'zod';
+
 import type { DbClient } from '@wirelens/db';
 
 export interface JobContext {
@@ -35,6 +36,8 @@ export interface JobDefinition<Schema extends z.ZodType = z.ZodType> {
   handle(payload: z.infer<Schema>, context: JobContext): Promise<void>;
 }
 
-export function defineJob<Schema extends z.ZodType>(definition: JobDefinition<Schema>): JobDefinition<Schema> {
+export function defineJob<Schema extends z.ZodType>(
+  definition: JobDefinition<Schema>,
+): JobDefinition<Schema> {
   return definition;
 }

@@ -1,4 +1,5 @@
 import { JOBS } from '@wirelens/core';
+
 import { extractFullText } from '../ingest/extract-full-text.js';
 import { fetchSource } from '../ingest/fetch-source.js';
 import type { IngestConfig } from '../ingest/ingest-config.js';

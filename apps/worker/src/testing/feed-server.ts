@@ -40,10 +40,13 @@ export async function startFeedServer(): Promise<FeedServer> {
 }
 
 /** An RSS 2.0 document with the given items. */
-export function rssFeed(items: { title: string; link: string; guid?: string; body?: string; date?: string }[]): string {
+export function rssFeed(
+  items: { title: string; link: string; guid?: string; body?: string; date?: string }[],
+): string {
   const entries = items
     .map(
-      (item) => `<item><title>${item.title}</title><link>${item.link}</link>${item.guid ? `<guid isPermaLink="false">${item.guid}</guid>` : ''}<pubDate>${item.date ?? 'Wed, 25 Nov 2026 10:00:00 GMT'}</pubDate><description><![CDATA[${item.body ?? '<p>Teaser.</p>'}]]></description></item>`,
+      (item) =>
+        `<item><title>${item.title}</title><link>${item.link}</link>${item.guid ? `<guid isPermaLink="false">${item.guid}</guid>` : ''}<pubDate>${item.date ?? 'Wed, 25 Nov 2026 10:00:00 GMT'}</pubDate><description><![CDATA[${item.body ?? '<p>Teaser.</p>'}]]></description></item>`,
     )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Test feed</title><link>https://example.com/</link><description>Test</description>${entries}</channel></rss>`;

@@ -1,8 +1,9 @@
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
+
 import { createHostLimiter } from '../http/host-limiter.js';
+import type { IngestConfig } from '../ingest/ingest-config.js';
 import { runWorker, type RunningWorker } from '../run-worker.js';
 import { startFeedServer, type FeedServer } from './feed-server.js';
-import type { IngestConfig } from '../ingest/ingest-config.js';
 
 /** Ingestion settings for tests: the loopback feed server is allowed, limits are short. */
 export function testIngestConfig(overrides: Partial<IngestConfig> = {}): IngestConfig {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+
 import { analysisResultSchema, type AnalyzeInput } from './contract.js';
 import { createBuiltinAnalyzer } from './create-builtin-analyzer.js';
-import { splitSentences } from './text/split-sentences.js';
 import { EARNINGS, EXPORT_BAN, PRODUCT_REVIEW } from './testing/sample-articles.js';
 import { TEST_REGISTRY } from './testing/test-registry.js';
+import { splitSentences } from './text/split-sentences.js';
 
 const analyzer = createBuiltinAnalyzer({ registry: TEST_REGISTRY });
 const SAMPLES: AnalyzeInput[] = [EXPORT_BAN, PRODUCT_REVIEW, EARNINGS];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { analysisResultJsonSchema, analysisResultSchema, labelForScore } from './contract.js';
 
 describe('labelForScore', () => {

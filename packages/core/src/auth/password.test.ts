@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { generatePassword, hashPassword, verifyPassword } from './password.js';
 import { parseRole, roleAtLeast } from './roles.js';
 import { createSecretToken, hashSecretToken } from './secret-token.js';

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
+
 import { parseFeed } from '../feeds/index.js';
 import { buildDemoArticlePage, buildDemoFeed, demoPublishedAt } from './build-demo-feed.js';
 import { demoContentSchema } from './demo-content.js';

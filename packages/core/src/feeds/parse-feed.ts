@@ -2,7 +2,7 @@ import { AppError } from '../errors/app-error.js';
 import { decodeFeedBody } from './detect-encoding.js';
 import { cleanTitle, normaliseItem, resolveHttpUrl } from './normalise-item.js';
 import { readJsonFeed } from './read-json-feed.js';
-import { type RawFeed, readAtom, readRdf, readRss } from './read-xml-feed.js';
+import { readAtom, readRdf, readRss, type RawFeed } from './read-xml-feed.js';
 import type { FeedItem, ParsedFeed } from './types.js';
 import { buildTree, findElement, NS, parseXml, type XmlElement } from './xml-tree.js';
 

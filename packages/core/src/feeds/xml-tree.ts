@@ -1,5 +1,5 @@
 import render from 'dom-serializer';
-import { type ChildNode, type Element, isCDATA, isTag, isText } from 'domhandler';
+import { isCDATA, isTag, isText, type ChildNode, type Element } from 'domhandler';
 import { decodeHTMLStrict } from 'entities';
 import { parseDocument } from 'htmlparser2';
 

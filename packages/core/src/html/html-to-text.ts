@@ -1,4 +1,4 @@
-import { type ChildNode, isTag, isText } from 'domhandler';
+import { isTag, isText, type ChildNode } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 
 const skipped = new Set(

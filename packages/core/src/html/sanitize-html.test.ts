@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-import { type ChildNode, isComment, isTag } from 'domhandler';
+import { isComment, isTag, type ChildNode } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 

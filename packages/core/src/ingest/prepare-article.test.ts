@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import type { FeedItem } from '../feeds/types.js';
 import { prepareArticle } from './prepare-article.js';
 
@@ -50,14 +51,20 @@ describe('prepareArticle', () => {
   it('gives the same hash to the same text and a different one to changed text', () => {
     const a = prepareArticle({ item: item({ contentHtml: longBody }), fetchedAt });
     const b = prepareArticle({ item: item({ contentHtml: longBody.replace('<p>', '<p>  ') }), fetchedAt });
-    const c = prepareArticle({ item: item({ contentHtml: longBody.replace('every region', 'most regions') }), fetchedAt });
+    const c = prepareArticle({
+      item: item({ contentHtml: longBody.replace('every region', 'most regions') }),
+      fetchedAt,
+    });
     if (!a.ok || !b.ok || !c.ok) throw new Error('unexpected skip');
     expect(a.draft.contentHash).toBe(b.draft.contentHash);
     expect(a.draft.contentHash).not.toBe(c.draft.contentHash);
   });
 
   it('uses a URL guid when the link is missing and skips items with no link at all', () => {
-    const fromGuid = prepareArticle({ item: item({ link: null, guid: 'https://news.example.com/a/1' }), fetchedAt });
+    const fromGuid = prepareArticle({
+      item: item({ link: null, guid: 'https://news.example.com/a/1' }),
+      fetchedAt,
+    });
     expect(fromGuid.ok && fromGuid.draft.url).toBe('https://news.example.com/a/1');
     expect(prepareArticle({ item: item({ link: null, guid: 'tag:example,2026:1' }), fetchedAt })).toEqual({
       ok: false,
@@ -70,14 +77,20 @@ describe('prepareArticle', () => {
   it('dates undated and far-future items at the fetch time', () => {
     const undated = prepareArticle({ item: item({ publishedAt: null }), fetchedAt });
     expect(undated.ok && undated.draft.publishedAt.toISOString()).toBe(fetchedAt.toISOString());
-    const future = prepareArticle({ item: item({ publishedAt: new Date('2030-01-01T00:00:00Z') }), fetchedAt });
+    const future = prepareArticle({
+      item: item({ publishedAt: new Date('2030-01-01T00:00:00Z') }),
+      fetchedAt,
+    });
     expect(future.ok && future.draft.publishedAt.toISOString()).toBe(fetchedAt.toISOString());
   });
 
   it('derives a title from the text when the item has none, and refuses empty items', () => {
     const untitled = prepareArticle({ item: item({ title: null }), fetchedAt });
     expect(untitled.ok && untitled.draft.title).toBe('Short teaser…');
-    const empty = prepareArticle({ item: item({ title: null, summaryHtml: null, summaryText: null }), fetchedAt });
+    const empty = prepareArticle({
+      item: item({ title: null, summaryHtml: null, summaryText: null }),
+      fetchedAt,
+    });
     expect(empty.ok).toBe(false);
   });
 

@@ -56,7 +56,11 @@ function linkOf(item: FeedItem): string | null {
 }
 
 /** Turns a parsed feed item into an article draft, or says why it cannot be stored. */
-export function prepareArticle({ item, feedLanguage = null, fetchedAt = new Date() }: PrepareArticleOptions): PrepareArticleResult {
+export function prepareArticle({
+  item,
+  feedLanguage = null,
+  fetchedAt = new Date(),
+}: PrepareArticleOptions): PrepareArticleResult {
   const link = linkOf(item);
   if (!link) return { ok: false, reason: 'item has no link' };
   let canonicalUrl: string;
@@ -65,7 +69,10 @@ export function prepareArticle({ item, feedLanguage = null, fetchedAt = new Date
     canonicalUrl = canonicalizeUrl(link);
     key = urlKey(link);
   } catch (error) {
-    return { ok: false, reason: AppError.is(error) ? `${error.message}: ${link.slice(0, 200)}` : 'invalid link' };
+    return {
+      ok: false,
+      reason: AppError.is(error) ? `${error.message}: ${link.slice(0, 200)}` : 'invalid link',
+    };
   }
   // The teaser test runs on the sanitised text: sanitising only drops markup, not words.
   const rawHtml = item.contentHtml ?? item.summaryHtml ?? null;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { AppError } from '../errors/app-error.js';
 import { chatCompletionsUrl } from './chat-completions-client.js';
 

@@ -4,6 +4,7 @@
  * an upstream problem: the caller gets a typed failure to fall back on.
  */
 import { z } from 'zod';
+
 import { AppError } from '../errors/app-error.js';
 import { backoffDelayMs, parseRetryAfterMs, sleep, type BackoffPolicy } from './backoff.js';
 import type { ChatMessage } from './prompt.js';

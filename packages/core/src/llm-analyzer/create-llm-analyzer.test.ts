@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import {
   analysisResultSchema,
   type AnalysisResult,
-  type Analyzer,
   type AnalyzeInput,
+  type Analyzer,
   type CompanyRegistryEntry,
 } from '../analysis/contract.js';
 import { AppError } from '../errors/app-error.js';

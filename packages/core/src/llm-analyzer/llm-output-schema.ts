@@ -12,6 +12,7 @@
  * Changing either variant changes what the model sees: bump PROMPT_VERSION.
  */
 import { z } from 'zod';
+
 import { SENTIMENT_LABELS } from '../analysis/contract.js';
 import { TOPIC_TAXONOMY } from '../topics/taxonomy.js';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import type { CompanyRegistryEntry } from '../analysis/contract.js';
 import { extractJsonText, normaliseOutput, type NormaliseContext } from './normalise-output.js';
 import { createCompanyResolver } from './resolve-company.js';

@@ -12,6 +12,7 @@
  * too few paragraphs or distinct takeaways — those need the model again.
  */
 import type { z } from 'zod';
+
 import {
   analysisResultSchema,
   labelForScore,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import type { CompanyRegistryEntry } from '../analysis/contract.js';
 import { TOPIC_TAXONOMY } from '../topics/taxonomy.js';
 import {

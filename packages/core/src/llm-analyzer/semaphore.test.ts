@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { createSemaphore } from './semaphore.js';
 
 describe('createSemaphore', () => {

@@ -1,4 +1,4 @@
-import type { AnalysisResult, Analyzer, AnalyzeInput, CompanyRegistryEntry } from '../analysis/contract.js';
+import type { AnalysisResult, AnalyzeInput, Analyzer, CompanyRegistryEntry } from '../analysis/contract.js';
 
 export interface LlmBackoffOptions {
   /** First retry waits between baseMs/2 and baseMs; each further retry doubles that. Default 500. */

@@ -1,4 +1,4 @@
-import { type ChildNode, type Element, isTag } from 'domhandler';
+import { isTag, type ChildNode, type Element } from 'domhandler';
 import { findOne, textContent } from 'domutils';
 import { decodeHTMLStrict } from 'entities';
 import { parseDocument } from 'htmlparser2';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { labelForScore } from '../analysis/contract.js';
 import {
   changedFields,

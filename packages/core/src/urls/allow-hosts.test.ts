@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { allowHostsEnv } from './allow-hosts.js';
 
 describe('allowHostsEnv', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { feedUrlProblem } from './feed-url-problem.js';
 
 describe('feedUrlProblem', () => {

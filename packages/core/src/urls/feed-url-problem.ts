@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+
 import { isPublicAddress } from './public-address.js';
 
 /** Names that reach the local machine or cloud metadata services without looking like IPs. */

@@ -6,6 +6,7 @@ import {
   textFingerprint,
   type TextFingerprint,
 } from '@wirelens/core/analysis';
+
 import type { DbClient } from '../client.js';
 
 /** Articles more than this far apart are never the same story. */

@@ -1,4 +1,5 @@
 import type { CompanyRegistryEntry } from '@wirelens/core/analysis';
+
 import type { DbClient } from '../client.js';
 
 /** Confirmed companies in the shape analyzers match against (ids are database ids as strings). */
@@ -23,7 +24,10 @@ export async function loadCompanyRegistry(db: DbClient): Promise<CompanyRegistry
     name: company.name,
     aliases: company.aliases.filter((a) => !a.ambiguous && a.alias !== company.name).map((a) => a.alias),
     ambiguousAliases: company.aliases.filter((a) => a.ambiguous).map((a) => a.alias),
-    tickers: company.tickers.map((t) => ({ symbol: t.symbol, exchange: t.exchange === '' ? null : t.exchange })),
+    tickers: company.tickers.map((t) => ({
+      symbol: t.symbol,
+      exchange: t.exchange === '' ? null : t.exchange,
+    })),
     domain: company.domain,
     sector: company.sector,
     prominence: company.prominence,

@@ -1,8 +1,10 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 
 let dataDir: string;
@@ -40,7 +42,10 @@ describe('embedded PostgreSQL', () => {
     expect(first.connectionString).toMatch(/^postgresql:\/\/wirelens:[^@]+@127\.0\.0\.1:\d+\/wirelens$/);
     const [version] = await sql<{ server_version: string }>(first.connectionString, 'SHOW server_version');
     expect(Number(version?.server_version.split('.')[0])).toBeGreaterThanOrEqual(15);
-    await sql(first.connectionString, 'CREATE TABLE kept (value text); INSERT INTO kept VALUES ($$still here$$)');
+    await sql(
+      first.connectionString,
+      'CREATE TABLE kept (value text); INSERT INTO kept VALUES ($$still here$$)',
+    );
     const pid = Number((await readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
     await first.stop();
     expect(isAlive(pid)).toBe(false);
@@ -57,7 +62,10 @@ describe('embedded PostgreSQL', () => {
     const first = await startEmbeddedPostgres({ dataDir });
     await first.stop();
     // A crash leaves the lock file behind, naming a process that no longer exists.
-    await writeFile(path.join(dataDir, 'pg', 'postmaster.pid'), '999999\n/nonexistent\n1700000000\n5432\n\n\n');
+    await writeFile(
+      path.join(dataDir, 'pg', 'postmaster.pid'),
+      '999999\n/nonexistent\n1700000000\n5432\n\n\n',
+    );
     const second = await startEmbeddedPostgres({ dataDir });
     try {
       expect(await sql(second.connectionString, 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
@@ -69,7 +77,9 @@ describe('embedded PostgreSQL', () => {
   it('stops an orphaned server from an earlier run instead of failing', async () => {
     // The first "run" dies without stopping its database.
     const orphan = await startEmbeddedPostgres({ dataDir });
-    const orphanPid = Number((await readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    const orphanPid = Number(
+      (await readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0],
+    );
     const next = await startEmbeddedPostgres({ dataDir });
     try {
       expect(isAlive(orphanPid)).toBe(false);

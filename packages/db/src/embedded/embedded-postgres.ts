@@ -11,12 +11,27 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, chown, lstat, mkdir, open, readdir, readFile, realpath, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  chown,
+  lstat,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  realpath,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+
 import pg from 'pg';
+
 import { AppError } from '@wirelens/core';
 
 export interface EmbeddedPostgresOptions {
@@ -57,9 +72,13 @@ async function resolveBinaries(): Promise<Binaries> {
   try {
     entry = fromPackage.resolve(platformPackage);
   } catch (error) {
-    throw new AppError('CONFIG', `No embedded PostgreSQL build for ${os.platform()}-${os.arch()}; set DATABASE_URL to use your own server.`, {
-      cause: error,
-    });
+    throw new AppError(
+      'CONFIG',
+      `No embedded PostgreSQL build for ${os.platform()}-${os.arch()}; set DATABASE_URL to use your own server.`,
+      {
+        cause: error,
+      },
+    );
   }
   return (await import(entry)) as Binaries;
 }
@@ -93,9 +112,13 @@ function postgresUserIds(): { uid: number; gid: number } | null {
       execFileSync('groupadd', ['-f', 'postgres']);
       execFileSync('useradd', ['-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres']);
     } catch (error) {
-      throw new AppError('CONFIG', 'Running as root, and could not create the "postgres" user the embedded database runs as.', {
-        cause: error,
-      });
+      throw new AppError(
+        'CONFIG',
+        'Running as root, and could not create the "postgres" user the embedded database runs as.',
+        {
+          cause: error,
+        },
+      );
     }
     return lookup();
   }
@@ -161,7 +184,8 @@ async function initialise(
 ): Promise<void> {
   // A directory without PG_VERSION is a half-finished initdb: start over (keeping a symlinked location).
   if (existsSync(clusterDir)) {
-    for (const entry of await readdir(clusterDir)) await rm(path.join(clusterDir, entry), { recursive: true, force: true });
+    for (const entry of await readdir(clusterDir))
+      await rm(path.join(clusterDir, entry), { recursive: true, force: true });
   }
   await mkdir(clusterDir, { recursive: true, mode: 0o700 });
   const pwFile = path.join(os.tmpdir(), `wirelens-pw-${randomBytes(6).toString('hex')}`);
@@ -198,7 +222,13 @@ function run(command: string, args: string[], ids: { uid: number; gid: number } 
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0) resolve();
-      else reject(new AppError('CONFIG', `${path.basename(command)} failed (exit ${code}): ${output.trim().slice(-2000)}`));
+      else
+        reject(
+          new AppError(
+            'CONFIG',
+            `${path.basename(command)} failed (exit ${code}): ${output.trim().slice(-2000)}`,
+          ),
+        );
     });
   });
 }
@@ -228,9 +258,13 @@ async function waitUntilReady(
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new AppError('CONFIG', `The embedded PostgreSQL did not accept connections within ${timeoutMs / 1000} s`, {
-    cause: lastError,
-  });
+  throw new AppError(
+    'CONFIG',
+    `The embedded PostgreSQL did not accept connections within ${timeoutMs / 1000} s`,
+    {
+      cause: lastError,
+    },
+  );
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
@@ -291,7 +325,9 @@ async function prepareClusterLocation(
   await mkdir(target, { recursive: true, mode: 0o700 });
   await chown(target, ids.uid, ids.gid);
   await symlink(target, clusterDir);
-  log(`a parent of ${root} is closed to the postgres user; the cluster lives in ${target} (linked from ${clusterDir})`);
+  log(
+    `a parent of ${root} is closed to the postgres user; the cluster lives in ${target} (linked from ${clusterDir})`,
+  );
 }
 
 export async function startEmbeddedPostgres({
@@ -320,7 +356,8 @@ export async function startEmbeddedPostgres({
     // The data directory may have been copied or restored as another user.
     await chown(clusterDir, ids.uid, ids.gid);
     await chmod(clusterDir, 0o700);
-    for (const entry of await readdir(clusterDir)) await chown(path.join(clusterDir, entry), ids.uid, ids.gid);
+    for (const entry of await readdir(clusterDir))
+      await chown(path.join(clusterDir, entry), ids.uid, ids.gid);
   }
 
   let chosenPort = port ?? (await findFreePort());
@@ -329,7 +366,16 @@ export async function startEmbeddedPostgres({
   const logHandle = await open(logFile, 'a');
   const child = spawn(
     binaries.postgres,
-    ['-D', clusterDir, '-p', String(chosenPort), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    [
+      '-D',
+      clusterDir,
+      '-p',
+      String(chosenPort),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+    ],
     { ...(ids ?? {}), detached: true, stdio: ['ignore', logHandle.fd, logHandle.fd] },
   );
   await logHandle.close();

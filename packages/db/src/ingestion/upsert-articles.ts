@@ -1,4 +1,5 @@
 import type { ArticleDraft } from '@wirelens/core/ingest';
+
 import type { DbClient } from '../client.js';
 
 export interface UpsertArticlesOptions {
@@ -35,7 +36,11 @@ interface ExistingRow {
  * story from different sources stays separate articles. Safe to run twice and
  * against concurrent workers (inserts skip rows that appeared meanwhile).
  */
-export async function upsertArticles({ db, sourceId, drafts }: UpsertArticlesOptions): Promise<UpsertArticlesResult> {
+export async function upsertArticles({
+  db,
+  sourceId,
+  drafts,
+}: UpsertArticlesOptions): Promise<UpsertArticlesResult> {
   // One draft per key within the batch (feeds do repeat items).
   const unique = new Map<string, ArticleDraft>();
   for (const draft of drafts) if (!unique.has(draft.urlKey)) unique.set(draft.urlKey, draft);
@@ -43,14 +48,27 @@ export async function upsertArticles({ db, sourceId, drafts }: UpsertArticlesOpt
   if (batch.length === 0) return { created: [], updated: [], unchanged: 0 };
 
   const guids = batch.map((d) => d.guid).filter((g): g is string => g !== null);
-  const select = { id: true, sourceId: true, guid: true, urlKey: true, title: true, contentHash: true, fullTextStatus: true } as const;
+  const select = {
+    id: true,
+    sourceId: true,
+    guid: true,
+    urlKey: true,
+    title: true,
+    contentHash: true,
+    fullTextStatus: true,
+  } as const;
   const existing: ExistingRow[] = await db.article.findMany({
     where: {
-      OR: [{ urlKey: { in: batch.map((d) => d.urlKey) } }, ...(guids.length > 0 ? [{ sourceId, guid: { in: guids } }] : [])],
+      OR: [
+        { urlKey: { in: batch.map((d) => d.urlKey) } },
+        ...(guids.length > 0 ? [{ sourceId, guid: { in: guids } }] : []),
+      ],
     },
     select,
   });
-  const byGuid = new Map(existing.filter((row) => row.sourceId === sourceId && row.guid !== null).map((row) => [row.guid, row]));
+  const byGuid = new Map(
+    existing.filter((row) => row.sourceId === sourceId && row.guid !== null).map((row) => [row.guid, row]),
+  );
   const byKey = new Map(existing.map((row) => [row.urlKey, row]));
 
   const toCreate: ArticleDraft[] = [];
@@ -99,7 +117,11 @@ async function updateArticle(db: DbClient, row: ExistingRow, draft: ArticleDraft
         contentHash: draft.contentHash,
         ...(keepExtracted
           ? {}
-          : { contentHtml: draft.contentHtml, contentText: draft.contentText, fullTextStatus: draft.fullTextStatus }),
+          : {
+              contentHtml: draft.contentHtml,
+              contentText: draft.contentText,
+              fullTextStatus: draft.fullTextStatus,
+            }),
       },
       select: { id: true, fullTextStatus: true },
     });

@@ -1,7 +1,8 @@
 import { AppError } from '@wirelens/core';
 import type { SentimentLabelEnum } from '@wirelens/core/review';
-import { Prisma, type ReviewStatus } from '../generated/prisma/client.js';
+
 import { readRows } from '../client.js';
+import { Prisma, type ReviewStatus } from '../generated/prisma/client.js';
 import type { Tx } from './types.js';
 
 /** Feed filters; every present filter must match (AND); list filters match any of their values. */

@@ -1,4 +1,5 @@
 import { AppError, createSecretToken, hashSecretToken, verifyPassword, type RoleName } from '@wirelens/core';
+
 import { readRows, type DbClient } from '../client.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { writeAudit } from './audit.js';

@@ -1,4 +1,5 @@
 import { AppError } from '@wirelens/core';
+
 import type { DbClient } from '../client.js';
 import { normalizeAlias } from '../seed/company-seed.js';
 import { writeAudit } from './audit.js';

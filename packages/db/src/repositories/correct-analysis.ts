@@ -1,4 +1,5 @@
 import type { CorrectionValues } from '@wirelens/core/review';
+
 import { applyCorrection, type ReviewActionOptions, type ReviewActionResult } from './review-actions.js';
 
 export interface CorrectAnalysisOptions extends ReviewActionOptions {

@@ -1,4 +1,5 @@
 import type { AnalysisValues, CorrectionValues } from '@wirelens/core/review';
+
 import type { Prisma, ReviewStatus } from '../generated/prisma/client.js';
 import type { ArticleContribution } from './sentiment-buckets.js';
 import type { Tx } from './types.js';

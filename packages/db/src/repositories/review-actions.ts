@@ -6,6 +6,7 @@ import {
   type AnalysisValues,
   type CorrectionValues,
 } from '@wirelens/core/review';
+
 import type { DbClient } from '../client.js';
 import type { CorrectionAction, Prisma, ReviewStatus } from '../generated/prisma/client.js';
 import { writeAudit } from './audit.js';

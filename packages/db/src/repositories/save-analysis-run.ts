@@ -7,9 +7,10 @@ import {
   type AnalysisResult,
   type AnalysisValues,
 } from '@wirelens/core/review';
+
 import type { DbClient } from '../client.js';
-import { normalizeAlias } from '../seed/company-seed.js';
 import type { Prisma, ReviewStatus } from '../generated/prisma/client.js';
+import { normalizeAlias } from '../seed/company-seed.js';
 import {
   aiValuesOf,
   articleStateSelect,

@@ -1,6 +1,7 @@
 import { sentimentClassOf, type SentimentLabelEnum } from '@wirelens/core/review';
-import { Prisma } from '../generated/prisma/client.js';
+
 import type { DbClient } from '../client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import type { Tx } from './types.js';
 
 /**

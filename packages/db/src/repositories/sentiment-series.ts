@@ -1,6 +1,6 @@
+import { readRows } from '../client.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { truncateUtc } from './sentiment-buckets.js';
-import { readRows } from '../client.js';
 import type { Tx } from './types.js';
 
 export type SeriesInterval = 'HOUR' | 'DAY' | 'WEEK';

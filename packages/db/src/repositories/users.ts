@@ -1,4 +1,5 @@
 import { AppError, generatePassword, hashPassword, type RoleName } from '@wirelens/core';
+
 import type { DbClient } from '../client.js';
 import { writeAudit } from './audit.js';
 import { notFound, uniqueOrConflict } from './errors.js';

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+
 import { z } from 'zod';
+
 import { dbPaths } from '../paths.js';
 
 export const companySeedSchema = z.object({
@@ -19,7 +21,9 @@ export const companySeedSchema = z.object({
 export type CompanySeed = z.infer<typeof companySeedSchema>;
 
 /** The bundled company registry (see prisma/seed-data/README.md for its source and licence). */
-export async function readCompanySeed(file = path.join(dbPaths.seedData, 'companies.json')): Promise<CompanySeed[]> {
+export async function readCompanySeed(
+  file = path.join(dbPaths.seedData, 'companies.json'),
+): Promise<CompanySeed[]> {
   return z.array(companySeedSchema).parse(JSON.parse(await readFile(file, 'utf8')));
 }
 

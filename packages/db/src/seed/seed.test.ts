@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { TOPIC_TAXONOMY, verifyPassword } from '@wirelens/core';
+
 import { createTestDatabase, type TestDatabase } from '../testing/index.js';
 import { readCompanySeed, type CompanySeed } from './company-seed.js';
 import { seedDatabase } from './seed.js';
@@ -31,14 +33,23 @@ describe('bundled company registry', () => {
 
 describe('seedDatabase', () => {
   it('seeds topics, companies with aliases and tickers, and the first admin, once', async () => {
-    const first = await seedDatabase({ db: test.db, adminEmail: 'Admin@Example.com', adminPassword: 'first-password-1' });
+    const first = await seedDatabase({
+      db: test.db,
+      adminEmail: 'Admin@Example.com',
+      adminPassword: 'first-password-1',
+    });
     expect(first.skipped).toBe(false);
     expect(first.admin).toEqual({ email: 'admin@example.com', generatedPassword: null });
     expect(await test.db.topic.count()).toBe(TOPIC_TAXONOMY.length);
     expect(await test.db.company.count()).toBe(registry.length);
-    const nvidia = await test.db.company.findUnique({ where: { slug: 'nvidia' }, include: { tickers: true, aliases: true } });
+    const nvidia = await test.db.company.findUnique({
+      where: { slug: 'nvidia' },
+      include: { tickers: true, aliases: true },
+    });
     expect(nvidia?.tickers.map((t) => t.symbol)).toContain('NVDA');
-    const apple = await test.db.companyAlias.findFirst({ where: { normalized: 'apple', company: { slug: 'apple' } } });
+    const apple = await test.db.companyAlias.findFirst({
+      where: { normalized: 'apple', company: { slug: 'apple' } },
+    });
     expect(apple?.ambiguous).toBe(true);
 
     const admin = await test.db.user.findUniqueOrThrow({ where: { email: 'admin@example.com' } });
@@ -53,35 +64,68 @@ describe('seedDatabase', () => {
       users: await test.db.user.count(),
     });
     const before = await counts();
-    const second = await seedDatabase({ db: test.db, adminEmail: 'other@example.com', adminPassword: 'second-password-2' });
+    const second = await seedDatabase({
+      db: test.db,
+      adminEmail: 'other@example.com',
+      adminPassword: 'second-password-2',
+    });
     expect(second.skipped).toBe(true);
     expect(second.admin).toBeNull();
     expect(await counts()).toEqual(before);
     // The existing admin keeps their password; no second admin appears.
-    expect(await verifyPassword('first-password-1', (await test.db.user.findUniqueOrThrow({ where: { id: admin.id } })).passwordHash)).toBe(true);
+    expect(
+      await verifyPassword(
+        'first-password-1',
+        (await test.db.user.findUniqueOrThrow({ where: { id: admin.id } })).passwordHash,
+      ),
+    ).toBe(true);
   });
 
   it('generates an admin password when none is configured and returns it once', async () => {
-    const result = await seedDatabase({ db: test.db, adminEmail: 'admin@example.com', companies: registry.slice(0, 5) });
+    const result = await seedDatabase({
+      db: test.db,
+      adminEmail: 'admin@example.com',
+      companies: registry.slice(0, 5),
+    });
     const password = result.admin?.generatedPassword;
     expect(password).toMatch(/^[A-Za-z0-9_-]{16,}$/);
     const admin = await test.db.user.findUniqueOrThrow({ where: { email: 'admin@example.com' } });
     expect(await verifyPassword(password ?? '', admin.passwordHash)).toBe(true);
-    const again = await seedDatabase({ db: test.db, adminEmail: 'admin@example.com', companies: registry.slice(0, 5) });
+    const again = await seedDatabase({
+      db: test.db,
+      adminEmail: 'admin@example.com',
+      companies: registry.slice(0, 5),
+    });
     expect(again.admin).toBeNull();
   });
 
   it('adds companies that a newer registry brings without duplicating the old ones', async () => {
-    await seedDatabase({ db: test.db, adminEmail: 'admin@example.com', adminPassword: 'a-long-password', companies: registry.slice(0, 10) });
-    const result = await seedDatabase({ db: test.db, adminEmail: 'admin@example.com', companies: registry.slice(0, 20) });
+    await seedDatabase({
+      db: test.db,
+      adminEmail: 'admin@example.com',
+      adminPassword: 'a-long-password',
+      companies: registry.slice(0, 10),
+    });
+    const result = await seedDatabase({
+      db: test.db,
+      adminEmail: 'admin@example.com',
+      companies: registry.slice(0, 20),
+    });
     expect(result.skipped).toBe(false);
     expect(await test.db.company.count()).toBe(20);
   });
 
   it('records the seed in the audit log, which refuses edits', async () => {
-    await seedDatabase({ db: test.db, adminEmail: 'admin@example.com', adminPassword: 'a-long-password', companies: registry.slice(0, 3) });
+    await seedDatabase({
+      db: test.db,
+      adminEmail: 'admin@example.com',
+      adminPassword: 'a-long-password',
+      companies: registry.slice(0, 3),
+    });
     const entry = await test.db.auditEntry.findFirstOrThrow({ where: { action: 'system.seed' } });
-    await expect(test.db.auditEntry.update({ where: { id: entry.id }, data: { action: 'tampered' } })).rejects.toThrow(/append-only/);
+    await expect(
+      test.db.auditEntry.update({ where: { id: entry.id }, data: { action: 'tampered' } }),
+    ).rejects.toThrow(/append-only/);
     await expect(test.db.auditEntry.delete({ where: { id: entry.id } })).rejects.toThrow(/append-only/);
   });
 });

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+
 import { generatePassword, hashPassword, TOPIC_TAXONOMY } from '@wirelens/core';
+
 import type { DbClient } from '../client.js';
 import { normalizeAlias, readCompanySeed, type CompanySeed } from './company-seed.js';
 
@@ -40,7 +42,8 @@ export async function seedDatabase({
     .update(JSON.stringify({ topics: TOPIC_TAXONOMY, registry }))
     .digest('hex');
   const previous = await db.instanceSetting.findUnique({ where: { key: SEED_KEY } });
-  const skipped = previous !== null && (previous.value as { fingerprint?: string }).fingerprint === fingerprint;
+  const skipped =
+    previous !== null && (previous.value as { fingerprint?: string }).fingerprint === fingerprint;
 
   if (!skipped) {
     log(`seeding ${TOPIC_TAXONOMY.length} topics and ${registry.length} companies`);
@@ -71,7 +74,9 @@ export async function seedDatabase({
 }
 
 async function seedCompanies(db: DbClient, registry: CompanySeed[]): Promise<void> {
-  const existing = new Map((await db.company.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]));
+  const existing = new Map(
+    (await db.company.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]),
+  );
   const missing = registry.filter((company) => !existing.has(company.slug));
   if (missing.length > 0) {
     const created = await db.company.createManyAndReturn({
@@ -96,7 +101,12 @@ async function seedCompanies(db: DbClient, registry: CompanySeed[]): Promise<voi
     if (companyId === undefined) continue;
     const ambiguous = new Set(company.ambiguousAliases.map(normalizeAlias));
     const names = new Map<string, string>();
-    for (const alias of [company.name, ...(company.legalName ? [company.legalName] : []), ...company.aliases, ...company.ambiguousAliases]) {
+    for (const alias of [
+      company.name,
+      ...(company.legalName ? [company.legalName] : []),
+      ...company.aliases,
+      ...company.ambiguousAliases,
+    ]) {
       const normalized = normalizeAlias(alias);
       if (!names.has(normalized)) names.set(normalized, alias);
     }
@@ -104,7 +114,11 @@ async function seedCompanies(db: DbClient, registry: CompanySeed[]): Promise<voi
       aliases.push({ companyId, alias, normalized, ambiguous: ambiguous.has(normalized) });
     }
     for (const ticker of company.tickers) {
-      tickers.push({ companyId, symbol: ticker.symbol.toUpperCase(), exchange: ticker.exchange.toUpperCase() });
+      tickers.push({
+        companyId,
+        symbol: ticker.symbol.toUpperCase(),
+        exchange: ticker.exchange.toUpperCase(),
+      });
     }
   }
   await db.companyAlias.createMany({ data: aliases, skipDuplicates: true });
@@ -128,7 +142,12 @@ async function ensureAdmin(
     },
   });
   await db.auditEntry.create({
-    data: { action: 'user.create', entityType: 'User', entityId: String(user.id), after: { email: user.email, role: user.role } },
+    data: {
+      action: 'user.create',
+      entityType: 'User',
+      entityId: String(user.id),
+      after: { email: user.email, role: user.role },
+    },
   });
   return { email: user.email, generatedPassword };
 }

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
+
 import pg from 'pg';
 import { inject } from 'vitest';
+
 import { createDbClient, type DbClient } from '../client.js';
 import { withDatabase } from './database-url.js';
+
 import './provided-context.js';
 
 export interface TestDatabase {

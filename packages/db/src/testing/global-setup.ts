@@ -7,8 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+
 import { startEmbeddedPostgres } from '../embedded/embedded-postgres.js';
 import { applyMigrations } from '../migrations/apply-migrations.js';
 import { dbPaths } from '../paths.js';

@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+
 import { ConflictMerge } from './ConflictMerge.js';
 
 const names = { company: String, topic: String };

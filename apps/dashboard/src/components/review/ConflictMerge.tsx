@@ -1,13 +1,15 @@
 import { useState } from 'react';
+
 import { DiffView, formatAbsoluteTime } from '@wirelens/ui';
+
+import type { CorrectionPayload } from '../../lib/analysisForm.js';
 import {
+  snapshotValues,
   VALUE_FIELDS,
   VALUE_FIELDS_WITH_IMPLIED_LABEL,
-  snapshotValues,
   type ComparableValues,
   type NameLookup,
 } from '../../lib/analysisValues.js';
-import type { CorrectionPayload } from '../../lib/analysisForm.js';
 
 export interface ConflictInfo {
   currentVersion: number;

@@ -1,11 +1,12 @@
-import { FormAlert } from '../DataTable.js';
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+
 import {
   SENTIMENT_LABELS,
   sentimentLabelFromScore,
   sentimentLabelText,
   type SentimentLabel,
 } from '@wirelens/ui';
+
 import {
   correctionPayload,
   validateAnalysisForm,
@@ -14,6 +15,7 @@ import {
   type FormErrors,
 } from '../../lib/analysisForm.js';
 import { CompanyPicker } from '../CompanyPicker.js';
+import { FormAlert } from '../DataTable.js';
 
 type TextField = 'summary' | 'paragraphs' | 'takeaways' | 'note';
 

@@ -1,14 +1,16 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
+
 import {
+  formatScore,
   ImportanceMeter,
   KeyboardShortcuts,
   ReviewMark,
   SentimentBadge,
-  formatScore,
   useHotkeys,
 } from '@wirelens/ui';
+
 import { readFragment, type FragmentOf } from '../../graphql.js';
 import { TopicsQuery } from '../../hooks/useResolvedFilter.js';
 import type { AnalysisFormValues, CorrectionPayload } from '../../lib/analysisForm.js';
@@ -20,7 +22,6 @@ import { QueryState } from '../QueryState.js';
 import { ConflictMerge, type ConflictInfo } from './ConflictMerge.js';
 import { EditAnalysisForm } from './EditAnalysisForm.js';
 import { nameLookup } from './nameLookup.js';
-import { ReviewHistory } from './ReviewHistory.js';
 import {
   AnalysisValuesFields,
   ApproveMutation,
@@ -31,6 +32,7 @@ import {
   ReviewResultFields,
   type ReviewArticle,
 } from './reviewDocuments.js';
+import { ReviewHistory } from './ReviewHistory.js';
 
 export const REVIEW_SHORTCUTS = [
   { key: 'j', description: 'Next article' },

@@ -1,5 +1,6 @@
 import { DiffView, formatAbsoluteTime } from '@wirelens/ui';
-import { VALUE_FIELDS, aiRunValues, snapshotValues, type NameLookup } from '../../lib/analysisValues.js';
+
+import { aiRunValues, snapshotValues, VALUE_FIELDS, type NameLookup } from '../../lib/analysisValues.js';
 import type { ReviewArticle } from './reviewDocuments.js';
 
 const ACTIONS: Record<string, string> = {

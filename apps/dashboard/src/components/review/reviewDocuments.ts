@@ -1,4 +1,3 @@
-import { graphql, type ResultOf } from '../../graphql.js';
 import {
   AnalyzerFields,
   ArticleHeadlineFields,
@@ -6,6 +5,7 @@ import {
   MentionFields,
   SourceNameFields,
 } from '../../fragments.js';
+import { graphql, type ResultOf } from '../../graphql.js';
 
 export const ReviewQueueQuery = graphql(
   `

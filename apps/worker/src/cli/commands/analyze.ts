@@ -1,16 +1,21 @@
 import { readFile } from 'node:fs/promises';
+
 import type { Command } from 'commander';
+import { z } from 'zod';
+
 import { AppError } from '@wirelens/core';
 import { createBuiltinAnalyzer, type CompanyRegistryEntry } from '@wirelens/core/analysis';
 import { readCompanySeed } from '@wirelens/db';
-import { z } from 'zod';
-import { createAnalyzerSet } from '../../analysis/analyzer-set.js';
+
 import { analyzeArticle } from '../../analysis/analyze-article.js';
+import { createAnalyzerSet } from '../../analysis/analyzer-set.js';
 import { analyzerConfigOf, loadEnv } from '../../env.js';
 import { logger } from '../../logger.js';
 import { openDatabase } from '../database.js';
 
-const articleInput = z.object({ title: z.string(), body: z.string() }).or(z.object({ title: z.string(), text: z.string() }));
+const articleInput = z
+  .object({ title: z.string(), body: z.string() })
+  .or(z.object({ title: z.string(), text: z.string() }));
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -21,16 +26,24 @@ async function readStdin(): Promise<string> {
 /** `{title, body}` JSON, or plain text whose first line is the headline. */
 export function parseArticleInput(raw: string): { title: string; text: string } {
   const trimmed = raw.trim();
-  if (!trimmed) throw new AppError('INVALID_INPUT', 'no article: give a file, or pipe {"title","body"} JSON or plain text on stdin');
+  if (!trimmed)
+    throw new AppError(
+      'INVALID_INPUT',
+      'no article: give a file, or pipe {"title","body"} JSON or plain text on stdin',
+    );
   if (trimmed.startsWith('{')) {
     let json: unknown;
     try {
       json = JSON.parse(trimmed);
     } catch (error) {
-      throw new AppError('INVALID_INPUT', `not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+      throw new AppError(
+        'INVALID_INPUT',
+        `not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     const parsed = articleInput.safeParse(json);
-    if (!parsed.success) throw new AppError('INVALID_INPUT', 'JSON input needs string fields "title" and "body"');
+    if (!parsed.success)
+      throw new AppError('INVALID_INPUT', 'JSON input needs string fields "title" and "body"');
     return { title: parsed.data.title, text: 'body' in parsed.data ? parsed.data.body : parsed.data.text };
   }
   const [first = '', ...rest] = trimmed.split(/\r?\n/);
@@ -82,14 +95,18 @@ export function registerAnalyze(program: Command): void {
 
   program
     .command('reanalyze')
-    .description('run an analyzer again on stored articles; adds analysis rows, never erases old ones or corrections')
+    .description(
+      'run an analyzer again on stored articles; adds analysis rows, never erases old ones or corrections',
+    )
     .option('--since <date>', 'only articles published since this date (ISO 8601)')
     .option('--source <id>', 'only articles of this source')
     .option('--analyzer <name>', 'builtin or llm (default: WIRELENS_ANALYZER)')
     .action(async (options: { since?: string; source?: string; analyzer?: string }) => {
       const since = options.since ? new Date(options.since) : null;
-      if (since && Number.isNaN(since.getTime())) throw new AppError('INVALID_INPUT', `--since "${options.since}" is not a date`);
-      if (options.source && !/^\d+$/.test(options.source)) throw new AppError('INVALID_INPUT', '--source takes a source id');
+      if (since && Number.isNaN(since.getTime()))
+        throw new AppError('INVALID_INPUT', `--since "${options.since}" is not a date`);
+      if (options.source && !/^\d+$/.test(options.source))
+        throw new AppError('INVALID_INPUT', '--source takes a source id');
       if (options.analyzer && options.analyzer !== 'builtin' && options.analyzer !== 'llm') {
         throw new AppError('INVALID_INPUT', '--analyzer must be builtin or llm');
       }

@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
+
 import type { Command } from 'commander';
+
 import { AppError } from '@wirelens/core';
 import { parseFeed } from '@wirelens/core/feeds';
 import { htmlToText } from '@wirelens/core/html';
+
 import { loadEnv } from '../../env.js';
 import { fetchUrl } from '../../http/fetch-url.js';
 
@@ -14,7 +17,10 @@ async function readFeedInput(target: string, allowHosts: readonly string[]) {
   try {
     return { body: new Uint8Array(await readFile(target)), contentType: null, url: null };
   } catch (error) {
-    throw new AppError('INVALID_INPUT', `cannot read ${target}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `cannot read ${target}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
 }
 
@@ -44,6 +50,9 @@ export function registerFeed(program: Command): void {
         return;
       }
       process.stdout.write(`${parsed.title ?? '(untitled)'} — ${parsed.format}, ${items.length} items\n`);
-      for (const item of items) process.stdout.write(`  ${item.published ?? '(no date)'}  ${item.title ?? '(no title)'}\n    ${item.link ?? ''}\n`);
+      for (const item of items)
+        process.stdout.write(
+          `  ${item.published ?? '(no date)'}  ${item.title ?? '(no title)'}\n    ${item.link ?? ''}\n`,
+        );
     });
 }

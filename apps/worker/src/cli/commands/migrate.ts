@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+
 import { loadEnv } from '../../env.js';
 import { openDatabase } from '../database.js';
 

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { seedDatabase } from '@wirelens/db';
+
+import { seedDatabase, type DbClient } from '@wirelens/db';
+
 import { loadEnv, type WorkerEnv } from '../../env.js';
 import { logger } from '../../logger.js';
 import { openDatabase } from '../database.js';
-import type { DbClient } from '@wirelens/db';
 
 /** Seeds and prints a generated admin password (the only time it is shown). */
 export async function runSeed(db: DbClient, env: WorkerEnv): Promise<void> {
@@ -19,7 +20,9 @@ export async function runSeed(db: DbClient, env: WorkerEnv): Promise<void> {
         `\nCreated the first admin: ${result.admin.email}\nGenerated password (shown once, change it after logging in): ${result.admin.generatedPassword}\n\n`,
       );
     } else {
-      logger.info(`created the first admin ${result.admin.email} with the password from WIRELENS_ADMIN_PASSWORD`);
+      logger.info(
+        `created the first admin ${result.admin.email} with the password from WIRELENS_ADMIN_PASSWORD`,
+      );
     }
   }
 }

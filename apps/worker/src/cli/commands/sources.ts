@@ -1,11 +1,14 @@
 import { readFile } from 'node:fs/promises';
+
 import type { Command } from 'commander';
+
 import { AppError } from '@wirelens/core';
 import { DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '@wirelens/core/ingest';
 import { buildOpml, parseOpml } from '@wirelens/core/opml';
 import { feedUrlProblem } from '@wirelens/core/urls';
 import type { DbClient } from '@wirelens/db';
 import { addSource, deleteSource, updateSource } from '@wirelens/db/repositories';
+
 import { loadEnv } from '../../env.js';
 import { openDatabase } from '../database.js';
 
@@ -16,7 +19,10 @@ export function checkFeedUrl(value: string, allowHosts: readonly string[]): stri
   const problem = feedUrlProblem(value, { allowHosts });
   if (problem) {
     const code = problem.includes('point at') ? 'BLOCKED_URL' : 'INVALID_INPUT';
-    throw new AppError(code, `the feed URL ${problem}${code === 'BLOCKED_URL' ? ' (allow it with FETCH_ALLOW_HOSTS)' : ''}`);
+    throw new AppError(
+      code,
+      `the feed URL ${problem}${code === 'BLOCKED_URL' ? ' (allow it with FETCH_ALLOW_HOSTS)' : ''}`,
+    );
   }
   return new URL(value.trim()).href;
 }
@@ -24,11 +30,13 @@ export function checkFeedUrl(value: string, allowHosts: readonly string[]): stri
 /** `--interval` in minutes (e.g. 15) or with a unit (90s, 15m, 2h). */
 export function parseInterval(value: string): number {
   const match = /^(\d+)\s*([smh]?)$/i.exec(value.trim());
-  if (!match) throw new AppError('INVALID_INPUT', `--interval "${value}" is not a duration like 15, 90s, 15m or 2h`);
+  if (!match)
+    throw new AppError('INVALID_INPUT', `--interval "${value}" is not a duration like 15, 90s, 15m or 2h`);
   const amount = Number(match[1]);
   const unit = (match[2] ?? '').toLowerCase();
   const seconds = unit === 's' ? amount : unit === 'h' ? amount * 3600 : amount * 60;
-  if (seconds < MIN_INTERVAL_SECONDS) throw new AppError('INVALID_INPUT', `--interval must be at least ${MIN_INTERVAL_SECONDS / 60} minute`);
+  if (seconds < MIN_INTERVAL_SECONDS)
+    throw new AppError('INVALID_INPUT', `--interval must be at least ${MIN_INTERVAL_SECONDS / 60} minute`);
   return seconds;
 }
 
@@ -63,13 +71,19 @@ export function registerSources(program: Command): void {
   sources
     .command('add')
     .argument('<url>', 'feed URL (RSS, Atom, RDF or JSON Feed)')
-    .option('--interval <duration>', 'polling interval: minutes, or 90s / 15m / 2h', String(DEFAULT_INTERVAL_SECONDS / 60))
+    .option(
+      '--interval <duration>',
+      'polling interval: minutes, or 90s / 15m / 2h',
+      String(DEFAULT_INTERVAL_SECONDS / 60),
+    )
     .option('--title <title>', 'display title (default: the feed title)')
     .description('add a source; it is fetched on the next poll')
     .action(async (value: string, options: { interval: string; title?: string }) => {
       const url = checkFeedUrl(value, loadEnv().FETCH_ALLOW_HOSTS);
       const intervalSeconds = parseInterval(options.interval);
-      const id = await withDb((db) => addSource({ db, actor: cli, input: { url, intervalSeconds, title: options.title ?? null } }));
+      const id = await withDb((db) =>
+        addSource({ db, actor: cli, input: { url, intervalSeconds, title: options.title ?? null } }),
+      );
       process.stdout.write(`Added source ${id}: ${url} (every ${intervalSeconds / 60} min)\n`);
     });
 
@@ -82,16 +96,24 @@ export function registerSources(program: Command): void {
         db.source.findMany({ orderBy: { id: 'asc' }, include: { _count: { select: { articles: true } } } }),
       );
       if (options.json) {
-        process.stdout.write(`${JSON.stringify(rows.map(({ _count, ...row }) => ({ ...row, articles: _count.articles })), null, 2)}\n`);
+        process.stdout.write(
+          `${JSON.stringify(
+            rows.map(({ _count, ...row }) => ({ ...row, articles: _count.articles })),
+            null,
+            2,
+          )}\n`,
+        );
         return;
       }
       for (const row of rows) {
-        const health = row.consecutiveFailures > 0 ? `FAILING ×${row.consecutiveFailures}: ${row.lastError ?? ''}` : 'ok';
+        const health =
+          row.consecutiveFailures > 0 ? `FAILING ×${row.consecutiveFailures}: ${row.lastError ?? ''}` : 'ok';
         process.stdout.write(
           `${String(row.id).padStart(4)}  ${row.status.padEnd(6)}  ${row.title ?? row.url}\n      ${row.url}\n      ${row._count.articles} articles · last success ${ago(row.lastSuccessAt)} · next ${ago(row.nextAttemptAt)} · ${health}\n`,
         );
       }
-      if (rows.length === 0) process.stdout.write('No sources yet: add one with `pnpm wirelens sources add <url>`.\n');
+      if (rows.length === 0)
+        process.stdout.write('No sources yet: add one with `pnpm wirelens sources add <url>`.\n');
     });
 
   for (const [name, status, verb] of [
@@ -156,7 +178,9 @@ export function registerSources(program: Command): void {
         }
         return { added, existing, invalid };
       });
-      process.stdout.write(`Imported ${summary.added} source(s); ${summary.existing} already present; ${summary.invalid.length} refused.\n`);
+      process.stdout.write(
+        `Imported ${summary.added} source(s); ${summary.existing} already present; ${summary.invalid.length} refused.\n`,
+      );
       for (const line of summary.invalid) process.stdout.write(`  refused ${line}\n`);
     });
 

@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import type { Command } from 'commander';
+
 import { seedSources } from '@wirelens/db';
+
 import { loadEnv, type WorkerEnv } from '../../env.js';
 import { logger } from '../../logger.js';
 import { openDatabase } from '../database.js';
@@ -19,7 +22,11 @@ interface Service {
 }
 
 function startService(name: string, cwd: string, entry: string, env: NodeJS.ProcessEnv): Service {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const exited = new Promise<number>((resolve) => {
     child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   });
@@ -51,8 +58,15 @@ export async function startAll(env: WorkerEnv): Promise<void> {
   const url = `http://${host}:${env.PORT}`;
   try {
     await runSeed(db, env);
-    const sources = await seedSources({ db, origin: url, includePublicFeeds: env.WIRELENS_SEED_PUBLIC_FEEDS });
-    if (sources.created > 0) logger.info(`added ${sources.created} sources (demo feeds served by Wirelens itself, and public feeds)`);
+    const sources = await seedSources({
+      db,
+      origin: url,
+      includePublicFeeds: env.WIRELENS_SEED_PUBLIC_FEEDS,
+    });
+    if (sources.created > 0)
+      logger.info(
+        `added ${sources.created} sources (demo feeds served by Wirelens itself, and public feeds)`,
+      );
   } catch (error) {
     await close();
     throw error;
@@ -96,7 +110,9 @@ export async function startAll(env: WorkerEnv): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT', 0));
   process.on('SIGTERM', () => void stop('SIGTERM', 0));
   for (const service of services) {
-    void service.exited.then((code) => stop(`${service.name} exited with code ${code}`, code === 0 ? 1 : code));
+    void service.exited.then((code) =>
+      stop(`${service.name} exited with code ${code}`, code === 0 ? 1 : code),
+    );
   }
 
   try {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
+
 import { STORY_SIMILARITY_THRESHOLD, storySimilarity, type StoryFeatures } from './story-similarity.js';
-import { extractFacts, mergeFingerprints, parseFingerprint, serializeFingerprint, textFingerprint } from './text-fingerprint.js';
+import {
+  extractFacts,
+  mergeFingerprints,
+  parseFingerprint,
+  serializeFingerprint,
+  textFingerprint,
+} from './text-fingerprint.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -97,14 +104,18 @@ describe('shared figures', () => {
     'Coastal Rail reported quarterly revenue of $612 million, up 4%, and kept its full-year outlook unchanged as freight volumes stabilised across its western network.';
 
   it('extracts figures with units and ignores years and small counts', () => {
-    expect(extractFacts('In 2026 it sold 3 plants for $4.2 billion, 7.2% of sales, and 412,000 cars.').sort()).toEqual(
-      ['$4.2b', '412000', '7.2%'].sort(),
-    );
+    expect(
+      extractFacts('In 2026 it sold 3 plants for $4.2 billion, 7.2% of sales, and 412,000 cars.').sort(),
+    ).toEqual(['$4.2b', '412000', '7.2%'].sort());
   });
 
   it('puts differently worded reports that repeat the same figures in one story', () => {
     const a = { fingerprint: textFingerprint(first), companyIds: ['rail'], publishedAt: when };
-    const b = { fingerprint: textFingerprint(second), companyIds: ['rail'], publishedAt: new Date(when.getTime() + 2 * 3_600_000) };
+    const b = {
+      fingerprint: textFingerprint(second),
+      companyIds: ['rail'],
+      publishedAt: new Date(when.getTime() + 2 * 3_600_000),
+    };
     expect(storySimilarity(a, b).sameStory).toBe(true);
   });
 

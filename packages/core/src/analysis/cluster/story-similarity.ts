@@ -61,7 +61,9 @@ export function storySimilarity(a: StoryFeatures, b: StoryFeatures): StorySimila
   if (facts.shared >= 2 && facts.overlap >= 0.4) {
     const companiesAgree = companyOverlap > 0 || (setA.size === 0 && setB.size === 0);
     const factScore =
-      Math.min(0.9, 0.3 + 0.1 * facts.shared + 0.3 * facts.overlap) * (0.5 + 0.5 * timeCloseness) * (companiesAgree ? 1 : 0.6);
+      Math.min(0.9, 0.3 + 0.1 * facts.shared + 0.3 * facts.overlap) *
+      (0.5 + 0.5 * timeCloseness) *
+      (companiesAgree ? 1 : 0.6);
     score = Math.max(score, factScore);
   }
   if (nearDuplicate) score = Math.max(score, 0.95);

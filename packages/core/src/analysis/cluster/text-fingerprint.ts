@@ -36,7 +36,8 @@ const unitAliases: Record<string, string> = {
   tn: 't',
   k: 'k',
 };
-const FIGURE = /([$€£¥])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(percent|per cent|billion|million|trillion|bn|mn|tn|%|[bmk](?![a-z]))?/gi;
+const FIGURE =
+  /([$€£¥])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(percent|per cent|billion|million|trillion|bn|mn|tn|%|[bmk](?![a-z]))?/gi;
 
 /** Figures worth comparing: with a unit, a decimal, or large enough not to be a count of days or a year. */
 export function extractFacts(text: string): string[] {
@@ -95,7 +96,9 @@ export function textFingerprint(text: string): TextFingerprint {
   const words = contentWords(tokenize(text));
   const shingles = new Set<string>();
   for (let i = 0; i + 2 < words.length; i++) shingles.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
-  const facts = [...new Set(extractFacts(text).map((fact) => fnv1a(fact, 0x9e3779b9)))].sort((a, b) => a - b).slice(0, MAX_FACTS);
+  const facts = [...new Set(extractFacts(text).map((fact) => fnv1a(fact, 0x9e3779b9)))]
+    .sort((a, b) => a - b)
+    .slice(0, MAX_FACTS);
   return { words: minHash(new Set(words)), shingles: minHash(shingles), facts };
 }
 
@@ -132,7 +135,9 @@ export function parseFingerprint(text: string): TextFingerprint | null {
   const shingles = parse(parts[1]);
   const factsHex = parts[2] ?? '';
   if (factsHex.length % 8 !== 0 || !/^[0-9a-f]*$/.test(factsHex)) return null;
-  const facts = Array.from({ length: factsHex.length / 8 }, (_, i) => Number.parseInt(factsHex.slice(i * 8, i * 8 + 8), 16));
+  const facts = Array.from({ length: factsHex.length / 8 }, (_, i) =>
+    Number.parseInt(factsHex.slice(i * 8, i * 8 + 8), 16),
+  );
   return (parts.length === 2 || parts.length === 3) && words && shingles ? { words, shingles, facts } : null;
 }
 
@@ -142,7 +147,8 @@ export function parseFingerprint(text: string): TextFingerprint | null {
  * cluster keeps this so each new report is compared with everything told so far.
  */
 export function mergeFingerprints(a: TextFingerprint, b: TextFingerprint): TextFingerprint {
-  const min = (x: readonly number[], y: readonly number[]) => x.map((value, i) => Math.min(value, y[i] ?? value));
+  const min = (x: readonly number[], y: readonly number[]) =>
+    x.map((value, i) => Math.min(value, y[i] ?? value));
   const facts = [...new Set([...a.facts, ...b.facts])].sort((p, q) => p - q).slice(0, MAX_FACTS * 2);
   return { words: min(a.words, b.words), shingles: min(a.shingles, b.shingles), facts };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { createBuiltinAnalyzer } from '../create-builtin-analyzer.js';
 import { TEST_REGISTRY } from '../testing/test-registry.js';
 

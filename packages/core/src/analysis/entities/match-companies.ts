@@ -6,9 +6,9 @@
  * the same company named unambiguously elsewhere in the article.
  */
 import type { CompanyRegistryEntry } from '../contract.js';
+import type { TokenRange } from '../sentiment/score-target.js';
 import type { DocSentence } from '../text/prepare-document.js';
 import { isCapitalized, type Token } from '../text/tokenize.js';
-import type { TokenRange } from '../sentiment/score-target.js';
 import { foldAccents, type RegistryIndex } from './build-registry-index.js';
 import {
   EXCHANGE_OPERATOR_NAMES,

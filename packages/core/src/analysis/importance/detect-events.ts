@@ -5,7 +5,7 @@
  * except that a clear review/opinion piece stays a review even when it
  * mentions a launch.
  */
-import { PhraseMatcher, expandPatterns } from '../text/phrase-matcher.js';
+import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
 import { EVENT_RULES, REVIEW_EVENT, type EventRule } from './event-rules.js';
 

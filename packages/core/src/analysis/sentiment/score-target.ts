@@ -6,7 +6,7 @@
  * banned Y", "analysts downgraded Y") land on the object, not the subject;
  * "X lost the contract to Y" is good for Y.
  */
-import { PhraseMatcher, expandPatterns } from '../text/phrase-matcher.js';
+import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { Token } from '../text/tokenize.js';
 import { squash, type TokenSentiment } from './score-tokens.js';
 

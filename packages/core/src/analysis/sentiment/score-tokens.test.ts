@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { tokenize } from '../text/tokenize.js';
 import { scoreTokens } from './score-tokens.js';
 

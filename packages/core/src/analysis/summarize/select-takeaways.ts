@@ -7,8 +7,8 @@
  * added (companies named, topics, tone) — never invented content.
  */
 import type { DocSentence } from '../text/prepare-document.js';
-import { NEAR_DUPLICATE } from './select-summary.js';
 import { pickDistinct, type RankedSentence } from './rank-sentences.js';
+import { NEAR_DUPLICATE } from './select-summary.js';
 
 const TARGET = 5;
 const MIN = 3;

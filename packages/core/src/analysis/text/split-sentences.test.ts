@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { splitSentences } from './split-sentences.js';
 import { tokenize } from './tokenize.js';
 

@@ -5,9 +5,9 @@
  * topics under MIN_RELEVANCE or under MIN_SHARE_OF_TOP of the best topic's
  * score are dropped, at most MAX_TOPICS are kept.
  */
-import type { TopicAssignment } from '../contract.js';
 import type { TaxonomyTopicSlug } from '../../topics/taxonomy.js';
-import { PhraseMatcher, expandPatterns } from '../text/phrase-matcher.js';
+import type { TopicAssignment } from '../contract.js';
+import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
 import { SECTOR_HINTS, TOPIC_RULES } from './topic-rules.js';
 
