@@ -1,3 +1,5 @@
+import * as gqlTada from 'gql.tada';
+
 /* eslint-disable */
 /* prettier-ignore */
 
@@ -100,10 +102,8 @@ export type introspection = {
   types: introspection_types;
 };
 
-import * as gqlTada from 'gql.tada';
-
 declare module 'gql.tada' {
   interface setupSchema {
-    introspection: introspection
+    introspection: introspection;
   }
 }
