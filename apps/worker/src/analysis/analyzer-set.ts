@@ -44,7 +44,7 @@ function buildAnalyzers(
       concurrency: config.llm.concurrency,
       fallback: builtin,
       registry,
-      log: logger.warn,
+      log: (message) => logger.warn(message),
     });
   }
   return { builtin, llm };

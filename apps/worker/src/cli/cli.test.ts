@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { verifyPassword } from '@wirelens/core';
-import { findFreePort } from '@wirelens/db';
+import { findFreePort } from '@wirelens/core/net';
 import { createEmptyDatabase, createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
 
 const workerRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
