@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 
 // Built with `--configLoader runner` (package.json): the default loader leaves this workspace package's
 // TypeScript to Node, which cannot run it.
-import { precompress } from '@wirelens/vite-plugins';
+import { precompress } from '@wirelens/vite-precompress';
 
 const NODE_MODULE = (names: string) =>
   new RegExp(

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { precompressDirectory } from '@wirelens/vite-plugins';
+import { precompressDirectory } from '@wirelens/vite-precompress';
 
 import { startTestApi, type TestApi } from '../testing/harness.js';
 import { rawGet } from '../testing/raw-get.js';

@@ -5,7 +5,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { precompressDirectory } from '@wirelens/vite-plugins';
+import { precompressDirectory } from '@wirelens/vite-precompress';
 
 import { startTestApi, type TestApi } from '../testing/harness.js';
 import { rawGet } from '../testing/raw-get.js';

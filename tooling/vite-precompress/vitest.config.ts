@@ -1,5 +1,5 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { name: 'vite-plugins', include: ['src/**/*.test.ts'] },
+  test: { name: 'vite-precompress', include: ['src/**/*.test.ts'] },
 });
