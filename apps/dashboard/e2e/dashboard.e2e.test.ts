@@ -503,10 +503,27 @@ describe('Wirelens dashboard in Chromium', () => {
     await visible(page.locator('.trend .wl-chart__point').first());
     await screenshot(page, 'topic-ai');
 
+    // At a desktop width the Menu button stays hidden and the interval switch shows all of its buttons.
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto('/compare?company=nvidia&company=amd&topic=ai');
     await visible(page.getByRole('heading', { name: 'Compare sentiment', level: 1 }));
     await visible(page.locator('.recharts-legend-item-text', { hasText: 'AMD' }));
+    expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
+    const intervals = page.getByRole('group', { name: 'Interval' });
+    const outer = await intervals.boundingBox();
+    const inner = await Promise.all(
+      (await intervals.getByRole('button').all()).map((button) => button.boundingBox()),
+    );
+    expect(inner).toHaveLength(3);
+    for (const box of inner) {
+      if (!outer || !box) throw new Error('the interval switch or one of its buttons is not displayed');
+      expect(box.x).toBeGreaterThanOrEqual(outer.x);
+      expect(box.x + box.width).toBeLessThanOrEqual(outer.x + outer.width);
+      expect(box.y).toBeGreaterThanOrEqual(outer.y);
+      expect(box.y + box.height).toBeLessThanOrEqual(outer.y + outer.height);
+    }
     await screenshot(page, 'compare');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.goto('/review');
     await visible(page.getByRole('heading', { name: /^Waiting \(\d+\)$/, level: 2 }));
@@ -532,6 +549,7 @@ describe('Wirelens dashboard in Chromium', () => {
     await visible(page.getByRole('heading', { name: 'Market overview', level: 1 }));
     expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
     await screenshot(page, 'overview-phone');
+    expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Feed' }).click();
     await visible(page.getByRole('heading', { name: 'Article feed', level: 1 }));

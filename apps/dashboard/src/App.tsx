@@ -24,7 +24,7 @@ const CompanyPage = onDemand(() => import('./pages/CompanyPage.js'), 'CompanyPag
 const TopicPage = onDemand(() => import('./pages/TopicPage.js'), 'TopicPage');
 const ComparePage = onDemand(() => import('./pages/ComparePage.js'), 'ComparePage');
 const ReviewQueuePage = onDemand(() => import('./pages/ReviewQueuePage.js'), 'ReviewQueuePage');
-const SourcesPage = onDemand(() => import('./pages/SourcesPage.js'), 'SourcesPage');
+const SourcesPage = onDemand(() => import('./pages/sources/index.js'), 'SourcesPage');
 const TokensPage = onDemand(() => import('./pages/TokensPage.js'), 'TokensPage');
 const UsersPage = onDemand(() => import('./pages/UsersPage.js'), 'UsersPage');
 

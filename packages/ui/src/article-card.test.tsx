@@ -34,7 +34,7 @@ describe('ArticleCard', () => {
   it('shows source, relative time, headline link, sentiment, importance, excerpt and review', () => {
     render(<ArticleCard article={article} now={now} />);
     const card = screen.getByRole('article');
-    expect(within(card).getByText('Reuters')).toBeTruthy();
+    within(card).getByText('Reuters');
 
     const time = within(card).getByText('3 hours ago');
     expect(time.tagName).toBe('TIME');
@@ -46,14 +46,14 @@ describe('ArticleCard', () => {
       '/articles/a1',
     );
 
-    expect(within(card).getByRole('img', { name: 'Sentiment: Bearish (\u22120.62)' })).toBeTruthy();
+    within(card).getByRole('img', { name: 'Sentiment: Bearish (\u22120.62)' });
     expect(within(card).getByRole('meter', { name: 'Importance' }).getAttribute('aria-valuenow')).toBe('7');
-    expect(within(card).getByText('Reviewed by Ada, 3 Nov')).toBeTruthy();
+    within(card).getByText('Reviewed by Ada, 3 Nov');
   });
 
   it('shows the excerpt as plain text, never as markup', () => {
     const { container } = render(<ArticleCard article={article} now={now} />);
-    expect(screen.getByText('The rules <b>extend</b> to cloud access.')).toBeTruthy();
+    screen.getByText('The rules <b>extend</b> to cloud access.');
     expect(container.querySelector('b')).toBeNull();
   });
 
@@ -62,8 +62,10 @@ describe('ArticleCard', () => {
     const list = screen.getByRole('list', { name: 'Companies' });
     expect(within(list).getAllByRole('link')).toHaveLength(4);
     expect(
-      within(list).getByRole('link', { name: /^Nvidia \u2212[\d.]+\s*, sentiment Bearish/ }),
-    ).toBeTruthy();
+      within(list)
+        .getByRole('link', { name: /^Nvidia \u2212[\d.]+\s*, sentiment Bearish/ })
+        .getAttribute('href'),
+    ).toBe('/companies/nvidia');
 
     const more = screen.getByRole('button', { name: 'Show 2 more companies' });
     expect(more.textContent).toBe('+2');
@@ -112,8 +114,8 @@ describe('ArticleCard', () => {
         headingLevel={2}
       />,
     );
-    expect(screen.getByRole('heading', { level: 2, name: 'Fresh off the wire' })).toBeTruthy();
-    expect(screen.getByText('just now')).toBeTruthy();
+    screen.getByRole('heading', { level: 2, name: 'Fresh off the wire' });
+    screen.getByText('just now');
     expect(screen.queryByRole('meter')).toBeNull();
     expect(screen.queryByRole('img')).toBeNull();
     expect(screen.queryByRole('list')).toBeNull();

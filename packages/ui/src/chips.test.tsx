@@ -43,7 +43,7 @@ describe('CompanyChip', () => {
     render(<CompanyChip name="Intel" sentiment={0.2} />);
     expect(screen.queryByRole('link')).toBeNull();
     expect(screen.queryByRole('button')).toBeNull();
-    expect(screen.getByText(', sentiment Somewhat Bullish')).toBeTruthy();
+    screen.getByText(', sentiment Somewhat Bullish');
   });
 });
 
@@ -62,7 +62,7 @@ describe('TopicChip', () => {
 
   it('renders text only without href', () => {
     render(<TopicChip name="Energy" />);
-    expect(screen.getByText('Energy')).toBeTruthy();
+    screen.getByText('Energy');
     expect(screen.queryByRole('link')).toBeNull();
   });
 });

@@ -96,7 +96,7 @@ describe('CompareChart', () => {
 
   it('shows the empty state when no subject has data', () => {
     render(<CompareChart series={[{ name: 'Anthropic', buckets: [] }]} {...fixed} />);
-    expect(screen.getByText('No articles in this period')).toBeTruthy();
+    screen.getByText('No articles in this period');
     expect(screen.queryByRole('table')).toBeNull();
   });
 });

@@ -47,8 +47,8 @@ describe('DiffView', () => {
       />,
     );
     const table = screen.getByRole('table', { name: 'Correction' });
-    expect(within(table).getByRole('columnheader', { name: 'AI' })).toBeTruthy();
-    expect(within(table).getByRole('columnheader', { name: 'Editor' })).toBeTruthy();
+    within(table).getByRole('columnheader', { name: 'AI' });
+    within(table).getByRole('columnheader', { name: 'Editor' });
     const score = within(table).getByRole('row', { name: /^Score/ });
     expect(within(score).getByText('0.05').tagName).toBe('DEL');
     expect(within(score).getByText('-0.50').tagName).toBe('INS');
@@ -57,7 +57,7 @@ describe('DiffView', () => {
   it('marks changed fields in words, not only with colour', () => {
     render(<DiffView before={ai} after={editor} fields={fields} />);
     const sentiment = screen.getByRole('row', { name: /^Sentiment/ });
-    expect(within(sentiment).getByText('Changed')).toBeTruthy();
+    within(sentiment).getByText('Changed');
     expect(sentiment.className).toContain('is-changed');
 
     const importance = screen.getByRole('row', { name: /^Importance/ });
@@ -66,20 +66,20 @@ describe('DiffView', () => {
 
     // Same list on both sides counts as unchanged.
     expect(within(screen.getByRole('row', { name: /^Key takeaways/ })).queryByText('Changed')).toBeNull();
-    expect(screen.getByText('3 of 5 fields changed.')).toBeTruthy();
+    screen.getByText('3 of 5 fields changed.');
   });
 
   it('shows an empty value as a dash and can hide unchanged rows', () => {
     render(<DiffView before={ai} after={editor} fields={fields} changedOnly />);
     const summary = screen.getByRole('row', { name: /^Summary/ });
-    expect(within(summary).getByText('—')).toBeTruthy();
+    within(summary).getByText('—');
     expect(screen.queryByRole('row', { name: /^Importance/ })).toBeNull();
   });
 
   it('says so when nothing changed', () => {
     render(<DiffView before={ai} after={{ ...ai, takeaways: [...ai.takeaways] }} fields={fields} />);
     expect(screen.queryByText('Changed')).toBeNull();
-    expect(screen.getByText('No fields changed.')).toBeTruthy();
+    screen.getByText('No fields changed.');
   });
 });
 

@@ -16,7 +16,7 @@ describe('Skeleton', () => {
 
   it('always shows at least one line', () => {
     const { container } = render(<Skeleton lines={0} label="Loading articles" />);
-    expect(screen.getByRole('status', { name: 'Loading articles' })).toBeTruthy();
+    expect(screen.getByRole('status', { name: 'Loading articles' }).getAttribute('aria-busy')).toBe('true');
     expect(container.querySelectorAll('.wl-skeleton__line')).toHaveLength(1);
   });
 });
@@ -35,8 +35,8 @@ describe('EmptyState', () => {
         <p>Try a longer date range.</p>
       </EmptyState>,
     );
-    expect(screen.getByText('No articles match these filters')).toBeTruthy();
-    expect(screen.getByText('Try a longer date range.')).toBeTruthy();
+    screen.getByText('No articles match these filters');
+    screen.getByText('Try a longer date range.');
   });
 });
 

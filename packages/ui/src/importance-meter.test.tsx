@@ -10,7 +10,7 @@ function filledSegments(meter: HTMLElement) {
 describe('ImportanceMeter', () => {
   it('shows "Importance 7/10" and a 10-segment meter with 7 filled', () => {
     render(<ImportanceMeter value={7} />);
-    expect(screen.getByText('Importance 7/10')).toBeTruthy();
+    screen.getByText('Importance 7/10');
     const meter = screen.getByRole('meter', { name: 'Importance' });
     expect(meter.getAttribute('aria-valuemin')).toBe('1');
     expect(meter.getAttribute('aria-valuemax')).toBe('10');
@@ -23,14 +23,14 @@ describe('ImportanceMeter', () => {
   it('clamps values outside 1..10 and rounds fractions', () => {
     const { rerender } = render(<ImportanceMeter value={14} />);
     expect(screen.getByRole('meter').getAttribute('aria-valuenow')).toBe('10');
-    expect(screen.getByText('Importance 10/10')).toBeTruthy();
+    screen.getByText('Importance 10/10');
 
     rerender(<ImportanceMeter value={0} />);
     expect(screen.getByRole('meter').getAttribute('aria-valuenow')).toBe('1');
     expect(filledSegments(screen.getByRole('meter'))).toBe(1);
 
     rerender(<ImportanceMeter value={6.6} />);
-    expect(screen.getByText('Importance 7/10')).toBeTruthy();
+    screen.getByText('Importance 7/10');
 
     rerender(<ImportanceMeter value={Number.NaN} />);
     expect(screen.getByRole('meter').getAttribute('aria-valuenow')).toBe('1');

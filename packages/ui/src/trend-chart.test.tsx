@@ -20,7 +20,7 @@ function dataRows() {
 describe('TrendChart', () => {
   it('names the figure and gives the SVG a title and description', () => {
     const { container } = render(<TrendChart buckets={buckets} series="Anthropic" {...fixed} />);
-    expect(screen.getByRole('figure', { name: /^Sentiment for Anthropic/ })).toBeTruthy();
+    screen.getByRole('figure', { name: /^Sentiment for Anthropic/ });
     const svg = container.querySelector('.recharts-wrapper > svg');
     expect(svg?.querySelector('title')?.textContent).toBe('Sentiment for Anthropic');
     expect(svg?.querySelector('desc')?.textContent).toContain('−1 (bearish) to +1 (bullish)');
@@ -28,7 +28,7 @@ describe('TrendChart', () => {
 
   it('exposes every bucket in the data table, with "No data" for empty periods', () => {
     render(<TrendChart buckets={buckets} {...fixed} />);
-    expect(screen.getByRole('table', { name: 'Sentiment over time: data' })).toBeTruthy();
+    screen.getByRole('table', { name: 'Sentiment over time: data' });
     const rows = dataRows();
     expect(rows).toHaveLength(3);
     expect(rows.map((row) => Array.from(row.children, (cell) => cell.textContent))).toEqual([
@@ -49,7 +49,7 @@ describe('TrendChart', () => {
     expect(ticks).toEqual(expect.arrayContaining(['\u22121.00', '0.00', '+1.00']));
     // One bar per day that has articles; the empty day draws none.
     expect(container.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(2);
-    expect(screen.getByText('Articles', { selector: '.recharts-legend-item-text' })).toBeTruthy();
+    screen.getByText('Articles', { selector: '.recharts-legend-item-text' });
   });
 
   it('stacks the bullish / neutral / bearish split instead of plain volume when asked', () => {
@@ -106,11 +106,11 @@ describe('TrendChart', () => {
 
   it('shows an empty state instead of an empty plot', () => {
     const { container, rerender } = render(<TrendChart buckets={[]} {...fixed} />);
-    expect(screen.getByText('No articles in this period')).toBeTruthy();
+    screen.getByText('No articles in this period');
     expect(container.querySelector('svg')).toBeNull();
 
     rerender(<TrendChart buckets={[buckets[1] as SentimentBucket]} {...fixed} />);
-    expect(screen.getByText('No articles in this period')).toBeTruthy();
+    screen.getByText('No articles in this period');
   });
 
   it('shows a visible title and hourly labels when configured', () => {
@@ -123,7 +123,7 @@ describe('TrendChart', () => {
         {...fixed}
       />,
     );
-    expect(screen.getByRole('figure', { name: /^Nvidia, last 24 hours/ })).toBeTruthy();
+    screen.getByRole('figure', { name: /^Nvidia, last 24 hours/ });
     expect(dataRows()[0]?.firstElementChild?.textContent).toBe('1 Nov 2026, 14:00');
   });
 

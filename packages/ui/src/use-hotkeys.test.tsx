@@ -91,8 +91,8 @@ describe('KeyboardShortcuts', () => {
         ]}
       />,
     );
-    expect(screen.getByRole('region', { name: 'Keyboard shortcuts' })).toBeTruthy();
+    screen.getByRole('region', { name: 'Keyboard shortcuts' });
     expect(screen.getByText('j').tagName).toBe('KBD');
-    expect(screen.getByText('Next item')).toBeTruthy();
+    screen.getByText('Next item');
   });
 });

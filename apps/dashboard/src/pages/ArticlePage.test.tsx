@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { AI_TOPIC, NVIDIA } from '../test/fixtures.js';
-import { renderPage } from '../test/renderPage.js';
+import { renderPage, retrySendsAgain } from '../test/renderPage.js';
 import { ArticlePage } from './ArticlePage.js';
 
 function articleData(overrides: Record<string, unknown> = {}) {
@@ -71,30 +71,35 @@ const route = { route: '/articles/QXJ0aWNsZTox', path: '/articles/:id' };
 describe('ArticlePage', () => {
   it('shows a skeleton while loading', () => {
     renderPage(<ArticlePage />, { ...route, handlers: { ArticlePage: 'pending' } });
-    expect(screen.getByRole('status', { name: 'Loading article' })).toBeTruthy();
+    expect(screen.getByRole('status', { name: 'Loading article' }).getAttribute('aria-busy')).toBe('true');
   });
 
   it('distinguishes a network error from a server error', async () => {
-    renderPage(<ArticlePage />, { ...route, handlers: { ArticlePage: { networkError: true } } });
-    expect(await screen.findByText('Cannot reach the Wirelens server.')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+    const { calls } = renderPage(<ArticlePage />, {
+      ...route,
+      handlers: { ArticlePage: { networkError: true } },
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Cannot reach the Wirelens server.');
+    expect(alert.textContent).not.toContain('The server could not answer this request.');
+    await retrySendsAgain(calls, 'ArticlePage');
   });
 
   it('says so when the article does not exist', async () => {
     renderPage(<ArticlePage />, { ...route, handlers: { ArticlePage: { data: { article: null } } } });
-    expect(await screen.findByText('Article not found')).toBeTruthy();
+    await screen.findByText('Article not found');
   });
 
   it('shows the reference layout with provenance', async () => {
     renderPage(<ArticlePage />, { ...route, handlers: { ArticlePage: { data: articleData() } } });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Chip export rules tighten' })).toBeTruthy();
+    await screen.findByRole('heading', { level: 1, name: 'Chip export rules tighten' });
     expect(screen.getByRole('link', { name: /Back to the feed/ }).getAttribute('href')).toBe('/feed');
     expect(screen.getByRole('link', { name: 'Category: AI' }).getAttribute('href')).toBe('/topics/ai');
-    expect(screen.getByRole('img', { name: 'Sentiment: Bearish (−0.62)' })).toBeTruthy();
-    expect(screen.getByText('Jane Reporter', { exact: false })).toBeTruthy();
-    expect(screen.getByRole('heading', { name: /AI Summary/ })).toBeTruthy();
-    expect(screen.getByText('Export controls widen.')).toBeTruthy();
-    expect(screen.getByText('Consequences paragraph.')).toBeTruthy();
+    screen.getByRole('img', { name: 'Sentiment: Bearish (−0.62)' });
+    screen.getByText('Jane Reporter', { exact: false });
+    screen.getByRole('heading', { name: /AI Summary/ });
+    screen.getByText('Export controls widen.');
+    screen.getByText('Consequences paragraph.');
     expect(screen.getAllByRole('listitem').some((item) => item.textContent === 'Second takeaway')).toBe(true);
     expect(screen.getByRole('link', { name: /NVIDIA/ }).getAttribute('href')).toBe('/companies/nvidia');
     const original = screen.getByRole('link', { name: 'Read Original' });
@@ -117,7 +122,7 @@ describe('ArticlePage', () => {
       ...route,
       handlers: { ArticlePage: { data: articleData({ title: '<b>Bold</b> headline' }) } },
     });
-    expect(await screen.findByRole('heading', { level: 1, name: '<b>Bold</b> headline' })).toBeTruthy();
+    await screen.findByRole('heading', { level: 1, name: '<b>Bold</b> headline' });
     expect(screen.getByText('text').tagName).toBe('STRONG');
   });
 
@@ -126,6 +131,6 @@ describe('ArticlePage', () => {
       ...route,
       handlers: { ArticlePage: { data: articleData({ analysis: null, corrections: [] }) } },
     });
-    expect(await screen.findByText('Not analysed yet')).toBeTruthy();
+    await screen.findByText('Not analysed yet');
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { AI_TOPIC, buckets, cardNode, feedData, feedSupport, NVIDIA } from '../test/fixtures.js';
 import type { MockHandler } from '../test/mockClient.js';
-import { renderPage } from '../test/renderPage.js';
+import { renderPage, retrySendsAgain } from '../test/renderPage.js';
 import { CompanyPage } from './CompanyPage.js';
 
 const companyData = {
@@ -43,28 +43,28 @@ function page(handlers: Record<string, MockHandler>, route = '/companies/nvidia'
 describe('CompanyPage', () => {
   it('shows a skeleton while loading', () => {
     page({ CompanyPage: 'pending' });
-    expect(screen.getByRole('status', { name: 'Loading company' })).toBeTruthy();
+    expect(screen.getByRole('status', { name: 'Loading company' }).getAttribute('aria-busy')).toBe('true');
   });
 
   it('shows a server error with its message and Retry', async () => {
-    page({ CompanyPage: { graphqlError: 'Series unavailable' } });
-    expect(await screen.findByText('Series unavailable')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+    const { calls } = page({ CompanyPage: { graphqlError: 'Series unavailable' } });
+    expect((await screen.findByRole('alert')).textContent).toContain('Series unavailable');
+    await retrySendsAgain(calls, 'CompanyPage');
   });
 
   it('says so when the company does not exist', async () => {
     page({ CompanyPage: { data: { company: null } } });
-    expect(await screen.findByText('Company not found')).toBeTruthy();
+    await screen.findByText('Company not found');
   });
 
   it('shows facts, the trend, related subjects and the feed filtered to the company', async () => {
     const { calls } = page({ CompanyPage: { data: companyData } });
-    expect(await screen.findByRole('heading', { level: 1, name: 'NVIDIA' })).toBeTruthy();
-    expect(screen.getByText('NASDAQ: NVDA')).toBeTruthy();
-    expect(screen.getByText('Nvidia Corp')).toBeTruthy();
-    expect(screen.getByRole('figure', { name: 'Sentiment for NVIDIA' })).toBeTruthy();
+    await screen.findByRole('heading', { level: 1, name: 'NVIDIA' });
+    screen.getByText('NASDAQ: NVDA');
+    screen.getByText('Nvidia Corp');
+    screen.getByRole('figure', { name: 'Sentiment for NVIDIA' });
     expect(screen.getByRole('link', { name: /AMD/ }).getAttribute('href')).toBe('/companies/amd');
-    expect(await screen.findByRole('link', { name: 'Chip export rules tighten' })).toBeTruthy();
+    await screen.findByRole('link', { name: 'Chip export rules tighten' });
     expect(calls.find((call) => call.name === 'Feed')?.variables.filter).toEqual({ companyIds: [NVIDIA.id] });
     expect(calls.find((call) => call.name === 'CompanyPage')?.variables.interval).toBe('DAY');
   });

@@ -14,25 +14,27 @@ const page = (handlers: Record<string, MockHandler>, route = '/compare?company=n
 describe('ComparePage', () => {
   it('asks what to compare when nothing is chosen', () => {
     page({}, '/compare');
-    expect(screen.getByText('Choose what to compare')).toBeTruthy();
+    screen.getByText('Choose what to compare');
   });
 
   it('shows a skeleton while the series load', async () => {
     page({ Compare: 'pending' });
-    expect(await screen.findByRole('status', { name: 'Loading series' })).toBeTruthy();
+    expect((await screen.findByRole('status', { name: 'Loading series' })).getAttribute('aria-busy')).toBe(
+      'true',
+    );
   });
 
   it('shows a network error', async () => {
     page({ Compare: { networkError: true } });
-    expect(await screen.findByText('Cannot reach the Wirelens server.')).toBeTruthy();
+    expect((await screen.findByRole('alert')).textContent).toContain('Cannot reach the Wirelens server.');
   });
 
   it('charts the chosen subjects and lists their coverage', async () => {
     const { calls } = page({ Compare: { data: compareData } });
-    expect(await screen.findByRole('figure', { name: 'Mean sentiment per day' })).toBeTruthy();
+    await screen.findByRole('figure', { name: 'Mean sentiment per day' });
     expect(screen.getByRole('link', { name: 'NVIDIA' }).getAttribute('href')).toBe('/companies/nvidia');
-    expect(screen.getByRole('button', { name: 'Remove AI' })).toBeTruthy();
-    expect(screen.getByText('2 of 5 subjects.')).toBeTruthy();
+    screen.getByRole('button', { name: 'Remove AI' });
+    screen.getByText('2 of 5 subjects.');
     const compare = calls.find((call) => call.name === 'Compare');
     expect(compare?.variables).toMatchObject({
       companyIds: [NVIDIA.id],

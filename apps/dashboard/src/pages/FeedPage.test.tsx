@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { cardNode, feedData, feedSupport } from '../test/fixtures.js';
 import type { MockHandler } from '../test/mockClient.js';
-import { renderPage } from '../test/renderPage.js';
+import { renderPage, retrySendsAgain } from '../test/renderPage.js';
 import { FeedPage } from './FeedPage.js';
 
 const page = (handlers: Record<string, MockHandler>, route = '/feed') =>
@@ -12,24 +12,25 @@ const page = (handlers: Record<string, MockHandler>, route = '/feed') =>
 describe('FeedPage', () => {
   it('shows a skeleton while the first page loads', () => {
     page({ Feed: 'pending' });
-    expect(screen.getByRole('status', { name: 'Loading articles' })).toBeTruthy();
+    expect(screen.getByRole('status', { name: 'Loading articles' }).getAttribute('aria-busy')).toBe('true');
   });
 
   it('says the server cannot be reached on a network error, with Retry', async () => {
-    page({ Feed: { networkError: true } });
-    expect(await screen.findByText('Cannot reach the Wirelens server.')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+    const { calls } = page({ Feed: { networkError: true } });
+    expect((await screen.findByRole('alert')).textContent).toContain('Cannot reach the Wirelens server.');
+    await retrySendsAgain(calls, 'Feed');
   });
 
   it('shows the server message on a GraphQL error', async () => {
     page({ Feed: { graphqlError: 'Query too expensive', code: 'COST_LIMIT' } });
-    expect(await screen.findByText('The server could not answer this request.')).toBeTruthy();
-    expect(screen.getByText('Query too expensive')).toBeTruthy();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The server could not answer this request.');
+    expect(alert.textContent).toContain('Query too expensive');
   });
 
   it('sends an anonymous visitor to the login page', async () => {
     page({ Feed: { graphqlError: 'Sign in', code: 'UNAUTHENTICATED' } });
-    expect(await screen.findByRole('heading', { name: 'Login page' })).toBeTruthy();
+    await screen.findByRole('heading', { name: 'Login page' });
     expect(screen.getByTestId('location').textContent).toBe('/login?next=%2Ffeed&expired=1');
   });
 
@@ -37,17 +38,18 @@ describe('FeedPage', () => {
     page({ Feed: { data: feedData([cardNode()]) } });
     const link = await screen.findByRole('link', { name: 'Chip export rules tighten' });
     expect(link.getAttribute('href')).toBe('/articles/QXJ0aWNsZTox');
-    expect(within(screen.getByRole('article')).getByText('Example Wire')).toBeTruthy();
-    expect(screen.getByRole('img', { name: 'Sentiment: Bearish (−0.62)' })).toBeTruthy();
+    within(screen.getByRole('article')).getByText('Example Wire');
+    screen.getByRole('img', { name: 'Sentiment: Bearish (−0.62)' });
     expect(screen.getByRole('meter', { name: 'Importance' }).getAttribute('aria-valuenow')).toBe('7');
     expect(screen.getByRole('link', { name: /NVIDIA/ }).getAttribute('href')).toBe('/companies/nvidia');
-    expect(screen.getByText('AI · not reviewed')).toBeTruthy();
-    expect(screen.getByText('1 article')).toBeTruthy();
+    screen.getByText('AI · not reviewed');
+    screen.getByText('1 article');
   });
 
   it('shows an empty state when nothing matches', async () => {
     page({ Feed: { data: feedData([]) } }, '/feed?sentiment=BULLISH');
-    expect(await screen.findByText('No articles match these filters')).toBeTruthy();
+    await screen.findByText('No articles match these filters');
+    expect(screen.queryByRole('article')).toBeNull();
   });
 
   it('turns URL filters into the API filter, resolving slugs to IDs', async () => {
@@ -67,7 +69,7 @@ describe('FeedPage', () => {
       publishedBefore: '2026-11-22T00:00:00.000Z',
       search: 'chips',
     });
-    expect(screen.getByRole('button', { name: 'Remove filter Company: NVIDIA' })).toBeTruthy();
+    screen.getByRole('button', { name: 'Remove filter Company: NVIDIA' });
   });
 
   it('writes filter changes into the URL', async () => {
@@ -96,8 +98,8 @@ describe('FeedPage', () => {
           : { data: feedData([cardNode()], { hasNextPage: true, totalCount: 2 }) },
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Load more' }));
-    expect(await screen.findByRole('link', { name: 'Second page story' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Chip export rules tighten' })).toBeTruthy();
+    await screen.findByRole('link', { name: 'Second page story' });
+    screen.getByRole('link', { name: 'Chip export rules tighten' });
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
   });
 
@@ -106,8 +108,8 @@ describe('FeedPage', () => {
       { Feed: { data: feedData([cardNode()]) }, CompanyBySlug: { data: { company: null } } },
       '/feed?company=ghost',
     );
-    expect(await screen.findByText('Not found: ghost. The link may be out of date.')).toBeTruthy();
-    expect(screen.getByText('No articles match these filters')).toBeTruthy();
+    await screen.findByText('Not found: ghost. The link may be out of date.');
+    screen.getByText('No articles match these filters');
     expect(calls.some((call) => call.name === 'Feed')).toBe(false);
   });
 });

@@ -23,13 +23,13 @@ describe('LoginPage', () => {
   it('shows the server’s message for wrong credentials', async () => {
     page({ Login: { graphqlError: 'Wrong e-mail or password', code: 'UNAUTHENTICATED' } });
     signIn();
-    expect(await screen.findByText('Wrong e-mail or password')).toBeTruthy();
+    expect((await screen.findByRole('alert')).textContent).toContain('Wrong e-mail or password');
   });
 
   it('says when the server cannot be reached', async () => {
     page({ Login: { networkError: true } });
     signIn();
-    expect(await screen.findByText('Cannot reach the Wirelens server.')).toBeTruthy();
+    expect((await screen.findByRole('alert')).textContent).toContain('Cannot reach the Wirelens server.');
   });
 
   it('signs in and returns to the page the user came from', async () => {
@@ -44,8 +44,11 @@ describe('LoginPage', () => {
 
   it('explains an ended session and stays on the form even while the old user is remembered', () => {
     renderPage(<LoginPage />, { route: '/signin?next=%2Ffeed&expired=1', path: '/signin', user: ADMIN });
-    expect(screen.getByText('Your session has ended. Sign in again to continue.')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(screen.getByText('Your session has ended. Sign in again to continue.').getAttribute('role')).toBe(
+      'status',
+    );
+    screen.getByRole('button', { name: 'Sign in' });
+    expect(screen.getByTestId('location').textContent).toBe('/signin?next=%2Ffeed&expired=1');
   });
 
   it('only returns to same-site paths', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { cardNode, feedData, feedSupport, NVIDIA, seriesData, topicsData } from '../test/fixtures.js';
 import type { MockHandler } from '../test/mockClient.js';
-import { renderPage } from '../test/renderPage.js';
+import { renderPage, retrySendsAgain } from '../test/renderPage.js';
 import { OverviewPage } from './OverviewPage.js';
 
 const overviewData = {
@@ -28,22 +28,22 @@ const page = (handlers: Record<string, MockHandler>) =>
 describe('OverviewPage', () => {
   it('shows a skeleton while loading', () => {
     page({ Overview: 'pending' });
-    expect(screen.getByRole('status', { name: 'Loading overview' })).toBeTruthy();
+    expect(screen.getByRole('status', { name: 'Loading overview' }).getAttribute('aria-busy')).toBe('true');
   });
 
   it('shows an error with Retry', async () => {
-    page({ Overview: { graphqlError: 'Too costly', code: 'COST_LIMIT' } });
-    expect(await screen.findByText('Too costly')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+    const { calls } = page({ Overview: { graphqlError: 'Too costly', code: 'COST_LIMIT' } });
+    expect((await screen.findByRole('alert')).textContent).toContain('Too costly');
+    await retrySendsAgain(calls, 'Overview');
   });
 
   it('shows market mood, movers, important articles and the feed beside them', async () => {
     const { calls } = page({ Overview: { data: overviewData } });
-    expect(await screen.findByRole('heading', { name: 'Most-covered companies' })).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Most-covered topics' })).toBeTruthy();
-    expect(screen.getByText(/up \+0\.31/)).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Latest important articles' })).toBeTruthy();
-    expect(await screen.findByRole('heading', { name: 'Latest articles' })).toBeTruthy();
+    await screen.findByRole('heading', { name: 'Most-covered companies' });
+    screen.getByRole('heading', { name: 'Most-covered topics' });
+    screen.getByText(/up \+0\.31/);
+    screen.getByRole('heading', { name: 'Latest important articles' });
+    await screen.findByRole('heading', { name: 'Latest articles' });
     expect(screen.getAllByRole('link', { name: 'Chip export rules tighten' })).toHaveLength(2);
     expect(calls.find((call) => call.name === 'MarketMood')?.variables.companyIds).toEqual([NVIDIA.id]);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { AI_TOPIC, NVIDIA, topicsData } from '../test/fixtures.js';
 import type { MockHandler } from '../test/mockClient.js';
-import { EDITOR, renderPage } from '../test/renderPage.js';
+import { EDITOR, renderPage, retrySendsAgain } from '../test/renderPage.js';
 import { ReviewQueuePage } from './ReviewQueuePage.js';
 
 function queueItem(id: string, title: string, importance: number, confidence: number) {
@@ -102,18 +102,20 @@ function page(handlers: Record<string, MockHandler> = {}) {
 describe('ReviewQueuePage', () => {
   it('shows a skeleton while the queue loads', () => {
     page({ ReviewQueue: 'pending' });
-    expect(screen.getByRole('status', { name: 'Loading review queue' })).toBeTruthy();
+    expect(screen.getByRole('status', { name: 'Loading review queue' }).getAttribute('aria-busy')).toBe(
+      'true',
+    );
   });
 
   it('shows errors with Retry', async () => {
-    page({ ReviewQueue: { networkError: true } });
-    expect(await screen.findByText('Cannot reach the Wirelens server.')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+    const { calls } = page({ ReviewQueue: { networkError: true } });
+    expect((await screen.findByRole('alert')).textContent).toContain('Cannot reach the Wirelens server.');
+    await retrySendsAgain(calls, 'ReviewQueue');
   });
 
   it('shows an empty queue', async () => {
     page({ ReviewQueue: { data: { reviewQueue: { totalCount: 0, edges: [] } } } });
-    expect(await screen.findByText('The queue is empty')).toBeTruthy();
+    await screen.findByText('The queue is empty');
   });
 
   it('lists the queue in the API order and moves with j and k', async () => {
@@ -125,18 +127,18 @@ describe('ReviewQueuePage', () => {
       expect.stringContaining('Earnings beat'),
     ]);
     expect(items[0]?.getAttribute('aria-current')).toBe('true');
-    expect(await screen.findByRole('heading', { level: 2, name: 'Export rules tighten' })).toBeTruthy();
+    await screen.findByRole('heading', { level: 2, name: 'Export rules tighten' });
     fireEvent.keyDown(document.body, { key: 'j' });
-    expect(await screen.findByRole('heading', { level: 2, name: 'Earnings beat' })).toBeTruthy();
+    await screen.findByRole('heading', { level: 2, name: 'Earnings beat' });
     fireEvent.keyDown(document.body, { key: 'k' });
-    expect(await screen.findByRole('heading', { level: 2, name: 'Export rules tighten' })).toBeTruthy();
+    await screen.findByRole('heading', { level: 2, name: 'Export rules tighten' });
   });
 
   it('approves with "a", sending the version the editor saw', async () => {
     const { calls } = page({ ApproveAnalysis: { data: success('approveAnalysis') } });
     await screen.findByRole('heading', { level: 2, name: 'Export rules tighten' });
     fireEvent.keyDown(document.body, { key: 'a' });
-    expect(await screen.findByText('Approved.')).toBeTruthy();
+    await screen.findByText('Approved.');
     expect(calls.find((call) => call.name === 'ApproveAnalysis')?.variables.input).toEqual({
       articleId: 'QXJ0aWNsZTox',
       expectedVersion: 3,
@@ -149,7 +151,7 @@ describe('ReviewQueuePage', () => {
     });
     await screen.findByRole('heading', { level: 2, name: 'Export rules tighten' });
     fireEvent.click(screen.getByRole('button', { name: 'Re-run analysis' }));
-    expect(await screen.findByText('Re-analysis queued; your corrections stay in force.')).toBeTruthy();
+    await screen.findByText('Re-analysis queued; your corrections stay in force.');
     expect(calls.find((call) => call.name === 'ReanalyzeArticle')?.variables).toEqual({ id: 'QXJ0aWNsZTox' });
   });
 
@@ -163,8 +165,8 @@ describe('ReviewQueuePage', () => {
       target: { value: '11' },
     });
     fireEvent.click(within(form).getByRole('button', { name: 'Save correction' }));
-    expect(await within(form).findByText('The summary must not be empty.')).toBeTruthy();
-    expect(within(form).getByText('Enter a whole number from 1 to 10.')).toBeTruthy();
+    await within(form).findByText('The summary must not be empty.');
+    within(form).getByText('Enter a whole number from 1 to 10.');
     expect(calls.some((call) => call.name === 'CorrectAnalysis')).toBe(false);
 
     fireEvent.change(within(form).getByRole('textbox', { name: 'Summary' }), {
@@ -174,7 +176,7 @@ describe('ReviewQueuePage', () => {
       target: { value: '8' },
     });
     fireEvent.click(within(form).getByRole('button', { name: 'Save correction' }));
-    expect(await screen.findByText('Correction saved.')).toBeTruthy();
+    await screen.findByText('Correction saved.');
     expect(calls.find((call) => call.name === 'CorrectAnalysis')?.variables.input).toEqual({
       articleId: 'QXJ0aWNsZTox',
       expectedVersion: 3,
@@ -221,11 +223,11 @@ describe('ReviewQueuePage', () => {
     });
     fireEvent.click(within(form).getByRole('button', { name: 'Save correction' }));
     const conflict = await screen.findByRole('region', { name: 'Someone else changed this analysis' });
-    expect(within(conflict).getByText('Olga summary.')).toBeTruthy();
-    expect(within(conflict).getByText('Editor summary.')).toBeTruthy();
-    expect(within(conflict).getByRole('columnheader', { name: 'Saved (Olga)' })).toBeTruthy();
+    within(conflict).getByText('Olga summary.');
+    within(conflict).getByText('Editor summary.');
+    within(conflict).getByRole('columnheader', { name: 'Saved (Olga)' });
     fireEvent.click(within(conflict).getByRole('button', { name: 'Save merged values' }));
-    expect(await screen.findByText('Correction saved.')).toBeTruthy();
+    await screen.findByText('Correction saved.');
     expect(calls.filter((call) => call.name === 'CorrectAnalysis').at(-1)?.variables.input).toEqual({
       articleId: 'QXJ0aWNsZTox',
       expectedVersion: 5,
@@ -258,10 +260,10 @@ describe('ReviewQueuePage', () => {
       },
     });
     const history = await screen.findByRole('region', { name: 'History' });
-    expect(within(history).getByText(/Misread the guidance/)).toBeTruthy();
-    expect(within(history).getByRole('columnheader', { name: 'AI original (builtin 1.4.0)' })).toBeTruthy();
-    expect(within(history).getByText('Neutral')).toBeTruthy();
-    expect(within(history).getByText('NVIDIA · relevance 90% · 0.00')).toBeTruthy();
+    within(history).getByText(/Misread the guidance/);
+    within(history).getByRole('columnheader', { name: 'AI original (builtin 1.4.0)' });
+    within(history).getByText('Neutral');
+    within(history).getByText('NVIDIA · relevance 90% · 0.00');
   });
 
   it('opens one article by id, queued or not, with its history', async () => {
@@ -274,8 +276,8 @@ describe('ReviewQueuePage', () => {
         ReviewArticle: { data: article('QXJ0aWNsZTox', 'Export rules tighten') },
       },
     });
-    expect(await screen.findByRole('heading', { level: 2, name: 'Export rules tighten' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: /Back to the review queue/ })).toBeTruthy();
+    await screen.findByRole('heading', { level: 2, name: 'Export rules tighten' });
+    screen.getByRole('link', { name: /Back to the review queue/ });
     expect(screen.getByRole('region', { name: 'History' }).textContent).toContain('No editor has acted');
   });
 });

@@ -28,12 +28,14 @@ const page = (handlers: Record<string, MockHandler>) =>
 describe('TokensPage', () => {
   it('shows a skeleton while loading', () => {
     page({ MyTokens: 'pending' });
-    expect(screen.getByRole('status', { name: 'Loading tokens' })).toBeTruthy();
+    expect(screen.getByRole('status', { name: 'Loading tokens' }).getAttribute('aria-busy')).toBe('true');
   });
 
   it('shows a server error', async () => {
     page({ MyTokens: { graphqlError: 'Boom' } });
-    expect(await screen.findByText('The server could not answer this request.')).toBeTruthy();
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'The server could not answer this request.',
+    );
   });
 
   it('lists tokens by prefix and shows a new secret once', async () => {
@@ -48,8 +50,8 @@ describe('TokensPage', () => {
         },
       },
     });
-    expect(await screen.findByText('wl_ab12…')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Revoke notebook' })).toBeTruthy();
+    await screen.findByText('wl_ab12…');
+    screen.getByRole('button', { name: 'Revoke notebook' });
     fireEvent.change(screen.getByRole('textbox', { name: 'Token name' }), { target: { value: 'script' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create token' }));
     expect((await screen.findByTestId('token-secret')).textContent).toBe('wl_secret_value');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { AI_TOPIC, buckets, cardNode, feedData, feedSupport, NVIDIA } from '../test/fixtures.js';
 import type { MockHandler } from '../test/mockClient.js';
-import { renderPage } from '../test/renderPage.js';
+import { renderPage, retrySendsAgain } from '../test/renderPage.js';
 import { TopicPage } from './TopicPage.js';
 
 const topicData = {
@@ -31,20 +31,21 @@ function page(handlers: Record<string, MockHandler>) {
 describe('TopicPage', () => {
   it('shows a skeleton while loading', () => {
     page({ TopicPage: 'pending' });
-    expect(screen.getByRole('status', { name: 'Loading topic' })).toBeTruthy();
+    expect(screen.getByRole('status', { name: 'Loading topic' }).getAttribute('aria-busy')).toBe('true');
   });
 
   it('shows a network error with Retry', async () => {
-    page({ TopicPage: { networkError: true } });
-    expect(await screen.findByText('Cannot reach the Wirelens server.')).toBeTruthy();
+    const { calls } = page({ TopicPage: { networkError: true } });
+    expect((await screen.findByRole('alert')).textContent).toContain('Cannot reach the Wirelens server.');
+    await retrySendsAgain(calls, 'TopicPage');
   });
 
   it('shows the topic, its trend, its companies and its feed', async () => {
     const { calls } = page({ TopicPage: { data: topicData } });
-    expect(await screen.findByRole('heading', { level: 1, name: 'AI' })).toBeTruthy();
-    expect(screen.getByRole('figure', { name: 'Sentiment for AI' })).toBeTruthy();
-    expect(screen.getByRole('region', { name: 'Companies in this topic' })).toBeTruthy();
-    expect(await screen.findByRole('link', { name: 'Chip export rules tighten' })).toBeTruthy();
+    await screen.findByRole('heading', { level: 1, name: 'AI' });
+    screen.getByRole('figure', { name: 'Sentiment for AI' });
+    screen.getByRole('region', { name: 'Companies in this topic' });
+    await screen.findByRole('link', { name: 'Chip export rules tighten' });
     expect(calls.find((call) => call.name === 'Feed')?.variables.filter).toEqual({ topicIds: [AI_TOPIC.id] });
   });
 });

@@ -31,12 +31,12 @@ const page = (handlers: Record<string, MockHandler>) =>
 describe('UsersPage', () => {
   it('shows a skeleton while loading', () => {
     page({ Users: 'pending' });
-    expect(screen.getByRole('status', { name: 'Loading users' })).toBeTruthy();
+    expect(screen.getByRole('status', { name: 'Loading users' }).getAttribute('aria-busy')).toBe('true');
   });
 
   it('shows a network error', async () => {
     page({ Users: { networkError: true } });
-    expect(await screen.findByText('Cannot reach the Wirelens server.')).toBeTruthy();
+    expect((await screen.findByRole('alert')).textContent).toContain('Cannot reach the Wirelens server.');
   });
 
   it('lists users and changes a role', async () => {
@@ -45,7 +45,7 @@ describe('UsersPage', () => {
       SetUserRole: { data: { setUserRole: { id: 'VXNlcjo3', role: 'EDITOR' } } },
     });
     const role = await screen.findByRole('combobox', { name: 'Role of ann@example.com' });
-    expect(screen.getByText('Active (you)')).toBeTruthy();
+    screen.getByText('Active (you)');
     fireEvent.change(role, { target: { value: 'EDITOR' } });
     expect(calls.find((call) => call.name === 'SetUserRole')?.variables).toEqual({
       userId: 'VXNlcjo3',
@@ -54,10 +54,11 @@ describe('UsersPage', () => {
   });
 
   it('checks the e-mail before creating a user', async () => {
-    page({ Users: { data: usersData } });
+    const { calls } = page({ Users: { data: usersData } });
     await screen.findByRole('table');
     fireEvent.change(screen.getByRole('textbox', { name: 'E-mail' }), { target: { value: 'not-an-email' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add user' }));
-    expect(await screen.findByText('Enter a valid e-mail address.')).toBeTruthy();
+    expect((await screen.findByRole('alert')).textContent).toContain('Enter a valid e-mail address.');
+    expect(calls.some((call) => call.name === 'CreateUser')).toBe(false);
   });
 });

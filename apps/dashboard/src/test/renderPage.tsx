@@ -1,10 +1,11 @@
-import { render } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { Provider } from 'urql';
+import { expect } from 'vitest';
 
 import { StaticAuthProvider, type Me } from '../auth/AuthContext.js';
-import { mockClient, type MockHandler } from './mockClient.js';
+import { mockClient, type MockClient, type MockHandler } from './mockClient.js';
 
 export const ADMIN: Me = { id: 'VXNlcjox', name: 'Ada Admin', email: 'ada@example.com', role: 'ADMIN' };
 export const EDITOR: Me = {
@@ -46,4 +47,12 @@ export function renderPage(
     </Provider>,
   );
   return { ...view, calls: mock.calls };
+}
+
+/** Clicks the error's Retry button and waits until the page has sent `operation` once more. */
+export async function retrySendsAgain(calls: MockClient['calls'], operation: string): Promise<void> {
+  const sent = () => calls.filter((call) => call.name === operation).length;
+  const before = sent();
+  fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+  await waitFor(() => expect(sent()).toBe(before + 1));
 }

@@ -6,6 +6,7 @@ import { AppError } from '@wirelens/core';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerFeed } from './commands/feed.js';
 import { registerMigrate } from './commands/migrate.js';
+import { registerResanitize } from './commands/resanitize.js';
 import { registerSeed } from './commands/seed.js';
 import { registerSources } from './commands/sources.js';
 import { registerStart } from './commands/start.js';
@@ -24,6 +25,7 @@ registerUser(program);
 registerFeed(program);
 registerSources(program);
 registerAnalyze(program);
+registerResanitize(program);
 
 try {
   await program.parseAsync(process.argv);

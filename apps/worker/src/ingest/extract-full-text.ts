@@ -62,6 +62,7 @@ export async function extractFullText({
         where: { id: articleId },
         data: {
           contentHtml: extracted.contentHtml,
+          sanitizerVersion: extracted.sanitizerVersion,
           contentText: extracted.text,
           fullTextStatus: 'EXTRACTED',
           imageUrl: article.imageUrl ?? extracted.imageUrl,

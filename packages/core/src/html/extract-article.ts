@@ -3,13 +3,15 @@ import { parseHTML } from 'linkedom';
 
 import { AppError } from '../errors/app-error.js';
 import { htmlToText } from './html-to-text.js';
-import { sanitizeHtml } from './sanitize-html.js';
+import { sanitizeHtml, SANITIZER_VERSION } from './sanitize-html.js';
 
 export interface ExtractedArticle {
   title: string | null;
   byline: string | null;
   /** Sanitised article body (see `sanitizeHtml`), links resolved against the page URL. */
   contentHtml: string;
+  /** The SANITIZER_VERSION that produced `contentHtml`. */
+  sanitizerVersion: number;
   text: string;
   excerpt: string | null;
   /** og:image (or twitter:image) of the page, absolute. */
@@ -87,6 +89,7 @@ export function extractArticle({
     title: clean(article.title),
     byline: clean(article.byline),
     contentHtml,
+    sanitizerVersion: SANITIZER_VERSION,
     text,
     excerpt: clean(article.excerpt),
     imageUrl: absoluteHttpUrl(ogImage, url),

@@ -1,4 +1,4 @@
 export { extractArticle, type ExtractArticleOptions, type ExtractedArticle } from './extract-article.js';
 export { htmlToText } from './html-to-text.js';
 export { isTeaserText, needsFullText } from './needs-full-text.js';
-export { sanitizeHtml, type SanitizeHtmlOptions } from './sanitize-html.js';
+export { SANITIZER_VERSION, sanitizeHtml, type SanitizeHtmlOptions } from './sanitize-html.js';

@@ -103,6 +103,12 @@ describe('sanitizeHtml keeps safe content', () => {
     );
   });
 
+  it("replaces a link's own rel and target and escapes markup inside attribute values", () => {
+    expect(sanitizeHtml('<a target="_self" rel="opener" title="</a><b>" href="https://ex.com/">go</a>')).toBe(
+      '<a title="&lt;/a&gt;&lt;b&gt;" href="https://ex.com/" rel="noopener noreferrer nofollow" target="_blank">go</a>',
+    );
+  });
+
   it('unwraps links it cannot keep and drops relative URLs without a base', () => {
     expect(sanitizeHtml('<a href="javascript:alert(1)">text</a> <a href="rel/path">rel</a>')).toBe(
       'text rel',

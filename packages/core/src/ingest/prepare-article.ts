@@ -3,7 +3,7 @@ import type { FeedItem } from '../feeds/types.js';
 import { contentHash } from '../hashing/content-hash.js';
 import { htmlToText } from '../html/html-to-text.js';
 import { isTeaserText } from '../html/needs-full-text.js';
-import { sanitizeHtml } from '../html/sanitize-html.js';
+import { sanitizeHtml, SANITIZER_VERSION } from '../html/sanitize-html.js';
 import { canonicalizeUrl } from '../urls/canonicalize-url.js';
 import { urlKey } from '../urls/url-key.js';
 
@@ -20,6 +20,8 @@ export interface ArticleDraft {
   excerpt: string | null;
   /** Sanitised HTML of the full text when the feed carried it, else of the teaser. */
   contentHtml: string | null;
+  /** The SANITIZER_VERSION that produced `contentHtml`. */
+  sanitizerVersion: number;
   contentText: string | null;
   /** FROM_FEED when the feed carried the full text, PENDING when the page must be fetched. */
   fullTextStatus: 'FROM_FEED' | 'PENDING';
@@ -102,6 +104,7 @@ export function prepareArticle({
       imageUrl,
       excerpt: excerptOf(summaryText ?? contentText ?? ''),
       contentHtml,
+      sanitizerVersion: SANITIZER_VERSION,
       contentText,
       fullTextStatus: full ? 'FROM_FEED' : 'PENDING',
       language: feedLanguage ? (feedLanguage.toLowerCase().split(/[-_]/)[0] ?? null) : null,

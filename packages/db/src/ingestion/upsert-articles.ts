@@ -119,6 +119,7 @@ async function updateArticle(db: DbClient, row: ExistingRow, draft: ArticleDraft
           ? {}
           : {
               contentHtml: draft.contentHtml,
+              sanitizerVersion: draft.sanitizerVersion,
               contentText: draft.contentText,
               fullTextStatus: draft.fullTextStatus,
             }),

@@ -23,7 +23,9 @@ describe('ConflictMerge', () => {
       />,
     );
     const row = screen.getByRole('row', { name: /Score/ });
-    expect(within(row).getByText('Bullish +0.80')).toBeTruthy();
-    expect(within(row).getByText('Bearish \u22120.60')).toBeTruthy();
+    within(row).getByText('Bullish +0.80');
+    within(row).getByText('Bearish \u22120.60');
+    // The saved value comes first, then the editor's own.
+    expect(row.textContent).toMatch(/Bullish \+0\.80.*Bearish \u22120\.60/);
   });
 });

@@ -1,8 +1,8 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import type { MockHandler } from '../test/mockClient.js';
-import { renderPage } from '../test/renderPage.js';
+import type { MockHandler } from '../../test/mockClient.js';
+import { renderPage } from '../../test/renderPage.js';
 import { SourcesPage } from './SourcesPage.js';
 
 const source = (overrides: Record<string, unknown>) => ({
@@ -50,12 +50,12 @@ const page = (handlers: Record<string, MockHandler>) =>
 describe('SourcesPage', () => {
   it('shows a skeleton while loading', () => {
     page({ Sources: 'pending' });
-    expect(screen.getByRole('status', { name: 'Loading sources' })).toBeTruthy();
+    expect(screen.getByRole('status', { name: 'Loading sources' }).getAttribute('aria-busy')).toBe('true');
   });
 
   it('explains a forbidden answer instead of a generic error', async () => {
     page({ Sources: { graphqlError: 'Admins only', code: 'FORBIDDEN' } });
-    expect(await screen.findByText('You do not have access to this.')).toBeTruthy();
+    expect((await screen.findByRole('alert')).textContent).toContain('You do not have access to this.');
   });
 
   it('shows health, failures and the last error, with pause/resume and refresh', async () => {
@@ -65,12 +65,12 @@ describe('SourcesPage', () => {
     });
     const table = await screen.findByRole('table');
     const broken = within(table).getByRole('row', { name: /Broken Feed/ });
-    expect(within(broken).getByText('Paused')).toBeTruthy();
-    expect(within(broken).getByText('HTTP 503 from upstream')).toBeTruthy();
-    expect(within(broken).getByText('4')).toBeTruthy();
-    expect(within(broken).getByRole('button', { name: 'Resume Broken Feed' })).toBeTruthy();
+    within(broken).getByText('Paused');
+    within(broken).getByText('HTTP 503 from upstream');
+    within(broken).getByText('4');
+    within(broken).getByRole('button', { name: 'Resume Broken Feed' });
     const healthy = within(table).getByRole('row', { name: /Example Wire/ });
-    expect(within(healthy).getByText('Healthy')).toBeTruthy();
+    within(healthy).getByText('Healthy');
     fireEvent.click(within(healthy).getByRole('button', { name: 'Refresh now: Example Wire' }));
     expect(calls.some((call) => call.name === 'RefreshSource' && call.variables.id === 'U291cmNlOjE=')).toBe(
       true,
@@ -88,15 +88,16 @@ describe('SourcesPage', () => {
     const url = screen.getByRole('textbox', { name: 'Feed URL' });
     fireEvent.change(url, { target: { value: 'ftp://example.com/feed' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add source' }));
-    expect(await screen.findByText('The URL must start with http:// or https://.')).toBeTruthy();
+    await screen.findByText('The URL must start with http:// or https://.');
     expect(calls.some((call) => call.name === 'AddSource')).toBe(false);
     fireEvent.change(url, { target: { value: 'https://new.example.com/feed' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add source' }));
-    expect(await screen.findByText('Added New Feed; it is being fetched now.')).toBeTruthy();
+    await screen.findByText('Added New Feed; it is being fetched now.');
   });
 
   it('shows an empty state without sources', async () => {
     page({ Sources: { data: { sources: { totalCount: 0, edges: [] } } } });
-    expect(await screen.findByText('No sources yet')).toBeTruthy();
+    await screen.findByText('No sources yet');
+    expect(screen.queryByRole('table')).toBeNull();
   });
 });

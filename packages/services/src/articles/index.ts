@@ -1,0 +1,6 @@
+export {
+  resanitizeArticles,
+  type ResanitizeArticlesOptions,
+  type ResanitizeArticlesResult,
+  type ResanitizeProgress,
+} from './resanitize-articles.js';

@@ -1,0 +1,127 @@
+import { htmlToText, sanitizeHtml, SANITIZER_VERSION } from '@wirelens/core/html';
+import { Prisma, type DbClient } from '@wirelens/db';
+import { writeAudit, type Actor, type Tx } from '@wirelens/db/repositories';
+
+export interface ResanitizeProgress {
+  /** Stale rows looked at so far in this run. */
+  scanned: number;
+  /** Of those, rows whose HTML the current sanitiser changed (or would change, in a dry run). */
+  changed: number;
+  /** Stale rows when the run started. */
+  total: number;
+}
+
+export interface ResanitizeArticlesResult extends ResanitizeProgress {
+  sanitizerVersion: number;
+  dryRun: boolean;
+}
+
+export interface ResanitizeArticlesOptions {
+  db: DbClient;
+  /** Count what would change without writing anything. */
+  dryRun?: boolean;
+  /** Rows per transaction. */
+  batchSize?: number;
+  /** Recorded in the audit entries: what started the run. */
+  via: 'cli' | 'start';
+  actor?: Actor;
+  onProgress?: (progress: ResanitizeProgress) => void;
+}
+
+interface StoredRow {
+  id: number;
+  url: string;
+  contentHtml: string | null;
+}
+
+/** A stored row with the current sanitiser's output, `next` null when that output is what is stored. */
+interface Resanitized extends StoredRow {
+  next: string | null;
+}
+
+const DEFAULT_BATCH_SIZE = 300;
+
+/** The next stale rows after `afterId`, each with what the current sanitiser makes of its HTML. */
+async function readBatch(tx: Tx, afterId: number, limit: number, lock: boolean): Promise<Resanitized[]> {
+  // NO KEY UPDATE: analyses and corrections referencing these articles may still be inserted meanwhile.
+  const rows = await tx.$queryRaw<StoredRow[]>`
+    SELECT id, url, "contentHtml" FROM "Article"
+    WHERE "sanitizerVersion" < ${SANITIZER_VERSION} AND id > ${afterId}
+    ORDER BY id LIMIT ${limit}
+    ${lock ? Prisma.sql`FOR NO KEY UPDATE` : Prisma.empty}`;
+  return rows.map((row) => {
+    if (row.contentHtml === null) return { ...row, next: null };
+    // Stored HTML already has absolute URLs; the article URL only matters to what an old sanitiser kept.
+    const next = sanitizeHtml(row.contentHtml, { baseUrl: row.url });
+    return { ...row, next: next === row.contentHtml ? null : next };
+  });
+}
+
+/**
+ * Stores one batch read under a row lock (so a concurrent ingest write is neither lost nor overwritten
+ * from stale input): changed HTML with its text, the current version on every row, and one audit entry
+ * with the batch's counts. Auditing per batch keeps each entry in the transaction of the change it
+ * describes, so an interrupted run leaves an entry for every batch it committed and none for the rest.
+ */
+async function writeBatch(tx: Tx, rows: Resanitized[], { via, actor }: { via: string; actor: Actor }) {
+  const changed = rows.filter((row): row is Resanitized & { next: string } => row.next !== null);
+  for (const row of changed) {
+    await tx.article.update({
+      where: { id: row.id },
+      data: { contentHtml: row.next, contentText: htmlToText(row.next), sanitizerVersion: SANITIZER_VERSION },
+    });
+  }
+  await tx.article.updateMany({
+    where: { id: { in: rows.filter((row) => row.next === null).map((row) => row.id) } },
+    data: { sanitizerVersion: SANITIZER_VERSION },
+  });
+  await writeAudit(tx, actor, {
+    action: 'article.resanitize',
+    entityType: 'Article',
+    after: {
+      sanitizerVersion: SANITIZER_VERSION,
+      via,
+      firstId: rows[0]?.id,
+      lastId: rows.at(-1)?.id,
+      scanned: rows.length,
+      changed: changed.length,
+      changedIds: changed.map((row) => row.id),
+    },
+  });
+}
+
+/**
+ * Re-runs the current HTML sanitiser over stored article HTML written by an older SANITIZER_VERSION, in
+ * batches by id, so a sanitiser fix reaches rows stored before it; `contentText` is recomputed only where
+ * the HTML changed. Each batch commits on its own, so an interrupted run resumes where it stopped, and a
+ * second run finds no stale rows and writes nothing.
+ */
+export async function resanitizeArticles({
+  db,
+  dryRun = false,
+  batchSize = DEFAULT_BATCH_SIZE,
+  via,
+  actor = { userId: null },
+  onProgress,
+}: ResanitizeArticlesOptions): Promise<ResanitizeArticlesResult> {
+  const total = await db.article.count({ where: { sanitizerVersion: { lt: SANITIZER_VERSION } } });
+  const progress: ResanitizeProgress = { scanned: 0, changed: 0, total };
+  let afterId = 0;
+  while (progress.scanned < total) {
+    const rows = dryRun
+      ? await readBatch(db, afterId, batchSize, false)
+      : await db.$transaction(async (tx) => {
+          const batch = await readBatch(tx, afterId, batchSize, true);
+          if (batch.length > 0) await writeBatch(tx, batch, { via, actor });
+          return batch;
+        });
+    const last = rows.at(-1);
+    // Rows re-stamped meanwhile by ingest leave fewer to scan than counted.
+    if (!last) break;
+    afterId = last.id;
+    progress.scanned += rows.length;
+    progress.changed += rows.filter((row) => row.next !== null).length;
+    onProgress?.({ ...progress });
+  }
+  return { ...progress, sanitizerVersion: SANITIZER_VERSION, dryRun };
+}
