@@ -42,6 +42,8 @@ export interface CreateApiServerOptions {
   trustProxy?: boolean;
   /** Private or loopback hosts that feed URLs may name anyway (the worker's FETCH_ALLOW_HOSTS). */
   fetchAllowHosts?: readonly string[];
+  /** An LLM endpoint is configured (LLM_BASE_URL and LLM_MODEL): reanalyzeArticle may ask for it. */
+  llmConfigured?: boolean;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = { maxCost: 10_000, maxDepth: 12 };
@@ -180,6 +182,7 @@ export async function createApiServer(options: CreateApiServerOptions): Promise<
       ip,
       userAgent: req.headers['user-agent'] ?? null,
       jobs,
+      llmConfigured: options.llmConfigured ?? false,
       fetchAllowHosts,
       setCookies: [],
       secureCookies,

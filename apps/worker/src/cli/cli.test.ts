@@ -139,6 +139,8 @@ describe('wirelens start', () => {
         HOST: '127.0.0.1',
         WIRELENS_ADMIN_EMAIL: 'admin@example.com',
         WIRELENS_ADMIN_PASSWORD: 'admin-password-1',
+        // Only the bundled demo feeds, which the app serves itself: no network.
+        WIRELENS_SEED_PUBLIC_FEEDS: 'false',
       },
     });
     let output = '';
@@ -192,9 +194,20 @@ describe('wirelens start', () => {
     expect(await test.db.storyCluster.count({ where: { sourceCount: { gte: 2 } } })).toBeGreaterThanOrEqual(
       3,
     );
-    const failing = await test.db.source.findMany({ where: { isDemo: false } });
-    for (const source of failing)
-      expect(source.consecutiveFailures === 0 || source.lastError !== null).toBe(true);
+    // Every seeded source is a demo feed, and each was fetched from the app itself and logged.
+    const sources = await test.db.source.findMany({
+      select: {
+        isDemo: true,
+        consecutiveFailures: true,
+        fetchLogs: { select: { httpStatus: true, itemsNew: true } },
+      },
+    });
+    expect(sources.length).toBeGreaterThanOrEqual(3);
+    for (const source of sources) {
+      expect(source).toMatchObject({ isDemo: true, consecutiveFailures: 0 });
+      expect(source.fetchLogs).toContainEqual({ httpStatus: 200, itemsNew: expect.any(Number) as number });
+      expect(source.fetchLogs.reduce((sum, log) => sum + log.itemsNew, 0)).toBeGreaterThan(0);
+    }
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

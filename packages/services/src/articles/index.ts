@@ -1,0 +1,1 @@
+export { extractFullText, type ExtractFullTextOptions } from './extract-full-text.js';
