@@ -57,6 +57,15 @@ async function startInProcessWorker(): Promise<RunningWorker> {
   return worker;
 }
 
+/** A fresh worker takes the job over and stores the feed's five articles, each once. */
+async function expectFetchedByAnotherWorker(sourceId: number): Promise<void> {
+  await startInProcessWorker();
+  await expect
+    .poll(() => test.db.article.count({ where: { sourceId } }), { timeout: 60_000, interval: 250 })
+    .toBe(5);
+  expect(await test.db.article.count()).toBe(5);
+}
+
 function startWorkerProcess(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: workerRoot,
@@ -120,16 +129,8 @@ describe('workers side by side', () => {
     child.kill('SIGKILL');
     await exited;
     // Another worker picks the abandoned job up once its heartbeat is missed.
-    await startInProcessWorker();
-
-    await expect
-      .poll(() => test.db.article.count({ where: { sourceId: source.id } }), {
-        timeout: 60_000,
-        interval: 250,
-      })
-      .toBe(5);
+    await expectFetchedByAnotherWorker(source.id);
     expect(requests).toBeGreaterThanOrEqual(2);
-    expect(await test.db.article.count()).toBe(5);
   }, 90_000);
 
   it('on SIGTERM finishes the fetch it holds, then exits', async () => {
@@ -175,15 +176,8 @@ describe('workers side by side', () => {
     // The cancelled attempt says nothing about the feed: no failure is recorded.
     expect(await test.db.fetchLog.count()).toBe(0);
 
-    await startInProcessWorker();
-    await expect
-      .poll(() => test.db.article.count({ where: { sourceId: source.id } }), {
-        timeout: 60_000,
-        interval: 250,
-      })
-      .toBe(5);
+    await expectFetchedByAnotherWorker(source.id);
     expect(requests).toBe(2);
-    expect(await test.db.article.count()).toBe(5);
     expect(await test.db.fetchLog.findMany({ select: { httpStatus: true } })).toEqual([{ httpStatus: 200 }]);
     expect(await test.db.source.findUniqueOrThrow({ where: { id: source.id } })).toMatchObject({
       consecutiveFailures: 0,

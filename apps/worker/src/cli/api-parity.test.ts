@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -11,9 +10,10 @@ import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
 import { createApiToken } from '@wirelens/services/tokens';
 import { createUser } from '@wirelens/services/users';
 
+import { runCli, workerRoot } from '../testing/run-cli.js';
+
 // The same action through the real CLI and the real API (over HTTP), each on a fresh database:
 // what ends up stored, audited and queued must be the same.
-const workerRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const apiRoot = path.resolve(workerRoot, '../api');
 const sharedEnv = {
   PATH: process.env.PATH ?? '',
@@ -67,20 +67,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: workerRoot,
-      env: { ...sharedEnv, DATABASE_URL: cliDb.url },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
+const cli = (args: string[]) => runCli(args, { env: { ...sharedEnv, DATABASE_URL: cliDb.url } });
 
 async function gql<T>(query: string, variables: Record<string, unknown>) {
   const response = await fetch(`${apiUrl}/graphql`, {

@@ -1,6 +1,4 @@
 import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -8,31 +6,15 @@ import { verifyPassword } from '@wirelens/core';
 import { findFreePort } from '@wirelens/db';
 import { createEmptyDatabase, createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
 
-const workerRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { runCli as run, workerRoot, type CliResult } from '../testing/run-cli.js';
+
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: workerRoot,
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
+  return run(args, { env });
 }
 
 async function testDatabase(): Promise<TestDatabase> {
