@@ -6,7 +6,7 @@ import { parseDocument } from 'htmlparser2';
 import { AppError } from '../errors/app-error.js';
 import type { OpmlDocument, OpmlOutline, OpmlSkipped } from './types.js';
 
-export const MAX_OPML_DEPTH = 64;
+const MAX_OPML_DEPTH = 64;
 
 function attribute(el: Element, name: string): string | null {
   const raw = el.attribs[name.toLowerCase()];

@@ -12,5 +12,4 @@ export { pollSources } from './poll-sources.js';
 export { refreshSource, type RefreshSourceOptions, type RefreshSourceOutcome } from './refresh-source.js';
 export { requestSourceRefresh } from './request-source-refresh.js';
 export { setSourceStatus } from './set-source-status.js';
-export { MAX_INTERVAL_SECONDS, MAX_TITLE_LENGTH } from './source-records.js';
 export { updateSource, type UpdateSourceOptions } from './update-source.js';

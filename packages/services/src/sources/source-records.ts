@@ -10,7 +10,7 @@ import { writeAudit, type Actor } from '@wirelens/db/repositories';
 import type { JobQueue } from '../queue/job-queue.js';
 
 export const MAX_TITLE_LENGTH = 300;
-export const MAX_INTERVAL_SECONDS = 7 * 86_400;
+const MAX_INTERVAL_SECONDS = 7 * 86_400;
 const MAX_URL_LENGTH = 2000;
 
 /** Bounds shared by every way a source is added or changed. */
