@@ -29,6 +29,15 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/only-throw-error': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          // pino's level methods read their logger from `this`; handed over detached they throw at the first line.
+          selector:
+            'MemberExpression[property.name=/^(trace|debug|info|warn|error|fatal)$/]:matches([object.name=/^(logger|log)$/], [object.property.name=/^(logger|log)$/]):not(CallExpression > .callee)',
+          message: 'Pass `(message) => logger.info(message)`: pino methods need their logger as `this`.',
+        },
+      ],
     },
   },
 );

@@ -1,6 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+// Built with `--configLoader runner` (package.json): the default loader leaves this workspace package's
+// TypeScript to Node, which cannot run it.
+import { precompress } from '@wirelens/vite-precompress';
+
 const NODE_MODULE = (names: string) =>
   new RegExp(
     `[\\\\/]node_modules[\\\\/](\\.pnpm[\\\\/][^\\\\/]+[\\\\/]node_modules[\\\\/])?(${names})[\\\\/]`,
@@ -18,7 +22,7 @@ const CHARTS =
   /[\\/]node_modules[\\/].*recharts|[\\/]packages[\\/]ui[\\/]src[\\/](trend-chart|compare-chart|chart-[a-z-]+)\.tsx?$/;
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     // `pnpm --filter @wirelens/dashboard dev` talks to an API started with `pnpm start`.
     proxy: { '/graphql': 'http://127.0.0.1:4000', '/healthz': 'http://127.0.0.1:4000' },

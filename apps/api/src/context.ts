@@ -1,4 +1,5 @@
 import type { RoleName } from '@wirelens/core';
+import type { Logger } from '@wirelens/core/logging';
 import type { DbClient } from '@wirelens/db';
 
 import type { JobQueue } from './jobs.js';
@@ -18,6 +19,8 @@ export interface Context {
   /** The session secret from the cookie (for logout). */
   sessionSecret: string | null;
   requestId: string;
+  /** The request's logger: every line carries its request id. */
+  log: Logger;
   ip: string | null;
   userAgent: string | null;
   jobs: JobQueue;

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 import { z } from 'zod';
 
-import { AppError } from '@wirelens/core';
+import { parseEnv } from '@wirelens/core/config';
+import { loggingEnvShape } from '@wirelens/core/logging';
 import { allowHostsEnv } from '@wirelens/core/urls';
 
 const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,27 +21,21 @@ const schema = z.object({
   WIRELENS_GRAPHIQL_DIR: z.string().default(path.resolve(appRoot, 'dist/graphiql')),
   /** Largest accepted request body, in bytes. */
   WIRELENS_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
-  /** Behind a reverse proxy: trust X-Forwarded-For (rate limits per client IP) and X-Forwarded-Proto (Secure cookies). */
   /** Hosts a feed URL may name although they are private or loopback (comma-separated; same as the worker's). */
   FETCH_ALLOW_HOSTS: allowHostsEnv,
   /** The worker's LLM endpoint; the API only needs to know whether one is configured. */
   LLM_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   LLM_MODEL: z.string().min(1).optional(),
+  /** Behind a reverse proxy: trust X-Forwarded-For (rate limits per client IP) and X-Forwarded-Proto (Secure cookies). */
   WIRELENS_TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true'),
+  ...loggingEnvShape,
 });
 
 export type ApiEnv = z.infer<typeof schema>;
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
-  const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-      .join('; ');
-    throw new AppError('CONFIG', `Invalid environment: ${problems}`);
-  }
-  return parsed.data;
+  return parseEnv(schema, source);
 }

@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { createLogger } from '@wirelens/core/logging';
+
 import { globalId, startTestApi, type TestApi } from './testing/harness.js';
 
 let api: TestApi;
+/** The server's log, one JSON line per entry, as in production. */
 const logged: string[] = [];
 beforeAll(async () => {
   api = await startTestApi({
     server: {
-      log: (line) => logged.push(line),
+      logger: createLogger({ name: 'api', destination: { write: (line) => void logged.push(line) } }),
       rateLimits: {
         perToken: { capacity: 5, refillPerSecond: 0.5 },
         perIp: { capacity: 1000, refillPerSecond: 100 },
@@ -175,8 +178,13 @@ describe('input errors name the field', () => {
       expect(error?.message).toBe('Internal server error');
       const requestId = response.headers.get('x-request-id');
       expect(error?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId });
-      // The real cause is in the server log under the same request id.
-      expect(logged.some((line) => line.startsWith(`request ${requestId}: `))).toBe(true);
+      // The real cause is in the server log: one line under the same request id, with the stack.
+      const lines = logged
+        .map((line) => JSON.parse(line) as { requestId?: string; level: number; err?: { stack?: string } })
+        .filter((entry) => entry.requestId === requestId);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatchObject({ level: 50, name: 'api', msg: 'operation failed' });
+      expect(lines[0]?.err?.stack).toMatch(/Topic[\s\S]*\n\s+at /);
     } finally {
       await api.db.$executeRawUnsafe('ALTER TABLE "TopicGone" RENAME TO "Topic"');
     }

@@ -1,4 +1,5 @@
 // The API process: GraphQL, GraphiQL and the dashboard on one origin.
+import { createLogger } from '@wirelens/core/logging';
 import { createDbClient, readDemoContent } from '@wirelens/db';
 
 import { loadEnv } from './env.js';
@@ -6,23 +7,23 @@ import { createApiServer } from './http/create-server.js';
 import { createPgBossQueue } from './jobs.js';
 
 const env = loadEnv();
-const log = (message: string) => process.stderr.write(`${new Date().toISOString()} api   ${message}\n`);
+const logger = createLogger({ name: 'api', level: env.LOG_LEVEL, pretty: env.LOG_PRETTY });
 const db = createDbClient({ connectionString: env.DATABASE_URL });
-const jobs = await createPgBossQueue(env.DATABASE_URL, log);
+const jobs = await createPgBossQueue(env.DATABASE_URL, (message) => logger.error(message));
 const api = await createApiServer({
   db,
   dashboardDir: env.WIRELENS_DASHBOARD_DIR,
   graphiqlDir: env.WIRELENS_GRAPHIQL_DIR,
   maxBodyBytes: env.WIRELENS_MAX_BODY_BYTES,
   production: env.NODE_ENV === 'production',
-  log,
+  logger,
   jobs,
   trustProxy: env.WIRELENS_TRUST_PROXY,
   fetchAllowHosts: env.FETCH_ALLOW_HOSTS,
   llmConfigured: Boolean(env.LLM_BASE_URL && env.LLM_MODEL),
   demoContent: await readDemoContent(),
 });
-api.server.listen(env.PORT, env.HOST, () => log(`listening on http://${env.HOST}:${env.PORT}`));
+api.server.listen(env.PORT, env.HOST, () => logger.info(`listening on http://${env.HOST}:${env.PORT}`));
 
 let stopping = false;
 const shutdown = async () => {

@@ -15,7 +15,8 @@ import { gzipSync } from 'node:zlib';
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { createDbClient, findFreePort, type DbClient } from '@wirelens/db';
+import { findFreePort } from '@wirelens/core/net';
+import { createDbClient, type DbClient } from '@wirelens/db';
 import { benchDatabase, percentile } from '@wirelens/db/testing';
 
 import { launchChromium } from '../e2e/support/chromium.js';

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 
 import { AppError } from '@wirelens/core';
+import { parseEnv } from '@wirelens/core/config';
+import { loggingEnvShape } from '@wirelens/core/logging';
 import { allowHostsEnv } from '@wirelens/core/urls';
 
 /**
@@ -48,6 +50,7 @@ const schema = z.object({
   /** Longest back-off between attempts on a failing source. */
   SOURCE_BACKOFF_CAP_SECONDS: z.coerce.number().int().min(60).default(86_400),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  ...loggingEnvShape,
   // pnpm runs package scripts inside the package; relative paths are meant from where the user ran pnpm.
   INIT_CWD: z.string().optional(),
 });
@@ -67,15 +70,19 @@ export function analyzerConfigOf(env: WorkerEnv) {
   };
 }
 
+const loggingSchema = z.object(loggingEnvShape);
+
+/**
+ * Only the logging variables, for the logger every module imports. It is created before a command validates
+ * the environment, so a bad value falls back to the defaults here and `loadEnv` names it with the rest.
+ */
+export function loadLoggingEnv(source: NodeJS.ProcessEnv = process.env): z.infer<typeof loggingSchema> {
+  const parsed = loggingSchema.safeParse(source);
+  return parsed.success ? parsed.data : loggingSchema.parse({});
+}
+
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
-  const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-      .join('; ');
-    throw new AppError('CONFIG', `Invalid environment: ${problems}`);
-  }
-  const env = parsed.data;
+  const env = parseEnv(schema, source);
   if (env.WIRELENS_ANALYZER === 'llm' && (!env.LLM_BASE_URL || !env.LLM_MODEL)) {
     throw new AppError(
       'CONFIG',

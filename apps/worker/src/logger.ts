@@ -1,10 +1,12 @@
-/** Plain line logger for operators: timestamps and a level, to stderr so stdout stays for command output. */
-function write(level: string, message: string): void {
-  process.stderr.write(`${new Date().toISOString()} ${level} ${message}\n`);
-}
+import { createLogger } from '@wirelens/core/logging';
 
-export const logger = {
-  info: (message: string) => write('info ', message),
-  warn: (message: string) => write('warn ', message),
-  error: (message: string) => write('error', message),
-};
+import { loadLoggingEnv } from './env.js';
+
+const { LOG_LEVEL, LOG_PRETTY } = loadLoggingEnv();
+
+/**
+ * The worker's and the CLI's logger (pino): JSON lines, or pretty ones in a terminal, on stderr so stdout stays
+ * for command output. `logger.child({ jobId })` adds fields to every line. Call its methods on the logger
+ * (`(message) => logger.info(message)` where a plain function is wanted): pino's methods need it as `this`.
+ */
+export const logger = createLogger({ name: 'worker', level: LOG_LEVEL, pretty: LOG_PRETTY });

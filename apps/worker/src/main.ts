@@ -22,7 +22,7 @@ const worker = await runWorker({
   connectionString: env.DATABASE_URL,
   db,
   concurrency: env.WORKER_CONCURRENCY,
-  analyzers: createAnalyzerSet({ db, config: analyzerConfigOf(env), log: logger.warn }),
+  analyzers: createAnalyzerSet({ db, config: analyzerConfigOf(env), log: (message) => logger.warn(message) }),
   ingest: ingestConfigOf(env),
   superviseIntervalSeconds: env.QUEUE_SUPERVISE_SECONDS,
 });

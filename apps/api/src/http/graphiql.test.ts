@@ -1,16 +1,25 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { precompressDirectory } from '@wirelens/vite-precompress';
+
 import { startTestApi, type TestApi } from '../testing/harness.js';
+import { rawGet } from '../testing/raw-get.js';
 
 let api: TestApi;
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'wl-graphiql-'));
+  await mkdir(path.join(dir, 'assets'));
   await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>Wirelens GraphiQL</title>');
+  await writeFile(
+    path.join(dir, 'assets', 'editor-abc123.js'),
+    `export const editor = '${'e'.repeat(20_000)}';\n`,
+  );
+  await precompressDirectory(dir);
   api = await startTestApi({ server: { graphiqlDir: dir } });
 });
 afterAll(async () => {
@@ -25,5 +34,16 @@ describe('GraphiQL', () => {
     expect(await page.text()).toContain('Wirelens GraphiQL');
     const landing = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(await landing.text()).not.toMatch(/apollographql|embeddable-sandbox|cdn\./i);
+  });
+
+  it('serves its hashed assets precompressed and immutable, and nothing it does not have', async () => {
+    const asset = await rawGet(api.url, '/graphiql/assets/editor-abc123.js', { 'accept-encoding': 'br' });
+    expect(asset.status).toBe(200);
+    expect(asset.headers['content-encoding']).toBe('br');
+    expect(asset.headers['cache-control']).toContain('immutable');
+    // GraphiQL has no client-side routes: an unknown path is not its page.
+    const unknown = await rawGet(api.url, '/graphiql/queries/saved');
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body.toString())).toEqual({ error: 'not found' });
   });
 });

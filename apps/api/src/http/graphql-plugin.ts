@@ -32,13 +32,7 @@ function reject(
  * sign-in and introspection, CSRF (a cookie-authenticated mutation from another origin),
  * depth and cost. Every response carries `extensions.cost`.
  */
-export function wirelensPlugin({
-  limits,
-  log,
-}: {
-  limits: QueryLimits;
-  log: (message: string) => void;
-}): ApolloServerPlugin<Context> {
+export function wirelensPlugin({ limits }: { limits: QueryLimits }): ApolloServerPlugin<Context> {
   return {
     requestDidStart() {
       let cost: (OperationCost & { limit: number; maxDepth: number }) | null = null;
@@ -116,7 +110,7 @@ export function wirelensPlugin({
               original instanceof AppError &&
               ['CONFIG', 'INTERNAL', 'MIGRATION_FAILED'].includes(original.code);
             if ((unexpected || internal) && original instanceof Error) {
-              log(`request ${contextValue.requestId}: ${original.stack ?? original.message}`);
+              contextValue.log.error({ err: original }, 'operation failed');
             }
           }
           return Promise.resolve();

@@ -1,115 +1,64 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 
-const gzipAsync = promisify(gzip);
+import sirv from 'sirv';
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
+/** Vite puts every content-hashed file under /assets: a name never changes content, so browsers keep them. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-/** Text types worth compressing (images and fonts are compressed already). */
-const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.map', '.txt']);
+export interface StaticFiles {
+  /** Whether the directory holds a built app (an index.html). */
+  readonly built: boolean;
+  /** Serves `urlPath` from the directory; false when nothing matches. */
+  serve(req: IncomingMessage, res: ServerResponse, urlPath: string): boolean;
+}
 
 /**
- * Gzipped files, keyed by path; a changed file (mtime or size) is compressed again. Compression
- * runs off the event loop (level 9 takes tens of ms for the chart chunk) and only once per file.
+ * A built Vite app (the dashboard, GraphiQL). The build writes `.br` and `.gz` files next to each text asset;
+ * sirv lists the directory once at start-up and picks the precompressed file the client accepts. With `spa`,
+ * paths without a file extension get index.html (client-side routes).
  */
-const gzipCache = new Map<string, { stamp: string; body: Promise<Buffer> }>();
-
-function gzipped(file: string, stamp: string): Promise<Buffer> {
-  const cached = gzipCache.get(file);
-  if (cached?.stamp === stamp) return cached.body;
-  const body = readFile(file).then((data) => gzipAsync(data, { level: 9 }));
-  gzipCache.set(file, { stamp, body });
-  // A failure is not remembered: the next request tries again.
-  body.catch(() => gzipCache.delete(file));
-  return body;
+export function createStaticFiles(dir: string, { spa }: { spa: boolean }): StaticFiles {
+  if (!existsSync(dir)) return { built: false, serve: () => false };
+  const handler = sirv(dir, {
+    gzip: true,
+    brotli: true,
+    etag: true,
+    single: spa,
+    setHeaders: (res, pathname) =>
+      res.setHeader('cache-control', pathname.startsWith('/assets/') ? IMMUTABLE : 'no-cache'),
+  });
+  return {
+    built: existsSync(path.join(dir, 'index.html')),
+    serve(req, res, urlPath) {
+      let served = true;
+      const { url } = req;
+      // sirv reads the path from req.url: present the part below the mount point (as a router would).
+      req.url = urlPath;
+      req.headers['accept-encoding'] = acceptedEncodings(req.headers['accept-encoding']);
+      handler(req, res, () => {
+        served = false;
+      });
+      req.url = url;
+      return served;
+    },
+  };
 }
 
-function sendPlain(
-  file: string,
-  size: number,
-  headers: OutgoingHttpHeaders,
-  req: IncomingMessage,
-  res: ServerResponse,
-) {
-  res.writeHead(200, { ...headers, 'content-length': size });
-  if (req.method === 'HEAD') res.end();
-  else createReadStream(file).pipe(res);
-}
-
-function acceptsGzip(req: IncomingMessage): boolean {
-  const header = req.headers['accept-encoding'];
-  if (typeof header !== 'string') return false;
-  return header.split(',').some((part) => {
+/**
+ * The precompressed encodings the client accepts, in the form sirv looks for: it searches the header for the
+ * names and would serve gzip to `gzip;q=0`.
+ */
+function acceptedEncodings(header: string | undefined): string {
+  const accepted = new Set<string>();
+  const refused = new Set<string>();
+  for (const part of (header ?? '').split(',')) {
     const [name = '', ...params] = part.split(';').map((token) => token.trim().toLowerCase());
     const q = params.find((param) => param.startsWith('q='));
-    return (name === 'gzip' || name === '*') && (q === undefined || Number(q.slice(2)) > 0);
-  });
-}
-
-/**
- * Serves files under `root` for `urlPath`; paths without a file fall back to
- * `index.html` (client-side routing). Returns false when nothing was served.
- */
-export function serveStatic(
-  root: string,
-  urlPath: string,
-  req: IncomingMessage,
-  res: ServerResponse,
-  spaFallback: boolean,
-): boolean {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return false;
+    (q !== undefined && Number(q.slice(2)) <= 0 ? refused : accepted).add(name);
   }
-  const resolved = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
-  if (resolved !== root && !resolved.startsWith(root + path.sep)) return false;
-  let file = resolved;
-  if (!existsSync(file) || statSync(file).isDirectory()) {
-    const index = path.join(file, 'index.html');
-    if (existsSync(index)) file = index;
-    else if (spaFallback && !path.extname(decoded)) file = path.join(root, 'index.html');
-    else return false;
-  }
-  if (!existsSync(file)) return false;
-  const ext = path.extname(file);
-  // Hashed asset names never change content; the HTML that references them must always be fresh.
-  const immutable = file.includes(`${path.sep}assets${path.sep}`);
-  const stat = statSync(file);
-  const headers = {
-    'content-type': contentTypes[ext] ?? 'application/octet-stream',
-    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    vary: 'accept-encoding',
-  };
-  // The chart route's code is ~800 kB as built and ~240 kB gzipped: compress once, serve from memory.
-  if (compressible.has(ext) && stat.size > 1024 && acceptsGzip(req)) {
-    gzipped(file, `${stat.mtimeMs}:${stat.size}`).then(
-      (body) => {
-        res.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': body.length });
-        res.end(req.method === 'HEAD' ? undefined : body);
-      },
-      () => sendPlain(file, stat.size, headers, req, res),
-    );
-    return true;
-  }
-  sendPlain(file, stat.size, headers, req, res);
-  return true;
+  return ['br', 'gzip']
+    .filter((name) => !refused.has(name) && (accepted.has(name) || accepted.has('*')))
+    .join(', ');
 }

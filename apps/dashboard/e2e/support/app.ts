@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { findFreePort } from '@wirelens/db';
+import { findFreePort } from '@wirelens/core/net';
 
 const workerRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../worker');
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { findFreePort } from '@wirelens/db';
+import { findFreePort } from '@wirelens/core/net';
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
 import { createApiToken } from '@wirelens/services/tokens';
 import { createUser } from '@wirelens/services/users';

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { verifyPassword } from '@wirelens/core';
-import { findFreePort } from '@wirelens/db';
+import { findFreePort } from '@wirelens/core/net';
 import { createEmptyDatabase, createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
 
 import { runCli as run, workerRoot, type CliResult } from '../testing/run-cli.js';

@@ -22,13 +22,13 @@ export async function openDatabase(env: WorkerEnv): Promise<OpenDatabaseResult> 
     databaseUrl: env.DATABASE_URL,
     dataDir: env.dataDir,
     avoidPorts: [env.PORT],
-    log: logger.info,
+    log: (message) => logger.info(message),
   });
   try {
     const migrated = await applyMigrations({
       connectionString: database.connectionString,
       migrationsDir: dbPaths.migrations,
-      log: logger.info,
+      log: (message) => logger.info(message),
     });
     for (const name of migrated.unknown) {
       logger.warn(

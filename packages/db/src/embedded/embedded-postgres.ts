@@ -26,13 +26,13 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
 import pg from 'pg';
 
 import { AppError } from '@wirelens/core';
+import { findFreePort } from '@wirelens/core/net';
 
 export interface EmbeddedPostgresOptions {
   /** Wirelens data directory; the cluster lives in `<dataDir>/pg`. */
@@ -81,21 +81,6 @@ async function resolveBinaries(): Promise<Binaries> {
     );
   }
   return (await import(entry)) as Binaries;
-}
-
-export async function findFreePort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, host, () => {
-      const address = server.address();
-      server.close(() => {
-        if (address && typeof address === 'object') resolve(address.port);
-        else reject(new Error('could not find a free port'));
-      });
-    });
-  });
 }
 
 /** PostgreSQL refuses to run as root: run it as the `postgres` user, creating it if needed. */

@@ -12,7 +12,7 @@ export async function runSeed(db: DbClient, env: WorkerEnv): Promise<void> {
     db,
     adminEmail: env.WIRELENS_ADMIN_EMAIL,
     adminPassword: env.WIRELENS_ADMIN_PASSWORD,
-    log: logger.info,
+    log: (message) => logger.info(message),
   });
   if (result.admin) {
     if (result.admin.generatedPassword) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { RateLimiter } from './rate-limit.js';
+import { RateLimiter } from './token-bucket.js';
 
 describe('RateLimiter', () => {
   it('allows a burst, then asks to wait until a token refills', () => {

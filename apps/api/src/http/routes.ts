@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+
+import type { DemoContent } from '@wirelens/core/demo';
+import type { Logger } from '@wirelens/core/logging';
+
+import { serveDemoFeeds } from './demo-feeds.js';
+import { setSecurityHeaders } from './security-headers.js';
+import { sendJson } from './send-json.js';
+import type { StaticFiles } from './static-files.js';
+
+/** One request's id (also sent as `x-request-id`) and the logger that stamps it on every line. */
+export interface RequestScope {
+  requestId: string;
+  log: Logger;
+}
+
+export type RouteHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  scope: RequestScope,
+) => Promise<void>;
+
+export interface Routes {
+  logger: Logger;
+  health: RouteHandler;
+  graphql: RouteHandler;
+  demoContent: DemoContent | null;
+  graphiql: StaticFiles;
+  dashboard: StaticFiles;
+}
+
+/** Which handler answers which path; an unexpected failure becomes a logged 500. */
+export function createRoutes(routes: Routes): RequestListener {
+  const route = async (req: IncomingMessage, res: ServerResponse, url: URL, scope: RequestScope) => {
+    if (url.pathname === '/healthz') return routes.health(req, res, url, scope);
+    if (url.pathname === '/graphql') return routes.graphql(req, res, url, scope);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendJson(res, 405, { error: 'method not allowed' });
+      return;
+    }
+    if (routes.demoContent && serveDemoFeeds(routes.demoContent, req, res, url.pathname)) return;
+    if (url.pathname === '/graphiql' || url.pathname.startsWith('/graphiql/')) {
+      if (routes.graphiql.serve(req, res, url.pathname.slice('/graphiql'.length) || '/')) return;
+      sendJson(res, 404, {
+        error: routes.graphiql.built ? 'not found' : 'GraphiQL is not built: run `pnpm build`',
+      });
+      return;
+    }
+    if (routes.dashboard.serve(req, res, url.pathname)) return;
+    sendJson(res, 404, {
+      error: routes.dashboard.built ? 'not found' : 'not found (is the dashboard built? run `pnpm build`)',
+    });
+  };
+
+  return (req, res) => {
+    const requestId = randomUUID();
+    const scope: RequestScope = { requestId, log: routes.logger.child({ requestId }) };
+    res.setHeader('x-request-id', requestId);
+    setSecurityHeaders(res);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    route(req, res, url, scope).catch((error: unknown) => {
+      scope.log.error({ err: error, method: req.method, path: url.pathname }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error', requestId });
+      else res.end();
+    });
+  };
+}

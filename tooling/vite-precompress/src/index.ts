@@ -1,0 +1,1 @@
+export { precompress, precompressDirectory, type PrecompressOptions } from './precompress.js';
