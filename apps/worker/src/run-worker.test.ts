@@ -178,7 +178,10 @@ describe('workers side by side', () => {
 
     await expectFetchedByAnotherWorker(source.id);
     expect(requests).toBe(2);
-    expect(await test.db.fetchLog.findMany({ select: { httpStatus: true } })).toEqual([{ httpStatus: 200 }]);
+    // The fetch log is written after the articles: wait for it rather than read it at once.
+    await expect
+      .poll(() => test.db.fetchLog.findMany({ select: { httpStatus: true } }))
+      .toEqual([{ httpStatus: 200 }]);
     expect(await test.db.source.findUniqueOrThrow({ where: { id: source.id } })).toMatchObject({
       consecutiveFailures: 0,
     });
