@@ -11,8 +11,9 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 
 import { applyMigrations, createDbClient, dbPaths, seedDatabase, type DbClient } from '@wirelens/db';
-import { createApiToken, rebuildSentimentBuckets } from '@wirelens/db/repositories';
+import { rebuildSentimentBuckets } from '@wirelens/db/repositories';
 import { benchDatabase, percentile } from '@wirelens/db/testing';
+import { createApiToken } from '@wirelens/services/tokens';
 
 import { createApiServer } from '../src/http/create-server.js';
 

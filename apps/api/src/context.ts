@@ -24,6 +24,8 @@ export interface Context {
   ip: string | null;
   userAgent: string | null;
   jobs: JobQueue;
+  /** Whether an LLM endpoint is configured (LLM_BASE_URL and LLM_MODEL), so LLM runs can be queued. */
+  llmConfigured: boolean;
   /** Private or loopback hosts feed URLs may name anyway (FETCH_ALLOW_HOSTS). */
   fetchAllowHosts: readonly string[];
   /** Set-Cookie values the HTTP layer adds to the response. */

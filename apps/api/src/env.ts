@@ -23,6 +23,9 @@ const schema = z.object({
   WIRELENS_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
   /** Hosts a feed URL may name although they are private or loopback (comma-separated; same as the worker's). */
   FETCH_ALLOW_HOSTS: allowHostsEnv,
+  /** The worker's LLM endpoint; the API only needs to know whether one is configured. */
+  LLM_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  LLM_MODEL: z.string().min(1).optional(),
   /** Behind a reverse proxy: trust X-Forwarded-For (rate limits per client IP) and X-Forwarded-Proto (Secure cookies). */
   WIRELENS_TRUST_PROXY: z
     .enum(['true', 'false'])

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { correctAnalysis } from '@wirelens/db/repositories';
+import { correctAnalysis } from '@wirelens/services/review';
 
 import {
   globalId,

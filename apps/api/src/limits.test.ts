@@ -24,7 +24,7 @@ afterAll(async () => {
 
 // Each test uses its own token so the small per-token bucket of one test does not starve another.
 async function freshToken(): Promise<string> {
-  const { createApiToken } = await import('@wirelens/db/repositories');
+  const { createApiToken } = await import('@wirelens/services/tokens');
   return (await createApiToken({ db: api.db, actor: { userId: api.users.VIEWER.id }, name: 'limits' }))
     .secret;
 }

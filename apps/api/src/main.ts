@@ -20,6 +20,7 @@ const api = await createApiServer({
   jobs,
   trustProxy: env.WIRELENS_TRUST_PROXY,
   fetchAllowHosts: env.FETCH_ALLOW_HOSTS,
+  llmConfigured: Boolean(env.LLM_BASE_URL && env.LLM_MODEL),
   demoContent: await readDemoContent(),
 });
 api.server.listen(env.PORT, env.HOST, () => logger.info(`listening on http://${env.HOST}:${env.PORT}`));

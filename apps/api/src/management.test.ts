@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { rebuildSentimentBuckets, saveAnalysisRun } from '@wirelens/db/repositories';
+import { rebuildSentimentBuckets } from '@wirelens/db/repositories';
+import { storeAnalysisRun } from '@wirelens/services/analysis';
 
 import {
   analysisResult,
@@ -75,7 +76,7 @@ describe('companies', () => {
         sentences: ['Mistral SAS raised.'],
       },
     ];
-    await saveAnalysisRun({ db: api.db, articleId, result, durationMs: 1 });
+    await storeAnalysisRun({ db: api.db, articleId, result, durationMs: 1 });
     const proposed = await api.db.company.findUniqueOrThrow({ where: { slug: 'mistral-sas' } });
     expect(proposed.status).toBe('PROPOSED');
     await insertArticle(api, {
@@ -98,7 +99,7 @@ describe('companies', () => {
     });
     expect(series).toEqual([expect.objectContaining({ count: 2, bullish: 1, bearish: 1 })]);
     // A later run naming the merged company lands on the target.
-    await saveAnalysisRun({ db: api.db, articleId, result, durationMs: 1 });
+    await storeAnalysisRun({ db: api.db, articleId, result, durationMs: 1 });
     expect(
       await api.db.articleCompany.findMany({ where: { articleId }, select: { companyId: true } }),
     ).toEqual([{ companyId: mistral }]);
@@ -121,7 +122,7 @@ describe('companies', () => {
         sentences: [],
       },
     ];
-    await saveAnalysisRun({ db: api.db, articleId, result, durationMs: 1 });
+    await storeAnalysisRun({ db: api.db, articleId, result, durationMs: 1 });
     const proposed = await api.db.company.findUniqueOrThrow({ where: { slug: 'the-board' } });
     const response = await api.gql(
       'mutation($c: ID!) { rejectCompany(id: $c) { status } }',
@@ -153,7 +154,11 @@ describe('sources', () => {
         .toString()
         .split(':')[1],
     );
-    expect(api.jobs.sent).toContainEqual({ name: 'ingest-fetch-source', payload: { sourceId, force: true } });
+    expect(await api.queuedJobs()).toContainEqual({
+      name: 'ingest-fetch-source',
+      data: { sourceId, force: true },
+      singletonKey: `source-${sourceId}`,
+    });
     for (const url of [
       'http://169.254.169.254/latest/meta-data',
       'file:///etc/passwd',
@@ -174,7 +179,7 @@ describe('sources', () => {
       {},
       { token: api.users.ADMIN.token },
     );
-    expect(duplicate.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'url' });
+    expect(duplicate.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.url' });
     const health = await api.gql<{
       sources: { edges: { node: { url: string; healthy: boolean; fetchLogs: { totalCount: number } } }[] };
     }>(

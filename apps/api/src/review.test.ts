@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { approveAnalysis, correctAnalysis, createApiToken, saveAnalysisRun } from '@wirelens/db/repositories';
+import { storeAnalysisRun } from '@wirelens/services/analysis';
+import { correctAnalysis, decideAnalysis } from '@wirelens/services/review';
+import { createApiToken } from '@wirelens/services/tokens';
 
 import { analysisResult, globalId, insertArticle, startTestApi, type TestApi } from './testing/harness.js';
 
@@ -139,7 +141,7 @@ describe('correction workflow', () => {
     ]);
 
     // A new AI run that disagrees: history grows, corrections stay, review is requested again.
-    await saveAnalysisRun({
+    await storeAnalysisRun({
       db: api.db,
       articleId,
       result: analysisResult({
@@ -338,7 +340,7 @@ describe('correction workflow', () => {
       values: { importance: 7 },
       actor: { userId: api.users.EDITOR.id },
     });
-    const agreeing = await saveAnalysisRun({
+    const agreeing = await storeAnalysisRun({
       db: api.db,
       articleId: corrected,
       result: analysisResult({ score: 0.12, importance: 7 }),
@@ -351,7 +353,8 @@ describe('correction workflow', () => {
       publishedAt: new Date('2026-03-06T11:00:00Z'),
       analysis: { score: 0.1, importance: 4 },
     });
-    await approveAnalysis({
+    await decideAnalysis({
+      decision: 'APPROVE',
       db: api.db,
       articleId: approvedOnly,
       expectedVersion: 1,
@@ -359,7 +362,7 @@ describe('correction workflow', () => {
     });
     expect(
       (
-        await saveAnalysisRun({
+        await storeAnalysisRun({
           db: api.db,
           articleId: approvedOnly,
           result: analysisResult({ score: 0.11, importance: 4 }),
@@ -369,7 +372,7 @@ describe('correction workflow', () => {
     ).toBe('APPROVED');
     expect(
       (
-        await saveAnalysisRun({
+        await storeAnalysisRun({
           db: api.db,
           articleId: approvedOnly,
           result: analysisResult({ score: -0.8, importance: 4 }),
@@ -396,12 +399,54 @@ describe('correction workflow', () => {
       { token: api.users.EDITOR.token },
     );
     expect(response.body.data).toEqual({ reanalyzeArticle: { title: 'Shell results' } });
-    expect(api.jobs.sent.at(-1)).toEqual({
+    expect((await api.queuedJobs()).at(-1)).toEqual({
       name: 'analysis-analyze-article',
-      payload: { articleId, reason: 'reanalyze' },
+      data: { articleId, reason: 'reanalyze' },
+      singletonKey: `reanalyze-${articleId}`,
     });
     expect(
       await api.db.auditEntry.count({ where: { action: 'analysis.reanalyze', entityId: String(articleId) } }),
     ).toBe(1);
+  });
+
+  it('refuses an LLM run up front when no LLM is configured, queueing and auditing nothing', async () => {
+    const articleId = await insertArticle(api, {
+      title: 'Tesla deliveries',
+      publishedAt: new Date('2026-03-05T11:00:00Z'),
+      analysis: { score: 0.2, importance: 4 },
+    });
+    const before = (await api.queuedJobs()).length;
+    const response = await api.gql(
+      'mutation R($id: ID!) { reanalyzeArticle(id: $id, analyzer: "llm") { title } }',
+      { id: globalId('Article', articleId) },
+      { token: api.users.EDITOR.token },
+    );
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'analyzer',
+    });
+    expect(response.body.errors?.[0]?.message).toMatch(/LLM_BASE_URL/);
+    expect((await api.queuedJobs()).length).toBe(before);
+    expect(
+      await api.db.auditEntry.count({ where: { action: 'analysis.reanalyze', entityId: String(articleId) } }),
+    ).toBe(0);
+
+    const withLlm = await startTestApi({ server: { llmConfigured: true } });
+    try {
+      const id = await insertArticle(withLlm, {
+        title: 'Tesla deliveries',
+        publishedAt: new Date('2026-03-05T11:00:00Z'),
+        analysis: { score: 0.2, importance: 4 },
+      });
+      const queued = await withLlm.gql(
+        'mutation R($id: ID!) { reanalyzeArticle(id: $id, analyzer: "llm") { title } }',
+        { id: globalId('Article', id) },
+        { token: withLlm.users.EDITOR.token },
+      );
+      expect(queued.body.errors).toBeUndefined();
+      expect((await withLlm.queuedJobs()).at(-1)).toMatchObject({ data: { articleId: id, analyzer: 'llm' } });
+    } finally {
+      await withLlm.close();
+    }
   });
 });

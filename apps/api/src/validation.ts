@@ -1,36 +1,4 @@
-import type { z } from 'zod';
-
-import { AppError } from '@wirelens/core';
-
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
-
-function joinPath(prefix: string, path: readonly PropertyKey[]): string {
-  let out = prefix;
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out;
-}
-
-/** Parses input with zod; failures become one BAD_USER_INPUT error listing every field. */
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown, prefix: string): z.infer<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const fields: FieldProblem[] = result.error.issues.map((issue) => ({
-    field: joinPath(prefix, issue.path),
-    message: issue.message,
-  }));
-  throw invalidInput(fields);
-}
-
-export function invalidInput(fields: FieldProblem[]): AppError {
-  const message = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
-  return new AppError('INVALID_INPUT', message, { details: { field: fields[0]?.field, fields } });
-}
+import { AppError, invalidInput } from '@wirelens/core';
 
 /** Prefixes the field of an AppError raised by a domain function with the argument path. */
 export async function withFieldPrefix<T>(prefix: string, work: () => Promise<T>): Promise<T> {

@@ -1,13 +1,14 @@
 // The worker process: runs queued jobs until SIGTERM/SIGINT, then finishes the ones it holds.
-import { JOBS } from '@wirelens/core';
 import { createDbClient } from '@wirelens/db';
+import { createAnalyzerSet } from '@wirelens/services/analysis';
 
-import { createAnalyzerSet } from './analysis/analyzer-set.js';
 import { analyzerConfigOf, loadEnv } from './env.js';
-import { createHostLimiter } from './http/host-limiter.js';
-import { createJobs } from './jobs/registry.js';
+import { ingestConfigOf } from './ingest-config.js';
 import { logger } from './logger.js';
-import { runWorker } from './run-worker.js';
+import { pollNow, runWorker } from './run-worker.js';
+
+/** How long held jobs may run on after SIGTERM before they are cancelled and handed back to the queue. */
+const GRACE_MS = 5_000;
 
 const env = loadEnv();
 if (!env.DATABASE_URL) {
@@ -17,37 +18,25 @@ if (!env.DATABASE_URL) {
   process.exit(1);
 }
 const db = createDbClient({ connectionString: env.DATABASE_URL });
-const jobs = createJobs({
-  concurrency: env.WORKER_CONCURRENCY,
-  analyzers: createAnalyzerSet({ db, config: analyzerConfigOf(env) }),
-  ingest: {
-    allowHosts: env.FETCH_ALLOW_HOSTS,
-    selfHost: env.HOST,
-    timeoutMs: env.FETCH_TIMEOUT_MS,
-    maxBytes: env.FETCH_MAX_BYTES,
-    backoffCapSeconds: env.SOURCE_BACKOFF_CAP_SECONDS,
-    limiter: createHostLimiter(env.FETCH_PER_HOST),
-  },
-});
 const worker = await runWorker({
   connectionString: env.DATABASE_URL,
   db,
-  jobs,
+  concurrency: env.WORKER_CONCURRENCY,
+  analyzers: createAnalyzerSet({ db, config: analyzerConfigOf(env), log: (message) => logger.warn(message) }),
+  ingest: ingestConfigOf(env),
   superviseIntervalSeconds: env.QUEUE_SUPERVISE_SECONDS,
 });
-logger.info(`worker running ${jobs.length} job types`);
-// Poll once now instead of waiting for the first minute boundary of the schedule.
-await worker.boss.send(JOBS.pollSources.name, {}, { singletonKey: JOBS.pollSources.name });
+logger.info('worker running');
+await pollNow(worker);
 
 let stopping = false;
 const shutdown = async () => {
   if (stopping) return;
   stopping = true;
-  // The queue gets 5 s to finish held jobs; if closing hangs beyond that, leave anyway.
-  setTimeout(() => process.exit(0), 9_000).unref();
+  // If closing hangs well beyond the grace period, leave anyway.
+  setTimeout(() => process.exit(0), GRACE_MS + 4_000).unref();
   logger.info('worker: finishing running jobs');
-  // Jobs still running after the grace period are abandoned; another worker retries them.
-  await worker.stop(5_000);
+  await worker.stop(GRACE_MS);
   await db.$disconnect();
   process.exit(0);
 };

@@ -1,65 +1,50 @@
-import { PgBoss } from 'pg-boss';
+import { PgBoss, type JobResult } from 'pg-boss';
 
-import { JOBS } from '@wirelens/core';
+import { deadLetterQueueOf, JOBS } from '@wirelens/core/jobs';
 import type { DbClient } from '@wirelens/db';
+import type { AnalyzerSet } from '@wirelens/services/analysis';
+import type { IngestConfig } from '@wirelens/services/fetch';
+import { ensureQueues, jobQueueOf, QUEUE_SCHEMA, type JobQueue } from '@wirelens/services/queue';
 
-import type { JobDefinition } from './jobs/define-job.js';
+import { HANDLERS, type JobHandler } from './jobs/index.js';
 import { logger } from './logger.js';
 
 export interface RunWorkerOptions {
   connectionString: string;
   db: DbClient;
-  jobs: JobDefinition[];
+  ingest: IngestConfig;
+  analyzers: AnalyzerSet;
+  /** Jobs one process runs at once, per job kind (WORKER_CONCURRENCY). */
+  concurrency: number;
+  /** Which jobs this process works (default: all of them; none gives a queue-only process). */
+  handlers?: readonly JobHandler[];
   /** How often pg-boss looks for expired or abandoned jobs (default 30 s). */
   superviseIntervalSeconds?: number;
 }
 
 export interface RunningWorker {
   boss: PgBoss;
-  /** Stops taking jobs, waits for the ones in hand (up to `timeoutMs`), then closes. */
-  stop(timeoutMs?: number): Promise<void>;
-}
-
-/**
- * Creates every queue the app uses, with its retry policy and a dead-letter queue,
- * including those whose handlers are not in `jobs`, so producers can always send.
- */
-export async function ensureQueues(boss: PgBoss, jobs: JobDefinition[]): Promise<void> {
-  const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
-  const byName = new Map(jobs.map((job) => [job.name, job]));
-  for (const { name } of Object.values(JOBS)) {
-    const job = byName.get(name);
-    const deadLetter = `${name}__dead`;
-    if (!existing.has(deadLetter)) await boss.createQueue(deadLetter).catch(ignoreExists);
-    if (existing.has(name)) continue;
-    await boss
-      .createQueue(name, {
-        policy: job?.policy ?? 'standard',
-        retryLimit: job?.retryLimit ?? 3,
-        retryDelay: job?.retryDelaySeconds ?? 30,
-        retryBackoff: job?.retryBackoff ?? true,
-        expireInSeconds: job?.expireInSeconds ?? 300,
-        ...(job?.heartbeatSeconds ? { heartbeatSeconds: job.heartbeatSeconds } : {}),
-        deadLetter,
-      })
-      .catch(ignoreExists);
-  }
-}
-
-// Two workers starting at once may both create a queue; the loser's error is harmless.
-function ignoreExists(error: unknown): void {
-  if (!(error instanceof Error) || !/already exists|duplicate key/i.test(error.message)) throw error;
+  jobs: JobQueue;
+  /**
+   * Stops taking jobs and waits up to `graceMs` for the ones in hand. Jobs still running then are
+   * failed back to the queue (another worker retries them) and their signals aborted, which
+   * cancels their fetches and LLM calls.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 export async function runWorker({
   connectionString,
   db,
-  jobs,
+  ingest,
+  analyzers,
+  concurrency,
+  handlers = HANDLERS,
   superviseIntervalSeconds = 30,
 }: RunWorkerOptions): Promise<RunningWorker> {
   const boss = new PgBoss({
     connectionString,
-    schema: 'pgboss',
+    schema: QUEUE_SCHEMA,
     superviseIntervalSeconds,
     monitorIntervalSeconds: superviseIntervalSeconds,
   });
@@ -67,30 +52,55 @@ export async function runWorker({
     logger.error(`queue: ${error instanceof Error ? error.message : String(error)}`),
   );
   await boss.start();
-  await ensureQueues(boss, jobs);
-  for (const job of jobs) {
+  await ensureQueues(boss);
+  const jobs = jobQueueOf(boss);
+  for (const handler of handlers) {
+    const { job } = handler;
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { singletonKey: job.name });
-    await boss.work(job.name, { localConcurrency: job.concurrency }, async (batch) => {
+    const localConcurrency = handler.concurrency === 'single' ? 1 : concurrency;
+    await boss.work(job.name, { localConcurrency, perJobResults: true }, async (batch) => {
+      const results: JobResult[] = [];
       for (const item of batch) {
         const parsed = job.payload.safeParse(item.data);
         if (!parsed.success) {
-          // A payload that can never be valid should not be retried: fail it to the dead-letter queue.
-          throw new Error(`invalid payload for ${job.name}: ${parsed.error.message}`);
+          // A payload that can never be valid is not retried.
+          logger.error(`${job.name} ${item.id}: invalid payload, moved to ${deadLetterQueueOf(job)}`);
+          results.push({ id: item.id, status: 'deadletter', output: { error: parsed.error.message } });
+          continue;
         }
-        await job.handle(parsed.data, {
-          db,
-          boss,
-          signal: item.signal,
-          jobId: item.id,
-          retryCount: item.retryCount,
-        });
+        try {
+          await handler.handle(parsed.data, {
+            db,
+            jobs,
+            ingest,
+            analyzers,
+            signal: item.signal,
+            jobId: item.id,
+            retryCount: item.retryCount,
+          });
+        } catch (error) {
+          if (item.signal.aborted) {
+            logger.warn(
+              `${job.name} ${item.id}: cancelled (the worker is stopping or lost its claim); the queue retries it`,
+            );
+          }
+          throw error;
+        }
+        results.push({ id: item.id, status: 'completed' });
       }
+      return results;
     });
   }
   return {
     boss,
-    async stop(timeoutMs = 25_000) {
-      await boss.stop({ graceful: true, timeout: timeoutMs, close: true });
+    jobs,
+    async stop(graceMs = 25_000) {
+      await boss.stop({ graceful: true, timeout: graceMs, close: true });
     },
   };
+}
+
+/** Polls once at start instead of waiting for the first minute boundary of the schedule. */
+export async function pollNow(worker: RunningWorker): Promise<void> {
+  await worker.jobs.send(JOBS.pollSources, {}, { singletonKey: JOBS.pollSources.name });
 }

@@ -7,6 +7,7 @@ export * from './embedded/embedded-postgres.js';
 export * from './database-url.js';
 export * from './seed/seed.js';
 export * from './seed/company-seed.js';
+export * from './json-columns.js';
 export * from './ingestion/index.js';
 export * from './analysis/index.js';
 export * from './seed/seed-sources.js';

@@ -15,6 +15,7 @@ export interface SharedContext {
   db: DbClient;
   jobs: JobQueue;
   fetchAllowHosts: readonly string[];
+  llmConfigured: boolean;
   rateLimits: RateLimits;
   proxyTrust: ProxyTrust;
 }
@@ -33,6 +34,7 @@ export function buildContext({ shared, req, scope, ip, authentication }: BuildCo
     db: shared.db,
     jobs: shared.jobs,
     fetchAllowHosts: shared.fetchAllowHosts,
+    llmConfigured: shared.llmConfigured,
     ...authentication,
     requestId: scope.requestId,
     log: scope.log,

@@ -37,6 +37,8 @@ export interface CreateApiServerOptions {
   trustProxy?: ProxyTrust;
   /** Private or loopback hosts that feed URLs may name anyway (the worker's FETCH_ALLOW_HOSTS). */
   fetchAllowHosts?: readonly string[];
+  /** An LLM endpoint is configured (LLM_BASE_URL and LLM_MODEL): reanalyzeArticle may ask for it. */
+  llmConfigured?: boolean;
 }
 
 export interface ApiServer {
@@ -64,6 +66,7 @@ export async function createApiServer(options: CreateApiServerOptions): Promise<
           db,
           jobs: options.jobs ?? noJobQueue,
           fetchAllowHosts: options.fetchAllowHosts ?? [],
+          llmConfigured: options.llmConfigured ?? false,
           rateLimits: createRateLimits(options.rateLimits ?? {}),
           proxyTrust: options.trustProxy ?? false,
         },

@@ -4,6 +4,7 @@ import {
   type AnalysisValues,
   type CorrectionValues,
 } from '@wirelens/core/review';
+import { parseCorrectionValues, type Prisma } from '@wirelens/db';
 import { aiValuesOf } from '@wirelens/db/repositories';
 
 import { builder } from '../builder.js';
@@ -179,10 +180,10 @@ export function effectiveShape(article: {
         createdAt: Date;
       })
     | null;
-  corrections: { values: unknown }[];
+  corrections: { values: Prisma.JsonValue }[];
 }): EffectiveShape | null {
   if (!article.latestAnalysis) return null;
-  const corrections = (article.corrections[0]?.values ?? {}) as CorrectionValues;
+  const corrections = parseCorrectionValues(article.corrections[0]?.values);
   const a = article.latestAnalysis;
   return {
     values: overlayCorrections(aiValuesOf(a), corrections),

@@ -2,6 +2,7 @@ import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 
+import { parseInput } from '@wirelens/core';
 import {
   countArticles,
   findArticlePage,
@@ -11,7 +12,7 @@ import {
 
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Arg } from '../builder.js';
 import type { Context } from '../context.js';
-import { decodeId, decodeIds, parseInput } from '../validation.js';
+import { decodeId, decodeIds } from '../validation.js';
 import { EffectiveAnalysis, effectiveShape, ReviewStatusEnum, SentimentLabelEnum } from './analysis.js';
 
 export const FullTextStatusEnum = builder.enumType('FullTextStatus', {

@@ -1,5 +1,7 @@
+import { invalidInput } from '@wirelens/core';
+
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
-import { decodeId, invalidInput } from '../validation.js';
+import { decodeId } from '../validation.js';
 
 export const AuditEntry = builder.prismaNode('AuditEntry', {
   description: 'One change, as recorded in the append-only audit log (editors and admins).',

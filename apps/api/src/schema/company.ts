@@ -1,15 +1,16 @@
 import { z } from 'zod';
 
+import { invalidInput, parseInput } from '@wirelens/core';
 import {
   addCompanyAlias,
   createCompany,
   decideProposedCompany,
   mergeCompanies,
-} from '@wirelens/db/repositories';
+} from '@wirelens/services/companies';
 
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
 import type { Context } from '../context.js';
-import { decodeId, invalidInput, parseInput } from '../validation.js';
+import { decodeId } from '../validation.js';
 import { Article, ArticleConnection, resolveSubjectArticles, subjectArticleArgs } from './article.js';
 import { SentimentSeries, seriesArgs, subjectSeries } from './series.js';
 

@@ -1,24 +1,19 @@
 import { z } from 'zod';
 
-import { JOBS } from '@wirelens/core/jobs';
+import { invalidInput, parseInput } from '@wirelens/core';
 import {
   CORRECTABLE_FIELDS,
   correctionValuesSchema,
   NOTE_MAX_LENGTH,
   type AnalysisValues,
-  type CorrectionValues,
 } from '@wirelens/core/review';
-import {
-  approveAnalysis,
-  correctAnalysis,
-  rejectAnalysis,
-  writeAudit,
-  type ReviewActionResult,
-} from '@wirelens/db/repositories';
+import { parseChangedFields } from '@wirelens/db';
+import { requestReanalysis } from '@wirelens/services/analysis';
+import { correctAnalysis, decideAnalysis, type ReviewActionResult } from '@wirelens/services/review';
 
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { decodeId, invalidInput, parseInput, withFieldPrefix } from '../validation.js';
+import { decodeId, withFieldPrefix } from '../validation.js';
 import { ReviewStatusEnum, SentimentLabelEnum } from './analysis.js';
 
 export const CorrectionActionEnum = builder.enumType('CorrectionAction', {
@@ -62,7 +57,7 @@ export const Correction = builder.prismaNode('Correction', {
     }),
     changedFields: t.stringList({
       description: 'Names of the fields this action changed.',
-      resolve: (c) => (c.after as { changedFields?: string[] } | null)?.changedFields ?? [],
+      resolve: (c) => parseChangedFields(c.after),
     }),
   }),
 });
@@ -286,12 +281,12 @@ function actorOf(ctx: Context) {
 function decideReview(
   ctx: Context,
   input: typeof ReviewDecisionInput.$inferInput,
-  decide: typeof approveAnalysis | typeof rejectAnalysis,
+  decision: 'APPROVE' | 'REJECT',
 ) {
   const articleId = decodeId(input.articleId, 'Article', 'input.articleId');
   const { note, expectedVersion } = parseInput(noteSchema, input, 'input');
   return withFieldPrefix('input', () =>
-    decide({ db: ctx.db, articleId, expectedVersion, note, actor: actorOf(ctx) }),
+    decideAnalysis({ db: ctx.db, articleId, expectedVersion, note, actor: actorOf(ctx), decision }),
   );
 }
 
@@ -325,7 +320,7 @@ builder.mutationFields((t) => ({
       }
       if (Object.keys(raw).length === 0)
         throw invalidInput([{ field: 'input', message: 'must correct at least one field' }]);
-      const values = parseInput(correctionValuesSchema, raw, 'input') as CorrectionValues;
+      const values = parseInput(correctionValuesSchema, raw, 'input');
       return withFieldPrefix('input', () =>
         correctAnalysis({ db: ctx.db, articleId, expectedVersion, values, note, actor: actorOf(ctx) }),
       );
@@ -338,7 +333,7 @@ builder.mutationFields((t) => ({
     args: {
       input: t.arg({ type: ReviewDecisionInput, required: true, description: 'Which article and version.' }),
     },
-    resolve: (_root, { input }, ctx) => decideReview(ctx, input, approveAnalysis),
+    resolve: (_root, { input }, ctx) => decideReview(ctx, input, 'APPROVE'),
   }),
   rejectAnalysis: t.field({
     type: ReviewResult,
@@ -347,7 +342,7 @@ builder.mutationFields((t) => ({
     args: {
       input: t.arg({ type: ReviewDecisionInput, required: true, description: 'Which article and version.' }),
     },
-    resolve: (_root, { input }, ctx) => decideReview(ctx, input, rejectAnalysis),
+    resolve: (_root, { input }, ctx) => decideReview(ctx, input, 'REJECT'),
   }),
   reanalyzeArticle: t.prismaField({
     type: 'Article',
@@ -363,21 +358,18 @@ builder.mutationFields((t) => ({
     },
     resolve: async (query, _root, args, ctx) => {
       const articleId = decodeId(args.id, 'Article', 'id');
-      const payload = parseInput(
-        JOBS.analyzeArticle.payload,
-        { articleId, reason: 'reanalyze', analyzer: args.analyzer ?? undefined },
-        'args',
-      );
-      const article = await ctx.db.article.findUnique({ ...query, where: { id: articleId } });
-      if (!article) throw invalidInput([{ field: 'id', message: 'no such article' }]);
-      const jobId = await ctx.jobs.send(JOBS.analyzeArticle.name, payload);
-      await writeAudit(ctx.db, actorOf(ctx), {
-        action: 'analysis.reanalyze',
-        entityType: 'Article',
-        entityId: articleId,
-        after: { jobId, ...payload },
+      const { analyzer } = parseInput(z.object({ analyzer: z.enum(['builtin', 'llm']).nullish() }), {
+        analyzer: args.analyzer,
       });
-      return article;
+      await requestReanalysis({
+        db: ctx.db,
+        jobs: ctx.jobs,
+        actor: actorOf(ctx),
+        articleIds: [articleId],
+        analyzer: analyzer ?? undefined,
+        llmConfigured: ctx.llmConfigured,
+      });
+      return ctx.db.article.findUniqueOrThrow({ ...query, where: { id: articleId } });
     },
   }),
 }));

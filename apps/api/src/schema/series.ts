@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { invalidInput, parseInput } from '@wirelens/core';
 import {
   bucketSpan,
   loadSentimentSeries,
@@ -11,7 +12,7 @@ import {
 
 import { builder, type Arg } from '../builder.js';
 import type { Context } from '../context.js';
-import { decodeIds, invalidInput, parseInput } from '../validation.js';
+import { decodeIds } from '../validation.js';
 
 /** At most this many buckets per series, and subjects per request. */
 export const MAX_SERIES_BUCKETS = 1100;

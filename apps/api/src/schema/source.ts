@@ -1,13 +1,18 @@
-import { z } from 'zod';
-
-import { JOBS } from '@wirelens/core/jobs';
-import { buildOpml, parseOpml } from '@wirelens/core/opml';
-import { feedUrlProblem } from '@wirelens/core/urls';
-import { addSource, deleteSource, updateSource, writeAudit } from '@wirelens/db/repositories';
+import {
+  addSource,
+  deleteSource,
+  exportOpml,
+  importOpml,
+  MAX_OPML_CHARS,
+  MAX_OPML_FEEDS,
+  requestSourceRefresh,
+  setSourceStatus,
+  updateSource,
+} from '@wirelens/services/sources';
 
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
 import type { Context } from '../context.js';
-import { decodeId, invalidInput, parseInput } from '../validation.js';
+import { decodeId, withFieldPrefix } from '../validation.js';
 
 export const SourceStatusEnum = builder.enumType('SourceStatus', {
   description: 'Whether a source is polled.',
@@ -140,30 +145,6 @@ builder.queryFields((t) => ({
   }),
 }));
 
-/** A feed URL: http(s), public host unless the operator allowed it (FETCH_ALLOW_HOSTS). */
-function feedUrlSchema(allowHosts: readonly string[]) {
-  return z
-    .string()
-    .max(2000, 'must be at most 2000 characters')
-    .superRefine((value, issue) => {
-      const problem = feedUrlProblem(value, { allowHosts });
-      if (problem) issue.addIssue({ code: 'custom', message: problem });
-    });
-}
-const sourceFields = z.object({
-  title: z.string().trim().min(1).max(300, 'must be at most 300 characters').nullish(),
-  intervalSeconds: z
-    .number()
-    .int()
-    .min(60, 'must be at least 60')
-    .max(7 * 86400, 'must be at most a week')
-    .nullish(),
-  language: z
-    .string()
-    .regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code')
-    .nullish(),
-});
-
 const AddSourceInput = builder.inputType('AddSourceInput', {
   description: 'A feed to poll.',
   fields: (t) => ({
@@ -219,13 +200,6 @@ function actorOf(ctx: Context) {
   return { userId: (ctx.viewer as NonNullable<Context['viewer']>).id, requestId: ctx.requestId, ip: ctx.ip };
 }
 
-async function enqueueFetch(ctx: Context, sourceId: number): Promise<string | null> {
-  return ctx.jobs.send(JOBS.fetchSource.name, JOBS.fetchSource.payload.parse({ sourceId, force: true }));
-}
-
-export const MAX_OPML_BYTES = 500_000;
-export const MAX_OPML_SOURCES = 1000;
-
 builder.mutationFields((t) => ({
   addSource: t.prismaField({
     type: 'Source',
@@ -233,14 +207,16 @@ builder.mutationFields((t) => ({
     ...adminOnly,
     args: { input: t.arg({ type: AddSourceInput, required: true, description: 'The feed.' }) },
     resolve: async (query, _r, { input }, ctx) => {
-      const parsed = parseInput(
-        sourceFields.extend({ url: feedUrlSchema(ctx.fetchAllowHosts) }),
-        input,
-        'input',
+      const { sourceId } = await withFieldPrefix('input', () =>
+        addSource({
+          db: ctx.db,
+          jobs: ctx.jobs,
+          actor: actorOf(ctx),
+          allowHosts: ctx.fetchAllowHosts,
+          input,
+        }),
       );
-      const id = await addSource({ db: ctx.db, actor: actorOf(ctx), input: parsed });
-      await enqueueFetch(ctx, id);
-      return ctx.db.source.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.db.source.findUniqueOrThrow({ ...query, where: { id: sourceId } });
     },
   }),
   updateSource: t.prismaField({
@@ -249,20 +225,17 @@ builder.mutationFields((t) => ({
     ...adminOnly,
     args: { input: t.arg({ type: UpdateSourceInput, required: true, description: 'The changes.' }) },
     resolve: async (query, _r, { input }, ctx) => {
-      const id = decodeId(input.id, 'Source', 'input.id');
-      const { url, title, intervalSeconds, language } = parseInput(
-        sourceFields.extend({ url: feedUrlSchema(ctx.fetchAllowHosts).optional() }),
-        { ...input, id: undefined, url: input.url ?? undefined },
-        'input',
+      const sourceId = decodeId(input.id, 'Source', 'input.id');
+      await withFieldPrefix('input', () =>
+        updateSource({
+          db: ctx.db,
+          actor: actorOf(ctx),
+          allowHosts: ctx.fetchAllowHosts,
+          sourceId,
+          patch: input,
+        }),
       );
-      const patch = {
-        ...(url !== undefined ? { url } : {}),
-        ...(title ? { title } : {}),
-        ...(intervalSeconds ? { intervalSeconds } : {}),
-        ...(language ? { language } : {}),
-      };
-      await updateSource({ db: ctx.db, actor: actorOf(ctx), sourceId: id, patch });
-      return ctx.db.source.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.db.source.findUniqueOrThrow({ ...query, where: { id: sourceId } });
     },
   }),
   pauseSource: t.prismaField({
@@ -271,9 +244,9 @@ builder.mutationFields((t) => ({
     ...adminOnly,
     args: { id: t.arg.id({ required: true, description: 'Source global ID.' }) },
     resolve: async (query, _r, args, ctx) => {
-      const id = decodeId(args.id, 'Source', 'id');
-      await updateSource({ db: ctx.db, actor: actorOf(ctx), sourceId: id, patch: { status: 'PAUSED' } });
-      return ctx.db.source.findUniqueOrThrow({ ...query, where: { id } });
+      const sourceId = decodeId(args.id, 'Source', 'id');
+      await setSourceStatus({ db: ctx.db, actor: actorOf(ctx), sourceId, status: 'PAUSED' });
+      return ctx.db.source.findUniqueOrThrow({ ...query, where: { id: sourceId } });
     },
   }),
   resumeSource: t.prismaField({
@@ -282,9 +255,9 @@ builder.mutationFields((t) => ({
     ...adminOnly,
     args: { id: t.arg.id({ required: true, description: 'Source global ID.' }) },
     resolve: async (query, _r, args, ctx) => {
-      const id = decodeId(args.id, 'Source', 'id');
-      await updateSource({ db: ctx.db, actor: actorOf(ctx), sourceId: id, patch: { status: 'ACTIVE' } });
-      return ctx.db.source.findUniqueOrThrow({ ...query, where: { id } });
+      const sourceId = decodeId(args.id, 'Source', 'id');
+      await setSourceStatus({ db: ctx.db, actor: actorOf(ctx), sourceId, status: 'ACTIVE' });
+      return ctx.db.source.findUniqueOrThrow({ ...query, where: { id: sourceId } });
     },
   }),
   deleteSource: t.id({
@@ -292,8 +265,8 @@ builder.mutationFields((t) => ({
     ...adminOnly,
     args: { id: t.arg.id({ required: true, description: 'Source global ID.' }) },
     resolve: async (_r, args, ctx) => {
-      const id = decodeId(args.id, 'Source', 'id');
-      await deleteSource({ db: ctx.db, actor: actorOf(ctx), sourceId: id });
+      const sourceId = decodeId(args.id, 'Source', 'id');
+      await deleteSource({ db: ctx.db, actor: actorOf(ctx), sourceId });
       return args.id;
     },
   }),
@@ -303,88 +276,28 @@ builder.mutationFields((t) => ({
     ...adminOnly,
     args: { id: t.arg.id({ required: true, description: 'Source global ID.' }) },
     resolve: async (query, _r, args, ctx) => {
-      const id = decodeId(args.id, 'Source', 'id');
-      const source = await ctx.db.source.findUnique({ ...query, where: { id } });
-      if (!source) throw invalidInput([{ field: 'id', message: 'no such source' }]);
-      const jobId = await enqueueFetch(ctx, id);
-      await writeAudit(ctx.db, actorOf(ctx), {
-        action: 'source.refresh',
-        entityType: 'Source',
-        entityId: id,
-        after: { jobId },
-      });
-      return source;
+      const sourceId = decodeId(args.id, 'Source', 'id');
+      await requestSourceRefresh({ db: ctx.db, jobs: ctx.jobs, actor: actorOf(ctx), sourceId });
+      return ctx.db.source.findUniqueOrThrow({ ...query, where: { id: sourceId } });
     },
   }),
   importOpml: t.field({
     type: ImportOpmlResult,
-    description: `Add every feed of an OPML subscription list (admin; ≤ ${MAX_OPML_BYTES} bytes, ≤ ${MAX_OPML_SOURCES} feeds). Known and invalid URLs are skipped.`,
+    description: `Add every feed of an OPML subscription list (admin; ≤ ${MAX_OPML_CHARS} bytes, ≤ ${MAX_OPML_FEEDS} feeds). Known and invalid URLs are skipped.`,
     ...adminOnly,
     args: { opml: t.arg.string({ required: true, description: 'The OPML document.' }) },
-    resolve: async (_r, args, ctx) => {
-      if (args.opml.length > MAX_OPML_BYTES)
-        throw invalidInput([{ field: 'opml', message: `must be at most ${MAX_OPML_BYTES} characters` }]);
-      let outlines;
-      try {
-        outlines = parseOpml(args.opml).outlines;
-      } catch (error) {
-        throw invalidInput([
-          { field: 'opml', message: error instanceof Error ? error.message : 'is not OPML' },
-        ]);
-      }
-      if (outlines.length > MAX_OPML_SOURCES)
-        throw invalidInput([{ field: 'opml', message: `has more than ${MAX_OPML_SOURCES} feeds` }]);
-      const added: number[] = [];
-      const skipped: { url: string; reason: string }[] = [];
-      const known = new Set(
-        (
-          await ctx.db.source.findMany({
-            where: { url: { in: outlines.map((o) => o.xmlUrl) } },
-            select: { url: true },
-          })
-        ).map((s) => s.url),
-      );
-      for (const outline of outlines) {
-        const problem = feedUrlProblem(outline.xmlUrl, { allowHosts: ctx.fetchAllowHosts });
-        if (problem) skipped.push({ url: outline.xmlUrl, reason: problem });
-        else if (known.has(outline.xmlUrl)) skipped.push({ url: outline.xmlUrl, reason: 'already added' });
-        else {
-          known.add(outline.xmlUrl);
-          const title = (outline.title ?? outline.text)?.slice(0, 300) ?? null;
-          const id = await addSource({
-            db: ctx.db,
-            actor: actorOf(ctx),
-            input: { url: outline.xmlUrl, title },
-          });
-          added.push(id);
-          await enqueueFetch(ctx, id);
-        }
-      }
-      await writeAudit(ctx.db, actorOf(ctx), {
-        action: 'source.importOpml',
-        entityType: 'Source',
-        after: { added: added.length, skipped },
-      });
-      return { added, skipped };
-    },
+    resolve: (_r, args, ctx) =>
+      importOpml({
+        db: ctx.db,
+        jobs: ctx.jobs,
+        actor: actorOf(ctx),
+        allowHosts: ctx.fetchAllowHosts,
+        opml: args.opml,
+      }),
   }),
   exportOpml: t.string({
     description: 'All sources as an OPML 2.0 document (admin).',
     ...adminOnly,
-    resolve: async (_r, _a, ctx) => {
-      const sources = await ctx.db.source.findMany({
-        orderBy: [{ title: 'asc' }, { id: 'asc' }],
-        select: { url: true, siteUrl: true, title: true },
-      });
-      await writeAudit(ctx.db, actorOf(ctx), {
-        action: 'source.exportOpml',
-        entityType: 'Source',
-        after: { count: sources.length },
-      });
-      return buildOpml({
-        title: 'Wirelens sources',
-        sources: sources.map((s) => ({ xmlUrl: s.url, htmlUrl: s.siteUrl, title: s.title })),
-      });
-    },
+    resolve: (_r, _a, ctx) => exportOpml({ db: ctx.db, actor: actorOf(ctx) }),
   }),
 }));

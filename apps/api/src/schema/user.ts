@@ -1,21 +1,14 @@
 import { z } from 'zod';
 
-import { PASSWORD_MIN_LENGTH, ROLES } from '@wirelens/core';
-import {
-  createApiToken,
-  createUser,
-  deactivateUser,
-  login,
-  logout,
-  revokeApiToken,
-  SESSION_TTL_MS,
-  setUserRole,
-} from '@wirelens/db/repositories';
+import { parseInput, ROLES } from '@wirelens/core';
+import { SESSION_TTL_MS } from '@wirelens/db/repositories';
+import { createApiToken, revokeApiToken } from '@wirelens/services/tokens';
+import { createUser, deactivateUser, setUserRole, signIn, signOut } from '@wirelens/services/users';
 
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
 import type { Context } from '../context.js';
 import { sessionCookie } from '../http/cookies.js';
-import { decodeId, parseInput } from '../validation.js';
+import { decodeId } from '../validation.js';
 
 export const RoleEnum = builder.enumType('Role', {
   description: 'What a user may do; each role includes the ones before it.',
@@ -135,10 +128,6 @@ const CreatedApiToken = builder.objectRef<{ id: number; secret: string }>('Creat
 });
 
 const email = z.string().trim().max(254, 'must be at most 254 characters').email('must be an e-mail address');
-const password = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
-  .max(200, 'must be at most 200 characters');
 
 function actorOf(ctx: Context) {
   return { userId: (ctx.viewer as NonNullable<Context['viewer']>).id, requestId: ctx.requestId, ip: ctx.ip };
@@ -163,7 +152,7 @@ builder.mutationFields((t) => ({
         '',
       );
       ctx.limitLogin();
-      const session = await login({
+      const session = await signIn({
         db: ctx.db,
         ...input,
         userAgent: ctx.userAgent,
@@ -182,7 +171,7 @@ builder.mutationFields((t) => ({
     resolve: async (_r, _a, ctx) => {
       ctx.setCookies.push(sessionCookie('', 0, ctx.secureCookies));
       if (!ctx.sessionSecret) return false;
-      return logout({
+      return signOut({
         db: ctx.db,
         secret: ctx.sessionSecret,
         actor: { userId: ctx.viewer?.id ?? null, requestId: ctx.requestId, ip: ctx.ip },
@@ -255,23 +244,14 @@ builder.mutationFields((t) => ({
       password: t.arg.string({ required: false, description: 'Password; generated when absent.' }),
     },
     resolve: (_r, args, ctx) => {
-      const input = parseInput(
-        z.object({
-          email,
-          name: z.string().trim().max(200, 'must be at most 200 characters').nullish(),
-          role: z.enum(ROLES),
-          password: password.nullish(),
-        }),
-        args,
-        '',
-      );
+      const { role } = parseInput(z.object({ role: z.enum(ROLES) }), args);
       return createUser({
         db: ctx.db,
         actor: actorOf(ctx),
-        email: input.email,
-        name: input.name ?? null,
-        role: input.role,
-        password: input.password,
+        email: args.email,
+        name: args.name ?? null,
+        role,
+        password: args.password,
       });
     },
   }),

@@ -3,11 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { hashPassword, type RoleName } from '@wirelens/core';
 import type { AnalysisResult } from '@wirelens/core/review';
 import { seedDatabase, type CompanySeed, type DbClient } from '@wirelens/db';
-import { createApiToken, saveAnalysisRun } from '@wirelens/db/repositories';
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
+import { storeAnalysisRun } from '@wirelens/services/analysis';
+import { startJobQueue, type JobQueue } from '@wirelens/services/queue';
+import { createApiToken } from '@wirelens/services/tokens';
 
 import { createApiServer, type CreateApiServerOptions } from '../http/create-server.js';
-import type { JobQueue } from '../jobs.js';
 
 export const PASSWORD = 'correct horse battery staple';
 export const ROLE_NAMES: RoleName[] = ['VIEWER', 'ANALYST', 'EDITOR', 'ADMIN'];
@@ -47,22 +48,20 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-export class RecordingQueue implements JobQueue {
-  readonly sent: { name: string; payload: Record<string, unknown> }[] = [];
-  send(name: string, payload: Record<string, unknown>): Promise<string> {
-    this.sent.push({ name, payload });
-    return Promise.resolve(`job-${this.sent.length}`);
-  }
-  stop(): Promise<void> {
-    return Promise.resolve();
-  }
+/** A job as it waits in pg-boss's table. */
+export interface QueuedJob {
+  name: string;
+  data: unknown;
+  singletonKey: string | null;
 }
 
 export interface TestApi {
   url: string;
   db: DbClient;
   database: TestDatabase;
-  jobs: RecordingQueue;
+  jobs: JobQueue;
+  /** Jobs waiting in the queue, oldest first. */
+  queuedJobs(): Promise<QueuedJob[]>;
   users: Record<RoleName, { id: number; email: string; token: string }>;
   ids: { companies: Record<string, number>; topics: Record<string, number>; sourceId: number };
   gql<T = Record<string, unknown>>(
@@ -106,7 +105,7 @@ export async function startTestApi(
   const source = await db.source.create({
     data: { url: 'https://news.example.com/feed', title: 'Example News', language: 'en' },
   });
-  const jobs = new RecordingQueue();
+  const jobs = await startJobQueue({ connectionString: database.url, onError: () => undefined });
   const api = await createApiServer({
     db,
     dashboardDir: '/nonexistent',
@@ -124,6 +123,10 @@ export async function startTestApi(
     db,
     database,
     jobs,
+    queuedJobs: () =>
+      db.$queryRawUnsafe<QueuedJob[]>(
+        `SELECT name, data, singleton_key AS "singletonKey" FROM pgboss.job WHERE state = 'created' AND name NOT LIKE '%__dead' ORDER BY created_on, id`,
+      ),
     users,
     ids: { companies, topics, sourceId: source.id },
     async gql(query, variables = {}, requestOptions = {}) {
@@ -145,6 +148,7 @@ export async function startTestApi(
     },
     async close() {
       await api.close();
+      await jobs.stop();
       await database.drop();
     },
   };
@@ -215,7 +219,7 @@ export function analysisResult(
 
 let articleCounter = 0;
 
-/** Inserts an article and, when given, stores its analysis through saveAnalysisRun (the worker's path). */
+/** Inserts an article and, when given, stores its analysis through storeAnalysisRun (the worker's path). */
 export async function insertArticle(
   api: Pick<TestApi, 'db' | 'ids'>,
   fixture: FixtureArticle,
@@ -237,7 +241,7 @@ export async function insertArticle(
     },
   });
   if (fixture.analysis) {
-    await saveAnalysisRun({
+    await storeAnalysisRun({
       db: api.db,
       articleId: article.id,
       result: analysisResult(fixture.analysis),

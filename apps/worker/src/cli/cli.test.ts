@@ -1,6 +1,4 @@
 import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -8,13 +6,16 @@ import { verifyPassword } from '@wirelens/core';
 import { findFreePort } from '@wirelens/core/net';
 import { createEmptyDatabase, createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
 
-import { runCli } from '../testing/run-cli.js';
+import { runCli as run, workerRoot, type CliResult } from '../testing/run-cli.js';
 
-const workerRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
+
+function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return run(args, { env });
+}
 
 async function testDatabase(): Promise<TestDatabase> {
   const test = await createTestDatabase();
@@ -120,6 +121,8 @@ describe('wirelens start', () => {
         HOST: '127.0.0.1',
         WIRELENS_ADMIN_EMAIL: 'admin@example.com',
         WIRELENS_ADMIN_PASSWORD: 'admin-password-1',
+        // Only the bundled demo feeds, which the app serves itself: no network.
+        WIRELENS_SEED_PUBLIC_FEEDS: 'false',
       },
     });
     let output = '';
@@ -173,9 +176,20 @@ describe('wirelens start', () => {
     expect(await test.db.storyCluster.count({ where: { sourceCount: { gte: 2 } } })).toBeGreaterThanOrEqual(
       3,
     );
-    const failing = await test.db.source.findMany({ where: { isDemo: false } });
-    for (const source of failing)
-      expect(source.consecutiveFailures === 0 || source.lastError !== null).toBe(true);
+    // Every seeded source is a demo feed, and each was fetched from the app itself and logged.
+    const sources = await test.db.source.findMany({
+      select: {
+        isDemo: true,
+        consecutiveFailures: true,
+        fetchLogs: { select: { httpStatus: true, itemsNew: true } },
+      },
+    });
+    expect(sources.length).toBeGreaterThanOrEqual(3);
+    for (const source of sources) {
+      expect(source).toMatchObject({ isDemo: true, consecutiveFailures: 0 });
+      expect(source.fetchLogs).toContainEqual({ httpStatus: 200, itemsNew: expect.any(Number) as number });
+      expect(source.fetchLogs.reduce((sum, log) => sum + log.itemsNew, 0)).toBeGreaterThan(0);
+    }
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -1,15 +1,14 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
+import { rssFeed, startFeedServer } from '@wirelens/services/testing';
 
-import { runCli } from '../testing/run-cli.js';
+import { runCli, workerRoot } from '../testing/run-cli.js';
 
-const workerRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixture = path.resolve(workerRoot, '../../packages/core/test/fixtures/feeds/feedjira_TechCrunch.xml');
 let test: TestDatabase;
 let dir: string;
@@ -24,7 +23,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const run = (args: string[], input?: string) => runCli(args, { DATABASE_URL: test.url }, input);
+const run = (args: string[], input = '', env: Record<string, string> = {}) =>
+  runCli(args, { input, env: { DATABASE_URL: test.url, ...env } });
 
 describe('wirelens feed parse', () => {
   it('prints the normalised feed as JSON', async () => {
@@ -113,6 +113,46 @@ describe('wirelens sources', () => {
   }, 240_000);
 });
 
+describe('wirelens sources refresh', () => {
+  it('fetches a source here and now, like the worker would, and says what it brought', async () => {
+    const server = await startFeedServer();
+    try {
+      server.route('/feed.xml', (_req, res) =>
+        res.writeHead(200).end(
+          rssFeed([
+            { title: 'One', link: 'https://news.example.com/1', body: `<p>${'Body text. '.repeat(60)}</p>` },
+            { title: 'Two', link: 'https://news.example.com/2', body: `<p>${'Body text. '.repeat(60)}</p>` },
+          ]),
+        ),
+      );
+      const source = await test.db.source.create({
+        data: { url: `${server.url}/feed.xml`, status: 'PAUSED' },
+      });
+      const allowed = { FETCH_ALLOW_HOSTS: '127.0.0.1' };
+      const refreshed = await run(['sources', 'refresh', String(source.id)], '', allowed);
+      expect(refreshed.stdout).toContain(`Source ${source.id}: 2 new, 0 updated, 0 unchanged, 0 skipped`);
+      expect(await test.db.article.count({ where: { sourceId: source.id } })).toBe(2);
+      expect(await test.db.fetchLog.findMany({ select: { httpStatus: true, itemsNew: true } })).toEqual([
+        { httpStatus: 200, itemsNew: 2 },
+      ]);
+      const analyses = await test.db.$queryRawUnsafe<{ count: bigint }[]>(
+        `SELECT count(*) AS count FROM pgboss.job WHERE name = 'analysis-analyze-article' AND state = 'created'`,
+      );
+      expect(Number(analyses[0]?.count)).toBe(2);
+
+      server.route('/feed.xml', (_req, res) => res.writeHead(500).end('down'));
+      const failed = await run(['sources', 'refresh', `${server.url}/feed.xml`], '', allowed);
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toMatch(/failed: .*HTTP 500/);
+      expect((await test.db.source.findUniqueOrThrow({ where: { id: source.id } })).consecutiveFailures).toBe(
+        1,
+      );
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+});
+
 describe('wirelens analyze', () => {
   it('analyses an article from stdin without a database and prints the contract as JSON', async () => {
     const input = JSON.stringify({
@@ -135,4 +175,33 @@ describe('wirelens analyze', () => {
     expect((await run(['analyze'], '')).stderr).toMatch(/no article/);
     expect((await run(['analyze'], '{"title": 1}')).stderr).toMatch(/"title" and "body"/);
   });
+});
+
+describe('wirelens reanalyze', () => {
+  it('refuses an LLM run up front when no LLM is configured, and queues built-in runs with an audit entry each', async () => {
+    const source = await test.db.source.create({ data: { url: 'https://news.example.com/feed.xml' } });
+    const article = await test.db.article.create({
+      data: {
+        sourceId: source.id,
+        url: 'https://news.example.com/a/1',
+        canonicalUrl: 'https://news.example.com/a/1',
+        urlKey: 'news.example.com/a/1',
+        title: 'Chipmaker beats estimates',
+        publishedAt: new Date('2026-11-20T10:00:00Z'),
+        contentHash: 'a1',
+      },
+    });
+    const refused = await run(['reanalyze', '--analyzer', 'llm']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/No LLM is configured.*LLM_BASE_URL/);
+    expect(await test.db.auditEntry.count({ where: { action: 'analysis.reanalyze' } })).toBe(0);
+
+    const queued = await run(['reanalyze', '--analyzer', 'builtin']);
+    expect(queued.stdout).toContain('Queued 1 article(s) for re-analysis');
+    const jobs = await test.db.$queryRawUnsafe<{ data: unknown }[]>(
+      `SELECT data FROM pgboss.job WHERE name = 'analysis-analyze-article' AND state = 'created'`,
+    );
+    expect(jobs).toEqual([{ data: { articleId: article.id, reason: 'reanalyze', analyzer: 'builtin' } }]);
+    expect(await test.db.auditEntry.count({ where: { action: 'analysis.reanalyze' } })).toBe(1);
+  }, 60_000);
 });

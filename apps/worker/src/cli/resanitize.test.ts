@@ -43,7 +43,7 @@ describe('wirelens resanitize', () => {
     const id = await storeStaleArticle('a');
     const env = { DATABASE_URL: test.url };
 
-    const dry = await runCli(['resanitize', '--dry-run'], env);
+    const dry = await runCli(['resanitize', '--dry-run'], { env });
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('1/1 articles checked, 1 would change');
     expect(dry.stdout).toContain('Dry run: 1 article(s) stored by an older sanitiser, 1 would change');
@@ -52,12 +52,12 @@ describe('wirelens resanitize', () => {
       sanitizerVersion: 0,
     });
 
-    const run = await runCli(['resanitize'], env);
+    const run = await runCli(['resanitize'], { env });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('1/1 articles checked, 1 changed');
     expect(await stored(id)).toEqual(clean);
 
-    const again = await runCli(['resanitize'], env);
+    const again = await runCli(['resanitize'], { env });
     expect(again.stdout).toContain(
       `All stored article HTML is from the current sanitiser (version ${SANITIZER_VERSION})`,
     );
@@ -66,7 +66,7 @@ describe('wirelens resanitize', () => {
   it('runs on opening the database, after the migrations, and logs the counts', async () => {
     const id = await storeStaleArticle('b');
 
-    const migrate = await runCli(['migrate'], { DATABASE_URL: test.url });
+    const migrate = await runCli(['migrate'], { env: { DATABASE_URL: test.url } });
 
     expect(migrate.code).toBe(0);
     expect(migrate.stderr).toContain(

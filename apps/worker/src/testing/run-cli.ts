@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const workerRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const workerRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface CliResult {
   code: number;
@@ -10,8 +10,11 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `wirelens <args>` as its own process, with only PATH, NODE_ENV=test and `env` in its environment. */
-export function runCli(args: string[], env: Record<string, string>, input = ''): Promise<CliResult> {
+/** Runs `wirelens <args>` as its own process with only the given environment (and PATH). */
+export function runCli(
+  args: string[],
+  { env = {}, input = '' }: { env?: Record<string, string>; input?: string } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
       cwd: workerRoot,

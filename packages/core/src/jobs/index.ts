@@ -1,1 +1,1 @@
-export * from './job-contracts.js';
+export * from './job-definitions.js';

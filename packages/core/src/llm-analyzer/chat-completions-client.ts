@@ -3,12 +3,13 @@
  * retries of transient failures and a concurrency limit. It never throws for
  * an upstream problem: the caller gets a typed failure to fall back on.
  */
+import type { LimitFunction } from 'p-limit';
 import { z } from 'zod';
 
 import { AppError } from '../errors/app-error.js';
-import { backoffDelayMs, parseRetryAfterMs, sleep, type BackoffPolicy } from './backoff.js';
+import { parseRetryAfterMs } from '../http/parse-retry-after.js';
+import { backoffDelayMs, sleep, type BackoffPolicy } from './backoff.js';
 import type { ChatMessage } from './prompt.js';
-import type { Semaphore } from './semaphore.js';
 import type { LlmTokenUsage } from './types.js';
 
 /** Structured-output modes, strongest first; a server that rejects one is asked with the next. */
@@ -42,6 +43,8 @@ export type ChatResult =
 export interface ChatRequest {
   messages: readonly ChatMessage[];
   mode: ResponseFormatMode;
+  /** The caller's cancellation (a stopping worker): the request is cut and the reason thrown. */
+  signal?: AbortSignal;
 }
 
 export interface ChatCompletionsClientOptions {
@@ -53,7 +56,8 @@ export interface ChatCompletionsClientOptions {
   maxOutputTokens?: number;
   backoff: BackoffPolicy;
   jsonSchema: Record<string, unknown>;
-  semaphore: Semaphore;
+  /** Bounds the requests in flight (p-limit). */
+  limit: LimitFunction;
   fetch: typeof globalThis.fetch;
   log?: (message: string) => void;
 }
@@ -143,11 +147,16 @@ export function createChatCompletionsClient(options: ChatCompletionsClientOption
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
 
-  async function attempt(body: string, mode: ResponseFormatMode): Promise<AttemptOutcome> {
+  async function attempt(
+    body: string,
+    mode: ResponseFormatMode,
+    cancel: AbortSignal | undefined,
+  ): Promise<AttemptOutcome> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+    const signal = cancel ? AbortSignal.any([controller.signal, cancel]) : controller.signal;
     try {
-      const response = await options.fetch(url, { method: 'POST', headers, body, signal: controller.signal });
+      const response = await options.fetch(url, { method: 'POST', headers, body, signal });
       // Read inside the timer: a server that sends headers and then stalls is as stuck as one that never answers.
       const text = await response.text();
       if (!response.ok) {
@@ -214,6 +223,8 @@ export function createChatCompletionsClient(options: ChatCompletionsClientOption
         },
       };
     } catch (error) {
+      // A cancellation is not an LLM failure: no fallback answer, the caller stops.
+      if (cancel?.aborted) throw cancel.reason;
       if (controller.signal.aborted) {
         return {
           ok: false,
@@ -232,7 +243,7 @@ export function createChatCompletionsClient(options: ChatCompletionsClientOption
 
   return {
     url,
-    async complete({ messages, mode }) {
+    async complete({ messages, mode, signal }) {
       const format = responseFormat(mode, options.jsonSchema);
       const body = JSON.stringify({
         model: options.model,
@@ -244,7 +255,7 @@ export function createChatCompletionsClient(options: ChatCompletionsClientOption
         ...(options.maxOutputTokens === undefined ? {} : { max_tokens: options.maxOutputTokens }),
       });
       for (let attempts = 1; ; attempts += 1) {
-        const outcome = await options.semaphore.run(() => attempt(body, mode));
+        const outcome = await options.limit(() => attempt(body, mode, signal));
         if (outcome.ok) return { ok: true, ...outcome.reply, attempts };
         if (!outcome.retryable || attempts > options.maxRetries)
           return { ok: false, failure: outcome.failure, attempts };
@@ -252,8 +263,8 @@ export function createChatCompletionsClient(options: ChatCompletionsClientOption
         options.log?.(
           `llm: ${describeFailure(outcome.failure)}; retry ${attempts}/${options.maxRetries} in ${Math.round(delay)} ms`,
         );
-        // Sleep outside the semaphore so a backing-off request does not hold a slot others could use.
-        await sleep(delay);
+        // Sleep outside the limit so a backing-off request does not hold a slot others could use.
+        await sleep(delay, signal);
       }
     },
   };

@@ -379,6 +379,30 @@ describe('createLlmAnalyzer: response format negotiation', () => {
   });
 });
 
+describe('createLlmAnalyzer: cancellation', () => {
+  it('cuts the request when the caller aborts, and throws instead of answering with the fallback', async () => {
+    server.setHandler(() => ({ ...completion(goodOutput()), delayMs: 5_000 }));
+    const controller = new AbortController();
+    const pending = analyzer({ timeoutMs: 10_000 }).analyze(input, { signal: controller.signal });
+    await expect.poll(() => server.requests.length).toBe(1);
+    controller.abort(new Error('worker stopping'));
+    await expect(pending).rejects.toThrow('worker stopping');
+    // Without the abort the call would wait for the 5 s answer, past this test's time limit.
+    expect(fallback.calls).toBe(0);
+  });
+
+  it('stops waiting between retries when the caller aborts', async () => {
+    server.setHandler(() => ({ status: 503, headers: { 'retry-after': '2' }, body: { error: 'busy' } }));
+    const controller = new AbortController();
+    const pending = analyzer().analyze(input, { signal: controller.signal });
+    await expect.poll(() => server.requests.length).toBe(1);
+    controller.abort(new Error('worker stopping'));
+    await expect(pending).rejects.toThrow('worker stopping');
+    expect(server.requests).toHaveLength(1);
+    expect(fallback.calls).toBe(0);
+  });
+});
+
 describe('createLlmAnalyzer: concurrency', () => {
   it('keeps at most `concurrency` requests in flight and queues the rest', async () => {
     server.setHandler(() => ({ ...completion(goodOutput()), delayMs: 60 }));

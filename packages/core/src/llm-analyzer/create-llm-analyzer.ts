@@ -5,8 +5,11 @@
  * Per call: up to two answers are asked for (the second one shows the model
  * its invalid reply and the validation problem); each request retries
  * transient failures on its own. Per instance: the structured-output mode the
- * server accepts is remembered, and a semaphore bounds requests in flight.
+ * server accepts is remembered, and a p-limit bounds requests in flight. A caller's abort
+ * signal cancels the call (no fallback answer: the caller is stopping).
  */
+import pLimit from 'p-limit';
+
 import type { AnalysisResult, AnalyzeInput } from '../analysis/contract.js';
 import { AppError } from '../errors/app-error.js';
 import { DEFAULT_BACKOFF } from './backoff.js';
@@ -21,8 +24,13 @@ import { llmOutputJsonSchema } from './llm-output-schema.js';
 import { normaliseOutput } from './normalise-output.js';
 import { buildPromptMessages, buildRepairMessages, PROMPT_VERSION, type ChatMessage } from './prompt.js';
 import { createCompanyResolver } from './resolve-company.js';
-import { createSemaphore } from './semaphore.js';
-import type { LlmAnalysisOutcome, LlmAnalyzer, LlmAnalyzerOptions, LlmTokenUsage } from './types.js';
+import type {
+  LlmAnalysisOutcome,
+  LlmAnalyzeOptions,
+  LlmAnalyzer,
+  LlmAnalyzerOptions,
+  LlmTokenUsage,
+} from './types.js';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_RETRIES = 2;
@@ -70,7 +78,7 @@ export function createLlmAnalyzer(options: LlmAnalyzerOptions): LlmAnalyzer {
     maxOutputTokens: options.maxOutputTokens,
     backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
     jsonSchema: llmOutputJsonSchema,
-    semaphore: createSemaphore(concurrency),
+    limit: pLimit(concurrency),
     fetch: options.fetch ?? globalThis.fetch,
     log,
   });
@@ -81,13 +89,14 @@ export function createLlmAnalyzer(options: LlmAnalyzerOptions): LlmAnalyzer {
   interface CallState {
     attempts: number;
     tokenUsage?: LlmTokenUsage;
+    signal?: AbortSignal;
   }
 
   async function request(messages: readonly ChatMessage[], state: CallState): Promise<ChatResult> {
     for (;;) {
       const usedIndex = modeIndex;
       const mode: ResponseFormatMode = RESPONSE_FORMAT_MODES[usedIndex] ?? 'none';
-      const result = await client.complete({ messages, mode });
+      const result = await client.complete({ messages, mode, signal: state.signal });
       state.attempts += result.attempts;
       if (result.ok) state.tokenUsage = addUsage(state.tokenUsage, result.usage);
       if (
@@ -104,9 +113,9 @@ export function createLlmAnalyzer(options: LlmAnalyzerOptions): LlmAnalyzer {
     }
   }
 
-  async function analyze(input: AnalyzeInput): Promise<LlmAnalysisOutcome> {
+  async function analyze(input: AnalyzeInput, call: LlmAnalyzeOptions = {}): Promise<LlmAnalysisOutcome> {
     const startedAt = performance.now();
-    const state: CallState = { attempts: 0 };
+    const state: CallState = { attempts: 0, signal: call.signal };
     const meta = (fallbackReason?: string) => ({
       ...(state.tokenUsage ? { tokenUsage: state.tokenUsage } : {}),
       ...(fallbackReason === undefined ? {} : { fallbackReason }),

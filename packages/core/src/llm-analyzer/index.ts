@@ -4,6 +4,7 @@ export { chatCompletionsUrl } from './chat-completions-client.js';
 export type {
   LlmAnalysisMeta,
   LlmAnalysisOutcome,
+  LlmAnalyzeOptions,
   LlmAnalyzer,
   LlmAnalyzerOptions,
   LlmBackoffOptions,

@@ -76,8 +76,13 @@ export interface LlmAnalysisMeta {
  */
 export type LlmAnalysisOutcome = AnalysisResult & { meta?: LlmAnalysisMeta };
 
+export interface LlmAnalyzeOptions {
+  /** Cancels the call (e.g. a worker stopping): the pending request is cut and the reason thrown. */
+  signal?: AbortSignal;
+}
+
 export interface LlmAnalyzer extends Analyzer {
   readonly name: 'llm';
   readonly model: string;
-  analyze(input: AnalyzeInput): Promise<LlmAnalysisOutcome>;
+  analyze(input: AnalyzeInput, options?: LlmAnalyzeOptions): Promise<LlmAnalysisOutcome>;
 }

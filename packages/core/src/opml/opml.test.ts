@@ -48,6 +48,22 @@ describe('parseOpml', () => {
         category: 'World',
       },
       { xmlUrl: 'https://e.com/feed?a=1&b=2', htmlUrl: null, title: null, text: 'Q&A feed', category: null },
+      { xmlUrl: '', htmlUrl: null, title: null, text: 'No URL', category: null },
+      { xmlUrl: 'javascript:alert(1)', htmlUrl: null, title: null, text: 'Bad scheme', category: null },
+    ]);
+    expect(doc.skipped).toEqual([]);
+  });
+
+  it('lists feeds nested deeper than 64 folders as skipped instead of dropping them', () => {
+    const folders = (depth: number, inner: string): string =>
+      depth === 0 ? inner : `<outline text="F${depth}">${folders(depth - 1, inner)}</outline>`;
+    const deep = parseOpml(
+      `<opml version="2.0"><body>${folders(64, '<outline type="rss" text="Edge" xmlUrl="https://edge.example/rss"/>')}${folders(65, '<outline type="rss" text="Too deep" xmlUrl="https://deep.example/rss"/>')}${folders(3000, '<outline text="Bottom"/>')}</body></opml>`,
+    );
+    expect(deep.outlines.map((o) => o.xmlUrl)).toEqual(['https://edge.example/rss']);
+    expect(deep.skipped).toEqual([
+      { url: 'https://deep.example/rss', reason: 'nested deeper than 64 levels' },
+      { url: '', reason: 'nested deeper than 64 levels' },
     ]);
   });
 
@@ -87,7 +103,7 @@ describe('buildOpml', () => {
       parsed.outlines.map(({ xmlUrl, htmlUrl, title, category }) => ({ xmlUrl, htmlUrl, title, category })),
     ).toEqual([
       {
-        xmlUrl: 'https://a.example/feed?x=1&y=%222%22',
+        xmlUrl: 'https://a.example/feed?x=1&y="2"',
         htmlUrl: 'https://a.example/',
         title: 'A <&> "quoted"',
         category: 'News',

@@ -4,9 +4,9 @@ import { decodeHTMLStrict } from 'entities';
 import { parseDocument } from 'htmlparser2';
 
 import { AppError } from '../errors/app-error.js';
-import type { OpmlDocument, OpmlOutline } from './types.js';
+import type { OpmlDocument, OpmlOutline, OpmlSkipped } from './types.js';
 
-const MAX_DEPTH = 64;
+const MAX_OPML_DEPTH = 64;
 
 function attribute(el: Element, name: string): string | null {
   const raw = el.attribs[name.toLowerCase()];
@@ -34,31 +34,16 @@ function categoryAttribute(el: Element): string | null {
   return step?.trim() ?? null;
 }
 
-function collect(nodes: ChildNode[], folder: string | null, out: OpmlOutline[], depth: number): void {
-  if (depth > MAX_DEPTH) return;
-  for (const node of nodes) {
-    if (!isTag(node) || node.name !== 'outline') continue;
-    const xmlUrl = httpUrl(attribute(node, 'xmlUrl'));
-    const title = attribute(node, 'title');
-    const text = attribute(node, 'text');
-    if (xmlUrl) {
-      out.push({
-        xmlUrl,
-        htmlUrl: httpUrl(attribute(node, 'htmlUrl')),
-        title,
-        text,
-        category: folder ?? categoryAttribute(node),
-      });
-    }
-    // Feeds nested below a feed outline are unusual but exist; they keep the current folder.
-    collect(node.children, xmlUrl ? folder : (title ?? text ?? folder), out, depth + 1);
-  }
-}
+const outlinesOf = (nodes: ChildNode[]): Element[] =>
+  nodes.filter((node): node is Element => isTag(node) && node.name === 'outline');
 
 /**
  * Reads an OPML 1.0/2.0 subscription list. Folders are flattened: each feed carries the name
- * of its innermost folder as `category`. Outlines without an http(s) `xmlUrl` are skipped.
- * Throws AppError INVALID_INPUT when the document has no `<opml>` root.
+ * of its innermost folder as `category`. A feed outline is one with an `xmlUrl` attribute or
+ * without child outlines; its `xmlUrl` is returned as written (empty when missing), for the caller
+ * to check like any other feed URL. Feeds nested deeper than MAX_OPML_DEPTH folders are listed in
+ * `skipped`, so no outline disappears unreported. Throws AppError INVALID_INPUT when the document
+ * has no `<opml>` root.
  */
 export function parseOpml(xml: string): OpmlDocument {
   const doc = parseDocument(xml.replace(/^\uFEFF/, ''), {
@@ -73,7 +58,33 @@ export function parseOpml(xml: string): OpmlDocument {
   const titleEl = head ? findOne((el) => el.name === 'title', head.children, false) : null;
   const body = findOne((el) => el.name === 'body', root.children, false);
   const outlines: OpmlOutline[] = [];
-  collect(body?.children ?? [], null, outlines, 0);
+  const skipped: OpmlSkipped[] = [];
+  // Depth-first in document order, without recursion: a hostile document may nest thousands deep.
+  const stack = outlinesOf(body?.children ?? [])
+    .reverse()
+    .map((node) => ({ node, folder: null as string | null, depth: 0 }));
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const { node, folder, depth } = entry;
+    const children = outlinesOf(node.children);
+    const isFeed = node.attribs.xmlurl !== undefined || children.length === 0;
+    const xmlUrl = attribute(node, 'xmlUrl') ?? '';
+    const title = attribute(node, 'title');
+    const text = attribute(node, 'text');
+    if (isFeed && depth > MAX_OPML_DEPTH) {
+      skipped.push({ url: xmlUrl, reason: `nested deeper than ${MAX_OPML_DEPTH} levels` });
+    } else if (isFeed) {
+      outlines.push({
+        xmlUrl,
+        htmlUrl: httpUrl(attribute(node, 'htmlUrl')),
+        title,
+        text,
+        category: folder ?? categoryAttribute(node),
+      });
+    }
+    // Feeds nested below a feed outline are unusual but exist; they keep the current folder.
+    const inner = isFeed ? folder : (title ?? text ?? folder);
+    for (const child of children.reverse()) stack.push({ node: child, folder: inner, depth: depth + 1 });
+  }
   const title = titleEl ? decodeHTMLStrict(textContent(titleEl)).trim() : '';
-  return { title: title === '' ? null : title, outlines };
+  return { title: title === '' ? null : title, outlines, skipped };
 }

@@ -1,4 +1,5 @@
 export interface OpmlOutline {
+  /** The feed URL as written in the document (empty when the outline has none); not yet checked. */
   xmlUrl: string;
   htmlUrl: string | null;
   title: string | null;
@@ -7,9 +8,16 @@ export interface OpmlOutline {
   category: string | null;
 }
 
+/** A feed outline the parser could not hand on, and why. */
+export interface OpmlSkipped {
+  url: string;
+  reason: string;
+}
+
 export interface OpmlDocument {
   title: string | null;
   outlines: OpmlOutline[];
+  skipped: OpmlSkipped[];
 }
 
 export interface OpmlSource {

@@ -7,21 +7,11 @@ import {
   disagreeingFields,
   mergeCorrectionValues,
   overlayCorrections,
-  type AnalysisValues,
 } from './effective-values.js';
 import { labelEnumForScore, labelToEnum, sentimentClassOf } from './labels.js';
+import { sampleAiValues } from './testing/sample-values.js';
 
-const ai: AnalysisValues = {
-  sentimentLabel: 'SOMEWHAT_BULLISH',
-  sentimentScore: 0.2,
-  confidence: 0.7,
-  importance: 6,
-  summary: 'AI summary',
-  paragraphs: ['p1', 'p2', 'p3'],
-  takeaways: ['t1', 't2', 't3'],
-  companies: [{ companyId: 1, relevance: 0.9, sentimentScore: 0.2 }],
-  topics: [{ topicId: 3, relevance: 0.8 }],
-};
+const ai = sampleAiValues;
 
 describe('labels', () => {
   it('maps every contract label and agrees with labelForScore', () => {

@@ -1,4 +1,4 @@
-import type { Prisma } from '../generated/prisma/client.js';
+import { toJson } from '../json-columns.js';
 import type { Actor, Tx } from './types.js';
 
 export interface AuditInput {
@@ -9,10 +9,7 @@ export interface AuditInput {
   after?: unknown;
 }
 
-function json(value: unknown): Prisma.InputJsonValue | undefined {
-  if (value === undefined || value === null) return undefined;
-  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
-}
+const json = (value: unknown) => (value === undefined || value === null ? undefined : toJson(value));
 
 /** Appends one entry to the audit log (append-only: a trigger refuses UPDATE and DELETE). */
 export async function writeAudit(tx: Tx, actor: Actor, entry: AuditInput): Promise<void> {

@@ -1,26 +1,14 @@
 import type { AnalysisValues, CorrectionValues } from '@wirelens/core/review';
 
 import type { Prisma, ReviewStatus } from '../generated/prisma/client.js';
+import {
+  parseCorrectionValues,
+  parseStoredMentions,
+  parseStoredTopics,
+  type StoredCompanyMention,
+} from '../json-columns.js';
 import type { ArticleContribution } from './sentiment-buckets.js';
 import type { Tx } from './types.js';
-
-/** A company mention as stored in `Analysis.companies`: the contract's mention plus the registry id it resolved to. */
-export interface StoredCompanyMention {
-  companyId: string | null;
-  proposedName: string | null;
-  name: string;
-  relevance: number;
-  sentimentScore: number;
-  sentences: string[];
-  resolvedCompanyId: number | null;
-}
-
-/** A topic as stored in `Analysis.topics`. */
-export interface StoredTopic {
-  slug: string;
-  relevance: number;
-  topicId: number | null;
-}
 
 export const articleStateSelect = {
   id: true,
@@ -70,8 +58,8 @@ type AnalysisRow = Pick<
 
 /** The AI values of one stored analysis run, with companies and topics as registry ids. */
 export function aiValuesOf(analysis: AnalysisRow): AnalysisValues {
-  const mentions = analysis.companies as unknown as StoredCompanyMention[];
-  const topics = analysis.topics as unknown as StoredTopic[];
+  const mentions = parseStoredMentions(analysis.companies);
+  const topics = parseStoredTopics(analysis.topics);
   return {
     sentimentLabel: analysis.sentimentLabel,
     sentimentScore: analysis.sentimentScore,
@@ -107,7 +95,7 @@ export async function latestCorrection(tx: Tx, articleId: number): Promise<Lates
   });
   return row
     ? {
-        values: row.values as CorrectionValues,
+        values: parseCorrectionValues(row.values),
         editorId: row.editorId,
         createdAt: row.createdAt,
         version: row.version,

@@ -36,3 +36,11 @@ export function normalizeAlias(alias: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** A URL-friendly identifier from a company name ("Café Noir Ltd." → "cafe-noir-ltd"). */
+export function slugify(name: string): string {
+  return normalizeAlias(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+}

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { generatePassword, hashPassword, TOPIC_TAXONOMY } from '@wirelens/core';
 
 import type { DbClient } from '../client.js';
+import { parseSeedFingerprint } from '../json-columns.js';
 import { normalizeAlias, readCompanySeed, type CompanySeed } from './company-seed.js';
 
 export interface SeedOptions {
@@ -42,8 +43,7 @@ export async function seedDatabase({
     .update(JSON.stringify({ topics: TOPIC_TAXONOMY, registry }))
     .digest('hex');
   const previous = await db.instanceSetting.findUnique({ where: { key: SEED_KEY } });
-  const skipped =
-    previous !== null && (previous.value as { fingerprint?: string }).fingerprint === fingerprint;
+  const skipped = previous !== null && parseSeedFingerprint(previous.value) === fingerprint;
 
   if (!skipped) {
     log(`seeding ${TOPIC_TAXONOMY.length} topics and ${registry.length} companies`);

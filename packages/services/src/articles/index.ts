@@ -1,3 +1,4 @@
+export { extractFullText, type ExtractFullTextOptions } from './extract-full-text.js';
 export {
   resanitizeArticles,
   type ResanitizeArticlesOptions,

@@ -6,12 +6,13 @@ import { z } from 'zod';
 import { AppError } from '@wirelens/core';
 import { createBuiltinAnalyzer, type CompanyRegistryEntry } from '@wirelens/core/analysis';
 import { readCompanySeed } from '@wirelens/db';
+import { isLlmConfigured, requestReanalysis } from '@wirelens/services/analysis';
 
-import { analyzeArticle } from '../../analysis/analyze-article.js';
-import { createAnalyzerSet } from '../../analysis/analyzer-set.js';
-import { analyzerConfigOf, loadEnv } from '../../env.js';
-import { logger } from '../../logger.js';
-import { openDatabase } from '../database.js';
+import { analyzerConfigOf } from '../../env.js';
+import { CLI_ACTOR, withServices } from '../services.js';
+
+/** Articles queued per transaction: a re-analysis of the whole archive must not be one huge transaction. */
+const REANALYZE_BATCH = 500;
 
 const articleInput = z
   .object({ title: z.string(), body: z.string() })
@@ -96,7 +97,7 @@ export function registerAnalyze(program: Command): void {
   program
     .command('reanalyze')
     .description(
-      'run an analyzer again on stored articles; adds analysis rows, never erases old ones or corrections',
+      'queue a new analyzer run for stored articles (the worker runs them); adds analysis rows, never erases old ones or corrections',
     )
     .option('--since <date>', 'only articles published since this date (ISO 8601)')
     .option('--source <id>', 'only articles of this source')
@@ -107,13 +108,12 @@ export function registerAnalyze(program: Command): void {
         throw new AppError('INVALID_INPUT', `--since "${options.since}" is not a date`);
       if (options.source && !/^\d+$/.test(options.source))
         throw new AppError('INVALID_INPUT', '--source takes a source id');
-      if (options.analyzer && options.analyzer !== 'builtin' && options.analyzer !== 'llm') {
+      const analyzer = options.analyzer;
+      if (analyzer !== undefined && analyzer !== 'builtin' && analyzer !== 'llm') {
         throw new AppError('INVALID_INPUT', '--analyzer must be builtin or llm');
       }
-      const env = loadEnv();
-      const { db, close } = await openDatabase(env);
-      try {
-        const analyzers = createAnalyzerSet({ db, config: analyzerConfigOf(env) });
+      const queued = await withServices(async ({ env, db, jobs }) => {
+        const llmConfigured = isLlmConfigured(analyzerConfigOf(env));
         const articles = await db.article.findMany({
           where: {
             ...(since ? { publishedAt: { gte: since } } : {}),
@@ -122,31 +122,16 @@ export function registerAnalyze(program: Command): void {
           select: { id: true },
           orderBy: { publishedAt: 'desc' },
         });
-        const started = Date.now();
-        let done = 0;
-        let fallbacks = 0;
-        let needsReview = 0;
-        for (const { id } of articles) {
-          const outcome = await analyzeArticle({
-            db,
-            analyzers,
-            articleId: id,
-            reason: 'reanalyze',
-            analyzer: options.analyzer as 'builtin' | 'llm' | undefined,
-          });
-          done += 1;
-          if (outcome.status === 'analyzed' && outcome.fallbackReason) fallbacks += 1;
-          if (outcome.status === 'analyzed' && outcome.reviewStatus === 'NEEDS_REREVIEW') needsReview += 1;
-          if (done % 25 === 0 || done === articles.length) {
-            const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
-            logger.info(`reanalyze: ${done}/${articles.length} (${rate.toFixed(1)}/s)`);
-          }
+        const ids = articles.map((a) => a.id);
+        // An empty selection still goes through the use case, so an impossible --analyzer is refused either way.
+        for (let start = 0; start === 0 || start < ids.length; start += REANALYZE_BATCH) {
+          const batch = ids.slice(start, start + REANALYZE_BATCH);
+          await requestReanalysis({ db, jobs, actor: CLI_ACTOR, articleIds: batch, analyzer, llmConfigured });
         }
-        process.stdout.write(
-          `Re-analysed ${done} article(s); ${needsReview} now need re-review (AI disagrees with a correction); ${fallbacks} fell back to the built-in analyzer.\n`,
-        );
-      } finally {
-        await close();
-      }
+        return ids.length;
+      });
+      process.stdout.write(
+        `Queued ${queued} article(s) for re-analysis; the worker runs them (see \`wirelens start\`).\n`,
+      );
     });
 }

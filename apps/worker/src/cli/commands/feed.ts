@@ -5,9 +5,9 @@ import type { Command } from 'commander';
 import { AppError } from '@wirelens/core';
 import { parseFeed } from '@wirelens/core/feeds';
 import { htmlToText } from '@wirelens/core/html';
+import { fetchUrl } from '@wirelens/services/fetch';
 
 import { loadEnv } from '../../env.js';
-import { fetchUrl } from '../../http/fetch-url.js';
 
 async function readFeedInput(target: string, allowHosts: readonly string[]) {
   if (/^https?:\/\//i.test(target)) {

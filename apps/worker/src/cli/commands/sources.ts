@@ -4,28 +4,18 @@ import type { Command } from 'commander';
 
 import { AppError } from '@wirelens/core';
 import { DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '@wirelens/core/ingest';
-import { buildOpml, parseOpml } from '@wirelens/core/opml';
-import { feedUrlProblem } from '@wirelens/core/urls';
 import type { DbClient } from '@wirelens/db';
-import { addSource, deleteSource, updateSource } from '@wirelens/db/repositories';
+import {
+  addSource,
+  deleteSource,
+  exportOpml,
+  importOpml,
+  refreshSource,
+  setSourceStatus,
+} from '@wirelens/services/sources';
 
-import { loadEnv } from '../../env.js';
-import { openDatabase } from '../database.js';
-
-const cli = { userId: null, requestId: 'cli' };
-
-/** Refuses what can never be fetched; the worker re-checks every address after DNS. */
-export function checkFeedUrl(value: string, allowHosts: readonly string[]): string {
-  const problem = feedUrlProblem(value, { allowHosts });
-  if (problem) {
-    const code = problem.includes('point at') ? 'BLOCKED_URL' : 'INVALID_INPUT';
-    throw new AppError(
-      code,
-      `the feed URL ${problem}${code === 'BLOCKED_URL' ? ' (allow it with FETCH_ALLOW_HOSTS)' : ''}`,
-    );
-  }
-  return new URL(value.trim()).href;
-}
+import { ingestConfigOf } from '../../ingest-config.js';
+import { CLI_ACTOR, withServices } from '../services.js';
 
 /** `--interval` in minutes (e.g. 15) or with a unit (90s, 15m, 2h). */
 export function parseInterval(value: string): number {
@@ -48,15 +38,6 @@ async function findSource(db: DbClient, ref: string) {
   return source;
 }
 
-async function withDb<T>(work: (db: DbClient) => Promise<T>): Promise<T> {
-  const { db, close } = await openDatabase(loadEnv());
-  try {
-    return await work(db);
-  } finally {
-    await close();
-  }
-}
-
 function ago(date: Date | null): string {
   if (!date) return 'never';
   const minutes = Math.round((Date.now() - date.getTime()) / 60_000);
@@ -77,14 +58,19 @@ export function registerSources(program: Command): void {
       String(DEFAULT_INTERVAL_SECONDS / 60),
     )
     .option('--title <title>', 'display title (default: the feed title)')
-    .description('add a source; it is fetched on the next poll')
+    .description('add a source and queue its first fetch')
     .action(async (value: string, options: { interval: string; title?: string }) => {
-      const url = checkFeedUrl(value, loadEnv().FETCH_ALLOW_HOSTS);
       const intervalSeconds = parseInterval(options.interval);
-      const id = await withDb((db) =>
-        addSource({ db, actor: cli, input: { url, intervalSeconds, title: options.title ?? null } }),
+      const { sourceId, url } = await withServices(({ env, db, jobs }) =>
+        addSource({
+          db,
+          jobs,
+          actor: CLI_ACTOR,
+          allowHosts: env.FETCH_ALLOW_HOSTS,
+          input: { url: value, intervalSeconds, title: options.title ?? null },
+        }),
       );
-      process.stdout.write(`Added source ${id}: ${url} (every ${intervalSeconds / 60} min)\n`);
+      process.stdout.write(`Added source ${sourceId}: ${url} (every ${intervalSeconds / 60} min)\n`);
     });
 
   sources
@@ -92,8 +78,10 @@ export function registerSources(program: Command): void {
     .option('--json', 'print JSON')
     .description('list sources with their fetch health')
     .action(async (options: { json?: boolean }) => {
-      const rows = await withDb((db) =>
-        db.source.findMany({ orderBy: { id: 'asc' }, include: { _count: { select: { articles: true } } } }),
+      const rows = await withServices(
+        ({ db }) =>
+          db.source.findMany({ orderBy: { id: 'asc' }, include: { _count: { select: { articles: true } } } }),
+        { queue: false },
       );
       if (options.json) {
         process.stdout.write(
@@ -125,75 +113,105 @@ export function registerSources(program: Command): void {
       .argument('<source>', 'source id or URL')
       .description(name === 'pause' ? 'stop polling a source' : 'poll a paused source again (now)')
       .action(async (ref: string) => {
-        const source = await withDb(async (db) => {
-          const found = await findSource(db, ref);
-          await updateSource({ db, actor: cli, sourceId: found.id, patch: { status } });
-          return found;
-        });
+        const source = await withServices(
+          async ({ db }) => {
+            const found = await findSource(db, ref);
+            await setSourceStatus({ db, actor: CLI_ACTOR, sourceId: found.id, status });
+            return found;
+          },
+          { queue: false },
+        );
         process.stdout.write(`${verb} source ${source.id}: ${source.url}\n`);
       });
   }
+
+  sources
+    .command('refresh')
+    .argument('<source>', 'source id or URL')
+    .description('fetch a source now, here, whatever its schedule or status, and print what it brought')
+    .action(async (ref: string) => {
+      const { source, outcome } = await withServices(async ({ env, db, jobs }) => {
+        const found = await findSource(db, ref);
+        const result = await refreshSource({
+          db,
+          jobs,
+          config: ingestConfigOf(env),
+          sourceId: found.id,
+          force: true,
+        });
+        return { source: found, outcome: result };
+      });
+      if (outcome.status === 'failed') {
+        throw new AppError(
+          'FETCH_FAILED',
+          `source ${source.id} (${source.url}) failed: ${outcome.error ?? 'unknown error'}`,
+        );
+      }
+      process.stdout.write(
+        outcome.status === 'not-modified'
+          ? `Source ${source.id}: not modified since the last fetch\n`
+          : `Source ${source.id}: ${outcome.itemsNew} new, ${outcome.itemsUpdated} updated, ${outcome.itemsUnchanged} unchanged, ${outcome.itemsSkipped} skipped\n`,
+      );
+    });
 
   sources
     .command('remove')
     .argument('<source>', 'source id or URL')
     .description('delete a source and its articles')
     .action(async (ref: string) => {
-      const source = await withDb(async (db) => {
-        const found = await findSource(db, ref);
-        await deleteSource({ db, actor: cli, sourceId: found.id });
-        return found;
-      });
+      const source = await withServices(
+        async ({ db }) => {
+          const found = await findSource(db, ref);
+          await deleteSource({ db, actor: CLI_ACTOR, sourceId: found.id });
+          return found;
+        },
+        { queue: false },
+      );
       process.stdout.write(`Removed source ${source.id}: ${source.url}\n`);
     });
 
   sources
     .command('import')
     .argument('<file>', 'OPML file')
-    .description('add every feed of an OPML file (existing URLs are skipped)')
-    .action(async (file: string) => {
-      const xml = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    .option('--json', 'print the added sources and the skipped outlines as JSON')
+    .description('add every feed of an OPML file and queue their first fetches (known URLs are skipped)')
+    .action(async (file: string, options: { json?: boolean }) => {
+      const opml = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
         throw new AppError('INVALID_INPUT', `cannot read ${file}: ${error.code ?? error.message}`);
       });
-      const document = parseOpml(xml);
-      const allowHosts = loadEnv().FETCH_ALLOW_HOSTS;
-      const summary = await withDb(async (db) => {
-        let added = 0;
-        let existing = 0;
-        const invalid: string[] = [];
-        for (const outline of document.outlines) {
-          let url: string;
-          try {
-            url = checkFeedUrl(outline.xmlUrl, allowHosts);
-          } catch (error) {
-            invalid.push(`${outline.xmlUrl}: ${error instanceof Error ? error.message : String(error)}`);
-            continue;
-          }
-          if (await db.source.findUnique({ where: { url } })) {
-            existing += 1;
-            continue;
-          }
-          await addSource({ db, actor: cli, input: { url, title: outline.title ?? outline.text ?? null } });
-          added += 1;
-        }
-        return { added, existing, invalid };
+      const { result, added } = await withServices(async ({ env, db, jobs }) => {
+        const imported = await importOpml({
+          db,
+          jobs,
+          actor: CLI_ACTOR,
+          allowHosts: env.FETCH_ALLOW_HOSTS,
+          opml,
+        });
+        const rows = await db.source.findMany({
+          where: { id: { in: imported.added } },
+          select: { id: true, url: true, title: true },
+          orderBy: { id: 'asc' },
+        });
+        return { result: imported, added: rows };
       });
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify({ added, skipped: result.skipped }, null, 2)}\n`);
+        return;
+      }
+      const refused = result.skipped.filter((s) => s.reason !== 'already added');
       process.stdout.write(
-        `Imported ${summary.added} source(s); ${summary.existing} already present; ${summary.invalid.length} refused.\n`,
+        `Imported ${added.length} source(s); ${result.skipped.length - refused.length} already present; ${refused.length} refused.\n`,
       );
-      for (const line of summary.invalid) process.stdout.write(`  refused ${line}\n`);
+      for (const { url, reason } of refused)
+        process.stdout.write(`  refused ${url || '(no URL)'}: ${reason}\n`);
     });
 
   sources
     .command('export')
     .description('print every source as OPML 2.0')
     .action(async () => {
-      const rows = await withDb((db) => db.source.findMany({ orderBy: { id: 'asc' } }));
       process.stdout.write(
-        buildOpml({
-          title: 'Wirelens sources',
-          sources: rows.map((row) => ({ xmlUrl: row.url, htmlUrl: row.siteUrl, title: row.title })),
-        }),
+        await withServices(({ db }) => exportOpml({ db, actor: CLI_ACTOR }), { queue: false }),
       );
     });
 }

@@ -1,0 +1,37 @@
+import type { JobDefinition, JobPayload } from '@wirelens/core/jobs';
+import type { DbClient } from '@wirelens/db';
+import type { AnalyzerSet } from '@wirelens/services/analysis';
+import type { IngestConfig } from '@wirelens/services/fetch';
+import type { JobQueue } from '@wirelens/services/queue';
+
+/** What every handler may use: the process's database, queue and configured services. */
+export interface WorkerDependencies {
+  db: DbClient;
+  jobs: JobQueue;
+  ingest: IngestConfig;
+  analyzers: AnalyzerSet;
+}
+
+export interface JobContext extends WorkerDependencies {
+  /** Aborted when the worker stops and its grace period is over, or the job's claim is lost. */
+  signal: AbortSignal;
+  jobId: string;
+  /** 0 on the first attempt. */
+  retryCount: number;
+}
+
+/**
+ * The worker side of a job: its definition (name, payload schema, queue policy; in core) and
+ * what to do with a payload that passed the schema. A handler is safe to run twice, awaits
+ * everything, passes `signal` on to network calls, and throws to ask for a retry.
+ */
+export interface JobHandler<Job extends JobDefinition = JobDefinition> {
+  job: Job;
+  /** Jobs one worker process runs at once: one, or WORKER_CONCURRENCY. */
+  concurrency: 'single' | 'configured';
+  handle(payload: JobPayload<Job>, context: JobContext): Promise<void>;
+}
+
+export function defineHandler<Job extends JobDefinition>(handler: JobHandler<Job>): JobHandler<Job> {
+  return handler;
+}

@@ -1,0 +1,15 @@
+import { analyzeArticleHandler } from './analyze-article.js';
+import type { JobHandler } from './define-handler.js';
+import { extractFullTextHandler } from './extract-full-text.js';
+import { fetchSourceHandler } from './fetch-source.js';
+import { pollSourcesHandler } from './poll-sources.js';
+
+export type { JobContext, JobHandler, WorkerDependencies } from './define-handler.js';
+
+/** Every job the worker runs: one handler per definition in core's JOBS. */
+export const HANDLERS: readonly JobHandler[] = [
+  pollSourcesHandler,
+  fetchSourceHandler,
+  extractFullTextHandler,
+  analyzeArticleHandler,
+];

@@ -1,0 +1,1 @@
+export { parseRetryAfterMs } from './parse-retry-after.js';

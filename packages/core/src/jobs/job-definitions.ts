@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+/**
+ * How pg-boss keeps a job's queue. `exclusive` allows one queued-or-active job per singleton key,
+ * so a burst of requests for one source or article never queues the same work twice.
+ */
+export interface QueuePolicy {
+  policy: 'standard' | 'exclusive';
+  /** Retries after the first attempt before the job goes to its dead-letter queue. */
+  retryLimit: number;
+  retryDelaySeconds: number;
+  retryBackoff: boolean;
+  /** How long a running job may take before it is considered lost and retried. */
+  expireInSeconds: number;
+  /** A worker that dies holding the job loses it after this many seconds without a heartbeat (≥ 10). */
+  heartbeatSeconds: number | null;
+}
+
+/** One queued job: its name, payload schema and queue policy, in one place for every process. */
+export interface JobDefinition<Name extends string = string, Payload extends z.ZodType = z.ZodType> {
+  name: Name;
+  payload: Payload;
+  queue: QueuePolicy;
+  /** Cron expression for a periodic job (pg-boss schedule, minute resolution). */
+  cron: string | null;
+}
+
+/** Where jobs go that failed every attempt or can never run (an invalid payload). */
+export function deadLetterQueueOf(job: Pick<JobDefinition, 'name'>): string {
+  return `${job.name}__dead`;
+}
+
+function defineJob<Name extends string, Payload extends z.ZodType>(
+  definition: JobDefinition<Name, Payload>,
+): JobDefinition<Name, Payload> {
+  return definition;
+}
+
+const id = z.number().int().positive();
+
+/**
+ * Every job Wirelens queues. The API and the CLI send some of them, the worker handles all of
+ * them, and every process that does either creates or corrects the queues from these definitions.
+ */
+export const JOBS = {
+  /** Periodic: finds sources whose next attempt is due and queues a fetch for each. */
+  pollSources: defineJob({
+    name: 'ingest-poll-sources',
+    payload: z.object({}).strict(),
+    queue: {
+      policy: 'exclusive',
+      retryLimit: 0,
+      retryDelaySeconds: 0,
+      retryBackoff: false,
+      expireInSeconds: 60,
+      heartbeatSeconds: null,
+    },
+    cron: '* * * * *',
+  }),
+  /** Fetch one source's feed, parse it and upsert its items. */
+  fetchSource: defineJob({
+    name: 'ingest-fetch-source',
+    payload: z.object({ sourceId: id, force: z.boolean().default(false) }),
+    queue: {
+      policy: 'exclusive',
+      retryLimit: 3,
+      retryDelaySeconds: 15,
+      retryBackoff: true,
+      expireInSeconds: 300,
+      heartbeatSeconds: 10,
+    },
+    cron: null,
+  }),
+  /** Fetch an article's page and extract its main text when the feed carried only a teaser. */
+  extractFullText: defineJob({
+    name: 'ingest-extract-full-text',
+    payload: z.object({ articleId: id }),
+    queue: {
+      policy: 'exclusive',
+      retryLimit: 3,
+      retryDelaySeconds: 30,
+      retryBackoff: true,
+      expireInSeconds: 180,
+      heartbeatSeconds: 10,
+    },
+    cron: null,
+  }),
+  /** Run an analyzer on an article and store the result as a new analysis row. */
+  analyzeArticle: defineJob({
+    name: 'analysis-analyze-article',
+    payload: z.object({
+      articleId: id,
+      /** Analyzer to use; default: the configured one. */
+      analyzer: z.enum(['builtin', 'llm']).optional(),
+      /** coverage: another source joined the article's story; only built-in runs are redone (importance counts sources). */
+      reason: z.enum(['new', 'changed', 'reanalyze', 'coverage']).default('new'),
+    }),
+    queue: {
+      policy: 'exclusive',
+      retryLimit: 3,
+      retryDelaySeconds: 20,
+      retryBackoff: true,
+      expireInSeconds: 600,
+      heartbeatSeconds: 30,
+    },
+    cron: null,
+  }),
+} as const;
+
+export type AnyJobDefinition = (typeof JOBS)[keyof typeof JOBS];
+/** What a producer sends (defaults may be left out). */
+export type JobInput<Job extends JobDefinition> = z.input<Job['payload']>;
+/** What a handler receives (defaults filled in). */
+export type JobPayload<Job extends JobDefinition> = z.output<Job['payload']>;

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+import { analysisResultSchema, SENTIMENT_LABEL_ENUM, type CorrectionValues } from '@wirelens/core/review';
+
+import type { Prisma } from './generated/prisma/client.js';
+
+/**
+ * The one place where Prisma's JSON columns get their types back: every read is parsed with zod
+ * (a malformed row fails loudly here instead of as a wrong number later), every write goes
+ * through `toJson`. Reading schemas are lenient on limits that input validation enforces, so a
+ * limit tightened later never makes old rows unreadable.
+ */
+
+/** A company mention as stored in `Analysis.companies`: the contract's mention plus the registry id it resolved to. */
+export const storedCompanyMentionSchema = z.object({
+  companyId: z.string().nullable(),
+  proposedName: z.string().nullable(),
+  name: z.string(),
+  relevance: z.number(),
+  sentimentScore: z.number(),
+  sentences: z.array(z.string()),
+  resolvedCompanyId: z.number().int().nullable(),
+});
+export type StoredCompanyMention = z.infer<typeof storedCompanyMentionSchema>;
+
+/** A topic as stored in `Analysis.topics`. */
+export const storedTopicSchema = z.object({
+  slug: z.string(),
+  relevance: z.number(),
+  topicId: z.number().int().nullable(),
+});
+export type StoredTopic = z.infer<typeof storedTopicSchema>;
+
+export type ImportanceFactors = z.infer<typeof importanceFactorsSchema>;
+const importanceFactorsSchema = analysisResultSchema.shape.importance.shape.factors;
+
+const storedCorrectionValuesSchema = z.object({
+  sentimentLabel: z.enum(SENTIMENT_LABEL_ENUM).optional(),
+  sentimentScore: z.number().optional(),
+  importance: z.number().optional(),
+  summary: z.string().optional(),
+  paragraphs: z.array(z.string()).optional(),
+  takeaways: z.array(z.string()).optional(),
+  companies: z
+    .array(z.object({ companyId: z.number().int(), relevance: z.number(), sentimentScore: z.number() }))
+    .optional(),
+  topics: z.array(z.object({ topicId: z.number().int(), relevance: z.number() })).optional(),
+}) satisfies z.ZodType<CorrectionValues>;
+
+/** `Correction.after` keeps the fields the action changed beside the values. */
+const correctionRecordSchema = z.object({ changedFields: z.array(z.string()).default([]) });
+
+const seedFingerprintSchema = z.object({ fingerprint: z.string() }).partial();
+
+export function parseStoredMentions(value: Prisma.JsonValue): StoredCompanyMention[] {
+  return z.array(storedCompanyMentionSchema).parse(value);
+}
+
+export function parseStoredTopics(value: Prisma.JsonValue): StoredTopic[] {
+  return z.array(storedTopicSchema).parse(value);
+}
+
+export function parseImportanceFactors(value: Prisma.JsonValue): ImportanceFactors {
+  return importanceFactorsSchema.parse(value);
+}
+
+/** `Correction.values`: the editor's cumulative corrections in force after that action. */
+export function parseCorrectionValues(value: Prisma.JsonValue | undefined): CorrectionValues {
+  return value === undefined ? {} : storedCorrectionValuesSchema.parse(value);
+}
+
+export function parseChangedFields(correctionAfter: Prisma.JsonValue): string[] {
+  return correctionRecordSchema.parse(correctionAfter).changedFields;
+}
+
+export function parseSeedFingerprint(value: Prisma.JsonValue): string | undefined {
+  return seedFingerprintSchema.parse(value).fingerprint;
+}
+
+/** A plain-JSON copy for a JSON column (dates become ISO strings, undefined fields disappear). */
+export function toJson(value: unknown): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+}

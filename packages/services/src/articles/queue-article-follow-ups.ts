@@ -1,0 +1,37 @@
+import { JOBS } from '@wirelens/core/jobs';
+import type { UpsertedArticle } from '@wirelens/db';
+
+import type { JobQueue } from '../queue/job-queue.js';
+
+/**
+ * New and changed articles go on: to full-text extraction when the feed carried only a teaser,
+ * else straight to analysis. One key per article keeps a burst of updates to it from queueing
+ * the same work twice.
+ */
+export async function queueArticleFollowUps({
+  jobs,
+  created,
+  updated,
+}: {
+  jobs: JobQueue;
+  created: UpsertedArticle[];
+  updated: UpsertedArticle[];
+}): Promise<void> {
+  const extract = [...created, ...updated].filter((a) => a.fullTextStatus === 'PENDING');
+  const analyze = [
+    ...created
+      .filter((a) => a.fullTextStatus !== 'PENDING')
+      .map((a) => ({ id: a.id, reason: 'new' as const })),
+    ...updated
+      .filter((a) => a.fullTextStatus !== 'PENDING')
+      .map((a) => ({ id: a.id, reason: 'changed' as const })),
+  ];
+  await jobs.sendMany(
+    JOBS.extractFullText,
+    extract.map((a) => ({ payload: { articleId: a.id }, singletonKey: `article-${a.id}` })),
+  );
+  await jobs.sendMany(
+    JOBS.analyzeArticle,
+    analyze.map((a) => ({ payload: { articleId: a.id, reason: a.reason }, singletonKey: `article-${a.id}` })),
+  );
+}

@@ -1,0 +1,65 @@
+import { AppError } from '@wirelens/core';
+import type { DbClient } from '@wirelens/db';
+import { notFound, rebuildSentimentBucketsIn, writeAudit, type Actor } from '@wirelens/db/repositories';
+
+/**
+ * Folds `sourceId` into `targetId`: its article links, aliases and tickers move to the target,
+ * it is kept as MERGED (pointing at the target) and both series are rebuilt.
+ */
+export async function mergeCompanies({
+  db,
+  actor,
+  sourceId,
+  targetId,
+}: {
+  db: DbClient;
+  actor: Actor;
+  sourceId: number;
+  targetId: number;
+}): Promise<number> {
+  if (sourceId === targetId)
+    throw new AppError('INVALID_INPUT', 'A company cannot be merged into itself', {
+      details: { field: 'targetId' },
+    });
+  return db.$transaction(
+    async (tx) => {
+      const [source, target] = await Promise.all([
+        tx.company.findUnique({ where: { id: sourceId } }),
+        tx.company.findUnique({ where: { id: targetId } }),
+      ]);
+      if (!source) throw notFound('Company', sourceId, 'sourceId');
+      if (!target) throw notFound('Company', targetId, 'targetId');
+      if (source.status === 'MERGED')
+        throw new AppError('CONFLICT', 'The company is already merged', { details: { field: 'sourceId' } });
+      if (target.status === 'MERGED' || target.status === 'REJECTED') {
+        throw new AppError('INVALID_INPUT', 'Cannot merge into a merged or rejected company', {
+          details: { field: 'targetId' },
+        });
+      }
+      const moved = await tx.$executeRaw`
+        UPDATE "ArticleCompany" SET "companyId" = ${targetId}
+        WHERE "companyId" = ${sourceId}
+          AND "articleId" NOT IN (SELECT "articleId" FROM "ArticleCompany" WHERE "companyId" = ${targetId})`;
+      await tx.articleCompany.deleteMany({ where: { companyId: sourceId } });
+      await tx.$executeRaw`
+        UPDATE "CompanyAlias" SET "companyId" = ${targetId}
+        WHERE "companyId" = ${sourceId}
+          AND "normalized" NOT IN (SELECT "normalized" FROM "CompanyAlias" WHERE "companyId" = ${targetId})`;
+      await tx.companyTicker.updateMany({ where: { companyId: sourceId }, data: { companyId: targetId } });
+      await tx.company.update({
+        where: { id: sourceId },
+        data: { status: 'MERGED', mergedIntoId: targetId },
+      });
+      await rebuildSentimentBucketsIn(tx, [sourceId, targetId]);
+      await writeAudit(tx, actor, {
+        action: 'company.merge',
+        entityType: 'Company',
+        entityId: sourceId,
+        before: { status: source.status, mergedIntoId: null },
+        after: { status: 'MERGED', mergedIntoId: targetId, articlesMoved: moved },
+      });
+      return targetId;
+    },
+    { timeout: 60_000 },
+  );
+}

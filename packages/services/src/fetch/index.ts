@@ -1,0 +1,11 @@
+export {
+  DEFAULT_ACCEPT,
+  DEFAULT_USER_AGENT,
+  fetchUrl,
+  type FetchUrlOptions,
+  type FetchUrlResult,
+  parseCacheMaxAge,
+} from './fetch-url.js';
+export { createHostLimiter, type HostLimiter } from './host-limiter.js';
+export { createSsrfGuard, type ResolveHost, type SsrfGuard, type SsrfGuardOptions } from './ssrf-guard.js';
+export { allowHostsFor, type IngestConfig } from './ingest-config.js';

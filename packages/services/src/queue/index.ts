@@ -1,0 +1,2 @@
+export { ensureQueues, QUEUE_SCHEMA } from './ensure-queues.js';
+export { jobQueueOf, noJobQueue, startJobQueue, type JobQueue, type SendOptions } from './job-queue.js';

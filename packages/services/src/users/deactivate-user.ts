@@ -1,0 +1,33 @@
+import type { DbClient } from '@wirelens/db';
+import { notFound, writeAudit, type Actor } from '@wirelens/db/repositories';
+
+import { assertNotLastAdmin } from './last-admin.js';
+
+/** Deactivates a user: sessions end and API tokens stop working at once. */
+export async function deactivateUser({
+  db,
+  actor,
+  userId,
+}: {
+  db: DbClient;
+  actor: Actor;
+  userId: number;
+}): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId } });
+    if (!user) throw notFound('User', userId, 'userId');
+    if (!user.active) return userId;
+    if (user.role === 'ADMIN') await assertNotLastAdmin(tx, userId);
+    await tx.user.update({ where: { id: userId }, data: { active: false } });
+    await tx.session.deleteMany({ where: { userId } });
+    await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await writeAudit(tx, actor, {
+      action: 'user.deactivate',
+      entityType: 'User',
+      entityId: userId,
+      before: { active: true },
+      after: { active: false },
+    });
+    return userId;
+  });
+}
