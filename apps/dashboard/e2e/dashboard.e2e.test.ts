@@ -6,8 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
 
-import { apiSession, type ApiSession } from './support/api.js';
-import { startApp, until, type RunningApp } from './support/app.js';
+import { apiSession, type ApiSession } from './testing/api.js';
+import { startApp, until, type RunningApp } from './testing/app.js';
 import {
   openSession,
   resetScreenshots,
@@ -16,9 +16,9 @@ import {
   takeAccessibilityProblems,
   visible,
   type Session,
-} from './support/browser.js';
-import { launchChromium } from './support/chromium.js';
-import { startLocalFeed, type FeedItem, type LocalFeed } from './support/feed-server.js';
+} from './testing/browser.js';
+import { launchChromium } from './testing/chromium.js';
+import { startLocalFeed, type FeedItem, type LocalFeed } from './testing/feed-server.js';
 
 const ADMIN = { email: 'admin@example.com', password: 'admin-password-1' };
 const EDITOR = { email: 'erin@example.com', password: 'erin-password-1', name: 'Erin Editor' };

@@ -19,7 +19,7 @@ import { findFreePort } from '@wirelens/core/net';
 import { createDbClient, type DbClient } from '@wirelens/db';
 import { benchDatabase, percentile } from '@wirelens/db/testing';
 
-import { launchChromium } from '../e2e/support/chromium.js';
+import { launchChromium } from '../e2e/testing/chromium.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const WAIT_MINUTES = Number(process.env.BENCH_WAIT_MINUTES ?? 30);

@@ -2,8 +2,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { App } from './App.js';
-import { cardNode, feedData, feedSupport } from './test/fixtures.js';
-import { ADMIN, renderPage, VIEWER } from './test/renderPage.js';
+import { cardNode, feedData, feedSupport } from './testing/fixtures.js';
+import { ADMIN, renderPage, VIEWER } from './testing/renderPage.js';
 
 const handlers = { ...feedSupport, Feed: { data: feedData([cardNode()]) } };
 

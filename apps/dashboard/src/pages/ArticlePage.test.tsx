@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import { AI_TOPIC, NVIDIA } from '../test/fixtures.js';
-import { renderPage, retrySendsAgain } from '../test/renderPage.js';
+import { AI_TOPIC, NVIDIA } from '../testing/fixtures.js';
+import { renderPage, retrySendsAgain } from '../testing/renderPage.js';
 import { ArticlePage } from './ArticlePage.js';
 
 function articleData(overrides: Record<string, unknown> = {}) {

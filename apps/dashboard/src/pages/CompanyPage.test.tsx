@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import { AI_TOPIC, buckets, cardNode, feedData, feedSupport, NVIDIA } from '../test/fixtures.js';
-import type { MockHandler } from '../test/mockClient.js';
-import { renderPage, retrySendsAgain } from '../test/renderPage.js';
+import { AI_TOPIC, buckets, cardNode, feedData, feedSupport, NVIDIA } from '../testing/fixtures.js';
+import type { MockHandler } from '../testing/mockClient.js';
+import { renderPage, retrySendsAgain } from '../testing/renderPage.js';
 import { CompanyPage } from './CompanyPage.js';
 
 const companyData = {

@@ -1,9 +1,9 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import { feedSupport, NVIDIA, seriesData } from '../test/fixtures.js';
-import type { MockHandler } from '../test/mockClient.js';
-import { renderPage } from '../test/renderPage.js';
+import { feedSupport, NVIDIA, seriesData } from '../testing/fixtures.js';
+import type { MockHandler } from '../testing/mockClient.js';
+import { renderPage } from '../testing/renderPage.js';
 import { ComparePage } from './ComparePage.js';
 
 const compareData = seriesData({ company: 8, topic: 5 });

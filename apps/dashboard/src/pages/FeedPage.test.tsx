@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import { cardNode, feedData, feedSupport } from '../test/fixtures.js';
-import type { MockHandler } from '../test/mockClient.js';
-import { renderPage, retrySendsAgain } from '../test/renderPage.js';
+import { cardNode, feedData, feedSupport } from '../testing/fixtures.js';
+import type { MockHandler } from '../testing/mockClient.js';
+import { renderPage, retrySendsAgain } from '../testing/renderPage.js';
 import { FeedPage } from './FeedPage.js';
 
 const page = (handlers: Record<string, MockHandler>, route = '/feed') =>

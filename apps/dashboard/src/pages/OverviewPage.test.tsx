@@ -1,9 +1,9 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import { cardNode, feedData, feedSupport, NVIDIA, seriesData, topicsData } from '../test/fixtures.js';
-import type { MockHandler } from '../test/mockClient.js';
-import { renderPage, retrySendsAgain } from '../test/renderPage.js';
+import { cardNode, feedData, feedSupport, NVIDIA, seriesData, topicsData } from '../testing/fixtures.js';
+import type { MockHandler } from '../testing/mockClient.js';
+import { renderPage, retrySendsAgain } from '../testing/renderPage.js';
 import { OverviewPage } from './OverviewPage.js';
 
 const overviewData = {

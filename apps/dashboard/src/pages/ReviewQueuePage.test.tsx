@@ -1,9 +1,9 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import { AI_TOPIC, NVIDIA, topicsData } from '../test/fixtures.js';
-import type { MockHandler } from '../test/mockClient.js';
-import { EDITOR, renderPage, retrySendsAgain } from '../test/renderPage.js';
+import { AI_TOPIC, NVIDIA, topicsData } from '../testing/fixtures.js';
+import type { MockHandler } from '../testing/mockClient.js';
+import { EDITOR, renderPage, retrySendsAgain } from '../testing/renderPage.js';
 import { ReviewQueuePage } from './ReviewQueuePage.js';
 
 function queueItem(id: string, title: string, importance: number, confidence: number) {

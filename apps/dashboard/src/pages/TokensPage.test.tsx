@@ -1,8 +1,8 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import type { MockHandler } from '../test/mockClient.js';
-import { renderPage } from '../test/renderPage.js';
+import type { MockHandler } from '../testing/mockClient.js';
+import { renderPage } from '../testing/renderPage.js';
 import { TokensPage } from './TokensPage.js';
 
 const tokensData = {

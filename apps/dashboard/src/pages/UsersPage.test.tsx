@@ -1,8 +1,8 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import type { MockHandler } from '../test/mockClient.js';
-import { ADMIN, renderPage } from '../test/renderPage.js';
+import type { MockHandler } from '../testing/mockClient.js';
+import { ADMIN, renderPage } from '../testing/renderPage.js';
 import { UsersPage } from './UsersPage.js';
 
 const usersData = {

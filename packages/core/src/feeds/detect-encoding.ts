@@ -26,7 +26,7 @@ const labelAliases = new Map<string, string>([
   ['utf8', 'utf-8'],
 ]);
 
-function normaliseLabel(label: string | null | undefined): string | null {
+function normalizeLabel(label: string | null | undefined): string | null {
   if (!label) return null;
   const lower = label
     .trim()
@@ -47,13 +47,13 @@ function declaredEncoding(bytes: Uint8Array): string | null {
   // The declaration is ASCII in every encoding we accept, so a byte-wise view of the head suffices.
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   const match = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
-  return normaliseLabel(match?.[1]);
+  return normalizeLabel(match?.[1]);
 }
 
 function contentTypeCharset(contentType: string | null | undefined): string | null {
   if (!contentType) return null;
   const match = /;\s*charset\s*=\s*("?)([^";\s]+)\1/i.exec(contentType);
-  return normaliseLabel(match?.[2]);
+  return normalizeLabel(match?.[2]);
 }
 
 function isValidUtf8(bytes: Uint8Array): boolean {

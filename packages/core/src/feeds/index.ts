@@ -6,5 +6,5 @@ export {
 } from './detect-encoding.js';
 export { parseFeedDate } from './parse-date.js';
 export { parseFeed, type ParseFeedOptions } from './parse-feed.js';
-export { normaliseItem } from './normalise-item.js';
+export { normalizeItem } from './normalize-item.js';
 export type { FeedEnclosure, FeedFormat, FeedItem, ParsedFeed, RawFeedItem } from './types.js';

@@ -1,6 +1,6 @@
 import { AppError } from '../errors/app-error.js';
 import { decodeFeedBody } from './detect-encoding.js';
-import { cleanTitle, normaliseItem, resolveHttpUrl } from './normalise-item.js';
+import { cleanTitle, normalizeItem, resolveHttpUrl } from './normalize-item.js';
 import { readJsonFeed } from './read-json-feed.js';
 import { readAtom, readRdf, readRss, type RawFeed } from './read-xml-feed.js';
 import type { FeedItem, ParsedFeed } from './types.js';
@@ -82,7 +82,7 @@ export function parseFeed({
   const raw = trimmed.startsWith('{') ? readJsonFeed(trimmed, feedUrl) : readDocument(trimmed, feedUrl);
   const items: FeedItem[] = [];
   for (const rawItem of raw.items) {
-    const item = normaliseItem(rawItem);
+    const item = normalizeItem(rawItem);
     if (item) items.push(item);
   }
   const description = raw.description ? cleanTitle(raw.description) : null;

@@ -22,7 +22,7 @@ export const NS = {
  * Namespace URIs compared loosely: feeds write the Media RSS URI with and without the trailing
  * slash, mix case in the host, etc.
  */
-function normaliseNs(uri: string): string {
+function normalizeNs(uri: string): string {
   return uri
     .trim()
     .toLowerCase()
@@ -91,7 +91,7 @@ export function buildTree(
     for (const [name, value] of Object.entries(node.attribs)) {
       if (name === 'xmlns' || name.startsWith('xmlns:')) {
         const extended = new Map(ownScope);
-        extended.set(name === 'xmlns' ? '' : name.slice(6), normaliseNs(decodeHTMLStrict(value)));
+        extended.set(name === 'xmlns' ? '' : name.slice(6), normalizeNs(decodeHTMLStrict(value)));
         ownScope = extended;
       }
     }

@@ -16,7 +16,7 @@ import {
   startFakeChatServer,
   type FakeChatServer,
   type FakeHandler,
-} from './test-support/fake-chat-server.js';
+} from './testing/fake-chat-server.js';
 import type { LlmAnalyzerOptions } from './types.js';
 
 const input: AnalyzeInput = {

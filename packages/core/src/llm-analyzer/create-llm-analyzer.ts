@@ -21,7 +21,7 @@ import {
   type ResponseFormatMode,
 } from './chat-completions-client.js';
 import { llmOutputJsonSchema } from './llm-output-schema.js';
-import { normaliseOutput } from './normalise-output.js';
+import { normalizeOutput } from './normalize-output.js';
 import { buildPromptMessages, buildRepairMessages, PROMPT_VERSION, type ChatMessage } from './prompt.js';
 import { createCompanyResolver } from './resolve-company.js';
 import type {
@@ -140,7 +140,7 @@ export function createLlmAnalyzer(options: LlmAnalyzerOptions): LlmAnalyzer {
         version: PROMPT_VERSION,
         model: reply.model || model,
       };
-      const normalised = normaliseOutput(reply.content, {
+      const normalised = normalizeOutput(reply.content, {
         analyzer,
         resolveCompany,
         inputLanguage: input.language,

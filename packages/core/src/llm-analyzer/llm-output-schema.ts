@@ -6,7 +6,7 @@
  * - `model`: sent as the structured-output schema; carries ranges, item
  *   counts and enums so grammar-constrained servers enforce them.
  * - `parse`: checks the reply's shape only; ranges are clamped and counts are
- *   checked by `normaliseOutput` and the contract, so a JSON-mode answer with
+ *   checked by `normalizeOutput` and the contract, so a JSON-mode answer with
  *   `0.35` too much sentiment or a seventh takeaway is repaired, not rejected.
  *
  * Changing either variant changes what the model sees: bump PROMPT_VERSION.

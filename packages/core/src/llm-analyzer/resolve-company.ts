@@ -9,7 +9,7 @@ import type { CompanyRegistryEntry } from '../analysis/contract.js';
 const LEGAL_SUFFIX_RE =
   /(?:\s+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|plc|llc|lp|ag|sa|se|nv|bv|spa|gmbh|holdings?|group))+$/;
 
-export function normaliseCompanyName(name: string): string {
+export function normalizeCompanyName(name: string): string {
   const plain = name
     .normalize('NFKC')
     .toLowerCase()
@@ -27,7 +27,7 @@ export function createCompanyResolver(registry: readonly CompanyRegistryEntry[])
   const byTicker = new Map<string, CompanyRegistryEntry>();
   for (const entry of registry) {
     for (const name of [entry.name, entry.slug, ...entry.aliases, ...(entry.ambiguousAliases ?? [])]) {
-      const key = normaliseCompanyName(name);
+      const key = normalizeCompanyName(name);
       // First entry wins: the registry is ordered, and a later duplicate alias must not steal a name.
       if (key !== '' && !byName.has(key)) byName.set(key, entry);
     }
@@ -37,7 +37,7 @@ export function createCompanyResolver(registry: readonly CompanyRegistryEntry[])
     }
   }
   return (name) => {
-    const byNameMatch = byName.get(normaliseCompanyName(name));
+    const byNameMatch = byName.get(normalizeCompanyName(name));
     if (byNameMatch) return byNameMatch;
     // Only an all-caps token is read as a ticker ("NVDA", "$NVDA", "NASDAQ:NVDA"), so "On" never means ticker ON.
     const ticker = /^(?:[A-Z]+:)?\$?([A-Z0-9][A-Z0-9.-]{0,9})$/.exec(name.trim());

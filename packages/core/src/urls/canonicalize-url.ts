@@ -29,7 +29,7 @@ function paramName(pair: string): string {
 }
 
 /** RFC 3986 §6.2.2: upper-case percent-escapes and decode the ones that stand for unreserved characters. */
-function normalisePercentEncoding(value: string): string {
+function normalizePercentEncoding(value: string): string {
   return value.replace(/%([0-9a-fA-F]{2})/g, (_match, hex: string) => {
     const char = String.fromCharCode(parseInt(hex, 16));
     return /[A-Za-z0-9\-._~]/.test(char) ? char : `%${hex.toUpperCase()}`;
@@ -61,9 +61,9 @@ export function canonicalizeUrl(url: string): string {
     .slice(1)
     .split('&')
     .filter((pair) => pair !== '' && !isTrackingParam(paramName(pair)))
-    .map(normalisePercentEncoding)
+    .map(normalizePercentEncoding)
     .sort();
-  let path = normalisePercentEncoding(parsed.pathname);
+  let path = normalizePercentEncoding(parsed.pathname);
   if (path.length > 1) path = path.replace(/\/+$/, '') || '/';
   const auth = parsed.username ? `${parsed.username}${parsed.password ? `:${parsed.password}` : ''}@` : '';
   const query = pairs.length > 0 ? `?${pairs.join('&')}` : '';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import type { CompanyRegistryEntry } from '../analysis/contract.js';
-import { extractJsonText, normaliseOutput, type NormaliseContext } from './normalise-output.js';
+import { extractJsonText, normalizeOutput, type NormalizeContext } from './normalize-output.js';
 import { createCompanyResolver } from './resolve-company.js';
-import { goodOutput } from './test-support/fake-chat-server.js';
+import { goodOutput } from './testing/fake-chat-server.js';
 
 const registry: CompanyRegistryEntry[] = [
   {
@@ -29,14 +29,14 @@ const registry: CompanyRegistryEntry[] = [
   },
 ];
 
-const context: NormaliseContext = {
+const context: NormalizeContext = {
   analyzer: { name: 'llm', version: 'llm-prompt-v1', model: 'm' },
   resolveCompany: createCompanyResolver(registry),
   inputLanguage: 'en',
 };
 
 function run(patch: Record<string, unknown>) {
-  return normaliseOutput(JSON.stringify({ ...goodOutput(), ...patch }), context);
+  return normalizeOutput(JSON.stringify({ ...goodOutput(), ...patch }), context);
 }
 
 function ok(patch: Record<string, unknown> = {}) {
@@ -45,7 +45,7 @@ function ok(patch: Record<string, unknown> = {}) {
   return outcome.result;
 }
 
-describe('normaliseOutput', () => {
+describe('normalizeOutput', () => {
   it('recomputes a label that disagrees with the score and clamps numbers', () => {
     const result = ok({
       sentiment: { label: 'Bullish', score: -1.4, confidence: 1.2 },
@@ -125,7 +125,7 @@ describe('normaliseOutput', () => {
   });
 
   it('proposes every company when no registry is given', () => {
-    const outcome = normaliseOutput(JSON.stringify(goodOutput()), { ...context, resolveCompany: null });
+    const outcome = normalizeOutput(JSON.stringify(goodOutput()), { ...context, resolveCompany: null });
 
     expect(outcome.ok && outcome.result.companies[0]).toMatchObject({
       companyId: null,
@@ -173,7 +173,7 @@ describe('normaliseOutput', () => {
 
   it('names missing fields and wrong types', () => {
     const { summary: _summary, ...withoutSummary } = goodOutput();
-    const missing = normaliseOutput(JSON.stringify(withoutSummary), context);
+    const missing = normalizeOutput(JSON.stringify(withoutSummary), context);
     const wrongType = run({ analysis: 'One long paragraph.' });
 
     expect(missing).toEqual({ ok: false, problem: expect.stringMatching(/^summary: /) as unknown });
@@ -181,8 +181,8 @@ describe('normaliseOutput', () => {
   });
 
   it('reports empty replies and malformed JSON', () => {
-    expect(normaliseOutput(null, context)).toEqual({ ok: false, problem: 'empty reply' });
-    expect(normaliseOutput('{"a":', context)).toEqual({
+    expect(normalizeOutput(null, context)).toEqual({ ok: false, problem: 'empty reply' });
+    expect(normalizeOutput('{"a":', context)).toEqual({
       ok: false,
       problem: expect.stringMatching(/^malformed JSON \(/) as unknown,
     });
@@ -190,7 +190,7 @@ describe('normaliseOutput', () => {
 
   it('defaults lists a model left out', () => {
     const { companies: _c, topics: _t, eventTypes: _e, ...rest } = goodOutput();
-    const outcome = normaliseOutput(JSON.stringify(rest), context);
+    const outcome = normalizeOutput(JSON.stringify(rest), context);
 
     expect(
       outcome.ok && [outcome.result.companies, outcome.result.topics, outcome.result.eventTypes],

@@ -29,9 +29,9 @@ const MAX_TAKEAWAYS = 6;
 const MAX_COMPANY_SENTENCES = 5;
 const MAX_ISSUES = 3;
 
-export type NormaliseResult = { ok: true; result: AnalysisResult } | { ok: false; problem: string };
+export type NormalizeResult = { ok: true; result: AnalysisResult } | { ok: false; problem: string };
 
-export interface NormaliseContext {
+export interface NormalizeContext {
   analyzer: AnalysisResult['analyzer'];
   resolveCompany: CompanyResolver | null;
   /** Used when the model's language code is unusable. */
@@ -91,7 +91,7 @@ const TOPIC_SLUG_BY_KEY = new Map<string, string>(
   ]),
 );
 
-function normaliseTopics(topics: LlmOutput['topics']): TopicAssignment[] {
+function normalizeTopics(topics: LlmOutput['topics']): TopicAssignment[] {
   const bySlug = new Map<string, number>();
   for (const topic of topics) {
     // Unknown slugs are dropped: only taxonomy topics exist at analysis time; editors add the rest.
@@ -104,7 +104,7 @@ function normaliseTopics(topics: LlmOutput['topics']): TopicAssignment[] {
     .sort((a, b) => b.relevance - a.relevance || a.slug.localeCompare(b.slug));
 }
 
-function normaliseCompanies(
+function normalizeCompanies(
   companies: LlmOutput['companies'],
   resolve: CompanyResolver | null,
 ): CompanyMention[] {
@@ -134,13 +134,13 @@ function normaliseCompanies(
   return [...byKey.values()].sort((a, b) => b.relevance - a.relevance || a.name.localeCompare(b.name));
 }
 
-function normaliseLanguage(language: string, fallback: string | null | undefined): string {
+function normalizeLanguage(language: string, fallback: string | null | undefined): string {
   const code = language.trim().toLowerCase().split(/[-_]/)[0] ?? '';
   if (/^[a-z]{2}$/.test(code)) return code;
   return fallback && /^[a-z]{2}$/.test(fallback) ? fallback : code;
 }
 
-function toAnalysisResult(output: LlmOutput, context: NormaliseContext): AnalysisResult {
+function toAnalysisResult(output: LlmOutput, context: NormalizeContext): AnalysisResult {
   const score = signedUnit(output.sentiment.score);
   const eventType = output.importance.eventType?.trim() ?? '';
   return {
@@ -160,9 +160,9 @@ function toAnalysisResult(output: LlmOutput, context: NormaliseContext): Analysi
     summary: output.summary.trim(),
     analysis: cleanList(output.analysis, MAX_ANALYSIS),
     takeaways: cleanList(output.takeaways, MAX_TAKEAWAYS),
-    companies: normaliseCompanies(output.companies, context.resolveCompany),
-    topics: normaliseTopics(output.topics),
-    language: normaliseLanguage(output.language, context.inputLanguage),
+    companies: normalizeCompanies(output.companies, context.resolveCompany),
+    topics: normalizeTopics(output.topics),
+    language: normalizeLanguage(output.language, context.inputLanguage),
     analyzer: context.analyzer,
     eventTypes: [
       ...new Set(output.eventTypes.map((type) => type.trim().toLowerCase()).filter((type) => type !== '')),
@@ -170,7 +170,7 @@ function toAnalysisResult(output: LlmOutput, context: NormaliseContext): Analysi
   };
 }
 
-export function normaliseOutput(content: string | null, context: NormaliseContext): NormaliseResult {
+export function normalizeOutput(content: string | null, context: NormalizeContext): NormalizeResult {
   if (content === null || content.trim() === '') return { ok: false, problem: 'empty reply' };
   let json: unknown;
   try {

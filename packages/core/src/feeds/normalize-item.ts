@@ -54,7 +54,7 @@ function toEnclosure(raw: RawFeedItem['enclosures'][number], base: string | null
  * Turns the fields a reader found into a clean {@link FeedItem}, or null when the item has
  * nothing to identify it by (no link, no guid and no title).
  */
-export function normaliseItem(raw: RawFeedItem): FeedItem | null {
+export function normalizeItem(raw: RawFeedItem): FeedItem | null {
   const base = raw.baseUrl;
   const guid = collapse(raw.guid);
   const link =
