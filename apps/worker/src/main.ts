@@ -5,7 +5,7 @@ import { createAnalyzerSet } from '@wirelens/services/analysis';
 import { analyzerConfigOf, loadEnv } from './env.js';
 import { ingestConfigOf } from './ingest-config.js';
 import { logger } from './logger.js';
-import { pollNow, runWorker } from './run-worker.js';
+import { queueStartupWork, runWorker } from './run-worker.js';
 
 /** How long held jobs may run on after SIGTERM before they are cancelled and handed back to the queue. */
 const GRACE_MS = 5_000;
@@ -27,7 +27,7 @@ const worker = await runWorker({
   superviseIntervalSeconds: env.QUEUE_SUPERVISE_SECONDS,
 });
 logger.info('worker running');
-await pollNow(worker);
+await queueStartupWork(worker);
 
 let stopping = false;
 const shutdown = async () => {

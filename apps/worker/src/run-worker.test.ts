@@ -1,7 +1,3 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { deadLetterQueueOf, JOBS } from '@wirelens/core/jobs';
@@ -12,8 +8,8 @@ import { pollSources } from '@wirelens/services/sources';
 import { rssFeed, startFeedServer, testIngestConfig, type FeedServer } from '@wirelens/services/testing';
 
 import { runWorker, type RunningWorker } from './run-worker.js';
+import { startWorkerProcess } from './testing/worker-process.js';
 
-const workerRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 let test: TestDatabase;
 let server: FeedServer;
 const cleanups: (() => Promise<void>)[] = [];
@@ -66,20 +62,10 @@ async function expectFetchedByAnotherWorker(sourceId: number): Promise<void> {
   expect(await test.db.article.count()).toBe(5);
 }
 
-function startWorkerProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: workerRoot,
-    env: { PATH: process.env.PATH ?? '', DATABASE_URL: test.url, FETCH_ALLOW_HOSTS: '127.0.0.1', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const log = { text: '' };
-  child.stderr.on('data', (chunk: Buffer) => (log.text += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  cleanups.push(async () => {
-    child.kill('SIGKILL');
-    await exited;
-  });
-  return { child, exited, log };
+function startWorker(env: Record<string, string>) {
+  const worker = startWorkerProcess(test.url, { FETCH_ALLOW_HOSTS: '127.0.0.1', ...env });
+  cleanups.push(() => worker.kill());
+  return worker;
 }
 
 describe('workers side by side', () => {
@@ -120,7 +106,7 @@ describe('workers side by side', () => {
     });
     const source = await test.db.source.create({ data: { url: `${server.url}/feed.xml` } });
 
-    const { child, exited } = startWorkerProcess({
+    const { child, exited } = startWorker({
       FETCH_TIMEOUT_MS: '120000',
       QUEUE_SUPERVISE_SECONDS: '1',
     });
@@ -140,7 +126,7 @@ describe('workers side by side', () => {
       setTimeout(() => res.writeHead(200).end(rssFeed(items(2))), 3000);
     });
     await test.db.source.create({ data: { url: `${server.url}/feed.xml` } });
-    const { child, exited } = startWorkerProcess({});
+    const { child, exited } = startWorker({});
     await expect.poll(() => requests, { timeout: 30_000, interval: 100 }).toBe(1);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
@@ -162,7 +148,7 @@ describe('workers side by side', () => {
       res.writeHead(200).end(rssFeed(items(3)));
     });
     const source = await test.db.source.create({ data: { url: `${server.url}/feed.xml` } });
-    const { child, exited, log } = startWorkerProcess({
+    const { child, exited, log } = startWorker({
       FETCH_TIMEOUT_MS: '120000',
       QUEUE_SUPERVISE_SECONDS: '1',
     });
@@ -172,7 +158,7 @@ describe('workers side by side', () => {
     expect(await exited).toBe(0);
     // Cut after the 5 s grace period, by the job's abort signal (the handler saw it and said so).
     expect(cutAfterMs).toBeGreaterThanOrEqual(4_500);
-    expect(log.text).toMatch(/ingest-fetch-source \S+: cancelled/);
+    expect(log.text).toMatch(/"job":"ingest-fetch-source","jobId":"[^"]+"[^\n]*cancelled/);
     // The cancelled attempt says nothing about the feed: no failure is recorded.
     expect(await test.db.fetchLog.count()).toBe(0);
 

@@ -61,10 +61,11 @@ export async function runWorker({
     await boss.work(job.name, { localConcurrency, perJobResults: true }, async (batch) => {
       const results: JobResult[] = [];
       for (const item of batch) {
+        const log = logger.child({ job: job.name, jobId: item.id });
         const parsed = job.payload.safeParse(item.data);
         if (!parsed.success) {
           // A payload that can never be valid is not retried.
-          logger.error(`${job.name} ${item.id}: invalid payload, moved to ${deadLetterQueueOf(job)}`);
+          log.error(`invalid payload, moved to ${deadLetterQueueOf(job)}`);
           results.push({ id: item.id, status: 'deadletter', output: { error: parsed.error.message } });
           continue;
         }
@@ -76,13 +77,12 @@ export async function runWorker({
             analyzers,
             signal: item.signal,
             jobId: item.id,
+            log,
             retryCount: item.retryCount,
           });
         } catch (error) {
           if (item.signal.aborted) {
-            logger.warn(
-              `${job.name} ${item.id}: cancelled (the worker is stopping or lost its claim); the queue retries it`,
-            );
+            log.warn('cancelled (the worker is stopping or lost its claim); the queue retries it');
           }
           throw error;
         }
@@ -100,7 +100,12 @@ export async function runWorker({
   };
 }
 
-/** Polls once at start instead of waiting for the first minute boundary of the schedule. */
-export async function pollNow(worker: RunningWorker): Promise<void> {
+/**
+ * Work to start with: a poll now instead of at the first minute boundary of the schedule, and
+ * re-sanitising article HTML an older sanitiser stored (a no-op when there is none), so a sanitiser
+ * fix reaches old rows after an upgrade without holding up the start.
+ */
+export async function queueStartupWork(worker: RunningWorker): Promise<void> {
   await worker.jobs.send(JOBS.pollSources, {}, { singletonKey: JOBS.pollSources.name });
+  await worker.jobs.send(JOBS.resanitizeArticles, {}, { singletonKey: JOBS.resanitizeArticles.name });
 }

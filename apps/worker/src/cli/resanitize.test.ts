@@ -4,6 +4,7 @@ import { SANITIZER_VERSION } from '@wirelens/core/html';
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
 
 import { runCli } from '../testing/run-cli.js';
+import { startWorkerProcess } from '../testing/worker-process.js';
 
 let test: TestDatabase;
 
@@ -63,15 +64,22 @@ describe('wirelens resanitize', () => {
     );
   });
 
-  it('runs on opening the database, after the migrations, and logs the counts', async () => {
+  it('is reported by migrate and done in the background by a starting worker', async () => {
     const id = await storeStaleArticle('b');
 
     const migrate = await runCli(['migrate'], { env: { DATABASE_URL: test.url } });
-
     expect(migrate.code).toBe(0);
-    expect(migrate.stderr).toContain(
-      're-sanitised 1 article(s) stored by an older HTML sanitiser: 1 changed',
-    );
-    expect(await stored(id)).toEqual(clean);
+    expect(migrate.stdout).toContain('1 article(s) hold HTML stored by an older sanitiser');
+    expect((await stored(id)).sanitizerVersion).toBe(0);
+
+    const worker = startWorkerProcess(test.url);
+    try {
+      await expect.poll(() => stored(id), { timeout: 30_000, interval: 200 }).toEqual(clean);
+      const entry = await test.db.auditEntry.findFirstOrThrow({ where: { action: 'article.resanitize' } });
+      expect(entry.after).toMatchObject({ via: 'job', scanned: 1, changed: 1, changedIds: [id] });
+      await expect.poll(() => worker.log.text, { timeout: 10_000 }).toContain('"jobId"');
+    } finally {
+      await worker.kill();
+    }
   });
 });

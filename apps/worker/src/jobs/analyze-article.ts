@@ -1,16 +1,15 @@
 import { JOBS } from '@wirelens/core/jobs';
 import { analyzeAndStore } from '@wirelens/services/analysis';
 
-import { logger } from '../logger.js';
 import { defineHandler } from './define-handler.js';
 
 export const analyzeArticleHandler = defineHandler({
   job: JOBS.analyzeArticle,
   concurrency: 'configured',
-  async handle({ articleId, reason, analyzer }, { db, jobs, analyzers, signal }) {
+  async handle({ articleId, reason, analyzer }, { db, jobs, analyzers, signal, log }) {
     const outcome = await analyzeAndStore({ db, jobs, analyzers, articleId, reason, analyzer, signal });
     if (outcome.status === 'analyzed' && outcome.fallbackReason) {
-      logger.warn(
+      log.warn(
         `article ${articleId}: the built-in analyzer answered instead of the LLM (${outcome.fallbackReason})`,
       );
     }

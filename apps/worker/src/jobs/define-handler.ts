@@ -1,4 +1,5 @@
 import type { JobDefinition, JobPayload } from '@wirelens/core/jobs';
+import type { Logger } from '@wirelens/core/logging';
 import type { DbClient } from '@wirelens/db';
 import type { AnalyzerSet } from '@wirelens/services/analysis';
 import type { IngestConfig } from '@wirelens/services/fetch';
@@ -16,6 +17,8 @@ export interface JobContext extends WorkerDependencies {
   /** Aborted when the worker stops and its grace period is over, or the job's claim is lost. */
   signal: AbortSignal;
   jobId: string;
+  /** The worker's logger with the job's name and id on every line. */
+  log: Logger;
   /** 0 on the first attempt. */
   retryCount: number;
 }

@@ -1,20 +1,19 @@
 import { JOBS } from '@wirelens/core/jobs';
 import { refreshSource } from '@wirelens/services/sources';
 
-import { logger } from '../logger.js';
 import { defineHandler } from './define-handler.js';
 
 export const fetchSourceHandler = defineHandler({
   job: JOBS.fetchSource,
   concurrency: 'configured',
-  async handle({ sourceId, force }, { db, jobs, ingest, signal }) {
+  async handle({ sourceId, force }, { db, jobs, ingest, signal, log }) {
     const outcome = await refreshSource({ db, jobs, config: ingest, sourceId, force, signal });
     if (outcome.status === 'ok') {
-      logger.info(
+      log.info(
         `source ${sourceId}: ${outcome.itemsNew} new, ${outcome.itemsUpdated} updated, ${outcome.itemsUnchanged} unchanged, ${outcome.itemsSkipped} skipped`,
       );
     } else if (outcome.status === 'failed') {
-      logger.warn(`source ${sourceId} failed: ${outcome.error ?? 'unknown error'}`);
+      log.warn(`source ${sourceId} failed: ${outcome.error ?? 'unknown error'}`);
     }
   },
 });

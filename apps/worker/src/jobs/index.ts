@@ -3,6 +3,7 @@ import type { JobHandler } from './define-handler.js';
 import { extractFullTextHandler } from './extract-full-text.js';
 import { fetchSourceHandler } from './fetch-source.js';
 import { pollSourcesHandler } from './poll-sources.js';
+import { resanitizeArticlesHandler } from './resanitize-articles.js';
 
 export type { JobContext, JobHandler, WorkerDependencies } from './define-handler.js';
 
@@ -12,4 +13,5 @@ export const HANDLERS: readonly JobHandler[] = [
   fetchSourceHandler,
   extractFullTextHandler,
   analyzeArticleHandler,
+  resanitizeArticlesHandler,
 ];

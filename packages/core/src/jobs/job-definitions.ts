@@ -5,7 +5,8 @@ import { z } from 'zod';
  * so a burst of requests for one source or article never queues the same work twice.
  */
 export interface QueuePolicy {
-  policy: 'standard' | 'exclusive';
+  /** `stately`: one queued and one active job per key, so a running job can queue its continuation. */
+  policy: 'standard' | 'exclusive' | 'stately';
   /** Retries after the first attempt before the job goes to its dead-letter queue. */
   retryLimit: number;
   retryDelaySeconds: number;
@@ -101,6 +102,23 @@ export const JOBS = {
       retryDelaySeconds: 20,
       retryBackoff: true,
       expireInSeconds: 600,
+      heartbeatSeconds: 30,
+    },
+    cron: null,
+  }),
+  /**
+   * Re-runs the current HTML sanitiser over article HTML stored by an older one, a slice at a time;
+   * each slice queues the next, so a big archive is done in the background without holding a job for hours.
+   */
+  resanitizeArticles: defineJob({
+    name: 'articles-resanitize',
+    payload: z.object({}).strict(),
+    queue: {
+      policy: 'stately',
+      retryLimit: 5,
+      retryDelaySeconds: 60,
+      retryBackoff: true,
+      expireInSeconds: 900,
       heartbeatSeconds: 30,
     },
     cron: null,

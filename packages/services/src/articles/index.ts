@@ -1,5 +1,6 @@
 export { extractFullText, type ExtractFullTextOptions } from './extract-full-text.js';
 export {
+  countStaleArticles,
   resanitizeArticles,
   type ResanitizeArticlesOptions,
   type ResanitizeArticlesResult,

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SANITIZER_VERSION } from '@wirelens/core/html';
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
 
-import { resanitizeArticles, type ResanitizeProgress } from './resanitize-articles.js';
+import { countStaleArticles, resanitizeArticles, type ResanitizeProgress } from './resanitize-articles.js';
 
 let test: TestDatabase;
 
@@ -88,6 +88,7 @@ describe('resanitizeArticles', () => {
       total: 5,
       sanitizerVersion: SANITIZER_VERSION,
       dryRun: false,
+      remaining: 0,
     });
     expect(progress).toEqual([
       { scanned: 2, changed: 2, total: 5 },
@@ -135,11 +136,11 @@ describe('resanitizeArticles', () => {
 
   it('changes nothing when run a second time', async () => {
     const ids = await storeFixture();
-    await resanitizeArticles({ db: test.db, via: 'start' });
+    await resanitizeArticles({ db: test.db, via: 'job' });
     const before = await Promise.all(Object.values(ids).map(article));
     const entries = (await auditEntries()).length;
 
-    const again = await resanitizeArticles({ db: test.db, via: 'start' });
+    const again = await resanitizeArticles({ db: test.db, via: 'job' });
 
     expect(again).toMatchObject({ scanned: 0, changed: 0, total: 0 });
     expect(await Promise.all(Object.values(ids).map(article))).toEqual(before);
@@ -161,7 +162,7 @@ describe('resanitizeArticles', () => {
     const ids = await storeFixture();
     const interrupted = resanitizeArticles({
       db: test.db,
-      via: 'start',
+      via: 'job',
       batchSize: 2,
       onProgress: () => {
         throw new Error('stopped');
@@ -171,10 +172,23 @@ describe('resanitizeArticles', () => {
     expect((await article(ids.onerror)).sanitizerVersion).toBe(SANITIZER_VERSION);
     expect((await article(ids.styled)).sanitizerVersion).toBe(0);
 
-    const resumed = await resanitizeArticles({ db: test.db, via: 'start', batchSize: 2 });
+    const resumed = await resanitizeArticles({ db: test.db, via: 'job', batchSize: 2 });
 
     expect(resumed).toMatchObject({ total: 3, scanned: 3, changed: 1 });
     expect((await article(ids.styled)).contentHtml).toBe('<p>Plain words</p>');
     expect(await auditEntries()).toHaveLength(3);
+  });
+
+  it('stops after a slice of rows and says how many are left', async () => {
+    const ids = await storeFixture();
+
+    const slice = await resanitizeArticles({ db: test.db, via: 'job', batchSize: 2, maxRows: 2 });
+
+    expect(slice).toMatchObject({ scanned: 2, total: 5, remaining: 3 });
+    expect((await article(ids.styled)).sanitizerVersion).toBe(0);
+    expect(await countStaleArticles({ db: test.db })).toBe(3);
+    const rest = await resanitizeArticles({ db: test.db, via: 'job', batchSize: 2, maxRows: 10 });
+    expect(rest).toMatchObject({ scanned: 3, remaining: 0 });
+    expect(await countStaleArticles({ db: test.db })).toBe(0);
   });
 });

@@ -14,6 +14,8 @@ export interface ResanitizeProgress {
 export interface ResanitizeArticlesResult extends ResanitizeProgress {
   sanitizerVersion: number;
   dryRun: boolean;
+  /** Stale rows left because the run stopped at `maxRows`. */
+  remaining: number;
 }
 
 export interface ResanitizeArticlesOptions {
@@ -22,8 +24,10 @@ export interface ResanitizeArticlesOptions {
   dryRun?: boolean;
   /** Rows per transaction. */
   batchSize?: number;
+  /** Stop after about this many rows (a background job does a slice, then queues the rest). */
+  maxRows?: number;
   /** Recorded in the audit entries: what started the run. */
-  via: 'cli' | 'start';
+  via: 'cli' | 'job';
   actor?: Actor;
   onProgress?: (progress: ResanitizeProgress) => void;
 }
@@ -100,6 +104,7 @@ export async function resanitizeArticles({
   db,
   dryRun = false,
   batchSize = DEFAULT_BATCH_SIZE,
+  maxRows = Number.POSITIVE_INFINITY,
   via,
   actor = { userId: null },
   onProgress,
@@ -107,7 +112,7 @@ export async function resanitizeArticles({
   const total = await db.article.count({ where: { sanitizerVersion: { lt: SANITIZER_VERSION } } });
   const progress: ResanitizeProgress = { scanned: 0, changed: 0, total };
   let afterId = 0;
-  while (progress.scanned < total) {
+  while (progress.scanned < total && progress.scanned < maxRows) {
     const rows = dryRun
       ? await readBatch(db, afterId, batchSize, false)
       : await db.$transaction(async (tx) => {
@@ -123,5 +128,16 @@ export async function resanitizeArticles({
     progress.changed += rows.filter((row) => row.next !== null).length;
     onProgress?.({ ...progress });
   }
-  return { ...progress, sanitizerVersion: SANITIZER_VERSION, dryRun };
+  const remaining =
+    progress.scanned < total
+      ? await db.article.count({
+          where: { sanitizerVersion: { lt: SANITIZER_VERSION }, id: { gt: afterId } },
+        })
+      : 0;
+  return { ...progress, sanitizerVersion: SANITIZER_VERSION, dryRun, remaining };
+}
+
+/** Stored articles whose HTML an older sanitiser wrote (indexed: cheap enough to ask at every start). */
+export function countStaleArticles({ db }: { db: DbClient }): Promise<number> {
+  return db.article.count({ where: { sanitizerVersion: { lt: SANITIZER_VERSION } } });
 }

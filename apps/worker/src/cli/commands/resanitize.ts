@@ -9,13 +9,12 @@ export function registerResanitize(program: Command): void {
   program
     .command('resanitize')
     .description(
-      're-run the current HTML sanitiser over article HTML stored by an older one (also done on start)',
+      're-run the current HTML sanitiser over article HTML stored by an older one (a starting worker also does this in the background)',
     )
     .option('--dry-run', 'count the articles whose HTML would change, without writing')
     .action(async (options: { dryRun?: boolean }) => {
       const dryRun = options.dryRun === true;
-      // Not on opening: the start-up pass would leave a dry run nothing to count.
-      const { db, close } = await openDatabase(loadEnv(), { resanitize: false });
+      const { db, close } = await openDatabase(loadEnv());
       try {
         const result = await resanitizeArticles({
           db,
