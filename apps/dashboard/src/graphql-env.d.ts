@@ -1,5 +1,3 @@
-import * as gqlTada from 'gql.tada';
-
 /* eslint-disable */
 /* prettier-ignore */
 
@@ -102,8 +100,10 @@ export type introspection = {
   types: introspection_types;
 };
 
+import * as gqlTada from 'gql.tada';
+
 declare module 'gql.tada' {
   interface setupSchema {
-    introspection: introspection;
+    introspection: introspection
   }
 }

@@ -102,6 +102,7 @@ export const TOPIC_RULES: TopicRules = {
       1,
     ],
   ],
+  commodities: [],
   technology: [
     [
       'semiconductor|semiconductors|chipmaker|chipmakers|chips|software|cloud|smartphone|smartphones|internet|telecom|telecoms|5g|data center|data centers|saas',
