@@ -62,6 +62,7 @@ export function analyzeArticle({
   const topics = classifyTopics({
     sentences: doc.sentences,
     companies: companies.map((c) => ({ sector: c.entry?.sector ?? null, relevance: c.relevance })),
+    names: candidates.flatMap((c) => c.mentions),
   });
   const events = detectEvents({ sentences: doc.sentences });
   const importance = scoreImportance({

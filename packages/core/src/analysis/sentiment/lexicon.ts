@@ -31,6 +31,8 @@ export interface LexEntry {
   needsMetric?: boolean;
   /** Marks the phrase as consumed with no effect ("up to", "set up"). */
   inert?: boolean;
+  /** A results-table row label that counts only at the start of a row ("Net 5 mln vs 4 mln"). */
+  rowLabel?: boolean;
 }
 
 type Spec = readonly [patterns: string, entry: LexEntry];
@@ -83,6 +85,14 @@ const METRICS: Spec[] = [
     'share capital|number of shares|shares outstanding|registered share capital|depth|distance|temperature',
     { metric: 0 },
   ],
+  // Wire-service results tables: "Shr 80 cts vs 72 cts", "Revs 1.9 bil vs 1.3 bil", "Qtly div 25 cts vs 22 cts".
+  [
+    'shr|shrs|oper shr|oper net|oper profit|revs|rev|div|qtly div|qtrly div|mthly div|annual div|semi-annual div|qtly|qtrly|payout',
+    { metric: 1 },
+  ],
+  ['net', { metric: 1, rowLabel: true }],
+  ['shr loss|oper shr loss|oper loss', { metric: -1 }],
+  ['avg shrs|avg shares', { metric: 0 }],
   ['errors|defects|failures|incidents|accidents', { metric: -1 }],
   ['bill|bills|fuel bill|wage bill|tax bill', { metric: -0.6 }],
   [
@@ -245,6 +255,16 @@ const VALUES: Spec[] = [
     { value: -0.8 },
   ],
   ['fined|fine of|a fine|the fine|fines|penalty|penalties|sanctioned|censured', { value: -0.9 }],
+  // Legal outcomes: a conviction or a lost case is bad for the party, an acquittal or a won case good.
+  [
+    'guilty|found guilty|pleaded/pleads/pled/pleading guilty|convicted|conviction|convictions|guilty verdict|verdict against|loses/lost appeal|loses/lost the/its appeal/case/lawsuit|ruled against',
+    { value: -1 },
+  ],
+  [
+    'not guilty|acquitted|acquits|acquit|acquittal|cleared of|wins/won appeal|wins/won the/its appeal/case/lawsuit|lawsuit/suit/case/charges dismissed|dismissed the lawsuit/suit/case/charges|verdict in its favor/favour|ruled/rules/rule in its favor/favour|ruled/rules/rule in favor/favour of|in its favor|in its favour',
+    { value: 0.8 },
+  ],
+  ['pleaded/pleads/pled/pleading not guilty', { inert: true }],
   // "fine" is a penalty only in a penalty context; "fine papers" and "fine-tuning" are not.
   [
     'million/billion/bn/mn/m/pound/pounds/euro/euros/dollar/dollars/record/antitrust/regulatory/spill/heavy/hefty/eu/big/huge/potential/possible fine|fine for/over/from/after|faces/face/facing/avoids/pays/paid/appeals/impose/imposes/imposed/slapped/levied fine',

@@ -58,8 +58,30 @@ const UNIT_SCALE: Record<string, number> = {
   bn: 1e9,
   billion: 1e9,
   billions: 1e9,
+  bil: 1e9,
+  bln: 1e9,
   tn: 1e12,
   trillion: 1e12,
+  // Wire copy writes per-share figures in cents and dollars: "Shr 1.16 dlrs vs 68 cts".
+  ct: 0.01,
+  cts: 0.01,
+  cent: 0.01,
+  cents: 0.01,
+};
+/** Spelled-out small numbers count when a unit follows ("three cts", "two mln"). */
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
 };
 const CURRENCIES = new Set([
   'eur',
@@ -118,8 +140,14 @@ interface NumberRef {
 
 function numberAt(tokens: readonly Token[], index: number): NumberRef | null {
   const token = tokens[index];
-  if (token?.kind !== 'number') return null;
   const unit = tokens[index + 1]?.lower ?? '';
+  if (token?.kind === 'word') {
+    const spelled = NUMBER_WORDS[token.lower];
+    const scale = UNIT_SCALE[unit];
+    if (spelled === undefined || scale === undefined) return null;
+    return { index, value: spelled * scale, currency: null };
+  }
+  if (token?.kind !== 'number') return null;
   const before = tokens[index - 1]?.lower ?? '';
   const currency = CURRENCIES.has(before) ? before : null;
   const plainYear =
@@ -128,7 +156,8 @@ function numberAt(tokens: readonly Token[], index: number): NumberRef | null {
     token.value >= 1900 &&
     token.value <= 2100 &&
     UNIT_SCALE[unit] === undefined &&
-    unit !== '%';
+    unit !== '%' &&
+    unit !== 'pct';
   if (plainYear) return null;
   return { index, value: token.value * (UNIT_SCALE[unit] ?? 1), currency };
 }
@@ -153,8 +182,16 @@ function profitOrLoss(tokens: readonly Token[], match: PhraseMatch<LexEntry>): '
   return null;
 }
 
+/** Row labels ("Net 5 mln vs 4 mln") count only where a table row starts: first, or after a dateline dash. */
+function atRowStart(tokens: readonly Token[], index: number): boolean {
+  return index === 0 || tokens[index - 1]?.lower === '-';
+}
+
 export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
-  const matches = LEXICON.matchAll(tokens);
+  const found = LEXICON.matchAll(tokens);
+  const matches = found.some((m) => m.payload.rowLabel)
+    ? found.filter((m) => !m.payload.rowLabel || atRowStart(tokens, m.start))
+    : found;
   const byToken: (PhraseMatch<LexEntry> | undefined)[] = new Array<PhraseMatch<LexEntry> | undefined>(
     tokens.length,
   );
@@ -268,6 +305,8 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
     const change = numericChange(tokens, match);
     if (change === 0) continue;
     consumed.add(previous);
+    // "Shr loss 1.98 dlrs vs loss 5.24 dlrs": the baseline's own word is not news of its own.
+    if (compared) consumed.add(compared);
     hits.push({
       start: previous.start,
       end: match.end,
