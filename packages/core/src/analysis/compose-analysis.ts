@@ -3,7 +3,9 @@
  * facts extracted from the article — actors and event, the sentences that
  * drove the sentiment, each company's tone, and forward-looking statements.
  * Only quoted article sentences, company and topic names and tone words are
- * inserted, so the paragraphs never contain a figure the article lacks.
+ * inserted, so the paragraphs never contain a figure the article lacks. Rows
+ * of a results table are data, never quoted as statements; "Looking ahead"
+ * quotes only sentences about what is still to come.
  */
 import type { SentimentLabel } from './contract.js';
 import type { ScoredSentence } from './sentiment/score-article.js';
@@ -24,8 +26,18 @@ export interface AnalysisFacts {
 
 const MAX_COMPANIES = 4;
 const STRONG_FUTURE_RE =
-  /\b(will|expects?|expected to|plans?|planned|intends?|aims?|forecasts?|outlook|guidance|next (?:year|quarter|month|week)|later this (?:year|month|quarter)|upcoming|scheduled|is set to|are set to|due to (?:be|start|open|close|report)|going forward|in the coming)\b/i;
+  /\b(will|'ll|expects?|(?:is|are) expected to|plans? to|intends? to|aims? to|forecasts? (?:that|a|an)|sees|next (?:year|quarter|month|week)|later this (?:year|month|quarter)|upcoming|(?:is|are) scheduled|(?:is|are) set to|(?:is|are) due to|going forward|in the coming)\b/i;
 const WEAK_FUTURE_RE = /\b(would|could|may|might)\b/i;
+/**
+ * Expectations already settled: "than expected", "analysts had expected", "beat forecasts".
+ * A sentence whose only future word sits in one of these looks back, not ahead.
+ */
+const SETTLED_EXPECTATION_RE =
+  /\b(?:than (?:had been |was |were )?(?:expected|forecast|anticipated|estimated)|(?:had|have|were|was) (?:been )?expected|as expected|(?:beat|beats|missed|misses|topped|exceeded) (?:\w+ ){0,2}(?:expectations|estimates|forecasts)|(?:raised|cut|lowered|lifted|trimmed) (?:its |their )?(?:\w+ )?(?:outlook|guidance|forecast))\b/gi;
+
+function looksAhead(text: string, pattern: RegExp): boolean {
+  return pattern.test(text.replace(SETTLED_EXPECTATION_RE, ' '));
+}
 
 const EVENT_PHRASES: Record<string, string> = {
   'export-controls': 'export controls or sanctions',
@@ -91,6 +103,7 @@ export function composeAnalysis(facts: AnalysisFacts): string[] {
     .filter(
       (s) =>
         s.sentiment.hits.length > 0 &&
+        !s.sentence.tableRow &&
         (direction === 0 || Math.sign(s.sentiment.score) === direction) &&
         !used.has(s.sentence.text),
     )
@@ -131,9 +144,10 @@ export function composeAnalysis(facts: AnalysisFacts): string[] {
 
   // 4. What to watch.
   // Explicit plans and expectations first, then conditional statements, each group in rank order.
+  const statements = facts.rankedBody.filter((s) => !s.tableRow);
   const ahead = [
-    ...facts.rankedBody.filter((s) => STRONG_FUTURE_RE.test(s.text)),
-    ...facts.rankedBody.filter((s) => !STRONG_FUTURE_RE.test(s.text) && WEAK_FUTURE_RE.test(s.text)),
+    ...statements.filter((s) => looksAhead(s.text, STRONG_FUTURE_RE)),
+    ...statements.filter((s) => !looksAhead(s.text, STRONG_FUTURE_RE) && looksAhead(s.text, WEAK_FUTURE_RE)),
   ]
     .filter((s) => !used.has(s.text))
     .slice(0, 2);

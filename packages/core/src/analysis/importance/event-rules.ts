@@ -86,7 +86,7 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'earnings',
     weight: 0.5,
     patterns:
-      'quarterly results|quarterly earnings|annual results|full-year results|net profit|operating profit|net income|revenue|earnings per share|net sales|earnings|first-quarter/second-quarter/third-quarter/fourth-quarter/quarterly/annual/full-year profit/revenue/results/earnings/sales',
+      'qtr/year/mths/months net/loss/profit|shr|oper shr|qtly/qtrly/mthly/annual div|qtly/qtrly/quarterly dividend|stock split|quarterly results|quarterly earnings|annual results|full-year results|net profit|operating profit|net income|revenue|earnings per share|net sales|earnings|first-quarter/second-quarter/third-quarter/fourth-quarter/quarterly/annual/full-year profit/revenue/results/earnings/sales',
   },
   // Found by the sentence's rating statement (text/analyst-rating.ts), not by phrases.
   { type: 'analyst-rating', weight: 0.4, patterns: '' },
