@@ -35,9 +35,6 @@ const WEAK_FUTURE_RE = /\b(would|could|may|might)\b/i;
 const SETTLED_EXPECTATION_RE =
   /\b(?:than (?:had been |was |were )?(?:expected|forecast|anticipated|estimated)|(?:had|have|were|was) (?:been )?expected|as expected|(?:beat|beats|missed|misses|topped|exceeded) (?:\w+ ){0,2}(?:expectations|estimates|forecasts)|(?:raised|cut|lowered|lifted|trimmed) (?:its |their )?(?:\w+ )?(?:outlook|guidance|forecast))\b/gi;
 
-function looksAhead(text: string, pattern: RegExp): boolean {
-  return pattern.test(text.replace(SETTLED_EXPECTATION_RE, ' '));
-}
 
 const EVENT_PHRASES: Record<string, string> = {
   'export-controls': 'export controls or sanctions',
@@ -144,13 +141,17 @@ export function composeAnalysis(facts: AnalysisFacts): string[] {
 
   // 4. What to watch.
   // Explicit plans and expectations first, then conditional statements, each group in rank order.
-  const statements = facts.rankedBody.filter((s) => !s.tableRow);
-  const ahead = [
-    ...statements.filter((s) => looksAhead(s.text, STRONG_FUTURE_RE)),
-    ...statements.filter((s) => !looksAhead(s.text, STRONG_FUTURE_RE) && looksAhead(s.text, WEAK_FUTURE_RE)),
-  ]
-    .filter((s) => !used.has(s.text))
-    .slice(0, 2);
+  // Settled expectations ("than expected", "beat forecasts") are removed before looking for the future.
+  const strong: DocSentence[] = [];
+  const weak: DocSentence[] = [];
+  for (const s of facts.rankedBody) {
+    if (s.tableRow || used.has(s.text)) continue;
+    const open = s.text.replace(SETTLED_EXPECTATION_RE, ' ');
+    if (STRONG_FUTURE_RE.test(open)) strong.push(s);
+    else if (weak.length < 2 && WEAK_FUTURE_RE.test(open)) weak.push(s);
+    if (strong.length >= 2) break;
+  }
+  const ahead = [...strong, ...weak].slice(0, 2);
   if (ahead.length > 0) {
     paragraphs.push(
       closeSentence(`Looking ahead, the article points to ${ahead.map((s) => quote(s.text)).join(' and ')}`),

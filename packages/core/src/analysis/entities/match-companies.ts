@@ -7,10 +7,10 @@
  */
 import type { CompanyRegistryEntry } from '../contract.js';
 import type { TokenRange } from '../sentiment/score-target.js';
+import { expandPatterns, PhraseMatcher, type PhraseMatch } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
 import { isCapitalized, type Token } from '../text/tokenize.js';
 import { foldAccents, type RegistryIndex } from './build-registry-index.js';
-import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import {
   BUSINESS_VERBS,
   EXCHANGE_OPERATOR_NAMES,
@@ -42,10 +42,18 @@ const EXCHANGE_TICKER_RE =
   /(?:\b(?:NYSE|NASDAQ|Nasdaq|NYSEArca|NYSE American|AMEX|LSE|LON|TSX|ASX|HKEX|HKG|XETRA|ETR|FRA|TYO|TSE|EPA|AMS|SWX|BIT|OTC|OTCQX)\s*:\s*|\$)([A-Z]{1,5}(?:\.[A-Z]{1,2})?)\b/g;
 /** Wire copy marks a listed company's symbol in angle brackets: "Dow Chemical <DOW>", "<BAC.N>". */
 const WIRE_TICKER_RE = /<([A-Z]{1,5})(?:\.[A-Z]{1,2})?>/g;
-const NOT_A_NAME = new PhraseMatcher<true>(expandPatterns(NOT_A_NAME_PHRASES).map((p) => [p, true] as const));
+const NOT_A_NAME_LIST = expandPatterns(NOT_A_NAME_PHRASES);
+const NOT_A_NAME = new PhraseMatcher<true>(NOT_A_NAME_LIST.map((p) => [p, true] as const));
+/** Only a name containing one of these words can sit inside a not-a-name phrase. */
+const NOT_A_NAME_WORDS = new Set(NOT_A_NAME_LIST.flatMap((p) => p.split(' ')));
 
 function insideAny(spans: readonly { start: number; end: number }[], start: number, end: number): boolean {
   return spans.some((span) => span.start <= start && span.end >= end);
+}
+
+function mayBeNotAName(tokens: readonly Token[], start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (NOT_A_NAME_WORDS.has(tokens[i]?.lower ?? '')) return true;
+  return false;
 }
 
 /** "bought 3M shares": a number-led name after a verb or preposition, before a countable noun, is a quantity. */
@@ -110,7 +118,10 @@ function hasContext(
   if (sentence.rating && candidate.start > sentence.rating.verb) return true;
   const next = tokens[candidate.end]?.lower ?? '';
   // A company acting: "Apple closes stores", "Apple to close stores".
-  if (BUSINESS_VERBS.has(next) || (next === 'to' && BUSINESS_VERBS.has(tokens[candidate.end + 1]?.lower ?? '')))
+  if (
+    BUSINESS_VERBS.has(next) ||
+    (next === 'to' && BUSINESS_VERBS.has(tokens[candidate.end + 1]?.lower ?? ''))
+  )
     return true;
   // A company held or rated: "stake in Apple", "rating on Apple", "shares of Apple".
   const preposition = tokens[candidate.start - 1]?.lower ?? '';
@@ -164,7 +175,8 @@ export function matchCompanies({
     const { tokens } = sentence;
     const shouting = isShouting(sentence);
     const taken = new Set<number>();
-    const notNames = NOT_A_NAME.matchAll(tokens);
+    let notNamesFound: PhraseMatch<true>[] | null = null;
+    const notNames = () => (notNamesFound ??= NOT_A_NAME.matchAll(tokens));
     const folded = tokens.map((t) => {
       if (t.kind !== 'word') return t;
       const lower = foldAccents(t.lower);
@@ -176,7 +188,11 @@ export function matchCompanies({
         .map((t) => t.lower)
         .join(' ');
       if (isVenue(tokens, match.start, match.end, key)) continue;
-      if (insideAny(notNames, match.start, match.end) || isQuantity(tokens, match.start, match.end)) continue;
+      if (
+        (mayBeNotAName(tokens, match.start, match.end) && insideAny(notNames(), match.start, match.end)) ||
+        isQuantity(tokens, match.start, match.end)
+      )
+        continue;
       const refs = match.payload.filter(
         (ref) => shouting || caseMatches(ref.surface, tokens, match.start, match.end),
       );
@@ -212,9 +228,9 @@ export function matchCompanies({
         token.text !== token.text.toUpperCase()
       )
         continue;
-      if (NOT_TICKERS.has(token.text) || insideAny(notNames, i, i + 1)) continue;
+      if (NOT_TICKERS.has(token.text)) continue;
       const entries = index.bySymbol.get(token.text);
-      if (!entries) continue;
+      if (!entries || (mayBeNotAName(tokens, i, i + 1) && insideAny(notNames(), i, i + 1))) continue;
       // Two-letter symbols collide with too many abbreviations unless the next word says "shares"/"stock".
       const next = tokens[i + 1]?.lower ?? '';
       if (token.text.length < 3 && next !== 'shares' && next !== 'stock') continue;

@@ -40,6 +40,7 @@ const ROW_LABELS = new Set([
   'deposits',
   'loans',
 ]);
+const SENTENCE_END_RE = /[.!?]["”’']?$/;
 const COMPARISON_WORDS = new Set(['vs', 'v', 'versus']);
 const MAX_ROW_WORDS = 10;
 /** Lines this short without a full stop are labels or sign-offs ("Year", "Nine mths", "Reuter"). */
@@ -55,6 +56,8 @@ export function afterDateline(text: string, tokens: readonly Token[]): number {
 }
 
 export function isTableRow(text: string, tokens: readonly Token[]): boolean {
+  // A row never ends like a sentence: "Sales rose 5% to $3 billion." is prose.
+  if (SENTENCE_END_RE.test(text)) return false;
   const from = afterDateline(text, tokens);
   let words = 0;
   let numbers = 0;
@@ -66,8 +69,6 @@ export function isTableRow(text: string, tokens: readonly Token[]): boolean {
       if (COMPARISON_WORDS.has(token.lower) && tokens[i + 1]?.kind !== 'punct') compares = true;
     } else if (token?.kind === 'number') numbers++;
   }
-  // A row never ends like a sentence: "Sales rose 5% to $3 billion." is prose.
-  if (/[.!?]["”’']?$/.test(text)) return false;
   if (words <= MAX_FRAGMENT_WORDS) return true;
   if (words > MAX_ROW_WORDS || numbers === 0) return false;
   return compares || ROW_LABELS.has(tokens[from]?.lower ?? '');

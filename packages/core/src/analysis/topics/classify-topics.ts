@@ -80,12 +80,14 @@ export function classifyTopics({
     return true;
   };
 
+  const namesBySentence = new Map<number, NameSpan[]>();
+  for (const name of names) namesBySentence.set(name.sentenceIndex, [...(namesBySentence.get(name.sentenceIndex) ?? []), name]);
+
   for (const sentence of sentences) {
     const boost = sentence.isHeadline ? HEADLINE_BOOST : 1;
-    const inName = (start: number, end: number) =>
-      names.some((n) => n.sentenceIndex === sentence.index && n.start <= start && n.end >= end);
+    const here = namesBySentence.get(sentence.index);
     for (const match of MATCHER.matchAll(sentence.tokens)) {
-      if (names.length > 0 && inName(match.start, match.end)) continue;
+      if (here?.some((n) => n.start <= match.start && n.end >= match.end)) continue;
       for (const rule of match.payload) {
         if (sentence.rating && rule.slug === 'mergers-acquisitions' && RATING_DEAL_WORDS.has(rule.phrase))
           continue;
