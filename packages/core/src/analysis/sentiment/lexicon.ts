@@ -171,7 +171,10 @@ const VALUES: Spec[] = [
   ['swung/swings/turned/turns/fell/slipped/plunged to a/an loss', { value: -1.2 }],
   ['swung/swings/turned/turns/fell/slipped/plunged to a/an net/operating/pre-tax loss', { value: -1.2 }],
   ['into the red|in the red', { value: -1.1 }],
-  ['swung to a/an profit', { value: 1.2 }],
+  [
+    'swung/swing/swings/turned/turn/turns/moved/move/moves to a/an profit|swung/swing/swings/turned/turn/turns/moved/move/moves to a/an net/operating/pre-tax/pretax profit',
+    { value: 1.2 },
+  ],
   // Evaluative words.
   ['record|records', { value: 0.5 }],
   ['all-time high|record high|record highs|new high|new highs', { value: 0.8 }],
@@ -265,6 +268,10 @@ const VALUES: Spec[] = [
     { value: 0.8 },
   ],
   ['pleaded/pleads/pled/pleading not guilty', { inert: true }],
+  [
+    'conviction/convictions/verdict/ruling/sentence overturned|overturned/overturns/quashed/quashes the/his/her/its conviction/convictions/verdict',
+    { value: 0.8 },
+  ],
   // "fine" is a penalty only in a penalty context; "fine papers" and "fine-tuning" are not.
   [
     'million/billion/bn/mn/m/pound/pounds/euro/euros/dollar/dollars/record/antitrust/regulatory/spill/heavy/hefty/eu/big/huge/potential/possible fine|fine for/over/from/after|faces/face/facing/avoids/pays/paid/appeals/impose/imposes/imposed/slapped/levied fine',
@@ -313,6 +320,8 @@ const VALUES: Spec[] = [
   // Level words only mean something attached to a metric ("high costs", "low demand").
   ['high|larger|bigger|greater', { dir: 1, needsMetric: true }],
   ['low|smaller', { dir: -1, needsMetric: true }],
+  // "The reductions will be completed by autumn": a reduction of nothing named is no news.
+  ['reduction|reductions', { dir: -1, needsMetric: true }],
   ['went/gone/go/goes/going/moved/edged/inched/crept/shot up', { dir: 1 }],
   ['went/gone/go/goes/going/moved/edged/inched/crept down', { dir: -1 }],
   ['than expected/forecast/anticipated/estimated', { intensity: 1.3 }],

@@ -120,6 +120,33 @@ const CLAUSE_OPENERS = new Set([
   'over',
   'due',
 ]);
+/** "the decline in sales", "a rise of costs": a direction used as a noun names a change. */
+const CHANGE_NOUN_LINKS = new Set(['in', 'of']);
+/** Words that open a clause of their own; evidence inside it does not reach back across them. */
+const SUBORDINATORS = new Set([
+  'after',
+  'despite',
+  'because',
+  'since',
+  'while',
+  'when',
+  'following',
+  'amid',
+  'although',
+]);
+/** "profit excluding/including/before restructuring costs": the metric after these qualifies another. */
+const QUALIFIERS = new Set([
+  'excluding',
+  'including',
+  'excl',
+  'incl',
+  'ex',
+  'before',
+  'after',
+  'less',
+  'minus',
+  'plus',
+]);
 const HIGH_WORDS = new Set(['high', 'highs', 'peak', 'record']);
 
 function reachesHigh(tokens: readonly Token[], from: number): boolean {
@@ -138,6 +165,18 @@ interface NumberRef {
   currency: string | null;
 }
 
+/** A "." token glued to the digits after it and preceded by a number: the point of a split decimal. */
+function isSplitDecimal(tokens: readonly Token[], dot: number): boolean {
+  const point = tokens[dot];
+  const fraction = tokens[dot + 1];
+  return (
+    point?.lower === '.' &&
+    fraction?.kind === 'number' &&
+    fraction.start === point.start + 1 &&
+    tokens[dot - 1]?.kind === 'number'
+  );
+}
+
 function numberAt(tokens: readonly Token[], index: number): NumberRef | null {
   const token = tokens[index];
   const unit = tokens[index + 1]?.lower ?? '';
@@ -148,6 +187,15 @@ function numberAt(tokens: readonly Token[], index: number): NumberRef | null {
     return { index, value: spelled * scale, currency: null };
   }
   if (token?.kind !== 'number') return null;
+  // "EUR0 .98", "EUR10 .5 m": a decimal part set apart by a space belongs to the number before it.
+  if (isSplitDecimal(tokens, index - 1)) return numberAt(tokens, index - 2);
+  if (isSplitDecimal(tokens, index + 1)) {
+    const fraction = tokens[index + 2];
+    const whole = Number.parseFloat(`${token.value}.${fraction?.text ?? '0'}`);
+    const scale = UNIT_SCALE[tokens[index + 3]?.lower ?? ''] ?? 1;
+    const before = tokens[index - 1]?.lower ?? '';
+    return { index, value: whole * scale, currency: CURRENCIES.has(before) ? before : null };
+  }
   const before = tokens[index - 1]?.lower ?? '';
   const currency = CURRENCIES.has(before) ? before : null;
   const plainYear =
@@ -162,8 +210,14 @@ function numberAt(tokens: readonly Token[], index: number): NumberRef | null {
   return { index, value: token.value * (UNIT_SCALE[unit] ?? 1), currency };
 }
 
-function isHardBoundary(token: Token | undefined, match: PhraseMatch<LexEntry> | undefined): boolean {
+function isHardBoundary(
+  token: Token | undefined,
+  match: PhraseMatch<LexEntry> | undefined,
+  next?: Token,
+): boolean {
   if (token === undefined) return true;
+  // "EUR0 .98": a point before digits is a decimal point set apart, not the end of a clause.
+  if (token.lower === '.' && next?.kind === 'number') return false;
   if (
     token.lower === ';' ||
     token.lower === ':' ||
@@ -175,10 +229,13 @@ function isHardBoundary(token: Token | undefined, match: PhraseMatch<LexEntry> |
   return match?.payload.contrast !== undefined;
 }
 
+const LOSS_WORDS = new Set(['loss', 'losses']);
+const PROFIT_WORDS = new Set(['profit', 'profits', 'earnings', 'income', 'eps']);
+
+/** "loss per share", "net loss" → loss; "EPS", "operating profit" → profit. */
 function profitOrLoss(tokens: readonly Token[], match: PhraseMatch<LexEntry>): 'profit' | 'loss' | null {
-  const last = tokens[match.end - 1]?.lower ?? '';
-  if (last === 'loss' || last === 'losses') return 'loss';
-  if (last === 'profit' || last === 'profits' || last === 'earnings' || last === 'income') return 'profit';
+  for (let i = match.start; i < match.end; i++) if (LOSS_WORDS.has(tokens[i]?.lower ?? '')) return 'loss';
+  for (let i = match.start; i < match.end; i++) if (PROFIT_WORDS.has(tokens[i]?.lower ?? '')) return 'profit';
   return null;
 }
 
@@ -210,11 +267,18 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
     for (let i = from, n = 0; i >= 0 && i < tokens.length && n < limit; i += step, n++) {
       const token = tokens[i];
       const match = byToken[i];
-      if (isHardBoundary(token, match)) return null;
+      if (isHardBoundary(token, match, tokens[i + 1])) return null;
       if (token?.lower === ',' && !crossCommas) return null;
       // "slips as worries grow", "fell on weak demand": a cause clause is not what moved.
       if (step === 1 && CLAUSE_OPENERS.has(token?.lower ?? '')) return null;
+      // "climbed 1.2% after having lost 7%": a direction inside a subordinate clause stays there.
+      if (step === -1 && SUBORDINATORS.has(token?.lower ?? '')) return null;
       if (match === undefined) continue;
+      // "operating profit excluding restructuring costs grew": a qualifier's metric is not the subject.
+      if (step === -1 && match.payload.metric !== undefined && isQualified(match)) {
+        i = match.start;
+        continue;
+      }
       // "up from a loss of …": what follows a comparison marker is the baseline, not what moved.
       if (step === 1 && match.payload.comparison) return null;
       if (match.payload.metric !== undefined) {
@@ -227,6 +291,13 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
       if (match.payload.dir !== undefined && !throughDirections) return null;
     }
     return null;
+  };
+  const isQualified = (match: PhraseMatch<LexEntry>): boolean => {
+    for (let k = match.start - 1; k >= Math.max(0, match.start - 2); k--) {
+      if (QUALIFIERS.has(tokens[k]?.lower ?? '')) return true;
+      if (byToken[k] !== undefined) return false;
+    }
+    return false;
   };
   const compoundHead = (match: PhraseMatch<LexEntry>): PhraseMatch<LexEntry> => {
     let head = match;
@@ -241,6 +312,7 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
 
   // 1. Direction + metric.
   const directionOwners = new Map<PhraseMatch<LexEntry>, PhraseMatch<LexEntry>>();
+  const changeHits = new Map<PhraseMatch<LexEntry>, EvidenceHit>();
   for (const match of matches) {
     const entry = match.payload;
     if (entry.dir === undefined || entry.metric !== undefined) continue;
@@ -250,18 +322,33 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
     const forward = findMetric(match.end, 1, entry.needsMetric ? 1 : FORWARD_WINDOW, false);
     let metric = back ?? forward;
     if (back && forward) metric = match.start - back.end <= forward.start - match.end ? back : forward;
+    const owner = metric ? directionOwners.get(metric) : undefined;
+    const ownerHit = owner ? changeHits.get(owner) : undefined;
+    const changeNoun = owner !== undefined && CHANGE_NOUN_LINKS.has(tokens[owner.end]?.lower ?? '');
+    if (metric && owner && ownerHit && changeNoun && owner.end < metric.start && metric.end <= match.start) {
+      // "the decline in sales halved", "the rise in costs slowed": the second direction changes the
+      // first change, so "halving a decline" is good news and "a slowing rise in sales" bad news.
+      consumed.add(match);
+      ownerHit.value = entry.dir * ownerHit.value;
+      ownerHit.end = Math.max(ownerHit.end, match.end);
+      continue;
+    }
     if (metric) {
       consumed.add(metric);
       consumed.add(match);
       directionOwners.set(metric, match);
-      hits.push({
+      const hit: EvidenceHit = {
         start: Math.min(match.start, metric.start),
         end: Math.max(match.end, metric.end),
         anchor: match.start,
         value: entry.dir * (metric.payload.metric ?? 0) * CHANGE_WEIGHT,
         kind: 'change',
-      });
-    } else if (entry.value === undefined && !entry.needsMetric) {
+      };
+      changeHits.set(match, hit);
+      hits.push(hit);
+      continue;
+    }
+    if (entry.value === undefined && !entry.needsMetric) {
       consumed.add(match);
       hits.push({
         start: match.start,
@@ -292,6 +379,11 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
     if (compared && previousKind && comparedKind && previousKind !== comparedKind) {
       consumed.add(previous);
       consumed.add(compared);
+      // "operating loss was 0.8, down from a profit of 2.5": the turnaround says it all; the
+      // direction read on the same metric ("loss … down") would contradict it.
+      const owner = directionOwners.get(previous);
+      const ownerHit = owner ? changeHits.get(owner) : undefined;
+      if (ownerHit) ownerHit.value = 0;
       hits.push({
         start: previous.start,
         end: compared.end,
