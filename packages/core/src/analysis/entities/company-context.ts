@@ -56,6 +56,7 @@ export const STRONG_CONTEXT_WORDS = new Set([
   'maker',
   'rival',
   'rivals',
+  'stake',
 ]);
 
 /** Two of these near an ambiguous name are needed ("Apple said … store" yes, "apple pie sales" no). */
@@ -366,6 +367,23 @@ export const BUSINESS_VERBS = new Set([
   'ships',
   'hikes',
   'stops',
+  // A share price moving: "Tesco outperforms", "Glencore slumps".
+  'rises',
+  'falls',
+  'jumps',
+  'slumps',
+  'gains',
+  'soars',
+  'plunges',
+  'tumbles',
+  'slides',
+  'climbs',
+  'sinks',
+  'rallies',
+  'surges',
+  'outperforms',
+  'underperforms',
+  'lags',
 ]);
 
 /** "rating on Apple", "stake in Apple", "shares of Apple": a company as the object of a holding or a view. */

@@ -116,11 +116,11 @@ const METRICS: Spec[] = [
 
 const DIRECTIONS: Spec[] = [
   [
-    'rise|rises|rose|risen|rising|increase|increases|increased|increasing|grew|grow|grows|grown|growing|up|jump|jumps|jumped|jumping|surge|surges|surged|surging|climb|climbs|climbed|climbing|gain|gains|gained|double|doubled|doubles|doubling|triple|tripled|higher|soar|soars|soared|soaring|rebound|rebounds|rebounded|expand|expands|expanded|expanding|boost|boosts|boosted|boosting|rally|rallies|rallied|advance|advanced|advances|strengthen|strengthened|strengthens|widen|widened|widens|widening|raise|raises|raised|raising|lift|lifts|lifted|accelerate|accelerated|accelerates|swell|swelled|spike|spiked|skyrocket|skyrocketed|hike|hikes|hiked|higher-than-expected|improvement|expansion|upswing',
+    'rise|rises|rose|risen|rising|increase|increases|increased|increasing|grew|grow|grows|grown|growing|up|jump|jumps|jumped|jumping|surge|surges|surged|surging|climb|climbs|climbed|climbing|gain|gains|gained|double|doubled|doubles|doubling|triple|tripled|higher|soar|soars|soared|soaring|rebound|rebounds|rebounded|expand|expands|expanded|expanding|boost|boosts|boosted|boosting|rally|rallies|rallied|advance|advanced|advances|strengthen|strengthened|strengthens|widen|widened|widens|widening|raise|raises|raised|raising|lift|lifts|lifted|accelerate|accelerated|accelerates|swell|swelled|spike|spiked|skyrocket|skyrocketed|hike|hikes|hiked|higher-than-expected|improvement|expansion|upswing|leap|leaps|leapt|leaped|bounce|bounces|bounced',
     { dir: 1 },
   ],
   [
-    'fall|falls|fell|fallen|falling|decrease|decreases|decreased|decreasing|decline|declines|declined|declining|drop|drops|dropped|dropping|down|slump|slumps|slumped|plunge|plunges|plunged|plunging|lower|lowers|lowered|lowering|shrink|shrinks|shrank|shrunk|shrinking|narrow|narrows|narrowed|narrowing|weaken|weakened|weakens|tumble|tumbles|tumbled|slide|slides|slid|sliding|contracted|contracting|halve|halved|halves|reduce|reduces|reduced|reducing|reduction|reductions|cut|cuts|cutting|ease|eased|eases|easing|dip|dips|dipped|sink|sinks|sank|sunk|slow|slows|slowed|slowing|slash|slashed|slashes|trim|trims|trimmed|erode|eroded|shed|sheds|shedding|sag|sagged|retreat|retreated|tank|tanked|plummet|plummeted|plummets|lose|loses|lost|losing|lowest|decelerate|decelerated|downswing|slip|slips|slipped|flop|flops|flopped|diminish|diminished|diminishes|diminishing|skid|skids|skidded|axe|axes|axed|wane|wanes|waned',
+    'fall|falls|fell|fallen|falling|decrease|decreases|decreased|decreasing|decline|declines|declined|declining|drop|drops|dropped|dropping|down|slump|slumps|slumped|plunge|plunges|plunged|plunging|lower|lowers|lowered|lowering|shrink|shrinks|shrank|shrunk|shrinking|narrow|narrows|narrowed|narrowing|weaken|weakened|weakens|tumble|tumbles|tumbled|slide|slides|slid|sliding|contracted|contracting|halve|halved|halves|reduce|reduces|reduced|reducing|reduction|reductions|cut|cuts|cutting|ease|eased|eases|easing|dip|dips|dipped|sink|sinks|sank|sunk|slow|slows|slowed|slowing|slash|slashed|slashes|trim|trims|trimmed|erode|eroded|shed|sheds|shedding|sag|sagged|retreat|retreated|tank|tanked|plummet|plummeted|plummets|lose|loses|lost|losing|lowest|decelerate|decelerated|downswing|slip|slips|slipped|flop|flops|flopped|diminish|diminished|diminishes|diminishing|skid|skids|skidded|axe|axes|axed|wane|wanes|waned|dive|dives|dived|nosedive|nosedives|nosedived',
     { dir: -1 },
   ],
 ];
@@ -268,6 +268,7 @@ const VALUES: Spec[] = [
     { value: 0.8 },
   ],
   ['pleaded/pleads/pled/pleading not guilty', { inert: true }],
+  ['jailed|imprisoned|sentenced|prison sentence|jail sentence|sent to prison|sent to jail', { value: -0.9 }],
   [
     'conviction/convictions/verdict/ruling/sentence overturned|overturned/overturns/quashed/quashes the/his/her/its conviction/convictions/verdict',
     { value: 0.8 },
@@ -320,6 +321,8 @@ const VALUES: Spec[] = [
   // Level words only mean something attached to a metric ("high costs", "low demand").
   ['high|larger|bigger|greater', { dir: 1, needsMetric: true }],
   ['low|smaller', { dir: -1, needsMetric: true }],
+  // "shares cool", "inflation cooled"; but "a cool makeover" is no change at all.
+  ['cool|cools|cooled|cooling', { dir: -1, needsMetric: true }],
   // "The reductions will be completed by autumn": a reduction of nothing named is no news.
   ['reduction|reductions', { dir: -1, needsMetric: true }],
   ['went/gone/go/goes/going/moved/edged/inched/crept/shot up', { dir: 1 }],

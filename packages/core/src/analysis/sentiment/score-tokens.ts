@@ -412,6 +412,8 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
   for (const match of matches) {
     const entry = match.payload;
     if (entry.value === undefined || consumed.has(match)) continue;
+    // "lift the index from losses", "recovered from a loss": the starting point carries no tone of its own.
+    if (entry.metric !== undefined && isBaseline(tokens, match.start)) continue;
     let value = entry.value;
     const word = tokens[match.start]?.lower;
     if (word === 'record') {
@@ -429,6 +431,12 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
   let raw = 0;
   for (const hit of hits) raw += hit.value;
   return { raw, score: squash(raw), hits };
+}
+
+function isBaseline(tokens: readonly Token[], start: number): boolean {
+  const before = tokens[start - 1]?.lower;
+  const twoBefore = tokens[start - 2]?.lower;
+  return before === 'from' || (twoBefore === 'from' && (before === 'a' || before === 'an' || before === 'the'));
 }
 
 /** +1 if the numbers around a comparison marker rose, -1 if they fell, 0 if unknown. */
