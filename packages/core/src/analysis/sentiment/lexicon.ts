@@ -160,6 +160,25 @@ const VALUES: Spec[] = [
     'to underperform|to underweight|sell rating|underperform rating|underweight rating|rated sell',
     { value: -0.8 },
   ],
+  // "initiated with 'buy' recommendations", "the buy recommendation was reiterated".
+  [
+    "buy/outperform/overweight/accumulate recommendation/recommendations/rating/ratings|buy ' recommendation/recommendations/rating",
+    { value: 0.8 },
+  ],
+  [
+    "sell/underperform/underweight/reduce recommendation/recommendations|sell ' recommendation/recommendations/rating",
+    { value: -0.8 },
+  ],
+  // Winning business: a signed contract or agreement is good news for the one who signs it.
+  [
+    'signed/signs/sign/inked/inks a/an contract/agreement/deal/order/orders/contracts/agreements|signed/signs/inked/inks contracts/agreements/deals/orders',
+    { value: 0.5 },
+  ],
+  ['satisfied|pleased|delighted|proud|excited', { value: 0.5 }],
+  [
+    'market leader|market leaders|leading provider/supplier/company/producer/manufacturer/player/position/developer/maker/supplier',
+    { value: 0.4 },
+  ],
   ['bullish', { value: 0.9 }],
   ['bearish', { value: -0.9 }],
   // Turnarounds.
