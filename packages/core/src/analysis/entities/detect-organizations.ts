@@ -104,7 +104,7 @@ const HEADLINE_VERBS = new Set([
   'stake',
 ]);
 /** "CCR VIDEO CORP <CCCR> 1ST QTR NET", "<Gulf International Bank BSC> said": wire copy marks companies. */
-const WIRE_NAME_RE = /((?:\p{Lu}[\p{Lu}\p{N}&'’.-]*\s+){0,5}\p{Lu}[\p{Lu}\p{N}&'’.-]*)\s*<[A-Z]{1,5}(?:\.[A-Z]{1,2})?>|<(\p{Lu}[^<>\n]{2,60})>/gu;
+const WIRE_NAME_RE = /((?:\p{Lu}[\p{Lu}\p{N}&'’.-]*\s+){0,5}\p{Lu}[\p{Lu}\p{N}&'’.-]*)\s*<[A-Z]{1,5}(?:\.[A-Z]{1,2})?>|<(\p{Lu}[^<>\n]{0,30}\s[^<>\n]{1,30})>/gu;
 const LEGAL_CASE = new Map(
   ['Inc', 'Corp', 'Co', 'Ltd', 'Plc', 'Llc', 'Ag', 'Sa', 'Nv', 'Bv', 'Group', 'Holdings'].map(
     (form) => [form.toUpperCase(), form] as const,

@@ -16,10 +16,16 @@
  */
 import type { TaxonomyTopicSlug } from '../../topics/taxonomy.js';
 import type { TopicAssignment } from '../contract.js';
-import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import { RATING_DEAL_WORDS } from '../text/analyst-rating.js';
+import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
-import { ANCHORED_TOPICS, SECTOR_HINTS, TOPIC_RULES } from './topic-rules.js';
+import {
+  ANCHORED_TOPICS,
+  PROXIMITY_RULES,
+  SECTOR_HINTS,
+  TOPIC_RULES,
+  type ProximityRule,
+} from './topic-rules.js';
 
 const HEADLINE_BOOST = 3;
 const REPEAT_CAP = 3;
@@ -52,6 +58,22 @@ const MATCHER = (() => {
   return new PhraseMatcher(merged);
 })();
 
+/** The rule's verb followed, within its window, by one of its objects or (when allowed) a company name. */
+function proximityHit(
+  sentence: DocSentence,
+  rule: ProximityRule,
+  names: readonly NameSpan[] | undefined,
+): boolean {
+  const { tokens } = sentence;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!rule.verbs.has(tokens[i]?.lower ?? '')) continue;
+    const end = Math.min(tokens.length, i + 1 + rule.window);
+    for (let k = i + 1; k < end; k++) if (rule.objects.has(tokens[k]?.lower ?? '')) return true;
+    if (rule.companyObject && names?.some((n) => n.start > i && n.start < end)) return true;
+  }
+  return false;
+}
+
 export interface NameSpan {
   sentenceIndex: number;
   start: number;
@@ -81,7 +103,8 @@ export function classifyTopics({
   };
 
   const namesBySentence = new Map<number, NameSpan[]>();
-  for (const name of names) namesBySentence.set(name.sentenceIndex, [...(namesBySentence.get(name.sentenceIndex) ?? []), name]);
+  for (const name of names)
+    namesBySentence.set(name.sentenceIndex, [...(namesBySentence.get(name.sentenceIndex) ?? []), name]);
 
   for (const sentence of sentences) {
     const boost = sentence.isHeadline ? HEADLINE_BOOST : 1;
@@ -99,6 +122,15 @@ export function classifyTopics({
           supporting.set(rule.slug, (supporting.get(rule.slug) ?? 0) + rule.weight * boost);
         }
       }
+    }
+    for (const rule of PROXIMITY_RULES) {
+      if (
+        !proximityHit(sentence, rule, here) ||
+        !count(`${rule.slug}:near:${rule.window}`, sentence.isHeadline)
+      )
+        continue;
+      anchored.add(rule.slug);
+      add(rule.slug, rule.weight * boost);
     }
     if (sentence.tableRow && sentence.tokens.some((t) => t.kind === 'number') && count('table-row', false)) {
       anchored.add('earnings');

@@ -63,7 +63,7 @@ export const TOPIC_RULES: TopicRules = {
       1,
     ],
     [
-      'all-cash deal|all-stock deal|per share in cash|agreed to buy|agreed to acquire|to buy|stake|stakes|divestiture|divest|divests|divested|spin-off|spinoff|spin off|pct stake|pct of|percent stake|tender|merger agreement|definitive agreement|letter of intent|agreement in principle',
+      'all-cash deal|all-stock deal|per share in cash|agreed to buy|agreed to acquire|to buy|stake|stakes|divestiture|divest|divests|divested|spin-off|spinoff|spin off|pct stake|pct of|percent stake|merger agreement|definitive agreement|letter of intent|agreement in principle',
       2,
     ],
   ],
@@ -107,8 +107,14 @@ export const TOPIC_RULES: TopicRules = {
       'money market|money markets|fed funds|federal funds|discount rate|prime rate|repurchase agreements|repurchase agreement|bundesbank|currency intervention|market intervention|foreign exchange|foreign-exchange|exchange rate|exchange rates|currency market|currency markets|forex',
       3,
     ],
-    ['yen|sterling|currency|currencies|dollar|liquidity|money supply|central banks|bank of canada|swiss national bank|intervene|intervened|intervening', 2],
-    ['intervention|reserves|rates|basis points|policymakers|powell|lagarde|bond yields|treasury yields|yields|dealers', 1],
+    [
+      'yen|sterling|currency|currencies|dollar|liquidity|money supply|central banks|bank of canada|swiss national bank|intervene|intervened|intervening',
+      2,
+    ],
+    [
+      'intervention|reserves|rates|basis points|policymakers|powell|lagarde|bond yields|treasury yields|yields|dealers',
+      1,
+    ],
   ],
   energy: [
     ['oil/crude/gas/lng/coal/fuel imports/exports/import/export/shipments/purchases/sales', 3],
@@ -131,7 +137,10 @@ export const TOPIC_RULES: TopicRules = {
       'grain|grains|wheat|corn|maize|barley|oats|rye|rice|sorghum|soybean|soybeans|soybean oil|soyoil|oilseed|oilseeds|rapeseed|sunflowerseed|canola|palm oil|vegetable oil|vegetable oils|edible oil|edible oils|cooking oil|olive oil|coconut oil|sunflower oil|rapeseed oil|corn oil|cottonseed oil|groundnut oil|fish oil|linseed oil|copra|palm olein|sugar|coffee|cocoa|cotton|rubber|livestock|cattle|hogs|pork bellies|harvest|crop|crops|usda|bullion|gold|silver|platinum|copper|aluminium|aluminum|zinc|nickel|tin|iron ore|commodity|commodities|bushels',
       3,
     ],
-    ['farm|farmers|farming|agriculture|agricultural|plantings|acreage|tonnes|tons|exporters|shipment|shipments|futures|metals|mining|mine|mines|ounces', 1],
+    [
+      'farm|farmers|farming|agriculture|agricultural|plantings|acreage|tonnes|tons|exporters|shipment|shipments|futures|metals|mining|mine|mines|ounces',
+      1,
+    ],
   ],
   technology: [
     [
@@ -205,6 +214,45 @@ export const TOPIC_RULES: TopicRules = {
     ],
   ],
 };
+
+/**
+ * A verb and its object a few words apart: "to sell its South African unit", "buys Florida nursery
+ * <company>", "offers 18.50 dollars a share for <company>". `objects` are words; a company name
+ * found by the entity stage also counts as an object when `companyObject` is set.
+ */
+export interface ProximityRule {
+  slug: TaxonomyTopicSlug;
+  weight: number;
+  verbs: ReadonlySet<string>;
+  objects: ReadonlySet<string>;
+  companyObject: boolean;
+  window: number;
+}
+
+const words = (list: string) => new Set(list.split(' '));
+
+export const PROXIMITY_RULES: readonly ProximityRule[] = [
+  {
+    slug: 'mergers-acquisitions',
+    weight: 3,
+    verbs: words(
+      'sell sells sold selling sale divest divests divested buy buys bought buying purchase purchases purchased acquire acquires acquired acquiring spin spins merge merges merged',
+    ),
+    objects: words(
+      'unit units subsidiary subsidiaries division divisions stake stakes operations business businesses assets plant plants hotel hotels interest company companies firm maker chain affiliate',
+    ),
+    companyObject: true,
+    window: 5,
+  },
+  {
+    slug: 'mergers-acquisitions',
+    weight: 3,
+    verbs: words('offer offers offered offering bid bids tender pay pays paying'),
+    objects: words('share shr control'),
+    companyObject: true,
+    window: 8,
+  },
+];
 
 /**
  * Topics whose supporting words (weight 1) are everyday words in other senses — a sports "deal",
