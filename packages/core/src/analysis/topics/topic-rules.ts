@@ -104,7 +104,7 @@ export const TOPIC_RULES: TopicRules = {
       3,
     ],
     [
-      'money market|money markets|fed funds|federal funds|discount rate|prime rate|repurchase agreements|repurchase agreement|bundesbank|currency intervention|market intervention|foreign exchange|foreign-exchange|exchange rate|exchange rates|currency market|currency markets|forex',
+      'base rate|base rates|base lending rate|lending rate|lending rates|loan rate|broker loan rate|call money|t-bill|t-bills|treasury bill|treasury bills|bill auction|bill auctions|bill rate|deposit rate|deposit rates|interbank|libor|repo rate|money market|money markets|fed funds|federal funds|discount rate|prime rate|repurchase agreements|repurchase agreement|bundesbank|currency intervention|market intervention|foreign exchange|foreign-exchange|exchange rate|exchange rates|currency market|currency markets|forex',
       3,
     ],
     [
