@@ -21,6 +21,8 @@ const RATING_PATTERNS = [
   'strong buy|market perform|sector perform|market outperform|sector outperform|equal weight|in-line|top pick',
   'price target|price targets|target price|target prices|pt',
   `${RATINGS} rating|rating on|ratings on|coverage of|coverage on`,
+  // "initiated Acme at buy", "started with an overweight".
+  'at/with buy/sell/outperform/underperform/overweight/underweight/equal-weight/accumulate|with a/an buy/sell/hold/neutral/outperform/underperform/overweight/underweight/equal-weight',
 ].join('|');
 
 const MATCHER = new PhraseMatcher<true>(expandPatterns(RATING_PATTERNS).map((p) => [p, true] as const));
