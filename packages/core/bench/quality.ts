@@ -143,7 +143,9 @@ function runSemeval(file: string, split: Split): void {
     json = JSON.parse(readText(file));
   } catch (error) {
     if (error instanceof BenchInputError) throw error;
-    throw new BenchInputError(`${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new BenchInputError(
+      `${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const parsed = (Array.isArray(json) ? json : [])
     .map(toSemevalItem)
@@ -194,9 +196,7 @@ function runSemeval(file: string, split: Split): void {
     vg += (g - mg) ** 2;
   });
   const pearson = cov / Math.max(1e-12, Math.sqrt(vp * vg));
-  console.log(
-    `\n${basename(file)} [${split}] — target company found in ${found}/${items.length} headlines`,
-  );
+  console.log(`\n${basename(file)} [${split}] — target company found in ${found}/${items.length} headlines`);
   console.log(`semeval cosine=${cosine.toFixed(4)} pearson=${pearson.toFixed(4)} n=${items.length}`);
 }
 

@@ -35,7 +35,6 @@ const WEAK_FUTURE_RE = /\b(would|could|may|might)\b/i;
 const SETTLED_EXPECTATION_RE =
   /\b(?:than (?:had been |was |were )?(?:expected|forecast|anticipated|estimated)|(?:had|have|were|was) (?:been )?expected|as expected|(?:beat|beats|missed|misses|topped|exceeded) (?:\w+ ){0,2}(?:expectations|estimates|forecasts)|(?:raised|cut|lowered|lifted|trimmed) (?:its |their )?(?:\w+ )?(?:outlook|guidance|forecast))\b/gi;
 
-
 const EVENT_PHRASES: Record<string, string> = {
   'export-controls': 'export controls or sanctions',
   bankruptcy: 'an insolvency',

@@ -59,7 +59,8 @@ export const TOPIC_TAXONOMY = [
   {
     slug: 'commodities',
     name: 'Commodities',
-    description: 'Grains, oilseeds, edible oils, softs, livestock and metals: harvests, supply and commodity markets.',
+    description:
+      'Grains, oilseeds, edible oils, softs, livestock and metals: harvests, supply and commodity markets.',
   },
   {
     slug: 'technology',

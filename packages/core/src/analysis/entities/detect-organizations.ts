@@ -104,7 +104,8 @@ const HEADLINE_VERBS = new Set([
   'stake',
 ]);
 /** "CCR VIDEO CORP <CCCR> 1ST QTR NET", "<Gulf International Bank BSC> said": wire copy marks companies. */
-const WIRE_NAME_RE = /((?:\p{Lu}[\p{Lu}\p{N}&'’.-]*\s+){0,5}\p{Lu}[\p{Lu}\p{N}&'’.-]*)\s*<[A-Z]{1,5}(?:\.[A-Z]{1,2})?>|<(\p{Lu}[^<>\n]{0,30}\s[^<>\n]{1,30})>/gu;
+const WIRE_NAME_RE =
+  /((?:\p{Lu}[\p{Lu}\p{N}&'’.-]*\s+){0,5}\p{Lu}[\p{Lu}\p{N}&'’.-]*)\s*<[A-Z]{1,5}(?:\.[A-Z]{1,2})?>|<(\p{Lu}[^<>\n]{0,30}\s[^<>\n]{1,30})>/gu;
 const LEGAL_CASE = new Map(
   ['Inc', 'Corp', 'Co', 'Ltd', 'Plc', 'Llc', 'Ag', 'Sa', 'Nv', 'Bv', 'Group', 'Holdings'].map(
     (form) => [form.toUpperCase(), form] as const,
@@ -115,7 +116,8 @@ const LEGAL_CASE = new Map(
 function wireCase(words: readonly string[]): string[] {
   if (!words.every((w) => w === w.toUpperCase())) return [...words];
   return words.map(
-    (w) => LEGAL_CASE.get(w.replace(/\.$/, '')) ?? (w.length <= 3 ? w : w.charAt(0) + w.slice(1).toLowerCase()),
+    (w) =>
+      LEGAL_CASE.get(w.replace(/\.$/, '')) ?? (w.length <= 3 ? w : w.charAt(0) + w.slice(1).toLowerCase()),
   );
 }
 

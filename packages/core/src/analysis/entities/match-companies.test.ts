@@ -182,8 +182,12 @@ describe('analyst ratings', () => {
     const upgrade = companiesIn('Goldman Sachs Upgrades NVIDIA to Buy');
     expect(upgrade[0]?.companyId).toBe('nvidia');
     expect(upgrade[0]?.sentimentScore).toBeGreaterThan(0.15);
-    expect(company('Goldman Sachs Downgrades Litware to Sell', 'litware')?.sentimentScore).toBeLessThan(-0.15);
-    expect(company('Goldman cuts price target on Fabrikam to $30', 'fabrikam')?.sentimentScore).toBeLessThan(-0.15);
+    expect(company('Goldman Sachs Downgrades Litware to Sell', 'litware')?.sentimentScore).toBeLessThan(
+      -0.15,
+    );
+    expect(company('Goldman cuts price target on Fabrikam to $30', 'fabrikam')?.sentimentScore).toBeLessThan(
+      -0.15,
+    );
     expect(
       company('Goldman Sachs Maintains Outperform on Contoso, Raises Price Target to $250', 'contoso')
         ?.sentimentScore,

@@ -5,9 +5,9 @@
  * except that a clear review/opinion piece stays a review even when it
  * mentions a launch.
  */
+import { RATING_DEAL_WORDS } from '../text/analyst-rating.js';
 import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
-import { RATING_DEAL_WORDS } from '../text/analyst-rating.js';
 import { EVENT_RULES, MERGER_EVENT, RATING_EVENT, REVIEW_EVENT, type EventRule } from './event-rules.js';
 
 const HEADLINE_BOOST = 3;

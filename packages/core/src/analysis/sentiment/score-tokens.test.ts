@@ -178,38 +178,48 @@ describe('changes of a change', () => {
   });
 
   it('lets a turnaround decide over a direction on the same figure', () => {
-    expect(score('The operating loss was $1.2 million, down from a profit of $3.4 million.')).toBeLessThanOrEqual(
-      NEGATIVE,
+    expect(
+      score('The operating loss was $1.2 million, down from a profit of $3.4 million.'),
+    ).toBeLessThanOrEqual(NEGATIVE);
+    expect(score('Earnings per share were 12 cents, up from a loss of 3 cents.')).toBeGreaterThanOrEqual(
+      POSITIVE,
     );
-    expect(score('Earnings per share were 12 cents, up from a loss of 3 cents.')).toBeGreaterThanOrEqual(POSITIVE);
-    expect(score('It reported a loss per share of 40 cents, against EPS of 25 cents a year earlier.')).toBeLessThanOrEqual(
-      NEGATIVE,
+    expect(
+      score('It reported a loss per share of 40 cents, against EPS of 25 cents a year earlier.'),
+    ).toBeLessThanOrEqual(NEGATIVE);
+    expect(score('The miner expects to swing to a net profit in the third quarter.')).toBeGreaterThanOrEqual(
+      POSITIVE,
     );
-    expect(score('The miner expects to swing to a net profit in the third quarter.')).toBeGreaterThanOrEqual(POSITIVE);
   });
 
   it('finds the subject past a qualifier and keeps a subordinate clause to itself', () => {
     expect(
       score('Operating profit excluding one-off costs rose to $52 million from $40 million.'),
     ).toBeGreaterThanOrEqual(POSITIVE);
-    expect(score('The shares had gained 3% by noon after having lost 9% last week.')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('The shares had gained 3% by noon after having lost 9% last week.')).toBeGreaterThanOrEqual(
+      POSITIVE,
+    );
   });
 
   it('reads a decimal set apart by a space as one number', () => {
-    expect(score('Cash and cash equivalents totalled EUR4 .2 m, compared to EUR9 .8 m a year earlier.')).toBeLessThanOrEqual(
-      NEGATIVE,
-    );
+    expect(
+      score('Cash and cash equivalents totalled EUR4 .2 m, compared to EUR9 .8 m a year earlier.'),
+    ).toBeLessThanOrEqual(NEGATIVE);
   });
 });
 
 describe('legal outcomes', () => {
   it('scores convictions and lost cases as bad news, acquittals and won cases as good news', () => {
-    expect(score('The former finance chief was found guilty of securities fraud.')).toBeLessThanOrEqual(NEGATIVE);
+    expect(score('The former finance chief was found guilty of securities fraud.')).toBeLessThanOrEqual(
+      NEGATIVE,
+    );
     expect(score('A jury convicted the trading firm of price fixing.')).toBeLessThanOrEqual(NEGATIVE);
     expect(score('Two former brokers were jailed over the bond scheme.')).toBeLessThanOrEqual(NEGATIVE);
     expect(score('The insurer lost its appeal against the ruling.')).toBeLessThanOrEqual(NEGATIVE);
     expect(score('The court acquitted the lender of all charges.')).toBeGreaterThanOrEqual(POSITIVE);
-    expect(score('An appeals court overturned the conviction of the trader.')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('An appeals court overturned the conviction of the trader.')).toBeGreaterThanOrEqual(
+      POSITIVE,
+    );
     expect(score("Former trader's conviction overturned on appeal")).toBeGreaterThanOrEqual(POSITIVE);
     expect(score('A judge ruled in favor of the drugmaker.')).toBeGreaterThanOrEqual(POSITIVE);
     expect(score('The bank settled the lawsuit for $40 million.')).toBeLessThanOrEqual(NEGATIVE);
@@ -222,7 +232,9 @@ describe('legal outcomes', () => {
 
 describe('analyst views and new business', () => {
   it('reads buy and sell recommendations by their direction', () => {
-    expect(score("The broker reiterated its 'buy' recommendation on the stock.")).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score("The broker reiterated its 'buy' recommendation on the stock.")).toBeGreaterThanOrEqual(
+      POSITIVE,
+    );
     expect(score('The analyst kept a sell recommendation on the shares.')).toBeLessThanOrEqual(NEGATIVE);
   });
 

@@ -436,7 +436,9 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
 function isBaseline(tokens: readonly Token[], start: number): boolean {
   const before = tokens[start - 1]?.lower;
   const twoBefore = tokens[start - 2]?.lower;
-  return before === 'from' || (twoBefore === 'from' && (before === 'a' || before === 'an' || before === 'the'));
+  return (
+    before === 'from' || (twoBefore === 'from' && (before === 'a' || before === 'an' || before === 'the'))
+  );
 }
 
 /** +1 if the numbers around a comparison marker rose, -1 if they fell, 0 if unknown. */

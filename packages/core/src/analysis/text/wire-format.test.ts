@@ -10,7 +10,8 @@ const row = (text: string) => isTableRow(text, tokenize(text));
 
 describe('wire-service copy', () => {
   it('splits an indented results table into one line per row', () => {
-    const text = 'CHICAGO, April 7 - Shr 41 cts vs 36 cts\n    Net 8.2 mln vs 7.1 mln\n    Revs 96.4 mln vs 88.0 mln\n Reuter';
+    const text =
+      'CHICAGO, April 7 - Shr 41 cts vs 36 cts\n    Net 8.2 mln vs 7.1 mln\n    Revs 96.4 mln vs 88.0 mln\n Reuter';
     expect(splitSentences(text).map((s) => s.text)).toEqual([
       'CHICAGO, April 7 - Shr 41 cts vs 36 cts',
       'Net 8.2 mln vs 7.1 mln',
@@ -28,7 +29,9 @@ describe('wire-service copy', () => {
       const first = tokens[afterDateline(text, tokens)]?.text;
       expect(['Harbor', 'The', 'Shares']).toContain(first);
     }
-    expect(afterDateline('Sales rose in May, the company said.', tokenize('Sales rose in May, the company said.'))).toBe(0);
+    expect(
+      afterDateline('Sales rose in May, the company said.', tokenize('Sales rose in May, the company said.')),
+    ).toBe(0);
   });
 
   it('tells table rows and labels from statements', () => {
@@ -39,7 +42,9 @@ describe('wire-service copy', () => {
     expect(row('Nine mths')).toBe(true);
     expect(row('Reuter')).toBe(true);
     expect(row('Sales rose 5% to $3 billion.')).toBe(false);
-    expect(row('Net income rose to 8.2 million dollars from 7.1 million dollars, the company said.')).toBe(false);
+    expect(row('Net income rose to 8.2 million dollars from 7.1 million dollars, the company said.')).toBe(
+      false,
+    );
   });
 
   it('marks table rows on the prepared document, never the headline', () => {

@@ -26,9 +26,9 @@ describe('topic rules that need financial context', () => {
     );
     expect(palm).toContain('commodities');
     expect(palm).not.toContain('energy');
-    expect(slugs('OPEC agrees to cut crude output', 'Brent crude rose 3% after the oil producers met.')).toContain(
-      'energy',
-    );
+    expect(
+      slugs('OPEC agrees to cut crude output', 'Brent crude rose 3% after the oil producers met.'),
+    ).toContain('energy');
   });
 
   it('does not take a word inside a company name for the topic', () => {
@@ -54,11 +54,14 @@ describe('topic rules that need financial context', () => {
 describe('wire-service results and dividends', () => {
   it('files a results table and a dividend notice under earnings', () => {
     expect(
-      slugs('HARBOR VALVE CORP <HVLV> 2ND QTR NET', 'TULSA, Okla., May 4 - Shr 41 cts vs 22 cts\n    Net 8.2 mln vs 4.4 mln'),
+      slugs(
+        'HARBOR VALVE CORP <HVLV> 2ND QTR NET',
+        'TULSA, Okla., May 4 - Shr 41 cts vs 22 cts\n    Net 8.2 mln vs 4.4 mln',
+      ),
     ).toEqual(['earnings']);
-    expect(slugs('HARBOR VALVE CORP <HVLV> QTLY DIVIDEND', 'Qtly div 12 cts vs 10 cts prior\n    Pay June 1')).toEqual([
-      'earnings',
-    ]);
+    expect(
+      slugs('HARBOR VALVE CORP <HVLV> QTLY DIVIDEND', 'Qtly div 12 cts vs 10 cts prior\n    Pay June 1'),
+    ).toEqual(['earnings']);
   });
 
   it('files money-market and lending-rate stories under monetary policy', () => {
