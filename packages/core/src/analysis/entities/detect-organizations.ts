@@ -89,8 +89,6 @@ const HEADLINE_VERBS = new Set([
   'reports',
   'names',
   'to',
-  'and',
-  'of',
   'at',
   'on',
   'in',

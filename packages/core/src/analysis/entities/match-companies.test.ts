@@ -232,5 +232,9 @@ describe('Title Case headlines and wire copy', () => {
     expect(result.companies[0]?.sentimentScore).toBeGreaterThan(0.15);
     expect(ids('DOW CHEMICAL <DOW> TO SELL EUROPEAN UNIT')).toEqual(['dow']);
     expect(ids('Chemicals', 'Shares of <DOW.N> rose in early trading.')).toEqual(['dow']);
+    // Symbols get reused: after another company's name, the symbol is that company's.
+    expect(companiesIn('HARBOR VALVE INC <TGT> SETS QUARTERLY PAYOUT').map((c) => c.proposedName)).toEqual([
+      'Harbor Valve Inc',
+    ]);
   });
 });

@@ -51,6 +51,11 @@ function insideAny(spans: readonly { start: number; end: number }[], start: numb
   return spans.some((span) => span.start <= start && span.end >= end);
 }
 
+function namedOtherwise(tokens: readonly Token[], nameEnd: number, taken: ReadonlySet<number>): boolean {
+  const word = tokens[nameEnd];
+  return word?.kind === 'word' && isCapitalized(word.text) && !taken.has(nameEnd);
+}
+
 function mayBeNotAName(tokens: readonly Token[], start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (NOT_A_NAME_WORDS.has(tokens[i]?.lower ?? '')) return true;
   return false;
@@ -213,8 +218,10 @@ export function matchCompanies({
       const symbol = found[1] ?? '';
       const entries = index.bySymbol.get(symbol);
       if (!entries) continue;
-      const at = tokenIndexAt(tokens, found.index + found[0].length - symbol.length);
+      const at = tokenIndexAt(tokens, found.index + found[0].lastIndexOf(symbol));
       if (at < 0 || taken.has(at)) continue;
+      // "TENNECO INC <TGT>": a symbol after another company's name is that company's (tickers get reused).
+      if (found[0].startsWith('<') && namedOtherwise(tokens, at - 2, taken)) continue;
       taken.add(at);
       candidates.push({ sentenceIndex: sentence.index, start: at, end: at + 1, entries, ambiguous: false });
     }

@@ -134,7 +134,7 @@ export const TOPIC_RULES: TopicRules = {
       3,
     ],
     [
-      'grain|grains|wheat|corn|maize|barley|oats|rye|rice|sorghum|soybean|soybeans|soybean oil|soyoil|oilseed|oilseeds|rapeseed|sunflowerseed|canola|palm oil|vegetable oil|vegetable oils|edible oil|edible oils|cooking oil|olive oil|coconut oil|sunflower oil|rapeseed oil|corn oil|cottonseed oil|groundnut oil|fish oil|linseed oil|copra|palm olein|sugar|coffee|cocoa|cotton|rubber|livestock|cattle|hogs|pork bellies|harvest|crop|crops|usda|bullion|gold|silver|platinum|copper|aluminium|aluminum|zinc|nickel|tin|iron ore|commodity|commodities|bushels',
+      'oils and fats|oil and fats|fats and oils|veg oil|veg oils|grain|grains|wheat|corn|maize|barley|oats|rye|rice|sorghum|soybean|soybeans|soybean oil|soyoil|oilseed|oilseeds|rapeseed|sunflowerseed|canola|palm oil|vegetable oil|vegetable oils|edible oil|edible oils|cooking oil|olive oil|coconut oil|sunflower oil|rapeseed oil|corn oil|cottonseed oil|groundnut oil|fish oil|linseed oil|copra|palm olein|sugar|coffee|cocoa|cotton|rubber|livestock|cattle|hogs|pork bellies|harvest|crop|crops|usda|bullion|gold|silver|platinum|copper|aluminium|aluminum|zinc|nickel|tin|iron ore|commodity|commodities|bushels',
       3,
     ],
     [
