@@ -260,7 +260,7 @@ const VALUES: Spec[] = [
   ],
   // Deal-making reads as mildly positive in markets news (a bid premium, growth by acquisition).
   [
-    'acquire|acquires|acquired|acquiring|buys|to buy|offers to buy|agrees to buy|takeover|buyout|merger|bid|bids|bidder|bidders|takeover approach|offer for',
+    'acquire|acquires|acquired|acquiring|to acquire|acquisition of|takeover of|buyout of|bid for|bids for|offers for|buys|to buy|offers to buy|agrees to buy|takeover|buyout|merger|bid|bids|bidder|bidders|takeover approach|takeover approach for|offer for',
     { value: 0.15 },
   ],
   [
