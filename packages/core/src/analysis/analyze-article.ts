@@ -46,10 +46,7 @@ export function analyzeArticle({
     throw new AppError('INVALID_INPUT', 'An article needs a title or text to analyze.');
 
   const declared = input.language?.trim().toLowerCase().slice(0, 2);
-  const language =
-    declared && /^[a-z]{2}$/.test(declared)
-      ? declared
-      : detectLanguage(doc.sentences.flatMap((s) => s.tokens.map((t) => t.lower)));
+  const language = declared && /^[a-z]{2}$/.test(declared) ? declared : detectLanguage(doc.sentences);
 
   const sentiment = scoreArticleSentiment({ sentences: doc.sentences });
 

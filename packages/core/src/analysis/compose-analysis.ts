@@ -145,8 +145,10 @@ export function composeAnalysis(facts: AnalysisFacts): string[] {
   const weak: DocSentence[] = [];
   for (const s of facts.rankedBody) {
     if (s.tableRow || used.has(s.text)) continue;
+    const strongRaw = STRONG_FUTURE_RE.test(s.text);
+    if (!strongRaw && (weak.length >= 2 || !WEAK_FUTURE_RE.test(s.text))) continue;
     const open = s.text.replace(SETTLED_EXPECTATION_RE, ' ');
-    if (STRONG_FUTURE_RE.test(open)) strong.push(s);
+    if (strongRaw && STRONG_FUTURE_RE.test(open)) strong.push(s);
     else if (weak.length < 2 && WEAK_FUTURE_RE.test(open)) weak.push(s);
     if (strong.length >= 2) break;
   }

@@ -130,6 +130,21 @@ const NOT_COMPANIES = new Set([
   'Group',
 ]);
 
+interface NameRun {
+  text: string;
+  index: number;
+  minWords: number;
+}
+
+function* nameRuns(text: string): Generator<NameRun> {
+  for (const m of text.matchAll(ORG_RE)) yield { text: m[0], index: m.index, minWords: 2 };
+  if (!text.includes('<')) return;
+  for (const m of text.matchAll(WIRE_NAME_RE)) {
+    const name = m[1] ?? m[2] ?? '';
+    yield { text: name, index: m.index + m[0].indexOf(name), minWords: 1 };
+  }
+}
+
 /**
  * @param isKnown tells whether a name is a registry name or alias, so
  *   "Apple Inc" is not proposed as a new company.
@@ -143,16 +158,7 @@ export function detectOrganizations({
 }): ProposedOrganization[] {
   const byKey = new Map<string, ProposedOrganization>();
   for (const sentence of sentences) {
-    const runs = sentence.text.includes('<')
-      ? [
-          ...[...sentence.text.matchAll(ORG_RE)].map((m) => ({ text: m[0], index: m.index, minWords: 2 })),
-          ...[...sentence.text.matchAll(WIRE_NAME_RE)].map((m) => {
-            const text = m[1] ?? m[2] ?? '';
-            return { text, index: m.index + m[0].indexOf(text), minWords: 1 };
-          }),
-        ]
-      : [...sentence.text.matchAll(ORG_RE)].map((m) => ({ text: m[0], index: m.index, minWords: 2 }));
-    for (const found of runs) {
+    for (const found of nameRuns(sentence.text)) {
       const words = found.text.replace(/\.$/, '').trim().split(/\s+/);
       const lastVerb = words.slice(0, -1).findLastIndex((w) => HEADLINE_VERBS.has(w.toLowerCase()));
       if (lastVerb >= 0) words.splice(0, lastVerb + 1);

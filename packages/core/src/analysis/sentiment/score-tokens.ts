@@ -275,7 +275,7 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
       if (step === -1 && SUBORDINATORS.has(token?.lower ?? '')) return null;
       if (match === undefined) continue;
       // "operating profit excluding restructuring costs grew": a qualifier's metric is not the subject.
-      if (step === -1 && match.payload.metric !== undefined && isQualified(match)) {
+      if (step === -1 && match.payload.metric !== undefined && isQualified(tokens, byToken, match)) {
         i = match.start;
         continue;
       }
@@ -292,13 +292,6 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
     }
     return null;
   };
-  const isQualified = (match: PhraseMatch<LexEntry>): boolean => {
-    for (let k = match.start - 1; k >= Math.max(0, match.start - 2); k--) {
-      if (QUALIFIERS.has(tokens[k]?.lower ?? '')) return true;
-      if (byToken[k] !== undefined) return false;
-    }
-    return false;
-  };
   const compoundHead = (match: PhraseMatch<LexEntry>): PhraseMatch<LexEntry> => {
     let head = match;
     for (
@@ -311,8 +304,11 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
   };
 
   // 1. Direction + metric.
-  const directionOwners = new Map<PhraseMatch<LexEntry>, PhraseMatch<LexEntry>>();
-  const changeHits = new Map<PhraseMatch<LexEntry>, EvidenceHit>();
+  /** Metric → the direction bound to it and the evidence they made. */
+  const directionOwners = new Map<
+    PhraseMatch<LexEntry>,
+    { owner: PhraseMatch<LexEntry>; hit: EvidenceHit }
+  >();
   for (const match of matches) {
     const entry = match.payload;
     if (entry.dir === undefined || entry.metric !== undefined) continue;
@@ -322,8 +318,9 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
     const forward = findMetric(match.end, 1, entry.needsMetric ? 1 : FORWARD_WINDOW, false);
     let metric = back ?? forward;
     if (back && forward) metric = match.start - back.end <= forward.start - match.end ? back : forward;
-    const owner = metric ? directionOwners.get(metric) : undefined;
-    const ownerHit = owner ? changeHits.get(owner) : undefined;
+    const bound = metric ? directionOwners.get(metric) : undefined;
+    const owner = bound?.owner;
+    const ownerHit = bound?.hit;
     const changeNoun = owner !== undefined && CHANGE_NOUN_LINKS.has(tokens[owner.end]?.lower ?? '');
     if (metric && owner && ownerHit && changeNoun && owner.end < metric.start && metric.end <= match.start) {
       // "the decline in sales halved", "the rise in costs slowed": the second direction changes the
@@ -336,7 +333,6 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
     if (metric) {
       consumed.add(metric);
       consumed.add(match);
-      directionOwners.set(metric, match);
       const hit: EvidenceHit = {
         start: Math.min(match.start, metric.start),
         end: Math.max(match.end, metric.end),
@@ -344,7 +340,7 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
         value: entry.dir * (metric.payload.metric ?? 0) * CHANGE_WEIGHT,
         kind: 'change',
       };
-      changeHits.set(match, hit);
+      directionOwners.set(metric, { owner: match, hit });
       hits.push(hit);
       continue;
     }
@@ -381,9 +377,8 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
       consumed.add(compared);
       // "operating loss was 0.8, down from a profit of 2.5": the turnaround says it all; the
       // direction read on the same metric ("loss … down") would contradict it.
-      const owner = directionOwners.get(previous);
-      const ownerHit = owner ? changeHits.get(owner) : undefined;
-      if (ownerHit) ownerHit.value = 0;
+      const bound = directionOwners.get(previous);
+      if (bound) bound.hit.value = 0;
       hits.push({
         start: previous.start,
         end: compared.end,
@@ -431,6 +426,19 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
   let raw = 0;
   for (const hit of hits) raw += hit.value;
   return { raw, score: squash(raw), hits };
+}
+
+/** "profit excluding restructuring costs": the metric right after a qualifier qualifies another one. */
+function isQualified(
+  tokens: readonly Token[],
+  byToken: readonly (PhraseMatch<LexEntry> | undefined)[],
+  match: PhraseMatch<LexEntry>,
+): boolean {
+  for (let k = match.start - 1; k >= Math.max(0, match.start - 2); k--) {
+    if (QUALIFIERS.has(tokens[k]?.lower ?? '')) return true;
+    if (byToken[k] !== undefined) return false;
+  }
+  return false;
 }
 
 function isBaseline(tokens: readonly Token[], start: number): boolean {

@@ -85,12 +85,18 @@ export interface RatingStatement {
 
 /** The rating statement of a sentence, or null when it is not one. */
 export function findRatingStatement(tokens: readonly Token[]): RatingStatement | null {
-  const matches = MATCHER.matchAll(tokens);
-  const first = matches[0];
-  if (first === undefined) return null;
-  // "pt" alone is too short to trust without a figure or a rating verb in the sentence.
-  const trusted = matches.some((m) => m.end - m.start > 1 || tokens[m.start]?.lower !== 'pt');
-  if (!trusted) return null;
+  // "pt" alone is too short to trust: some longer rating phrase must be in the sentence.
+  let first = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const match = MATCHER.matchAt(tokens, i);
+    if (match === null) continue;
+    if (match.end - match.start > 1 || tokens[i]?.lower !== 'pt') {
+      first = i;
+      break;
+    }
+    i = match.end - 1;
+  }
+  if (first < 0) return null;
   for (let i = 0; i < tokens.length; i++) if (RATING_VERBS.has(tokens[i]?.lower ?? '')) return { verb: i };
-  return { verb: first.start };
+  return { verb: first };
 }

@@ -58,20 +58,32 @@ const MATCHER = (() => {
   return new PhraseMatcher(merged);
 })();
 
-/** The rule's verb followed, within its window, by one of its objects or (when allowed) a company name. */
-function proximityHit(
+const RULES_BY_VERB = new Map<string, ProximityRule[]>();
+for (const rule of PROXIMITY_RULES)
+  for (const verb of rule.verbs) RULES_BY_VERB.set(verb, [...(RULES_BY_VERB.get(verb) ?? []), rule]);
+
+/** Rules whose verb is followed, within the window, by one of its objects or (when allowed) a company name. */
+const NO_HITS: ReadonlySet<ProximityRule> = new Set();
+
+function proximityHits(
   sentence: DocSentence,
-  rule: ProximityRule,
   names: readonly NameSpan[] | undefined,
-): boolean {
+): ReadonlySet<ProximityRule> {
   const { tokens } = sentence;
+  let hits: Set<ProximityRule> | null = null;
   for (let i = 0; i < tokens.length; i++) {
-    if (!rule.verbs.has(tokens[i]?.lower ?? '')) continue;
-    const end = Math.min(tokens.length, i + 1 + rule.window);
-    for (let k = i + 1; k < end; k++) if (rule.objects.has(tokens[k]?.lower ?? '')) return true;
-    if (rule.companyObject && names?.some((n) => n.start > i && n.start < end)) return true;
+    const rules = RULES_BY_VERB.get(tokens[i]?.lower ?? '');
+    if (rules === undefined) continue;
+    for (const rule of rules) {
+      if (hits?.has(rule)) continue;
+      const end = Math.min(tokens.length, i + 1 + rule.window);
+      let found =
+        rule.companyObject && names !== undefined && names.some((n) => n.start > i && n.start < end);
+      for (let k = i + 1; k < end && !found; k++) found = rule.objects.has(tokens[k]?.lower ?? '');
+      if (found) (hits ??= new Set()).add(rule);
+    }
   }
-  return false;
+  return hits ?? NO_HITS;
 }
 
 export interface NameSpan {
@@ -103,8 +115,11 @@ export function classifyTopics({
   };
 
   const namesBySentence = new Map<number, NameSpan[]>();
-  for (const name of names)
-    namesBySentence.set(name.sentenceIndex, [...(namesBySentence.get(name.sentenceIndex) ?? []), name]);
+  for (const name of names) {
+    const list = namesBySentence.get(name.sentenceIndex);
+    if (list) list.push(name);
+    else namesBySentence.set(name.sentenceIndex, [name]);
+  }
 
   for (const sentence of sentences) {
     const boost = sentence.isHeadline ? HEADLINE_BOOST : 1;
@@ -123,12 +138,8 @@ export function classifyTopics({
         }
       }
     }
-    for (const rule of PROXIMITY_RULES) {
-      if (
-        !proximityHit(sentence, rule, here) ||
-        !count(`${rule.slug}:near:${rule.window}`, sentence.isHeadline)
-      )
-        continue;
+    for (const rule of proximityHits(sentence, here)) {
+      if (!count(`${rule.slug}:near:${rule.window}`, sentence.isHeadline)) continue;
       anchored.add(rule.slug);
       add(rule.slug, rule.weight * boost);
     }
