@@ -104,22 +104,6 @@ const CURRENCIES = new Set([
   'euro',
 ]);
 
-const CLAUSE_OPENERS = new Set([
-  'as',
-  'after',
-  'amid',
-  'on',
-  'despite',
-  'because',
-  'since',
-  'while',
-  'when',
-  'following',
-  'before',
-  'than',
-  'over',
-  'due',
-]);
 /** "the decline in sales", "a rise of costs": a direction used as a noun names a change. */
 const CHANGE_NOUN_LINKS = new Set(['in', 'of']);
 /** Words that open a clause of their own; evidence inside it does not reach back across them. */
@@ -134,6 +118,8 @@ const SUBORDINATORS = new Set([
   'amid',
   'although',
 ]);
+/** A cause or time clause after a direction ("slips as worries grow", "fell on weak demand") is not what moved. */
+const CLAUSE_OPENERS = new Set([...SUBORDINATORS, 'as', 'on', 'before', 'than', 'over', 'due']);
 /** "profit excluding/including/before restructuring costs": the metric after these qualifies another. */
 const QUALIFIERS = new Set([
   'excluding',
