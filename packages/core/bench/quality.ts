@@ -1,27 +1,66 @@
 /**
- * Sentiment quality benchmark on labeled public data (measuring only; nothing
- * here feeds the product).
+ * Quality benchmark of the built-in analyzer on labeled public data
+ * (measuring only; nothing here feeds the product).
  *
- *   pnpm --filter @wirelens/core bench:quality -- --phrasebank FILE [--phrasebank FILE2] --semeval FILE
+ *   pnpm bench:quality -- [--split dev|heldout|all] --phrasebank FILE… --semeval FILE… --reuters FILE
  *
  * Financial PhraseBank: `sentence@label` lines (latin-1 or UTF-8); Bearish and
  * Somewhat-Bearish count as negative, Neutral as neutral, the Bullish labels as
- * positive. SemEval-2017 Task 5 headlines: the per-company score for the
- * target company (the article score if the company is not found) against the
- * gold score, as cosine similarity and Pearson correlation.
+ * positive. SemEval-2017 Task 5 headlines (training files carry `sentiment`,
+ * test files `"sentiment score"`): the per-company score for the target
+ * company (the article score if the company is not found) against the gold
+ * score, as cosine similarity and Pearson correlation. Reuters-21578 (CSV with
+ * `topics`, `title`, `dateline`, `body`): topic recall and precision per
+ * mapped code (reuters-topics.ts), over the stories that carry topic codes.
+ * Every run ends with an event line: of the analyst-rating headlines among
+ * the inputs, how many got an analyst-rating event and how many (wrongly) a
+ * merger event.
+ *
+ * `--split` picks the development half (tune on it), the held-out half (check
+ * it rarely) or both; the half is fixed by a hash of each example's text.
  */
-import { readFileSync } from 'node:fs';
-import path, { basename } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import {
   createBuiltinAnalyzer,
+  type BuiltinAnalyzer,
   type CompanyRegistryEntry,
   type SentimentLabel,
 } from '../src/analysis/index.js';
+import {
+  BenchInputError,
+  inSplit,
+  parseCsv,
+  readText,
+  requireExamples,
+  SPLITS,
+  type Split,
+} from './fixture-files.js';
+import { codesOf, REPORTED_CODES } from './reuters-topics.js';
 
 type Polarity = 'negative' | 'neutral' | 'positive';
 const POLARITIES: readonly Polarity[] = ['negative', 'neutral', 'positive'];
+const SEED_REGISTRY = fileURLToPath(new URL('../../db/prisma/seed-data/companies.json', import.meta.url));
+
+/** Headlines that announce an analyst's rating or price target (for the event line). */
+const RATING_HEADLINE_RE =
+  /\b(?:upgrade[sd]?|downgrade[sd]?|price target|target price|initiat(?:es|ed|ing) (?:coverage|at)|reiterat(?:es|ed)|maintain(?:s|ed) (?:buy|sell|hold|neutral|outperform|underperform|overweight|underweight|equal[- ]weight|market perform))\b/i;
+
+const ratingEvents = { headlines: 0, merger: 0, rating: 0 };
+/**
+ * The headline is analysed alone: a body may rightly report a takeover behind a rating change
+ * ("S&P may downgrade X after its bid for Y"); the rating wording itself must never read as one.
+ */
+function countRatingEvents(title: string, analyzer: BuiltinAnalyzer): void {
+  if (!RATING_HEADLINE_RE.test(title)) return;
+  const { eventTypes } = analyzer.analyzeSync({ title, text: '' });
+  ratingEvents.headlines++;
+  if (eventTypes.includes('merger-acquisition')) ratingEvents.merger++;
+  if (eventTypes.includes('analyst-rating')) ratingEvents.rating++;
+}
 
 function polarityOf(label: SentimentLabel): Polarity {
   if (label === 'Bearish' || label === 'Somewhat-Bearish') return 'negative';
@@ -29,35 +68,28 @@ function polarityOf(label: SentimentLabel): Polarity {
   return 'positive';
 }
 
-function readText(file: string): string {
-  // pnpm runs the script inside packages/core; paths are meant from where the user typed them.
-  const bytes = readFileSync(path.resolve(process.env.INIT_CWD ?? process.cwd(), file));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('latin1').decode(bytes);
-  }
-}
-
 function progress(label: string, done: number, total: number): void {
   if (done % 250 === 0 || done === total) process.stderr.write(`\r${label} ${done}/${total}`);
   if (done === total) process.stderr.write('\n');
 }
 
-function runPhrasebank(file: string): void {
+function runPhrasebank(file: string, split: Split): void {
   const analyzer = createBuiltinAnalyzer({ registry: [] });
-  const rows = readText(file)
+  const parsed = readText(file)
     .split(/\r?\n/)
     .map((line) => {
       const at = line.lastIndexOf('@');
       return { sentence: line.slice(0, at).trim(), gold: line.slice(at + 1).trim() as Polarity };
     })
     .filter((row) => row.sentence.length > 0 && POLARITIES.includes(row.gold));
+  requireExamples(parsed, file, 'lines `sentence@positive|neutral|negative`');
+  const rows = parsed.filter((row) => inSplit(row.sentence, split));
 
   const confusion = new Map<string, number>();
   let correct = 0;
   rows.forEach((row, i) => {
     const result = analyzer.analyzeSync({ title: row.sentence, text: '' });
+    countRatingEvents(row.sentence, analyzer);
     const predicted = polarityOf(result.sentiment.label);
     if (predicted === row.gold) correct++;
     const key = `${row.gold}>${predicted}`;
@@ -75,7 +107,7 @@ function runPhrasebank(file: string): void {
     f1Sum += precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
   }
   const accuracy = correct / Math.max(1, rows.length);
-  console.log(`\n${basename(file)} — confusion (rows gold, columns predicted)`);
+  console.log(`\n${basename(file)} [${split}] — confusion (rows gold, columns predicted)`);
   console.log(['gold\\pred', ...POLARITIES].map((c) => c.padStart(10)).join(''));
   for (const g of POLARITIES)
     console.log(
@@ -94,15 +126,36 @@ interface SemevalItem {
   sentiment: number;
 }
 
-function runSemeval(file: string): void {
-  const items = (JSON.parse(readText(file)) as unknown[]).filter(
-    (x): x is SemevalItem =>
-      typeof x === 'object' &&
-      x !== null &&
-      typeof (x as SemevalItem).title === 'string' &&
-      typeof (x as SemevalItem).company === 'string' &&
-      typeof (x as SemevalItem).sentiment === 'number',
+/** Training files name the gold score `sentiment`, test files `sentiment score`. */
+function toSemevalItem(value: unknown): SemevalItem | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const record = value as Record<string, unknown>;
+  const raw = record.sentiment ?? record['sentiment score'];
+  const sentiment = typeof raw === 'string' ? Number.parseFloat(raw) : raw;
+  if (typeof record.title !== 'string' || typeof record.company !== 'string') return null;
+  if (typeof sentiment !== 'number' || !Number.isFinite(sentiment)) return null;
+  return { title: record.title, company: record.company, sentiment };
+}
+
+function runSemeval(file: string, split: Split): void {
+  let json: unknown;
+  try {
+    json = JSON.parse(readText(file));
+  } catch (error) {
+    if (error instanceof BenchInputError) throw error;
+    throw new BenchInputError(
+      `${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const parsed = (Array.isArray(json) ? json : [])
+    .map(toSemevalItem)
+    .filter((item): item is SemevalItem => item !== null);
+  requireExamples(
+    parsed,
+    file,
+    'a JSON array of {title, company, sentiment} or {title, company, "sentiment score"}',
   );
+  const items = parsed.filter((item) => inSplit(item.title, split));
   // The target company is part of each test item, so the benchmark registry is made of the targets.
   const names = [...new Set(items.map((item) => item.company))].sort();
   const registry: CompanyRegistryEntry[] = names.map((name, i) => ({
@@ -120,6 +173,7 @@ function runSemeval(file: string): void {
   let found = 0;
   items.forEach((item, i) => {
     const result = analyzer.analyzeSync({ title: item.title, text: '' });
+    countRatingEvents(item.title, analyzer);
     const mention = result.companies.find((c) => c.companyId === idByName.get(item.company));
     if (mention) found++;
     predicted.push(mention ? mention.sentimentScore : result.sentiment.score);
@@ -142,17 +196,80 @@ function runSemeval(file: string): void {
     vg += (g - mg) ** 2;
   });
   const pearson = cov / Math.max(1e-12, Math.sqrt(vp * vg));
-  console.log(`\n${basename(file)} — target company found in ${found}/${items.length} headlines`);
+  console.log(`\n${basename(file)} [${split}] — target company found in ${found}/${items.length} headlines`);
   console.log(`semeval cosine=${cosine.toFixed(4)} pearson=${pearson.toFixed(4)} n=${items.length}`);
+}
+
+function loadSeedRegistry(): CompanyRegistryEntry[] {
+  if (!existsSync(SEED_REGISTRY)) return [];
+  const raw = JSON.parse(readFileSync(SEED_REGISTRY, 'utf8')) as (Omit<CompanyRegistryEntry, 'id'> & {
+    id?: string;
+  })[];
+  return raw.map((entry) => ({ ...entry, id: entry.id ?? entry.slug }));
+}
+
+function runReuters(file: string, split: Split): void {
+  const parsed = parseCsv(readText(file)).filter((row) => (row.title ?? '') + (row.body ?? '') !== '');
+  requireExamples(parsed, file, 'CSV rows with topics, title, dateline and body columns');
+  const docs = parsed.filter((row) => inSplit(`${row.title ?? ''}\n${row.body ?? ''}`, split));
+  // The product's own seed registry, as a fresh install would have it.
+  const analyzer = createBuiltinAnalyzer({ registry: loadSeedRegistry() });
+  const results = docs.map((row, i) => {
+    const title = (row.title ?? '').trim();
+    // A wire story opens with its dateline: "NEW YORK, March 3 - Acme Corp said …".
+    const text = `${(row.dateline ?? '').trim()} ${row.body ?? ''}`.trim();
+    const result = analyzer.analyzeSync({ title: title || text.slice(0, 80), text });
+    countRatingEvents(title, analyzer);
+    progress(basename(file), i + 1, docs.length);
+    return {
+      codes: new Set((row.topics ?? '').split('|').filter(Boolean)),
+      slugs: new Set(result.topics.map((t) => t.slug)),
+    };
+  });
+  const withoutTopic = results.filter((r) => r.slugs.size === 0).length;
+  // Reuters left many stories unindexed, and an empty TOPICS field cannot tell "no topic" from
+  // "not indexed" (collection README); like the ModApte studies, only coded stories are scored.
+  const scored = results.filter((r) => r.codes.size > 0);
+  console.log(
+    `\n${basename(file)} [${split}] — ${docs.length} documents (${scored.length} with topic codes), ${withoutTopic} given no topic`,
+  );
+  for (const [code, slug] of REPORTED_CODES) {
+    const owned = codesOf(slug);
+    const coded = scored.filter((r) => r.codes.has(code));
+    const recall = coded.filter((r) => r.slugs.has(slug)).length / Math.max(1, coded.length);
+    const given = scored.filter((r) => r.slugs.has(slug));
+    const right = given.filter((r) => [...r.codes].some((c) => owned.has(c))).length;
+    const precision = right / Math.max(1, given.length);
+    console.log(
+      `topics ${code} recall=${recall.toFixed(4)} precision=${precision.toFixed(4)} n=${coded.length}`,
+    );
+  }
 }
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'),
-  options: { phrasebank: { type: 'string', multiple: true }, semeval: { type: 'string', multiple: true } },
+  options: {
+    phrasebank: { type: 'string', multiple: true },
+    semeval: { type: 'string', multiple: true },
+    reuters: { type: 'string', multiple: true },
+    split: { type: 'string', default: 'all' },
+  },
 });
-for (const file of values.phrasebank ?? []) runPhrasebank(file);
-for (const file of values.semeval ?? []) runSemeval(file);
-if (!values.phrasebank?.length && !values.semeval?.length) {
-  console.error('usage: bench:quality -- --phrasebank FILE [--phrasebank FILE] --semeval FILE');
+const split = values.split as Split;
+try {
+  if (!SPLITS.includes(split)) throw new BenchInputError(`--split must be one of ${SPLITS.join(', ')}`);
+  if (!values.phrasebank?.length && !values.semeval?.length && !values.reuters?.length)
+    throw new BenchInputError(
+      'usage: bench:quality -- [--split dev|heldout|all] --phrasebank FILE… --semeval FILE… --reuters FILE',
+    );
+  for (const file of values.phrasebank ?? []) runPhrasebank(file, split);
+  for (const file of values.semeval ?? []) runSemeval(file, split);
+  for (const file of values.reuters ?? []) runReuters(file, split);
+  console.log(
+    `events rating-headlines merger-acquisition=${ratingEvents.merger} analyst-rating=${ratingEvents.rating} n=${ratingEvents.headlines}`,
+  );
+} catch (error) {
+  if (!(error instanceof BenchInputError)) throw error;
+  console.error(`bench:quality: ${error.message}`);
   process.exitCode = 1;
 }

@@ -172,3 +172,54 @@ describe('analysis paragraphs', () => {
     expect(text).toContain('expects the government to decide');
   });
 });
+
+describe('analysis paragraphs state only what the article supports', () => {
+  it('names only events that fired in sentences about the subject', () => {
+    const result = analyzer.analyzeSync({
+      title: 'Litware sues Fabrikam for breach of contract',
+      text: [
+        'Litware said on Monday that Fabrikam was in breach of a contract to supply gearboxes for its turbines.',
+        'The lawsuit, filed in Delaware, seeks $120 million in damages.',
+        'Separately, Contoso completed its acquisition of a small software maker last year.',
+        'Contoso has said the acquisition added about 2% to its revenue.',
+      ].join(' '),
+    });
+    const text = result.analysis.join('\n');
+    expect(text).toContain('legal action');
+    expect(text).not.toMatch(/merger|outage/);
+  });
+
+  it('never quotes a results-table row as a sentence', () => {
+    const result = analyzer.analyzeSync({
+      title: 'HARBOR VALVE CORP <HVLV> 2ND QTR NET',
+      text: 'TULSA, Okla., May 4 - Shr 41 cts vs 22 cts\n    Net 8.2 mln vs 4.4 mln\n    Revs 96.4 mln vs 81.0 mln\n    Six mths\n    Shr 70 cts vs 39 cts\n Reuter',
+    });
+    const text = result.analysis.join('\n');
+    expect(text).not.toMatch(/Shr|Revs| vs /);
+    expect(result.sentiment.score).toBeGreaterThan(0.15);
+    expect(result.topics[0]?.slug).toBe('earnings');
+  });
+
+  it('looks ahead only with sentences about what is still to come', () => {
+    const backward = analyzer.analyzeSync({
+      title: 'Fabrikam profit beats forecasts',
+      text: [
+        'Fabrikam said quarterly profit rose 14%, more than analysts had expected.',
+        'Revenue was better than expected in every region.',
+        'The company raised its outlook in April.',
+      ].join(' '),
+    });
+    expect(backward.analysis.join('\n')).not.toMatch(/Looking ahead/);
+
+    const forward = analyzer.analyzeSync({
+      title: 'Fabrikam profit beats forecasts',
+      text: [
+        'Fabrikam said quarterly profit rose 14%, more than analysts had expected.',
+        'The company will open two plants in Poland next year.',
+      ].join(' '),
+    });
+    const ahead = forward.analysis.find((p) => p.startsWith('Looking ahead')) ?? '';
+    expect(ahead).toContain('will open two plants');
+    expect(ahead).not.toContain('had expected');
+  });
+});

@@ -10,7 +10,7 @@ import { buildCompanyMentions, type CompanyCandidate } from './entities/build-co
 import { aliasKey, type RegistryIndex } from './entities/build-registry-index.js';
 import { detectOrganizations } from './entities/detect-organizations.js';
 import { matchCompanies } from './entities/match-companies.js';
-import { detectEvents } from './importance/detect-events.js';
+import { detectEvents, type DetectedEvents } from './importance/detect-events.js';
 import { scoreImportance } from './importance/score-importance.js';
 import { scoreArticleSentiment } from './sentiment/score-article.js';
 import { rankSentences } from './summarize/rank-sentences.js';
@@ -19,6 +19,11 @@ import { selectTakeaways } from './summarize/select-takeaways.js';
 import { detectLanguage } from './text/detect-language.js';
 import { prepareDocument } from './text/prepare-document.js';
 import { classifyTopics } from './topics/classify-topics.js';
+
+function eventsAbout(events: DetectedEvents, subjectSentences: readonly number[]): string[] {
+  const subject = new Set(subjectSentences);
+  return events.types.filter((type) => (events.sentences.get(type) ?? []).some((i) => subject.has(i)));
+}
 
 const TOPIC_NAMES = new Map<string, string>(TOPIC_TAXONOMY.map((t) => [t.slug, t.name]));
 
@@ -41,10 +46,7 @@ export function analyzeArticle({
     throw new AppError('INVALID_INPUT', 'An article needs a title or text to analyze.');
 
   const declared = input.language?.trim().toLowerCase().slice(0, 2);
-  const language =
-    declared && /^[a-z]{2}$/.test(declared)
-      ? declared
-      : detectLanguage(doc.sentences.flatMap((s) => s.tokens.map((t) => t.lower)));
+  const language = declared && /^[a-z]{2}$/.test(declared) ? declared : detectLanguage(doc.sentences);
 
   const sentiment = scoreArticleSentiment({ sentences: doc.sentences });
 
@@ -62,6 +64,7 @@ export function analyzeArticle({
   const topics = classifyTopics({
     sentences: doc.sentences,
     companies: companies.map((c) => ({ sector: c.entry?.sector ?? null, relevance: c.relevance })),
+    names: candidates.flatMap((c) => c.mentions),
   });
   const events = detectEvents({ sentences: doc.sentences });
   const importance = scoreImportance({
@@ -99,13 +102,15 @@ export function analyzeArticle({
     .map((r) => r.sentence);
   const analysis = composeAnalysis({
     headline: doc.headline,
-    lead: rankedBody.length > 0 ? (doc.body[0] ?? null) : null,
+    lead: doc.body.find((s) => !s.tableRow) ?? null,
     label: sentiment.label,
     score: sentiment.score,
     scored: sentiment.scored,
     companies,
     topicNames,
-    eventTypes: events.types,
+    // The template states an event only where a rule fired in a sentence about the article's subject
+    // (the headline when no company is named), so a side remark does not become "the story".
+    eventTypes: eventsAbout(events, companies[0]?.sentenceIndexes ?? [doc.headline?.index ?? 0]),
     rankedBody,
   });
 
@@ -115,7 +120,7 @@ export function analyzeArticle({
     summary: summary.text,
     analysis,
     takeaways,
-    companies: companies.map(({ entry: _entry, ...mention }) => mention),
+    companies: companies.map(({ entry: _entry, sentenceIndexes: _indexes, ...mention }) => mention),
     topics,
     language,
     analyzer: { name: analyzer.name, version: analyzer.version, model: null },

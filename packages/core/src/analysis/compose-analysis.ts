@@ -3,7 +3,9 @@
  * facts extracted from the article — actors and event, the sentences that
  * drove the sentiment, each company's tone, and forward-looking statements.
  * Only quoted article sentences, company and topic names and tone words are
- * inserted, so the paragraphs never contain a figure the article lacks.
+ * inserted, so the paragraphs never contain a figure the article lacks. Rows
+ * of a results table are data, never quoted as statements; "Looking ahead"
+ * quotes only sentences about what is still to come.
  */
 import type { SentimentLabel } from './contract.js';
 import type { ScoredSentence } from './sentiment/score-article.js';
@@ -24,8 +26,14 @@ export interface AnalysisFacts {
 
 const MAX_COMPANIES = 4;
 const STRONG_FUTURE_RE =
-  /\b(will|expects?|expected to|plans?|planned|intends?|aims?|forecasts?|outlook|guidance|next (?:year|quarter|month|week)|later this (?:year|month|quarter)|upcoming|scheduled|is set to|are set to|due to (?:be|start|open|close|report)|going forward|in the coming)\b/i;
+  /\b(will|'ll|expects?|(?:is|are) expected to|plans? to|intends? to|aims? to|forecasts? (?:that|a|an)|sees|next (?:year|quarter|month|week)|later this (?:year|month|quarter)|upcoming|(?:is|are) scheduled|(?:is|are) set to|(?:is|are) due to|going forward|in the coming)\b/i;
 const WEAK_FUTURE_RE = /\b(would|could|may|might)\b/i;
+/**
+ * Expectations already settled: "than expected", "analysts had expected", "beat forecasts".
+ * A sentence whose only future word sits in one of these looks back, not ahead.
+ */
+const SETTLED_EXPECTATION_RE =
+  /\b(?:than (?:had been |was |were )?(?:expected|forecast|anticipated|estimated)|(?:had|have|were|was) (?:been )?expected|as expected|(?:beat|beats|missed|misses|topped|exceeded) (?:\w+ ){0,2}(?:expectations|estimates|forecasts)|(?:raised|cut|lowered|lifted|trimmed) (?:its |their )?(?:\w+ )?(?:outlook|guidance|forecast))\b/gi;
 
 const EVENT_PHRASES: Record<string, string> = {
   'export-controls': 'export controls or sanctions',
@@ -91,6 +99,7 @@ export function composeAnalysis(facts: AnalysisFacts): string[] {
     .filter(
       (s) =>
         s.sentiment.hits.length > 0 &&
+        !s.sentence.tableRow &&
         (direction === 0 || Math.sign(s.sentiment.score) === direction) &&
         !used.has(s.sentence.text),
     )
@@ -131,12 +140,19 @@ export function composeAnalysis(facts: AnalysisFacts): string[] {
 
   // 4. What to watch.
   // Explicit plans and expectations first, then conditional statements, each group in rank order.
-  const ahead = [
-    ...facts.rankedBody.filter((s) => STRONG_FUTURE_RE.test(s.text)),
-    ...facts.rankedBody.filter((s) => !STRONG_FUTURE_RE.test(s.text) && WEAK_FUTURE_RE.test(s.text)),
-  ]
-    .filter((s) => !used.has(s.text))
-    .slice(0, 2);
+  // Settled expectations ("than expected", "beat forecasts") are removed before looking for the future.
+  const strong: DocSentence[] = [];
+  const weak: DocSentence[] = [];
+  for (const s of facts.rankedBody) {
+    if (s.tableRow || used.has(s.text)) continue;
+    const strongRaw = STRONG_FUTURE_RE.test(s.text);
+    if (!strongRaw && (weak.length >= 2 || !WEAK_FUTURE_RE.test(s.text))) continue;
+    const open = s.text.replace(SETTLED_EXPECTATION_RE, ' ');
+    if (strongRaw && STRONG_FUTURE_RE.test(open)) strong.push(s);
+    else if (weak.length < 2 && WEAK_FUTURE_RE.test(open)) weak.push(s);
+    if (strong.length >= 2) break;
+  }
+  const ahead = [...strong, ...weak].slice(0, 2);
   if (ahead.length > 0) {
     paragraphs.push(
       closeSentence(`Looking ahead, the article points to ${ahead.map((s) => quote(s.text)).join(' and ')}`),

@@ -57,6 +57,12 @@ export const TOPIC_TAXONOMY = [
     description: 'Oil, gas, power, renewables, utilities and energy prices.',
   },
   {
+    slug: 'commodities',
+    name: 'Commodities',
+    description:
+      'Grains, oilseeds, edible oils, softs, livestock and metals: harvests, supply and commodity markets.',
+  },
+  {
     slug: 'technology',
     name: 'Technology',
     description: 'Software, hardware, semiconductors, internet platforms and telecoms.',

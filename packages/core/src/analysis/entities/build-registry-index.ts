@@ -126,7 +126,11 @@ export function foldAccents(text: string): string {
   return /[^\x00-\x7f]/.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '') : text;
 }
 
+const PLAIN_WORDS_RE = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
 export function aliasKey(alias: string): string {
+  // Plain words tokenize to themselves; skipping the tokenizer keeps per-article name checks cheap.
+  if (PLAIN_WORDS_RE.test(alias)) return alias.toLowerCase();
   return tokenize(alias)
     .map((t) => foldAccents(t.lower))
     .join(' ');

@@ -8,6 +8,7 @@
 import { PhraseMatcher } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
 import { isCapitalized } from '../text/tokenize.js';
+import { BUSINESS_VERBS } from './company-context.js';
 import type { Mention } from './match-companies.js';
 
 export interface ProposedOrganization {
@@ -70,6 +71,54 @@ const LEADING_NOISE = new Set([
   'Today',
   'Yesterday',
 ]);
+/**
+ * Verbs a Title Case or all-caps headline capitalises ("Broker Downgrades Acme Widgets Inc"):
+ * a company name never runs across one, so a proposed name starts after the last of them.
+ */
+const HEADLINE_VERBS = new Set([
+  ...BUSINESS_VERBS,
+  'upgrades',
+  'downgrades',
+  'initiates',
+  'reiterates',
+  'maintains',
+  'keeps',
+  'says',
+  'said',
+  'sees',
+  'reports',
+  'names',
+  'to',
+  'at',
+  'on',
+  'in',
+  'for',
+  'from',
+  'with',
+  'by',
+  'may',
+  'will',
+  'unit',
+  'stake',
+]);
+/** "CCR VIDEO CORP <CCCR> 1ST QTR NET", "<Gulf International Bank BSC> said": wire copy marks companies. */
+const WIRE_NAME_RE =
+  /((?:\p{Lu}[\p{Lu}\p{N}&'’.-]*\s+){0,5}\p{Lu}[\p{Lu}\p{N}&'’.-]*)\s*<[A-Z]{1,5}(?:\.[A-Z]{1,2})?>|<(\p{Lu}[^<>\n]{0,30}\s[^<>\n]{1,30})>/gu;
+const LEGAL_CASE = new Map(
+  ['Inc', 'Corp', 'Co', 'Ltd', 'Plc', 'Llc', 'Ag', 'Sa', 'Nv', 'Bv', 'Group', 'Holdings'].map(
+    (form) => [form.toUpperCase(), form] as const,
+  ),
+);
+
+/** "CCR VIDEO CORP" → "CCR Video Corp": short all-caps words stay initials, legal forms get their usual case. */
+function wireCase(words: readonly string[]): string[] {
+  if (!words.every((w) => w === w.toUpperCase())) return [...words];
+  return words.map(
+    (w) =>
+      LEGAL_CASE.get(w.replace(/\.$/, '')) ?? (w.length <= 3 ? w : w.charAt(0) + w.slice(1).toLowerCase()),
+  );
+}
+
 const NOT_COMPANIES = new Set([
   'World Bank',
   'Central Bank',
@@ -80,6 +129,21 @@ const NOT_COMPANIES = new Set([
   'Investment Bank',
   'Group',
 ]);
+
+interface NameRun {
+  text: string;
+  index: number;
+  minWords: number;
+}
+
+function* nameRuns(text: string): Generator<NameRun> {
+  for (const m of text.matchAll(ORG_RE)) yield { text: m[0], index: m.index, minWords: 2 };
+  if (!text.includes('<')) return;
+  for (const m of text.matchAll(WIRE_NAME_RE)) {
+    const name = m[1] ?? m[2] ?? '';
+    yield { text: name, index: m.index + m[0].indexOf(name), minWords: 1 };
+  }
+}
 
 /**
  * @param isKnown tells whether a name is a registry name or alias, so
@@ -94,16 +158,20 @@ export function detectOrganizations({
 }): ProposedOrganization[] {
   const byKey = new Map<string, ProposedOrganization>();
   for (const sentence of sentences) {
-    for (const found of sentence.text.matchAll(ORG_RE)) {
-      const words = found[0].replace(/\.$/, '').split(/\s+/);
+    for (const found of nameRuns(sentence.text)) {
+      const words = found.text.replace(/\.$/, '').trim().split(/\s+/);
+      const lastVerb = words.slice(0, -1).findLastIndex((w) => HEADLINE_VERBS.has(w.toLowerCase()));
+      if (lastVerb >= 0) words.splice(0, lastVerb + 1);
       while (words.length > 1 && LEADING_NOISE.has(words[0] ?? '')) words.shift();
-      if (words.length < 2) continue;
-      const name = words.join(' ');
+      if (words.length < found.minWords || (words[0]?.length ?? 0) < 2) continue;
+      // A registered name at the end ("… Downgrades Target Corp") is the registry's match, not a new company.
+      if (words.some((_, i) => isKnown(words.slice(i).join(' ')) || isKnown(words.slice(i, -1).join(' '))))
+        continue;
+      const name = wireCase(words).join(' ');
       if (NOT_COMPANIES.has(name)) continue;
       const key = name.toLowerCase();
-      if (isKnown(name) || isKnown(words.slice(0, -1).join(' '))) continue;
-      const startOffset = found.index + found[0].indexOf(words[0] ?? '');
-      const endOffset = found.index + found[0].length;
+      const startOffset = found.index + found.text.indexOf(words[0] ?? '');
+      const endOffset = found.index + found.text.trimEnd().length;
       let start = -1;
       let end = -1;
       sentence.tokens.forEach((token, i) => {

@@ -143,3 +143,98 @@ describe('per-company sentiment', () => {
     expect(tone(title, 'contoso')).toBeLessThan(-0.1);
   });
 });
+
+describe('names that need the right context', () => {
+  it('never reads a company inside a known phrase', () => {
+    expect(ids('Harbor Ridge Raises Price Target on Fabrikam to $40')).toEqual(['fabrikam']);
+    expect(ids('Litware Shares Halted, News Pending')).toEqual(['litware']);
+    expect(ids('Is Fabrikam Cheap? Its PEG Ratio Says Yes')).toEqual(['fabrikam']);
+    expect(ids('Stocks slide', 'The Dow fell 300 points and the Dow Jones transports lost 2%.')).toEqual([]);
+    expect(ids('Analysts Remain Bullish on Northwind After Strong Quarter')).toEqual(['northwind']);
+  });
+
+  it('still finds those companies where the name reaches past the phrase or stands as a company', () => {
+    expect(ids('Chemicals', 'The Dow Chemical plant in Texas restarted on Monday.')).toEqual(['dow']);
+    expect(ids('Target to cut 1,800 jobs at its headquarters')).toEqual(['target']);
+    expect(ids('Crypto exchange Bullish shares jump in trading debut')).toEqual(['bullish']);
+  });
+
+  it('reads "3M shares" after a verb as a quantity and "ADS" as depositary shares', () => {
+    expect(ids('Fund bought 3M shares of Litware last quarter')).toEqual(['litware']);
+    expect(ids('3M shares fell after the earplug ruling')).toEqual(['3m']);
+    expect(ids('Fabrikam ADS rose 4% in New York trading')).toEqual(['fabrikam']);
+    expect(ids('Sportswear', 'Shares of the German brand (XETRA: ADS) gained 2%.')).toEqual(['adidas']);
+  });
+
+  it('finds Apple when a headline plainly names the company', () => {
+    expect(ids('Harbor Ridge keeps its Buy rating on Apple')).toEqual(['apple']);
+    expect(ids('Apple Closes All Its Stores in Italy')).toEqual(['apple']);
+    expect(ids('Apple to shut retail stores in China as outbreak spreads')).toEqual(['apple']);
+    expect(ids('Larchmont Upgrades Apple to Outperform')).toEqual(['apple']);
+    expect(ids('Orchard news', 'An apple a day keeps the doctor away, the growers said.')).toEqual([]);
+  });
+});
+
+describe('analyst ratings', () => {
+  const company = (title: string, id: string) => companiesIn(title).find((c) => c.companyId === id);
+
+  it('makes the rated company the subject and gives it the direction of the change', () => {
+    const upgrade = companiesIn('Goldman Sachs Upgrades NVIDIA to Buy');
+    expect(upgrade[0]?.companyId).toBe('nvidia');
+    expect(upgrade[0]?.sentimentScore).toBeGreaterThan(0.15);
+    expect(company('Goldman Sachs Downgrades Litware to Sell', 'litware')?.sentimentScore).toBeLessThan(
+      -0.15,
+    );
+    expect(company('Goldman cuts price target on Fabrikam to $30', 'fabrikam')?.sentimentScore).toBeLessThan(
+      -0.15,
+    );
+    expect(
+      company('Goldman Sachs Maintains Outperform on Contoso, Raises Price Target to $250', 'contoso')
+        ?.sentimentScore,
+    ).toBeGreaterThan(0.15);
+    expect(
+      company('Goldman Sachs initiates coverage of Northwind with an underweight rating', 'northwind')
+        ?.sentimentScore,
+    ).toBeLessThan(-0.15);
+  });
+
+  it('does not score the broker as if it were the subject', () => {
+    for (const title of [
+      'Goldman Sachs Upgrades NVIDIA to Buy',
+      'Goldman Sachs Downgrades Litware to Sell',
+      'Goldman cuts price target on Fabrikam to $30',
+    ]) {
+      const broker = company(title, 'goldman');
+      expect(broker?.sentimentScore).toBe(0);
+      expect(companiesIn(title)[0]?.companyId).not.toBe('goldman');
+    }
+  });
+});
+
+describe('Title Case headlines and wire copy', () => {
+  it('does not let a proposed organisation swallow the words before a registered name', () => {
+    const companies = companiesIn('Goldman Sachs Downgrades Target Corp to Sell');
+    expect(companies.filter((c) => c.companyId === null)).toEqual([]);
+    expect(companies.map((c) => c.companyId).sort()).toEqual(['goldman', 'target']);
+  });
+
+  it('starts an unknown organisation after the headline verb', () => {
+    const proposed = companiesIn('Harbor Ridge Downgrades Acme Widgets Inc').map((c) => c.proposedName);
+    expect(proposed).toEqual(['Acme Widgets Inc']);
+  });
+
+  it('takes the company of a wire story from its headline and ticker, and scores it by its table', () => {
+    const result = analyzer.analyzeSync({
+      title: 'HARBOR VALVE CORP <HVLV> 2ND QTR NET',
+      text: 'TULSA, Okla., May 4 - Shr 41 cts vs 22 cts\n    Net 8.2 mln vs 4.4 mln\n    Revs 96.4 mln vs 81.0 mln\n Reuter',
+    });
+    expect(result.companies.map((c) => c.proposedName)).toEqual(['Harbor Valve Corp']);
+    expect(result.companies[0]?.sentimentScore).toBeGreaterThan(0.15);
+    expect(ids('DOW CHEMICAL <DOW> TO SELL EUROPEAN UNIT')).toEqual(['dow']);
+    expect(ids('Chemicals', 'Shares of <DOW.N> rose in early trading.')).toEqual(['dow']);
+    // Symbols get reused: after another company's name, the symbol is that company's.
+    expect(companiesIn('HARBOR VALVE INC <TGT> SETS QUARTERLY PAYOUT').map((c) => c.proposedName)).toEqual([
+      'Harbor Valve Inc',
+    ]);
+  });
+});

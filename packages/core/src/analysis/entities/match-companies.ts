@@ -7,12 +7,17 @@
  */
 import type { CompanyRegistryEntry } from '../contract.js';
 import type { TokenRange } from '../sentiment/score-target.js';
+import { expandPatterns, PhraseMatcher, type PhraseMatch } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
 import { isCapitalized, type Token } from '../text/tokenize.js';
 import { foldAccents, type RegistryIndex } from './build-registry-index.js';
 import {
+  BUSINESS_VERBS,
   EXCHANGE_OPERATOR_NAMES,
+  HOLDING_NOUNS,
+  NOT_A_NAME_PHRASES,
   NOT_TICKERS,
+  QUANTITY_NOUNS,
   STRONG_CONTEXT_WORDS,
   VENUE_FOLLOWERS,
   WEAK_CONTEXT_WORDS,
@@ -35,6 +40,35 @@ interface Candidate extends Mention {
 const CONTEXT_WINDOW = 8;
 const EXCHANGE_TICKER_RE =
   /(?:\b(?:NYSE|NASDAQ|Nasdaq|NYSEArca|NYSE American|AMEX|LSE|LON|TSX|ASX|HKEX|HKG|XETRA|ETR|FRA|TYO|TSE|EPA|AMS|SWX|BIT|OTC|OTCQX)\s*:\s*|\$)([A-Z]{1,5}(?:\.[A-Z]{1,2})?)\b/g;
+/** Wire copy marks a listed company's symbol in angle brackets: "Dow Chemical <DOW>", "<BAC.N>". */
+const WIRE_TICKER_RE = /<([A-Z]{1,5})(?:\.[A-Z]{1,2})?>/g;
+const NOT_A_NAME_LIST = expandPatterns(NOT_A_NAME_PHRASES);
+const NOT_A_NAME = new PhraseMatcher<true>(NOT_A_NAME_LIST.map((p) => [p, true] as const));
+/** Only a name containing one of these words can sit inside a not-a-name phrase. */
+const NOT_A_NAME_WORDS = new Set(NOT_A_NAME_LIST.flatMap((p) => p.split(' ')));
+
+function insideAny(spans: readonly { start: number; end: number }[], start: number, end: number): boolean {
+  return spans.some((span) => span.start <= start && span.end >= end);
+}
+
+function namedOtherwise(tokens: readonly Token[], nameEnd: number, taken: ReadonlySet<number>): boolean {
+  const word = tokens[nameEnd];
+  return word?.kind === 'word' && isCapitalized(word.text) && !taken.has(nameEnd);
+}
+
+function mayBeNotAName(tokens: readonly Token[], start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (NOT_A_NAME_WORDS.has(tokens[i]?.lower ?? '')) return true;
+  return false;
+}
+
+/** "bought 3M shares": a number-led name after a verb or preposition, before a countable noun, is a quantity. */
+function isQuantity(tokens: readonly Token[], start: number, end: number): boolean {
+  if (tokens[start]?.kind !== 'number') return false;
+  const before = tokens[start - 1];
+  const after = tokens[end]?.lower ?? '';
+  if (!QUANTITY_NOUNS.has(after) || before === undefined) return false;
+  return before.text === '$' || (before.kind === 'word' && before.text === before.lower);
+}
 
 function tokenIndexAt(tokens: readonly Token[], offset: number): number {
   for (let i = 0; i < tokens.length; i++) if ((tokens[i]?.start ?? -1) >= offset) return i;
@@ -85,6 +119,22 @@ function hasContext(
   entryWords: Set<string> | undefined,
 ): boolean {
   const { tokens } = sentence;
+  // The rated company of a rating statement ("Broker upgrades Apple to Buy", "Maintains Buy on Apple").
+  if (sentence.rating && candidate.start > sentence.rating.verb) return true;
+  const next = tokens[candidate.end]?.lower ?? '';
+  // A company acting: "Apple closes stores", "Apple to close stores".
+  if (
+    BUSINESS_VERBS.has(next) ||
+    (next === 'to' && BUSINESS_VERBS.has(tokens[candidate.end + 1]?.lower ?? ''))
+  )
+    return true;
+  // A company held or rated: "stake in Apple", "rating on Apple", "shares of Apple".
+  const preposition = tokens[candidate.start - 1]?.lower ?? '';
+  if (
+    (preposition === 'on' || preposition === 'in' || preposition === 'of') &&
+    HOLDING_NOUNS.has(tokens[candidate.start - 2]?.lower ?? '')
+  )
+    return true;
   let strong = 0;
   let weak = 0;
   const from = Math.max(0, candidate.start - CONTEXT_WINDOW);
@@ -130,6 +180,8 @@ export function matchCompanies({
     const { tokens } = sentence;
     const shouting = isShouting(sentence);
     const taken = new Set<number>();
+    let notNamesFound: PhraseMatch<true>[] | null = null;
+    const notNames = () => (notNamesFound ??= NOT_A_NAME.matchAll(tokens));
     const folded = tokens.map((t) => {
       if (t.kind !== 'word') return t;
       const lower = foldAccents(t.lower);
@@ -141,6 +193,11 @@ export function matchCompanies({
         .map((t) => t.lower)
         .join(' ');
       if (isVenue(tokens, match.start, match.end, key)) continue;
+      if (
+        (mayBeNotAName(tokens, match.start, match.end) && insideAny(notNames(), match.start, match.end)) ||
+        isQuantity(tokens, match.start, match.end)
+      )
+        continue;
       const refs = match.payload.filter(
         (ref) => shouting || caseMatches(ref.surface, tokens, match.start, match.end),
       );
@@ -154,12 +211,17 @@ export function matchCompanies({
         ambiguous: refs.every((r) => r.ambiguous),
       });
     }
-    for (const found of sentence.text.matchAll(EXCHANGE_TICKER_RE)) {
+    const explicit = sentence.text.includes('<')
+      ? [...sentence.text.matchAll(EXCHANGE_TICKER_RE), ...sentence.text.matchAll(WIRE_TICKER_RE)]
+      : sentence.text.matchAll(EXCHANGE_TICKER_RE);
+    for (const found of explicit) {
       const symbol = found[1] ?? '';
       const entries = index.bySymbol.get(symbol);
       if (!entries) continue;
-      const at = tokenIndexAt(tokens, found.index + found[0].length - symbol.length);
+      const at = tokenIndexAt(tokens, found.index + found[0].lastIndexOf(symbol));
       if (at < 0 || taken.has(at)) continue;
+      // "TENNECO INC <TGT>": a symbol after another company's name is that company's (tickers get reused).
+      if (found[0].startsWith('<') && namedOtherwise(tokens, at - 2, taken)) continue;
       taken.add(at);
       candidates.push({ sentenceIndex: sentence.index, start: at, end: at + 1, entries, ambiguous: false });
     }
@@ -175,7 +237,7 @@ export function matchCompanies({
         continue;
       if (NOT_TICKERS.has(token.text)) continue;
       const entries = index.bySymbol.get(token.text);
-      if (!entries) continue;
+      if (!entries || (mayBeNotAName(tokens, i, i + 1) && insideAny(notNames(), i, i + 1))) continue;
       // Two-letter symbols collide with too many abbreviations unless the next word says "shares"/"stock".
       const next = tokens[i + 1]?.lower ?? '';
       if (token.text.length < 3 && next !== 'shares' && next !== 'stock') continue;

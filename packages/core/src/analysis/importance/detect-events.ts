@@ -5,9 +5,10 @@
  * except that a clear review/opinion piece stays a review even when it
  * mentions a launch.
  */
+import { RATING_DEAL_WORDS } from '../text/analyst-rating.js';
 import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
-import { EVENT_RULES, REVIEW_EVENT, type EventRule } from './event-rules.js';
+import { EVENT_RULES, MERGER_EVENT, RATING_EVENT, REVIEW_EVENT, type EventRule } from './event-rules.js';
 
 const HEADLINE_BOOST = 3;
 /** Routine types need two body mentions; a single mention of a heavy event (a ban, a bankruptcy) is already news. */
@@ -24,19 +25,34 @@ const MATCHER = new PhraseMatcher<EventRule[]>(
   })(),
 );
 
+const RATING_RULE = EVENT_RULES.find((rule) => rule.type === RATING_EVENT);
+
 export interface DetectedEvents {
   /** Detected types, heaviest first. */
   types: string[];
   primary: EventRule | null;
+  /** For each detected type, the indexes of the sentences that named it. */
+  sentences: Map<string, number[]>;
 }
 
 export function detectEvents({ sentences }: { sentences: readonly DocSentence[] }): DetectedEvents {
   const strength = new Map<EventRule, number>();
+  const where = new Map<string, number[]>();
+  const hit = (rule: EventRule, sentence: DocSentence) => {
+    strength.set(rule, (strength.get(rule) ?? 0) + (sentence.isHeadline ? HEADLINE_BOOST : 1));
+    const list = where.get(rule.type) ?? [];
+    if (list[list.length - 1] !== sentence.index) list.push(sentence.index);
+    where.set(rule.type, list);
+  };
   for (const sentence of sentences) {
+    if (sentence.rating && RATING_RULE) hit(RATING_RULE, sentence);
     for (const match of MATCHER.matchAll(sentence.tokens)) {
       for (const rule of match.payload) {
         if (rule.headlineOnly && !sentence.isHeadline) continue;
-        strength.set(rule, (strength.get(rule) ?? 0) + (sentence.isHeadline ? HEADLINE_BOOST : 1));
+        // "Upgrades Acme to Buy": in a rating statement "to buy" is the rating, not a takeover.
+        if (sentence.rating && rule.type === MERGER_EVENT && RATING_DEAL_WORDS.has(phraseAt(sentence, match)))
+          continue;
+        hit(rule, sentence);
       }
     }
   }
@@ -51,5 +67,17 @@ export function detectEvents({ sentences }: { sentences: readonly DocSentence[] 
     review && reviewStrength >= HEADLINE_BOOST
       ? (found.find((r) => r.weight > 0.5) ?? review)
       : (found[0] ?? null);
-  return { types: found.map((r) => r.type), primary };
+  const types = found.map((r) => r.type);
+  return {
+    types,
+    primary,
+    sentences: new Map(types.map((type) => [type, where.get(type) ?? []])),
+  };
+}
+
+function phraseAt(sentence: DocSentence, match: { start: number; end: number }): string {
+  return sentence.tokens
+    .slice(match.start, match.end)
+    .map((t) => t.lower)
+    .join(' ');
 }

@@ -45,7 +45,7 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'major-outage',
     weight: 0.8,
     patterns:
-      'outage|outages|cyberattack|cyber attack|data breach|breach|phishing|attackers|ransomware|hacked|hackers|downtime|went down|service disruption|fire|explosion|blaze|spill',
+      'outage|outages|cyberattack|cyber attack|data breach|security breach|breach|phishing|attackers|ransomware|hacked|hackers|downtime|went down|service disruption|fire|explosion|blaze|spill',
   },
   {
     type: 'guidance-change',
@@ -57,7 +57,7 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'lawsuit-fine',
     weight: 0.75,
     patterns:
-      'lawsuit|lawsuits|sued|sues|class action|fined|fine of|penalty|antitrust|settlement|court ruling|indicted|charged with',
+      'lawsuit|lawsuits|sued|sues|class action|fined|fine of|penalty|antitrust|settlement|court ruling|indicted|charged with|breach of contract|breach of a contract|breach of the contract|breach of its contract|in breach of|breached the/its/a contract|found guilty|pleaded/pleads/pled guilty|convicted|conviction|acquitted|acquits|acquittal|jury verdict|verdict against|verdict in favor/favour|directed verdict|settles/settled/settle lawsuit/lawsuits/suit/suits/case/claims/charges/dispute|agreed/agrees/agree to settle',
   },
   {
     type: 'regulation',
@@ -86,13 +86,10 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'earnings',
     weight: 0.5,
     patterns:
-      'quarterly results|quarterly earnings|annual results|full-year results|net profit|operating profit|net income|revenue|earnings per share|net sales|earnings|first-quarter/second-quarter/third-quarter/fourth-quarter/quarterly/annual/full-year profit/revenue/results/earnings/sales',
+      'qtr/year/mths/months net/loss/profit|shr|oper shr|qtly/qtrly/mthly/annual div|qtly/qtrly/quarterly dividend|stock split|quarterly results|quarterly earnings|annual results|full-year results|net profit|operating profit|net income|revenue|earnings per share|net sales|earnings|first-quarter/second-quarter/third-quarter/fourth-quarter/quarterly/annual/full-year profit/revenue/results/earnings/sales',
   },
-  {
-    type: 'analyst-rating',
-    weight: 0.4,
-    patterns: 'upgraded|downgraded|upgrades|downgrades|price target|target price|buy rating|sell rating',
-  },
+  // Found by the sentence's rating statement (text/analyst-rating.ts), not by phrases.
+  { type: 'analyst-rating', weight: 0.4, patterns: '' },
   {
     type: 'product-launch',
     weight: 0.4,
@@ -115,3 +112,5 @@ export const EVENT_RULES: readonly EventRule[] = [
 ];
 
 export const REVIEW_EVENT = 'review-opinion';
+export const RATING_EVENT = 'analyst-rating';
+export const MERGER_EVENT = 'merger-acquisition';

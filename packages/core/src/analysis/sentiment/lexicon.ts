@@ -31,6 +31,8 @@ export interface LexEntry {
   needsMetric?: boolean;
   /** Marks the phrase as consumed with no effect ("up to", "set up"). */
   inert?: boolean;
+  /** A results-table row label that counts only at the start of a row ("Net 5 mln vs 4 mln"). */
+  rowLabel?: boolean;
 }
 
 type Spec = readonly [patterns: string, entry: LexEntry];
@@ -83,6 +85,14 @@ const METRICS: Spec[] = [
     'share capital|number of shares|shares outstanding|registered share capital|depth|distance|temperature',
     { metric: 0 },
   ],
+  // Wire-service results tables: "Shr 80 cts vs 72 cts", "Revs 1.9 bil vs 1.3 bil", "Qtly div 25 cts vs 22 cts".
+  [
+    'shr|shrs|oper shr|oper net|oper profit|revs|rev|div|qtly div|qtrly div|mthly div|annual div|semi-annual div|qtly|qtrly|payout',
+    { metric: 1 },
+  ],
+  ['net', { metric: 1, rowLabel: true }],
+  ['shr loss|oper shr loss|oper loss', { metric: -1 }],
+  ['avg shrs|avg shares', { metric: 0 }],
   ['errors|defects|failures|incidents|accidents', { metric: -1 }],
   ['bill|bills|fuel bill|wage bill|tax bill', { metric: -0.6 }],
   [
@@ -106,11 +116,11 @@ const METRICS: Spec[] = [
 
 const DIRECTIONS: Spec[] = [
   [
-    'rise|rises|rose|risen|rising|increase|increases|increased|increasing|grew|grow|grows|grown|growing|up|jump|jumps|jumped|jumping|surge|surges|surged|surging|climb|climbs|climbed|climbing|gain|gains|gained|double|doubled|doubles|doubling|triple|tripled|higher|soar|soars|soared|soaring|rebound|rebounds|rebounded|expand|expands|expanded|expanding|boost|boosts|boosted|boosting|rally|rallies|rallied|advance|advanced|advances|strengthen|strengthened|strengthens|widen|widened|widens|widening|raise|raises|raised|raising|lift|lifts|lifted|accelerate|accelerated|accelerates|swell|swelled|spike|spiked|skyrocket|skyrocketed|hike|hikes|hiked|higher-than-expected|improvement|expansion|upswing',
+    'rise|rises|rose|risen|rising|increase|increases|increased|increasing|grew|grow|grows|grown|growing|up|jump|jumps|jumped|jumping|surge|surges|surged|surging|climb|climbs|climbed|climbing|gain|gains|gained|double|doubled|doubles|doubling|triple|tripled|higher|soar|soars|soared|soaring|rebound|rebounds|rebounded|expand|expands|expanded|expanding|boost|boosts|boosted|boosting|rally|rallies|rallied|advance|advanced|advances|strengthen|strengthened|strengthens|widen|widened|widens|widening|raise|raises|raised|raising|lift|lifts|lifted|accelerate|accelerated|accelerates|swell|swelled|spike|spiked|skyrocket|skyrocketed|hike|hikes|hiked|higher-than-expected|improvement|expansion|upswing|leap|leaps|leapt|leaped|bounce|bounces|bounced',
     { dir: 1 },
   ],
   [
-    'fall|falls|fell|fallen|falling|decrease|decreases|decreased|decreasing|decline|declines|declined|declining|drop|drops|dropped|dropping|down|slump|slumps|slumped|plunge|plunges|plunged|plunging|lower|lowers|lowered|lowering|shrink|shrinks|shrank|shrunk|shrinking|narrow|narrows|narrowed|narrowing|weaken|weakened|weakens|tumble|tumbles|tumbled|slide|slides|slid|sliding|contracted|contracting|halve|halved|halves|reduce|reduces|reduced|reducing|reduction|reductions|cut|cuts|cutting|ease|eased|eases|easing|dip|dips|dipped|sink|sinks|sank|sunk|slow|slows|slowed|slowing|slash|slashed|slashes|trim|trims|trimmed|erode|eroded|shed|sheds|shedding|sag|sagged|retreat|retreated|tank|tanked|plummet|plummeted|plummets|lose|loses|lost|losing|lowest|decelerate|decelerated|downswing|slip|slips|slipped|flop|flops|flopped|diminish|diminished|diminishes|diminishing|skid|skids|skidded|axe|axes|axed|wane|wanes|waned',
+    'fall|falls|fell|fallen|falling|decrease|decreases|decreased|decreasing|decline|declines|declined|declining|drop|drops|dropped|dropping|down|slump|slumps|slumped|plunge|plunges|plunged|plunging|lower|lowers|lowered|lowering|shrink|shrinks|shrank|shrunk|shrinking|narrow|narrows|narrowed|narrowing|weaken|weakened|weakens|tumble|tumbles|tumbled|slide|slides|slid|sliding|contracted|contracting|halve|halved|halves|reduce|reduces|reduced|reducing|reduction|reductions|cut|cuts|cutting|ease|eased|eases|easing|dip|dips|dipped|sink|sinks|sank|sunk|slow|slows|slowed|slowing|slash|slashed|slashes|trim|trims|trimmed|erode|eroded|shed|sheds|shedding|sag|sagged|retreat|retreated|tank|tanked|plummet|plummeted|plummets|lose|loses|lost|losing|lowest|decelerate|decelerated|downswing|slip|slips|slipped|flop|flops|flopped|diminish|diminished|diminishes|diminishing|skid|skids|skidded|axe|axes|axed|wane|wanes|waned|dive|dives|dived|nosedive|nosedives|nosedived',
     { dir: -1 },
   ],
 ];
@@ -150,6 +160,25 @@ const VALUES: Spec[] = [
     'to underperform|to underweight|sell rating|underperform rating|underweight rating|rated sell',
     { value: -0.8 },
   ],
+  // "initiated with 'buy' recommendations", "the buy recommendation was reiterated".
+  [
+    "buy/outperform/overweight/accumulate recommendation/recommendations/rating/ratings|buy ' recommendation/recommendations/rating",
+    { value: 0.8 },
+  ],
+  [
+    "sell/underperform/underweight/reduce recommendation/recommendations|sell ' recommendation/recommendations/rating",
+    { value: -0.8 },
+  ],
+  // Winning business: a signed contract or agreement is good news for the one who signs it.
+  [
+    'signed/signs/sign/inked/inks a/an contract/agreement/deal/order/orders/contracts/agreements|signed/signs/inked/inks contracts/agreements/deals/orders',
+    { value: 0.5 },
+  ],
+  ['satisfied|pleased|delighted|proud|excited', { value: 0.5 }],
+  [
+    'market leader|market leaders|leading provider/supplier/company/producer/manufacturer/player/position/developer/maker/supplier',
+    { value: 0.4 },
+  ],
   ['bullish', { value: 0.9 }],
   ['bearish', { value: -0.9 }],
   // Turnarounds.
@@ -161,7 +190,10 @@ const VALUES: Spec[] = [
   ['swung/swings/turned/turns/fell/slipped/plunged to a/an loss', { value: -1.2 }],
   ['swung/swings/turned/turns/fell/slipped/plunged to a/an net/operating/pre-tax loss', { value: -1.2 }],
   ['into the red|in the red', { value: -1.1 }],
-  ['swung to a/an profit', { value: 1.2 }],
+  [
+    'swung/swing/swings/turned/turn/turns/moved/move/moves to a/an profit|swung/swing/swings/turned/turn/turns/moved/move/moves to a/an net/operating/pre-tax/pretax profit',
+    { value: 1.2 },
+  ],
   // Evaluative words.
   ['record|records', { value: 0.5 }],
   ['all-time high|record high|record highs|new high|new highs', { value: 0.8 }],
@@ -228,7 +260,7 @@ const VALUES: Spec[] = [
   ],
   // Deal-making reads as mildly positive in markets news (a bid premium, growth by acquisition).
   [
-    'acquire|acquires|acquired|acquiring|buys|to buy|offers to buy|agrees to buy|takeover|buyout|merger|bid|bids|bidder|bidders|takeover approach|offer for',
+    'acquire|acquires|acquired|acquiring|to acquire|acquisition of|takeover of|buyout of|bid for|bids for|offers for|buys|to buy|offers to buy|agrees to buy|takeover|buyout|merger|bid|bids|bidder|bidders|takeover approach|takeover approach for|offer for',
     { value: 0.15 },
   ],
   [
@@ -245,6 +277,21 @@ const VALUES: Spec[] = [
     { value: -0.8 },
   ],
   ['fined|fine of|a fine|the fine|fines|penalty|penalties|sanctioned|censured', { value: -0.9 }],
+  // Legal outcomes: a conviction or a lost case is bad for the party, an acquittal or a won case good.
+  [
+    'guilty|found guilty|pleaded/pleads/pled/pleading guilty|convicted|conviction|convictions|guilty verdict|verdict against|loses/lost appeal|loses/lost the/its appeal/case/lawsuit|ruled against',
+    { value: -1 },
+  ],
+  [
+    'not guilty|acquitted|acquits|acquit|acquittal|cleared of|wins/won appeal|wins/won the/its appeal/case/lawsuit|lawsuit/suit/case/charges dismissed|dismissed the lawsuit/suit/case/charges|verdict in its favor/favour|ruled/rules/rule in its favor/favour|ruled/rules/rule in favor/favour of|in its favor|in its favour',
+    { value: 0.8 },
+  ],
+  ['pleaded/pleads/pled/pleading not guilty', { inert: true }],
+  ['jailed|imprisoned|sentenced|prison sentence|jail sentence|sent to prison|sent to jail', { value: -0.9 }],
+  [
+    'conviction/convictions/verdict/ruling/sentence overturned|overturned/overturns/quashed/quashes the/his/her/its conviction/convictions/verdict',
+    { value: 0.8 },
+  ],
   // "fine" is a penalty only in a penalty context; "fine papers" and "fine-tuning" are not.
   [
     'million/billion/bn/mn/m/pound/pounds/euro/euros/dollar/dollars/record/antitrust/regulatory/spill/heavy/hefty/eu/big/huge/potential/possible fine|fine for/over/from/after|faces/face/facing/avoids/pays/paid/appeals/impose/imposes/imposed/slapped/levied fine',
@@ -293,6 +340,10 @@ const VALUES: Spec[] = [
   // Level words only mean something attached to a metric ("high costs", "low demand").
   ['high|larger|bigger|greater', { dir: 1, needsMetric: true }],
   ['low|smaller', { dir: -1, needsMetric: true }],
+  // "shares cool", "inflation cooled"; but "a cool makeover" is no change at all.
+  ['cool|cools|cooled|cooling', { dir: -1, needsMetric: true }],
+  // "The reductions will be completed by autumn": a reduction of nothing named is no news.
+  ['reduction|reductions', { dir: -1, needsMetric: true }],
   ['went/gone/go/goes/going/moved/edged/inched/crept/shot up', { dir: 1 }],
   ['went/gone/go/goes/going/moved/edged/inched/crept down', { dir: -1 }],
   ['than expected/forecast/anticipated/estimated', { intensity: 1.3 }],

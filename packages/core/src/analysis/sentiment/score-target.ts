@@ -4,7 +4,8 @@
  * verbs ("X beat Y", "X overtook Y") and "than Y" comparisons give the object
  * the opposite tone; legal and regulatory actions ("X sued Y", "regulators
  * banned Y", "analysts downgraded Y") land on the object, not the subject;
- * "X lost the contract to Y" is good for Y.
+ * "X lost the contract to Y" is good for Y; the target of a bid ("X to buy Y")
+ * reads positive, as a takeover comes at a premium.
  */
 import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { Token } from '../text/tokenize.js';
@@ -15,7 +16,7 @@ export interface TokenRange {
   end: number;
 }
 
-type Relation = 'rivalry' | 'win' | 'action' | 'lost-to';
+type Relation = 'rivalry' | 'win' | 'action' | 'lost-to' | 'deal';
 
 const RELATION_SPECS: [string, Relation][] = [
   [
@@ -28,6 +29,10 @@ const RELATION_SPECS: [string, Relation][] = [
     'action',
   ],
   ['lost|loses|lose|losing', 'lost-to'],
+  [
+    'to buy|buys|bought|buying|acquire|acquires|acquired|acquiring|to acquire|acquisition of|takeover of|buyout of|bid for|bids for|offer for|offers for|takeover approach for',
+    'deal',
+  ],
 ];
 
 const RELATIONS = new PhraseMatcher<Relation>(
@@ -38,6 +43,8 @@ const RELATIONS = new PhraseMatcher<Relation>(
 const SHARED_TONE = 0.15;
 /** What the acting party keeps of a negative legal/regulatory word ("X sued Y" is mildly negative for X at most). */
 const ACTOR_SHARE = 0.1;
+/** The company being bought: a bid comes at a premium, so it is good news for the target's holders. */
+const DEAL_TARGET_TONE = 0.6;
 
 function distance(a: TokenRange, b: TokenRange): number {
   if (a.end <= b.start) return b.start - a.end;
@@ -113,6 +120,8 @@ function relationEffect(relation: Relation, value: number, targetIsObject: boole
       return targetIsObject ? -Math.abs(value) : -Math.abs(value) * ACTOR_SHARE;
     case 'lost-to':
       return targetIsObject ? Math.abs(value) : -Math.abs(value);
+    case 'deal':
+      return targetIsObject ? DEAL_TARGET_TONE : value;
   }
 }
 

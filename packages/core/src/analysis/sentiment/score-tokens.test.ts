@@ -129,7 +129,6 @@ describe('modifiers', () => {
 
 describe('neutral statements', () => {
   it.each([
-    'The company signed a contract with the city to supply traffic software.',
     'Acme appointed Jane Doe as chief financial officer.',
     'The company operates in 14 countries and employs 3,000 people.',
     'The annual general meeting will be held in Helsinki on 12 April.',
@@ -139,5 +138,109 @@ describe('neutral statements', () => {
     'The mill produces fine papers and packaging board.',
   ])('%s', (text) => {
     expect(Math.abs(score(text))).toBeLessThan(POSITIVE);
+  });
+});
+
+describe('wire-service results tables', () => {
+  it('reads per-share, net and revenue rows from their figures', () => {
+    expect(score('Shr 41 cts vs 36 cts')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('Shr 1.05 dlrs vs 1.20 dlrs')).toBeLessThanOrEqual(NEGATIVE);
+    expect(score('Shr 1.16 dlrs vs 68 cts')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('Net 8,200,000 vs 7.1 mln')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('Revs 1.2 bil vs 980 mln')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('CHICAGO, April 7 - Net 4.1 mln vs 5.9 mln')).toBeLessThanOrEqual(NEGATIVE);
+    expect(score('Annual div 24 cts vs 20 cts prior')).toBeGreaterThanOrEqual(POSITIVE);
+  });
+
+  it('keeps an unchanged dividend and a share count neutral', () => {
+    expect(Math.abs(score('Qtly div four cts vs four cts prior'))).toBeLessThan(POSITIVE);
+    expect(Math.abs(score('Avg shrs 12.1 mln vs 11.8 mln'))).toBeLessThan(POSITIVE);
+  });
+
+  it('reads "loss vs profit" turnarounds and narrowed losses', () => {
+    expect(score('Shr profit three cts vs loss 22 cts')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('Net loss 2.4 mln vs profit 1.1 mln')).toBeLessThanOrEqual(NEGATIVE);
+    expect(score('Shr loss 14 cts vs loss 57 cts')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('Oper loss 3,100,000 vs loss 900,000')).toBeLessThanOrEqual(NEGATIVE);
+  });
+
+  it('does not read "net" inside prose as a results row', () => {
+    expect(Math.abs(score('The net effect on customers will be small.'))).toBeLessThan(POSITIVE);
+  });
+});
+
+describe('changes of a change', () => {
+  it('reads a halved or slowing decline as good news and a slowing rise as bad news', () => {
+    expect(score('The decline in orders halved in the second quarter.')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('The drop in passenger traffic slowed in May.')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('The increase in sales slowed to 2%.')).toBeLessThanOrEqual(NEGATIVE);
+    expect(score('The rise in raw material costs accelerated.')).toBeLessThanOrEqual(NEGATIVE);
+  });
+
+  it('lets a turnaround decide over a direction on the same figure', () => {
+    expect(
+      score('The operating loss was $1.2 million, down from a profit of $3.4 million.'),
+    ).toBeLessThanOrEqual(NEGATIVE);
+    expect(score('Earnings per share were 12 cents, up from a loss of 3 cents.')).toBeGreaterThanOrEqual(
+      POSITIVE,
+    );
+    expect(
+      score('It reported a loss per share of 40 cents, against EPS of 25 cents a year earlier.'),
+    ).toBeLessThanOrEqual(NEGATIVE);
+    expect(score('The miner expects to swing to a net profit in the third quarter.')).toBeGreaterThanOrEqual(
+      POSITIVE,
+    );
+  });
+
+  it('finds the subject past a qualifier and keeps a subordinate clause to itself', () => {
+    expect(
+      score('Operating profit excluding one-off costs rose to $52 million from $40 million.'),
+    ).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('The shares had gained 3% by noon after having lost 9% last week.')).toBeGreaterThanOrEqual(
+      POSITIVE,
+    );
+  });
+
+  it('reads a decimal set apart by a space as one number', () => {
+    expect(
+      score('Cash and cash equivalents totalled EUR4 .2 m, compared to EUR9 .8 m a year earlier.'),
+    ).toBeLessThanOrEqual(NEGATIVE);
+  });
+});
+
+describe('legal outcomes', () => {
+  it('scores convictions and lost cases as bad news, acquittals and won cases as good news', () => {
+    expect(score('The former finance chief was found guilty of securities fraud.')).toBeLessThanOrEqual(
+      NEGATIVE,
+    );
+    expect(score('A jury convicted the trading firm of price fixing.')).toBeLessThanOrEqual(NEGATIVE);
+    expect(score('Two former brokers were jailed over the bond scheme.')).toBeLessThanOrEqual(NEGATIVE);
+    expect(score('The insurer lost its appeal against the ruling.')).toBeLessThanOrEqual(NEGATIVE);
+    expect(score('The court acquitted the lender of all charges.')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('An appeals court overturned the conviction of the trader.')).toBeGreaterThanOrEqual(
+      POSITIVE,
+    );
+    expect(score("Former trader's conviction overturned on appeal")).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('A judge ruled in favor of the drugmaker.')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('The bank settled the lawsuit for $40 million.')).toBeLessThanOrEqual(NEGATIVE);
+  });
+
+  it('keeps a not-guilty plea neutral', () => {
+    expect(Math.abs(score('The chief executive pleaded not guilty on Monday.'))).toBeLessThan(POSITIVE);
+  });
+});
+
+describe('analyst views and new business', () => {
+  it('reads buy and sell recommendations by their direction', () => {
+    expect(score("The broker reiterated its 'buy' recommendation on the stock.")).toBeGreaterThanOrEqual(
+      POSITIVE,
+    );
+    expect(score('The analyst kept a sell recommendation on the shares.')).toBeLessThanOrEqual(NEGATIVE);
+  });
+
+  it('reads a signed contract as mildly good news for the one who signs it', () => {
+    const signed = score('The company signed a contract with the city to supply traffic software.');
+    expect(signed).toBeGreaterThanOrEqual(POSITIVE);
+    expect(signed).toBeLessThan(0.35);
   });
 });

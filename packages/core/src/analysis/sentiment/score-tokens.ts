@@ -58,8 +58,30 @@ const UNIT_SCALE: Record<string, number> = {
   bn: 1e9,
   billion: 1e9,
   billions: 1e9,
+  bil: 1e9,
+  bln: 1e9,
   tn: 1e12,
   trillion: 1e12,
+  // Wire copy writes per-share figures in cents and dollars: "Shr 1.16 dlrs vs 68 cts".
+  ct: 0.01,
+  cts: 0.01,
+  cent: 0.01,
+  cents: 0.01,
+};
+/** Spelled-out small numbers count when a unit follows ("three cts", "two mln"). */
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
 };
 const CURRENCIES = new Set([
   'eur',
@@ -82,21 +104,34 @@ const CURRENCIES = new Set([
   'euro',
 ]);
 
-const CLAUSE_OPENERS = new Set([
-  'as',
+/** "the decline in sales", "a rise of costs": a direction used as a noun names a change. */
+const CHANGE_NOUN_LINKS = new Set(['in', 'of']);
+/** Words that open a clause of their own; evidence inside it does not reach back across them. */
+const SUBORDINATORS = new Set([
   'after',
-  'amid',
-  'on',
   'despite',
   'because',
   'since',
   'while',
   'when',
   'following',
+  'amid',
+  'although',
+]);
+/** A cause or time clause after a direction ("slips as worries grow", "fell on weak demand") is not what moved. */
+const CLAUSE_OPENERS = new Set([...SUBORDINATORS, 'as', 'on', 'before', 'than', 'over', 'due']);
+/** "profit excluding/including/before restructuring costs": the metric after these qualifies another. */
+const QUALIFIERS = new Set([
+  'excluding',
+  'including',
+  'excl',
+  'incl',
+  'ex',
   'before',
-  'than',
-  'over',
-  'due',
+  'after',
+  'less',
+  'minus',
+  'plus',
 ]);
 const HIGH_WORDS = new Set(['high', 'highs', 'peak', 'record']);
 
@@ -116,10 +151,37 @@ interface NumberRef {
   currency: string | null;
 }
 
+/** A "." token glued to the digits after it and preceded by a number: the point of a split decimal. */
+function isSplitDecimal(tokens: readonly Token[], dot: number): boolean {
+  const point = tokens[dot];
+  const fraction = tokens[dot + 1];
+  return (
+    point?.lower === '.' &&
+    fraction?.kind === 'number' &&
+    fraction.start === point.start + 1 &&
+    tokens[dot - 1]?.kind === 'number'
+  );
+}
+
 function numberAt(tokens: readonly Token[], index: number): NumberRef | null {
   const token = tokens[index];
-  if (token?.kind !== 'number') return null;
   const unit = tokens[index + 1]?.lower ?? '';
+  if (token?.kind === 'word') {
+    const spelled = NUMBER_WORDS[token.lower];
+    const scale = UNIT_SCALE[unit];
+    if (spelled === undefined || scale === undefined) return null;
+    return { index, value: spelled * scale, currency: null };
+  }
+  if (token?.kind !== 'number') return null;
+  // "EUR0 .98", "EUR10 .5 m": a decimal part set apart by a space belongs to the number before it.
+  if (isSplitDecimal(tokens, index - 1)) return numberAt(tokens, index - 2);
+  if (isSplitDecimal(tokens, index + 1)) {
+    const fraction = tokens[index + 2];
+    const whole = Number.parseFloat(`${token.value}.${fraction?.text ?? '0'}`);
+    const scale = UNIT_SCALE[tokens[index + 3]?.lower ?? ''] ?? 1;
+    const before = tokens[index - 1]?.lower ?? '';
+    return { index, value: whole * scale, currency: CURRENCIES.has(before) ? before : null };
+  }
   const before = tokens[index - 1]?.lower ?? '';
   const currency = CURRENCIES.has(before) ? before : null;
   const plainYear =
@@ -128,13 +190,20 @@ function numberAt(tokens: readonly Token[], index: number): NumberRef | null {
     token.value >= 1900 &&
     token.value <= 2100 &&
     UNIT_SCALE[unit] === undefined &&
-    unit !== '%';
+    unit !== '%' &&
+    unit !== 'pct';
   if (plainYear) return null;
   return { index, value: token.value * (UNIT_SCALE[unit] ?? 1), currency };
 }
 
-function isHardBoundary(token: Token | undefined, match: PhraseMatch<LexEntry> | undefined): boolean {
+function isHardBoundary(
+  token: Token | undefined,
+  match: PhraseMatch<LexEntry> | undefined,
+  next?: Token,
+): boolean {
   if (token === undefined) return true;
+  // "EUR0 .98": a point before digits is a decimal point set apart, not the end of a clause.
+  if (token.lower === '.' && next?.kind === 'number') return false;
   if (
     token.lower === ';' ||
     token.lower === ':' ||
@@ -146,15 +215,26 @@ function isHardBoundary(token: Token | undefined, match: PhraseMatch<LexEntry> |
   return match?.payload.contrast !== undefined;
 }
 
+const LOSS_WORDS = new Set(['loss', 'losses']);
+const PROFIT_WORDS = new Set(['profit', 'profits', 'earnings', 'income', 'eps']);
+
+/** "loss per share", "net loss" → loss; "EPS", "operating profit" → profit. */
 function profitOrLoss(tokens: readonly Token[], match: PhraseMatch<LexEntry>): 'profit' | 'loss' | null {
-  const last = tokens[match.end - 1]?.lower ?? '';
-  if (last === 'loss' || last === 'losses') return 'loss';
-  if (last === 'profit' || last === 'profits' || last === 'earnings' || last === 'income') return 'profit';
+  for (let i = match.start; i < match.end; i++) if (LOSS_WORDS.has(tokens[i]?.lower ?? '')) return 'loss';
+  for (let i = match.start; i < match.end; i++) if (PROFIT_WORDS.has(tokens[i]?.lower ?? '')) return 'profit';
   return null;
 }
 
+/** Row labels ("Net 5 mln vs 4 mln") count only where a table row starts: first, or after a dateline dash. */
+function atRowStart(tokens: readonly Token[], index: number): boolean {
+  return index === 0 || tokens[index - 1]?.lower === '-';
+}
+
 export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
-  const matches = LEXICON.matchAll(tokens);
+  const found = LEXICON.matchAll(tokens);
+  const matches = found.some((m) => m.payload.rowLabel)
+    ? found.filter((m) => !m.payload.rowLabel || atRowStart(tokens, m.start))
+    : found;
   const byToken: (PhraseMatch<LexEntry> | undefined)[] = new Array<PhraseMatch<LexEntry> | undefined>(
     tokens.length,
   );
@@ -173,11 +253,18 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
     for (let i = from, n = 0; i >= 0 && i < tokens.length && n < limit; i += step, n++) {
       const token = tokens[i];
       const match = byToken[i];
-      if (isHardBoundary(token, match)) return null;
+      if (isHardBoundary(token, match, tokens[i + 1])) return null;
       if (token?.lower === ',' && !crossCommas) return null;
       // "slips as worries grow", "fell on weak demand": a cause clause is not what moved.
       if (step === 1 && CLAUSE_OPENERS.has(token?.lower ?? '')) return null;
+      // "climbed 1.2% after having lost 7%": a direction inside a subordinate clause stays there.
+      if (step === -1 && SUBORDINATORS.has(token?.lower ?? '')) return null;
       if (match === undefined) continue;
+      // "operating profit excluding restructuring costs grew": a qualifier's metric is not the subject.
+      if (step === -1 && match.payload.metric !== undefined && isQualified(tokens, byToken, match)) {
+        i = match.start;
+        continue;
+      }
       // "up from a loss of …": what follows a comparison marker is the baseline, not what moved.
       if (step === 1 && match.payload.comparison) return null;
       if (match.payload.metric !== undefined) {
@@ -203,7 +290,11 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
   };
 
   // 1. Direction + metric.
-  const directionOwners = new Map<PhraseMatch<LexEntry>, PhraseMatch<LexEntry>>();
+  /** Metric → the direction bound to it and the evidence they made. */
+  const directionOwners = new Map<
+    PhraseMatch<LexEntry>,
+    { owner: PhraseMatch<LexEntry>; hit: EvidenceHit }
+  >();
   for (const match of matches) {
     const entry = match.payload;
     if (entry.dir === undefined || entry.metric !== undefined) continue;
@@ -213,18 +304,33 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
     const forward = findMetric(match.end, 1, entry.needsMetric ? 1 : FORWARD_WINDOW, false);
     let metric = back ?? forward;
     if (back && forward) metric = match.start - back.end <= forward.start - match.end ? back : forward;
+    const bound = metric ? directionOwners.get(metric) : undefined;
+    const owner = bound?.owner;
+    const ownerHit = bound?.hit;
+    const changeNoun = owner !== undefined && CHANGE_NOUN_LINKS.has(tokens[owner.end]?.lower ?? '');
+    if (metric && owner && ownerHit && changeNoun && owner.end < metric.start && metric.end <= match.start) {
+      // "the decline in sales halved", "the rise in costs slowed": the second direction changes the
+      // first change, so "halving a decline" is good news and "a slowing rise in sales" bad news.
+      consumed.add(match);
+      ownerHit.value = entry.dir * ownerHit.value;
+      ownerHit.end = Math.max(ownerHit.end, match.end);
+      continue;
+    }
     if (metric) {
       consumed.add(metric);
       consumed.add(match);
-      directionOwners.set(metric, match);
-      hits.push({
+      const hit: EvidenceHit = {
         start: Math.min(match.start, metric.start),
         end: Math.max(match.end, metric.end),
         anchor: match.start,
         value: entry.dir * (metric.payload.metric ?? 0) * CHANGE_WEIGHT,
         kind: 'change',
-      });
-    } else if (entry.value === undefined && !entry.needsMetric) {
+      };
+      directionOwners.set(metric, { owner: match, hit });
+      hits.push(hit);
+      continue;
+    }
+    if (entry.value === undefined && !entry.needsMetric) {
       consumed.add(match);
       hits.push({
         start: match.start,
@@ -255,6 +361,10 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
     if (compared && previousKind && comparedKind && previousKind !== comparedKind) {
       consumed.add(previous);
       consumed.add(compared);
+      // "operating loss was 0.8, down from a profit of 2.5": the turnaround says it all; the
+      // direction read on the same metric ("loss … down") would contradict it.
+      const bound = directionOwners.get(previous);
+      if (bound) bound.hit.value = 0;
       hits.push({
         start: previous.start,
         end: compared.end,
@@ -268,6 +378,8 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
     const change = numericChange(tokens, match);
     if (change === 0) continue;
     consumed.add(previous);
+    // "Shr loss 1.98 dlrs vs loss 5.24 dlrs": the baseline's own word is not news of its own.
+    if (compared) consumed.add(compared);
     hits.push({
       start: previous.start,
       end: match.end,
@@ -281,6 +393,8 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
   for (const match of matches) {
     const entry = match.payload;
     if (entry.value === undefined || consumed.has(match)) continue;
+    // "lift the index from losses", "recovered from a loss": the starting point carries no tone of its own.
+    if (entry.metric !== undefined && isBaseline(tokens, match.start)) continue;
     let value = entry.value;
     const word = tokens[match.start]?.lower;
     if (word === 'record') {
@@ -298,6 +412,27 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
   let raw = 0;
   for (const hit of hits) raw += hit.value;
   return { raw, score: squash(raw), hits };
+}
+
+/** "profit excluding restructuring costs": the metric right after a qualifier qualifies another one. */
+function isQualified(
+  tokens: readonly Token[],
+  byToken: readonly (PhraseMatch<LexEntry> | undefined)[],
+  match: PhraseMatch<LexEntry>,
+): boolean {
+  for (let k = match.start - 1; k >= Math.max(0, match.start - 2); k--) {
+    if (QUALIFIERS.has(tokens[k]?.lower ?? '')) return true;
+    if (byToken[k] !== undefined) return false;
+  }
+  return false;
+}
+
+function isBaseline(tokens: readonly Token[], start: number): boolean {
+  const before = tokens[start - 1]?.lower;
+  const twoBefore = tokens[start - 2]?.lower;
+  return (
+    before === 'from' || (twoBefore === 'from' && (before === 'a' || before === 'an' || before === 'the'))
+  );
 }
 
 /** +1 if the numbers around a comparison marker rose, -1 if they fell, 0 if unknown. */

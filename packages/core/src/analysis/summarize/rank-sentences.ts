@@ -84,14 +84,24 @@ export function rankSentences({
   const vectors = bags.map(toVector);
   const headlineVector = toVector(headlineBag);
 
-  const centrality = new Float64Array(vectors.length);
-  for (let i = 0; i < vectors.length; i++) {
-    for (let j = i + 1; j < vectors.length; j++) {
-      const similarity = cosine(vectors[i] ?? EMPTY, vectors[j] ?? EMPTY);
-      centrality[i] = (centrality[i] ?? 0) + similarity;
-      centrality[j] = (centrality[j] ?? 0) + similarity;
+  // Σ_j≠i cos(v_i, v_j) = v_i · (Σ_j v_j) − v_i · v_i: one pass over the summed vector instead of every pair.
+  const total = new Float64Array(vocabulary.size);
+  for (const vector of vectors)
+    for (let k = 0; k < vector.ids.length; k++) {
+      const id = vector.ids[k] ?? 0;
+      total[id] = (total[id] ?? 0) + (vector.weights[k] ?? 0);
     }
-  }
+  const centrality = new Float64Array(vectors.length);
+  vectors.forEach((vector, i) => {
+    let dot = 0;
+    let self = 0;
+    for (let k = 0; k < vector.ids.length; k++) {
+      const weight = vector.weights[k] ?? 0;
+      dot += weight * (total[vector.ids[k] ?? 0] ?? 0);
+      self += weight * weight;
+    }
+    centrality[i] = Math.max(0, dot - self);
+  });
   let maxCentrality = 1e-9;
   for (const value of centrality) maxCentrality = Math.max(maxCentrality, value);
 

@@ -119,12 +119,20 @@ for (const [language, words] of Object.entries(STOPWORDS)) {
   for (const word of words) LOOKUP.set(word, [...(LOOKUP.get(word) ?? []), language]);
 }
 
-export function detectLanguage(words: readonly string[]): string {
+/** A few hundred words settle the vote; reading further only costs time. */
+const MAX_WORDS = 400;
+
+export function detectLanguage(sentences: readonly { tokens: readonly { lower: string }[] }[]): string {
   const counts = new Map<string, number>();
-  for (const word of words) {
-    const languages = LOOKUP.get(word);
-    if (languages === undefined) continue;
-    for (const language of languages) counts.set(language, (counts.get(language) ?? 0) + 1);
+  let read = 0;
+  for (const sentence of sentences) {
+    for (const token of sentence.tokens) {
+      const languages = LOOKUP.get(token.lower);
+      if (languages !== undefined)
+        for (const language of languages) counts.set(language, (counts.get(language) ?? 0) + 1);
+    }
+    read += sentence.tokens.length;
+    if (read >= MAX_WORDS) break;
   }
   const english = counts.get('en') ?? 0;
   let best = 'en';

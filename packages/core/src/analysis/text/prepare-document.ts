@@ -2,8 +2,10 @@
  * Splits an article into headline + body sentences and tokenizes each once;
  * every later stage works on this structure.
  */
+import { findRatingStatement, type RatingStatement } from './analyst-rating.js';
 import { splitSentences } from './split-sentences.js';
 import { tokenize, type Token } from './tokenize.js';
+import { isTableRow } from './wire-format.js';
 
 export interface DocSentence {
   /** 0 = headline when present, then body sentences in order. */
@@ -13,6 +15,10 @@ export interface DocSentence {
   isHeadline: boolean;
   /** Position among body sentences (0-based); -1 for the headline. */
   bodyPosition: number;
+  /** A line of a wire-service results table ("Shr 80 cts vs 72 cts"): data, never quoted as a statement. */
+  tableRow: boolean;
+  /** Set when the sentence states an analyst's rating or price target. */
+  rating: RatingStatement | null;
 }
 
 export interface PreparedDocument {
@@ -26,23 +32,29 @@ export function prepareDocument({ title, text }: { title: string; text: string }
   const headlineText = title.trim();
   let headline: DocSentence | null = null;
   if (headlineText.length > 0) {
+    const tokens = tokenize(headlineText);
     headline = {
       index: 0,
       text: headlineText,
-      tokens: tokenize(headlineText),
+      tokens,
       isHeadline: true,
       bodyPosition: -1,
+      tableRow: false,
+      rating: findRatingStatement(tokens),
     };
     sentences.push(headline);
   }
   const body: DocSentence[] = [];
   for (const span of splitSentences(text)) {
+    const tokens = tokenize(span.text);
     const sentence: DocSentence = {
       index: sentences.length,
       text: span.text,
-      tokens: tokenize(span.text),
+      tokens,
       isHeadline: false,
       bodyPosition: body.length,
+      tableRow: isTableRow(span.text, tokens),
+      rating: findRatingStatement(tokens),
     };
     sentences.push(sentence);
     body.push(sentence);

@@ -1,7 +1,7 @@
 /**
  * Sentence splitting for news prose. Splits on . ! ? followed by space and an
  * upper-case letter, digit or quote, except after common abbreviations and
- * initials, and always on blank lines. Returns whole sentences exactly as they
+ * initials, and always on blank lines and indented lines. Returns whole sentences exactly as they
  * appear (trimmed), so extractive output can be traced back to the text.
  */
 const ABBREVIATIONS = new Set([
@@ -53,6 +53,8 @@ const ABBREVIATIONS = new Set([
   'bros',
 ]);
 
+const INDENTED_LINE_RE = /^(?: {2}|\t)/;
+
 export interface SentenceSpan {
   text: string;
   start: number;
@@ -70,7 +72,9 @@ export function splitSentences(text: string): SentenceSpan[] {
   };
   for (let i = 0; i < text.length; i++) {
     const ch = text.charAt(i);
-    if (ch === '\n' && text.charAt(i + 1) === '\n') {
+    // A blank line ends a paragraph; so does an indented line, as in plain-text wire copy
+    // ("Shr 80 cts vs 72 cts\n    Net 5.5 mln vs 4.9 mln" is two table rows, not one sentence).
+    if (ch === '\n' && (text.charAt(i + 1) === '\n' || INDENTED_LINE_RE.test(text.slice(i + 1, i + 3)))) {
       push(i);
       continue;
     }

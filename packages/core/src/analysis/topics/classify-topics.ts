@@ -4,22 +4,40 @@
  * hints from the companies found. relevance = 1 - exp(-score / SCALE);
  * topics under MIN_RELEVANCE or under MIN_SHARE_OF_TOP of the best topic's
  * score are dropped, at most MAX_TOPICS are kept.
+ *
+ * Language rules on top of the phrase weights:
+ * - in ANCHORED_TOPICS, supporting words (weight 1: "deal", "gas", "China") support a topic and
+ *   never decide it: they count only when the article has a strong phrase (weight ≥ 2) or a company
+ *   sector for that topic, so a sports "deal" is not M&A and a capital city is not geopolitics;
+ * - words inside a company's name ("Columbia Gas", "Security Pacific") are the name, not the topic;
+ *   the company's registry sector speaks for it instead;
+ * - in an analyst's rating statement "to buy" is the rating, not a takeover;
+ * - rows of a wire-service results table ("Net 5.5 mln vs 4.9 mln") are earnings evidence.
  */
 import type { TaxonomyTopicSlug } from '../../topics/taxonomy.js';
 import type { TopicAssignment } from '../contract.js';
+import { RATING_DEAL_WORDS } from '../text/analyst-rating.js';
 import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
-import { SECTOR_HINTS, TOPIC_RULES } from './topic-rules.js';
+import {
+  ANCHORED_TOPICS,
+  PROXIMITY_RULES,
+  SECTOR_HINTS,
+  TOPIC_RULES,
+  type ProximityRule,
+} from './topic-rules.js';
 
 const HEADLINE_BOOST = 3;
 const REPEAT_CAP = 3;
 const SCALE = 8;
 const MIN_RELEVANCE = 0.4;
 /** A topic must reach this share of the strongest topic's score, so side remarks do not become labels. */
-const MIN_SHARE_OF_TOP = 0.3;
+const MIN_SHARE_OF_TOP = 0.45;
 const MAX_TOPICS = 4;
 const FALLBACK_RELEVANCE = 0.2;
-const SECTOR_WEIGHT = 3;
+const SECTOR_WEIGHT = 5;
+const SUPPORTING_WEIGHT = 1;
+const TABLE_ROW_WEIGHT = 2;
 
 type Rule = { slug: TaxonomyTopicSlug; weight: number; phrase: string }[];
 
@@ -40,34 +58,105 @@ const MATCHER = (() => {
   return new PhraseMatcher(merged);
 })();
 
+const RULES_BY_VERB = new Map<string, ProximityRule[]>();
+for (const rule of PROXIMITY_RULES)
+  for (const verb of rule.verbs) RULES_BY_VERB.set(verb, [...(RULES_BY_VERB.get(verb) ?? []), rule]);
+
+/** Rules whose verb is followed, within the window, by one of its objects or (when allowed) a company name. */
+const NO_HITS: ReadonlySet<ProximityRule> = new Set();
+
+function proximityHits(
+  sentence: DocSentence,
+  names: readonly NameSpan[] | undefined,
+): ReadonlySet<ProximityRule> {
+  const { tokens } = sentence;
+  let hits: Set<ProximityRule> | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const rules = RULES_BY_VERB.get(tokens[i]?.lower ?? '');
+    if (rules === undefined) continue;
+    for (const rule of rules) {
+      if (hits?.has(rule)) continue;
+      const end = Math.min(tokens.length, i + 1 + rule.window);
+      let found =
+        rule.companyObject && names !== undefined && names.some((n) => n.start > i && n.start < end);
+      for (let k = i + 1; k < end && !found; k++) found = rule.objects.has(tokens[k]?.lower ?? '');
+      if (found) (hits ??= new Set()).add(rule);
+    }
+  }
+  return hits ?? NO_HITS;
+}
+
+export interface NameSpan {
+  sentenceIndex: number;
+  start: number;
+  end: number;
+}
+
 export function classifyTopics({
   sentences,
   companies,
+  names = [],
 }: {
   sentences: readonly DocSentence[];
   companies: readonly { sector: string | null; relevance: number }[];
+  /** Token spans of company names; topic words inside them do not count. */
+  names?: readonly NameSpan[];
 }): TopicAssignment[] {
   const scores = new Map<TaxonomyTopicSlug, number>();
+  const supporting = new Map<TaxonomyTopicSlug, number>();
+  const anchored = new Set<TaxonomyTopicSlug>();
   const repeats = new Map<string, number>();
   const add = (slug: TaxonomyTopicSlug, amount: number) => scores.set(slug, (scores.get(slug) ?? 0) + amount);
+  const count = (key: string, isHeadline: boolean) => {
+    const seen = repeats.get(key) ?? 0;
+    if (seen >= REPEAT_CAP && !isHeadline) return false;
+    repeats.set(key, seen + 1);
+    return true;
+  };
+
+  const namesBySentence = new Map<number, NameSpan[]>();
+  for (const name of names) {
+    const list = namesBySentence.get(name.sentenceIndex);
+    if (list) list.push(name);
+    else namesBySentence.set(name.sentenceIndex, [name]);
+  }
 
   for (const sentence of sentences) {
     const boost = sentence.isHeadline ? HEADLINE_BOOST : 1;
+    const here = namesBySentence.get(sentence.index);
     for (const match of MATCHER.matchAll(sentence.tokens)) {
+      if (here?.some((n) => n.start <= match.start && n.end >= match.end)) continue;
       for (const rule of match.payload) {
-        const key = `${rule.slug}:${rule.phrase}`;
-        const seen = repeats.get(key) ?? 0;
-        if (seen >= REPEAT_CAP && !sentence.isHeadline) continue;
-        repeats.set(key, seen + 1);
-        add(rule.slug, rule.weight * boost);
+        if (sentence.rating && rule.slug === 'mergers-acquisitions' && RATING_DEAL_WORDS.has(rule.phrase))
+          continue;
+        if (!count(`${rule.slug}:${rule.phrase}`, sentence.isHeadline)) continue;
+        if (rule.weight > SUPPORTING_WEIGHT || !ANCHORED_TOPICS.has(rule.slug)) {
+          anchored.add(rule.slug);
+          add(rule.slug, rule.weight * boost);
+        } else {
+          supporting.set(rule.slug, (supporting.get(rule.slug) ?? 0) + rule.weight * boost);
+        }
       }
+    }
+    for (const rule of proximityHits(sentence, here)) {
+      if (!count(`${rule.slug}:near:${rule.window}`, sentence.isHeadline)) continue;
+      anchored.add(rule.slug);
+      add(rule.slug, rule.weight * boost);
+    }
+    if (sentence.tableRow && sentence.tokens.some((t) => t.kind === 'number') && count('table-row', false)) {
+      anchored.add('earnings');
+      add('earnings', TABLE_ROW_WEIGHT);
     }
   }
   for (const company of companies) {
     if (!company.sector) continue;
-    for (const [pattern, slug] of SECTOR_HINTS)
-      if (pattern.test(company.sector)) add(slug, SECTOR_WEIGHT * company.relevance);
+    for (const [pattern, slug] of SECTOR_HINTS) {
+      if (!pattern.test(company.sector)) continue;
+      anchored.add(slug);
+      add(slug, SECTOR_WEIGHT * company.relevance);
+    }
   }
+  for (const [slug, amount] of supporting) if (anchored.has(slug)) add(slug, amount);
 
   const top = Math.max(0, ...scores.values());
   return (

@@ -38,7 +38,13 @@ export const TOPIC_RULES: TopicRules = {
       'earnings|revenue|revenues|net profit|operating profit|net income|net loss|operating loss|guidance|eps|ebitda|ebit|net sales|profit warning',
       2,
     ],
-    ['profit|sales|margin|margins|quarter|fiscal|forecast|outlook|dividend|turnover|results', 1],
+    ['profit|sales|margin|margins|quarter|fiscal|forecast|outlook|turnover|results', 1],
+    // Wire-service results and dividends: "4TH QTR NET", "Shr 80 cts vs 72 cts", "QTLY DIV", "STOCK SPLIT".
+    [
+      'qtr/year/mths/months/annual/quarter/jan/feb/march/april/may/june/july/aug/sept/oct/nov/dec/january/february/august/september/october/november/december net/loss/profit|oper net/shr/loss|shr|shrs|qtly div|qtrly div|mthly div|annual div|qtly dividend|qtrly dividend|stock split|two-for-one|three-for-two|cts/dlrs/cents a/per share',
+      3,
+    ],
+    ['dividend|dividends|payout|div|qtly|qtrly|revs|split|per share|a share', 2],
   ],
   ipo: [
     [
@@ -53,10 +59,13 @@ export const TOPIC_RULES: TopicRules = {
       3,
     ],
     [
-      'deal|bid|bids|stake|divestiture|divest|divests|divested|spin-off|spinoff|spin off|buy|buys|bought|merge|merges|merged|combine|combination|offer',
+      'deal|bid|bids|buy|buys|bought|buying|merge|merges|merged|combine|combination|offer|sale|sell|sells|sold|selling|shares|holders|shareholders',
       1,
     ],
-    ['all-cash deal|all-stock deal|per share in cash|agreed to buy|agreed to acquire|to buy', 2],
+    [
+      'all-cash deal|all-stock deal|per share in cash|agreed to buy|agreed to acquire|to buy|stake|stakes|divestiture|divest|divests|divested|spin-off|spinoff|spin off|pct stake|pct of|percent stake|merger agreement|definitive agreement|letter of intent|agreement in principle',
+      2,
+    ],
   ],
   'regulation-policy': [
     [
@@ -70,17 +79,21 @@ export const TOPIC_RULES: TopicRules = {
   ],
   'geopolitics-trade': [
     [
-      'export controls|export control|export restrictions|export rules|export licence|export license|licensing requirements|export ban|tariff|tariffs|sanctions|trade war|entity list|trade deal|embargo',
+      'export controls|export control|export restrictions|export rules|export licence|export license|licensing requirements|export ban|tariff|tariffs|sanctions|trade war|entity list|trade deal|embargo|trade surplus|trade deficit|trade balance|trade gap|trade talks|trade dispute|trade disputes|trade friction|trade barriers|trade bill|trade policy|trade legislation|trade sanctions|trade representative|protectionism|protectionist|gatt|world trade organization|wto|import quotas|import curbs|retaliation|retaliatory|dumping',
       3,
     ],
     [
-      'geopolitical|geopolitics|trade|exports|imports|china|beijing|washington|russia|ukraine|taiwan|war|conflict|customs|national security|border',
+      'exports|imports|export|import|current account|balance of payments|payments gap|payments deficit|payments surplus|trading partners|trade partners|trade mission|export drive|export credits',
+      2,
+    ],
+    [
+      'geopolitical|geopolitics|trade|customs|quotas|china|beijing|washington|russia|ukraine|taiwan|japan|war|conflict|national security|border',
       1,
     ],
   ],
   'macro-economy': [
     [
-      'inflation|gdp|recession|unemployment|jobless|payrolls|consumer prices|economic growth|economy|economies|consumer spending|retail sales|pmi',
+      'inflation|gdp|gnp|recession|unemployment|jobless|payrolls|consumer prices|economic growth|economy|economies|consumer spending|retail sales|pmi|current account|balance of payments|payments surplus|payments deficit|industrial production|industrial output',
       2,
     ],
     ['economic|economists|wages|labour market|labor market|growth|prices|demand|slowdown|stimulus', 1],
@@ -90,15 +103,42 @@ export const TOPIC_RULES: TopicRules = {
       'central bank|federal reserve|interest rate|interest rates|rate cut|rate cuts|rate hike|rate hikes|monetary policy|quantitative easing|ecb|bank of england|bank of japan|fed',
       3,
     ],
-    ['rates|basis points|policymakers|powell|lagarde|bond yields|treasury yields|yields', 1],
+    [
+      'base rate|base rates|base lending rate|lending rate|lending rates|loan rate|broker loan rate|call money|t-bill|t-bills|treasury bill|treasury bills|bill auction|bill auctions|bill rate|deposit rate|deposit rates|interbank|libor|repo rate|money market|money markets|fed funds|federal funds|discount rate|prime rate|repurchase agreements|repurchase agreement|bundesbank|currency intervention|market intervention|foreign exchange|foreign-exchange|exchange rate|exchange rates|currency market|currency markets|forex',
+      3,
+    ],
+    [
+      'yen|sterling|currency|currencies|dollar|liquidity|money supply|central banks|bank of canada|swiss national bank|intervene|intervened|intervening',
+      2,
+    ],
+    [
+      'intervention|reserves|rates|basis points|policymakers|powell|lagarde|bond yields|treasury yields|yields|dealers',
+      1,
+    ],
   ],
   energy: [
+    ['oil/crude/gas/lng/coal/fuel imports/exports/import/export/shipments/purchases/sales', 3],
     [
       'oil|crude|natural gas|lng|opec|brent|wti|refinery|refineries|renewable|renewables|solar|wind power|utilities|utility|power grid|electricity',
       3,
     ],
     [
       'energy|gas|power|pipeline|pipelines|drilling|barrels|barrel|fuel|coal|nuclear|battery|batteries|emissions',
+      1,
+    ],
+  ],
+  commodities: [
+    // "sugar imports", "wheat exports": trade flows of a commodity belong to the commodity, not to trade policy.
+    [
+      'grain/grains/wheat/corn/maize/barley/rice/sorghum/soybean/soybeans/oilseed/oilseeds/sugar/coffee/cocoa/cotton/rubber/copper/gold/tin/meat/beef/feed/feedgrain/feedgrains imports/exports/import/export/shipments/purchases/sales',
+      3,
+    ],
+    [
+      'oils and fats|oil and fats|fats and oils|veg oil|veg oils|grain|grains|wheat|corn|maize|barley|oats|rye|rice|sorghum|soybean|soybeans|soybean oil|soyoil|oilseed|oilseeds|rapeseed|sunflowerseed|canola|palm oil|vegetable oil|vegetable oils|edible oil|edible oils|cooking oil|olive oil|coconut oil|sunflower oil|rapeseed oil|corn oil|cottonseed oil|groundnut oil|fish oil|linseed oil|copra|palm olein|sugar|coffee|cocoa|cotton|rubber|livestock|cattle|hogs|pork bellies|harvest|crop|crops|usda|bullion|gold|silver|platinum|copper|aluminium|aluminum|zinc|nickel|tin|iron ore|commodity|commodities|bushels',
+      3,
+    ],
+    [
+      'farm|farmers|farming|agriculture|agricultural|plantings|acreage|tonnes|tons|exporters|shipment|shipments|futures|metals|mining|mine|mines|ounces',
       1,
     ],
   ],
@@ -167,14 +207,73 @@ export const TOPIC_RULES: TopicRules = {
       'cyberattack|cyberattacks|cyber attack|data breach|ransomware|hackers|hacked|malware|privacy|data protection|gdpr|outage|outages|cybersecurity|vulnerability|surveillance',
       3,
     ],
-    ['security|breach|hack|phishing|encryption|leak|leaked|personal data|downtime', 1],
+    // Bare "security" is as often a financial instrument or a name ("Security Pacific") as a safeguard.
+    [
+      'security breach|security flaw|security flaws|security researchers|security incident|data security|network security|security patch|security update|breach|hack|phishing|encryption|leak|leaked|personal data|downtime',
+      1,
+    ],
   ],
 };
+
+/**
+ * A verb and its object a few words apart: "to sell its South African unit", "buys Florida nursery
+ * <company>", "offers 18.50 dollars a share for <company>". `objects` are words; a company name
+ * found by the entity stage also counts as an object when `companyObject` is set.
+ */
+export interface ProximityRule {
+  slug: TaxonomyTopicSlug;
+  weight: number;
+  verbs: ReadonlySet<string>;
+  objects: ReadonlySet<string>;
+  companyObject: boolean;
+  window: number;
+}
+
+const words = (list: string) => new Set(list.split(' '));
+
+export const PROXIMITY_RULES: readonly ProximityRule[] = [
+  {
+    slug: 'mergers-acquisitions',
+    weight: 3,
+    verbs: words(
+      'sell sells sold selling sale divest divests divested buy buys bought buying purchase purchases purchased acquire acquires acquired acquiring spin spins merge merges merged',
+    ),
+    objects: words(
+      'unit units subsidiary subsidiaries division divisions stake stakes operations business businesses assets plant plants hotel hotels interest company companies firm maker chain affiliate',
+    ),
+    companyObject: true,
+    window: 5,
+  },
+  {
+    slug: 'mergers-acquisitions',
+    weight: 3,
+    verbs: words('offer offers offered offering bid bids tender pay pays paying'),
+    objects: words('share shr control'),
+    companyObject: true,
+    window: 8,
+  },
+];
+
+/**
+ * Topics whose supporting words (weight 1) are everyday words in other senses — a sports "deal",
+ * "gas" in a name, a capital city, "shares" — so they count only next to a strong phrase or a
+ * company sector of the same topic. Elsewhere ("profit", "stores", "plant") they stand alone.
+ */
+export const ANCHORED_TOPICS: ReadonlySet<TaxonomyTopicSlug> = new Set<TaxonomyTopicSlug>([
+  'mergers-acquisitions',
+  'geopolitics-trade',
+  'regulation-policy',
+  'monetary-policy',
+  'energy',
+  'commodities',
+  'finance',
+  'security-privacy',
+]);
 
 /** Registry sector text → topic hints. */
 export const SECTOR_HINTS: readonly (readonly [RegExp, TaxonomyTopicSlug])[] = [
   [
-    /semiconductor|software|internet|telecom|hardware|electronics|technology|it services|cloud/i,
+    /semiconductor|software|internet|telecom|hardware|electronics|technology|it services|cloud|communication/i,
     'technology',
   ],
   [/\bai\b|artificial intelligence/i, 'ai'],

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+
+import { createBuiltinAnalyzer } from '../create-builtin-analyzer.js';
+import { TEST_REGISTRY } from '../testing/test-registry.js';
+
+const analyzer = createBuiltinAnalyzer({ registry: TEST_REGISTRY });
+const events = (title: string, text = '') => analyzer.analyzeSync({ title, text }).eventTypes;
+
+/** Written for this test: the phrasings brokers' rating notes use. */
+const RATING_HEADLINES = [
+  'Goldman Sachs Upgrades Litware to Buy',
+  'Harbor Ridge upgrades Fabrikam to buy from hold',
+  'Northgate Downgrades Contoso to Sell',
+  'Bayview Partners Initiates Coverage of NVIDIA With Buy Rating',
+  'Larchmont Capital initiated Litware at buy',
+  'Goldman Sachs Maintains Outperform on Northwind',
+  'Harbor Ridge reiterates Buy on Fabrikam, raises price target to $95',
+  'Analyst cuts Contoso price target to $31 from $40',
+  'Northgate keeps its Buy rating on Apple',
+];
+
+describe('analyst rating events', () => {
+  it.each(RATING_HEADLINES)('%s is an analyst rating, never a merger', (title) => {
+    const types = events(title);
+    expect(types).toContain('analyst-rating');
+    expect(types).not.toContain('merger-acquisition');
+  });
+
+  it('still finds a takeover announced in the same words', () => {
+    expect(events('Fabrikam agrees to buy Litware for $2 billion')).toContain('merger-acquisition');
+    expect(events('Harbor Ridge upgrades Fabrikam after its agreement to acquire Litware')).toEqual(
+      expect.arrayContaining(['merger-acquisition', 'analyst-rating']),
+    );
+  });
+});
+
+describe('legal events', () => {
+  it('reads a breach of contract as legal action, not a security breach', () => {
+    const types = events(
+      'Litware sues Fabrikam for breach of contract',
+      'Litware said Fabrikam was in breach of a contract to supply turbine parts.',
+    );
+    expect(types).toContain('lawsuit-fine');
+    expect(types).not.toContain('major-outage');
+  });
+
+  it('reads verdicts and settlements as legal events', () => {
+    expect(events('Former Contoso executive found guilty of fraud')).toContain('lawsuit-fine');
+    expect(events('Fabrikam settles lawsuit over faulty brakes')).toContain('lawsuit-fine');
+    expect(events('Jury acquits Litware in patent case')).toContain('lawsuit-fine');
+  });
+});
+
+describe('wire-service results', () => {
+  it('reads a results headline and table as an earnings event', () => {
+    expect(
+      events('HARBOR VALVE CORP <HVLV> 2ND QTR NET', 'Shr 41 cts vs 22 cts\n    Net 8.2 mln vs 4.4 mln'),
+    ).toContain('earnings');
+  });
+});

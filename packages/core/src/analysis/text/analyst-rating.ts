@@ -1,0 +1,102 @@
+/**
+ * Analyst rating statements: "<Broker> upgrades <Company> to Buy",
+ * "initiates coverage of <Company> with an Overweight rating", "Maintains
+ * Outperform", "raises price target to $250". In such a sentence "to buy" and
+ * "buy" name a rating, not a transaction, and the company after the rating
+ * verb is the one rated; the one before it is the broker.
+ */
+import { expandPatterns, PhraseMatcher } from './phrase-matcher.js';
+import type { Token } from './tokenize.js';
+
+const RATINGS =
+  'buy/sell/hold/neutral/outperform/underperform/overweight/underweight/equal-weight/equalweight/accumulate/reduce/positive/negative/peer-perform';
+
+/** Phrases that make a sentence a rating statement; the verb is the first word. */
+const RATING_PATTERNS = [
+  'upgrade|upgrades|upgraded|upgrading|downgrade|downgrades|downgraded|downgrading',
+  'initiates/initiated/initiating/starts/started/begins/began/resumes/resumed/assumes/assumed/launches coverage',
+  `initiates/initiated/initiating/starts/started/reiterates/reiterated/reiterating/maintains/maintained/maintaining/keeps/kept/affirms/affirmed/reaffirms/reaffirmed/rates/rated/resumes/resumed ${RATINGS}`,
+  'initiates/initiated/initiating/starts/started/reiterates/reiterated/maintains/maintained/keeps/kept/affirms/affirmed/reaffirms/reaffirmed/rates/rated at/with/as',
+  'initiates/initiated/reiterates/reiterated/maintains/maintained/keeps/kept/affirms/affirmed/reaffirms/reaffirmed rating/ratings',
+  'strong buy|market perform|sector perform|market outperform|sector outperform|equal weight|in-line|top pick',
+  'price target|price targets|target price|target prices|pt',
+  `${RATINGS} rating|rating on|ratings on|coverage of|coverage on`,
+  // "initiated Acme at buy", "started with an overweight".
+  'at/with buy/sell/outperform/underperform/overweight/underweight/equal-weight/accumulate|with a/an buy/sell/hold/neutral/outperform/underperform/overweight/underweight/equal-weight',
+].join('|');
+
+const MATCHER = new PhraseMatcher<true>(expandPatterns(RATING_PATTERNS).map((p) => [p, true] as const));
+const RATING_VERBS = new Set([
+  'upgrade',
+  'upgrades',
+  'upgraded',
+  'upgrading',
+  'downgrade',
+  'downgrades',
+  'downgraded',
+  'downgrading',
+  'initiates',
+  'initiated',
+  'initiating',
+  'starts',
+  'started',
+  'begins',
+  'began',
+  'resumes',
+  'resumed',
+  'assumes',
+  'assumed',
+  'reiterates',
+  'reiterated',
+  'reiterating',
+  'maintains',
+  'maintained',
+  'maintaining',
+  'keeps',
+  'kept',
+  'affirms',
+  'affirmed',
+  'reaffirms',
+  'reaffirmed',
+  'rates',
+  'raises',
+  'raised',
+  'lifts',
+  'lifted',
+  'boosts',
+  'boosted',
+  'hikes',
+  'cuts',
+  'cut',
+  'lowers',
+  'lowered',
+  'trims',
+  'trimmed',
+  'slashes',
+  'slashed',
+]);
+/** Deal words that, inside a rating statement, name the rating ("upgraded to buy"), not a transaction. */
+export const RATING_DEAL_WORDS = new Set(['to buy', 'buy', 'buys', 'buying', 'to sell', 'sell']);
+
+export interface RatingStatement {
+  /** Token index of the first rating verb ("upgrades", "maintains", "raises" before "price target"). */
+  verb: number;
+}
+
+/** The rating statement of a sentence, or null when it is not one. */
+export function findRatingStatement(tokens: readonly Token[]): RatingStatement | null {
+  // "pt" alone is too short to trust: some longer rating phrase must be in the sentence.
+  let first = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const match = MATCHER.matchAt(tokens, i);
+    if (match === null) continue;
+    if (match.end - match.start > 1 || tokens[i]?.lower !== 'pt') {
+      first = i;
+      break;
+    }
+    i = match.end - 1;
+  }
+  if (first < 0) return null;
+  for (let i = 0; i < tokens.length; i++) if (RATING_VERBS.has(tokens[i]?.lower ?? '')) return { verb: i };
+  return { verb: first };
+}
