@@ -49,6 +49,13 @@ const schema = z.object({
   QUEUE_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Longest back-off between attempts on a failing source. */
   SOURCE_BACKOFF_CAP_SECONDS: z.coerce.number().int().min(60).default(86_400),
+  /** Keep articles' full text this many days after publication (`wirelens retention`); unset: keep everything. */
+  WIRELENS_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   ...loggingEnvShape,
   // pnpm runs package scripts inside the package; relative paths are meant from where the user ran pnpm.

@@ -4,9 +4,11 @@ import { Command, CommanderError } from 'commander';
 import { AppError } from '@wirelens/core';
 
 import { registerAnalyze } from './commands/analyze.js';
+import { registerBackup } from './commands/backup.js';
 import { registerFeed } from './commands/feed.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerResanitize } from './commands/resanitize.js';
+import { registerRetention } from './commands/retention.js';
 import { registerSeed } from './commands/seed.js';
 import { registerSources } from './commands/sources.js';
 import { registerStart } from './commands/start.js';
@@ -26,6 +28,8 @@ registerFeed(program);
 registerSources(program);
 registerAnalyze(program);
 registerResanitize(program);
+registerBackup(program);
+registerRetention(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -44,6 +44,8 @@ export interface EmbeddedPostgresOptions {
   /** Ports a free port must not be (e.g. the web server's, which binds later). */
   avoidPorts?: number[];
   log?: (message: string) => void;
+  /** How long to wait for the server to accept connections (longer when it replays WAL after a restore). */
+  readyTimeoutMs?: number;
 }
 
 export interface EmbeddedPostgres {
@@ -315,21 +317,40 @@ async function prepareClusterLocation(
   );
 }
 
+export interface EmbeddedClusterLocation {
+  /** The Wirelens data directory, absolute. */
+  root: string;
+  /** Where the cluster's files are (the target when `<root>/pg` is a link); may not exist yet. */
+  clusterDir: string;
+  /** The user postgres runs as when we are root (files in the cluster must belong to it). */
+  ids: { uid: number; gid: number } | null;
+}
+
+/** Where the embedded cluster of `dataDir` lives, preparing that location as a start would. */
+export async function locateEmbeddedCluster({
+  dataDir,
+  log = () => undefined,
+}: Pick<EmbeddedPostgresOptions, 'dataDir' | 'log'>): Promise<EmbeddedClusterLocation> {
+  const root = path.resolve(dataDir);
+  const linkPath = path.join(root, 'pg');
+  await mkdir(root, { recursive: true });
+  const ids = postgresUserIds();
+  await prepareClusterLocation(root, linkPath, ids, log);
+  // postgres must be given the real location when `pg` is a link.
+  const clusterDir = existsSync(linkPath) ? await realpath(linkPath) : linkPath;
+  return { root, clusterDir, ids };
+}
+
 export async function startEmbeddedPostgres({
   dataDir,
   database = 'wirelens',
   port,
   avoidPorts = [],
   log = () => undefined,
+  readyTimeoutMs = 30_000,
 }: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  const root = path.resolve(dataDir);
-  const linkPath = path.join(root, 'pg');
-  await mkdir(root, { recursive: true });
   const binaries = await resolveBinaries();
-  const ids = postgresUserIds();
-  await prepareClusterLocation(root, linkPath, ids, log);
-  // postgres must be given the real location when `pg` is a link.
-  const clusterDir = existsSync(linkPath) ? await realpath(linkPath) : linkPath;
+  const { root, clusterDir, ids } = await locateEmbeddedCluster({ dataDir, log });
   const credentials = await readOrCreateCredentials(root);
 
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
@@ -369,7 +390,7 @@ export async function startEmbeddedPostgres({
   const auth = `${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}`;
   const base = `postgresql://${auth}@127.0.0.1:${chosenPort}`;
   try {
-    await waitUntilReady(child, `${base}/postgres`, logFile, 30_000);
+    await waitUntilReady(child, `${base}/postgres`, logFile, readyTimeoutMs);
     await ensureDatabase(`${base}/postgres`, database);
   } catch (error) {
     if (child.pid !== undefined && isAlive(child.pid)) process.kill(child.pid, 'SIGKILL');

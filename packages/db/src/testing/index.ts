@@ -1,3 +1,5 @@
 export * from './create-test-database.js';
 export * from './database-url.js';
 export * from './bench-database.js';
+export * from './previous-release.js';
+export * from './sample-rows.js';

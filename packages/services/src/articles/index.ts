@@ -1,3 +1,4 @@
+export { applyRetention, type ApplyRetentionOptions, type RetentionResult } from './apply-retention.js';
 export { extractFullText, type ExtractFullTextOptions } from './extract-full-text.js';
 export {
   countStaleArticles,
