@@ -197,6 +197,22 @@ describe('wirelens backup / restore, embedded PostgreSQL', () => {
   );
 });
 
+describe('wirelens backup without a database', () => {
+  it(
+    'names the data directory instead of creating an empty database to back up',
+    async () => {
+      const emptyDir = path.join(workDir, 'empty');
+      const file = path.join(workDir, 'nothing.tar.gz');
+      const result = await runCli(['backup', file], { WIRELENS_DATA_DIR: emptyDir });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/There is no Wirelens database in .*empty: check WIRELENS_DATA_DIR/);
+      expect(existsSync(path.join(emptyDir, 'pg'))).toBe(false);
+      expect(existsSync(file)).toBe(false);
+    },
+    TIMEOUT,
+  );
+});
+
 describe('wirelens backup / restore, DATABASE_URL with pg_dump', () => {
   it(
     'dumps a database while articles are written and restores every committed row into an empty one',

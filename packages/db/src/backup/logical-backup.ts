@@ -3,9 +3,7 @@
  * inside the same archive format as the embedded backups, and `pg_restore` back. Only with client
  * programs at least as new as the server (pg_dump refuses a newer server) or the dump.
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -13,10 +11,11 @@ import pg from 'pg';
 
 import { AppError } from '@wirelens/core';
 
-import { createArchiveWriter, extractArchive } from './archive.js';
-import { requireClientTool, type ClientTool } from './client-tools.js';
+import { runProgram } from '../process/run-program.js';
+import { createArchiveWriter } from './archive.js';
+import { requireClientTool } from './client-tools.js';
 import { countMainTables } from './count-rows.js';
-import { describeDatabase, majorOf, MANIFEST_NAME, parseManifest, type BackupManifest } from './manifest.js';
+import { describeDatabase, majorOf, MANIFEST_NAME, unpackBackup, type BackupManifest } from './manifest.js';
 import type { BackupResult } from './physical-backup.js';
 import type { RestoreOptions, RestoreResult } from './physical-restore.js';
 
@@ -40,25 +39,6 @@ function libpqConnection(databaseUrl: string): { url: string; env: NodeJS.Proces
   for (const name of PRISMA_ONLY_PARAMETERS) url.searchParams.delete(name);
   // The child needs the rest of the environment too (PATH, locale, PGSSL* settings).
   return { url: url.toString(), env: password ? { ...process.env, PGPASSWORD: password } : process.env };
-}
-
-function runTool(tool: ClientTool, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tool.path, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolve();
-      else
-        reject(
-          new AppError(
-            'UPSTREAM',
-            `${path.basename(tool.path)} ${tool.version} failed (exit ${code}): ${stderr.trim().slice(-2000)}`,
-          ),
-        );
-    });
-  });
 }
 
 async function describe(databaseUrl: string) {
@@ -98,7 +78,7 @@ export async function backupWithPgDump({
   try {
     const dump = path.join(workDir, DUMP_FILE);
     log(`dumping with ${pgDump.path} ${pgDump.version}`);
-    await runTool(pgDump, ['--format=custom', `--file=${dump}`, `--dbname=${url}`], env);
+    await runProgram(pgDump.path, ['--format=custom', `--file=${dump}`, `--dbname=${url}`], { env });
     const writer = await createArchiveWriter(file);
     try {
       await writer.addFile(DUMP_FILE, dump);
@@ -139,21 +119,7 @@ export async function restoreWithPgRestore({
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'wirelens-restore-'));
   try {
     log(`unpacking ${file}`);
-    await extractArchive(file, workDir);
-    const manifestFile = path.join(workDir, MANIFEST_NAME);
-    if (!existsSync(manifestFile)) {
-      throw new AppError(
-        'INVALID_INPUT',
-        `${file} has no ${MANIFEST_NAME}: it is incomplete or not a Wirelens backup.`,
-      );
-    }
-    const manifest = parseManifest(await readFile(manifestFile, 'utf8'));
-    if (manifest.kind !== 'logical') {
-      throw new AppError(
-        'INVALID_INPUT',
-        `${file} is a backup of the embedded database: unset DATABASE_URL to restore it into WIRELENS_DATA_DIR.`,
-      );
-    }
+    const manifest = await unpackBackup(file, workDir, 'logical');
     const pgRestore = await requireClientTool({
       name: 'pg_restore',
       minMajor: manifest.pgDumpMajor,
@@ -162,8 +128,8 @@ export async function restoreWithPgRestore({
     const { url, env } = libpqConnection(databaseUrl);
     log(`restoring with ${pgRestore.path} ${pgRestore.version}`);
     // One transaction: a failure leaves the database as it was.
-    await runTool(
-      pgRestore,
+    await runProgram(
+      pgRestore.path,
       [
         '--no-owner',
         '--no-privileges',
@@ -173,7 +139,7 @@ export async function restoreWithPgRestore({
         `--dbname=${url}`,
         path.join(workDir, DUMP_FILE),
       ],
-      env,
+      { env },
     );
     return { manifest, counts: await countMainTables(databaseUrl) };
   } finally {

@@ -1,7 +1,13 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
 import type pg from 'pg';
 import { z } from 'zod';
 
 import { AppError } from '@wirelens/core';
+
+import { extractArchive } from './archive.js';
 
 /** The last entry of every backup archive; a restore reads it before it replaces anything. */
 export const MANIFEST_NAME = 'manifest.json';
@@ -67,6 +73,31 @@ export function parseManifest(text: string): BackupManifest {
     throw new AppError('INVALID_INPUT', `The backup's ${MANIFEST_NAME} is invalid: ${parsed.error.message}`);
   }
   return parsed.data;
+}
+
+const WRONG_KIND: Record<BackupManifest['kind'], string> = {
+  physical:
+    'is a pg_dump backup of a DATABASE_URL database; set DATABASE_URL to the database to restore it into.',
+  logical: 'is a backup of the embedded database: unset DATABASE_URL to restore it into WIRELENS_DATA_DIR.',
+};
+
+/** Unpacks a backup into `dir` and returns its manifest, which must be of the `kind` being restored. */
+export async function unpackBackup<Kind extends BackupManifest['kind']>(
+  file: string,
+  dir: string,
+  kind: Kind,
+): Promise<Extract<BackupManifest, { kind: Kind }>> {
+  await extractArchive(file, dir);
+  const manifestFile = path.join(dir, MANIFEST_NAME);
+  if (!existsSync(manifestFile)) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `${file} has no ${MANIFEST_NAME}: it is incomplete or not a Wirelens backup.`,
+    );
+  }
+  const manifest = parseManifest(await readFile(manifestFile, 'utf8'));
+  if (manifest.kind !== kind) throw new AppError('INVALID_INPUT', `${file} ${WRONG_KIND[kind]}`);
+  return manifest as Extract<BackupManifest, { kind: Kind }>;
 }
 
 /** The server's version and the Wirelens migrations applied to the connected database. */

@@ -8,15 +8,12 @@ import { existsSync } from 'node:fs';
 import { chown, copyFile, lstat, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import pg from 'pg';
-
 import { AppError } from '@wirelens/core';
 
 import { locateEmbeddedCluster, startEmbeddedPostgres } from '../embedded/embedded-postgres.js';
 import { findRunningServer } from '../embedded/running-cluster.js';
-import { extractArchive } from './archive.js';
 import { countMainTables, type RowCounts } from './count-rows.js';
-import { MANIFEST_NAME, parseManifest, type BackupManifest } from './manifest.js';
+import { unpackBackup, type BackupManifest } from './manifest.js';
 import { CLUSTER_ENTRY, CREDENTIALS_FILE } from './physical-backup.js';
 
 export interface RestoreOptions {
@@ -42,34 +39,16 @@ async function chownTree(dir: string, ids: { uid: number; gid: number }): Promis
 
 /** Unpacks `file` into `staging` and checks it is a complete physical backup. */
 async function unpack(file: string, staging: string): Promise<BackupManifest> {
-  await extractArchive(file, staging);
-  const manifestFile = path.join(staging, MANIFEST_NAME);
-  if (!existsSync(manifestFile)) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `${file} has no ${MANIFEST_NAME}: it is incomplete or not a Wirelens backup.`,
-    );
-  }
-  const manifest = parseManifest(await readFile(manifestFile, 'utf8'));
-  if (manifest.kind !== 'physical') {
-    throw new AppError(
-      'INVALID_INPUT',
-      `${file} is a pg_dump backup of a DATABASE_URL database; set DATABASE_URL to the database to restore it into.`,
-    );
-  }
-  const cluster = path.join(staging, CLUSTER_ENTRY);
+  const manifest = await unpackBackup(file, staging, 'physical');
   const required = [
     'PG_VERSION',
     'backup_label',
     path.join('global', 'pg_control'),
     ...manifest.walFiles.map((name) => path.join('pg_wal', name)),
-  ];
-  const missing = required.filter((name) => !existsSync(path.join(cluster, name)));
-  if (missing.length > 0 || !existsSync(path.join(staging, CREDENTIALS_FILE))) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `${file} is incomplete (missing ${[...missing, CREDENTIALS_FILE].join(', ')}).`,
-    );
+  ].map((name) => path.join(CLUSTER_ENTRY, name));
+  const missing = [...required, CREDENTIALS_FILE].filter((name) => !existsSync(path.join(staging, name)));
+  if (missing.length > 0) {
+    throw new AppError('INVALID_INPUT', `${file} is incomplete (missing ${missing.join(', ')}).`);
   }
   return manifest;
 }
@@ -118,16 +97,9 @@ export async function restoreEmbeddedCluster({
     log('starting the restored cluster (replaying the WAL to a consistent state)');
     // Replaying the WAL written during a long backup of a busy database can take a while.
     const server = await startEmbeddedPostgres({ dataDir: root, log, readyTimeoutMs: 60 * 60_000 });
+    // It accepts connections only once the WAL replay has reached a consistent state and ended.
     let counts: RowCounts;
     try {
-      const client = new pg.Client({ connectionString: server.connectionString });
-      await client.connect();
-      const { rows } = await client.query<{ recovering: boolean }>(
-        'SELECT pg_is_in_recovery() AS recovering',
-      );
-      await client.end();
-      if (rows[0]?.recovering !== false)
-        throw new AppError('INTERNAL', 'The restored cluster is still in recovery.');
       counts = await countMainTables(server.connectionString);
     } finally {
       await server.stop();

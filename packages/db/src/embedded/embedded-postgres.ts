@@ -34,6 +34,8 @@ import pg from 'pg';
 import { AppError } from '@wirelens/core';
 import { findFreePort } from '@wirelens/core/net';
 
+import { runProgram } from '../process/run-program.js';
+
 export interface EmbeddedPostgresOptions {
   /** Wirelens data directory; the cluster lives in `<dataDir>/pg`. */
   dataDir: string;
@@ -183,7 +185,7 @@ async function initialise(
   }
   log('initialising the embedded PostgreSQL cluster (first start)');
   try {
-    await run(
+    await runProgram(
       binaries.initdb,
       [
         `--pgdata=${clusterDir}`,
@@ -193,31 +195,11 @@ async function initialise(
         '--encoding=UTF8',
         '--locale=C',
       ],
-      ids,
+      { user: ids },
     );
   } finally {
     await rm(pwFile, { force: true });
   }
-}
-
-function run(command: string, args: string[], ids: { uid: number; gid: number } | null): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...(ids ?? {}), stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolve();
-      else
-        reject(
-          new AppError(
-            'CONFIG',
-            `${path.basename(command)} failed (exit ${code}): ${output.trim().slice(-2000)}`,
-          ),
-        );
-    });
-  });
 }
 
 async function waitUntilReady(

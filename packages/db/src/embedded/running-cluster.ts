@@ -51,7 +51,10 @@ export interface EmbeddedConnection {
   release(): Promise<void>;
 }
 
-/** Connects to the embedded cluster of `dataDir`: the running server if there is one, else one started for the caller. */
+/**
+ * Connects to the existing embedded cluster of `dataDir`: the running server if there is one, else
+ * one started for the caller. Unlike a start, it never creates a cluster.
+ */
 export async function connectEmbeddedCluster({
   dataDir,
   database = 'wirelens',
@@ -61,6 +64,12 @@ export async function connectEmbeddedCluster({
   database?: string;
   log?: (message: string) => void;
 }): Promise<EmbeddedConnection> {
+  if (!existsSync(path.join(dataDir, 'pg', 'PG_VERSION'))) {
+    throw new AppError(
+      'NOT_FOUND',
+      `There is no Wirelens database in ${path.resolve(dataDir)}: check WIRELENS_DATA_DIR (or set DATABASE_URL).`,
+    );
+  }
   const { root, clusterDir } = await locateEmbeddedCluster({ dataDir, log });
   const running = await findRunningServer(clusterDir);
   if (running) {
