@@ -41,7 +41,7 @@ export function registerBackup(program: Command): void {
         databaseUrl: env.DATABASE_URL,
         dataDir: env.dataDir,
         file: userPath(env, file),
-        log: logger.info,
+        log: (message) => logger.info(message),
       });
       process.stdout.write(
         `Backup written to ${result.file} (${(result.bytes / 1024 / 1024).toFixed(1)} MB in ${seconds(started)}): ${describe(result.manifest)}.\n`,
@@ -66,7 +66,7 @@ export function registerBackup(program: Command): void {
         dataDir: env.dataDir,
         file: userPath(env, file),
         force: options.force ?? false,
-        log: logger.info,
+        log: (message) => logger.info(message),
       });
       const target = env.DATABASE_URL ? 'the DATABASE_URL database' : path.join(env.dataDir, 'pg');
       process.stdout.write(
