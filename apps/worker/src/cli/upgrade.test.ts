@@ -55,7 +55,10 @@ describe('starting a newer Wirelens on an older data directory', () => {
       expect(await db.article.count()).toBe(12);
       expect(await db.analysis.count()).toBe(12);
       expect(await db.correction.count()).toBe(2);
-      expect(await db.auditEntry.count()).toBe(3);
+      // Start may add entries of its own (re-sanitising old HTML); the earlier ones are all there.
+      expect(
+        await db.auditEntry.count({ where: { action: { in: ['analysis.correct', 'system.seed'] } } }),
+      ).toBe(3);
       expect(await db.user.count()).toBe(3);
     } finally {
       await close();
