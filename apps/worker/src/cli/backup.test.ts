@@ -97,7 +97,7 @@ async function backupWhileWriting(
     await waitFor(() => writer.inserted() >= 5);
     const committed = await committedRows(liveUrl);
     const before = writer.inserted();
-    const backup = await runCli(['backup', file], env);
+    const backup = await runCli(['backup', file], { env });
     // The backup really ran while the database was being written.
     expect(writer.inserted()).toBeGreaterThan(before);
     expect(backup.stderr).not.toMatch(/error/i);
@@ -152,7 +152,7 @@ describe('wirelens backup / restore, embedded PostgreSQL', () => {
       await withClient(live.connectionString, (client) => client.query('SELECT 1'));
 
       const restoredDir = path.join(workDir, 'restored');
-      const restore = await runCli(['restore', file], { WIRELENS_DATA_DIR: restoredDir });
+      const restore = await runCli(['restore', file], { env: { WIRELENS_DATA_DIR: restoredDir } });
       expect(restore.stderr).not.toMatch(/error/i);
       expect(restore.code).toBe(0);
       expect(restore.stdout).toMatch(/Restored the backup of .* \(embedded PostgreSQL 18\.\d+, WAL /);
@@ -167,10 +167,10 @@ describe('wirelens backup / restore, embedded PostgreSQL', () => {
         await restored.stop();
       }
 
-      const again = await runCli(['restore', file], { WIRELENS_DATA_DIR: restoredDir });
+      const again = await runCli(['restore', file], { env: { WIRELENS_DATA_DIR: restoredDir } });
       expect(again.code).toBe(1);
       expect(again.stderr).toMatch(/already holds a database.*--force/);
-      const forced = await runCli(['restore', file, '--force'], { WIRELENS_DATA_DIR: restoredDir });
+      const forced = await runCli(['restore', file, '--force'], { env: { WIRELENS_DATA_DIR: restoredDir } });
       expect(forced.code).toBe(0);
       // Nothing of the replaced cluster or the unpacking is left beside it.
       expect((await readdir(restoredDir)).sort()).toEqual(['pg', 'pg-credentials.json', 'postgres.log']);
@@ -182,7 +182,7 @@ describe('wirelens backup / restore, embedded PostgreSQL', () => {
     'refuses pg_dump for a server newer than the installed client, naming both versions, and writes no file',
     async () => {
       const file = path.join(workDir, 'refused.tar.gz');
-      const result = await runCli(['backup', file], { DATABASE_URL: live.connectionString });
+      const result = await runCli(['backup', file], { env: { DATABASE_URL: live.connectionString } });
       expect(result.code).toBe(1);
       // This machine kind has Debian's PostgreSQL 15 client; the embedded server is 18.
       expect(result.stderr).toMatch(
@@ -203,7 +203,7 @@ describe('wirelens backup without a database', () => {
     async () => {
       const emptyDir = path.join(workDir, 'empty');
       const file = path.join(workDir, 'nothing.tar.gz');
-      const result = await runCli(['backup', file], { WIRELENS_DATA_DIR: emptyDir });
+      const result = await runCli(['backup', file], { env: { WIRELENS_DATA_DIR: emptyDir } });
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/There is no Wirelens database in .*empty: check WIRELENS_DATA_DIR/);
       expect(existsSync(path.join(emptyDir, 'pg'))).toBe(false);
@@ -224,7 +224,7 @@ describe('wirelens backup / restore, DATABASE_URL with pg_dump', () => {
         const file = path.join(workDir, 'dump.tar.gz');
         const committed = await backupWhileWriting(live.url, file, { DATABASE_URL: live.url });
 
-        const restore = await runCli(['restore', file], { DATABASE_URL: target.url });
+        const restore = await runCli(['restore', file], { env: { DATABASE_URL: target.url } });
         expect(restore.stderr).not.toMatch(/error/i);
         expect(restore.code).toBe(0);
         expect(restore.stdout).toMatch(
@@ -232,10 +232,10 @@ describe('wirelens backup / restore, DATABASE_URL with pg_dump', () => {
         );
         await expectRestored(target.url, committed);
 
-        const again = await runCli(['restore', file], { DATABASE_URL: target.url });
+        const again = await runCli(['restore', file], { env: { DATABASE_URL: target.url } });
         expect(again.code).toBe(1);
         expect(again.stderr).toMatch(/already has \d+ tables.*--force/);
-        const forced = await runCli(['restore', file, '--force'], { DATABASE_URL: target.url });
+        const forced = await runCli(['restore', file, '--force'], { env: { DATABASE_URL: target.url } });
         expect(forced.stderr).not.toMatch(/error/i);
         expect(forced.code).toBe(0);
         // --force put back the backup's rows: the article written after the first restore is gone.
