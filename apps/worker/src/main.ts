@@ -24,6 +24,7 @@ const worker = await runWorker({
   concurrency: env.WORKER_CONCURRENCY,
   analyzers: createAnalyzerSet({ db, config: analyzerConfigOf(env), log: (message) => logger.warn(message) }),
   ingest: ingestConfigOf(env),
+  retentionDays: env.WIRELENS_RETENTION_DAYS ?? null,
   superviseIntervalSeconds: env.QUEUE_SUPERVISE_SECONDS,
 });
 logger.info('worker running');

@@ -16,6 +16,8 @@ export interface RunWorkerOptions {
   analyzers: AnalyzerSet;
   /** Jobs one process runs at once, per job kind (WORKER_CONCURRENCY). */
   concurrency: number;
+  /** WIRELENS_RETENTION_DAYS (default: keep everything). */
+  retentionDays?: number | null;
   /** Which jobs this process works (default: all of them; none gives a queue-only process). */
   handlers?: readonly JobHandler[];
   /** How often pg-boss looks for expired or abandoned jobs (default 30 s). */
@@ -39,6 +41,7 @@ export async function runWorker({
   ingest,
   analyzers,
   concurrency,
+  retentionDays = null,
   handlers = HANDLERS,
   superviseIntervalSeconds = 30,
 }: RunWorkerOptions): Promise<RunningWorker> {
@@ -75,6 +78,7 @@ export async function runWorker({
             jobs,
             ingest,
             analyzers,
+            retentionDays,
             signal: item.signal,
             jobId: item.id,
             log,

@@ -11,6 +11,8 @@ export interface WorkerDependencies {
   jobs: JobQueue;
   ingest: IngestConfig;
   analyzers: AnalyzerSet;
+  /** WIRELENS_RETENTION_DAYS: full text older than this is dropped; null keeps everything. */
+  retentionDays: number | null;
 }
 
 export interface JobContext extends WorkerDependencies {

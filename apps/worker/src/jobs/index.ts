@@ -1,4 +1,5 @@
 import { analyzeArticleHandler } from './analyze-article.js';
+import { applyRetentionHandler } from './apply-retention.js';
 import type { JobHandler } from './define-handler.js';
 import { extractFullTextHandler } from './extract-full-text.js';
 import { fetchSourceHandler } from './fetch-source.js';
@@ -14,4 +15,5 @@ export const HANDLERS: readonly JobHandler[] = [
   extractFullTextHandler,
   analyzeArticleHandler,
   resanitizeArticlesHandler,
+  applyRetentionHandler,
 ];

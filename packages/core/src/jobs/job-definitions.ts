@@ -123,6 +123,20 @@ export const JOBS = {
     },
     cron: null,
   }),
+  /** Periodic: drops the full text of articles older than WIRELENS_RETENTION_DAYS (nothing when unset). */
+  applyRetention: defineJob({
+    name: 'maintenance-apply-retention',
+    payload: z.object({}).strict(),
+    queue: {
+      policy: 'exclusive',
+      retryLimit: 2,
+      retryDelaySeconds: 600,
+      retryBackoff: true,
+      expireInSeconds: 3600,
+      heartbeatSeconds: 60,
+    },
+    cron: '17 3 * * *',
+  }),
 } as const;
 
 export type AnyJobDefinition = (typeof JOBS)[keyof typeof JOBS];
