@@ -10,7 +10,10 @@ export {
   signatureSimilarity,
   serializeFingerprint,
   parseFingerprint,
-  mergeFingerprints,
+  addClusterPrint,
+  serializeClusterPrints,
+  parseClusterPrints,
+  CLUSTER_RECENT_PRINTS,
   extractFacts,
   type TextFingerprint,
 } from './cluster/text-fingerprint.js';

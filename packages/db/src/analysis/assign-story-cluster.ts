@@ -1,7 +1,7 @@
 import {
-  mergeFingerprints,
-  parseFingerprint,
-  serializeFingerprint,
+  addClusterPrint,
+  parseClusterPrints,
+  serializeClusterPrints,
   storySimilarity,
   textFingerprint,
   type TextFingerprint,
@@ -9,9 +9,11 @@ import {
 
 import type { DbClient } from '../client.js';
 
-/** Articles more than this far apart are never the same story. */
+/** An article joins only a cluster whose first report is at most this far from it in time. */
 export const CLUSTER_WINDOW_HOURS = 72;
 const MAX_CANDIDATES = 400;
+/** How many of a cluster's other articles (the latest) a coverage result names. */
+export const MAX_REPORTED_MEMBERS = 50;
 // Serialises cluster assignment so two workers cannot open two clusters for one story.
 const CLUSTER_LOCK_KEY = 72_707_370;
 
@@ -30,7 +32,7 @@ export interface StoryCoverage {
   isFirstReport: boolean;
   /** True when this call put the article into the cluster and it brought a source the cluster did not have. */
   addedSource: boolean;
-  /** The cluster's other articles. */
+  /** The cluster's other articles, latest first, at most MAX_REPORTED_MEMBERS of them. */
   otherMemberIds: number[];
 }
 
@@ -76,7 +78,7 @@ export async function assignStoryCluster({
         clusterId = match.id;
         await tx.storyCluster.update({
           where: { id: match.id },
-          data: { fingerprint: serializeFingerprint(mergeFingerprints(match.fingerprint, fingerprint)) },
+          data: { fingerprint: serializeClusterPrints(addClusterPrint(match.prints, fingerprint)) },
         });
       } else {
         const created = await tx.storyCluster.create({
@@ -84,7 +86,7 @@ export async function assignStoryCluster({
             title: article.title,
             firstSeenAt: article.publishedAt,
             lastSeenAt: article.publishedAt,
-            fingerprint: serializeFingerprint(fingerprint),
+            fingerprint: serializeClusterPrints([fingerprint]),
           },
           select: { id: true },
         });
@@ -92,34 +94,45 @@ export async function assignStoryCluster({
       }
       await tx.article.update({ where: { id: articleId }, data: { clusterId } });
     }
-    const members = await tx.article.findMany({
-      where: { clusterId },
-      select: { sourceId: true, publishedAt: true, id: true },
-    });
-    const sources = new Set(members.map((m) => m.sourceId));
-    const times = members.map((m) => m.publishedAt.getTime());
+    // One statement whatever the cluster's size: counts and times over all members, ids of the latest few.
+    const [stats] = await tx.$queryRaw<
+      {
+        articles: number;
+        sources: number;
+        first: Date;
+        last: Date;
+        earlierElsewhere: boolean;
+        sameSourceOther: boolean;
+        others: number[] | null;
+      }[]
+    >`
+      SELECT count(*)::int AS articles,
+             count(DISTINCT "sourceId")::int AS sources,
+             min("publishedAt") AS first,
+             max("publishedAt") AS last,
+             coalesce(bool_or(id <> ${articleId} AND "sourceId" <> ${article.sourceId}
+                              AND "publishedAt" < ${article.publishedAt}), false) AS "earlierElsewhere",
+             coalesce(bool_or(id <> ${articleId} AND "sourceId" = ${article.sourceId}), false) AS "sameSourceOther",
+             (SELECT array_agg(latest.id) FROM (
+                SELECT id FROM "Article" WHERE "clusterId" = ${clusterId} AND id <> ${articleId}
+                ORDER BY "publishedAt" DESC, id DESC LIMIT ${MAX_REPORTED_MEMBERS}) latest) AS others
+      FROM "Article" WHERE "clusterId" = ${clusterId}`;
+    if (!stats) throw new Error(`story cluster ${clusterId} lost its article ${articleId}`);
     await tx.storyCluster.update({
       where: { id: clusterId },
       data: {
-        articleCount: members.length,
-        sourceCount: sources.size,
-        firstSeenAt: new Date(Math.min(...times)),
-        lastSeenAt: new Date(Math.max(...times)),
+        articleCount: stats.articles,
+        sourceCount: stats.sources,
+        firstSeenAt: stats.first,
+        lastSeenAt: stats.last,
       },
     });
-    const earlierElsewhere = members.some(
-      (m) =>
-        m.id !== articleId &&
-        m.sourceId !== article.sourceId &&
-        m.publishedAt.getTime() < article.publishedAt.getTime(),
-    );
-    const others = members.filter((m) => m.id !== articleId);
     return {
       clusterId,
-      distinctSources: sources.size,
-      isFirstReport: !earlierElsewhere,
-      addedSource: article.clusterId === null && !others.some((m) => m.sourceId === article.sourceId),
-      otherMemberIds: others.map((m) => m.id),
+      distinctSources: stats.sources,
+      isFirstReport: !stats.earlierElsewhere,
+      addedSource: article.clusterId === null && !stats.sameSourceOther,
+      otherMemberIds: stats.others ?? [],
     };
   });
 }
@@ -131,15 +144,17 @@ async function findMatchingCluster(
   article: { id: number; publishedAt: Date },
   fingerprint: TextFingerprint,
   companyIds: number[],
-): Promise<{ id: number; fingerprint: TextFingerprint } | null> {
+): Promise<{ id: number; prints: TextFingerprint[] } | null> {
   const windowMs = CLUSTER_WINDOW_HOURS * 3_600_000;
+  const earliest = new Date(article.publishedAt.getTime() - windowMs);
   const candidates = await tx.storyCluster.findMany({
     where: {
-      lastSeenAt: { gte: new Date(article.publishedAt.getTime() - windowMs) },
-      firstSeenAt: { lte: new Date(article.publishedAt.getTime() + windowMs) },
+      // lastSeenAt ≥ firstSeenAt, so this bound lets the lastSeenAt index narrow the scan.
+      lastSeenAt: { gte: earliest },
+      firstSeenAt: { gte: earliest, lte: new Date(article.publishedAt.getTime() + windowMs) },
       fingerprint: { not: null },
     },
-    select: { id: true, fingerprint: true, firstSeenAt: true },
+    select: { id: true, fingerprint: true, firstSeenAt: true, lastSeenAt: true },
     orderBy: { lastSeenAt: 'desc' },
     take: MAX_CANDIDATES,
   });
@@ -156,21 +171,22 @@ async function findMatchingCluster(
     set.add(row.companyId);
     companiesByCluster.set(id, set);
   }
-  let best: { id: number; score: number; fingerprint: TextFingerprint } | null = null;
+  const features = { fingerprint, companyIds: companyIds.map(String), publishedAt: article.publishedAt };
+  let best: { id: number; score: number; prints: TextFingerprint[] } | null = null;
   for (const candidate of candidates) {
-    const candidatePrint = candidate.fingerprint ? parseFingerprint(candidate.fingerprint) : null;
-    if (!candidatePrint) continue;
-    const similarity = storySimilarity(
-      { fingerprint, companyIds: companyIds.map(String), publishedAt: article.publishedAt },
-      {
-        fingerprint: candidatePrint,
-        companyIds: [...(companiesByCluster.get(candidate.id) ?? [])].map(String),
-        publishedAt: candidate.firstSeenAt,
-      },
-    );
-    if (similarity.sameStory && (!best || similarity.score > best.score)) {
-      best = { id: candidate.id, score: similarity.score, fingerprint: candidatePrint };
+    const prints = candidate.fingerprint ? parseClusterPrints(candidate.fingerprint) : [];
+    const clusterCompanies = [...(companiesByCluster.get(candidate.id) ?? [])].map(String);
+    for (const [index, print] of prints.entries()) {
+      const similarity = storySimilarity(features, {
+        fingerprint: print,
+        companyIds: clusterCompanies,
+        // The first print is the first report's; the others are recent members'.
+        publishedAt: index === 0 ? candidate.firstSeenAt : candidate.lastSeenAt,
+      });
+      if (similarity.sameStory && (!best || similarity.score > best.score)) {
+        best = { id: candidate.id, score: similarity.score, prints };
+      }
     }
   }
-  return best ? { id: best.id, fingerprint: best.fingerprint } : null;
+  return best ? { id: best.id, prints: best.prints } : null;
 }

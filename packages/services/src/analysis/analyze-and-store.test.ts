@@ -223,6 +223,77 @@ describe('analyzeAndStore', () => {
 });
 
 describe('analyzeAndStore without an LLM', () => {
+  it('keeps many stories from one template apart and pairs each with its copy from a second feed', async () => {
+    // Two feeds of earnings stories written from one template: another company, other figures.
+    // The second feed words each story differently. Every story must end as its own cluster
+    // of two, never chained into one cluster of everything.
+    const companies = ['Nvidia', 'AMD', 'TSMC', 'Apple', 'Microsoft', 'Pfizer', 'ExxonMobil', 'Tesla'];
+    const stories = Array.from({ length: 24 }, (_, i) => ({
+      company: companies[i % companies.length] ?? 'Nvidia',
+      quarter: ['first', 'second', 'third'][Math.floor(i / companies.length)] ?? 'third',
+      revenue: 1_200 + 173 * i,
+      growth: (2.5 + 0.7 * i).toFixed(1),
+      eps: (0.8 + 0.07 * i).toFixed(2),
+    }));
+    const ids = { wire: [] as number[], desk: [] as number[] };
+    for (const [i, s] of stories.entries()) {
+      ids.wire.push(
+        await insert({
+          ...demoArticle('nvidia-export-rules-1'),
+          key: `wire-${i}`,
+          source: 'template-wire',
+          hoursAgo: 30 - i,
+          title: `${s.company} ${s.quarter}-quarter revenue rises ${s.growth}% to $${s.revenue} million`,
+          teaser: '',
+          body: [
+            `${s.company} reported ${s.quarter}-quarter revenue of $${s.revenue} million, up ${s.growth}% from a year earlier, and earnings of $${s.eps} a share.`,
+            'The company kept its full-year outlook and said demand stayed steady in its main markets. Shares were little changed in early trading.',
+          ],
+        }),
+      );
+    }
+    for (const [i, s] of stories.entries()) {
+      ids.desk.push(
+        await insert({
+          ...demoArticle('nvidia-export-rules-1'),
+          key: `desk-${i}`,
+          source: 'template-desk',
+          hoursAgo: 29.5 - i,
+          title: `${s.company} earns $${s.eps} a share as ${s.quarter}-quarter sales climb ${s.growth}%`,
+          teaser: '',
+          body: [
+            `${s.company} said on Tuesday that ${s.quarter}-quarter revenue rose ${s.growth}% to $${s.revenue} million and that it earned $${s.eps} per share.`,
+            'It kept its full-year outlook, citing steady demand in its main markets; the shares barely moved in early trading.',
+          ],
+        }),
+      );
+    }
+    for (const id of ids.wire)
+      expect((await analyzeArticle({ articleId: id, reason: 'new' })).status).toBe('analyzed');
+    const rescored: number[][] = [];
+    for (const id of ids.desk) {
+      const outcome = await analyzeArticle({ articleId: id, reason: 'new' });
+      rescored.push(outcome.status === 'analyzed' ? outcome.rescore : []);
+    }
+    const clusterOf = new Map(
+      (await test.db.article.findMany({ select: { id: true, clusterId: true } })).map((a) => [
+        a.id,
+        a.clusterId,
+      ]),
+    );
+    const clusters = await test.db.storyCluster.findMany({
+      select: { articleCount: true, sourceCount: true },
+    });
+    expect(clusters).toHaveLength(stories.length);
+    expect(clusters.every((c) => c.articleCount === 2 && c.sourceCount === 2)).toBe(true);
+    for (const [i, wireId] of ids.wire.entries()) {
+      expect(clusterOf.get(ids.desk[i] ?? -1)).toBe(clusterOf.get(wireId));
+      // The second source re-scores its twin, and only its twin.
+      expect(rescored[i]).toEqual([wireId]);
+    }
+    expect(await queuedCoverageRuns()).toEqual([...ids.wire].sort((a, b) => a - b));
+  });
+
   it('answers a job asking for the LLM with the built-in analyzer and records why, instead of failing', async () => {
     const id = await insert(demoArticle('nvidia-export-rules-1'));
     const outcome = await analyzeArticle({ articleId: id, reason: 'reanalyze', analyzer: 'llm' });

@@ -35,7 +35,8 @@ export type AnalyzeAndStoreOutcome =
  * The built-in analyzer runs again with the cluster's coverage when the article
  * turns out to be covered by other sources, because coverage feeds importance; and
  * when an article brings a new source to a story, a `coverage` run is queued for each
- * of the story's earlier articles (also returned in `rescore`). A coverage run redoes
+ * of the story's latest articles (also returned in `rescore`; at most MAX_REPORTED_MEMBERS,
+ * and none once the story has enough sources that one more changes nothing). A coverage run redoes
  * built-in runs only (an LLM call per new source would cost the user money) and only
  * when the coverage the last run saw differs, so repeated jobs add nothing.
  */
@@ -115,7 +116,12 @@ export async function analyzeAndStore({
     fallbackReason: outcome.fallbackReason,
     tokenUsage: outcome.tokenUsage,
   });
-  const rescore = coverage.addedSource && reason !== 'coverage' ? coverage.otherMemberIds : [];
+  // Bounded: at most the story's latest MAX_REPORTED_MEMBERS articles, and only while another
+  // source still changes the coverage factor (it saturates at 16 sources).
+  const coverageChanged =
+    coverageFactor(coverage.distinctSources) !== coverageFactor(coverage.distinctSources - 1);
+  const rescore =
+    coverage.addedSource && coverageChanged && reason !== 'coverage' ? coverage.otherMemberIds : [];
   // A new source for the story: its earlier articles' importance counts sources.
   await jobs.sendMany(
     JOBS.analyzeArticle,

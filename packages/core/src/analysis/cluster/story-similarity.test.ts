@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 
 import { STORY_SIMILARITY_THRESHOLD, storySimilarity, type StoryFeatures } from './story-similarity.js';
 import {
+  addClusterPrint,
+  CLUSTER_RECENT_PRINTS,
   extractFacts,
-  mergeFingerprints,
+  parseClusterPrints,
   parseFingerprint,
+  serializeClusterPrints,
   serializeFingerprint,
   textFingerprint,
 } from './text-fingerprint.js';
@@ -125,9 +128,61 @@ describe('shared figures', () => {
     expect(storySimilarity(a, c).sameStory).toBe(false);
   });
 
-  it('survives storage and merges cluster fingerprints', () => {
-    const merged = mergeFingerprints(textFingerprint(first), textFingerprint(second));
-    expect(parseFingerprint(serializeFingerprint(merged))).toEqual(merged);
-    expect(merged.facts.length).toBeGreaterThanOrEqual(textFingerprint(first).facts.length);
+  it('keeps a cluster to its first report and its latest members, through storage', () => {
+    const prints = ['one', 'two', 'three', 'four', 'five'].map((w) => textFingerprint(`${first} ${w}`));
+    const kept = prints.reduce<ReturnType<typeof textFingerprint>[]>(addClusterPrint, []);
+    expect(kept).toEqual([prints[0], ...prints.slice(-CLUSTER_RECENT_PRINTS)]);
+    expect(parseClusterPrints(serializeClusterPrints(kept))).toEqual(kept);
+    // The older one-print form still reads.
+    expect(parseClusterPrints(serializeFingerprint(prints[1] ?? textFingerprint(first)))).toEqual([
+      prints[1],
+    ]);
+  });
+});
+
+describe('template stories', () => {
+  // Wire services and company press desks publish many stories from one template: the same
+  // sentences with another company and other figures. Each is its own story.
+  const names = [
+    'Northwind Traders',
+    'Contoso Pharma',
+    'Tailspin Toys',
+    'Adventure Works',
+    'Wide World Importers',
+  ];
+  const story = (i: number, wording: 'wire' | 'desk') => {
+    const name = names[i % names.length] ?? 'Fabrikam';
+    const revenue = 400 + 37 * i;
+    const growth = 3 + (i % 7) + i / 10;
+    const eps = (1.1 + i / 20).toFixed(2);
+    return wording === 'wire'
+      ? `${name} reported third-quarter revenue of $${revenue} million, up ${growth.toFixed(1)}% from a year earlier, and earnings of $${eps} a share. The company kept its full-year outlook and said demand stayed steady in its main markets. Shares were little changed in early trading.`
+      : `${name} said on Tuesday that third-quarter revenue rose ${growth.toFixed(1)}% to $${revenue} million and that it earned $${eps} per share. It kept its full-year outlook, citing steady demand in its main markets; the shares barely moved in early trading.`;
+  };
+  const when = new Date('2026-03-02T10:00:00Z');
+  const features = (i: number, wording: 'wire' | 'desk', companyIds: string[] = []): StoryFeatures => ({
+    fingerprint: textFingerprint(story(i, wording)),
+    companyIds,
+    publishedAt: when,
+  });
+
+  it('keeps stories from one template apart when their figures differ', () => {
+    for (let i = 0; i < 10; i++) {
+      for (let j = i + 1; j < 10; j++) {
+        expect(storySimilarity(features(i, 'wire'), features(j, 'wire')).sameStory).toBe(false);
+      }
+    }
+  });
+
+  it('keeps stories from one template apart when they name different companies', () => {
+    expect(
+      storySimilarity(features(1, 'wire', ['northwind']), features(6, 'desk', ['contoso'])).sameStory,
+    ).toBe(false);
+  });
+
+  it('still puts two sources of the same template story together', () => {
+    for (let i = 0; i < 10; i++) {
+      expect(storySimilarity(features(i, 'wire'), features(i, 'desk')).sameStory).toBe(true);
+    }
   });
 });

@@ -3,14 +3,20 @@
  *
  *   text       = min(1, wordJaccard / WORD_JACCARD_SATURATION)
  *   score      = text · (0.6 + 0.25·companyOverlap + 0.15·timeCloseness)
- *   nearDuplicate (shingle Jaccard ≥ 0.8) → score ≥ 0.95
+ *   nearDuplicate (shingle Jaccard ≥ 0.8) → score ≥ 0.95 unless in conflict (below)
  *   facts      = shared distinctive figures ("$4.2 billion", "7.2%"): with ≥ 2 shared and
  *                an overlap of ≥ 40 %, factScore = min(0.9, 0.3 + 0.1·shared + 0.3·overlap)
  *                · (0.5 + 0.5·timeCloseness) · (companyOverlap > 0 or no companies ? 1 : 0.6)
  *   score      = max(text score, factScore)
  *
+ *   conflict   = both name companies but none in common, or both state ≥ 2 distinctive
+ *                figures and none in common: score · CONFLICT_PENALTY
+ *                (near-duplicate wording does not lift a conflict)
+ *
  * Text similarity gates the score: sharing a company on the same day is not
- * enough for two different stories to merge. companyOverlap is the Jaccard
+ * enough for two different stories to merge. The conflict rule keeps stories
+ * written from one template (an earnings or ratings template filled in with
+ * another company and other figures) apart, though their wording overlaps. companyOverlap is the Jaccard
  * index of company ids (0.5 when neither names a company); timeCloseness
  * decays with a 24-hour half-life (0.5 when a time is unknown).
  * Same story when score ≥ STORY_SIMILARITY_THRESHOLD.
@@ -21,6 +27,9 @@ export const STORY_SIMILARITY_THRESHOLD = 0.5;
 const WORD_JACCARD_SATURATION = 0.35;
 const NEAR_DUPLICATE_SHINGLES = 0.8;
 const HALF_LIFE_HOURS = 24;
+// Low enough that even identical wording cannot reach the threshold on its own.
+const CONFLICT_PENALTY = 0.4;
+const MIN_FIGURES_FOR_CONFLICT = 2;
 
 export interface StoryFeatures {
   fingerprint: TextFingerprint;
@@ -66,7 +75,14 @@ export function storySimilarity(a: StoryFeatures, b: StoryFeatures): StorySimila
       (companiesAgree ? 1 : 0.6);
     score = Math.max(score, factScore);
   }
-  if (nearDuplicate) score = Math.max(score, 0.95);
+  const companiesConflict = setA.size > 0 && setB.size > 0 && shared === 0;
+  const figuresConflict =
+    a.fingerprint.facts.length >= MIN_FIGURES_FOR_CONFLICT &&
+    b.fingerprint.facts.length >= MIN_FIGURES_FOR_CONFLICT &&
+    facts.shared === 0;
+  // A template filled in with other names and figures is worded like a copy; the conflict wins.
+  if (companiesConflict || figuresConflict) score *= CONFLICT_PENALTY;
+  else if (nearDuplicate) score = Math.max(score, 0.95);
   score = Math.round(score * 1000) / 1000;
   return {
     score,

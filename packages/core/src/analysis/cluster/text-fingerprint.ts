@@ -141,14 +141,31 @@ export function parseFingerprint(text: string): TextFingerprint | null {
   return (parts.length === 2 || parts.length === 3) && words && shingles ? { words, shingles, facts } : null;
 }
 
+/** How many of its latest members' prints a story cluster keeps besides its first report's. */
+export const CLUSTER_RECENT_PRINTS = 3;
+
 /**
- * Fingerprint of the union of two texts: the element-wise minimum of MinHash
- * signatures is the signature of the union, and the figures are pooled. A story
- * cluster keeps this so each new report is compared with everything told so far.
+ * The prints a story cluster is matched by: its first report's and its latest few members'.
+ * A new report joins by resembling one of them, never by resembling the whole history, so a
+ * cluster cannot grow by chaining (each report a little like the previous one) into one that
+ * swallows a feed.
  */
-export function mergeFingerprints(a: TextFingerprint, b: TextFingerprint): TextFingerprint {
-  const min = (x: readonly number[], y: readonly number[]) =>
-    x.map((value, i) => Math.min(value, y[i] ?? value));
-  const facts = [...new Set([...a.facts, ...b.facts])].sort((p, q) => p - q).slice(0, MAX_FACTS * 2);
-  return { words: min(a.words, b.words), shingles: min(a.shingles, b.shingles), facts };
+export function addClusterPrint(
+  prints: readonly TextFingerprint[],
+  print: TextFingerprint,
+): TextFingerprint[] {
+  const [first, ...recent] = prints;
+  return first ? [first, ...[...recent, print].slice(-CLUSTER_RECENT_PRINTS)] : [print];
+}
+
+/** Storage form of a cluster's prints: serialised prints joined by `;` (one print is the older form). */
+export function serializeClusterPrints(prints: readonly TextFingerprint[]): string {
+  return prints.map(serializeFingerprint).join(';');
+}
+
+export function parseClusterPrints(text: string): TextFingerprint[] {
+  return text.split(';').flatMap((part) => {
+    const print = parseFingerprint(part);
+    return print ? [print] : [];
+  });
 }
