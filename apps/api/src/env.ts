@@ -31,6 +31,11 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true'),
+  /** Bearer token for GET /metrics on the API's port; unset: no /metrics there. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** A separate, unauthenticated /metrics listener on this port (bind address METRICS_HOST). */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   ...loggingEnvShape,
 });
 

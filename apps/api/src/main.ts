@@ -1,6 +1,7 @@
 // The API process: GraphQL, GraphiQL and the dashboard on one origin.
 import { createLogger } from '@wirelens/core/logging';
 import { createDbClient, readDemoContent } from '@wirelens/db';
+import { serveMetrics } from '@wirelens/services/metrics';
 
 import { loadEnv } from './env.js';
 import { createApiServer } from './http/create-server.js';
@@ -22,8 +23,13 @@ const api = await createApiServer({
   fetchAllowHosts: env.FETCH_ALLOW_HOSTS,
   llmConfigured: Boolean(env.LLM_BASE_URL && env.LLM_MODEL),
   demoContent: await readDemoContent(),
+  metricsToken: env.METRICS_TOKEN ?? null,
 });
 api.server.listen(env.PORT, env.HOST, () => logger.info(`listening on http://${env.HOST}:${env.PORT}`));
+const metricsServer = env.METRICS_PORT
+  ? await serveMetrics({ registry: api.metrics, port: env.METRICS_PORT, host: env.METRICS_HOST })
+  : null;
+if (metricsServer) logger.info(`metrics on http://${env.METRICS_HOST}:${metricsServer.port}/metrics`);
 
 let stopping = false;
 const shutdown = async () => {
@@ -31,6 +37,7 @@ const shutdown = async () => {
   stopping = true;
   // Whatever has not finished after 5 s is cut short: the API must not outlive its supervisor.
   setTimeout(() => process.exit(0), 5_000).unref();
+  await metricsServer?.close();
   await api.close();
   await jobs.stop();
   await db.$disconnect();

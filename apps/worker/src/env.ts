@@ -56,6 +56,9 @@ const schema = z.object({
     .min(1)
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** Serve this worker's /metrics (Prometheus, unauthenticated) on this port, bound to METRICS_HOST. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   ...loggingEnvShape,
   // pnpm runs package scripts inside the package; relative paths are meant from where the user ran pnpm.

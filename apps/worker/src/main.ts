@@ -1,6 +1,7 @@
 // The worker process: runs queued jobs until SIGTERM/SIGINT, then finishes the ones it holds.
 import { createDbClient } from '@wirelens/db';
 import { createAnalyzerSet } from '@wirelens/services/analysis';
+import { serveMetrics } from '@wirelens/services/metrics';
 
 import { analyzerConfigOf, loadEnv } from './env.js';
 import { ingestConfigOf } from './ingest-config.js';
@@ -28,6 +29,14 @@ const worker = await runWorker({
   superviseIntervalSeconds: env.QUEUE_SUPERVISE_SECONDS,
 });
 logger.info('worker running');
+const metricsServer = env.WORKER_METRICS_PORT
+  ? await serveMetrics({
+      registry: worker.metrics.registry,
+      port: env.WORKER_METRICS_PORT,
+      host: env.METRICS_HOST,
+    })
+  : null;
+if (metricsServer) logger.info(`worker metrics on http://${env.METRICS_HOST}:${metricsServer.port}/metrics`);
 await queueStartupWork(worker);
 
 let stopping = false;
@@ -37,6 +46,7 @@ const shutdown = async () => {
   // If closing hangs well beyond the grace period, leave anyway.
   setTimeout(() => process.exit(0), GRACE_MS + 4_000).unref();
   logger.info('worker: finishing running jobs');
+  await metricsServer?.close();
   await worker.stop(GRACE_MS);
   await db.$disconnect();
   process.exit(0);

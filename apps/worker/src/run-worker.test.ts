@@ -190,3 +190,44 @@ describe('workers side by side', () => {
     expect(original?.state).toBe('failed');
   });
 });
+
+describe('worker metrics', () => {
+  it('count jobs by outcome, fetch results per source and analyses per analyzer', async () => {
+    server.route('/feed.xml', (_req, res) => res.writeHead(200).end(rssFeed(items(3))));
+    const source = await test.db.source.create({ data: { url: `${server.url}/feed.xml` } });
+    const worker = await startInProcessWorker();
+    await worker.jobs.send(JOBS.fetchSource, { sourceId: source.id }, { singletonKey: `fetch-${source.id}` });
+    await worker.boss.send(JOBS.fetchSource.name, { sourceId: 'not-a-number' });
+    await expect
+      .poll(() => test.db.article.count({ where: { latestAnalysisId: { not: null } } }), {
+        timeout: 60_000,
+        interval: 250,
+      })
+      .toBe(5);
+    const values = async () => {
+      const metrics = await worker.metrics.registry.getMetricsAsJSON();
+      const value = (name: string, labels: Record<string, string>) =>
+        metrics
+          .find((m) => m.name === name)
+          ?.values.find((v) => Object.entries(labels).every(([k, l]) => String(v.labels[k]) === l))?.value;
+      return {
+        fetches: value('wirelens_source_fetches_total', { source: String(source.id), result: 'ok' }),
+        analyses: value('wirelens_analyses_total', { analyzer: 'builtin' }),
+        fetchJobs: value('wirelens_job_duration_seconds', {
+          job: JOBS.fetchSource.name,
+          outcome: 'completed',
+          le: '+Inf',
+        }),
+        invalidJobs: value('wirelens_job_duration_seconds', {
+          job: JOBS.fetchSource.name,
+          outcome: 'invalid',
+          le: '+Inf',
+        }),
+      };
+    };
+    // The last analysis job reports after its row is stored: wait for its count.
+    await expect
+      .poll(values, { timeout: 10_000, interval: 100 })
+      .toEqual({ fetches: 1, analyses: 5, fetchJobs: 1, invalidJobs: 1 });
+  }, 90_000);
+});

@@ -8,6 +8,7 @@ import { ensureQueues, jobQueueOf, QUEUE_SCHEMA, type JobQueue } from '@wirelens
 
 import { HANDLERS, type JobHandler } from './jobs/index.js';
 import { logger } from './logger.js';
+import { createWorkerMetrics, type WorkerMetrics } from './worker-metrics.js';
 
 export interface RunWorkerOptions {
   connectionString: string;
@@ -22,11 +23,14 @@ export interface RunWorkerOptions {
   handlers?: readonly JobHandler[];
   /** How often pg-boss looks for expired or abandoned jobs (default 30 s). */
   superviseIntervalSeconds?: number;
+  /** Where job, fetch and analysis figures go (default: a registry of this worker's own). */
+  metrics?: WorkerMetrics;
 }
 
 export interface RunningWorker {
   boss: PgBoss;
   jobs: JobQueue;
+  metrics: WorkerMetrics;
   /**
    * Stops taking jobs and waits up to `graceMs` for the ones in hand. Jobs still running then are
    * failed back to the queue (another worker retries them) and their signals aborted, which
@@ -44,6 +48,7 @@ export async function runWorker({
   retentionDays = null,
   handlers = HANDLERS,
   superviseIntervalSeconds = 30,
+  metrics = createWorkerMetrics(db),
 }: RunWorkerOptions): Promise<RunningWorker> {
   const boss = new PgBoss({
     connectionString,
@@ -69,9 +74,12 @@ export async function runWorker({
         if (!parsed.success) {
           // A payload that can never be valid is not retried.
           log.error(`invalid payload, moved to ${deadLetterQueueOf(job)}`);
+          metrics.jobFinished(job.name, 'invalid', 0);
           results.push({ id: item.id, status: 'deadletter', output: { error: parsed.error.message } });
           continue;
         }
+        const started = performance.now();
+        const seconds = () => (performance.now() - started) / 1000;
         try {
           await handler.handle(parsed.data, {
             db,
@@ -79,17 +87,20 @@ export async function runWorker({
             ingest,
             analyzers,
             retentionDays,
+            metrics,
             signal: item.signal,
             jobId: item.id,
             log,
             retryCount: item.retryCount,
           });
         } catch (error) {
+          metrics.jobFinished(job.name, 'failed', seconds());
           if (item.signal.aborted) {
             log.warn('cancelled (the worker is stopping or lost its claim); the queue retries it');
           }
           throw error;
         }
+        metrics.jobFinished(job.name, 'completed', seconds());
         results.push({ id: item.id, status: 'completed' });
       }
       return results;
@@ -98,6 +109,7 @@ export async function runWorker({
   return {
     boss,
     jobs,
+    metrics,
     async stop(graceMs = 25_000) {
       await boss.stop({ graceful: true, timeout: graceMs, close: true });
     },

@@ -93,3 +93,25 @@ export async function readRows<Row>(db: object, query: Prisma.Sql): Promise<Row[
   reader.onQuery?.(query.text, performance.now() - started);
   return result.rows;
 }
+
+export interface PoolStats {
+  /** Connections open (idle and in use). */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
+  max: number;
+}
+
+/** The connection pool behind a client made by `createDbClient` (null for any other client). */
+export function poolStats(db: object): PoolStats | null {
+  const reader = readers.get(db);
+  if (!reader) return null;
+  const { pool } = reader;
+  return {
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+    max: pool.options.max ?? 10,
+  };
+}

@@ -3,6 +3,7 @@ export * from './generated/prisma/client.js';
 export * from './paths.js';
 export * from './migrations/apply-migrations.js';
 export * from './migrations/read-migrations.js';
+export * from './migrations/pending-migrations.js';
 export * from './embedded/embedded-postgres.js';
 export * from './database-url.js';
 export * from './seed/seed.js';

@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -18,10 +18,12 @@ export interface CreateApolloOptions {
   limits: Partial<QueryLimits>;
   production: boolean;
   logger: Logger;
+  /** More plugins (metrics), run after ours. */
+  plugins?: ApolloServerPlugin<Context>[];
 }
 
 /** Apollo Server over the Pothos schema, with our limits, error shaping and no CDN landing page. */
-export async function createApollo({ limits, production, logger }: CreateApolloOptions) {
+export async function createApollo({ limits, production, logger, plugins = [] }: CreateApolloOptions) {
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
@@ -32,6 +34,7 @@ export async function createApollo({ limits, production, logger }: CreateApolloO
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       wirelensPlugin({ limits: { ...DEFAULT_QUERY_LIMITS, ...limits } }),
+      ...plugins,
     ],
     includeStacktraceInErrorResponses: !production,
     // Keeps Apollo's CSRF prevention: requests need a JSON content type or `apollo-require-preflight`.

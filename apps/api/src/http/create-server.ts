@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 
 import type { ApolloServer } from '@apollo/server';
+import type { Registry } from 'prom-client';
 
 import type { DemoContent } from '@wirelens/core/demo';
 import { createLogger, type Logger } from '@wirelens/core/logging';
@@ -13,7 +14,9 @@ import { createApollo } from './create-apollo.js';
 import type { QueryLimits } from './graphql-plugin.js';
 import { createGraphqlHandler } from './handle-graphql.js';
 import { createHealthCheck } from './health-check.js';
+import { createApiMetrics, createMetricsRoute } from './metrics.js';
 import { createRateLimits, type RateLimitRules } from './rate-limits.js';
+import { createReadinessCheck } from './readiness.js';
 import { createRoutes } from './routes.js';
 import { createStaticFiles } from './static-files.js';
 
@@ -39,26 +42,35 @@ export interface CreateApiServerOptions {
   fetchAllowHosts?: readonly string[];
   /** An LLM endpoint is configured (LLM_BASE_URL and LLM_MODEL): reanalyzeArticle may ask for it. */
   llmConfigured?: boolean;
+  /** METRICS_TOKEN: /metrics on this port answers only with this bearer token (default: no /metrics here). */
+  metricsToken?: string | null;
 }
 
 export interface ApiServer {
   server: Server;
   apollo: ApolloServer<Context>;
+  /** This process's Prometheus registry (served on /metrics or on METRICS_PORT). */
+  metrics: Registry;
   close(): Promise<void>;
 }
 
 /** The HTTP front door: health, GraphQL, GraphiQL and the built dashboard on one origin. */
 export async function createApiServer(options: CreateApiServerOptions): Promise<ApiServer> {
   const { db, logger = createLogger({ name: 'api', level: 'silent' }) } = options;
+  const metrics = createApiMetrics(db);
   const apollo = await createApollo({
     limits: options.limits ?? {},
     production: options.production,
     logger,
+    plugins: [metrics.plugin],
   });
   const server = createServer(
     createRoutes({
       logger,
       health: createHealthCheck(db),
+      ready: createReadinessCheck(db),
+      metrics: createMetricsRoute(metrics.registry, options.metricsToken ?? null),
+      observe: metrics.observeRequest,
       graphql: createGraphqlHandler({
         apollo,
         maxBodyBytes: options.maxBodyBytes,
@@ -82,6 +94,7 @@ export async function createApiServer(options: CreateApiServerOptions): Promise<
   return {
     server,
     apollo,
+    metrics: metrics.registry,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -5,6 +5,7 @@ import type { DemoContent } from '@wirelens/core/demo';
 import type { Logger } from '@wirelens/core/logging';
 
 import { serveDemoFeeds } from './demo-feeds.js';
+import { routeLabel } from './metrics.js';
 import { setSecurityHeaders } from './security-headers.js';
 import { sendJson } from './send-json.js';
 import type { StaticFiles } from './static-files.js';
@@ -25,6 +26,10 @@ export type RouteHandler = (
 export interface Routes {
   logger: Logger;
   health: RouteHandler;
+  ready: RouteHandler;
+  metrics: RouteHandler;
+  /** Called once per finished request with its route name, status and duration. */
+  observe?: (route: string, method: string, status: number, seconds: number) => void;
   graphql: RouteHandler;
   demoContent: DemoContent | null;
   graphiql: StaticFiles;
@@ -35,6 +40,8 @@ export interface Routes {
 export function createRoutes(routes: Routes): RequestListener {
   const route = async (req: IncomingMessage, res: ServerResponse, url: URL, scope: RequestScope) => {
     if (url.pathname === '/healthz') return routes.health(req, res, url, scope);
+    if (url.pathname === '/readyz') return routes.ready(req, res, url, scope);
+    if (url.pathname === '/metrics') return routes.metrics(req, res, url, scope);
     if (url.pathname === '/graphql') return routes.graphql(req, res, url, scope);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendJson(res, 405, { error: 'method not allowed' });
@@ -60,6 +67,18 @@ export function createRoutes(routes: Routes): RequestListener {
     res.setHeader('x-request-id', requestId);
     setSecurityHeaders(res);
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (routes.observe) {
+      const { observe } = routes;
+      const started = performance.now();
+      res.once('finish', () =>
+        observe(
+          routeLabel(url.pathname),
+          req.method ?? 'GET',
+          res.statusCode,
+          (performance.now() - started) / 1000,
+        ),
+      );
+    }
     route(req, res, url, scope).catch((error: unknown) => {
       scope.log.error({ err: error, method: req.method, path: url.pathname }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error', requestId });

@@ -5,6 +5,8 @@ import type { AnalyzerSet } from '@wirelens/services/analysis';
 import type { IngestConfig } from '@wirelens/services/fetch';
 import type { JobQueue } from '@wirelens/services/queue';
 
+import type { WorkerMetrics } from '../worker-metrics.js';
+
 /** What every handler may use: the process's database, queue and configured services. */
 export interface WorkerDependencies {
   db: DbClient;
@@ -13,6 +15,7 @@ export interface WorkerDependencies {
   analyzers: AnalyzerSet;
   /** WIRELENS_RETENTION_DAYS: full text older than this is dropped; null keeps everything. */
   retentionDays: number | null;
+  metrics: WorkerMetrics;
 }
 
 export interface JobContext extends WorkerDependencies {

@@ -24,6 +24,8 @@ export type AnalyzeAndStoreOutcome =
       analysisId: number;
       clusterId: number;
       reviewStatus: string;
+      /** The analyzer that produced the stored run (`builtin`, or the LLM's name). */
+      analyzer: string;
       fallbackReason: string | null;
       /** Earlier articles of the story whose importance depends on the source this one added. */
       rescore: number[];
@@ -132,6 +134,7 @@ export async function analyzeAndStore({
     analysisId: saved.analysisId,
     clusterId: coverage.clusterId,
     reviewStatus: saved.reviewStatus,
+    analyzer: outcome.result.analyzer.name,
     fallbackReason: outcome.fallbackReason,
     rescore,
   };
