@@ -82,18 +82,23 @@ export const TOPIC_RULES: TopicRules = {
       'export controls|export control|export restrictions|export rules|export licence|export license|licensing requirements|export ban|tariff|tariffs|sanctions|trade war|entity list|trade deal|embargo|trade surplus|trade deficit|trade balance|trade gap|trade talks|trade dispute|trade disputes|trade friction|trade barriers|trade bill|trade policy|trade legislation|trade sanctions|trade representative|protectionism|protectionist|gatt|world trade organization|wto|import quotas|import curbs|retaliation|retaliatory|dumping',
       3,
     ],
+    // "trade" as commerce between economies: its balance, its partners, its ministers and its rules.
     [
-      'exports|imports|export|import|current account|balance of payments|payments gap|payments deficit|payments surplus|trading partners|trade partners|trade mission|export drive|export credits',
+      'trade deficits|trade surpluses|trade imbalance|trade imbalances|trade shortfall|merchandise trade|visible trade|foreign trade|bilateral trade|two-way trade|trade agreement|trade agreements|trade accord|trade accords|trade pact|trade negotiations|trade negotiator|trade negotiators|trade relations|trade ties|trade issues|trade tensions|trade restrictions|trade protection|unfair trade|free trade|trade liberalisation|trade liberalization|trade minister|trade ministers|trade secretary|trade official|trade officials|trade law|trade laws|trade figures|import duties|import duty|import tariffs|import surcharge|import restrictions|import controls|import barriers|countervailing|anti-dumping|market access',
+      3,
+    ],
+    [
+      'trading partners|trade partners|trade mission|export drive|export credits|trade between|trade with|total trade|world trade|trade performance|trade data|trade statistics|trade chief|trade envoy|trade delegation|trade row|trade rights|trade privileges|trade status|trade benefits|trade trip|trade visit|boost/expand/increase/promote/improve/liberalise/liberalize trade',
       2,
     ],
     [
-      'geopolitical|geopolitics|trade|customs|quotas|china|beijing|washington|russia|ukraine|taiwan|japan|war|conflict|national security|border',
+      'exports|imports|export|import|geopolitical|geopolitics|trade|customs|quotas|war|conflict|national security|border',
       1,
     ],
   ],
   'macro-economy': [
     [
-      'inflation|gdp|gnp|recession|unemployment|jobless|payrolls|consumer prices|economic growth|economy|economies|consumer spending|retail sales|pmi|current account|balance of payments|payments surplus|payments deficit|industrial production|industrial output',
+      'inflation|gdp|gnp|recession|unemployment|jobless|payrolls|consumer prices|economic growth|economy|economies|consumer spending|retail sales|pmi|current account|balance of payments|payments surplus|payments deficit|payments gap|industrial production|industrial output',
       2,
     ],
     ['economic|economists|wages|labour market|labor market|growth|prices|demand|slowdown|stimulus', 1],
@@ -269,6 +274,24 @@ export const ANCHORED_TOPICS: ReadonlySet<TaxonomyTopicSlug> = new Set<TaxonomyT
   'finance',
   'security-privacy',
 ]);
+
+/**
+ * Supporting words that name the story's subject when the headline carries them ("Spain to launch
+ * export drive", "U.S. wine exports rose"); in a body sentence they only support. A commodity's or
+ * a fuel's own flows ("wheat exports", "oil imports") are matched as longer phrases of those topics.
+ */
+export const HEADLINE_ANCHORS: ReadonlySet<string> = new Set(['exports', 'imports', 'export', 'import']);
+
+/**
+ * Goods that own the flow words of their sentence: "exports of wheat", "to import Philippine copra",
+ * "export duties on rubber" are that commodity's or fuel's market, not trade policy. Flow words
+ * (FLOW_WORDS) in a sentence that names one of these topics strongly do not count for trade.
+ */
+export const FLOW_OWNERS: ReadonlySet<TaxonomyTopicSlug> = new Set<TaxonomyTopicSlug>([
+  'commodities',
+  'energy',
+]);
+export const FLOW_WORDS: ReadonlySet<string> = HEADLINE_ANCHORS;
 
 /** Registry sector text → topic hints. */
 export const SECTOR_HINTS: readonly (readonly [RegExp, TaxonomyTopicSlug])[] = [
