@@ -107,6 +107,29 @@ describe('trade stories and stories that mention trade', () => {
   });
 });
 
+describe('figures that look like another topic', () => {
+  it('reads a currency after an amount as a unit, not as currency-market news', () => {
+    const topics = slugs(
+      'Northwind Electric forecasts lower profits in 2027',
+      'Northwind Electric expects pretax profit to fall to 328 billion yen from 402 billion yen. Sales should rise to 5,506 billion yen.',
+    );
+    expect(topics).toContain('earnings');
+    expect(topics).not.toContain('monetary-policy');
+    expect(slugs('Yen hits record high against the dollar')).toContain('monetary-policy');
+  });
+
+  it('reads a per-share price in a bid as the bid, not as earnings', () => {
+    const topics = slugs('Vulcan offers five dlrs a share for Jones Foods', '');
+    expect(topics).toContain('mergers-acquisitions');
+    expect(topics).not.toContain('earnings');
+    expect(slugs('Jones Foods 4th qtr shr 41 cts vs 36 cts')).toContain('earnings');
+  });
+
+  it('files home sales under real estate, not company earnings', () => {
+    expect(slugs('U.S. home sales fell 6.8 pct in January')).toEqual(['real-estate']);
+  });
+});
+
 describe('wire-service results and dividends', () => {
   it('files a results table and a dividend notice under earnings', () => {
     expect(

@@ -24,11 +24,15 @@ import type { TopicAssignment } from '../contract.js';
 import { RATING_DEAL_WORDS } from '../text/analyst-rating.js';
 import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
+import type { Token } from '../text/tokenize.js';
 import {
+  AMOUNT_WORDS,
   ANCHORED_TOPICS,
+  CURRENCY_WORDS,
   FLOW_OWNERS,
   FLOW_WORDS,
   HEADLINE_ANCHORS,
+  PER_SHARE_PHRASES,
   PROXIMITY_RULES,
   SECTOR_HINTS,
   TOPIC_RULES,
@@ -97,6 +101,10 @@ function proximityHits(
   return hits ?? NO_HITS;
 }
 
+function isAmount(token: Token | undefined): boolean {
+  return token !== undefined && (token.kind === 'number' || AMOUNT_WORDS.has(token.lower));
+}
+
 export interface NameSpan {
   sentenceIndex: number;
   start: number;
@@ -144,6 +152,8 @@ export function classifyTopics({
     };
     const here = namesBySentence.get(sentence.index);
     const matches = MATCHER.matchAll(sentence.tokens);
+    const proximity = proximityHits(sentence, here);
+    const sharePriced = [...proximity].some((rule) => rule.pricesShares === true);
     const goodsNamed = matches.some((m) =>
       m.payload.some((r) => FLOW_OWNERS.has(r.slug) && r.weight > SUPPORTING_WEIGHT),
     );
@@ -151,6 +161,8 @@ export function classifyTopics({
       if (here?.some((n) => n.start <= match.start && n.end >= match.end)) continue;
       for (const rule of match.payload) {
         if (goodsNamed && rule.slug === 'geopolitics-trade' && FLOW_WORDS.has(rule.phrase)) continue;
+        if (CURRENCY_WORDS.has(rule.phrase) && isAmount(sentence.tokens[match.start - 1])) continue;
+        if (sharePriced && rule.slug === 'earnings' && PER_SHARE_PHRASES.has(rule.phrase)) continue;
         if (sentence.rating && rule.slug === 'mergers-acquisitions' && RATING_DEAL_WORDS.has(rule.phrase))
           continue;
         if (!count(`${rule.slug}:${rule.phrase}`, sentence.isHeadline)) continue;
@@ -165,7 +177,7 @@ export function classifyTopics({
         }
       }
     }
-    for (const rule of proximityHits(sentence, here)) {
+    for (const rule of proximity) {
       if (!count(`${rule.slug}:near:${rule.window}`, sentence.isHeadline)) continue;
       anchor(rule.slug, rule.weight * boost);
     }

@@ -4,6 +4,7 @@
  * 2 = strong signal, 1 = supporting word. Inflections are listed explicitly.
  */
 import type { TaxonomyTopicSlug } from '../../topics/taxonomy.js';
+import { expandPatterns } from '../text/phrase-matcher.js';
 
 export type TopicRules = Record<TaxonomyTopicSlug, readonly (readonly [patterns: string, weight: number])[]>;
 
@@ -38,7 +39,7 @@ export const TOPIC_RULES: TopicRules = {
       'earnings|revenue|revenues|net profit|operating profit|net income|net loss|operating loss|guidance|eps|ebitda|ebit|net sales|profit warning',
       2,
     ],
-    ['profit|sales|margin|margins|quarter|fiscal|forecast|outlook|turnover|results', 1],
+    ['profit|profits|sales|margin|margins|quarter|fiscal|forecast|forecasts|outlook|turnover|results', 1],
     // Wire-service results and dividends: "4TH QTR NET", "Shr 80 cts vs 72 cts", "QTLY DIV", "STOCK SPLIT".
     [
       'qtr/year/mths/months/annual/quarter/jan/feb/march/april/may/june/july/aug/sept/oct/nov/dec/january/february/august/september/october/november/december net/loss/profit|oper net/shr/loss|shr|shrs|qtly div|qtrly div|mthly div|annual div|qtly dividend|qtrly dividend|stock split|two-for-one|three-for-two|cts/dlrs/cents a/per share',
@@ -189,7 +190,7 @@ export const TOPIC_RULES: TopicRules = {
   ],
   'real-estate': [
     [
-      'real estate|property market|reit|reits|housing market|home prices|house prices|commercial property|commercial real estate|office space|mortgage rates',
+      'real estate|property market|reit|reits|housing market|home prices|house prices|home sales|housing sales|housing starts|building permits|commercial property|commercial real estate|office space|mortgage rates',
       3,
     ],
     [
@@ -232,6 +233,8 @@ export interface ProximityRule {
   objects: ReadonlySet<string>;
   companyObject: boolean;
   window: number;
+  /** A per-share figure in the sentence is this rule's price, not earnings (PER_SHARE_PHRASES). */
+  pricesShares?: boolean;
 }
 
 const words = (list: string) => new Set(list.split(' '));
@@ -256,8 +259,18 @@ export const PROXIMITY_RULES: readonly ProximityRule[] = [
     objects: words('share shr control'),
     companyObject: true,
     window: 8,
+    pricesShares: true,
   },
 ];
+
+/**
+ * Per-share phrases that state earnings ("Shr 41 cts", "earned 2.10 dlrs a share") — and, in a
+ * sentence where a rule with `pricesShares` fired ("offers 18.50 dlrs a share for Revlon", "bid for
+ * 50 dlrs/shr"), the price of a bid instead, which is no earnings evidence.
+ */
+export const PER_SHARE_PHRASES: ReadonlySet<string> = new Set(
+  expandPatterns('shr|shrs|per share|a share|cts/dlrs/cents a/per share'),
+);
 
 /**
  * Topics whose supporting words (weight 1) are everyday words in other senses — a sports "deal",
@@ -274,6 +287,13 @@ export const ANCHORED_TOPICS: ReadonlySet<TaxonomyTopicSlug> = new Set<TaxonomyT
   'finance',
   'security-privacy',
 ]);
+
+/**
+ * Currency names after an amount ("1,770 billion yen", "shr 18.34 yen") are units of account: they
+ * say nothing about currency markets. After a number or a scale word they do not count.
+ */
+export const CURRENCY_WORDS: ReadonlySet<string> = words('yen sterling dollar dollars');
+export const AMOUNT_WORDS: ReadonlySet<string> = words('mln million bln billion trillion thousand');
 
 /**
  * Supporting words that name the story's subject when the headline carries them ("Spain to launch
