@@ -62,6 +62,10 @@ describe('trade stories and stories that mention trade', () => {
     ).toContain('geopolitics-trade');
   });
 
+  it('files international conflict under geopolitics & trade', () => {
+    expect(slugs('Russia and Ukraine agree on ceasefire talks')).toContain('geopolitics-trade');
+  });
+
   it('reads exports in a headline as the subject, in a company story as a detail', () => {
     expect(
       slugs(

@@ -83,6 +83,10 @@ export const TOPIC_RULES: TopicRules = {
       'export controls|export control|export restrictions|export rules|export licence|export license|licensing requirements|export ban|tariff|tariffs|sanctions|trade war|entity list|trade deal|embargo|trade surplus|trade deficit|trade balance|trade gap|trade talks|trade dispute|trade disputes|trade friction|trade barriers|trade bill|trade policy|trade legislation|trade sanctions|trade representative|protectionism|protectionist|gatt|world trade organization|wto|import quotas|import curbs|retaliation|retaliatory|dumping',
       3,
     ],
+    [
+      'ceasefire|cease-fire|invasion|missile|missiles|airstrike|airstrikes|nato|export curbs|curbs exports|curbed exports',
+      2,
+    ],
     // "trade" as commerce between economies: its balance, its partners, its ministers and its rules.
     [
       'trade deficits|trade surpluses|trade imbalance|trade imbalances|trade shortfall|merchandise trade|visible trade|foreign trade|bilateral trade|two-way trade|trade agreement|trade agreements|trade accord|trade accords|trade pact|trade negotiations|trade negotiator|trade negotiators|trade relations|trade ties|trade issues|trade tensions|trade restrictions|trade protection|unfair trade|free trade|trade liberalisation|trade liberalization|trade minister|trade ministers|trade secretary|trade official|trade officials|trade law|trade laws|trade figures|import duties|import duty|import tariffs|import surcharge|import restrictions|import controls|import barriers|countervailing|anti-dumping|market access',
