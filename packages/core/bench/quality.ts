@@ -2,7 +2,7 @@
  * Quality benchmark of the built-in analyzer on labeled public data
  * (measuring only; nothing here feeds the product).
  *
- *   pnpm bench:quality -- [--split dev|heldout|all] --phrasebank FILE… --semeval FILE… --reuters FILE
+ *   pnpm bench:quality -- [--split dev|heldout|all] --phrasebank FILE… --semeval FILE… --reuters FILE [--show-errors]
  *
  * Financial PhraseBank: `sentence@label` lines (latin-1 or UTF-8); Bearish and
  * Somewhat-Bearish count as negative, Neutral as neutral, the Bullish labels as
@@ -18,6 +18,8 @@
  *
  * `--split` picks the development half (tune on it), the held-out half (check
  * it rarely) or both; the half is fixed by a hash of each example's text.
+ * `--show-errors` lists, under each Reuters line, the missed and the wrongly
+ * given stories (title, Reuters codes, topics given), to find what rules miss.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -208,7 +210,7 @@ function loadSeedRegistry(): CompanyRegistryEntry[] {
   return raw.map((entry) => ({ ...entry, id: entry.id ?? entry.slug }));
 }
 
-function runReuters(file: string, split: Split): void {
+function runReuters(file: string, split: Split, showErrors: boolean): void {
   const parsed = parseCsv(readText(file)).filter((row) => (row.title ?? '') + (row.body ?? '') !== '');
   requireExamples(parsed, file, 'CSV rows with topics, title, dateline and body columns');
   const docs = parsed.filter((row) => inSplit(`${row.title ?? ''}\n${row.body ?? ''}`, split));
@@ -222,6 +224,7 @@ function runReuters(file: string, split: Split): void {
     countRatingEvents(title, analyzer);
     progress(basename(file), i + 1, docs.length);
     return {
+      title,
       codes: new Set((row.topics ?? '').split('|').filter(Boolean)),
       slugs: new Set(result.topics.map((t) => t.slug)),
     };
@@ -243,6 +246,11 @@ function runReuters(file: string, split: Split): void {
     console.log(
       `topics ${code} recall=${recall.toFixed(4)} precision=${precision.toFixed(4)} n=${coded.length}`,
     );
+    if (!showErrors) continue;
+    const show = (mark: string, r: (typeof results)[number]) =>
+      console.log(`  ${mark} ${r.title} [${[...r.codes].join(' ')}] → ${[...r.slugs].join(' ') || '-'}`);
+    for (const r of coded) if (!r.slugs.has(slug)) show('missed', r);
+    for (const r of given) if (![...r.codes].some((c) => owned.has(c))) show('wrong ', r);
   }
 }
 
@@ -253,6 +261,7 @@ const { values } = parseArgs({
     semeval: { type: 'string', multiple: true },
     reuters: { type: 'string', multiple: true },
     split: { type: 'string', default: 'all' },
+    'show-errors': { type: 'boolean', default: false },
   },
 });
 const split = values.split as Split;
@@ -260,11 +269,11 @@ try {
   if (!SPLITS.includes(split)) throw new BenchInputError(`--split must be one of ${SPLITS.join(', ')}`);
   if (!values.phrasebank?.length && !values.semeval?.length && !values.reuters?.length)
     throw new BenchInputError(
-      'usage: bench:quality -- [--split dev|heldout|all] --phrasebank FILE… --semeval FILE… --reuters FILE',
+      'usage: bench:quality -- [--split dev|heldout|all] --phrasebank FILE… --semeval FILE… --reuters FILE [--show-errors]',
     );
   for (const file of values.phrasebank ?? []) runPhrasebank(file, split);
   for (const file of values.semeval ?? []) runSemeval(file, split);
-  for (const file of values.reuters ?? []) runReuters(file, split);
+  for (const file of values.reuters ?? []) runReuters(file, split, values['show-errors']);
   console.log(
     `events rating-headlines merger-acquisition=${ratingEvents.merger} analyst-rating=${ratingEvents.rating} n=${ratingEvents.headlines}`,
   );

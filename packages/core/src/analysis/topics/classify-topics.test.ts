@@ -51,6 +51,89 @@ describe('topic rules that need financial context', () => {
   });
 });
 
+describe('trade stories and stories that mention trade', () => {
+  it('files trade balances, trade talks and tariffs under geopolitics & trade', () => {
+    expect(slugs('Korea posts record trade surplus in May')).toContain('geopolitics-trade');
+    expect(
+      slugs(
+        'Washington and Tokyo open talks on chip dispute',
+        'Trade negotiators met on Monday as Congress weighs tariffs on Japanese electronics.',
+      ),
+    ).toContain('geopolitics-trade');
+  });
+
+  it('files international conflict under geopolitics & trade', () => {
+    expect(slugs('Russia and Ukraine agree on ceasefire talks')).toContain('geopolitics-trade');
+  });
+
+  it('reads exports in a headline as the subject, in a company story as a detail', () => {
+    expect(
+      slugs(
+        'Swedish exports rose 9 pct in March',
+        'Sales abroad were led by machinery, the statistics office said.',
+      ),
+    ).toContain('geopolitics-trade');
+    expect(
+      slugs(
+        'Contoso Motors April sales rise 6 pct',
+        'Contoso Motors said exports rose 14 pct in April while domestic sales were flat. Exports to Europe doubled and exports to Asia rose 20 pct.',
+      ),
+    ).not.toContain('geopolitics-trade');
+  });
+
+  it('leaves a commodity its own exports, imports and export duties', () => {
+    const topics = slugs(
+      'Malaysia raises export duties on palm oil',
+      'The duty on crude palm oil exports rises to 8 pct next month, the ministry said.',
+    );
+    expect(topics).toContain('commodities');
+    expect(topics).not.toContain('geopolitics-trade');
+  });
+
+  it('does not make a remark late in the story a second topic', () => {
+    const topics = slugs(
+      'German industrial output rises 2 pct in May',
+      [
+        'Industrial production rose 2.1 pct in May from April, the economy ministry said.',
+        'Output of capital goods led the gain.',
+        'Construction fell 0.5 pct.',
+        'Economists said the trade surplus would widen further this year and warned that U.S. tariffs on cars could hurt.',
+      ].join(' '),
+    );
+    expect(topics).toEqual(['macro-economy']);
+    // The same remarks opening the story make trade a second topic.
+    expect(
+      slugs(
+        'German industrial output rises 2 pct in May',
+        'Economists said the trade surplus would widen further this year and warned that U.S. tariffs on cars could hurt. Industrial production rose 2.1 pct in May.',
+      ),
+    ).toContain('geopolitics-trade');
+  });
+});
+
+describe('figures that look like another topic', () => {
+  it('reads a currency after an amount as a unit, not as currency-market news', () => {
+    const topics = slugs(
+      'Northwind Electric forecasts lower profits in 2027',
+      'Northwind Electric expects pretax profit to fall to 328 billion yen from 402 billion yen. Sales should rise to 5,506 billion yen.',
+    );
+    expect(topics).toContain('earnings');
+    expect(topics).not.toContain('monetary-policy');
+    expect(slugs('Yen hits record high against the dollar')).toContain('monetary-policy');
+  });
+
+  it('reads a per-share price in a bid as the bid, not as earnings', () => {
+    const topics = slugs('Vulcan offers five dlrs a share for Jones Foods', '');
+    expect(topics).toContain('mergers-acquisitions');
+    expect(topics).not.toContain('earnings');
+    expect(slugs('Jones Foods 4th qtr shr 41 cts vs 36 cts')).toContain('earnings');
+  });
+
+  it('files home sales under real estate, not company earnings', () => {
+    expect(slugs('U.S. home sales fell 6.8 pct in January')).toEqual(['real-estate']);
+  });
+});
+
 describe('wire-service results and dividends', () => {
   it('files a results table and a dividend notice under earnings', () => {
     expect(

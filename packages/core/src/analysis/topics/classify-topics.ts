@@ -3,12 +3,17 @@
  * counted HEADLINE_BOOST times, each phrase's repeats capped, plus sector
  * hints from the companies found. relevance = 1 - exp(-score / SCALE);
  * topics under MIN_RELEVANCE or under MIN_SHARE_OF_TOP of the best topic's
- * score are dropped, at most MAX_TOPICS are kept.
+ * score are dropped, at most MAX_TOPICS are kept. A topic beside the best
+ * one also needs a strong phrase in the headline or the lead (the first
+ * LEAD_SENTENCES body sentences) or a company sector: a remark deep in the
+ * body ("…the strike also hurt the trade balance") is not what a story is about.
  *
  * Language rules on top of the phrase weights:
  * - in ANCHORED_TOPICS, supporting words (weight 1: "deal", "gas", "China") support a topic and
  *   never decide it: they count only when the article has a strong phrase (weight ≥ 2) or a company
  *   sector for that topic, so a sports "deal" is not M&A and a capital city is not geopolitics;
+ * - a few supporting words name the story's subject when they stand in the headline (HEADLINE_ANCHORS:
+ *   a headline about exports is a trade story, a body sentence mentioning exports is not);
  * - words inside a company's name ("Columbia Gas", "Security Pacific") are the name, not the topic;
  *   the company's registry sector speaks for it instead;
  * - in an analyst's rating statement "to buy" is the rating, not a takeover;
@@ -19,8 +24,15 @@ import type { TopicAssignment } from '../contract.js';
 import { RATING_DEAL_WORDS } from '../text/analyst-rating.js';
 import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
+import type { Token } from '../text/tokenize.js';
 import {
+  AMOUNT_WORDS,
   ANCHORED_TOPICS,
+  CURRENCY_WORDS,
+  FLOW_OWNERS,
+  FLOW_WORDS,
+  HEADLINE_ANCHORS,
+  PER_SHARE_PHRASES,
   PROXIMITY_RULES,
   SECTOR_HINTS,
   TOPIC_RULES,
@@ -34,10 +46,13 @@ const MIN_RELEVANCE = 0.4;
 /** A topic must reach this share of the strongest topic's score, so side remarks do not become labels. */
 const MIN_SHARE_OF_TOP = 0.45;
 const MAX_TOPICS = 4;
+const LEAD_SENTENCES = 3;
 const FALLBACK_RELEVANCE = 0.2;
 const SECTOR_WEIGHT = 5;
 const SUPPORTING_WEIGHT = 1;
 const TABLE_ROW_WEIGHT = 2;
+/** A headline anchor (HEADLINE_ANCHORS) counts as a strong phrase. */
+const HEADLINE_ANCHOR_WEIGHT = 2;
 
 type Rule = { slug: TaxonomyTopicSlug; weight: number; phrase: string }[];
 
@@ -86,6 +101,10 @@ function proximityHits(
   return hits ?? NO_HITS;
 }
 
+function isAmount(token: Token | undefined): boolean {
+  return token !== undefined && (token.kind === 'number' || AMOUNT_WORDS.has(token.lower));
+}
+
 export interface NameSpan {
   sentenceIndex: number;
   start: number;
@@ -105,6 +124,8 @@ export function classifyTopics({
   const scores = new Map<TaxonomyTopicSlug, number>();
   const supporting = new Map<TaxonomyTopicSlug, number>();
   const anchored = new Set<TaxonomyTopicSlug>();
+  /** Topics with strong evidence in the headline, the lead or a company's sector. */
+  const upfront = new Set<TaxonomyTopicSlug>();
   const repeats = new Map<string, number>();
   const add = (slug: TaxonomyTopicSlug, amount: number) => scores.set(slug, (scores.get(slug) ?? 0) + amount);
   const count = (key: string, isHeadline: boolean) => {
@@ -123,36 +144,52 @@ export function classifyTopics({
 
   for (const sentence of sentences) {
     const boost = sentence.isHeadline ? HEADLINE_BOOST : 1;
+    const inLead = sentence.isHeadline || sentence.bodyPosition < LEAD_SENTENCES;
+    const anchor = (slug: TaxonomyTopicSlug, amount: number) => {
+      anchored.add(slug);
+      if (inLead) upfront.add(slug);
+      add(slug, amount);
+    };
     const here = namesBySentence.get(sentence.index);
-    for (const match of MATCHER.matchAll(sentence.tokens)) {
+    const matches = MATCHER.matchAll(sentence.tokens);
+    const proximity = proximityHits(sentence, here);
+    const sharePriced = [...proximity].some((rule) => rule.pricesShares === true);
+    const goodsNamed = matches.some((m) =>
+      m.payload.some((r) => FLOW_OWNERS.has(r.slug) && r.weight > SUPPORTING_WEIGHT),
+    );
+    for (const match of matches) {
       if (here?.some((n) => n.start <= match.start && n.end >= match.end)) continue;
       for (const rule of match.payload) {
+        if (goodsNamed && rule.slug === 'geopolitics-trade' && FLOW_WORDS.has(rule.phrase)) continue;
+        if (CURRENCY_WORDS.has(rule.phrase) && isAmount(sentence.tokens[match.start - 1])) continue;
+        if (sharePriced && rule.slug === 'earnings' && PER_SHARE_PHRASES.has(rule.phrase)) continue;
         if (sentence.rating && rule.slug === 'mergers-acquisitions' && RATING_DEAL_WORDS.has(rule.phrase))
           continue;
         if (!count(`${rule.slug}:${rule.phrase}`, sentence.isHeadline)) continue;
-        if (rule.weight > SUPPORTING_WEIGHT || !ANCHORED_TOPICS.has(rule.slug)) {
+        if (rule.weight > SUPPORTING_WEIGHT) anchor(rule.slug, rule.weight * boost);
+        else if (!ANCHORED_TOPICS.has(rule.slug)) {
           anchored.add(rule.slug);
           add(rule.slug, rule.weight * boost);
+        } else if (sentence.isHeadline && HEADLINE_ANCHORS.has(rule.phrase)) {
+          anchor(rule.slug, HEADLINE_ANCHOR_WEIGHT * boost);
         } else {
           supporting.set(rule.slug, (supporting.get(rule.slug) ?? 0) + rule.weight * boost);
         }
       }
     }
-    for (const rule of proximityHits(sentence, here)) {
+    for (const rule of proximity) {
       if (!count(`${rule.slug}:near:${rule.window}`, sentence.isHeadline)) continue;
-      anchored.add(rule.slug);
-      add(rule.slug, rule.weight * boost);
+      anchor(rule.slug, rule.weight * boost);
     }
-    if (sentence.tableRow && sentence.tokens.some((t) => t.kind === 'number') && count('table-row', false)) {
-      anchored.add('earnings');
-      add('earnings', TABLE_ROW_WEIGHT);
-    }
+    if (sentence.tableRow && sentence.tokens.some((t) => t.kind === 'number') && count('table-row', false))
+      anchor('earnings', TABLE_ROW_WEIGHT);
   }
   for (const company of companies) {
     if (!company.sector) continue;
     for (const [pattern, slug] of SECTOR_HINTS) {
       if (!pattern.test(company.sector)) continue;
       anchored.add(slug);
+      upfront.add(slug);
       add(slug, SECTOR_WEIGHT * company.relevance);
     }
   }
@@ -161,7 +198,7 @@ export function classifyTopics({
   const top = Math.max(0, ...scores.values());
   return (
     [...scores.entries()]
-      .filter(([, score]) => score >= top * MIN_SHARE_OF_TOP)
+      .filter(([slug, score]) => score >= top * MIN_SHARE_OF_TOP && (score === top || upfront.has(slug)))
       .map(([slug, score]) => ({ slug, relevance: Math.round((1 - Math.exp(-score / SCALE)) * 1000) / 1000 }))
       .sort((a, b) => b.relevance - a.relevance || a.slug.localeCompare(b.slug))
       // The best topic is kept even when weak so a short article still gets a label.

@@ -4,6 +4,7 @@
  * 2 = strong signal, 1 = supporting word. Inflections are listed explicitly.
  */
 import type { TaxonomyTopicSlug } from '../../topics/taxonomy.js';
+import { expandPatterns } from '../text/phrase-matcher.js';
 
 export type TopicRules = Record<TaxonomyTopicSlug, readonly (readonly [patterns: string, weight: number])[]>;
 
@@ -38,7 +39,7 @@ export const TOPIC_RULES: TopicRules = {
       'earnings|revenue|revenues|net profit|operating profit|net income|net loss|operating loss|guidance|eps|ebitda|ebit|net sales|profit warning',
       2,
     ],
-    ['profit|sales|margin|margins|quarter|fiscal|forecast|outlook|turnover|results', 1],
+    ['profit|profits|sales|margin|margins|quarter|fiscal|forecast|forecasts|outlook|turnover|results', 1],
     // Wire-service results and dividends: "4TH QTR NET", "Shr 80 cts vs 72 cts", "QTLY DIV", "STOCK SPLIT".
     [
       'qtr/year/mths/months/annual/quarter/jan/feb/march/april/may/june/july/aug/sept/oct/nov/dec/january/february/august/september/october/november/december net/loss/profit|oper net/shr/loss|shr|shrs|qtly div|qtrly div|mthly div|annual div|qtly dividend|qtrly dividend|stock split|two-for-one|three-for-two|cts/dlrs/cents a/per share',
@@ -83,17 +84,26 @@ export const TOPIC_RULES: TopicRules = {
       3,
     ],
     [
-      'exports|imports|export|import|current account|balance of payments|payments gap|payments deficit|payments surplus|trading partners|trade partners|trade mission|export drive|export credits',
+      'ceasefire|cease-fire|invasion|missile|missiles|airstrike|airstrikes|nato|export curbs|curbs exports|curbed exports',
+      2,
+    ],
+    // "trade" as commerce between economies: its balance, its partners, its ministers and its rules.
+    [
+      'trade deficits|trade surpluses|trade imbalance|trade imbalances|trade shortfall|merchandise trade|visible trade|foreign trade|bilateral trade|two-way trade|trade agreement|trade agreements|trade accord|trade accords|trade pact|trade negotiations|trade negotiator|trade negotiators|trade relations|trade ties|trade issues|trade tensions|trade restrictions|trade protection|unfair trade|free trade|trade liberalisation|trade liberalization|trade minister|trade ministers|trade secretary|trade official|trade officials|trade law|trade laws|trade figures|import duties|import duty|import tariffs|import surcharge|import restrictions|import controls|import barriers|countervailing|anti-dumping|market access',
+      3,
+    ],
+    [
+      'trading partners|trade partners|trade mission|export drive|export credits|trade between|trade with|total trade|world trade|trade performance|trade data|trade statistics|trade chief|trade envoy|trade delegation|trade row|trade rights|trade privileges|trade status|trade benefits|trade trip|trade visit|boost/expand/increase/promote/improve/liberalise/liberalize trade',
       2,
     ],
     [
-      'geopolitical|geopolitics|trade|customs|quotas|china|beijing|washington|russia|ukraine|taiwan|japan|war|conflict|national security|border',
+      'exports|imports|export|import|geopolitical|geopolitics|trade|customs|quotas|war|conflict|national security|border',
       1,
     ],
   ],
   'macro-economy': [
     [
-      'inflation|gdp|gnp|recession|unemployment|jobless|payrolls|consumer prices|economic growth|economy|economies|consumer spending|retail sales|pmi|current account|balance of payments|payments surplus|payments deficit|industrial production|industrial output',
+      'inflation|gdp|gnp|recession|unemployment|jobless|payrolls|consumer prices|economic growth|economy|economies|consumer spending|retail sales|pmi|current account|balance of payments|payments surplus|payments deficit|payments gap|industrial production|industrial output',
       2,
     ],
     ['economic|economists|wages|labour market|labor market|growth|prices|demand|slowdown|stimulus', 1],
@@ -184,7 +194,7 @@ export const TOPIC_RULES: TopicRules = {
   ],
   'real-estate': [
     [
-      'real estate|property market|reit|reits|housing market|home prices|house prices|commercial property|commercial real estate|office space|mortgage rates',
+      'real estate|property market|reit|reits|housing market|home prices|house prices|home sales|housing sales|housing starts|building permits|commercial property|commercial real estate|office space|mortgage rates',
       3,
     ],
     [
@@ -227,6 +237,8 @@ export interface ProximityRule {
   objects: ReadonlySet<string>;
   companyObject: boolean;
   window: number;
+  /** A per-share figure in the sentence is this rule's price, not earnings (PER_SHARE_PHRASES). */
+  pricesShares?: boolean;
 }
 
 const words = (list: string) => new Set(list.split(' '));
@@ -251,8 +263,18 @@ export const PROXIMITY_RULES: readonly ProximityRule[] = [
     objects: words('share shr control'),
     companyObject: true,
     window: 8,
+    pricesShares: true,
   },
 ];
+
+/**
+ * Per-share phrases that state earnings ("Shr 41 cts", "earned 2.10 dlrs a share") — and, in a
+ * sentence where a rule with `pricesShares` fired ("offers 18.50 dlrs a share for Revlon", "bid for
+ * 50 dlrs/shr"), the price of a bid instead, which is no earnings evidence.
+ */
+export const PER_SHARE_PHRASES: ReadonlySet<string> = new Set(
+  expandPatterns('shr|shrs|per share|a share|cts/dlrs/cents a/per share'),
+);
 
 /**
  * Topics whose supporting words (weight 1) are everyday words in other senses — a sports "deal",
@@ -269,6 +291,31 @@ export const ANCHORED_TOPICS: ReadonlySet<TaxonomyTopicSlug> = new Set<TaxonomyT
   'finance',
   'security-privacy',
 ]);
+
+/**
+ * Currency names after an amount ("1,770 billion yen", "shr 18.34 yen") are units of account: they
+ * say nothing about currency markets. After a number or a scale word they do not count.
+ */
+export const CURRENCY_WORDS: ReadonlySet<string> = words('yen sterling dollar dollars');
+export const AMOUNT_WORDS: ReadonlySet<string> = words('mln million bln billion trillion thousand');
+
+/**
+ * Supporting words that name the story's subject when the headline carries them ("Spain to launch
+ * export drive", "U.S. wine exports rose"); in a body sentence they only support. A commodity's or
+ * a fuel's own flows ("wheat exports", "oil imports") are matched as longer phrases of those topics.
+ */
+export const HEADLINE_ANCHORS: ReadonlySet<string> = new Set(['exports', 'imports', 'export', 'import']);
+
+/**
+ * Goods that own the flow words of their sentence: "exports of wheat", "to import Philippine copra",
+ * "export duties on rubber" are that commodity's or fuel's market, not trade policy. Flow words
+ * (FLOW_WORDS) in a sentence that names one of these topics strongly do not count for trade.
+ */
+export const FLOW_OWNERS: ReadonlySet<TaxonomyTopicSlug> = new Set<TaxonomyTopicSlug>([
+  'commodities',
+  'energy',
+]);
+export const FLOW_WORDS: ReadonlySet<string> = HEADLINE_ANCHORS;
 
 /** Registry sector text → topic hints. */
 export const SECTOR_HINTS: readonly (readonly [RegExp, TaxonomyTopicSlug])[] = [
