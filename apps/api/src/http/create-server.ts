@@ -8,7 +8,7 @@ import type { DbClient } from '@wirelens/db';
 
 import type { Context } from '../context.js';
 import { noJobQueue, type JobQueue } from '../jobs.js';
-import type { ProxyTrust } from './client-address.js';
+import { trustNoProxy, type ProxyTrust } from './client-address.js';
 import { createApollo } from './create-apollo.js';
 import type { QueryLimits } from './graphql-plugin.js';
 import { createGraphqlHandler } from './handle-graphql.js';
@@ -33,7 +33,7 @@ export interface CreateApiServerOptions {
   limits?: Partial<QueryLimits>;
   /** Per-token, per-IP and sign-in rates (defaults: DEFAULT_RATE_LIMITS); false turns them off (benchmarks). */
   rateLimits?: Partial<RateLimitRules> | false;
-  /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
+  /** Which reverse proxies' X-Forwarded-For / X-Forwarded-Proto to believe (default: none). */
   trustProxy?: ProxyTrust;
   /** Private or loopback hosts that feed URLs may name anyway (the worker's FETCH_ALLOW_HOSTS). */
   fetchAllowHosts?: readonly string[];
@@ -49,7 +49,7 @@ export interface ApiServer {
 
 /** The HTTP front door: health, GraphQL, GraphiQL and the built dashboard on one origin. */
 export async function createApiServer(options: CreateApiServerOptions): Promise<ApiServer> {
-  const { db, logger = createLogger({ name: 'api', level: 'silent' }) } = options;
+  const { db, logger = createLogger({ name: 'api', level: 'silent' }), trustProxy = trustNoProxy } = options;
   const apollo = await createApollo({
     limits: options.limits ?? {},
     production: options.production,
@@ -58,6 +58,7 @@ export async function createApiServer(options: CreateApiServerOptions): Promise<
   const server = createServer(
     createRoutes({
       logger,
+      proxyTrust: trustProxy,
       health: createHealthCheck(db),
       graphql: createGraphqlHandler({
         apollo,
@@ -68,7 +69,7 @@ export async function createApiServer(options: CreateApiServerOptions): Promise<
           fetchAllowHosts: options.fetchAllowHosts ?? [],
           llmConfigured: options.llmConfigured ?? false,
           rateLimits: createRateLimits(options.rateLimits ?? {}),
-          proxyTrust: options.trustProxy ?? false,
+          proxyTrust: trustProxy,
         },
       }),
       demoContent: options.demoContent ?? null,

@@ -4,6 +4,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { DemoContent } from '@wirelens/core/demo';
 import type { Logger } from '@wirelens/core/logging';
 
+import { cameOverHttps, type ProxyTrust } from './client-address.js';
 import { serveDemoFeeds } from './demo-feeds.js';
 import { setSecurityHeaders } from './security-headers.js';
 import { sendJson } from './send-json.js';
@@ -24,6 +25,7 @@ export type RouteHandler = (
 
 export interface Routes {
   logger: Logger;
+  proxyTrust: ProxyTrust;
   health: RouteHandler;
   graphql: RouteHandler;
   demoContent: DemoContent | null;
@@ -58,7 +60,7 @@ export function createRoutes(routes: Routes): RequestListener {
     const requestId = randomUUID();
     const scope: RequestScope = { requestId, log: routes.logger.child({ requestId }) };
     res.setHeader('x-request-id', requestId);
-    setSecurityHeaders(res);
+    setSecurityHeaders(res, { https: cameOverHttps(req, routes.proxyTrust) });
     const url = new URL(req.url ?? '/', 'http://localhost');
     route(req, res, url, scope).catch((error: unknown) => {
       scope.log.error({ err: error, method: req.method, path: url.pathname }, 'request failed');

@@ -9,6 +9,10 @@ const securityHeaders = {
     "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
 };
 
-export function setSecurityHeaders(res: ServerResponse): void {
+/** Browsers keep to https for a year once they saw this over https (they ignore it over http). */
+const STRICT_TRANSPORT_SECURITY = 'max-age=31536000';
+
+export function setSecurityHeaders(res: ServerResponse, { https }: { https: boolean }): void {
   for (const [key, value] of Object.entries(securityHeaders)) res.setHeader(key, value);
+  if (https) res.setHeader('strict-transport-security', STRICT_TRANSPORT_SECURITY);
 }
