@@ -23,6 +23,8 @@ const schema = z.object({
   WIRELENS_GRAPHIQL_DIR: z.string().default(path.resolve(appRoot, 'dist/graphiql')),
   /** Largest accepted request body, in bytes. */
   WIRELENS_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+  /** PostgreSQL cancels any one statement of the API that runs longer (a clean TIMEOUT error, not a hang). */
+  WIRELENS_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Hosts a feed URL may name although they are private or loopback (comma-separated; same as the worker's). */
   FETCH_ALLOW_HOSTS: allowHostsEnv,
   /** The worker's LLM endpoint; the API only needs to know whether one is configured. */
