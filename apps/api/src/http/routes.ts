@@ -6,7 +6,7 @@ import type { Logger } from '@wirelens/core/logging';
 
 import { cameOverHttps, type ProxyTrust } from './client-address.js';
 import { serveDemoFeeds } from './demo-feeds.js';
-import { setSecurityHeaders } from './security-headers.js';
+import { GRAPHIQL_CONTENT_SECURITY_POLICY, setSecurityHeaders } from './security-headers.js';
 import { sendJson } from './send-json.js';
 import type { StaticFiles } from './static-files.js';
 
@@ -44,6 +44,7 @@ export function createRoutes(routes: Routes): RequestListener {
     }
     if (routes.demoContent && serveDemoFeeds(routes.demoContent, req, res, url.pathname)) return;
     if (url.pathname === '/graphiql' || url.pathname.startsWith('/graphiql/')) {
+      res.setHeader('content-security-policy', GRAPHIQL_CONTENT_SECURITY_POLICY);
       if (routes.graphiql.serve(req, res, url.pathname.slice('/graphiql'.length) || '/')) return;
       sendJson(res, 404, {
         error: routes.graphiql.built ? 'not found' : 'GraphiQL is not built: run `pnpm build`',
