@@ -11,7 +11,7 @@ const securityHeaders = {
   'content-security-policy': contentSecurityPolicy,
 };
 
-/** GraphiQL's bundled CSS carries its fonts (the editor's codicons, Fira Code, Roboto) as data: URIs. */
+/** GraphiQL's bundled CSS carries most of its fonts (codicons, Fira Code, Roboto) as data: URIs. */
 export const GRAPHIQL_CONTENT_SECURITY_POLICY = `${contentSecurityPolicy}; font-src 'self' data:`;
 
 /** Browsers keep to https for a year once they saw this over https (they ignore it over http). */
