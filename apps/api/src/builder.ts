@@ -88,14 +88,27 @@ export const builder = new SchemaBuilder<{
 export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 export type Arg = ArgBuilder<BuilderTypes>;
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/**
+ * An ISO 8601 date or date-time with a four-digit year from 0001 and a day its month has. JavaScript also
+ * reads `+275760-09-13` (which PostgreSQL cannot store) and rolls `2026-02-30` over to March.
+ */
+function parseDateTime(value: unknown): Date {
+  const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
+  const [year, month, day] = (match?.slice(1, 4) ?? []).map(Number);
+  const calendarDay = year && month && day ? new Date(Date.UTC(year, month - 1, day)) : null;
+  const date = match ? new Date(value as string) : null;
+  if (!date || Number.isNaN(date.getTime()) || calendarDay?.getUTCDate() !== day) {
+    throw new TypeError('DateTime must be an ISO 8601 string between 0001-01-01 and 9999-12-31');
+  }
+  return date;
+}
+
 builder.scalarType('DateTime', {
   description: 'An instant in time, as an ISO 8601 string in UTC.',
   serialize: (value) => value.toISOString(),
-  parseValue: (value) => {
-    const date = typeof value === 'string' ? new Date(value) : null;
-    if (!date || Number.isNaN(date.getTime())) throw new TypeError('DateTime must be an ISO 8601 string');
-    return date;
-  },
+  parseValue: parseDateTime,
 });
 
 builder.scalarType('JSON', {

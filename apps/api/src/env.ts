@@ -7,6 +7,8 @@ import { parseEnv } from '@wirelens/core/config';
 import { loggingEnvShape } from '@wirelens/core/logging';
 import { allowHostsEnv } from '@wirelens/core/urls';
 
+import { parseProxyTrust } from './http/client-address.js';
+
 const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The API environment, validated once at start-up; nothing else reads `process.env`. */
@@ -21,16 +23,31 @@ const schema = z.object({
   WIRELENS_GRAPHIQL_DIR: z.string().default(path.resolve(appRoot, 'dist/graphiql')),
   /** Largest accepted request body, in bytes. */
   WIRELENS_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+  /** PostgreSQL cancels any one statement of the API that runs longer (a clean TIMEOUT error, not a hang). */
+  WIRELENS_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Hosts a feed URL may name although they are private or loopback (comma-separated; same as the worker's). */
   FETCH_ALLOW_HOSTS: allowHostsEnv,
   /** The worker's LLM endpoint; the API only needs to know whether one is configured. */
   LLM_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   LLM_MODEL: z.string().min(1).optional(),
-  /** Behind a reverse proxy: trust X-Forwarded-For (rate limits per client IP) and X-Forwarded-Proto (Secure cookies). */
+  /**
+   * Behind reverse proxies: how many (`1`; `true` means 1) or which (addresses/CIDRs, comma-separated). Their
+   * X-Forwarded-For gives the client IP (rate limits, audit), their X-Forwarded-Proto https (Secure cookies, HSTS).
+   */
   WIRELENS_TRUST_PROXY: z
-    .enum(['true', 'false'])
+    .string()
     .default('false')
-    .transform((value) => value === 'true'),
+    .transform((value, ctx) => {
+      try {
+        return parseProxyTrust(value);
+      } catch (error) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be false, true, a hop count or a list of proxy addresses/CIDRs (${(error as Error).message})`,
+        });
+        return z.NEVER;
+      }
+    }),
   /** Bearer token for GET /metrics on the API's port; unset: no /metrics there. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** A separate, unauthenticated /metrics listener on this port (bind address METRICS_HOST). */

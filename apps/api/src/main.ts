@@ -9,7 +9,10 @@ import { createPgBossQueue } from './jobs.js';
 
 const env = loadEnv();
 const logger = createLogger({ name: 'api', level: env.LOG_LEVEL, pretty: env.LOG_PRETTY });
-const db = createDbClient({ connectionString: env.DATABASE_URL });
+const db = createDbClient({
+  connectionString: env.DATABASE_URL,
+  statementTimeoutMs: env.WIRELENS_STATEMENT_TIMEOUT_MS,
+});
 const jobs = await createPgBossQueue(env.DATABASE_URL, (message) => logger.error(message));
 const api = await createApiServer({
   db,

@@ -1,5 +1,13 @@
 import { AppError, invalidInput } from '@wirelens/core';
 
+/** Longest string any argument or input field takes, unless it declares `extensions: { maxLength }`. */
+export const MAX_STRING_LENGTH = 10_000;
+
+/** For an argument or input field that needs a longer string than MAX_STRING_LENGTH (an OPML document). */
+export function allowLongStrings(maxLength: number) {
+  return { extensions: { maxLength } };
+}
+
 /** Prefixes the field of an AppError raised by a domain function with the argument path. */
 export async function withFieldPrefix<T>(prefix: string, work: () => Promise<T>): Promise<T> {
   try {

@@ -9,6 +9,8 @@ export interface CreateDbClientOptions {
   connectionString: string;
   /** Pool size per process (pg default is 10). */
   maxConnections?: number;
+  /** PostgreSQL cancels any statement (lock waits included) that runs longer (default: no limit). */
+  statementTimeoutMs?: number;
   /** Called with every SQL statement (tests count them to catch N+1 queries). */
   onQuery?: (sql: string, durationMs: number) => void;
 }
@@ -24,9 +26,10 @@ const readers = new WeakMap<object, RawReader>();
 export function createDbClient({
   connectionString,
   maxConnections,
+  statementTimeoutMs,
   onQuery,
 }: CreateDbClientOptions): PrismaClient {
-  const pool = new pg.Pool({ connectionString, max: maxConnections });
+  const pool = new pg.Pool({ connectionString, max: maxConnections, statement_timeout: statementTimeoutMs });
   // An idle client that loses its server (restart, network) must not crash the process.
   pool.on('error', () => undefined);
   const adapter = new PrismaPg(pool);
@@ -114,4 +117,17 @@ export function poolStats(db: object): PoolStats | null {
     waiting: pool.waitingCount,
     max: pool.options.max ?? 10,
   };
+}
+
+/** SQLSTATE query_canceled: PostgreSQL ended the statement at `statement_timeout`. */
+const STATEMENT_TIMEOUT = '57014';
+
+/** Whether `error` (from Prisma or from `readRows`) is a statement PostgreSQL cancelled at its timeout. */
+export function isStatementTimeout(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, meta } = error as {
+    code?: unknown;
+    meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } };
+  };
+  return code === STATEMENT_TIMEOUT || meta?.driverAdapterError?.cause?.originalCode === STATEMENT_TIMEOUT;
 }

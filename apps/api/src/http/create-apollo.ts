@@ -11,6 +11,7 @@ import type { Context } from '../context.js';
 import { schema } from '../schema/index.js';
 import { formatGraphqlError } from './errors.js';
 import { wirelensPlugin, type QueryLimits } from './graphql-plugin.js';
+import { inputLimitsPlugin } from './input-limits.js';
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxCost: 10_000, maxDepth: 12 };
 
@@ -33,6 +34,7 @@ export async function createApollo({ limits, production, logger, plugins = [] }:
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      inputLimitsPlugin(),
       wirelensPlugin({ limits: { ...DEFAULT_QUERY_LIMITS, ...limits } }),
       ...plugins,
     ],

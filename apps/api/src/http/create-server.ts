@@ -9,7 +9,7 @@ import type { DbClient } from '@wirelens/db';
 
 import type { Context } from '../context.js';
 import { noJobQueue, type JobQueue } from '../jobs.js';
-import type { ProxyTrust } from './client-address.js';
+import { trustNoProxy, type ProxyTrust } from './client-address.js';
 import { createApollo } from './create-apollo.js';
 import type { QueryLimits } from './graphql-plugin.js';
 import { createGraphqlHandler } from './handle-graphql.js';
@@ -36,7 +36,7 @@ export interface CreateApiServerOptions {
   limits?: Partial<QueryLimits>;
   /** Per-token, per-IP and sign-in rates (defaults: DEFAULT_RATE_LIMITS); false turns them off (benchmarks). */
   rateLimits?: Partial<RateLimitRules> | false;
-  /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
+  /** Which reverse proxies' X-Forwarded-For / X-Forwarded-Proto to believe (default: none). */
   trustProxy?: ProxyTrust;
   /** Private or loopback hosts that feed URLs may name anyway (the worker's FETCH_ALLOW_HOSTS). */
   fetchAllowHosts?: readonly string[];
@@ -56,7 +56,7 @@ export interface ApiServer {
 
 /** The HTTP front door: health, GraphQL, GraphiQL and the built dashboard on one origin. */
 export async function createApiServer(options: CreateApiServerOptions): Promise<ApiServer> {
-  const { db, logger = createLogger({ name: 'api', level: 'silent' }) } = options;
+  const { db, logger = createLogger({ name: 'api', level: 'silent' }), trustProxy = trustNoProxy } = options;
   const metrics = createApiMetrics(db);
   const apollo = await createApollo({
     limits: options.limits ?? {},
@@ -67,6 +67,7 @@ export async function createApiServer(options: CreateApiServerOptions): Promise<
   const server = createServer(
     createRoutes({
       logger,
+      proxyTrust: trustProxy,
       health: createHealthCheck(db),
       ready: createReadinessCheck(db),
       metrics: createMetricsRoute(metrics.registry, options.metricsToken ?? null),
@@ -80,7 +81,7 @@ export async function createApiServer(options: CreateApiServerOptions): Promise<
           fetchAllowHosts: options.fetchAllowHosts ?? [],
           llmConfigured: options.llmConfigured ?? false,
           rateLimits: createRateLimits(options.rateLimits ?? {}),
-          proxyTrust: options.trustProxy ?? false,
+          proxyTrust: trustProxy,
         },
       }),
       demoContent: options.demoContent ?? null,

@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 
 import { AppError, type AppErrorCode } from '@wirelens/core';
+import { isStatementTimeout } from '@wirelens/db';
 
 /** The one mapping from AppError codes to GraphQL `extensions.code`. */
 const graphqlCodes: Record<AppErrorCode, string> = {
@@ -40,7 +41,10 @@ export function formatGraphqlError(
   error: unknown,
   production: boolean,
 ): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const unwrapped = unwrapResolverError(error);
+  const original = isStatementTimeout(unwrapped)
+    ? new AppError('TIMEOUT', 'The database took too long to answer (statement timeout); ask for less')
+    : unwrapped;
   if (original instanceof AppError) {
     const code = graphqlCodeOf(original);
     if (code === 'INTERNAL_SERVER_ERROR' && production) return masked(formatted);

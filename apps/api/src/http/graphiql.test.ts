@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -45,5 +46,23 @@ describe('GraphiQL', () => {
     const unknown = await rawGet(api.url, '/graphiql/queries/saved');
     expect(unknown.status).toBe(404);
     expect(JSON.parse(unknown.body.toString())).toEqual({ error: 'not found' });
+  });
+
+  it('lets GraphiQL load the fonts its bundled CSS carries, and the dashboard no fonts from elsewhere', async () => {
+    // Every font GraphiQL's stylesheet uses is inlined as a data: URI (codicons, Fira Code, Roboto).
+    const css = await readFile(createRequire(import.meta.url).resolve('graphiql/style.css'), 'utf8');
+    const fontSources = [...css.matchAll(/@font-face\s*{[^}]*}/g)].flatMap((face) =>
+      [...face[0].matchAll(/url\(["']?([a-z]+:)?/g)].map((url) => url[1] ?? 'relative'),
+    );
+    expect(fontSources.length).toBeGreaterThan(0);
+    expect(new Set(fontSources)).toEqual(new Set(['data:']));
+
+    const page = await fetch(`${api.url}/graphiql`);
+    const policy = page.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("font-src 'self' data:");
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("script-src 'self';");
+    const dashboard = await fetch(`${api.url}/`);
+    expect(dashboard.headers.get('content-security-policy')).not.toContain('font-src');
   });
 });

@@ -48,7 +48,8 @@ export function createGraphqlHandler({ apollo, shared, maxBodyBytes }: GraphqlHa
     const body =
       req.method === 'POST' ? await readJsonBody(req, maxBodyBytes) : { ok: true as const, body: undefined };
     if (!body.ok) {
-      sendGraphqlError(res, body.status, body.error);
+      // A body left unread (too large, wrong type) would be parsed as the next request: end the connection.
+      sendGraphqlError(res, body.status, body.error, req.complete ? {} : { connection: 'close' });
       return;
     }
     const headers = new HeaderMap();

@@ -4,9 +4,10 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { DemoContent } from '@wirelens/core/demo';
 import type { Logger } from '@wirelens/core/logging';
 
+import { cameOverHttps, type ProxyTrust } from './client-address.js';
 import { serveDemoFeeds } from './demo-feeds.js';
 import { routeLabel } from './metrics.js';
-import { setSecurityHeaders } from './security-headers.js';
+import { GRAPHIQL_CONTENT_SECURITY_POLICY, setSecurityHeaders } from './security-headers.js';
 import { sendJson } from './send-json.js';
 import type { StaticFiles } from './static-files.js';
 
@@ -25,6 +26,7 @@ export type RouteHandler = (
 
 export interface Routes {
   logger: Logger;
+  proxyTrust: ProxyTrust;
   health: RouteHandler;
   ready: RouteHandler;
   metrics: RouteHandler;
@@ -49,6 +51,7 @@ export function createRoutes(routes: Routes): RequestListener {
     }
     if (routes.demoContent && serveDemoFeeds(routes.demoContent, req, res, url.pathname)) return;
     if (url.pathname === '/graphiql' || url.pathname.startsWith('/graphiql/')) {
+      res.setHeader('content-security-policy', GRAPHIQL_CONTENT_SECURITY_POLICY);
       if (routes.graphiql.serve(req, res, url.pathname.slice('/graphiql'.length) || '/')) return;
       sendJson(res, 404, {
         error: routes.graphiql.built ? 'not found' : 'GraphiQL is not built: run `pnpm build`',
@@ -65,7 +68,7 @@ export function createRoutes(routes: Routes): RequestListener {
     const requestId = randomUUID();
     const scope: RequestScope = { requestId, log: routes.logger.child({ requestId }) };
     res.setHeader('x-request-id', requestId);
-    setSecurityHeaders(res);
+    setSecurityHeaders(res, { https: cameOverHttps(req, routes.proxyTrust) });
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (routes.observe) {
       const { observe } = routes;

@@ -12,7 +12,7 @@ import {
 
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
 import type { Context } from '../context.js';
-import { decodeId, withFieldPrefix } from '../validation.js';
+import { allowLongStrings, decodeId, withFieldPrefix } from '../validation.js';
 
 export const SourceStatusEnum = builder.enumType('SourceStatus', {
   description: 'Whether a source is polled.',
@@ -285,7 +285,13 @@ builder.mutationFields((t) => ({
     type: ImportOpmlResult,
     description: `Add every feed of an OPML subscription list (admin; ≤ ${MAX_OPML_CHARS} bytes, ≤ ${MAX_OPML_FEEDS} feeds). Known and invalid URLs are skipped.`,
     ...adminOnly,
-    args: { opml: t.arg.string({ required: true, description: 'The OPML document.' }) },
+    args: {
+      opml: t.arg.string({
+        required: true,
+        description: 'The OPML document.',
+        ...allowLongStrings(MAX_OPML_CHARS),
+      }),
+    },
     resolve: (_r, args, ctx) =>
       importOpml({
         db: ctx.db,

@@ -2,6 +2,7 @@ import { findAll } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 
 import { htmlToText } from '../html/html-to-text.js';
+import { stripBidiControls } from '../html/strip-bidi-controls.js';
 import { parseFeedDate } from './parse-date.js';
 import type { FeedEnclosure, FeedItem, RawFeedItem } from './types.js';
 
@@ -21,7 +22,8 @@ export function resolveHttpUrl(
 }
 
 function collapse(value: string | null | undefined): string | null {
-  const text = value?.replace(/\s+/g, ' ').trim();
+  const text =
+    value === null || value === undefined ? null : stripBidiControls(value).replace(/\s+/g, ' ').trim();
   return text ? text : null;
 }
 

@@ -2,3 +2,4 @@ export { extractArticle, type ExtractArticleOptions, type ExtractedArticle } fro
 export { htmlToText } from './html-to-text.js';
 export { isTeaserText, needsFullText } from './needs-full-text.js';
 export { SANITIZER_VERSION, sanitizeHtml, type SanitizeHtmlOptions } from './sanitize-html.js';
+export { stripBidiControls } from './strip-bidi-controls.js';

@@ -12,8 +12,13 @@
  */
 import sanitize from 'sanitize-html';
 
-/** Raise whenever `sanitizeHtml` can produce different output for the same input. */
-export const SANITIZER_VERSION = 1;
+import { stripBidiControls } from './strip-bidi-controls.js';
+
+/**
+ * Raise whenever `sanitizeHtml` can produce different output for the same input. 2: bidi controls stripped
+ * (re-sanitising also strips them from stored titles, excerpts and authors).
+ */
+export const SANITIZER_VERSION = 2;
 
 export interface SanitizeHtmlOptions {
   /** Relative links and images resolve against this URL; without it they are dropped. */
@@ -108,5 +113,5 @@ export function sanitizeHtml(html: string, { baseUrl = null }: SanitizeHtmlOptio
   });
   // sanitize-html closes void elements XHTML-style (`<br />`); stored rows use HTML's `<br>`. Text and
   // attribute values have every `>` escaped, so ` />` can only be the end of one of those tags.
-  return clean.replaceAll(' />', '>').trim();
+  return stripBidiControls(clean.replaceAll(' />', '>')).trim();
 }

@@ -191,4 +191,38 @@ describe('resanitizeArticles', () => {
     expect(rest).toMatchObject({ scanned: 3, remaining: 0 });
     expect(await countStaleArticles({ db: test.db })).toBe(0);
   });
+
+  it('strips bidi controls that older versions stored in titles, excerpts, authors and HTML', async () => {
+    await test.db.source.create({ data: { url: 'https://news.example/feed' } });
+    const id = await storeArticle('bidi', '<p>Shares \u202efell</p>', 'Shares \u202efell', 1);
+    await test.db.article.update({
+      where: { id },
+      data: {
+        title: 'Acme \u202eadmits fraud\u202c',
+        excerpt: '\u2067Shares fell\u2069',
+        author: 'Jane\u202d Doe',
+      },
+    });
+    const untouched = await storeArticle('plain-rtl', '<p>שלום</p>', 'שלום', 1);
+
+    const result = await resanitizeArticles({ db: test.db, via: 'job' });
+
+    expect(result).toMatchObject({ scanned: 2, changed: 1 });
+    expect(
+      await test.db.article.findUniqueOrThrow({
+        where: { id },
+        select: { title: true, excerpt: true, author: true, contentHtml: true, contentText: true },
+      }),
+    ).toEqual({
+      title: 'Acme admits fraud',
+      excerpt: 'Shares fell',
+      author: 'Jane Doe',
+      contentHtml: '<p>Shares fell</p>',
+      contentText: 'Shares fell',
+    });
+    expect(await article(untouched)).toMatchObject({
+      contentHtml: '<p>שלום</p>',
+      sanitizerVersion: SANITIZER_VERSION,
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { htmlToText, sanitizeHtml, SANITIZER_VERSION } from '@wirelens/core/html';
+import { htmlToText, sanitizeHtml, SANITIZER_VERSION, stripBidiControls } from '@wirelens/core/html';
 import { Prisma, type DbClient } from '@wirelens/db';
 import { writeAudit, type Actor, type Tx } from '@wirelens/db/repositories';
 
@@ -36,29 +36,53 @@ interface StoredRow {
   id: number;
   url: string;
   contentHtml: string | null;
+  title: string;
+  excerpt: string | null;
+  author: string | null;
 }
 
-/** A stored row with the current sanitiser's output, `next` null when that output is what is stored. */
-interface Resanitized extends StoredRow {
-  next: string | null;
+/** The columns of a stored row that the current sanitiser would write differently. */
+interface Changes {
+  contentHtml?: string;
+  contentText?: string;
+  title?: string;
+  excerpt?: string;
+  author?: string;
+}
+
+/** A stored row with what the current sanitiser changes in it, `changes` null when nothing. */
+interface Resanitized {
+  id: number;
+  changes: Changes | null;
 }
 
 const DEFAULT_BATCH_SIZE = 300;
 
-/** The next stale rows after `afterId`, each with what the current sanitiser makes of its HTML. */
+function resanitize(row: StoredRow): Resanitized {
+  const changes: Changes = {};
+  if (row.contentHtml !== null) {
+    // Stored HTML already has absolute URLs; the article URL only matters to what an old sanitiser kept.
+    const html = sanitizeHtml(row.contentHtml, { baseUrl: row.url });
+    if (html !== row.contentHtml)
+      Object.assign(changes, { contentHtml: html, contentText: htmlToText(html) });
+  }
+  // The plain-text fields were cleaned at ingest by the same rules; since version 2 that strips bidi controls.
+  for (const field of ['title', 'excerpt', 'author'] as const) {
+    const value = row[field];
+    if (value !== null && stripBidiControls(value) !== value) changes[field] = stripBidiControls(value);
+  }
+  return { id: row.id, changes: Object.keys(changes).length > 0 ? changes : null };
+}
+
+/** The next stale rows after `afterId`, each with what the current sanitiser changes in it. */
 async function readBatch(tx: Tx, afterId: number, limit: number, lock: boolean): Promise<Resanitized[]> {
   // NO KEY UPDATE: analyses and corrections referencing these articles may still be inserted meanwhile.
   const rows = await tx.$queryRaw<StoredRow[]>`
-    SELECT id, url, "contentHtml" FROM "Article"
+    SELECT id, url, "contentHtml", title, excerpt, author FROM "Article"
     WHERE "sanitizerVersion" < ${SANITIZER_VERSION} AND id > ${afterId}
     ORDER BY id LIMIT ${limit}
     ${lock ? Prisma.sql`FOR NO KEY UPDATE` : Prisma.empty}`;
-  return rows.map((row) => {
-    if (row.contentHtml === null) return { ...row, next: null };
-    // Stored HTML already has absolute URLs; the article URL only matters to what an old sanitiser kept.
-    const next = sanitizeHtml(row.contentHtml, { baseUrl: row.url });
-    return { ...row, next: next === row.contentHtml ? null : next };
-  });
+  return rows.map(resanitize);
 }
 
 /**
@@ -68,15 +92,15 @@ async function readBatch(tx: Tx, afterId: number, limit: number, lock: boolean):
  * describes, so an interrupted run leaves an entry for every batch it committed and none for the rest.
  */
 async function writeBatch(tx: Tx, rows: Resanitized[], { via, actor }: { via: string; actor: Actor }) {
-  const changed = rows.filter((row): row is Resanitized & { next: string } => row.next !== null);
+  const changed = rows.filter((row): row is Resanitized & { changes: Changes } => row.changes !== null);
   for (const row of changed) {
     await tx.article.update({
       where: { id: row.id },
-      data: { contentHtml: row.next, contentText: htmlToText(row.next), sanitizerVersion: SANITIZER_VERSION },
+      data: { ...row.changes, sanitizerVersion: SANITIZER_VERSION },
     });
   }
   await tx.article.updateMany({
-    where: { id: { in: rows.filter((row) => row.next === null).map((row) => row.id) } },
+    where: { id: { in: rows.filter((row) => row.changes === null).map((row) => row.id) } },
     data: { sanitizerVersion: SANITIZER_VERSION },
   });
   await writeAudit(tx, actor, {
@@ -97,7 +121,7 @@ async function writeBatch(tx: Tx, rows: Resanitized[], { via, actor }: { via: st
 /**
  * Re-runs the current HTML sanitiser over stored article HTML written by an older SANITIZER_VERSION, in
  * batches by id, so a sanitiser fix reaches rows stored before it; `contentText` is recomputed only where
- * the HTML changed. Each batch commits on its own, so an interrupted run resumes where it stopped, and a
+ * the HTML changed, and bidi controls are stripped from the title, excerpt and author. Each batch commits on its own, so an interrupted run resumes where it stopped, and a
  * second run finds no stale rows and writes nothing.
  */
 export async function resanitizeArticles({
@@ -125,7 +149,7 @@ export async function resanitizeArticles({
     if (!last) break;
     afterId = last.id;
     progress.scanned += rows.length;
-    progress.changed += rows.filter((row) => row.next !== null).length;
+    progress.changed += rows.filter((row) => row.changes !== null).length;
     onProgress?.({ ...progress });
   }
   const remaining =

@@ -1,0 +1,135 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  BREAK,
+  getArgumentValues,
+  getNamedType,
+  getNullableType,
+  getVariableValues,
+  GraphQLError,
+  isInputObjectType,
+  isListType,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+
+import { MAX_STRING_LENGTH } from '../validation.js';
+
+interface Problem {
+  field: string;
+  message: string;
+}
+
+function maxLengthOf(extensions: Readonly<Record<string, unknown>> | null | undefined): number {
+  const declared = extensions?.maxLength;
+  return typeof declared === 'number' ? declared : MAX_STRING_LENGTH;
+}
+
+/** The first string in `value` (typed `type`) that is too long or holds a NUL, which PostgreSQL cannot store. */
+function findStringProblem(
+  value: unknown,
+  type: GraphQLInputType,
+  maxLength: number,
+  path: string,
+): Problem | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') {
+    if (value.length > maxLength) return { field: path, message: `must be at most ${maxLength} characters` };
+    if (value.includes('\u0000')) return { field: path, message: 'must not contain NUL characters' };
+    return null;
+  }
+  const nullable = getNullableType(type);
+  if (isListType(nullable) && Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const problem = findStringProblem(item, nullable.ofType, maxLength, `${path}[${index}]`);
+      if (problem) return problem;
+    }
+    return null;
+  }
+  const named = getNamedType(type);
+  if (isInputObjectType(named) && typeof value === 'object') {
+    const fields = named.getFields();
+    for (const [name, fieldValue] of Object.entries(value)) {
+      const field = fields[name];
+      if (!field) continue;
+      const problem = findStringProblem(
+        fieldValue,
+        field.type,
+        maxLengthOf(field.extensions),
+        `${path}.${name}`,
+      );
+      if (problem) return problem;
+    }
+  }
+  return null;
+}
+
+/**
+ * Every string an operation passes to a field, as a literal or a variable, inside input objects and lists:
+ * checked once, over the coerced argument values, before anything runs.
+ */
+export function checkStringArguments(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): void {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  // Variables of the wrong type: execution reports them, naming the variable.
+  if (coerced.errors) return;
+  const typeInfo = new TypeInfo(schema);
+  let problem: Problem | null = null;
+  const definitions = document.definitions.filter(
+    (definition) => definition === operation || definition.kind === Kind.FRAGMENT_DEFINITION,
+  );
+  visit(
+    { ...document, definitions },
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const field = typeInfo.getFieldDef();
+        if (!field || field.args.length === 0) return;
+        let values: Record<string, unknown>;
+        try {
+          values = getArgumentValues(field, node, coerced.coerced);
+        } catch {
+          // A missing or mistyped argument: execution reports it.
+          return;
+        }
+        for (const arg of field.args) {
+          problem = findStringProblem(
+            values[arg.name],
+            arg.type,
+            maxLengthOf(arg.extensions),
+            `${field.name}.${arg.name}`,
+          );
+          if (problem) return BREAK;
+        }
+      },
+    }),
+  );
+  if (problem) {
+    const { field, message } = problem as Problem;
+    throw new GraphQLError(`${field} ${message}`, {
+      extensions: { code: 'BAD_USER_INPUT', http: { status: 400 }, field, fields: [{ field, message }] },
+    });
+  }
+}
+
+/** Runs checkStringArguments on every operation, before the other checks. */
+export function inputLimitsPlugin<Context extends object>(): ApolloServerPlugin<Context> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ operation, document, request, schema }) {
+          if (operation) checkStringArguments(schema, document, operation, request.variables ?? {});
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
