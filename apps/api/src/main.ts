@@ -1,6 +1,7 @@
 // The API process: GraphQL, GraphiQL and the dashboard on one origin.
 import { createLogger } from '@wirelens/core/logging';
 import { createDbClient, readDemoContent } from '@wirelens/db';
+import { createQueueErrorLog } from '@wirelens/services/queue';
 
 import { loadEnv } from './env.js';
 import { createApiServer } from './http/create-server.js';
@@ -9,7 +10,10 @@ import { createPgBossQueue } from './jobs.js';
 const env = loadEnv();
 const logger = createLogger({ name: 'api', level: env.LOG_LEVEL, pretty: env.LOG_PRETTY });
 const db = createDbClient({ connectionString: env.DATABASE_URL });
-const jobs = await createPgBossQueue(env.DATABASE_URL, (message) => logger.error(message));
+const jobs = await createPgBossQueue(
+  env.DATABASE_URL,
+  createQueueErrorLog({ log: logger, probe: () => db.$queryRaw`SELECT 1` }),
+);
 const api = await createApiServer({
   db,
   dashboardDir: env.WIRELENS_DASHBOARD_DIR,

@@ -100,7 +100,7 @@ async function pidOf(service: 'api' | 'worker'): Promise<number> {
   return pid ?? 0;
 }
 
-describe('wirelens start supervises its processes', () => {
+describe('wirelens start supervises its processes', { timeout: 360_000 }, () => {
   it('lets a CLI command use the running database without stopping it', async () => {
     await expect.poll(serves, RECOVERY).toBe(true);
     const postmaster = await postmasterPid();
