@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
@@ -7,7 +6,7 @@ import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { runCli, workerRoot, type CliResult } from '../testing/run-cli.js';
+import { runCli, type CliResult } from '../testing/run-cli.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -22,31 +21,10 @@ async function tempDir(): Promise<string> {
 
 /** `wirelens migrate` with `dir` mounted read-only in a mount namespace of its own (needs root, as on CI). */
 function migrateOnReadOnly(dir: string): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      'unshare',
-      [
-        '--mount',
-        '--propagation',
-        'private',
-        'sh',
-        '-c',
-        'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && exec "$@"',
-        dir,
-        process.execPath,
-        '--import',
-        'tsx',
-        'src/cli/main.ts',
-        'migrate',
-      ],
-      { cwd: workerRoot, env: { PATH: process.env.PATH ?? '', WIRELENS_DATA_DIR: dir } },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  const remount = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && exec "$@"';
+  return runCli(['migrate'], {
+    env: { WIRELENS_DATA_DIR: dir },
+    via: ['unshare', '--mount', '--propagation', 'private', 'sh', '-c', remount, dir],
   });
 }
 

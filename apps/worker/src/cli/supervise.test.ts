@@ -146,6 +146,8 @@ describe('wirelens start supervises its processes', { timeout: 360_000 }, () => 
     await expect.poll(() => app.output.text, RECOVERY).toContain('postgresql restarted');
     await expect.poll(serves, RECOVERY).toBe(true);
     expect(await count('SELECT count(*) AS n FROM "Article"')).toBeGreaterThanOrEqual(articles);
+    // pg-boss' complaints while the database was away are readable lines, not objects.
+    expect(app.output.text).not.toContain('[object Object]');
     // The worker's queue came back too: jobs queued now are done.
     const analyses = await count('SELECT count(*) AS n FROM "Analysis"');
     const queued = await runCli(['reanalyze'], { env: { WIRELENS_DATA_DIR: dataDir } });

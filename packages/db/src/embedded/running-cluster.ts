@@ -31,6 +31,12 @@ async function attach(
   return `postgresql://${auth}@127.0.0.1:${running.port}/${database}`;
 }
 
+interface ClusterOptions {
+  dataDir: string;
+  database?: string;
+  log?: (message: string) => void;
+}
+
 /**
  * The connection string of the server a running Wirelens (or another CLI command) has up on `dataDir`, or null
  * when there is none, or only an orphan that a start will stop.
@@ -39,11 +45,7 @@ export async function findServedCluster({
   dataDir,
   database = 'wirelens',
   log = () => undefined,
-}: {
-  dataDir: string;
-  database?: string;
-  log?: (message: string) => void;
-}): Promise<string | null> {
+}: ClusterOptions): Promise<string | null> {
   if (!existsSync(path.join(dataDir, 'pg', 'PG_VERSION'))) return null;
   const { root, clusterDir } = await locateEmbeddedCluster({ dataDir, log });
   const running = await findRunningServer(clusterDir);
@@ -68,11 +70,7 @@ export async function connectEmbeddedCluster({
   dataDir,
   database = 'wirelens',
   log = () => undefined,
-}: {
-  dataDir: string;
-  database?: string;
-  log?: (message: string) => void;
-}): Promise<EmbeddedConnection> {
+}: ClusterOptions): Promise<EmbeddedConnection> {
   if (!existsSync(path.join(dataDir, 'pg', 'PG_VERSION'))) {
     throw new AppError(
       'NOT_FOUND',
