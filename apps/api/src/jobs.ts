@@ -5,10 +5,7 @@ export { noJobQueue, type JobQueue } from '@wirelens/services/queue';
 /** The API's producer: pg-boss in the app database, every queue created or corrected to its definition. */
 export function createPgBossQueue(
   connectionString: string,
-  log: (message: string) => void,
+  onError: (error: unknown) => void,
 ): Promise<JobQueue> {
-  return startJobQueue({
-    connectionString,
-    onError: (error) => log(`queue: ${error instanceof Error ? error.message : String(error)}`),
-  });
+  return startJobQueue({ connectionString, onError });
 }

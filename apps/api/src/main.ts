@@ -2,6 +2,7 @@
 import { createLogger } from '@wirelens/core/logging';
 import { createDbClient, readDemoContent } from '@wirelens/db';
 import { serveMetrics } from '@wirelens/services/metrics';
+import { createQueueErrorLog } from '@wirelens/services/queue';
 
 import { loadEnv } from './env.js';
 import { createApiServer } from './http/create-server.js';
@@ -13,7 +14,10 @@ const db = createDbClient({
   connectionString: env.DATABASE_URL,
   statementTimeoutMs: env.WIRELENS_STATEMENT_TIMEOUT_MS,
 });
-const jobs = await createPgBossQueue(env.DATABASE_URL, (message) => logger.error(message));
+const jobs = await createPgBossQueue(
+  env.DATABASE_URL,
+  createQueueErrorLog({ log: logger, probe: () => db.$queryRaw`SELECT 1` }),
+);
 const api = await createApiServer({
   db,
   dashboardDir: env.WIRELENS_DASHBOARD_DIR,

@@ -47,6 +47,8 @@ const schema = z.object({
   LLM_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** How often the queue looks for jobs abandoned by a dead worker. */
   QUEUE_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** How often `wirelens start` checks that the API answers /healthz; 3 unanswered checks in a row restart it. */
+  WIRELENS_HEALTH_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   /** Longest back-off between attempts on a failing source. */
   SOURCE_BACKOFF_CAP_SECONDS: z.coerce.number().int().min(60).default(86_400),
   /** Keep articles' full text this many days after publication (`wirelens retention`); unset: keep everything. */

@@ -4,7 +4,13 @@ import { deadLetterQueueOf, JOBS } from '@wirelens/core/jobs';
 import type { DbClient } from '@wirelens/db';
 import type { AnalyzerSet } from '@wirelens/services/analysis';
 import type { IngestConfig } from '@wirelens/services/fetch';
-import { ensureQueues, jobQueueOf, QUEUE_SCHEMA, type JobQueue } from '@wirelens/services/queue';
+import {
+  createQueueErrorLog,
+  ensureQueues,
+  jobQueueOf,
+  QUEUE_SCHEMA,
+  type JobQueue,
+} from '@wirelens/services/queue';
 
 import { HANDLERS, type JobHandler } from './jobs/index.js';
 import { logger } from './logger.js';
@@ -56,9 +62,7 @@ export async function runWorker({
     superviseIntervalSeconds,
     monitorIntervalSeconds: superviseIntervalSeconds,
   });
-  boss.on('error', (error: unknown) =>
-    logger.error(`queue: ${error instanceof Error ? error.message : String(error)}`),
-  );
+  boss.on('error', createQueueErrorLog({ log: logger, probe: () => db.$queryRaw`SELECT 1` }));
   await boss.start();
   await ensureQueues(boss);
   const jobs = jobQueueOf(boss);

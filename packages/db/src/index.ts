@@ -6,6 +6,7 @@ export * from './migrations/read-migrations.js';
 export * from './migrations/pending-migrations.js';
 export * from './embedded/embedded-postgres.js';
 export * from './database-url.js';
+export * from './database-unavailable.js';
 export * from './seed/seed.js';
 export * from './seed/company-seed.js';
 export * from './json-columns.js';

@@ -2,7 +2,9 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 
 import { AppError, type AppErrorCode } from '@wirelens/core';
-import { isStatementTimeout } from '@wirelens/db';
+import { isDatabaseUnavailable, isStatementTimeout } from '@wirelens/db';
+
+import { SERVICE_RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE_MESSAGE } from './service-unavailable.js';
 
 /** The one mapping from AppError codes to GraphQL `extensions.code`. */
 const graphqlCodes: Record<AppErrorCode, string> = {
@@ -19,6 +21,7 @@ const graphqlCodes: Record<AppErrorCode, string> = {
   TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   TIMEOUT: 'TIMEOUT',
   UPSTREAM: 'UPSTREAM',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   MIGRATION_FAILED: 'INTERNAL_SERVER_ERROR',
   CONFIG: 'INTERNAL_SERVER_ERROR',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
@@ -53,6 +56,13 @@ export function formatGraphqlError(
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions: { ...(original.details ?? {}), code },
+    };
+  }
+  if (isDatabaseUnavailable(original)) {
+    return {
+      message: SERVICE_UNAVAILABLE_MESSAGE,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: SERVICE_RETRY_AFTER_SECONDS },
     };
   }
   const code = formatted.extensions?.code;

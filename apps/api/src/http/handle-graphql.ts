@@ -1,12 +1,15 @@
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 
+import { isDatabaseUnavailable } from '@wirelens/db';
+
 import type { Context } from '../context.js';
-import { authenticate, readCredentials } from './authenticate.js';
+import { authenticate, readCredentials, type Authentication } from './authenticate.js';
 import { buildContext, type SharedContext } from './build-context.js';
 import { clientAddress } from './client-address.js';
 import { readJsonBody } from './read-body.js';
 import type { RouteHandler } from './routes.js';
 import { sendGraphqlError } from './send-json.js';
+import { sendServiceUnavailable } from './service-unavailable.js';
 
 export interface GraphqlHandlerOptions {
   apollo: ApolloServer<Context>;
@@ -36,7 +39,14 @@ export function createGraphqlHandler({ apollo, shared, maxBodyBytes }: GraphqlHa
       );
       return;
     }
-    const authentication = await authenticate(shared.db, credentials);
+    let authentication: Authentication | null;
+    try {
+      authentication = await authenticate(shared.db, credentials);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      sendServiceUnavailable(res, scope);
+      return;
+    }
     if (!authentication) {
       sendGraphqlError(res, 401, {
         message: 'Invalid, expired or revoked API token',

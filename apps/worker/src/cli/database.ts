@@ -16,13 +16,20 @@ export interface OpenDatabaseResult {
   close: () => Promise<void>;
 }
 
-/** Brings up the database (embedded or DATABASE_URL), applies pending migrations and connects. */
-export async function openDatabase(env: WorkerEnv): Promise<OpenDatabaseResult> {
+/**
+ * Brings up the database (embedded or DATABASE_URL), applies pending migrations and connects. A CLI command uses
+ * the embedded server of a Wirelens running on the same data directory; `exclusive` (for `start`) starts its own.
+ */
+export async function openDatabase(
+  env: WorkerEnv,
+  { exclusive = false }: { exclusive?: boolean } = {},
+): Promise<OpenDatabaseResult> {
   const database = await resolveDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.dataDir,
     avoidPorts: [env.PORT],
     log: (message) => logger.info(message),
+    exclusive,
   });
   try {
     const migrated = await applyMigrations({

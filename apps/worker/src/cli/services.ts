@@ -1,6 +1,6 @@
 import type { DbClient } from '@wirelens/db';
 import type { Actor } from '@wirelens/db/repositories';
-import { noJobQueue, startJobQueue, type JobQueue } from '@wirelens/services/queue';
+import { createQueueErrorLog, noJobQueue, startJobQueue, type JobQueue } from '@wirelens/services/queue';
 
 import { loadEnv, type WorkerEnv } from '../env.js';
 import { logger } from '../logger.js';
@@ -31,7 +31,7 @@ export async function withServices<T>(
     if (queue) {
       jobs = await startJobQueue({
         connectionString: database.connectionString,
-        onError: (error) => logger.error(`queue: ${error instanceof Error ? error.message : String(error)}`),
+        onError: createQueueErrorLog({ log: logger, probe: () => db.$queryRaw`SELECT 1` }),
       });
     }
     return await work({ env, db, jobs });

@@ -10,13 +10,17 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `wirelens <args>` as its own process with only the given environment (and PATH). */
+/**
+ * Runs `wirelens <args>` as its own process with only the given environment (and PATH); `via` is a command that
+ * runs it (e.g. in a namespace), given the node command line as its last arguments.
+ */
 export function runCli(
   args: string[],
-  { env = {}, input = '' }: { env?: Record<string, string>; input?: string } = {},
+  { env = {}, input = '', via = [] }: { env?: Record<string, string>; input?: string; via?: string[] } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    const command = [...via, process.execPath, '--import', 'tsx', 'src/cli/main.ts', ...args];
+    const child = spawn(command[0] ?? process.execPath, command.slice(1), {
       cwd: workerRoot,
       env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', ...env },
     });

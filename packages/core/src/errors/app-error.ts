@@ -18,6 +18,8 @@ export const AppErrorCode = {
   TOO_LARGE: 'TOO_LARGE',
   TIMEOUT: 'TIMEOUT',
   UPSTREAM: 'UPSTREAM',
+  /** The database (or another service Wirelens needs) cannot be reached right now; retry shortly. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   MIGRATION_FAILED: 'MIGRATION_FAILED',
   CONFIG: 'CONFIG',
   INTERNAL: 'INTERNAL',
@@ -61,6 +63,7 @@ const httpStatusByCode: Record<AppErrorCode, number> = {
   TOO_LARGE: 413,
   TIMEOUT: 504,
   UPSTREAM: 502,
+  SERVICE_UNAVAILABLE: 503,
   MIGRATION_FAILED: 500,
   CONFIG: 500,
   INTERNAL: 500,

@@ -1,1 +1,2 @@
 export { findFreePort } from './find-free-port.js';
+export { portInUse } from './port-in-use.js';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { AppError } from '@wirelens/core';
 
 import { locateEmbeddedCluster, startEmbeddedPostgres } from '../embedded/embedded-postgres.js';
-import { findRunningServer } from '../embedded/running-cluster.js';
+import { findRunningServer } from '../embedded/server-process.js';
 import { countMainTables, type RowCounts } from './count-rows.js';
 import { unpackBackup, type BackupManifest } from './manifest.js';
 import { CLUSTER_ENTRY, CREDENTIALS_FILE } from './physical-backup.js';

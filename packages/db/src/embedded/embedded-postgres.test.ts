@@ -1,11 +1,17 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { findServedCluster } from './running-cluster.js';
+
+const holdScript = fileURLToPath(new URL('../testing/hold-embedded-postgres.ts', import.meta.url));
+const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 let dataDir: string;
 
@@ -75,18 +81,69 @@ describe('embedded PostgreSQL', () => {
   });
 
   it('stops an orphaned server from an earlier run instead of failing', async () => {
-    // The first "run" dies without stopping its database.
-    const orphan = await startEmbeddedPostgres({ dataDir });
+    // The first run dies without stopping its database.
+    const holder = spawn(process.execPath, ['--import', 'tsx', holdScript, dataDir], {
+      cwd: packageRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const holderExited = new Promise((resolve) => holder.once('exit', resolve));
+    await Promise.race([
+      new Promise<void>((resolve) => holder.stdout.once('data', () => resolve())),
+      holderExited.then(() => Promise.reject(new Error('the holder exited'))),
+    ]);
     const orphanPid = Number(
       (await readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0],
     );
+    holder.kill('SIGKILL');
+    await holderExited;
+    expect(isAlive(orphanPid)).toBe(true);
+
     const next = await startEmbeddedPostgres({ dataDir });
     try {
       expect(isAlive(orphanPid)).toBe(false);
-      expect(next.port).not.toBe(orphan.port);
       expect(await sql(next.connectionString, 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
     } finally {
       await next.stop();
     }
+  });
+
+  it('leaves a server alone while the Wirelens that started it runs, and says so', async () => {
+    const running = await startEmbeddedPostgres({ dataDir });
+    try {
+      await expect(startEmbeddedPostgres({ dataDir })).rejects.toThrow(
+        new RegExp(`Wirelens is already running on ${dataDir} .*process ${process.pid}`),
+      );
+      // A CLI command connects to it instead.
+      const served = await findServedCluster({ dataDir });
+      expect(served).toBe(running.connectionString);
+      expect(await sql(running.connectionString, 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+    } finally {
+      await running.stop();
+    }
+    expect(await findServedCluster({ dataDir })).toBeNull();
+  });
+
+  it('names a corrupt pg-credentials.json and how to fix it', async () => {
+    const file = path.join(dataDir, 'pg-credentials.json');
+    await writeFile(file, '{"user": "wirelens", "pass');
+    await expect(startEmbeddedPostgres({ dataDir })).rejects.toThrow(
+      `${file} is corrupt (it must be JSON with the "user" and "password"`,
+    );
+    await writeFile(file, '{"user": "wirelens"}');
+    await expect(startEmbeddedPostgres({ dataDir })).rejects.toThrow(
+      /Put back a good copy .* or, to start over/,
+    );
+  });
+
+  it('fails at once on a data directory that cannot be created, naming why', async () => {
+    // Node's recursive mkdir spins forever on such a path.
+    await expect(startEmbeddedPostgres({ dataDir: '/proc/wirelens-test/data' })).rejects.toThrow(
+      'The data directory /proc/wirelens-test/data is unusable: /proc does not accept new directories',
+    );
+    const file = path.join(dataDir, 'a-file');
+    await writeFile(file, '');
+    await expect(startEmbeddedPostgres({ dataDir: path.join(file, 'data') })).rejects.toThrow(
+      `${file} is not a directory`,
+    );
   });
 });

@@ -30,11 +30,14 @@ import os from 'node:os';
 import path from 'node:path';
 
 import pg from 'pg';
+import { z } from 'zod';
 
 import { AppError } from '@wirelens/core';
 import { findFreePort } from '@wirelens/core/net';
 
 import { runProgram } from '../process/run-program.js';
+import { prepareDataDirectory } from './data-directory.js';
+import { findRunningServer, isAlive, waitForExit } from './server-process.js';
 
 export interface EmbeddedPostgresOptions {
   /** Wirelens data directory; the cluster lives in `<dataDir>/pg`. */
@@ -50,9 +53,18 @@ export interface EmbeddedPostgresOptions {
   readyTimeoutMs?: number;
 }
 
+export interface ServerExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 export interface EmbeddedPostgres {
   connectionString: string;
   port: number;
+  /** The postmaster's process id. */
+  pid: number;
+  /** Settles when the server exits, whether stopped or crashed. */
+  exited: Promise<ServerExit>;
   /** Stops the server (fast shutdown) and waits for it to exit. */
   stop(): Promise<void>;
 }
@@ -113,54 +125,70 @@ function postgresUserIds(): { uid: number; gid: number } | null {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!isAlive(pid)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return !isAlive(pid);
-}
-
 /**
  * A crash can leave `postmaster.pid` behind, or even a running postgres whose
  * parent died. Stop such an orphan (it is ours: it runs on our data directory)
- * and remove a stale lock so the new start does not fail.
+ * and remove a stale lock so the new start does not fail. A server whose
+ * Wirelens is still running is not ours to stop.
  */
-async function recoverStaleLock(clusterDir: string, log: (message: string) => void): Promise<void> {
+async function recoverStaleLock(
+  root: string,
+  clusterDir: string,
+  log: (message: string) => void,
+): Promise<void> {
   const pidFile = path.join(clusterDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
-  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-    const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).replaceAll('\0', ' ');
-    if (cmdline.includes('postgres') && cmdline.includes(clusterDir)) {
-      log(`stopping an orphaned embedded PostgreSQL (pid ${pid}) left by an earlier run`);
-      process.kill(pid, 'SIGINT');
-      if (!(await waitForExit(pid, 15_000))) {
-        process.kill(pid, 'SIGQUIT');
-        await waitForExit(pid, 5_000);
-      }
-      return;
+  const running = await findRunningServer(clusterDir);
+  if (running && running.ownerPid !== null) {
+    const owner = running.ownerPid > 0 ? ` by process ${running.ownerPid}` : '';
+    throw new AppError(
+      'CONFLICT',
+      `Wirelens is already running on ${root} (its PostgreSQL, pid ${running.pid}, was started${owner} and listens on port ${running.port}). Stop that Wirelens first, or set WIRELENS_DATA_DIR to another directory.`,
+    );
+  }
+  if (running) {
+    log(`stopping an orphaned embedded PostgreSQL (pid ${running.pid}) left by an earlier run`);
+    process.kill(running.pid, 'SIGINT');
+    if (!(await waitForExit(running.pid, 15_000))) {
+      process.kill(running.pid, 'SIGQUIT');
+      await waitForExit(running.pid, 5_000);
     }
+    return;
   }
   log('removing a stale postmaster.pid left by an earlier crash');
   await rm(pidFile, { force: true });
 }
 
-async function readOrCreateCredentials(dataDir: string): Promise<Credentials> {
-  const file = path.join(dataDir, 'pg-credentials.json');
-  if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as Credentials;
+const credentialsSchema = z.object({ user: z.string().min(1), password: z.string().min(1) });
+
+/** The embedded cluster's user and password, which `<dataDir>/pg-credentials.json` keeps. */
+export async function readCredentials(root: string): Promise<Credentials | null> {
+  const file = path.join(root, 'pg-credentials.json');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new AppError('CONFIG', `Cannot read ${file}: ${(error as Error).message}`, { cause: error });
+  }
+  let parsed: ReturnType<typeof credentialsSchema.safeParse> | null = null;
+  try {
+    parsed = credentialsSchema.safeParse(JSON.parse(text));
+  } catch {
+    // not JSON: reported below
+  }
+  if (parsed?.success) return parsed.data;
+  throw new AppError(
+    'CONFIG',
+    `${file} is corrupt (it must be JSON with the "user" and "password" of the embedded database in ${path.join(root, 'pg')}). Put back a good copy (every \`wirelens backup\` archive holds one), or, to start over with an empty database, move both ${file} and ${path.join(root, 'pg')} out of the way.`,
+  );
+}
+
+async function readOrCreateCredentials(root: string): Promise<Credentials> {
+  const existing = await readCredentials(root);
+  if (existing) return existing;
   const credentials = { user: 'wirelens', password: randomBytes(18).toString('base64url') };
-  await writeFile(file, JSON.stringify(credentials), { mode: 0o600 });
+  await writeFile(path.join(root, 'pg-credentials.json'), JSON.stringify(credentials), { mode: 0o600 });
   return credentials;
 }
 
@@ -315,7 +343,7 @@ export async function locateEmbeddedCluster({
 }: Pick<EmbeddedPostgresOptions, 'dataDir' | 'log'>): Promise<EmbeddedClusterLocation> {
   const root = path.resolve(dataDir);
   const linkPath = path.join(root, 'pg');
-  await mkdir(root, { recursive: true });
+  await prepareDataDirectory(root);
   const ids = postgresUserIds();
   await prepareClusterLocation(root, linkPath, ids, log);
   // postgres must be given the real location when `pg` is a link.
@@ -338,7 +366,7 @@ export async function startEmbeddedPostgres({
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     await initialise(binaries, clusterDir, credentials, ids, log);
   } else {
-    await recoverStaleLock(clusterDir, log);
+    await recoverStaleLock(root, clusterDir, log);
   }
   if (ids) {
     // The data directory may have been copied or restored as another user.
@@ -368,6 +396,9 @@ export async function startEmbeddedPostgres({
   );
   await logHandle.close();
   child.unref();
+  const exited = new Promise<ServerExit>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
 
   const auth = `${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}`;
   const base = `postgresql://${auth}@127.0.0.1:${chosenPort}`;
@@ -384,6 +415,8 @@ export async function startEmbeddedPostgres({
   return {
     connectionString: `${base}/${database}`,
     port: chosenPort,
+    pid: child.pid ?? 0,
+    exited,
     stop() {
       stopped ??= (async () => {
         const pid = child.pid;

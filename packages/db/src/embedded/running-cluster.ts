@@ -1,45 +1,56 @@
 /**
  * Reaching the embedded cluster of a data directory without disturbing a Wirelens that is using it:
- * `startEmbeddedPostgres` treats a server it finds running on the directory as an orphan and stops
- * it, which is right after a crash but not while `wirelens start` is serving.
+ * `startEmbeddedPostgres` stops a server it finds orphaned on the directory (right after a crash) and
+ * refuses to start beside one whose Wirelens still runs; these connect to the running server instead.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-
-import { z } from 'zod';
 
 import { AppError } from '@wirelens/core';
 
-import { locateEmbeddedCluster, startEmbeddedPostgres } from './embedded-postgres.js';
+import { locateEmbeddedCluster, readCredentials, startEmbeddedPostgres } from './embedded-postgres.js';
+import { findRunningServer, type RunningServer } from './server-process.js';
 
-const credentialsSchema = z.object({ user: z.string().min(1), password: z.string().min(1) });
+export { findRunningServer, type RunningServer };
 
-export interface RunningServer {
-  pid: number;
-  port: number;
+async function attach(
+  root: string,
+  running: RunningServer,
+  database: string,
+  log: (message: string) => void,
+): Promise<string> {
+  const credentials = await readCredentials(root);
+  if (!credentials) {
+    throw new AppError(
+      'CONFIG',
+      `The embedded PostgreSQL is running (pid ${running.pid}) but ${path.join(root, 'pg-credentials.json')} is missing.`,
+    );
+  }
+  log(`using the running embedded PostgreSQL (pid ${running.pid}, port ${running.port})`);
+  const auth = `${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}`;
+  return `postgresql://${auth}@127.0.0.1:${running.port}/${database}`;
+}
+
+interface ClusterOptions {
+  dataDir: string;
+  database?: string;
+  log?: (message: string) => void;
 }
 
 /**
- * The server running on `clusterDir`, from its `postmaster.pid` (pid, data directory, start time,
- * port, socket directory, listen address, shared memory key, status), or null.
+ * The connection string of the server a running Wirelens (or another CLI command) has up on `dataDir`, or null
+ * when there is none, or only an orphan that a start will stop.
  */
-export async function findRunningServer(clusterDir: string): Promise<RunningServer | null> {
-  const pidFile = path.join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return null;
-  const lines = (await readFile(pidFile, 'utf8')).split('\n');
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null;
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return null;
-  }
-  // After a crash the pid may belong to another program by now.
-  const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => null);
-  if (cmdline !== null && !cmdline.includes('postgres')) return null;
-  return { pid, port };
+export async function findServedCluster({
+  dataDir,
+  database = 'wirelens',
+  log = () => undefined,
+}: ClusterOptions): Promise<string | null> {
+  if (!existsSync(path.join(dataDir, 'pg', 'PG_VERSION'))) return null;
+  const { root, clusterDir } = await locateEmbeddedCluster({ dataDir, log });
+  const running = await findRunningServer(clusterDir);
+  if (!running || running.ownerPid === null) return null;
+  return attach(root, running, database, log);
 }
 
 export interface EmbeddedConnection {
@@ -59,11 +70,7 @@ export async function connectEmbeddedCluster({
   dataDir,
   database = 'wirelens',
   log = () => undefined,
-}: {
-  dataDir: string;
-  database?: string;
-  log?: (message: string) => void;
-}): Promise<EmbeddedConnection> {
+}: ClusterOptions): Promise<EmbeddedConnection> {
   if (!existsSync(path.join(dataDir, 'pg', 'PG_VERSION'))) {
     throw new AppError(
       'NOT_FOUND',
@@ -73,20 +80,8 @@ export async function connectEmbeddedCluster({
   const { root, clusterDir } = await locateEmbeddedCluster({ dataDir, log });
   const running = await findRunningServer(clusterDir);
   if (running) {
-    const credentialsFile = path.join(root, 'pg-credentials.json');
-    const parsed = credentialsSchema.safeParse(
-      JSON.parse(await readFile(credentialsFile, 'utf8').catch(() => 'null')),
-    );
-    if (!parsed.success) {
-      throw new AppError(
-        'CONFIG',
-        `The embedded PostgreSQL is running (pid ${running.pid}) but ${credentialsFile} is missing or unreadable.`,
-      );
-    }
-    const auth = `${encodeURIComponent(parsed.data.user)}:${encodeURIComponent(parsed.data.password)}`;
-    log(`using the running embedded PostgreSQL (pid ${running.pid}, port ${running.port})`);
     return {
-      connectionString: `postgresql://${auth}@127.0.0.1:${running.port}/${database}`,
+      connectionString: await attach(root, running, database, log),
       clusterDir,
       attached: true,
       release: () => Promise.resolve(),

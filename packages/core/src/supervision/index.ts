@@ -1,0 +1,1 @@
+export * from './next-restart.js';
