@@ -28,7 +28,7 @@ function migrateOnReadOnly(dir: string): Promise<CliResult> {
   });
 }
 
-describe('start-up errors name their cause', () => {
+describe('start-up errors name their cause', { timeout: 180_000 }, () => {
   it('refuses a port in use before starting anything, naming the port and what to do', async () => {
     const dataDir = await tempDir();
     const other = net.createServer((socket) => socket.end('HTTP/1.1 200 OK\r\n\r\n'));
