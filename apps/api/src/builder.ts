@@ -67,15 +67,9 @@ export const builder = new SchemaBuilder<{
     beforeArgOptions: { description: 'End before this cursor.' },
     defaultConnectionTypeOptions: { description: 'A page of results (Relay connection).' },
     defaultEdgeTypeOptions: { description: 'One result and its cursor.' },
-    nodeQueryOptions: {
-      description: 'Any object by its global ID.',
-      nullable: true,
-      args: { id: { description: 'A global ID.' } },
-    },
-    nodesQueryOptions: {
-      description: 'Objects by global ID, in order; null where an ID matches nothing.',
-      args: { ids: { description: 'Global IDs.' } },
-    },
+    // schema/node.ts defines node and nodes: null for IDs of nothing, a cap on ids, their cost.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
     pageInfoTypeOptions: { description: 'Where a page sits in its connection.' },
     nodeTypeOptions: { description: 'An object with a global ID (Relay).' },
     idFieldOptions: {

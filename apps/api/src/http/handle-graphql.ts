@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { authenticate, readCredentials } from './authenticate.js';
 import { buildContext, type SharedContext } from './build-context.js';
 import { clientAddress } from './client-address.js';
+import { noCost, type QueryLimits } from './graphql-plugin.js';
 import { readJsonBody } from './read-body.js';
 import type { RouteHandler } from './routes.js';
 import { sendGraphqlError } from './send-json.js';
@@ -11,11 +12,19 @@ import { sendGraphqlError } from './send-json.js';
 export interface GraphqlHandlerOptions {
   apollo: ApolloServer<Context>;
   shared: SharedContext;
+  limits: QueryLimits;
   maxBodyBytes: number;
 }
 
 /** /graphql: rate limits, authentication and the body are checked here; Apollo runs the operation. */
-export function createGraphqlHandler({ apollo, shared, maxBodyBytes }: GraphqlHandlerOptions): RouteHandler {
+export function createGraphqlHandler({
+  apollo,
+  shared,
+  limits,
+  maxBodyBytes,
+}: GraphqlHandlerOptions): RouteHandler {
+  // Refused before any analysis, like every other answer: `extensions.cost` says nothing was spent.
+  const cost = noCost(limits);
   return async (req, res, url, scope) => {
     const ip = clientAddress(req, shared.proxyTrust);
     const credentials = readCredentials(req);
@@ -31,6 +40,7 @@ export function createGraphqlHandler({ apollo, shared, maxBodyBytes }: GraphqlHa
           message: `Too many requests; retry after ${wait} s`,
           code: 'RATE_LIMITED',
           extensions: { retryAfter: wait },
+          cost,
         },
         { 'retry-after': String(wait) },
       );
@@ -41,6 +51,7 @@ export function createGraphqlHandler({ apollo, shared, maxBodyBytes }: GraphqlHa
       sendGraphqlError(res, 401, {
         message: 'Invalid, expired or revoked API token',
         code: 'UNAUTHENTICATED',
+        cost,
       });
       return;
     }
@@ -48,7 +59,7 @@ export function createGraphqlHandler({ apollo, shared, maxBodyBytes }: GraphqlHa
     const body =
       req.method === 'POST' ? await readJsonBody(req, maxBodyBytes) : { ok: true as const, body: undefined };
     if (!body.ok) {
-      sendGraphqlError(res, body.status, body.error);
+      sendGraphqlError(res, body.status, { ...body.error, cost });
       return;
     }
     const headers = new HeaderMap();

@@ -12,6 +12,7 @@ import {
 
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Arg } from '../builder.js';
 import type { Context } from '../context.js';
+import { listCost, sizeArgument } from '../http/cost.js';
 import { decodeId, decodeIds } from '../validation.js';
 import { EffectiveAnalysis, effectiveShape, ReviewStatusEnum, SentimentLabelEnum } from './analysis.js';
 
@@ -54,6 +55,8 @@ export const ArticleTopic = builder.prismaObject('ArticleTopic', {
 const RELATED_MAX = 20;
 
 export const Article = builder.prismaNode('Article', {
+  // node(id:) of a missing row answers null.
+  nullable: true,
   select: { id: true },
   description: 'A news item from a feed, with its effective analysis, companies, topics and review history.',
   id: { field: 'id' },
@@ -141,6 +144,7 @@ builder.prismaObjectField(Article, 'related', (t) =>
     type: [Article],
     description: `Other articles in the same story cluster, newest first (at most ${RELATED_MAX}).`,
     args: { limit: t.arg.int({ defaultValue: 5, description: `How many (1–${RELATED_MAX}).` }) },
+    extensions: listCost((args) => relatedLimit(sizeArgument(args.limit))),
     select: (args, _ctx, nestedSelection) => ({
       cluster: {
         select: {

@@ -4,6 +4,8 @@ import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
 import { decodeId } from '../validation.js';
 
 export const AuditEntry = builder.prismaNode('AuditEntry', {
+  // node(id:) of a missing row answers null.
+  nullable: true,
   description: 'One change, as recorded in the append-only audit log (editors and admins).',
   id: { field: 'id' },
   authScopes: { editor: true },

@@ -34,6 +34,8 @@ export const CompanyTicker = builder.prismaObject('CompanyTicker', {
 });
 
 export const Company = builder.prismaNode('Company', {
+  // node(id:) of a missing row answers null.
+  nullable: true,
   select: { id: true },
   description:
     'A company tracked by Wirelens: seeded from the bundled registry, or proposed by the analyzer and confirmed by an editor.',

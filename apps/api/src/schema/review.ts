@@ -27,6 +27,8 @@ export const CorrectionActionEnum = builder.enumType('CorrectionAction', {
 });
 
 export const Correction = builder.prismaNode('Correction', {
+  // node(id:) of a missing row answers null.
+  nullable: true,
   description:
     'One editor action on an article (append-only): who, when, why, and the values before and after.',
   id: { field: 'id' },

@@ -12,6 +12,7 @@ import {
 
 import { builder, type Arg } from '../builder.js';
 import type { Context } from '../context.js';
+import { listCost, sizeArgument } from '../http/cost.js';
 import { decodeIds } from '../validation.js';
 
 /** At most this many buckets per series, and subjects per request. */
@@ -169,6 +170,11 @@ const MoverWindowEnum = builder.enumType('MoverWindow', {
 });
 
 export const MAX_MOVERS = 50;
+const DEFAULT_MOVERS = 10;
+
+function lengthOf(value: unknown): number {
+  return Array.isArray(value) ? value.length : 0;
+}
 
 builder.queryFields((t) => ({
   sentimentSeries: t.field({
@@ -186,6 +192,7 @@ builder.queryFields((t) => ({
       }),
       to: t.arg({ type: 'DateTime', required: false, description: 'End (exclusive); default now.' }),
     },
+    extensions: listCost((args) => Math.max(1, lengthOf(args.companyIds) + lengthOf(args.topicIds))),
     resolve: (_root, args, ctx) => {
       const companyIds = decodeIds(args.companyIds, 'Company', 'companyIds') ?? [];
       const topicIds = decodeIds(args.topicIds, 'Topic', 'topicIds') ?? [];
@@ -215,7 +222,7 @@ builder.queryFields((t) => ({
     authScopes: { viewer: true },
     args: {
       window: t.arg({ type: MoverWindowEnum, required: true, description: 'Window length.' }),
-      limit: t.arg.int({ defaultValue: 10, description: `How many (1–${MAX_MOVERS}).` }),
+      limit: t.arg.int({ defaultValue: DEFAULT_MOVERS, description: `How many (1–${MAX_MOVERS}).` }),
       minArticles: t.arg.int({ defaultValue: 3, description: 'Minimum articles in each window (1–1000).' }),
       asOf: t.arg({
         type: 'DateTime',
@@ -223,13 +230,14 @@ builder.queryFields((t) => ({
         description: 'End of the latest window; default now.',
       }),
     },
+    extensions: listCost((args) => sizeArgument(args.limit) ?? DEFAULT_MOVERS),
     resolve: (_root, args, ctx) => {
       const parsed = parseInput(
         z.object({
           limit: z.number().int().min(1).max(MAX_MOVERS),
           minArticles: z.number().int().min(1).max(1000),
         }),
-        { limit: args.limit ?? 10, minArticles: args.minArticles ?? 3 },
+        { limit: args.limit ?? DEFAULT_MOVERS, minArticles: args.minArticles ?? 3 },
         '',
       );
       return loadTopMovers({ db: ctx.db, window: args.window, asOf: args.asOf ?? new Date(), ...parsed });

@@ -53,6 +53,8 @@ export const FetchLog = builder.prismaObject('FetchLog', {
 const adminOnly = { authScopes: { admin: true } } as const;
 
 export const Source = builder.prismaNode('Source', {
+  // node(id:) of a missing row answers null.
+  nullable: true,
   select: { id: true },
   description: 'A feed Wirelens polls. Health and fetch log are visible to admins only.',
   id: { field: 'id' },

@@ -27,6 +27,8 @@ const selfOrAdmin = {
 } as const;
 
 export const User = builder.prismaNode('User', {
+  // node(id:) of a missing row answers null.
+  nullable: true,
   description:
     'A person who signs in to Wirelens. E-mail and account details are visible to the user and to admins.',
   id: { field: 'id' },
@@ -54,6 +56,8 @@ export const User = builder.prismaNode('User', {
 });
 
 export const ApiToken = builder.prismaNode('ApiToken', {
+  // node(id:) of a missing row answers null.
+  nullable: true,
   description:
     'A personal API token (visible to its owner and admins). Only its prefix is shown; the secret is returned once, when created.',
   id: { field: 'id' },
