@@ -1,6 +1,6 @@
-import SchemaBuilder, { type ArgBuilder } from '@pothos/core';
+import SchemaBuilder, { PothosValidationError, type ArgBuilder } from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 
 import { AppError, roleAtLeast } from '@wirelens/core';
@@ -51,6 +51,13 @@ export const builder = new SchemaBuilder<{
     onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
   },
   relay: {
+    // Every node is keyed by an integer row id, so an ID with anything else after the type name is
+    // refused while decoding, and resolvers read the row id with rowId() (validation.ts).
+    decodeGlobalID: (globalID) => {
+      const decoded = decodeGlobalID(globalID);
+      if (!/^\d{1,19}$/.test(decoded.id)) throw new PothosValidationError(`Invalid global ID: ${globalID}`);
+      return decoded;
+    },
     clientMutationId: 'omit',
     cursorType: 'String',
     edgesFieldOptions: { nullable: false, description: 'The page of results, each with its cursor.' },

@@ -15,9 +15,9 @@ import { noCost, wirelensPlugin, type QueryLimits } from './graphql-plugin.js';
 export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxCost: 10_000, maxDepth: 12 };
 
 /**
- * Documents with more tokens are refused while parsing, before validation or cost analysis look at
- * them. The dashboard's largest operation (the overview with its fragments) has about 200 tokens (urql adds a few `__typename`s) and
- * GraphiQL's introspection query about 200; a 30-level fragment fan-out has about 330.
+ * Documents with more tokens are refused while parsing, before validation or cost analysis look
+ * at them. The dashboard's largest operation (the overview with its fragments) has about 200
+ * tokens, GraphiQL's introspection query about 200, a 30-level fragment fan-out about 330.
  */
 export const MAX_DOCUMENT_TOKENS = 2_000;
 

@@ -9,15 +9,14 @@ import { listCost } from '../http/cost.js';
 export const MAX_NODE_IDS = 100;
 
 /**
- * The ID when it names a type that implements Node and a numeric row id (every node is keyed by
- * one); otherwise null, so a well-formed ID of nothing answers null as the schema says, instead
- * of the relay plugin's "type not found" error.
+ * The ID when it names a type that implements Node; otherwise null, so a well-formed ID of
+ * nothing answers null as the schema says, instead of the relay plugin's "type not found" error.
  */
 function loadable(id: { typename: string; id: string }, schema: GraphQLSchema) {
   const type = schema.getType(id.typename);
   const node = schema.getType('Node');
   const isNode = isObjectType(type) && isInterfaceType(node) && schema.isSubType(node, type);
-  return isNode && /^\d{1,15}$/.test(id.id) ? { type: id.typename, id: id.id } : null;
+  return isNode ? { type: id.typename, id: id.id } : null;
 }
 
 builder.queryFields((t) => ({

@@ -13,7 +13,9 @@ import {
 import { builder, type Arg } from '../builder.js';
 import type { Context } from '../context.js';
 import { listCost, sizeArgument } from '../http/cost.js';
-import { decodeIds } from '../validation.js';
+import { rowIds } from '../validation.js';
+import { Company } from './company.js';
+import { Topic } from './topic.js';
 
 /** At most this many buckets per series, and subjects per request. */
 export const MAX_SERIES_BUCKETS = 1100;
@@ -54,10 +56,9 @@ export const SentimentSeries = builder.objectRef<SeriesResult>('SentimentSeries'
       description: 'Company or topic.',
       resolve: (s) => s.subject,
     }),
-    subjectId: t.id({
+    subjectId: t.globalID({
       description: 'Global ID of the company or topic.',
-      resolve: (s) =>
-        Buffer.from(`${s.subject === 'COMPANY' ? 'Company' : 'Topic'}:${s.subjectId}`).toString('base64'),
+      resolve: (s) => ({ type: s.subject === 'COMPANY' ? 'Company' : 'Topic', id: s.subjectId }),
     }),
     company: t.prismaField({
       type: 'Company',
@@ -182,8 +183,8 @@ builder.queryFields((t) => ({
     description: `Sentiment series, one per requested company and topic (in the order asked), from effective values. At most ${MAX_SERIES_SUBJECTS} subjects and ${MAX_SERIES_BUCKETS} buckets per series.`,
     authScopes: { viewer: true },
     args: {
-      companyIds: t.arg.idList({ required: false, description: 'Company global IDs.' }),
-      topicIds: t.arg.idList({ required: false, description: 'Topic global IDs.' }),
+      companyIds: t.arg.globalIDList({ for: Company, required: false, description: 'Company global IDs.' }),
+      topicIds: t.arg.globalIDList({ for: Topic, required: false, description: 'Topic global IDs.' }),
       interval: t.arg({ type: SeriesIntervalEnum, required: true, description: 'Bucket size.' }),
       from: t.arg({
         type: 'DateTime',
@@ -194,8 +195,8 @@ builder.queryFields((t) => ({
     },
     extensions: listCost((args) => Math.max(1, lengthOf(args.companyIds) + lengthOf(args.topicIds))),
     resolve: (_root, args, ctx) => {
-      const companyIds = decodeIds(args.companyIds, 'Company', 'companyIds') ?? [];
-      const topicIds = decodeIds(args.topicIds, 'Topic', 'topicIds') ?? [];
+      const companyIds = rowIds(args.companyIds) ?? [];
+      const topicIds = rowIds(args.topicIds) ?? [];
       if (companyIds.length + topicIds.length === 0)
         throw invalidInput([{ field: 'companyIds', message: 'ask for at least one company or topic' }]);
       if (companyIds.length + topicIds.length > MAX_SERIES_SUBJECTS) {
