@@ -7,7 +7,7 @@ import {
   NOTE_MAX_LENGTH,
   type AnalysisValues,
 } from '@wirelens/core/review';
-import { parseChangedFields } from '@wirelens/db';
+import { parseChangedFields, parseCorrectionSnapshot, parseCorrectionValues } from '@wirelens/db';
 import { requestReanalysis } from '@wirelens/services/analysis';
 import { correctAnalysis, decideAnalysis, type ReviewActionResult } from '@wirelens/services/review';
 
@@ -46,19 +46,19 @@ export const Correction = builder.prismaNode('Correction', {
       description: 'The AI run the editor was looking at.',
     }),
     values: t.field({
-      type: 'JSON',
-      description: 'Cumulative editor values in force after this action.',
-      resolve: (c) => c.values,
+      type: AnalysisValuesType,
+      description: 'Cumulative editor values in force after this action (fields nobody corrected are null).',
+      resolve: (c) => parseCorrectionValues(c.values),
     }),
     before: t.field({
-      type: 'JSON',
-      description: 'Effective values and review state before.',
-      resolve: (c) => c.before,
+      type: AnalysisValuesType,
+      description: 'Effective values before this action.',
+      resolve: (c) => parseCorrectionSnapshot(c.before),
     }),
     after: t.field({
-      type: 'JSON',
-      description: 'Effective values and review state after.',
-      resolve: (c) => c.after,
+      type: AnalysisValuesType,
+      description: 'Effective values after this action.',
+      resolve: (c) => parseCorrectionSnapshot(c.after),
     }),
     changedFields: t.stringList({
       description: 'Names of the fields this action changed.',
@@ -76,6 +76,13 @@ const AnalysisCompanyValue = builder
         description: 'Company global ID.',
         resolve: (c) => ({ type: 'Company', id: c.companyId }),
       }),
+      company: t.prismaField({
+        type: 'Company',
+        nullable: true,
+        description: 'The company (null once deleted).',
+        resolve: (query, c, _args, ctx) =>
+          ctx.db.company.findUnique({ ...query, where: { id: c.companyId } }),
+      }),
       relevance: t.exposeFloat('relevance', { description: 'Relevance 0–1.' }),
       sentimentScore: t.exposeFloat('sentimentScore', {
         description: 'Sentiment towards the company, -1–1.',
@@ -91,6 +98,12 @@ const AnalysisTopicValue = builder
       topicId: t.globalID({
         description: 'Topic global ID.',
         resolve: (v) => ({ type: 'Topic', id: v.topicId }),
+      }),
+      topic: t.prismaField({
+        type: 'Topic',
+        nullable: true,
+        description: 'The topic (null once deleted).',
+        resolve: (query, v, _args, ctx) => ctx.db.topic.findUnique({ ...query, where: { id: v.topicId } }),
       }),
       relevance: t.exposeFloat('relevance', { description: 'Relevance 0–1.' }),
     }),

@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 
+import { encodeGlobalID } from '@pothos/plugin-relay';
+
 import { hashPassword, type RoleName } from '@wirelens/core';
 import type { AnalysisResult } from '@wirelens/core/review';
 import { seedDatabase, type CompanySeed, type DbClient } from '@wirelens/db';
@@ -73,7 +75,7 @@ export interface TestApi {
 }
 
 export function globalId(type: string, id: number): string {
-  return Buffer.from(`${type}:${id}`).toString('base64');
+  return encodeGlobalID(type, id);
 }
 
 /** A migrated database with the topic taxonomy, five companies, one user per role (each with a token), one source, and a running API. */
