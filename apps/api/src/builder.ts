@@ -1,6 +1,6 @@
-import SchemaBuilder, { type ArgBuilder } from '@pothos/core';
+import SchemaBuilder, { PothosValidationError, type ArgBuilder } from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 
 import { AppError, roleAtLeast } from '@wirelens/core';
@@ -51,6 +51,13 @@ export const builder = new SchemaBuilder<{
     onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
   },
   relay: {
+    // Every node is keyed by an integer row id, so an ID with anything else after the type name is
+    // refused while decoding, and resolvers read the row id with rowId() (validation.ts).
+    decodeGlobalID: (globalID) => {
+      const decoded = decodeGlobalID(globalID);
+      if (!/^\d{1,19}$/.test(decoded.id)) throw new PothosValidationError(`Invalid global ID: ${globalID}`);
+      return decoded;
+    },
     clientMutationId: 'omit',
     cursorType: 'String',
     edgesFieldOptions: { nullable: false, description: 'The page of results, each with its cursor.' },
@@ -67,15 +74,9 @@ export const builder = new SchemaBuilder<{
     beforeArgOptions: { description: 'End before this cursor.' },
     defaultConnectionTypeOptions: { description: 'A page of results (Relay connection).' },
     defaultEdgeTypeOptions: { description: 'One result and its cursor.' },
-    nodeQueryOptions: {
-      description: 'Any object by its global ID.',
-      nullable: true,
-      args: { id: { description: 'A global ID.' } },
-    },
-    nodesQueryOptions: {
-      description: 'Objects by global ID, in order; null where an ID matches nothing.',
-      args: { ids: { description: 'Global IDs.' } },
-    },
+    // schema/node.ts defines node and nodes: null for IDs of nothing, a cap on ids, their cost.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
     pageInfoTypeOptions: { description: 'Where a page sits in its connection.' },
     nodeTypeOptions: { description: 'An object with a global ID (Relay).' },
     idFieldOptions: {

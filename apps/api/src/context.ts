@@ -1,4 +1,4 @@
-import type { RoleName } from '@wirelens/core';
+import { AppError, type RoleName } from '@wirelens/core';
 import type { Logger } from '@wirelens/core/logging';
 import type { DbClient } from '@wirelens/db';
 
@@ -34,4 +34,15 @@ export interface Context {
   secureCookies: boolean;
   /** Counts a sign-in attempt from this client; throws RATE_LIMITED when there were too many. */
   limitLogin: () => void;
+}
+
+/**
+ * The signed-in viewer as the actor of a change (for the audit log). Resolvers behind an auth
+ * scope always have one; anything else is refused as unauthenticated rather than trusted.
+ */
+export function requireViewer(ctx: Context): { userId: number; requestId: string; ip: string | null } {
+  if (!ctx.viewer) {
+    throw new AppError('UNAUTHENTICATED', 'Sign in or send an API token (Authorization: Bearer <token>)');
+  }
+  return { userId: ctx.viewer.id, requestId: ctx.requestId, ip: ctx.ip };
 }

@@ -4,6 +4,7 @@ import { rebuildSentimentBuckets } from '@wirelens/db/repositories';
 import { storeAnalysisRun } from '@wirelens/services/analysis';
 
 import {
+  addUser,
   analysisResult,
   globalId,
   insertArticle,
@@ -330,6 +331,9 @@ describe('sources', () => {
 
 describe('users', () => {
   it('protects the last admin and deactivation ends sessions and tokens', async () => {
+    // Its own users: promoting and deactivating the shared ones would change what other tests see.
+    const editor = await addUser(api.db, { role: 'EDITOR', email: 'promoted@example.com', name: 'Promoted' });
+    const viewer = await addUser(api.db, { role: 'VIEWER', email: 'leaving@example.com', name: 'Leaving' });
     // The seeded admin is the only one: it can be neither demoted nor deactivated.
     const demote = await api.gql(
       'mutation($u: ID!) { setUserRole(userId: $u, role: EDITOR) { role } }',
@@ -345,35 +349,35 @@ describe('users', () => {
     expect(lastAdmin.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT' });
     const promoted = await api.gql(
       'mutation($u: ID!) { setUserRole(userId: $u, role: ADMIN) { role } }',
-      { u: globalId('User', api.users.EDITOR.id) },
+      { u: globalId('User', editor.id) },
       { token: api.users.ADMIN.token },
     );
     expect(promoted.body.data).toEqual({ setUserRole: { role: 'ADMIN' } });
     const nowAllowed = await api.gql(
       'mutation($u: ID!) { setUserRole(userId: $u, role: EDITOR) { role } }',
-      { u: globalId('User', api.users.EDITOR.id) },
+      { u: globalId('User', editor.id) },
       { token: api.users.ADMIN.token },
     );
     expect(nowAllowed.body.data).toEqual({ setUserRole: { role: 'EDITOR' } });
 
     const login = await api.gql(
-      'mutation($p: String!) { login(email: "viewer@example.com", password: $p) { expiresAt } }',
+      'mutation($p: String!) { login(email: "leaving@example.com", password: $p) { expiresAt } }',
       { p: PASSWORD },
     );
     const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
     expect((await api.gql('{ me { email } }', {}, { cookie })).body.data).toEqual({
-      me: { email: 'viewer@example.com' },
+      me: { email: 'leaving@example.com' },
     });
     const deactivated = await api.gql(
       'mutation($u: ID!) { deactivateUser(userId: $u) { active } }',
-      { u: globalId('User', api.users.VIEWER.id) },
+      { u: globalId('User', viewer.id) },
       { token: api.users.ADMIN.token },
     );
     expect(deactivated.body.data).toEqual({ deactivateUser: { active: false } });
     expect((await api.gql('{ me { email } }', {}, { cookie })).body.data).toEqual({ me: null });
-    expect((await api.gql('{ me { email } }', {}, { token: api.users.VIEWER.token })).status).toBe(401);
+    expect((await api.gql('{ me { email } }', {}, { token: viewer.token })).status).toBe(401);
     const relogin = await api.gql(
-      'mutation($p: String!) { login(email: "viewer@example.com", password: $p) { expiresAt } }',
+      'mutation($p: String!) { login(email: "leaving@example.com", password: $p) { expiresAt } }',
       { p: PASSWORD },
     );
     expect(relogin.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -21,7 +21,12 @@ const ARTICLE = `query Article($id: ID!) {
     aiAnalysis { sentimentScore importance summary }
     analyses(first: 10) { totalCount }
     companies { company { slug } relevance }
-    corrections { action version note editor { name } changedFields before after }
+    corrections {
+      action version note editor { name } changedFields
+      before { importance sentimentScore }
+      after { importance sentimentScore companies { companyId company { slug } } }
+      values { importance summary }
+    }
   }
 }`;
 
@@ -55,7 +60,8 @@ interface ArticleData {
       editor: { name: string };
       changedFields: string[];
       before: Record<string, unknown>;
-      after: Record<string, unknown>;
+      after: Record<string, unknown> & { companies: { companyId: string; company: { slug: string } }[] };
+      values: { importance: number | null; summary: string | null };
     }[];
   };
 }
@@ -133,7 +139,13 @@ describe('correction workflow', () => {
       editor: { name: 'EDITOR' },
     });
     expect(after.corrections[0]?.before).toMatchObject({ importance: 6, sentimentScore: 0.5 });
-    expect(after.corrections[0]?.after).toMatchObject({ importance: 9, sentimentScore: -0.2 });
+    expect(after.corrections[0]?.after).toMatchObject({
+      importance: 9,
+      sentimentScore: -0.2,
+      companies: [{ companyId: globalId('Company', nvidia), company: { slug: 'nvidia' } }],
+    });
+    // The editor's own values: what they corrected, null for the rest.
+    expect(after.corrections[0]?.values).toEqual({ importance: 9, summary: null });
     expect(after.corrections[0]?.changedFields.sort()).toEqual([
       'importance',
       'sentimentLabel',

@@ -1,4 +1,4 @@
-import { AppError, invalidInput } from '@wirelens/core';
+import { AppError } from '@wirelens/core';
 
 /** Longest string any argument or input field takes, unless it declares `extensions: { maxLength }`. */
 export const MAX_STRING_LENGTH = 10_000;
@@ -27,27 +27,14 @@ export async function withFieldPrefix<T>(prefix: string, work: () => Promise<T>)
   }
 }
 
-/** Decodes a global ID of the expected type; anything else is BAD_USER_INPUT naming the field. */
-export function decodeId(value: string | number, typename: string, field: string): number {
-  const raw = String(value);
-  // Buffer's base64 decoder never throws; garbage decodes to garbage, which the pattern rejects.
-  const decoded = Buffer.from(raw, 'base64').toString('utf8');
-  const match = /^([A-Za-z]+):(\d{1,15})$/.exec(decoded);
-  if (
-    !match ||
-    match[1] !== typename ||
-    Buffer.from(decoded).toString('base64').replace(/=+$/, '') !== raw.replace(/=+$/, '')
-  ) {
-    throw invalidInput([{ field, message: `is not a valid ${typename} ID` }]);
-  }
-  return Number(match[2]);
+/**
+ * The row id inside a global ID that `t.arg.globalID({ for })` has decoded and type-checked
+ * (the builder's decodeGlobalID already refused anything but digits after the type name).
+ */
+export function rowId(globalId: { id: string }): number {
+  return Number(globalId.id);
 }
 
-export function decodeIds(
-  values: readonly (string | number)[] | null | undefined,
-  typename: string,
-  field: string,
-): number[] | undefined {
-  if (!values) return undefined;
-  return values.map((value, index) => decodeId(value, typename, `${field}[${index}]`));
+export function rowIds(globalIds: readonly { id: string }[] | null | undefined): number[] | undefined {
+  return globalIds?.map(rowId);
 }

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-import { analysisResultSchema, SENTIMENT_LABEL_ENUM, type CorrectionValues } from '@wirelens/core/review';
+import {
+  analysisResultSchema,
+  SENTIMENT_LABEL_ENUM,
+  type AnalysisValues,
+  type CorrectionValues,
+} from '@wirelens/core/review';
 
 import type { Prisma } from './generated/prisma/client.js';
 
@@ -47,6 +52,9 @@ const storedCorrectionValuesSchema = z.object({
   topics: z.array(z.object({ topicId: z.number().int(), relevance: z.number() })).optional(),
 }) satisfies z.ZodType<CorrectionValues>;
 
+/** `Correction.before` / `after`: the effective values around an action (beside its review state). */
+const correctionSnapshotSchema = storedCorrectionValuesSchema.extend({ confidence: z.number().optional() });
+
 /** `Correction.after` keeps the fields the action changed beside the values. */
 const correctionRecordSchema = z.object({ changedFields: z.array(z.string()).default([]) });
 
@@ -67,6 +75,10 @@ export function parseImportanceFactors(value: Prisma.JsonValue): ImportanceFacto
 /** `Correction.values`: the editor's cumulative corrections in force after that action. */
 export function parseCorrectionValues(value: Prisma.JsonValue | undefined): CorrectionValues {
   return value === undefined ? {} : storedCorrectionValuesSchema.parse(value);
+}
+
+export function parseCorrectionSnapshot(value: Prisma.JsonValue): Partial<AnalysisValues> {
+  return correctionSnapshotSchema.parse(value);
 }
 
 export function parseChangedFields(correctionAfter: Prisma.JsonValue): string[] {

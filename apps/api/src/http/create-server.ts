@@ -10,7 +10,7 @@ import type { DbClient } from '@wirelens/db';
 import type { Context } from '../context.js';
 import { noJobQueue, type JobQueue } from '../jobs.js';
 import { trustNoProxy, type ProxyTrust } from './client-address.js';
-import { createApollo } from './create-apollo.js';
+import { createApollo, DEFAULT_QUERY_LIMITS } from './create-apollo.js';
 import type { QueryLimits } from './graphql-plugin.js';
 import { createGraphqlHandler } from './handle-graphql.js';
 import { createHealthCheck } from './health-check.js';
@@ -34,6 +34,8 @@ export interface CreateApiServerOptions {
   jobs?: JobQueue;
   /** Cost and depth limits (defaults: DEFAULT_QUERY_LIMITS). */
   limits?: Partial<QueryLimits>;
+  /** Larger GraphQL responses become a RESPONSE_TOO_LARGE error (default: DEFAULT_MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number;
   /** Per-token, per-IP and sign-in rates (defaults: DEFAULT_RATE_LIMITS); false turns them off (benchmarks). */
   rateLimits?: Partial<RateLimitRules> | false;
   /** Which reverse proxies' X-Forwarded-For / X-Forwarded-Proto to believe (default: none). */
@@ -58,10 +60,12 @@ export interface ApiServer {
 export async function createApiServer(options: CreateApiServerOptions): Promise<ApiServer> {
   const { db, logger = createLogger({ name: 'api', level: 'silent' }), trustProxy = trustNoProxy } = options;
   const metrics = createApiMetrics(db);
+  const limits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
   const apollo = await createApollo({
-    limits: options.limits ?? {},
+    limits,
     production: options.production,
     logger,
+    maxResponseBytes: options.maxResponseBytes,
     plugins: [metrics.plugin],
   });
   const server = createServer(
@@ -74,6 +78,7 @@ export async function createApiServer(options: CreateApiServerOptions): Promise<
       observe: metrics.observeRequest,
       graphql: createGraphqlHandler({
         apollo,
+        limits,
         maxBodyBytes: options.maxBodyBytes,
         shared: {
           db,

@@ -1,5 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { PothosValidationError } from '@pothos/core';
+import { GraphQLError, isValueNode, Kind, type GraphQLFormattedError } from 'graphql';
+import { ZodError } from 'zod';
 
 import { AppError, type AppErrorCode } from '@wirelens/core';
 import { isDatabaseUnavailable, isStatementTimeout } from '@wirelens/db';
@@ -31,13 +33,13 @@ export function graphqlCodeOf(error: AppError): string {
   return graphqlCodes[error.code];
 }
 
-// GraphQL's own messages for values that do not fit their type (bad enum literal, wrong scalar).
-const valueProblem =
-  /^(Enum "|Value |Expected value of type|Expected type|Int cannot represent|Float cannot represent|String cannot represent|ID cannot represent|Boolean cannot represent)|got invalid value/;
-
 /**
- * Shapes every error: AppErrors get their code and safe details (e.g. `field`), value errors
- * become BAD_USER_INPUT naming the argument, and anything unexpected is masked in production.
+ * Shapes every error by what it is, never by its English message: AppErrors get their code and
+ * safe details (e.g. `field`); a global ID the relay plugin could not decode, a variable that does
+ * not fit its type (naming the variable) and a literal argument value that does not fit (a
+ * validation error on a value node) become BAD_USER_INPUT; a zod error that escaped a use case
+ * names its fields; anything unexpected is masked in production. `field` is only ever set from
+ * structured information.
  */
 export function formatGraphqlError(
   formatted: GraphQLFormattedError,
@@ -48,14 +50,27 @@ export function formatGraphqlError(
   const original = isStatementTimeout(unwrapped)
     ? new AppError('TIMEOUT', 'The database took too long to answer (statement timeout); ask for less')
     : unwrapped;
+  const where = {
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+  };
   if (original instanceof AppError) {
     const code = graphqlCodeOf(original);
     if (code === 'INTERNAL_SERVER_ERROR' && production) return masked(formatted);
+    return { message: original.message, ...where, extensions: { ...(original.details ?? {}), code } };
+  }
+  if (original instanceof PothosValidationError) {
+    return { message: original.message, ...where, extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  if (original instanceof ZodError) {
+    const fields = original.issues.map((issue) => ({
+      field: issue.path.map(String).join('.'),
+      message: issue.message,
+    }));
     return {
-      message: original.message,
-      ...(formatted.locations ? { locations: formatted.locations } : {}),
-      ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { ...(original.details ?? {}), code },
+      message: fields.map((f) => `${f.field}: ${f.message}`).join('; '),
+      ...where,
+      extensions: { code: 'BAD_USER_INPUT', field: fields[0]?.field, fields },
     };
   }
   if (isDatabaseUnavailable(original)) {
@@ -66,28 +81,21 @@ export function formatGraphqlError(
     };
   }
   const code = formatted.extensions?.code;
-  if (original instanceof Error && original.name === 'PothosValidationError') {
-    return { ...formatted, extensions: { code: 'BAD_USER_INPUT', field: 'id' } };
+  if (error instanceof GraphQLError && code === 'BAD_USER_INPUT') {
+    const variable = error.nodes?.find((node) => node.kind === Kind.VARIABLE_DEFINITION);
+    const field = variable?.kind === Kind.VARIABLE_DEFINITION ? variable.variable.name.value : undefined;
+    return { ...formatted, extensions: { ...formatted.extensions, ...(field ? { field } : {}) } };
   }
   if (
-    (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT') &&
-    valueProblem.test(formatted.message)
+    error instanceof GraphQLError &&
+    code === 'GRAPHQL_VALIDATION_FAILED' &&
+    error.nodes?.length &&
+    error.nodes.every((node) => isValueNode(node))
   ) {
-    const field =
-      /at "([^"]+)"/.exec(formatted.message)?.[1] ??
-      /Variable "\$([^"]+)"/.exec(formatted.message)?.[1] ??
-      argumentOf(formatted.message);
-    return {
-      ...formatted,
-      extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', ...(field ? { field } : {}) },
-    };
+    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
   }
   if (production && (code === 'INTERNAL_SERVER_ERROR' || code === undefined)) return masked(formatted);
   return formatted;
-}
-
-function argumentOf(message: string): string | undefined {
-  return /argument "([^"]+)"/.exec(message)?.[1] ?? /field "([^"]+)"/.exec(message)?.[1];
 }
 
 function masked(formatted: GraphQLFormattedError): GraphQLFormattedError {

@@ -1,6 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, Kind, OperationTypeNode, type FragmentDefinitionNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  OperationTypeNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+} from 'graphql';
 
 import { AppError } from '@wirelens/core';
 
@@ -15,8 +21,37 @@ export interface QueryLimits {
   maxDepth: number;
 }
 
+/** What `extensions.cost` reports when nothing was analysed (the request was refused before). */
+export function noCost(limits: QueryLimits): ReportedCost {
+  return { requested: 0, depth: 0, limit: limits.maxCost, maxDepth: limits.maxDepth };
+}
+
+export type ReportedCost = OperationCost & { limit: number; maxDepth: number };
+
 /** Root fields an anonymous caller may use; everything else needs a session or a token. */
 const ANONYMOUS_FIELDS = new Set(['me', 'login', 'logout', '__schema', '__type', '__typename']);
+
+/** Names of the root fields an operation selects, through its fragments (each fragment looked at once). */
+function rootFieldNames(
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+): Set<string> {
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  const pending = [operation.selectionSet];
+  for (let selectionSet = pending.pop(); selectionSet; selectionSet = pending.pop()) {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) pending.push(selection.selectionSet);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        const fragment = fragments[selection.name.value];
+        if (fragment) pending.push(fragment.selectionSet);
+      }
+    }
+  }
+  return names;
+}
 
 function reject(
   message: string,
@@ -35,7 +70,7 @@ function reject(
 export function wirelensPlugin({ limits }: { limits: QueryLimits }): ApolloServerPlugin<Context> {
   return {
     requestDidStart() {
-      let cost: (OperationCost & { limit: number; maxDepth: number }) | null = null;
+      let cost = noCost(limits);
       return Promise.resolve({
         didResolveOperation({ operation, document, request, contextValue, schema }) {
           if (!operation) return Promise.resolve();
@@ -43,19 +78,22 @@ export function wirelensPlugin({ limits }: { limits: QueryLimits }): ApolloServe
           for (const definition of document.definitions) {
             if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
           }
-          const { pageSizeProblems, ...computed } = operationCost({
+          const computed = operationCost({
             schema,
             operation,
             fragments,
             variables: request.variables ?? {},
             maxPageSize: MAX_PAGE_SIZE,
+            budget: limits.maxCost,
           });
-          cost = { ...computed, limit: limits.maxCost, maxDepth: limits.maxDepth };
+          cost = {
+            requested: computed.requested,
+            depth: computed.depth,
+            limit: limits.maxCost,
+            maxDepth: limits.maxDepth,
+          };
           if (!contextValue.viewer) {
-            const rootFields = operation.selectionSet.selections.flatMap((s) =>
-              s.kind === Kind.FIELD ? [s.name.value] : ['(fragment)'],
-            );
-            if (rootFields.some((name) => !ANONYMOUS_FIELDS.has(name))) {
+            if ([...rootFieldNames(operation, fragments)].some((name) => !ANONYMOUS_FIELDS.has(name))) {
               throw reject(
                 'Sign in or send an API token (Authorization: Bearer <token>)',
                 'UNAUTHENTICATED',
@@ -71,9 +109,9 @@ export function wirelensPlugin({ limits }: { limits: QueryLimits }): ApolloServe
               throw reject('Cross-origin mutations are not allowed', 'FORBIDDEN', 403);
             }
           }
-          const [tooBig] = pageSizeProblems;
+          const [tooBig] = computed.pageSizeProblems;
           if (tooBig) {
-            const fields = pageSizeProblems.map((p) => ({
+            const fields = computed.pageSizeProblems.map((p) => ({
               field: p.field,
               message: `must be between 0 and ${MAX_PAGE_SIZE}`,
             }));
@@ -91,9 +129,9 @@ export function wirelensPlugin({ limits }: { limits: QueryLimits }): ApolloServe
               { cost },
             );
           }
-          if (computed.requested > limits.maxCost) {
+          if (computed.exceeded) {
             throw reject(
-              `Query cost ${computed.requested} exceeds the limit of ${limits.maxCost}; ask for fewer items (first/last) or fewer nested lists`,
+              `Query cost exceeds the limit of ${limits.maxCost} (counted ${computed.requested} before stopping); ask for fewer items (first/last) or fewer nested lists`,
               'COST_LIMIT',
               400,
               { cost },
@@ -123,7 +161,7 @@ export function wirelensPlugin({ limits }: { limits: QueryLimits }): ApolloServe
               (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
             }
           }
-          if (cost) result.extensions = { ...(result.extensions ?? {}), cost };
+          result.extensions = { ...(result.extensions ?? {}), cost };
           return Promise.resolve();
         },
       });

@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import { authenticate, readCredentials, type Authentication } from './authenticate.js';
 import { buildContext, type SharedContext } from './build-context.js';
 import { clientAddress } from './client-address.js';
+import { noCost, type QueryLimits } from './graphql-plugin.js';
 import { readJsonBody } from './read-body.js';
 import type { RouteHandler } from './routes.js';
 import { sendGraphqlError } from './send-json.js';
@@ -14,11 +15,19 @@ import { sendServiceUnavailable } from './service-unavailable.js';
 export interface GraphqlHandlerOptions {
   apollo: ApolloServer<Context>;
   shared: SharedContext;
+  limits: QueryLimits;
   maxBodyBytes: number;
 }
 
 /** /graphql: rate limits, authentication and the body are checked here; Apollo runs the operation. */
-export function createGraphqlHandler({ apollo, shared, maxBodyBytes }: GraphqlHandlerOptions): RouteHandler {
+export function createGraphqlHandler({
+  apollo,
+  shared,
+  limits,
+  maxBodyBytes,
+}: GraphqlHandlerOptions): RouteHandler {
+  // Refused before any analysis, like every other answer: `extensions.cost` says nothing was spent.
+  const cost = noCost(limits);
   return async (req, res, url, scope) => {
     const ip = clientAddress(req, shared.proxyTrust);
     const credentials = readCredentials(req);
@@ -34,6 +43,7 @@ export function createGraphqlHandler({ apollo, shared, maxBodyBytes }: GraphqlHa
           message: `Too many requests; retry after ${wait} s`,
           code: 'RATE_LIMITED',
           extensions: { retryAfter: wait },
+          cost,
         },
         { 'retry-after': String(wait) },
       );
@@ -44,13 +54,14 @@ export function createGraphqlHandler({ apollo, shared, maxBodyBytes }: GraphqlHa
       authentication = await authenticate(shared.db, credentials);
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
-      sendServiceUnavailable(res, scope);
+      sendServiceUnavailable(res, scope, cost);
       return;
     }
     if (!authentication) {
       sendGraphqlError(res, 401, {
         message: 'Invalid, expired or revoked API token',
         code: 'UNAUTHENTICATED',
+        cost,
       });
       return;
     }
@@ -59,7 +70,12 @@ export function createGraphqlHandler({ apollo, shared, maxBodyBytes }: GraphqlHa
       req.method === 'POST' ? await readJsonBody(req, maxBodyBytes) : { ok: true as const, body: undefined };
     if (!body.ok) {
       // A body left unread (too large, wrong type) would be parsed as the next request: end the connection.
-      sendGraphqlError(res, body.status, body.error, req.complete ? {} : { connection: 'close' });
+      sendGraphqlError(
+        res,
+        body.status,
+        { ...body.error, cost },
+        req.complete ? {} : { connection: 'close' },
+      );
       return;
     }
     const headers = new HeaderMap();

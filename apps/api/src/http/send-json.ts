@@ -19,6 +19,8 @@ export interface HttpGraphqlError {
   /** `extensions.code`, as in errors from executed operations. */
   code: string;
   extensions?: Record<string, unknown>;
+  /** The response's `extensions.cost` (nothing analysed: see noCost). */
+  cost?: unknown;
 }
 
 /**
@@ -28,8 +30,16 @@ export interface HttpGraphqlError {
 export function sendGraphqlError(
   res: ServerResponse,
   status: number,
-  { message, code, extensions }: HttpGraphqlError,
+  { message, code, extensions, cost }: HttpGraphqlError,
   headers: OutgoingHttpHeaders = {},
 ): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code, ...extensions } }] }, headers);
+  sendJson(
+    res,
+    status,
+    {
+      errors: [{ message, extensions: { code, ...extensions } }],
+      ...(cost === undefined ? {} : { extensions: { cost } }),
+    },
+    headers,
+  );
 }

@@ -54,6 +54,8 @@ export const AnalyzerInfo = builder
 
 /** One AI run on an article (never changed after it is written). */
 export const Analysis = builder.prismaNode('Analysis', {
+  // node(id:) of a missing row answers null.
+  nullable: true,
   select: { id: true },
   description: 'One run of an analyzer on an article. Re-running adds a row; history is never rewritten.',
   id: { field: 'id' },

@@ -1,8 +1,6 @@
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { GraphQLResolveInfo } from 'graphql';
-import { z } from 'zod';
 
-import { parseInput } from '@wirelens/core';
 import {
   countArticles,
   findArticlePage,
@@ -12,8 +10,16 @@ import {
 
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Arg } from '../builder.js';
 import type { Context } from '../context.js';
-import { decodeId, decodeIds } from '../validation.js';
+import { listCost, sizeArgument } from '../http/cost.js';
+import { rowId } from '../validation.js';
 import { EffectiveAnalysis, effectiveShape, ReviewStatusEnum, SentimentLabelEnum } from './analysis.js';
+import {
+  ArticleFilterInput,
+  articleOrder,
+  ArticleOrderEnum,
+  parseArticleFilter,
+  type ArticleFilterShape,
+} from './article-filter.js';
 
 export const FullTextStatusEnum = builder.enumType('FullTextStatus', {
   description: "Whether the article's full text is available.",
@@ -54,6 +60,8 @@ export const ArticleTopic = builder.prismaObject('ArticleTopic', {
 const RELATED_MAX = 20;
 
 export const Article = builder.prismaNode('Article', {
+  // node(id:) of a missing row answers null.
+  nullable: true,
   select: { id: true },
   description: 'A news item from a feed, with its effective analysis, companies, topics and review history.',
   id: { field: 'id' },
@@ -141,6 +149,7 @@ builder.prismaObjectField(Article, 'related', (t) =>
     type: [Article],
     description: `Other articles in the same story cluster, newest first (at most ${RELATED_MAX}).`,
     args: { limit: t.arg.int({ defaultValue: 5, description: `How many (1–${RELATED_MAX}).` }) },
+    extensions: listCost((args) => relatedLimit(sizeArgument(args.limit))),
     select: (args, _ctx, nestedSelection) => ({
       cluster: {
         select: {
@@ -178,116 +187,6 @@ export const ArticleConnection = builder.connectionObject(
   },
   { name: 'ArticleEdge', description: 'An article and its cursor.' },
 );
-
-export const ArticleOrderEnum = builder.enumType('ArticleOrder', {
-  description: 'Feed order.',
-  values: {
-    PUBLISHED_AT: { description: 'Newest first.' },
-    IMPORTANCE: { description: 'Most important first, then newest.' },
-    RELEVANCE: { description: 'Best full-text match first (needs filter.search).' },
-  },
-});
-
-export const ArticleFilterInput = builder.inputType('ArticleFilter', {
-  description: 'Feed filters. Every given filter must match; list filters match any of their values.',
-  fields: (t) => ({
-    companyIds: t.idList({ required: false, description: 'Articles about any of these companies.' }),
-    topicIds: t.idList({ required: false, description: 'Articles under any of these topics.' }),
-    sentiments: t.field({
-      type: [SentimentLabelEnum],
-      required: false,
-      description: 'Effective sentiment label is one of these.',
-    }),
-    minScore: t.float({ required: false, description: 'Effective sentiment score ≥ this (-1–1).' }),
-    maxScore: t.float({ required: false, description: 'Effective sentiment score ≤ this (-1–1).' }),
-    minImportance: t.int({ required: false, description: 'Effective importance ≥ this (1–10).' }),
-    sourceIds: t.idList({ required: false, description: 'From any of these sources.' }),
-    languages: t.stringList({ required: false, description: 'Language is one of these ISO 639-1 codes.' }),
-    publishedAfter: t.field({
-      type: 'DateTime',
-      required: false,
-      description: 'Published at or after this instant.',
-    }),
-    publishedBefore: t.field({
-      type: 'DateTime',
-      required: false,
-      description: 'Published before this instant.',
-    }),
-    reviewStatuses: t.field({
-      type: [ReviewStatusEnum],
-      required: false,
-      description: 'Review state is one of these.',
-    }),
-    search: t.string({
-      required: false,
-      description:
-        'Full-text search (PostgreSQL, English stemming; web-search syntax: words, "a phrase", -exclude, or).',
-    }),
-  }),
-});
-
-type FilterArg = typeof ArticleFilterInput.$inferInput;
-
-const filterSchema = z.object({
-  companyIds: z.array(z.number()).max(50, 'at most 50 companies').optional(),
-  topicIds: z.array(z.number()).max(50, 'at most 50 topics').optional(),
-  sourceIds: z.array(z.number()).max(200, 'at most 200 sources').optional(),
-  sentiments: z.array(z.string()).optional().nullable(),
-  minScore: z
-    .number()
-    .min(-1, 'must be between -1 and 1')
-    .max(1, 'must be between -1 and 1')
-    .optional()
-    .nullable(),
-  maxScore: z
-    .number()
-    .min(-1, 'must be between -1 and 1')
-    .max(1, 'must be between -1 and 1')
-    .optional()
-    .nullable(),
-  minImportance: z
-    .number()
-    .int()
-    .min(1, 'must be between 1 and 10')
-    .max(10, 'must be between 1 and 10')
-    .optional()
-    .nullable(),
-  languages: z
-    .array(z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code like "en"'))
-    .max(20)
-    .optional()
-    .nullable(),
-  search: z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(200, 'must be at most 200 characters')
-    .optional()
-    .nullable(),
-});
-
-/** GraphQL filter → repository filter (global IDs decoded, ranges checked). */
-export function parseArticleFilter(filter: FilterArg | null | undefined, field = 'filter'): FeedFilter {
-  if (!filter) return {};
-  const decoded = {
-    companyIds: decodeIds(filter.companyIds, 'Company', `${field}.companyIds`),
-    topicIds: decodeIds(filter.topicIds, 'Topic', `${field}.topicIds`),
-    sourceIds: decodeIds(filter.sourceIds, 'Source', `${field}.sourceIds`),
-  };
-  parseInput(filterSchema, { ...filter, ...decoded }, field);
-  return {
-    ...decoded,
-    sentiments: filter.sentiments ?? null,
-    minScore: filter.minScore ?? null,
-    maxScore: filter.maxScore ?? null,
-    minImportance: filter.minImportance ?? null,
-    languages: filter.languages ?? null,
-    publishedAfter: filter.publishedAfter ?? null,
-    publishedBefore: filter.publishedBefore ?? null,
-    reviewStatuses: filter.reviewStatuses ?? null,
-    search: filter.search?.trim() || null,
-  };
-}
 
 interface ConnectionArgs {
   first?: number | null;
@@ -343,19 +242,13 @@ export function resolveSubjectArticles(
   ctx: Context,
   info: GraphQLResolveInfo,
   args: ConnectionArgs & {
-    filter?: FilterArg | null;
+    filter?: ArticleFilterShape | null;
     orderBy?: ArticleOrder | null;
   },
   subject: Pick<FeedFilter, 'companyIds' | 'topicIds'>,
 ) {
   const filter = { ...parseArticleFilter(args.filter), ...subject };
-  return resolveArticleConnection(
-    ctx,
-    info,
-    filter,
-    args.orderBy ?? (filter.search ? 'RELEVANCE' : 'PUBLISHED_AT'),
-    args,
-  );
+  return resolveArticleConnection(ctx, info, filter, articleOrder(args.orderBy, filter), args);
 }
 
 builder.queryFields((t) => ({
@@ -374,8 +267,7 @@ builder.queryFields((t) => ({
       },
       resolve: (_root, args, ctx, info) => {
         const filter = parseArticleFilter(args.filter);
-        const order = args.orderBy ?? (filter.search ? 'RELEVANCE' : 'PUBLISHED_AT');
-        return resolveArticleConnection(ctx, info, filter, order, args);
+        return resolveArticleConnection(ctx, info, filter, articleOrder(args.orderBy, filter), args);
       },
     },
     ArticleConnection,
@@ -385,9 +277,9 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One article by global ID.',
     authScopes: { viewer: true },
-    args: { id: t.arg.id({ required: true, description: 'Article ID.' }) },
+    args: { id: t.arg.globalID({ for: Article, required: true, description: 'Article ID.' }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.article.findUnique({ ...query, where: { id: decodeId(args.id, 'Article', 'id') } }),
+      ctx.db.article.findUnique({ ...query, where: { id: rowId(args.id) } }),
   }),
   reviewQueue: t.connection(
     {

@@ -1,9 +1,12 @@
-import { invalidInput } from '@wirelens/core';
-
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
-import { decodeId } from '../validation.js';
+import { Article } from './article.js';
+import { Company } from './company.js';
+import { Source } from './source.js';
+import { ApiToken, User } from './user.js';
 
 export const AuditEntry = builder.prismaNode('AuditEntry', {
+  // node(id:) of a missing row answers null.
+  nullable: true,
   description: 'One change, as recorded in the append-only audit log (editors and admins).',
   id: { field: 'id' },
   authScopes: { editor: true },
@@ -29,24 +32,11 @@ export const AuditEntry = builder.prismaNode('AuditEntry', {
   }),
 });
 
-const ENTITY_TYPES: Record<string, string> = {
-  Article: 'Article',
-  Source: 'Source',
-  User: 'User',
-  Company: 'Company',
-  ApiToken: 'ApiToken',
-};
-
-function auditWhere(args: { entityId?: string | number | null; action?: string | null }) {
-  let entity = {};
-  if (args.entityId) {
-    const typename =
-      /^([A-Za-z]+):/.exec(Buffer.from(String(args.entityId), 'base64').toString('utf8'))?.[1] ?? '';
-    if (!ENTITY_TYPES[typename])
-      throw invalidInput([{ field: 'entityId', message: 'is not an ID of an audited type' }]);
-    entity = { entityType: typename, entityId: String(decodeId(args.entityId, typename, 'entityId')) };
-  }
-  return { ...entity, ...(args.action ? { action: args.action } : {}) };
+function auditWhere(args: { entityId?: { typename: string; id: string } | null; action?: string | null }) {
+  return {
+    ...(args.entityId ? { entityType: args.entityId.typename, entityId: args.entityId.id } : {}),
+    ...(args.action ? { action: args.action } : {}),
+  };
 }
 
 builder.queryFields((t) => ({
@@ -58,7 +48,8 @@ builder.queryFields((t) => ({
     description: 'The audit log, newest first (editor; optionally for one object).',
     authScopes: { editor: true },
     args: {
-      entityId: t.arg.id({
+      entityId: t.arg.globalID({
+        for: [Article, Source, User, Company, ApiToken],
         required: false,
         description: 'Global ID of an Article, Source, User, Company or ApiToken.',
       }),

@@ -1,6 +1,8 @@
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
 
 export const StoryCluster = builder.prismaNode('StoryCluster', {
+  // node(id:) of a missing row answers null.
+  nullable: true,
   description:
     'Articles about the same event across sources (the basis of related articles and coverage counts).',
   id: { field: 'id' },

@@ -9,8 +9,8 @@ import {
 } from '@wirelens/services/companies';
 
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
-import type { Context } from '../context.js';
-import { decodeId } from '../validation.js';
+import { requireViewer, type Context } from '../context.js';
+import { rowId } from '../validation.js';
 import { Article, ArticleConnection, resolveSubjectArticles, subjectArticleArgs } from './article.js';
 import { SentimentSeries, seriesArgs, subjectSeries } from './series.js';
 
@@ -34,6 +34,8 @@ export const CompanyTicker = builder.prismaObject('CompanyTicker', {
 });
 
 export const Company = builder.prismaNode('Company', {
+  // node(id:) of a missing row answers null.
+  nullable: true,
   select: { id: true },
   description:
     'A company tracked by Wirelens: seeded from the bundled registry, or proposed by the analyzer and confirmed by an editor.',
@@ -141,7 +143,7 @@ builder.queryFields((t) => ({
     description: 'One company by global ID, slug or ticker symbol (give exactly one).',
     authScopes: { viewer: true },
     args: {
-      id: t.arg.id({ required: false, description: 'Company global ID.' }),
+      id: t.arg.globalID({ for: Company, required: false, description: 'Company global ID.' }),
       slug: t.arg.string({ required: false, description: 'Company slug.' }),
       ticker: t.arg.string({ required: false, description: 'Ticker symbol (any exchange).' }),
     },
@@ -149,8 +151,7 @@ builder.queryFields((t) => ({
       const given = [args.id, args.slug, args.ticker].filter((v) => v !== null && v !== undefined);
       if (given.length !== 1)
         throw invalidInput([{ field: 'id', message: 'give exactly one of id, slug, ticker' }]);
-      if (args.id)
-        return ctx.db.company.findUnique({ ...query, where: { id: decodeId(args.id, 'Company', 'id') } });
+      if (args.id) return ctx.db.company.findUnique({ ...query, where: { id: rowId(args.id) } });
       if (args.slug) return ctx.db.company.findUnique({ ...query, where: { slug: args.slug } });
       return ctx.db.company.findFirst({
         ...query,
@@ -210,10 +211,6 @@ const createCompanySchema = z.object({
     .nullish(),
 });
 
-function actorOf(ctx: Context) {
-  return { userId: ctx.viewer?.id ?? null, requestId: ctx.requestId, ip: ctx.ip };
-}
-
 const byId = (ctx: Context, query: object, id: number) =>
   ctx.db.company.findUniqueOrThrow({ ...query, where: { id } });
 
@@ -225,7 +222,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateCompanyInput, required: true, description: 'The company.' }) },
     resolve: async (query, _root, { input }, ctx) => {
       const parsed = parseInput(createCompanySchema, input, 'input');
-      const id = await createCompany({ db: ctx.db, actor: actorOf(ctx), input: parsed });
+      const id = await createCompany({ db: ctx.db, actor: requireViewer(ctx), input: parsed });
       return byId(ctx, query, id);
     },
   }),
@@ -234,7 +231,7 @@ builder.mutationFields((t) => ({
     description: 'Add another name for a company (editor).',
     authScopes: { editor: true },
     args: {
-      companyId: t.arg.id({ required: true, description: 'Company global ID.' }),
+      companyId: t.arg.globalID({ for: Company, required: true, description: 'Company global ID.' }),
       alias: t.arg.string({ required: true, description: 'The name.' }),
       ambiguous: t.arg.boolean({
         required: false,
@@ -242,11 +239,11 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const companyId = decodeId(args.companyId, 'Company', 'companyId');
+      const companyId = rowId(args.companyId);
       const { alias } = parseInput(z.object({ alias: shortText(200) }), args, '');
       await addCompanyAlias({
         db: ctx.db,
-        actor: actorOf(ctx),
+        actor: requireViewer(ctx),
         companyId,
         alias,
         ambiguous: args.ambiguous ?? false,
@@ -260,13 +257,17 @@ builder.mutationFields((t) => ({
       'Merge one company into another (editor): articles, aliases and tickers move; series are rebuilt. Returns the target.',
     authScopes: { editor: true },
     args: {
-      sourceId: t.arg.id({ required: true, description: 'The company that goes away (becomes MERGED).' }),
-      targetId: t.arg.id({ required: true, description: 'The company that stays.' }),
+      sourceId: t.arg.globalID({
+        for: Company,
+        required: true,
+        description: 'The company that goes away (becomes MERGED).',
+      }),
+      targetId: t.arg.globalID({ for: Company, required: true, description: 'The company that stays.' }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const sourceId = decodeId(args.sourceId, 'Company', 'sourceId');
-      const targetId = decodeId(args.targetId, 'Company', 'targetId');
-      await mergeCompanies({ db: ctx.db, actor: actorOf(ctx), sourceId, targetId });
+      const sourceId = rowId(args.sourceId);
+      const targetId = rowId(args.targetId);
+      await mergeCompanies({ db: ctx.db, actor: requireViewer(ctx), sourceId, targetId });
       return byId(ctx, query, targetId);
     },
   }),
@@ -274,10 +275,15 @@ builder.mutationFields((t) => ({
     type: 'Company',
     description: 'Confirm a company the analyzer proposed (editor).',
     authScopes: { editor: true },
-    args: { id: t.arg.id({ required: true, description: 'Company global ID.' }) },
+    args: { id: t.arg.globalID({ for: Company, required: true, description: 'Company global ID.' }) },
     resolve: async (query, _root, args, ctx) => {
-      const companyId = decodeId(args.id, 'Company', 'id');
-      await decideProposedCompany({ db: ctx.db, actor: actorOf(ctx), companyId, decision: 'CONFIRMED' });
+      const companyId = rowId(args.id);
+      await decideProposedCompany({
+        db: ctx.db,
+        actor: requireViewer(ctx),
+        companyId,
+        decision: 'CONFIRMED',
+      });
       return byId(ctx, query, companyId);
     },
   }),
@@ -285,10 +291,10 @@ builder.mutationFields((t) => ({
     type: 'Company',
     description: 'Reject a proposed company (editor): it is removed from articles and series.',
     authScopes: { editor: true },
-    args: { id: t.arg.id({ required: true, description: 'Company global ID.' }) },
+    args: { id: t.arg.globalID({ for: Company, required: true, description: 'Company global ID.' }) },
     resolve: async (query, _root, args, ctx) => {
-      const companyId = decodeId(args.id, 'Company', 'id');
-      await decideProposedCompany({ db: ctx.db, actor: actorOf(ctx), companyId, decision: 'REJECTED' });
+      const companyId = rowId(args.id);
+      await decideProposedCompany({ db: ctx.db, actor: requireViewer(ctx), companyId, decision: 'REJECTED' });
       return byId(ctx, query, companyId);
     },
   }),

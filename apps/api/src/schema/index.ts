@@ -2,6 +2,7 @@ import { isObjectType, lexicographicSortSchema } from 'graphql';
 
 import { builder } from '../builder.js';
 
+import './node.js';
 import './analysis.js';
 import './article.js';
 import './review.js';

@@ -7,14 +7,17 @@ import {
   NOTE_MAX_LENGTH,
   type AnalysisValues,
 } from '@wirelens/core/review';
-import { parseChangedFields } from '@wirelens/db';
+import { parseChangedFields, parseCorrectionSnapshot, parseCorrectionValues } from '@wirelens/db';
 import { requestReanalysis } from '@wirelens/services/analysis';
 import { correctAnalysis, decideAnalysis, type ReviewActionResult } from '@wirelens/services/review';
 
 import { builder } from '../builder.js';
-import type { Context } from '../context.js';
-import { decodeId, withFieldPrefix } from '../validation.js';
+import { requireViewer, type Context } from '../context.js';
+import { rowId, withFieldPrefix } from '../validation.js';
 import { ReviewStatusEnum, SentimentLabelEnum } from './analysis.js';
+import { Article } from './article.js';
+import { Company } from './company.js';
+import { Topic } from './topic.js';
 
 export const CorrectionActionEnum = builder.enumType('CorrectionAction', {
   description: 'What an editor did.',
@@ -27,6 +30,8 @@ export const CorrectionActionEnum = builder.enumType('CorrectionAction', {
 });
 
 export const Correction = builder.prismaNode('Correction', {
+  // node(id:) of a missing row answers null.
+  nullable: true,
   description:
     'One editor action on an article (append-only): who, when, why, and the values before and after.',
   id: { field: 'id' },
@@ -41,19 +46,19 @@ export const Correction = builder.prismaNode('Correction', {
       description: 'The AI run the editor was looking at.',
     }),
     values: t.field({
-      type: 'JSON',
-      description: 'Cumulative editor values in force after this action.',
-      resolve: (c) => c.values,
+      type: AnalysisValuesType,
+      description: 'Cumulative editor values in force after this action (fields nobody corrected are null).',
+      resolve: (c) => parseCorrectionValues(c.values),
     }),
     before: t.field({
-      type: 'JSON',
-      description: 'Effective values and review state before.',
-      resolve: (c) => c.before,
+      type: AnalysisValuesType,
+      description: 'Effective values before this action.',
+      resolve: (c) => parseCorrectionSnapshot(c.before),
     }),
     after: t.field({
-      type: 'JSON',
-      description: 'Effective values and review state after.',
-      resolve: (c) => c.after,
+      type: AnalysisValuesType,
+      description: 'Effective values after this action.',
+      resolve: (c) => parseCorrectionSnapshot(c.after),
     }),
     changedFields: t.stringList({
       description: 'Names of the fields this action changed.',
@@ -67,9 +72,16 @@ const AnalysisCompanyValue = builder
   .implement({
     description: 'A company in an analysis snapshot.',
     fields: (t) => ({
-      companyId: t.id({
+      companyId: t.globalID({
         description: 'Company global ID.',
-        resolve: (c) => Buffer.from(`Company:${c.companyId}`).toString('base64'),
+        resolve: (c) => ({ type: 'Company', id: c.companyId }),
+      }),
+      company: t.prismaField({
+        type: 'Company',
+        nullable: true,
+        description: 'The company (null once deleted).',
+        resolve: (query, c, _args, ctx) =>
+          ctx.db.company.findUnique({ ...query, where: { id: c.companyId } }),
       }),
       relevance: t.exposeFloat('relevance', { description: 'Relevance 0–1.' }),
       sentimentScore: t.exposeFloat('sentimentScore', {
@@ -83,9 +95,15 @@ const AnalysisTopicValue = builder
   .implement({
     description: 'A topic in an analysis snapshot.',
     fields: (t) => ({
-      topicId: t.id({
+      topicId: t.globalID({
         description: 'Topic global ID.',
-        resolve: (v) => Buffer.from(`Topic:${v.topicId}`).toString('base64'),
+        resolve: (v) => ({ type: 'Topic', id: v.topicId }),
+      }),
+      topic: t.prismaField({
+        type: 'Topic',
+        nullable: true,
+        description: 'The topic (null once deleted).',
+        resolve: (query, v, _args, ctx) => ctx.db.topic.findUnique({ ...query, where: { id: v.topicId } }),
       }),
       relevance: t.exposeFloat('relevance', { description: 'Relevance 0–1.' }),
     }),
@@ -216,7 +234,7 @@ export const ReviewResult = builder.unionType('ReviewResult', {
 const CompanyValueInput = builder.inputType('CompanyValueInput', {
   description: 'A company in a correction.',
   fields: (t) => ({
-    companyId: t.id({ required: true, description: 'Company global ID.' }),
+    companyId: t.globalID({ for: Company, required: true, description: 'Company global ID.' }),
     relevance: t.float({ required: true, description: 'Relevance 0–1.' }),
     sentimentScore: t.float({ required: true, description: 'Sentiment towards the company, -1–1.' }),
   }),
@@ -225,7 +243,7 @@ const CompanyValueInput = builder.inputType('CompanyValueInput', {
 const TopicValueInput = builder.inputType('TopicValueInput', {
   description: 'A topic in a correction.',
   fields: (t) => ({
-    topicId: t.id({ required: true, description: 'Topic global ID.' }),
+    topicId: t.globalID({ for: Topic, required: true, description: 'Topic global ID.' }),
     relevance: t.float({ required: true, description: 'Relevance 0–1.' }),
   }),
 });
@@ -233,7 +251,7 @@ const TopicValueInput = builder.inputType('TopicValueInput', {
 const CorrectAnalysisInput = builder.inputType('CorrectAnalysisInput', {
   description: 'Fields to correct (any subset, at least one) plus the version you saw and a note.',
   fields: (t) => ({
-    articleId: t.id({ required: true, description: 'Article global ID.' }),
+    articleId: t.globalID({ for: Article, required: true, description: 'Article global ID.' }),
     expectedVersion: t.int({ required: true, description: 'The article reviewVersion you loaded.' }),
     sentimentLabel: t.field({
       type: SentimentLabelEnum,
@@ -262,7 +280,7 @@ const CorrectAnalysisInput = builder.inputType('CorrectAnalysisInput', {
 const ReviewDecisionInput = builder.inputType('ReviewDecisionInput', {
   description: 'Approve or reject the effective analysis as it is.',
   fields: (t) => ({
-    articleId: t.id({ required: true, description: 'Article global ID.' }),
+    articleId: t.globalID({ for: Article, required: true, description: 'Article global ID.' }),
     expectedVersion: t.int({ required: true, description: 'The article reviewVersion you loaded.' }),
     note: t.string({ required: false, description: `Why (≤ ${NOTE_MAX_LENGTH} characters).` }),
   }),
@@ -273,20 +291,16 @@ const noteSchema = z.object({
   expectedVersion: z.number().int().min(0, 'must be ≥ 0'),
 });
 
-function actorOf(ctx: Context) {
-  return { userId: (ctx.viewer as NonNullable<Context['viewer']>).id, requestId: ctx.requestId, ip: ctx.ip };
-}
-
 /** Approve or reject: same input, same checks, same result. */
 function decideReview(
   ctx: Context,
   input: typeof ReviewDecisionInput.$inferInput,
   decision: 'APPROVE' | 'REJECT',
 ) {
-  const articleId = decodeId(input.articleId, 'Article', 'input.articleId');
+  const articleId = rowId(input.articleId);
   const { note, expectedVersion } = parseInput(noteSchema, input, 'input');
   return withFieldPrefix('input', () =>
-    decideAnalysis({ db: ctx.db, articleId, expectedVersion, note, actor: actorOf(ctx), decision }),
+    decideAnalysis({ db: ctx.db, articleId, expectedVersion, note, actor: requireViewer(ctx), decision }),
   );
 }
 
@@ -298,31 +312,25 @@ builder.mutationFields((t) => ({
     authScopes: { editor: true },
     args: { input: t.arg({ type: CorrectAnalysisInput, required: true, description: 'What to correct.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const articleId = decodeId(input.articleId, 'Article', 'input.articleId');
+      const articleId = rowId(input.articleId);
       const { note, expectedVersion } = parseInput(noteSchema, input, 'input');
       const raw: Record<string, unknown> = {};
       for (const key of CORRECTABLE_FIELDS) {
-        // Companies and topics carry global IDs, decoded below.
+        // Companies and topics carry global IDs: their row ids below.
         if (key === 'companies' || key === 'topics') continue;
         if (input[key] !== null && input[key] !== undefined) raw[key] = input[key];
       }
       if (input.companies) {
-        raw.companies = input.companies.map((c, i) => ({
-          ...c,
-          companyId: decodeId(c.companyId, 'Company', `input.companies[${i}].companyId`),
-        }));
+        raw.companies = input.companies.map((c) => ({ ...c, companyId: rowId(c.companyId) }));
       }
       if (input.topics) {
-        raw.topics = input.topics.map((c, i) => ({
-          ...c,
-          topicId: decodeId(c.topicId, 'Topic', `input.topics[${i}].topicId`),
-        }));
+        raw.topics = input.topics.map((c) => ({ ...c, topicId: rowId(c.topicId) }));
       }
       if (Object.keys(raw).length === 0)
         throw invalidInput([{ field: 'input', message: 'must correct at least one field' }]);
       const values = parseInput(correctionValuesSchema, raw, 'input');
       return withFieldPrefix('input', () =>
-        correctAnalysis({ db: ctx.db, articleId, expectedVersion, values, note, actor: actorOf(ctx) }),
+        correctAnalysis({ db: ctx.db, articleId, expectedVersion, values, note, actor: requireViewer(ctx) }),
       );
     },
   }),
@@ -350,21 +358,21 @@ builder.mutationFields((t) => ({
       'Queue a new AI run for an article (editor). Corrections stay in force; a disagreeing run flags NEEDS_REREVIEW.',
     authScopes: { editor: true },
     args: {
-      id: t.arg.id({ required: true, description: 'Article global ID.' }),
+      id: t.arg.globalID({ for: Article, required: true, description: 'Article global ID.' }),
       analyzer: t.arg.string({
         required: false,
         description: '"builtin" or "llm"; default: the configured analyzer.',
       }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const articleId = decodeId(args.id, 'Article', 'id');
+      const articleId = rowId(args.id);
       const { analyzer } = parseInput(z.object({ analyzer: z.enum(['builtin', 'llm']).nullish() }), {
         analyzer: args.analyzer,
       });
       await requestReanalysis({
         db: ctx.db,
         jobs: ctx.jobs,
-        actor: actorOf(ctx),
+        actor: requireViewer(ctx),
         articleIds: [articleId],
         analyzer: analyzer ?? undefined,
         llmConfigured: ctx.llmConfigured,

@@ -12,7 +12,10 @@ import {
 
 import { builder, type Arg } from '../builder.js';
 import type { Context } from '../context.js';
-import { decodeIds } from '../validation.js';
+import { listCost, sizeArgument } from '../http/cost.js';
+import { rowIds } from '../validation.js';
+import { Company } from './company.js';
+import { Topic } from './topic.js';
 
 /** At most this many buckets per series, and subjects per request. */
 export const MAX_SERIES_BUCKETS = 1100;
@@ -53,10 +56,9 @@ export const SentimentSeries = builder.objectRef<SeriesResult>('SentimentSeries'
       description: 'Company or topic.',
       resolve: (s) => s.subject,
     }),
-    subjectId: t.id({
+    subjectId: t.globalID({
       description: 'Global ID of the company or topic.',
-      resolve: (s) =>
-        Buffer.from(`${s.subject === 'COMPANY' ? 'Company' : 'Topic'}:${s.subjectId}`).toString('base64'),
+      resolve: (s) => ({ type: s.subject === 'COMPANY' ? 'Company' : 'Topic', id: s.subjectId }),
     }),
     company: t.prismaField({
       type: 'Company',
@@ -169,6 +171,11 @@ const MoverWindowEnum = builder.enumType('MoverWindow', {
 });
 
 export const MAX_MOVERS = 50;
+const DEFAULT_MOVERS = 10;
+
+function lengthOf(value: unknown): number {
+  return Array.isArray(value) ? value.length : 0;
+}
 
 builder.queryFields((t) => ({
   sentimentSeries: t.field({
@@ -176,8 +183,8 @@ builder.queryFields((t) => ({
     description: `Sentiment series, one per requested company and topic (in the order asked), from effective values. At most ${MAX_SERIES_SUBJECTS} subjects and ${MAX_SERIES_BUCKETS} buckets per series.`,
     authScopes: { viewer: true },
     args: {
-      companyIds: t.arg.idList({ required: false, description: 'Company global IDs.' }),
-      topicIds: t.arg.idList({ required: false, description: 'Topic global IDs.' }),
+      companyIds: t.arg.globalIDList({ for: Company, required: false, description: 'Company global IDs.' }),
+      topicIds: t.arg.globalIDList({ for: Topic, required: false, description: 'Topic global IDs.' }),
       interval: t.arg({ type: SeriesIntervalEnum, required: true, description: 'Bucket size.' }),
       from: t.arg({
         type: 'DateTime',
@@ -186,9 +193,10 @@ builder.queryFields((t) => ({
       }),
       to: t.arg({ type: 'DateTime', required: false, description: 'End (exclusive); default now.' }),
     },
+    extensions: listCost((args) => Math.max(1, lengthOf(args.companyIds) + lengthOf(args.topicIds))),
     resolve: (_root, args, ctx) => {
-      const companyIds = decodeIds(args.companyIds, 'Company', 'companyIds') ?? [];
-      const topicIds = decodeIds(args.topicIds, 'Topic', 'topicIds') ?? [];
+      const companyIds = rowIds(args.companyIds) ?? [];
+      const topicIds = rowIds(args.topicIds) ?? [];
       if (companyIds.length + topicIds.length === 0)
         throw invalidInput([{ field: 'companyIds', message: 'ask for at least one company or topic' }]);
       if (companyIds.length + topicIds.length > MAX_SERIES_SUBJECTS) {
@@ -215,7 +223,7 @@ builder.queryFields((t) => ({
     authScopes: { viewer: true },
     args: {
       window: t.arg({ type: MoverWindowEnum, required: true, description: 'Window length.' }),
-      limit: t.arg.int({ defaultValue: 10, description: `How many (1–${MAX_MOVERS}).` }),
+      limit: t.arg.int({ defaultValue: DEFAULT_MOVERS, description: `How many (1–${MAX_MOVERS}).` }),
       minArticles: t.arg.int({ defaultValue: 3, description: 'Minimum articles in each window (1–1000).' }),
       asOf: t.arg({
         type: 'DateTime',
@@ -223,13 +231,14 @@ builder.queryFields((t) => ({
         description: 'End of the latest window; default now.',
       }),
     },
+    extensions: listCost((args) => sizeArgument(args.limit) ?? DEFAULT_MOVERS),
     resolve: (_root, args, ctx) => {
       const parsed = parseInput(
         z.object({
           limit: z.number().int().min(1).max(MAX_MOVERS),
           minArticles: z.number().int().min(1).max(1000),
         }),
-        { limit: args.limit ?? 10, minArticles: args.minArticles ?? 3 },
+        { limit: args.limit ?? DEFAULT_MOVERS, minArticles: args.minArticles ?? 3 },
         '',
       );
       return loadTopMovers({ db: ctx.db, window: args.window, asOf: args.asOf ?? new Date(), ...parsed });

@@ -11,8 +11,8 @@ import {
 } from '@wirelens/services/sources';
 
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
-import type { Context } from '../context.js';
-import { allowLongStrings, decodeId, withFieldPrefix } from '../validation.js';
+import { requireViewer } from '../context.js';
+import { allowLongStrings, rowId, withFieldPrefix } from '../validation.js';
 
 export const SourceStatusEnum = builder.enumType('SourceStatus', {
   description: 'Whether a source is polled.',
@@ -53,6 +53,8 @@ export const FetchLog = builder.prismaObject('FetchLog', {
 const adminOnly = { authScopes: { admin: true } } as const;
 
 export const Source = builder.prismaNode('Source', {
+  // node(id:) of a missing row answers null.
+  nullable: true,
   select: { id: true },
   description: 'A feed Wirelens polls. Health and fetch log are visible to admins only.',
   id: { field: 'id' },
@@ -161,7 +163,7 @@ const AddSourceInput = builder.inputType('AddSourceInput', {
 const UpdateSourceInput = builder.inputType('UpdateSourceInput', {
   description: 'Changes to a source (absent fields stay).',
   fields: (t) => ({
-    id: t.id({ required: true, description: 'Source global ID.' }),
+    id: t.globalID({ for: Source, required: true, description: 'Source global ID.' }),
     url: t.string({ required: false, description: 'Feed URL.' }),
     title: t.string({ required: false, description: 'Title.' }),
     intervalSeconds: t.int({ required: false, description: 'Polling interval in seconds.' }),
@@ -196,10 +198,6 @@ const ImportOpmlResult = builder
     }),
   });
 
-function actorOf(ctx: Context) {
-  return { userId: (ctx.viewer as NonNullable<Context['viewer']>).id, requestId: ctx.requestId, ip: ctx.ip };
-}
-
 builder.mutationFields((t) => ({
   addSource: t.prismaField({
     type: 'Source',
@@ -211,7 +209,7 @@ builder.mutationFields((t) => ({
         addSource({
           db: ctx.db,
           jobs: ctx.jobs,
-          actor: actorOf(ctx),
+          actor: requireViewer(ctx),
           allowHosts: ctx.fetchAllowHosts,
           input,
         }),
@@ -225,11 +223,11 @@ builder.mutationFields((t) => ({
     ...adminOnly,
     args: { input: t.arg({ type: UpdateSourceInput, required: true, description: 'The changes.' }) },
     resolve: async (query, _r, { input }, ctx) => {
-      const sourceId = decodeId(input.id, 'Source', 'input.id');
+      const sourceId = rowId(input.id);
       await withFieldPrefix('input', () =>
         updateSource({
           db: ctx.db,
-          actor: actorOf(ctx),
+          actor: requireViewer(ctx),
           allowHosts: ctx.fetchAllowHosts,
           sourceId,
           patch: input,
@@ -242,10 +240,10 @@ builder.mutationFields((t) => ({
     type: 'Source',
     description: 'Stop polling a source (admin).',
     ...adminOnly,
-    args: { id: t.arg.id({ required: true, description: 'Source global ID.' }) },
+    args: { id: t.arg.globalID({ for: Source, required: true, description: 'Source global ID.' }) },
     resolve: async (query, _r, args, ctx) => {
-      const sourceId = decodeId(args.id, 'Source', 'id');
-      await setSourceStatus({ db: ctx.db, actor: actorOf(ctx), sourceId, status: 'PAUSED' });
+      const sourceId = rowId(args.id);
+      await setSourceStatus({ db: ctx.db, actor: requireViewer(ctx), sourceId, status: 'PAUSED' });
       return ctx.db.source.findUniqueOrThrow({ ...query, where: { id: sourceId } });
     },
   }),
@@ -253,31 +251,31 @@ builder.mutationFields((t) => ({
     type: 'Source',
     description: 'Resume polling a source now (admin).',
     ...adminOnly,
-    args: { id: t.arg.id({ required: true, description: 'Source global ID.' }) },
+    args: { id: t.arg.globalID({ for: Source, required: true, description: 'Source global ID.' }) },
     resolve: async (query, _r, args, ctx) => {
-      const sourceId = decodeId(args.id, 'Source', 'id');
-      await setSourceStatus({ db: ctx.db, actor: actorOf(ctx), sourceId, status: 'ACTIVE' });
+      const sourceId = rowId(args.id);
+      await setSourceStatus({ db: ctx.db, actor: requireViewer(ctx), sourceId, status: 'ACTIVE' });
       return ctx.db.source.findUniqueOrThrow({ ...query, where: { id: sourceId } });
     },
   }),
-  deleteSource: t.id({
+  deleteSource: t.globalID({
     description: 'Delete a source and its articles (admin). Returns the deleted ID.',
     ...adminOnly,
-    args: { id: t.arg.id({ required: true, description: 'Source global ID.' }) },
+    args: { id: t.arg.globalID({ for: Source, required: true, description: 'Source global ID.' }) },
     resolve: async (_r, args, ctx) => {
-      const sourceId = decodeId(args.id, 'Source', 'id');
-      await deleteSource({ db: ctx.db, actor: actorOf(ctx), sourceId });
-      return args.id;
+      const sourceId = rowId(args.id);
+      await deleteSource({ db: ctx.db, actor: requireViewer(ctx), sourceId });
+      return { type: Source, id: sourceId };
     },
   }),
   refreshSource: t.prismaField({
     type: 'Source',
     description: 'Fetch a source now, ignoring its schedule (admin).',
     ...adminOnly,
-    args: { id: t.arg.id({ required: true, description: 'Source global ID.' }) },
+    args: { id: t.arg.globalID({ for: Source, required: true, description: 'Source global ID.' }) },
     resolve: async (query, _r, args, ctx) => {
-      const sourceId = decodeId(args.id, 'Source', 'id');
-      await requestSourceRefresh({ db: ctx.db, jobs: ctx.jobs, actor: actorOf(ctx), sourceId });
+      const sourceId = rowId(args.id);
+      await requestSourceRefresh({ db: ctx.db, jobs: ctx.jobs, actor: requireViewer(ctx), sourceId });
       return ctx.db.source.findUniqueOrThrow({ ...query, where: { id: sourceId } });
     },
   }),
@@ -296,7 +294,7 @@ builder.mutationFields((t) => ({
       importOpml({
         db: ctx.db,
         jobs: ctx.jobs,
-        actor: actorOf(ctx),
+        actor: requireViewer(ctx),
         allowHosts: ctx.fetchAllowHosts,
         opml: args.opml,
       }),
@@ -304,6 +302,6 @@ builder.mutationFields((t) => ({
   exportOpml: t.string({
     description: 'All sources as an OPML 2.0 document (admin).',
     ...adminOnly,
-    resolve: (_r, _a, ctx) => exportOpml({ db: ctx.db, actor: actorOf(ctx) }),
+    resolve: (_r, _a, ctx) => exportOpml({ db: ctx.db, actor: requireViewer(ctx) }),
   }),
 }));

@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { listCost } from '../http/cost.js';
 import { Article, ArticleConnection, resolveSubjectArticles, subjectArticleArgs } from './article.js';
 import { SentimentSeries, seriesArgs, subjectSeries } from './series.js';
 
@@ -11,6 +12,8 @@ export const TopicKindEnum = builder.enumType('TopicKind', {
 });
 
 export const Topic = builder.prismaNode('Topic', {
+  // node(id:) of a missing row answers null.
+  nullable: true,
   select: { id: true },
   description: 'A subject articles are classified under (e.g. AI, earnings, regulation & policy).',
   id: { field: 'id' },
@@ -43,6 +46,8 @@ builder.queryFields((t) => ({
     type: ['Topic'],
     description: 'Every topic, taxonomy first, then by name.',
     authScopes: { viewer: true },
+    // About the size of the built-in taxonomy.
+    extensions: listCost(() => 25),
     resolve: (query, _parent, _args, ctx) =>
       ctx.db.topic.findMany({ ...query, orderBy: [{ kind: 'desc' }, { name: 'asc' }] }),
   }),

@@ -6,9 +6,9 @@ import { createApiToken, revokeApiToken } from '@wirelens/services/tokens';
 import { createUser, deactivateUser, setUserRole, signIn, signOut } from '@wirelens/services/users';
 
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
-import type { Context } from '../context.js';
+import { requireViewer, type Context } from '../context.js';
 import { sessionCookie } from '../http/cookies.js';
-import { decodeId } from '../validation.js';
+import { rowId } from '../validation.js';
 
 export const RoleEnum = builder.enumType('Role', {
   description: 'What a user may do; each role includes the ones before it.',
@@ -27,6 +27,8 @@ const selfOrAdmin = {
 } as const;
 
 export const User = builder.prismaNode('User', {
+  // node(id:) of a missing row answers null.
+  nullable: true,
   description:
     'A person who signs in to Wirelens. E-mail and account details are visible to the user and to admins.',
   id: { field: 'id' },
@@ -54,6 +56,8 @@ export const User = builder.prismaNode('User', {
 });
 
 export const ApiToken = builder.prismaNode('ApiToken', {
+  // node(id:) of a missing row answers null.
+  nullable: true,
   description:
     'A personal API token (visible to its owner and admins). Only its prefix is shown; the secret is returned once, when created.',
   id: { field: 'id' },
@@ -129,10 +133,6 @@ const CreatedApiToken = builder.objectRef<{ id: number; secret: string }>('Creat
 
 const email = z.string().trim().max(254, 'must be at most 254 characters').email('must be an e-mail address');
 
-function actorOf(ctx: Context) {
-  return { userId: (ctx.viewer as NonNullable<Context['viewer']>).id, requestId: ctx.requestId, ip: ctx.ip };
-}
-
 builder.mutationFields((t) => ({
   login: t.field({
     type: LoginResult,
@@ -197,7 +197,7 @@ builder.mutationFields((t) => ({
       );
       return createApiToken({
         db: ctx.db,
-        actor: actorOf(ctx),
+        actor: requireViewer(ctx),
         name: input.name,
         expiresAt: input.expiresAt ?? null,
       });
@@ -207,12 +207,12 @@ builder.mutationFields((t) => ({
     type: 'ApiToken',
     description: 'Revoke one of your API tokens (admins: anyone’s). It stops working at once.',
     authScopes: { analyst: true },
-    args: { id: t.arg.id({ required: true, description: 'API token global ID.' }) },
+    args: { id: t.arg.globalID({ for: ApiToken, required: true, description: 'API token global ID.' }) },
     resolve: async (query, _r, args, ctx) => {
-      const tokenId = decodeId(args.id, 'ApiToken', 'id');
+      const tokenId = rowId(args.id);
       await revokeApiToken({
         db: ctx.db,
-        actor: actorOf(ctx),
+        actor: requireViewer(ctx),
         tokenId,
         isAdmin: ctx.viewer?.role === 'ADMIN',
       });
@@ -247,7 +247,7 @@ builder.mutationFields((t) => ({
       const { role } = parseInput(z.object({ role: z.enum(ROLES) }), args);
       return createUser({
         db: ctx.db,
-        actor: actorOf(ctx),
+        actor: requireViewer(ctx),
         email: args.email,
         name: args.name ?? null,
         role,
@@ -260,12 +260,12 @@ builder.mutationFields((t) => ({
     description: "Change a user's role (admin). The last active admin cannot be demoted.",
     authScopes: { admin: true },
     args: {
-      userId: t.arg.id({ required: true, description: 'User global ID.' }),
+      userId: t.arg.globalID({ for: User, required: true, description: 'User global ID.' }),
       role: t.arg({ type: RoleEnum, required: true, description: 'New role.' }),
     },
     resolve: async (query, _r, args, ctx) => {
-      const userId = decodeId(args.userId, 'User', 'userId');
-      await setUserRole({ db: ctx.db, actor: actorOf(ctx), userId, role: args.role });
+      const userId = rowId(args.userId);
+      await setUserRole({ db: ctx.db, actor: requireViewer(ctx), userId, role: args.role });
       return ctx.db.user.findUniqueOrThrow({ ...query, where: { id: userId } });
     },
   }),
@@ -273,10 +273,10 @@ builder.mutationFields((t) => ({
     type: 'User',
     description: 'Deactivate a user (admin): sessions end and API tokens are revoked.',
     authScopes: { admin: true },
-    args: { userId: t.arg.id({ required: true, description: 'User global ID.' }) },
+    args: { userId: t.arg.globalID({ for: User, required: true, description: 'User global ID.' }) },
     resolve: async (query, _r, args, ctx) => {
-      const userId = decodeId(args.userId, 'User', 'userId');
-      await deactivateUser({ db: ctx.db, actor: actorOf(ctx), userId });
+      const userId = rowId(args.userId);
+      await deactivateUser({ db: ctx.db, actor: requireViewer(ctx), userId });
       return ctx.db.user.findUniqueOrThrow({ ...query, where: { id: userId } });
     },
   }),

@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 
+import { encodeGlobalID } from '@pothos/plugin-relay';
+
 import { hashPassword, type RoleName } from '@wirelens/core';
 import type { AnalysisResult } from '@wirelens/core/review';
 import { seedDatabase, type CompanySeed, type DbClient } from '@wirelens/db';
@@ -73,7 +75,25 @@ export interface TestApi {
 }
 
 export function globalId(type: string, id: number): string {
-  return Buffer.from(`${type}:${id}`).toString('base64');
+  return encodeGlobalID(type, id);
+}
+
+/**
+ * A user with the test password and an API token, for a test that changes its user (role,
+ * deactivation) and so must not touch the shared ones.
+ */
+export async function addUser(
+  db: DbClient,
+  { role, email, name }: { role: RoleName; email: string; name: string },
+): Promise<{ id: number; email: string; token: string }> {
+  const passwordHash = await hashPassword(PASSWORD);
+  const user = await db.user.upsert({
+    where: { email },
+    create: { email, role, passwordHash, name },
+    update: { role, passwordHash },
+  });
+  const token = await createApiToken({ db, actor: { userId: user.id }, name: `${name} test token` });
+  return { id: user.id, email, token: token.secret };
 }
 
 /** A migrated database with the topic taxonomy, five companies, one user per role (each with a token), one source, and a running API. */
@@ -88,17 +108,9 @@ export async function startTestApi(
     adminPassword: PASSWORD,
     companies: TEST_COMPANIES,
   });
-  const passwordHash = await hashPassword(PASSWORD);
   const users = {} as TestApi['users'];
   for (const role of ROLE_NAMES) {
-    const email = `${role.toLowerCase()}@example.com`;
-    const user = await db.user.upsert({
-      where: { email },
-      create: { email, role, passwordHash, name: role },
-      update: { role, passwordHash },
-    });
-    const token = await createApiToken({ db, actor: { userId: user.id }, name: `${role} test token` });
-    users[role] = { id: user.id, email, token: token.secret };
+    users[role] = await addUser(db, { role, email: `${role.toLowerCase()}@example.com`, name: role });
   }
   const companies = Object.fromEntries((await db.company.findMany()).map((c) => [c.slug, c.id]));
   const topics = Object.fromEntries((await db.topic.findMany()).map((t) => [t.slug, t.id]));

@@ -1,5 +1,7 @@
 import { sentimentLabelFromScore, sentimentLabelText, type SentimentLabel } from '@wirelens/ui';
 
+import type { NamedValues } from './analysisValues.js';
+
 /** The edit form's state: text as typed, so half-typed numbers ("-0.") are not lost while editing. */
 export interface AnalysisFormValues {
   sentimentLabel: SentimentLabel;
@@ -132,4 +134,15 @@ export function correctionPayload(
   const initialTopics = initial.topics.map((t) => ({ topicId: t.topicId, relevance: Number(t.relevance) }));
   if (!sameList(topics, initialTopics)) payload.topics = topics;
   return payload;
+}
+
+/** The editor's payload with the names the form showed, to compare it with values from the API. */
+export function namedPayload(payload: CorrectionPayload, values: AnalysisFormValues): NamedValues {
+  const companyName = (id: string) => values.companies.find((c) => c.companyId === id)?.name ?? id;
+  const topicName = (id: string) => values.topics.find((t) => t.topicId === id)?.name ?? id;
+  return {
+    ...payload,
+    companies: payload.companies?.map((c) => ({ ...c, company: { name: companyName(c.companyId) } })),
+    topics: payload.topics?.map((t) => ({ ...t, topic: { name: topicName(t.topicId) } })),
+  };
 }

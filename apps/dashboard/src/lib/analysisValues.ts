@@ -19,9 +19,40 @@ export interface ComparableValues {
   topics: string[] | null;
 }
 
-export interface NameLookup {
-  company: (id: string | number) => string;
-  topic: (id: string | number) => string;
+/** Values as the API returns them (AnalysisValues): companies and topics come with their names. */
+export interface NamedValues {
+  sentimentLabel?: SentimentLabel | null;
+  sentimentScore?: number | null;
+  importance?: number | null;
+  summary?: string | null;
+  paragraphs?: readonly string[] | null;
+  takeaways?: readonly string[] | null;
+  companies?:
+    readonly { company: { name: string } | null; relevance: number; sentimentScore: number }[] | null;
+  topics?: readonly { topic: { name: string } | null; relevance: number }[] | null;
+}
+
+const percent = (value: number) => `${Math.round(value * 100)}%`;
+
+const companyLine = (name: string, relevance: number, score: number) =>
+  `${name} · relevance ${percent(relevance)} · ${formatScore(score)}`;
+const topicLine = (name: string, relevance: number) => `${name} · relevance ${percent(relevance)}`;
+
+/** A history snapshot (`Correction.after`), conflict values or the editor's own (named by the form). */
+export function snapshotValues(values: NamedValues): ComparableValues {
+  return {
+    sentimentLabel: values.sentimentLabel ?? null,
+    sentimentScore: values.sentimentScore ?? null,
+    importance: values.importance ?? null,
+    summary: values.summary ?? null,
+    paragraphs: values.paragraphs ? [...values.paragraphs] : null,
+    takeaways: values.takeaways ? [...values.takeaways] : null,
+    companies:
+      values.companies?.map((c) =>
+        companyLine(c.company?.name ?? 'A removed company', c.relevance, c.sentimentScore),
+      ) ?? null,
+    topics: values.topics?.map((t) => topicLine(t.topic?.name ?? 'A removed topic', t.relevance)) ?? null,
+  };
 }
 
 type Json = Record<string, unknown>;
@@ -30,61 +61,11 @@ const isRecord = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const num = (value: unknown): number | null =>
   typeof value === 'number' && Number.isFinite(value) ? value : null;
-const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-const strings = (value: unknown): string[] | null =>
-  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : null;
 
-const LABELS: readonly string[] = ['BEARISH', 'SOMEWHAT_BEARISH', 'NEUTRAL', 'SOMEWHAT_BULLISH', 'BULLISH'];
-const label = (value: unknown): SentimentLabel | null =>
-  typeof value === 'string' && LABELS.includes(value) ? (value as SentimentLabel) : null;
-
-const percent = (value: number) => `${Math.round(value * 100)}%`;
-
-function companyLines(
-  value: unknown,
-  names: NameLookup,
-  idKey: 'companyId' | 'resolvedCompanyId',
-): string[] | null {
-  if (!Array.isArray(value)) return null;
-  return value.flatMap((item) => {
-    if (!isRecord(item)) return [];
-    const id = item[idKey];
-    if (typeof id !== 'number' && typeof id !== 'string') return [];
-    const relevance = num(item.relevance);
-    const score = num(item.sentimentScore);
-    return [
-      `${names.company(id)} · relevance ${relevance === null ? '?' : percent(relevance)} · ${score === null ? '?' : formatScore(score)}`,
-    ];
-  });
-}
-
-function topicLines(value: unknown, names: NameLookup): string[] | null {
-  if (!Array.isArray(value)) return null;
-  return value.flatMap((item) => {
-    if (!isRecord(item)) return [];
-    const id = item.topicId;
-    if (typeof id !== 'number' && typeof id !== 'string') return [];
-    const relevance = num(item.relevance);
-    return [`${names.topic(id)} · relevance ${relevance === null ? '?' : percent(relevance)}`];
-  });
-}
-
-/** A history snapshot (`Correction.before` / `after`) or conflict values (companies/topics keyed by id). */
-export function snapshotValues(snapshot: unknown, names: NameLookup): ComparableValues {
-  const value = isRecord(snapshot) ? snapshot : {};
-  return {
-    sentimentLabel: label(value.sentimentLabel),
-    sentimentScore: num(value.sentimentScore),
-    importance: num(value.importance),
-    summary: str(value.summary),
-    paragraphs: strings(value.paragraphs),
-    takeaways: strings(value.takeaways),
-    companies: companyLines(value.companies, names, 'companyId'),
-    topics: topicLines(value.topics, names),
-  };
-}
-
-/** An AI run (`Analysis`): companies are stored as mentions with the registry id they resolved to. */
+/**
+ * An AI run (`Analysis`): its companies are the analyzer's mentions (each with the name it used),
+ * its topics are stored by slug; `topicName` names a slug.
+ */
 export function aiRunValues(
   run: {
     sentimentLabel: SentimentLabel;
@@ -96,8 +77,9 @@ export function aiRunValues(
     companies: unknown;
     topics: unknown;
   },
-  names: NameLookup,
+  topicName: (slug: string) => string,
 ): ComparableValues {
+  const records = (value: unknown) => (Array.isArray(value) ? value.filter(isRecord) : []);
   return {
     sentimentLabel: run.sentimentLabel,
     sentimentScore: run.sentimentScore,
@@ -105,8 +87,16 @@ export function aiRunValues(
     summary: run.summary,
     paragraphs: [...run.paragraphs],
     takeaways: [...run.takeaways],
-    companies: companyLines(run.companies, names, 'resolvedCompanyId'),
-    topics: topicLines(run.topics, names),
+    companies: records(run.companies).map((m) =>
+      companyLine(
+        typeof m.name === 'string' ? m.name : '?',
+        num(m.relevance) ?? 0,
+        num(m.sentimentScore) ?? 0,
+      ),
+    ),
+    topics: records(run.topics).map((t) =>
+      topicLine(typeof t.slug === 'string' ? topicName(t.slug) : '?', num(t.relevance) ?? 0),
+    ),
   };
 }
 

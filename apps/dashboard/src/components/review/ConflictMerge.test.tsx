@@ -3,8 +3,6 @@ import { describe, expect, it, vi } from 'vitest';
 
 import { ConflictMerge } from './ConflictMerge.js';
 
-const names = { company: String, topic: String };
-
 describe('ConflictMerge', () => {
   it('shows the label a score implies beside it, when only the score was changed', () => {
     render(
@@ -16,7 +14,7 @@ describe('ConflictMerge', () => {
           current: { sentimentLabel: 'BULLISH', sentimentScore: 0.8, summary: 'Saved summary.' },
         }}
         yours={{ sentimentScore: -0.6 }}
-        names={names}
+        yourValues={{ sentimentScore: -0.6 }}
         submitting={false}
         onMerge={vi.fn()}
         onDiscard={vi.fn()}

@@ -8,14 +8,14 @@ import {
   VALUE_FIELDS,
   VALUE_FIELDS_WITH_IMPLIED_LABEL,
   type ComparableValues,
-  type NameLookup,
+  type NamedValues,
 } from '../../lib/analysisValues.js';
 
 export interface ConflictInfo {
   currentVersion: number;
   lastChangedAt: string | null;
   lastChangedBy: { name: string | null } | null;
-  current: unknown;
+  current: NamedValues | null;
 }
 
 /**
@@ -25,14 +25,15 @@ export interface ConflictInfo {
 export function ConflictMerge({
   conflict,
   yours,
-  names,
+  yourValues,
   submitting,
   onMerge,
   onDiscard,
 }: {
   conflict: ConflictInfo;
   yours: CorrectionPayload;
-  names: NameLookup;
+  /** `yours` with the names the form showed. */
+  yourValues: NamedValues;
   submitting: boolean;
   onMerge: (payload: CorrectionPayload, expectedVersion: number) => void;
   onDiscard: () => void;
@@ -41,8 +42,8 @@ export function ConflictMerge({
   const [choice, setChoice] = useState<Record<string, 'mine' | 'theirs'>>(() =>
     Object.fromEntries(keys.map((key) => [key, 'mine'])),
   );
-  const saved = snapshotValues(conflict.current, names);
-  const mine: ComparableValues = { ...saved, ...snapshotValues(yours, names) };
+  const saved = snapshotValues(conflict.current ?? {});
+  const mine: ComparableValues = { ...saved, ...snapshotValues(yourValues) };
   // Fields the editor did not touch show the saved value on both sides, so only real differences stand out.
   for (const field of VALUE_FIELDS) if (!(field.key in yours)) mine[field.key] = saved[field.key] as never;
   const who = conflict.lastChangedBy ? (conflict.lastChangedBy.name ?? 'Another editor') : 'A new AI run';

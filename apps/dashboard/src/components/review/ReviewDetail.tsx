@@ -13,7 +13,7 @@ import {
 
 import { readFragment, type FragmentOf } from '../../graphql.js';
 import { TopicsQuery } from '../../hooks/useResolvedFilter.js';
-import type { AnalysisFormValues, CorrectionPayload } from '../../lib/analysisForm.js';
+import { namedPayload, type AnalysisFormValues, type CorrectionPayload } from '../../lib/analysisForm.js';
 import { describeError } from '../../lib/errors.js';
 import { articlePath } from '../../lib/links.js';
 import { reviewStatusOf, sourceName } from '../ArticleFeedCard.js';
@@ -21,7 +21,6 @@ import { analyzerText } from '../Provenance.js';
 import { QueryState } from '../QueryState.js';
 import { ConflictMerge, type ConflictInfo } from './ConflictMerge.js';
 import { EditAnalysisForm } from './EditAnalysisForm.js';
-import { nameLookup } from './nameLookup.js';
 import {
   AnalysisValuesFields,
   ApproveMutation,
@@ -110,16 +109,18 @@ function ReviewPanel({
   const [message, setMessage] = useState<string | null>(null);
   const [conflict, setConflict] = useState<{
     info: ConflictInfo;
-    yours: CorrectionPayload | null;
+    yours: { payload: CorrectionPayload; values: AnalysisFormValues } | null;
     note: string;
   } | null>(null);
-  const [added, setAdded] = useState<{ companyId: string; name: string }[]>([]);
   const [approveState, approve] = useMutation(ApproveMutation);
   const [rejectState, reject] = useMutation(RejectMutation);
   const [correctState, correct] = useMutation(CorrectMutation);
   const [reanalyzeState, reanalyze] = useMutation(ReanalyzeMutation);
   const busy = approveState.fetching || rejectState.fetching || correctState.fetching;
-  const names = useMemo(() => nameLookup(article, topics, added), [article, topics, added]);
+  const topicName = useMemo(() => {
+    const bySlug = new Map(topics.map((topic) => [topic.slug, topic.name]));
+    return (slug: string) => bySlug.get(slug) ?? slug;
+  }, [topics]);
   const initial = useMemo(() => formValues(article), [article]);
   const analysis = article.analysis;
 
@@ -127,7 +128,7 @@ function ReviewPanel({
     error: CombinedError | undefined,
     fragment: FragmentOf<typeof ReviewResultFields> | undefined,
     done: string,
-    yours: CorrectionPayload | null,
+    yours: { payload: CorrectionPayload; values: AnalysisFormValues } | null,
     note: string,
   ) => {
     if (error) {
@@ -167,11 +168,16 @@ function ReviewPanel({
     }
   };
 
-  const save = async (payload: CorrectionPayload, note: string, expectedVersion: number) => {
+  const save = async (
+    payload: CorrectionPayload,
+    values: AnalysisFormValues,
+    note: string,
+    expectedVersion: number,
+  ) => {
     const outcome = await correct({
       input: { articleId: article.id, expectedVersion, ...payload, ...(note ? { note } : {}) },
     });
-    handle(outcome.error, outcome.data?.correctAnalysis, 'Correction saved.', payload, note);
+    handle(outcome.error, outcome.data?.correctAnalysis, 'Correction saved.', { payload, values }, note);
   };
 
   useHotkeys(
@@ -212,10 +218,12 @@ function ReviewPanel({
         conflict.yours ? (
           <ConflictMerge
             conflict={conflict.info}
-            yours={conflict.yours}
-            names={names}
+            yours={conflict.yours.payload}
+            yourValues={namedPayload(conflict.yours.payload, conflict.yours.values)}
             submitting={busy}
-            onMerge={(payload, version) => void save(payload, conflict.note, version)}
+            onMerge={(payload, version) =>
+              conflict.yours && void save(payload, conflict.yours.values, conflict.note, version)
+            }
             onDiscard={() => {
               setConflict(null);
               reload();
@@ -245,10 +253,7 @@ function ReviewPanel({
           topics={topics}
           submitting={busy}
           serverError={correctState.error ? describeError(correctState.error).message : null}
-          onSubmit={(payload, note, values) => {
-            setAdded(values.companies.map((c) => ({ companyId: c.companyId, name: c.name })));
-            void save(payload, note, article.reviewVersion);
-          }}
+          onSubmit={(payload, note, values) => void save(payload, values, note, article.reviewVersion)}
           onCancel={() => setEditing(false)}
         />
       ) : (
@@ -321,7 +326,7 @@ function ReviewPanel({
         </>
       )}
       <KeyboardShortcuts shortcuts={REVIEW_SHORTCUTS} />
-      <ReviewHistory article={article} names={names} />
+      <ReviewHistory article={article} topicName={topicName} />
     </article>
   );
 }

@@ -1,7 +1,8 @@
 import { DiffView, formatAbsoluteTime } from '@wirelens/ui';
 
-import { aiRunValues, snapshotValues, VALUE_FIELDS, type NameLookup } from '../../lib/analysisValues.js';
-import type { ReviewArticle } from './reviewDocuments.js';
+import { readFragment } from '../../graphql.js';
+import { aiRunValues, snapshotValues, VALUE_FIELDS } from '../../lib/analysisValues.js';
+import { AnalysisValuesFields, type ReviewArticle } from './reviewDocuments.js';
 
 const ACTIONS: Record<string, string> = {
   APPROVE: 'Approved',
@@ -11,7 +12,14 @@ const ACTIONS: Record<string, string> = {
 };
 
 /** Every editor action, newest first, each as a diff between the AI's original values and the values after it. */
-export function ReviewHistory({ article, names }: { article: ReviewArticle; names: NameLookup }) {
+export function ReviewHistory({
+  article,
+  topicName,
+}: {
+  article: ReviewArticle;
+  /** A topic's name by slug (AI runs store topics by slug). */
+  topicName: (slug: string) => string;
+}) {
   const corrections = [...article.corrections].reverse();
   return (
     <section aria-labelledby="history-heading" className="history">
@@ -31,8 +39,8 @@ export function ReviewHistory({ article, names }: { article: ReviewArticle; name
               </p>
               {correction.analysis ? (
                 <DiffView
-                  before={aiRunValues(correction.analysis, names)}
-                  after={snapshotValues(correction.after, names)}
+                  before={aiRunValues(correction.analysis, topicName)}
+                  after={snapshotValues(readFragment(AnalysisValuesFields, correction.after))}
                   fields={VALUE_FIELDS}
                   beforeLabel={`AI original (${correction.analysis.analyzer.name} ${correction.analysis.analyzer.version})`}
                   afterLabel="After this change"

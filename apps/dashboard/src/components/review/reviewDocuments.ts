@@ -37,11 +37,19 @@ export const AnalysisValuesFields = graphql(`
     takeaways
     companies {
       companyId
+      company {
+        id
+        name
+      }
       relevance
       sentimentScore
     }
     topics {
       topicId
+      topic {
+        id
+        name
+      }
       relevance
     }
   }
@@ -105,7 +113,9 @@ export const ReviewArticleQuery = graphql(
           note
           changedFields
           version
-          after
+          after {
+            ...AnalysisValuesFields
+          }
           editor {
             id
             name
@@ -128,7 +138,7 @@ export const ReviewArticleQuery = graphql(
       }
     }
   `,
-  [AnalyzerFields, EffectiveAnalysisFields, MentionFields, SourceNameFields],
+  [AnalysisValuesFields, AnalyzerFields, EffectiveAnalysisFields, MentionFields, SourceNameFields],
 );
 
 export type ReviewArticle = NonNullable<ResultOf<typeof ReviewArticleQuery>['article']>;
