@@ -402,6 +402,21 @@ const tickerArgs = (arg: Arg) => ({
   exchange: arg.string({ required: false, description: 'Exchange code; empty or absent when unknown.' }),
 });
 
+/** Adding and removing a listing take the same arguments and answer with the company. */
+function changeTicker(change: typeof addCompanyTicker | typeof removeCompanyTicker) {
+  return async (
+    query: object,
+    _root: unknown,
+    args: { companyId: string | number; symbol: string; exchange?: string | null },
+    ctx: Context,
+  ) => {
+    const companyId = decodeId(args.companyId, 'Company', 'companyId');
+    const { symbol, exchange } = parseInput(tickerSchema, args, '');
+    await change({ db: ctx.db, actor: actorOf(ctx), companyId, symbol, exchange: exchange ?? '' });
+    return byId(ctx, query, companyId);
+  };
+}
+
 builder.mutationFields((t) => ({
   removeCompanyAlias: t.prismaField({
     type: 'Company',
@@ -423,35 +438,13 @@ builder.mutationFields((t) => ({
     description: 'Add a listing to a company (editor); a symbol belongs to one company per exchange.',
     authScopes: { editor: true },
     args: tickerArgs(t.arg),
-    resolve: async (query, _root, args, ctx) => {
-      const companyId = decodeId(args.companyId, 'Company', 'companyId');
-      const { symbol, exchange } = parseInput(tickerSchema, args, '');
-      await addCompanyTicker({
-        db: ctx.db,
-        actor: actorOf(ctx),
-        companyId,
-        symbol,
-        exchange: exchange ?? '',
-      });
-      return byId(ctx, query, companyId);
-    },
+    resolve: changeTicker(addCompanyTicker),
   }),
   removeCompanyTicker: t.prismaField({
     type: 'Company',
     description: 'Remove a listing from a company (editor).',
     authScopes: { editor: true },
     args: tickerArgs(t.arg),
-    resolve: async (query, _root, args, ctx) => {
-      const companyId = decodeId(args.companyId, 'Company', 'companyId');
-      const { symbol, exchange } = parseInput(tickerSchema, args, '');
-      await removeCompanyTicker({
-        db: ctx.db,
-        actor: actorOf(ctx),
-        companyId,
-        symbol,
-        exchange: exchange ?? '',
-      });
-      return byId(ctx, query, companyId);
-    },
+    resolve: changeTicker(removeCompanyTicker),
   }),
 }));

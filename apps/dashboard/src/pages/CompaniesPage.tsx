@@ -120,6 +120,30 @@ export function CompaniesPage() {
   );
 }
 
+const DECISIONS = [
+  { key: 'confirm', label: 'Confirm', className: 'button' },
+  { key: 'reject', label: 'Reject', className: 'button button--danger' },
+] as const;
+
+function MergeButton<Company extends { name: string }>({
+  company,
+  onMerge,
+}: {
+  company: Company;
+  onMerge: (company: Company) => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="button button--ghost"
+      aria-label={`Merge ${company.name} into another company`}
+      onClick={() => onMerge(company)}
+    >
+      Merge
+    </button>
+  );
+}
+
 const shownOf = (shown: number, total: number, noun: string) =>
   shown < total ? `Showing ${shown} of ${total} ${noun}; search to narrow them down.` : null;
 
@@ -182,32 +206,19 @@ function ProposalList({
                     <span className="muted">{articlesText(company.articleCount)}</span>
                   </div>
                   <div className="company-row__actions">
-                    <button
-                      type="button"
-                      className="button"
-                      aria-label={`Confirm ${company.name}`}
-                      disabled={busy}
-                      onClick={() => void decide(company, 'confirm')}
-                    >
-                      Confirm
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--danger"
-                      aria-label={`Reject ${company.name}`}
-                      disabled={busy}
-                      onClick={() => void decide(company, 'reject')}
-                    >
-                      Reject
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--ghost"
-                      aria-label={`Merge ${company.name} into another company`}
-                      onClick={() => onMerge(company)}
-                    >
-                      Merge
-                    </button>
+                    {DECISIONS.map((decision) => (
+                      <button
+                        key={decision.key}
+                        type="button"
+                        className={decision.className}
+                        aria-label={`${decision.label} ${company.name}`}
+                        disabled={busy}
+                        onClick={() => void decide(company, decision.key)}
+                      >
+                        {decision.label}
+                      </button>
+                    ))}
+                    <MergeButton company={company} onMerge={onMerge} />
                   </div>
                 </li>
               ))}
@@ -265,14 +276,7 @@ function RegistryList({ search, onMerge }: { search: string; onMerge: (company: 
                     >
                       Names and tickers
                     </button>
-                    <button
-                      type="button"
-                      className="button button--ghost"
-                      aria-label={`Merge ${company.name} into another company`}
-                      onClick={() => onMerge(company)}
-                    >
-                      Merge
-                    </button>
+                    <MergeButton company={company} onMerge={onMerge} />
                   </div>
                   <div id={`names-${company.slug}`} hidden={editing !== company.id}>
                     {editing === company.id && <CompanyNamesEditor company={company} />}

@@ -59,26 +59,15 @@ export function CompanyNamesEditor({ company }: { company: RegistryCompany }) {
     <div className="names-editor">
       <FormAlert>{problem}</FormAlert>
       <h4>Other names</h4>
-      {company.aliases.length > 0 ? (
-        <ul className="wl-chip-list" aria-label={`Other names of ${company.name}`}>
-          {company.aliases.map((name) => (
-            <li key={name} className="wl-chip">
-              {name}
-              <button
-                type="button"
-                className="chip-remove"
-                aria-label={`Remove name ${name}`}
-                disabled={busy}
-                onClick={() => void run(removeAlias({ companyId: company.id, alias: name }))}
-              >
-                <span aria-hidden="true">×</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted small">None yet.</p>
-      )}
+      <RemovableChips
+        label={`Other names of ${company.name}`}
+        items={company.aliases.map((name) => ({ key: name, text: name, removeLabel: `Remove name ${name}` }))}
+        disabled={busy}
+        onRemove={(index) => {
+          const name = company.aliases[index];
+          if (name !== undefined) void run(removeAlias({ companyId: company.id, alias: name }));
+        }}
+      />
       <form
         className="form form--inline"
         onSubmit={submitAlias}
@@ -101,30 +90,22 @@ export function CompanyNamesEditor({ company }: { company: RegistryCompany }) {
         </button>
       </form>
       <h4>Tickers</h4>
-      {company.tickers.length > 0 ? (
-        <ul className="wl-chip-list" aria-label={`Tickers of ${company.name}`}>
-          {company.tickers.map((ticker) => (
-            <li key={`${ticker.exchange}:${ticker.symbol}`} className="wl-chip">
-              {tickerText(ticker)}
-              <button
-                type="button"
-                className="chip-remove"
-                aria-label={`Remove ticker ${tickerText(ticker)}`}
-                disabled={busy}
-                onClick={() =>
-                  void run(
-                    removeTicker({ companyId: company.id, symbol: ticker.symbol, exchange: ticker.exchange }),
-                  )
-                }
-              >
-                <span aria-hidden="true">×</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted small">None yet.</p>
-      )}
+      <RemovableChips
+        label={`Tickers of ${company.name}`}
+        items={company.tickers.map((ticker) => ({
+          key: `${ticker.exchange}:${ticker.symbol}`,
+          text: tickerText(ticker),
+          removeLabel: `Remove ticker ${tickerText(ticker)}`,
+        }))}
+        disabled={busy}
+        onRemove={(index) => {
+          const ticker = company.tickers[index];
+          if (ticker)
+            void run(
+              removeTicker({ companyId: company.id, symbol: ticker.symbol, exchange: ticker.exchange }),
+            );
+        }}
+      />
       <form
         className="form form--inline"
         onSubmit={submitTicker}
@@ -153,5 +134,38 @@ export function CompanyNamesEditor({ company }: { company: RegistryCompany }) {
         </button>
       </form>
     </div>
+  );
+}
+
+/** Chips, each with a button that removes it; "None yet." when there are none. */
+function RemovableChips({
+  label,
+  items,
+  disabled,
+  onRemove,
+}: {
+  label: string;
+  items: { key: string; text: string; removeLabel: string }[];
+  disabled: boolean;
+  onRemove: (index: number) => void;
+}) {
+  if (items.length === 0) return <p className="muted small">None yet.</p>;
+  return (
+    <ul className="wl-chip-list" aria-label={label}>
+      {items.map((item, index) => (
+        <li key={item.key} className="wl-chip">
+          {item.text}
+          <button
+            type="button"
+            className="chip-remove"
+            aria-label={item.removeLabel}
+            disabled={disabled}
+            onClick={() => onRemove(index)}
+          >
+            <span aria-hidden="true">×</span>
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
