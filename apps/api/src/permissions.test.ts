@@ -148,6 +148,30 @@ const MUTATIONS: [string, Minimum, () => { query: string; variables?: Record<str
     }),
   ],
   [
+    'removeCompanyAlias',
+    'EDITOR',
+    () => ({
+      query: 'mutation($c: ID!) { removeCompanyAlias(companyId: $c, alias: "Team Green 1") { slug } }',
+      variables: { c: fx.company },
+    }),
+  ],
+  [
+    'addCompanyTicker',
+    'EDITOR',
+    () => ({
+      query: `mutation($c: ID!) { addCompanyTicker(companyId: $c, symbol: "NV${(counter += 1)}") { slug } }`,
+      variables: { c: fx.company },
+    }),
+  ],
+  [
+    'removeCompanyTicker',
+    'EDITOR',
+    () => ({
+      query: 'mutation($c: ID!) { removeCompanyTicker(companyId: $c, symbol: "NV1") { slug } }',
+      variables: { c: fx.company },
+    }),
+  ],
+  [
     'addSource',
     'ADMIN',
     () => ({

@@ -475,6 +475,7 @@ describe('Wirelens dashboard in Chromium', () => {
     expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Overview', 'Feed', 'Compare', 'GraphiQL']);
     for (const [path, role] of [
       ['/review', 'editor'],
+      ['/companies', 'editor'],
       ['/sources', 'admin'],
       ['/users', 'admin'],
       ['/tokens', 'analyst'],
@@ -589,6 +590,149 @@ describe('Wirelens dashboard in Chromium', () => {
     await screenshot(page, 'feed-phone');
   });
 });
+
+describe('Companies for editors in Chromium', () => {
+  const PORT = 'Harbourside Port Authority';
+  const DUPLICATE = 'Harbourside Port Auth';
+
+  it('confirms a proposal, merges a duplicate after its preview, and removes a wrong company from an article', async () => {
+    // Two organisations the analyzer proposed, on Walmart stories (an editor's correction puts them there).
+    const walmart = await companyArticles('walmart');
+    const [first, second, third] = walmart.articles;
+    if (!first || !second || !third) throw new Error('fewer than 3 Walmart articles');
+    await proposeCompany(PORT, [first.id, second.id]);
+    await proposeCompany(DUPLICATE, [third.id]);
+
+    const { page } = await session(EDITOR, '/companies');
+    await visible(page.getByRole('heading', { name: 'Companies', level: 1 }));
+    const proposals = page.getByRole('list', { name: 'Proposed companies' });
+    // The most frequent first.
+    await expect.poll(() => proposals.getByRole('heading', { level: 2 }).first().innerText()).toBe(PORT);
+    await visible(proposals.getByRole('listitem').filter({ hasText: PORT }).getByText('2 articles'));
+    await visible(proposals.getByRole('listitem').filter({ hasText: DUPLICATE }).getByText('1 article'));
+    await screenshot(page, 'companies-proposals');
+
+    await page.getByRole('button', { name: `Confirm ${PORT}` }).click();
+    await visible(page.getByRole('status').filter({ hasText: `Confirmed ${PORT}` }));
+    await expect.poll(() => proposals.getByRole('heading', { name: PORT }).count()).toBe(0);
+
+    // Merge the duplicate into it: the dialog shows what moves before anything changes.
+    await page.getByRole('button', { name: `Merge ${DUPLICATE} into another company` }).click();
+    const dialog = await visible(
+      page.getByRole('dialog', { name: `Merge ${DUPLICATE} into another company` }),
+    );
+    await dialog.getByRole('searchbox', { name: 'Merge into' }).fill('Harbourside Port Authority');
+    await dialog.getByRole('button', { name: PORT }).click();
+    const moves = await visible(dialog.getByRole('region', { name: 'What moves' }));
+    expect(await moves.getByRole('listitem').allInnerTexts()).toEqual([
+      '1 article (1 mention)',
+      '1 point in the sentiment series',
+      'No article names both',
+      `Names: ${DUPLICATE}`,
+      'Tickers: none',
+    ]);
+    await screenshot(page, 'companies-merge-preview');
+    expect((await companyArticles('harbourside-port-auth')).total).toBe(1);
+    await dialog.getByRole('button', { name: `Merge into ${PORT}` }).click();
+    await visible(page.getByRole('status').filter({ hasText: `Merged ${DUPLICATE} into ${PORT}` }));
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    const merged = await companyArticles('harbourside-port-authority');
+    expect(merged.articles.map((article) => article.id).sort()).toEqual(
+      [first.id, second.id, third.id].sort(),
+    );
+
+    // "Not this company" on the article: one click, and the article, the feed filter and the badge follow.
+    await page.goto(`/articles/${encodeURIComponent(first.id)}`);
+    await visible(page.getByRole('heading', { name: first.title, level: 1 }));
+    const mentioned = page.getByRole('list', { name: 'Mentioned companies' });
+    await visible(mentioned.getByRole('link', { name: new RegExp(`^${PORT}`) }));
+    await page.getByRole('button', { name: `Not this company: ${PORT}` }).click();
+    await visible(page.getByRole('status').filter({ hasText: `Removed ${PORT} from this article` }));
+    await expect.poll(() => mentioned.getByRole('link', { name: new RegExp(`^${PORT}`) }).count()).toBe(0);
+    await visible(mentioned.getByRole('link', { name: /^Walmart/ }));
+    // It is a correction like any other: in the provenance and the history.
+    await visible(
+      page
+        .getByRole('complementary', { name: 'Provenance' })
+        .getByText(`Corrected by ${EDITOR.name}`, { exact: false }),
+    );
+    await screenshot(page, 'article-not-this-company');
+
+    const remaining = await companyArticles('harbourside-port-authority');
+    expect(remaining.articles.map((article) => article.id).sort()).toEqual([second.id, third.id].sort());
+    await page.goto('/feed?company=harbourside-port-authority');
+    await visible(page.getByText('2 articles', { exact: true }));
+    await expect.poll(() => feedTitles(page)).toEqual(remaining.articles.map((article) => article.title));
+    await page.goto('/feed?company=walmart');
+    const corrected = card(page, first.title);
+    await visible(corrected.getByText('Corrected', { exact: true }));
+    expect(
+      await corrected
+        .getByRole('list', { name: 'Companies' })
+        .getByRole('link', { name: new RegExp(`^${PORT}`) })
+        .count(),
+    ).toBe(0);
+
+    // Registry editing on a phone: names and tickers in place, nothing wider than the screen.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto('/companies?tab=all&q=Harbourside');
+    const registry = page.getByRole('list', { name: 'Registry companies' });
+    await page.getByRole('button', { name: `Names and tickers of ${PORT}` }).click();
+    const aliasForm = page.getByRole('form', { name: `Add a name for ${PORT}` });
+    await aliasForm.getByLabel('New name').fill('Port of Harbourside');
+    await aliasForm.getByRole('button', { name: 'Add name' }).click();
+    await visible(
+      registry.getByRole('list', { name: `Other names of ${PORT}` }).getByText('Port of Harbourside'),
+    );
+    const tickerForm = page.getByRole('form', { name: `Add a ticker for ${PORT}` });
+    await tickerForm.getByLabel('Symbol').fill('hbpa');
+    await tickerForm.getByRole('button', { name: 'Add ticker' }).click();
+    await visible(page.getByRole('button', { name: 'Remove ticker HBPA' }));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await screenshot(page, 'companies-phone');
+  });
+});
+
+/**
+ * A company the analyzer would propose, named on the given articles. Created as the worker creates one,
+ * then put on the articles by an admin's correction, so the article rows and series are the app's own.
+ */
+async function proposeCompany(name: string, articleIds: string[]): Promise<void> {
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const company = await db.db.company.create({
+    data: {
+      slug,
+      name,
+      status: 'PROPOSED',
+      aliases: { create: { alias: name, normalized: name.toLowerCase() } },
+    },
+  });
+  const id = Buffer.from(`Company:${company.id}`).toString('base64');
+  for (const articleId of articleIds) {
+    const { article } = await admin.query<{
+      article: {
+        reviewVersion: number;
+        companies: { relevance: number; sentimentScore: number; company: { id: string } }[];
+      };
+    }>(
+      'query A($id: ID!) { article(id: $id) { reviewVersion companies { relevance sentimentScore company { id } } } }',
+      { id: articleId },
+    );
+    const companies = [
+      ...article.companies.map((c) => ({
+        companyId: c.company.id,
+        relevance: c.relevance,
+        sentimentScore: c.sentimentScore,
+      })),
+      { companyId: id, relevance: 0.4, sentimentScore: 0 },
+    ];
+    const result = await admin.query<{ correctAnalysis: { __typename: string } }>(
+      `mutation C($input: CorrectAnalysisInput!) { correctAnalysis(input: $input) { __typename } }`,
+      { input: { articleId, expectedVersion: article.reviewVersion, companies } },
+    );
+    expect(result.correctAnalysis.__typename).toBe('ReviewSuccess');
+  }
+}
 
 async function sourceIdOf(url: string): Promise<string> {
   await expect

@@ -19,6 +19,7 @@ describe('App routing and roles', () => {
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     within(nav).getByRole('link', { name: 'Feed' });
     expect(within(nav).queryByRole('link', { name: 'Review queue' })).toBeNull();
+    expect(within(nav).queryByRole('link', { name: 'Companies' })).toBeNull();
     expect(within(nav).queryByRole('link', { name: 'Sources' })).toBeNull();
     expect(within(nav).queryByRole('link', { name: 'API tokens' })).toBeNull();
   });
@@ -34,6 +35,7 @@ describe('App routing and roles', () => {
       ['Feed', '/feed'],
       ['Compare', '/compare'],
       ['Review queue', '/review'],
+      ['Companies', '/companies'],
       ['Sources', '/sources'],
       ['Users', '/users'],
       ['API tokens', '/tokens'],

@@ -23,6 +23,7 @@ const ArticlePage = onDemand(() => import('./pages/ArticlePage.js'), 'ArticlePag
 const CompanyPage = onDemand(() => import('./pages/CompanyPage.js'), 'CompanyPage');
 const TopicPage = onDemand(() => import('./pages/TopicPage.js'), 'TopicPage');
 const ComparePage = onDemand(() => import('./pages/ComparePage.js'), 'ComparePage');
+const CompaniesPage = onDemand(() => import('./pages/CompaniesPage.js'), 'CompaniesPage');
 const ReviewQueuePage = onDemand(() => import('./pages/ReviewQueuePage.js'), 'ReviewQueuePage');
 const SourcesPage = onDemand(() => import('./pages/sources/index.js'), 'SourcesPage');
 const TokensPage = onDemand(() => import('./pages/TokensPage.js'), 'TokensPage');
@@ -35,6 +36,7 @@ const ON_DEMAND: [path: string, page: { preload: () => Promise<unknown> }][] = [
   ['/topics/:slug', TopicPage],
   ['/compare', ComparePage],
   ['/review', ReviewQueuePage],
+  ['/companies', CompaniesPage],
   ['/sources', SourcesPage],
   ['/users', UsersPage],
   ['/tokens', TokensPage],
@@ -64,6 +66,7 @@ export function App() {
         <Route path="/topics/:slug" element={signedIn(<TopicPage />)} />
         <Route path="/compare" element={signedIn(<ComparePage />)} />
         <Route path="/review" element={withRole('EDITOR', <ReviewQueuePage />)} />
+        <Route path="/companies" element={withRole('EDITOR', <CompaniesPage />)} />
         <Route path="/sources" element={withRole('ADMIN', <SourcesPage />)} />
         <Route path="/users" element={withRole('ADMIN', <UsersPage />)} />
         <Route path="/tokens" element={withRole('ANALYST', <TokensPage />)} />

@@ -3,12 +3,17 @@ import { z } from 'zod';
 import { invalidInput, parseInput } from '@wirelens/core';
 import {
   addCompanyAlias,
+  addCompanyTicker,
   createCompany,
   decideProposedCompany,
   mergeCompanies,
+  previewCompanyMerge,
+  removeCompanyAlias,
+  removeCompanyTicker,
+  type CompanyMergePreview as MergePreview,
 } from '@wirelens/services/companies';
 
-import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
+import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Arg } from '../builder.js';
 import { requireViewer, type Context } from '../context.js';
 import { rowId } from '../validation.js';
 import { Article, ArticleConnection, resolveSubjectArticles, subjectArticleArgs } from './article.js';
@@ -297,5 +302,159 @@ builder.mutationFields((t) => ({
       await decideProposedCompany({ db: ctx.db, actor: requireViewer(ctx), companyId, decision: 'REJECTED' });
       return byId(ctx, query, companyId);
     },
+  }),
+}));
+
+// Editors curating the registry from the dashboard: the proposals queue by frequency, a merge preview,
+// and alias and ticker edits.
+
+builder.prismaObjectField('Company', 'articleCount', (t) =>
+  t.relationCount('articles', {
+    description: 'How many articles name this company (effective values: editor removals count).',
+  }),
+);
+
+const CompanyMergePreviewType = builder.objectRef<MergePreview>('CompanyMergePreview').implement({
+  description: 'What `mergeCompanies` with the same arguments would move; nothing is changed.',
+  fields: (t) => ({
+    source: t.prismaField({
+      type: 'Company',
+      description: 'The company that would go away.',
+      resolve: (query, p, _args, ctx) => byId(ctx, query, p.sourceId),
+    }),
+    target: t.prismaField({
+      type: 'Company',
+      description: 'The company that would stay.',
+      resolve: (query, p, _args, ctx) => byId(ctx, query, p.targetId),
+    }),
+    articlesMoving: t.exposeInt('articlesMoving', {
+      description: 'Articles about the source only; they would name the target instead.',
+    }),
+    articlesShared: t.exposeInt('articlesShared', {
+      description: "Articles about both; they keep the target's entry and lose the source's.",
+    }),
+    mentionsMoving: t.exposeInt('mentionsMoving', {
+      description: 'How often the moving articles name the source.',
+    }),
+    seriesPointsMoving: t.exposeInt('seriesPointsMoving', {
+      description:
+        "Moving articles that count in sentiment series (scored, not rejected): the target's series gains them.",
+    }),
+    aliasesJoining: t.exposeStringList('aliasesJoining', {
+      description: "The source's names (its own among them) that the target would gain.",
+    }),
+    tickersJoining: t.field({
+      type: [CompanyTicker],
+      description: "The source's listings; all of them would move to the target.",
+      resolve: (p) => p.tickersJoining,
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  companyProposals: t.prismaConnection({
+    type: 'Company',
+    cursor: 'id',
+    maxSize: MAX_PAGE_SIZE,
+    defaultSize: DEFAULT_PAGE_SIZE,
+    description:
+      'Companies the analyzer proposed, waiting for an editor (editor): the most frequent first (`articleCount`), then by name.',
+    authScopes: { editor: true },
+    args: { search: t.arg.string({ required: false, description: 'Case-insensitive text to look for.' }) },
+    totalCount: (_parent, args, ctx) =>
+      ctx.db.company.count({ where: companyWhere(args.search, ['PROPOSED']) }),
+    resolve: (query, _parent, args, ctx) => {
+      parseInput(searchSchema, args, '');
+      return ctx.db.company.findMany({
+        ...query,
+        where: companyWhere(args.search, ['PROPOSED']),
+        orderBy: [{ articles: { _count: 'desc' } }, { name: 'asc' }, { id: 'asc' }],
+      });
+    },
+  }),
+  companyMergePreview: t.field({
+    type: CompanyMergePreviewType,
+    description:
+      'What merging `sourceId` into `targetId` would move (editor); refused for the same reasons as `mergeCompanies`.',
+    authScopes: { editor: true },
+    args: {
+      sourceId: t.arg.globalID({
+        for: Company,
+        required: true,
+        description: 'The company that would go away.',
+      }),
+      targetId: t.arg.globalID({ for: Company, required: true, description: 'The company that would stay.' }),
+    },
+    resolve: (_root, args, ctx) =>
+      previewCompanyMerge({
+        db: ctx.db,
+        sourceId: rowId(args.sourceId),
+        targetId: rowId(args.targetId),
+      }),
+  }),
+}));
+
+const tickerSchema = z.object({
+  symbol: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9.-]{1,20}$/, 'letters, digits, dots and dashes (≤ 20)'),
+  exchange: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9.-]{0,20}$/, 'letters, digits, dots and dashes (≤ 20)')
+    .nullish(),
+});
+
+const tickerArgs = (arg: Arg) => ({
+  companyId: arg.globalID({ for: Company, required: true, description: 'Company global ID.' }),
+  symbol: arg.string({ required: true, description: 'Ticker symbol (stored upper-case).' }),
+  exchange: arg.string({ required: false, description: 'Exchange code; empty or absent when unknown.' }),
+});
+
+/** Adding and removing a listing take the same arguments and answer with the company. */
+function changeTicker(change: typeof addCompanyTicker | typeof removeCompanyTicker) {
+  return async (
+    query: object,
+    _root: unknown,
+    args: { companyId: { id: string; typename: string }; symbol: string; exchange?: string | null },
+    ctx: Context,
+  ) => {
+    const companyId = rowId(args.companyId);
+    const { symbol, exchange } = parseInput(tickerSchema, args, '');
+    await change({ db: ctx.db, actor: requireViewer(ctx), companyId, symbol, exchange: exchange ?? '' });
+    return byId(ctx, query, companyId);
+  };
+}
+
+builder.mutationFields((t) => ({
+  removeCompanyAlias: t.prismaField({
+    type: 'Company',
+    description: 'Remove another name of a company (editor); its own name always stays.',
+    authScopes: { editor: true },
+    args: {
+      companyId: t.arg.globalID({ for: Company, required: true, description: 'Company global ID.' }),
+      alias: t.arg.string({ required: true, description: 'The name.' }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const companyId = rowId(args.companyId);
+      const { alias } = parseInput(z.object({ alias: shortText(200) }), args, '');
+      await removeCompanyAlias({ db: ctx.db, actor: requireViewer(ctx), companyId, alias });
+      return byId(ctx, query, companyId);
+    },
+  }),
+  addCompanyTicker: t.prismaField({
+    type: 'Company',
+    description: 'Add a listing to a company (editor); a symbol belongs to one company per exchange.',
+    authScopes: { editor: true },
+    args: tickerArgs(t.arg),
+    resolve: changeTicker(addCompanyTicker),
+  }),
+  removeCompanyTicker: t.prismaField({
+    type: 'Company',
+    description: 'Remove a listing from a company (editor).',
+    authScopes: { editor: true },
+    args: tickerArgs(t.arg),
+    resolve: changeTicker(removeCompanyTicker),
   }),
 }));

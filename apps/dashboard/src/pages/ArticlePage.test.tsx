@@ -1,8 +1,9 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { AI_TOPIC, NVIDIA } from '../testing/fixtures.js';
-import { renderPage, retrySendsAgain } from '../testing/renderPage.js';
+import type { MockHandler } from '../testing/mockClient.js';
+import { EDITOR, renderPage, retrySendsAgain, VIEWER } from '../testing/renderPage.js';
 import { ArticlePage } from './ArticlePage.js';
 
 function articleData(overrides: Record<string, unknown> = {}) {
@@ -12,6 +13,7 @@ function articleData(overrides: Record<string, unknown> = {}) {
       id: 'QXJ0aWNsZTox',
       title: 'Chip export rules tighten',
       url: 'https://news.example.com/chips',
+      reviewVersion: 3,
       author: 'Jane Reporter',
       imageUrl: 'https://news.example.com/chips.jpg',
       publishedAt: '2026-11-26T10:00:00.000Z',
@@ -132,5 +134,98 @@ describe('ArticlePage', () => {
       handlers: { ArticlePage: { data: articleData({ analysis: null, corrections: [] }) } },
     });
     await screen.findByText('Not analysed yet');
+  });
+
+  describe('"Not this company"', () => {
+    const TESLA = { id: 'Q29tcGFueToxNA==', slug: 'tesla', name: 'Tesla' };
+    const twoCompanies = articleData({
+      companies: [
+        { relevance: 0.9, sentimentScore: -0.7, company: NVIDIA },
+        { relevance: 0.4, sentimentScore: 0.1, company: TESLA },
+      ],
+    });
+    const saved = (version: number) => ({
+      data: {
+        correctAnalysis: {
+          __typename: 'ReviewSuccess',
+          version,
+          reviewStatus: 'APPROVED',
+          article: { id: 'QXJ0aWNsZTox', reviewStatus: 'APPROVED', reviewVersion: version },
+        },
+      },
+    });
+    const editorPage = (correct: MockHandler) =>
+      renderPage(<ArticlePage />, {
+        ...route,
+        user: EDITOR,
+        handlers: { ArticlePage: { data: twoCompanies }, CorrectAnalysis: correct },
+      });
+
+    it('removes one company with a correction of the list, at the loaded version, and undoes it', async () => {
+      let version = 3;
+      const { calls } = editorPage(() => saved((version += 1)));
+      fireEvent.click(await screen.findByRole('button', { name: 'Not this company: Tesla' }));
+      await screen.findByText(/Removed Tesla from this article/);
+      const corrections = calls.filter((call) => call.name === 'CorrectAnalysis');
+      expect(corrections[0]?.variables).toEqual({
+        input: {
+          articleId: 'QXJ0aWNsZTox',
+          expectedVersion: 3,
+          companies: [{ companyId: NVIDIA.id, relevance: 0.9, sentimentScore: -0.7 }],
+          note: 'Not this company: Tesla',
+        },
+      });
+
+      fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+      await screen.findByText('Tesla is back on this article.');
+      expect(calls.filter((call) => call.name === 'CorrectAnalysis')[1]?.variables).toMatchObject({
+        input: {
+          expectedVersion: 4,
+          companies: [
+            { companyId: NVIDIA.id, relevance: 0.9, sentimentScore: -0.7 },
+            { companyId: TESLA.id, relevance: 0.4, sentimentScore: 0.1 },
+          ],
+        },
+      });
+    });
+
+    it('says so when someone changed the analysis meanwhile, and reloads on request', async () => {
+      const { calls } = editorPage({
+        data: {
+          correctAnalysis: {
+            __typename: 'AnalysisConflict',
+            currentVersion: 5,
+            reviewStatus: 'APPROVED',
+            lastChangedAt: '2026-11-26T12:00:00.000Z',
+            lastChangedBy: { id: 'VXNlcjo5', name: 'Olga' },
+            current: null,
+            yourValues: { companies: [] },
+          },
+        },
+      });
+      fireEvent.click(await screen.findByRole('button', { name: 'Not this company: NVIDIA' }));
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toContain('Someone changed this analysis since you opened it.');
+      expect(alert.textContent).toContain('Nothing was removed');
+      const loads = calls.filter((call) => call.name === 'ArticlePage').length;
+      fireEvent.click(screen.getByRole('button', { name: 'Reload' }));
+      await waitFor(() => expect(calls.filter((call) => call.name === 'ArticlePage').length).toBe(loads + 1));
+    });
+
+    it('shows a server error', async () => {
+      editorPage({ graphqlError: 'Your role (analyst) may not do this', code: 'FORBIDDEN' });
+      fireEvent.click(await screen.findByRole('button', { name: 'Not this company: NVIDIA' }));
+      expect((await screen.findByRole('alert')).textContent).toBe('Your role (analyst) may not do this');
+    });
+
+    it('is not offered to viewers', async () => {
+      renderPage(<ArticlePage />, {
+        ...route,
+        user: VIEWER,
+        handlers: { ArticlePage: { data: twoCompanies } },
+      });
+      await screen.findByRole('link', { name: /Tesla/ });
+      expect(screen.queryByRole('button', { name: /Not this company/ })).toBeNull();
+    });
   });
 });

@@ -2,7 +2,6 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 
 import {
-  CompanyChip,
   EmptyState,
   formatAbsoluteTime,
   formatRelativeTime,
@@ -13,13 +12,14 @@ import {
 
 import { useAuth } from '../auth/AuthContext.js';
 import { hasRole } from '../auth/roles.js';
+import { ArticleCompanyList } from '../components/ArticleCompanyList.js';
 import { sourceName } from '../components/ArticleFeedCard.js';
 import { Provenance } from '../components/Provenance.js';
 import { QueryState } from '../components/QueryState.js';
 import { RouterLink } from '../components/RouterLink.js';
 import { EffectiveAnalysisFields, MentionFields, SourceNameFields } from '../fragments.js';
 import { graphql, type ResultOf } from '../graphql.js';
-import { articlePath, companyPath, topicPath } from '../lib/links.js';
+import { articlePath, topicPath } from '../lib/links.js';
 
 export const ArticlePageQuery = graphql(
   `
@@ -28,6 +28,7 @@ export const ArticlePageQuery = graphql(
         id
         title
         url
+        reviewVersion
         author
         imageUrl
         publishedAt
@@ -94,7 +95,7 @@ export function ArticlePage() {
       >
         {(data) =>
           data.article ? (
-            <ArticleView article={data.article} />
+            <ArticleView article={data.article} reload={() => reexecute({ requestPolicy: 'network-only' })} />
           ) : (
             <EmptyState title="Article not found">
               <p>It may have been deleted with its source.</p>
@@ -106,7 +107,7 @@ export function ArticlePage() {
   );
 }
 
-function ArticleView({ article }: { article: ArticleData }) {
+function ArticleView({ article, reload }: { article: ArticleData; reload: () => void }) {
   const { user } = useAuth();
   const analysis = article.analysis;
   const category = article.topics[0]?.topic;
@@ -202,23 +203,13 @@ function ArticleView({ article }: { article: ArticleData }) {
         <h2 id="companies-heading">
           Mentioned in AI — Companies <span className="ai-label">AI</span>
         </h2>
-        {article.companies.length > 0 ? (
-          <ul className="wl-chip-list" aria-label="Mentioned companies">
-            {article.companies.map((item) => (
-              <li key={item.company.id}>
-                <CompanyChip
-                  name={item.company.name}
-                  href={companyPath(item.company.slug)}
-                  sentiment={item.sentimentScore}
-                  relevance={item.relevance}
-                  linkComponent={RouterLink}
-                />
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">No companies detected.</p>
-        )}
+        <ArticleCompanyList
+          articleId={article.id}
+          reviewVersion={article.reviewVersion}
+          companies={article.companies}
+          canCorrect={hasRole(user?.role, 'EDITOR') && analysis !== null}
+          reload={reload}
+        />
         {article.topics.length > 0 && (
           <>
             <h3>Topics</h3>

@@ -1,10 +1,12 @@
-import { AppError } from '@wirelens/core';
 import type { DbClient } from '@wirelens/db';
-import { notFound, rebuildSentimentBucketsIn, writeAudit, type Actor } from '@wirelens/db/repositories';
+import { rebuildSentimentBucketsIn, writeAudit, type Actor } from '@wirelens/db/repositories';
+
+import { loadMergePair } from './merge-pair.js';
 
 /**
  * Folds `sourceId` into `targetId`: its article links, aliases and tickers move to the target,
- * it is kept as MERGED (pointing at the target) and both series are rebuilt.
+ * it is kept as MERGED (pointing at the target) and both series are rebuilt. `previewCompanyMerge`
+ * counts the same rows beforehand.
  */
 export async function mergeCompanies({
   db,
@@ -17,25 +19,9 @@ export async function mergeCompanies({
   sourceId: number;
   targetId: number;
 }): Promise<number> {
-  if (sourceId === targetId)
-    throw new AppError('INVALID_INPUT', 'A company cannot be merged into itself', {
-      details: { field: 'targetId' },
-    });
   return db.$transaction(
     async (tx) => {
-      const [source, target] = await Promise.all([
-        tx.company.findUnique({ where: { id: sourceId } }),
-        tx.company.findUnique({ where: { id: targetId } }),
-      ]);
-      if (!source) throw notFound('Company', sourceId, 'sourceId');
-      if (!target) throw notFound('Company', targetId, 'targetId');
-      if (source.status === 'MERGED')
-        throw new AppError('CONFLICT', 'The company is already merged', { details: { field: 'sourceId' } });
-      if (target.status === 'MERGED' || target.status === 'REJECTED') {
-        throw new AppError('INVALID_INPUT', 'Cannot merge into a merged or rejected company', {
-          details: { field: 'targetId' },
-        });
-      }
+      const { source } = await loadMergePair(tx, sourceId, targetId);
       const moved = await tx.$executeRaw`
         UPDATE "ArticleCompany" SET "companyId" = ${targetId}
         WHERE "companyId" = ${sourceId}

@@ -1,0 +1,39 @@
+import { AppError } from '@wirelens/core';
+import { normalizeAlias, type DbClient } from '@wirelens/db';
+import { notFound, writeAudit, type Actor } from '@wirelens/db/repositories';
+
+/** Drops a name the company no longer goes by; its own name always stays (rename it instead). */
+export async function removeCompanyAlias({
+  db,
+  actor,
+  companyId,
+  alias,
+}: {
+  db: DbClient;
+  actor: Actor;
+  companyId: number;
+  alias: string;
+}): Promise<number> {
+  const normalized = normalizeAlias(alias);
+  return db.$transaction(async (tx) => {
+    const company = await tx.company.findUnique({ where: { id: companyId }, select: { name: true } });
+    if (!company) throw notFound('Company', companyId, 'companyId');
+    if (normalized === normalizeAlias(company.name))
+      throw new AppError('INVALID_INPUT', "A company's own name cannot be removed from its aliases", {
+        details: { field: 'alias' },
+      });
+    const existing = await tx.companyAlias.findUnique({
+      where: { companyId_normalized: { companyId, normalized } },
+    });
+    if (!existing)
+      throw new AppError('NOT_FOUND', 'The company has no such alias', { details: { field: 'alias' } });
+    await tx.companyAlias.delete({ where: { id: existing.id } });
+    await writeAudit(tx, actor, {
+      action: 'company.removeAlias',
+      entityType: 'Company',
+      entityId: companyId,
+      before: { alias: existing.alias, ambiguous: existing.ambiguous },
+    });
+    return companyId;
+  });
+}
