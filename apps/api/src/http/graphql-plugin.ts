@@ -17,6 +17,8 @@ export interface QueryLimits {
 
 /** Root fields an anonymous caller may use; everything else needs a session or a token. */
 const ANONYMOUS_FIELDS = new Set(['me', 'login', 'logout', '__schema', '__type', '__typename']);
+/** Root fields a session whose password an admin reset may use until it chooses a new one. */
+const PASSWORD_CHANGE_FIELDS = new Set([...ANONYMOUS_FIELDS, 'changePassword']);
 
 function reject(
   message: string,
@@ -51,10 +53,10 @@ export function wirelensPlugin({ limits }: { limits: QueryLimits }): ApolloServe
             maxPageSize: MAX_PAGE_SIZE,
           });
           cost = { ...computed, limit: limits.maxCost, maxDepth: limits.maxDepth };
+          const rootFields = operation.selectionSet.selections.flatMap((s) =>
+            s.kind === Kind.FIELD ? [s.name.value] : ['(fragment)'],
+          );
           if (!contextValue.viewer) {
-            const rootFields = operation.selectionSet.selections.flatMap((s) =>
-              s.kind === Kind.FIELD ? [s.name.value] : ['(fragment)'],
-            );
             if (rootFields.some((name) => !ANONYMOUS_FIELDS.has(name))) {
               throw reject(
                 'Sign in or send an API token (Authorization: Bearer <token>)',
@@ -62,6 +64,14 @@ export function wirelensPlugin({ limits }: { limits: QueryLimits }): ApolloServe
                 401,
               );
             }
+          } else if (
+            contextValue.viewer.mustChangePassword &&
+            contextValue.authMethod === 'session' &&
+            rootFields.some((name) => !PASSWORD_CHANGE_FIELDS.has(name))
+          ) {
+            throw reject('Choose a new password first (changePassword)', 'FORBIDDEN', 403, {
+              reason: 'PASSWORD_CHANGE_REQUIRED',
+            });
           }
           if (operation.operation === OperationTypeNode.MUTATION && contextValue.authMethod !== 'token') {
             const origin = request.http?.headers.get('origin');
@@ -121,6 +131,12 @@ export function wirelensPlugin({ limits }: { limits: QueryLimits }): ApolloServe
           for (const error of result.errors ?? []) {
             if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') {
               (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            }
+            // A resolver's RATE_LIMITED (sign-in throttles) answers like the request limiter: 429 + Retry-After.
+            const retryAfter = error.extensions?.retryAfter;
+            if (error.extensions?.code === 'RATE_LIMITED' && typeof retryAfter === 'number') {
+              response.http.status = 429;
+              response.http.headers.set('retry-after', String(retryAfter));
             }
           }
           if (cost) result.extensions = { ...(result.extensions ?? {}), cost };
