@@ -70,33 +70,19 @@ export function AccountPage() {
         other sessions are signed out; API tokens keep working.
       </p>
       <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-label="Change password">
-        <label className="field">
-          <span>Current password</span>
-          <input
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(event) => setCurrent(event.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>New password</span>
-          <input
-            type="password"
-            autoComplete="new-password"
-            value={next}
-            onChange={(event) => setNext(event.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>New password again</span>
-          <input
-            type="password"
-            autoComplete="new-password"
-            value={repeat}
-            onChange={(event) => setRepeat(event.target.value)}
-          />
-        </label>
+        <PasswordField
+          label="Current password"
+          autoComplete="current-password"
+          value={current}
+          onChange={setCurrent}
+        />
+        <PasswordField label="New password" autoComplete="new-password" value={next} onChange={setNext} />
+        <PasswordField
+          label="New password again"
+          autoComplete="new-password"
+          value={repeat}
+          onChange={setRepeat}
+        />
         <FormAlert>{problem}</FormAlert>
         <button type="submit" className="button" disabled={state.fetching}>
           {state.fetching ? 'Changing…' : 'Change password'}
@@ -108,5 +94,29 @@ export function AccountPage() {
         </p>
       )}
     </div>
+  );
+}
+
+function PasswordField({
+  label,
+  autoComplete,
+  value,
+  onChange,
+}: {
+  label: string;
+  autoComplete: 'current-password' | 'new-password';
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        type="password"
+        autoComplete={autoComplete}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </label>
   );
 }

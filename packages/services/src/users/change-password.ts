@@ -7,8 +7,9 @@ import {
   verifyPassword,
 } from '@wirelens/core';
 import type { DbClient } from '@wirelens/db';
-import { clearLoginFailures, notFound, writeAudit, type Actor } from '@wirelens/db/repositories';
+import { clearLoginFailures, writeAudit, type Actor } from '@wirelens/db/repositories';
 
+import { findUserOrThrow } from './find-user.js';
 import { assertLoginNotLocked, recordLoginFailure } from './login-throttle.js';
 import { assertPasswordAllowed } from './password-input.js';
 
@@ -32,8 +33,7 @@ export async function changePassword({
   newPassword: string;
   keepSessionSecret: string | null;
 }): Promise<number> {
-  const user = await db.user.findUnique({ where: { id: userId } });
-  if (!user) throw notFound('User', userId, 'userId');
+  const user = await findUserOrThrow(db, userId);
   await assertLoginNotLocked(db, user.email);
   if (
     currentPassword.length > PASSWORD_MAX_LENGTH ||

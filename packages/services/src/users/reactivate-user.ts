@@ -1,5 +1,7 @@
 import type { DbClient } from '@wirelens/db';
-import { notFound, writeAudit, type Actor } from '@wirelens/db/repositories';
+import { writeAudit, type Actor } from '@wirelens/db/repositories';
+
+import { findUserOrThrow } from './find-user.js';
 
 /**
  * Lets a deactivated user sign in again with their old password (reset it if they no longer know it). The
@@ -15,8 +17,7 @@ export async function reactivateUser({
   userId: number;
 }): Promise<number> {
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId } });
-    if (!user) throw notFound('User', userId, 'userId');
+    const user = await findUserOrThrow(tx, userId);
     if (user.active) return userId;
     await tx.user.update({ where: { id: userId }, data: { active: true } });
     await writeAudit(tx, actor, {

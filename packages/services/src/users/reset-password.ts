@@ -1,6 +1,8 @@
 import { generatePassword, hashPassword, loginThrottleKey } from '@wirelens/core';
 import type { DbClient } from '@wirelens/db';
-import { clearLoginFailures, notFound, writeAudit, type Actor } from '@wirelens/db/repositories';
+import { clearLoginFailures, writeAudit, type Actor } from '@wirelens/db/repositories';
+
+import { findUserOrThrow } from './find-user.js';
 
 /**
  * An admin resets a user's password to a generated one, returned once (nothing leaves the machine: no
@@ -19,8 +21,7 @@ export async function resetPassword({
   const generatedPassword = generatePassword();
   const passwordHash = await hashPassword(generatedPassword);
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId } });
-    if (!user) throw notFound('User', userId, 'userId');
+    const user = await findUserOrThrow(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true } });
     const ended = await tx.session.deleteMany({ where: { userId } });
     await clearLoginFailures(tx, loginThrottleKey(user.email));

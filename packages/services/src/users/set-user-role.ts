@@ -1,7 +1,8 @@
 import { roleAtLeast, type RoleName } from '@wirelens/core';
 import type { DbClient } from '@wirelens/db';
-import { notFound, writeAudit, type Actor } from '@wirelens/db/repositories';
+import { writeAudit, type Actor } from '@wirelens/db/repositories';
 
+import { findUserOrThrow } from './find-user.js';
 import { assertNotLastAdmin } from './last-admin.js';
 
 /**
@@ -21,8 +22,7 @@ export async function setUserRole({
   role: RoleName;
 }): Promise<number> {
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId } });
-    if (!user) throw notFound('User', userId, 'userId');
+    const user = await findUserOrThrow(tx, userId);
     if (user.role === role) return userId;
     if (user.role === 'ADMIN') await assertNotLastAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { role } });

@@ -1,6 +1,8 @@
 import { loginThrottleKey } from '@wirelens/core';
 import type { DbClient } from '@wirelens/db';
-import { notFound, writeAudit, type Actor } from '@wirelens/db/repositories';
+import { writeAudit, type Actor } from '@wirelens/db/repositories';
+
+import { findUserOrThrow } from './find-user.js';
 
 /** Lifts a sign-in lock-out (and forgets the failed attempts counted so far); nothing to do when there is none. */
 export async function unlockUser({
@@ -13,8 +15,7 @@ export async function unlockUser({
   userId: number;
 }): Promise<number> {
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId } });
-    if (!user) throw notFound('User', userId, 'userId');
+    const user = await findUserOrThrow(tx, userId);
     const where = { OR: [{ userId }, { key: loginThrottleKey(user.email) }] };
     const throttle = await tx.loginThrottle.findFirst({ where });
     if (!throttle) return userId;
