@@ -5,12 +5,13 @@ import { countLoginFailure, loginLockRemaining, writeAudit, type Actor } from '@
 /** Refuses with RATE_LIMITED while the e-mail is locked out, whether or not an account has it. */
 export async function assertLoginNotLocked(db: DbClient, email: string): Promise<void> {
   const retryAfter = await loginLockRemaining(db, loginThrottleKey(email));
-  if (retryAfter > 0)
-    throw new AppError(
-      'RATE_LIMITED',
-      `Too many failed sign-ins for this e-mail; retry after ${retryAfter} s or ask an admin to unlock the account`,
-      { details: { retryAfter } },
-    );
+  if (retryAfter === 0) return;
+  const wait = retryAfter >= 120 ? `${Math.ceil(retryAfter / 60)} minutes` : `${retryAfter} s`;
+  throw new AppError(
+    'RATE_LIMITED',
+    `Too many failed sign-ins for this e-mail; try again in ${wait} or ask an admin to unlock the account`,
+    { details: { retryAfter } },
+  );
 }
 
 /** Counts a wrong password for the e-mail; the failure that locks a known account is audited. */
