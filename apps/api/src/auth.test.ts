@@ -117,6 +117,9 @@ describe('sign-in rate limit', () => {
         code: 'RATE_LIMITED',
         retryAfter: expect.any(Number) as number,
       });
+      // Answered like the request limiter: HTTP 429 with Retry-After.
+      expect(last.status).toBe(429);
+      expect(last.headers.get('retry-after')).toBe(String(last.body.errors?.[0]?.extensions?.retryAfter));
     } finally {
       await limited.close();
     }

@@ -9,6 +9,8 @@ export interface Viewer {
   email: string;
   name: string | null;
   role: RoleName;
+  /** An admin reset the password: a session may only change it (see graphql-plugin.ts). */
+  mustChangePassword: boolean;
 }
 
 export interface Context {

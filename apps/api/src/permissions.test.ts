@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { RoleName } from '@wirelens/core';
+import { loginThrottleKey, type RoleName } from '@wirelens/core';
 
 import {
   globalId,
@@ -20,6 +20,7 @@ let fx: {
   mergeSource: string;
   source: string;
   user: string;
+  locked: string;
   topic: string;
 };
 
@@ -45,7 +46,19 @@ beforeAll(async () => {
   const user = await api.db.user.create({
     data: { email: 'target@example.com', passwordHash: 'x', role: 'VIEWER' },
   });
+  const locked = await api.db.user.create({
+    data: { email: 'locked@example.com', passwordHash: 'x', role: 'VIEWER' },
+  });
+  await api.db.loginThrottle.create({
+    data: {
+      key: loginThrottleKey(locked.email),
+      userId: locked.id,
+      failures: 10,
+      lockedUntil: new Date(Date.now() + 600_000),
+    },
+  });
   fx = {
+    locked: globalId('User', locked.id),
     article: globalId('Article', articleId),
     company: globalId('Company', api.ids.companies.nvidia as number),
     proposed: globalId('Company', proposed.id),
@@ -236,6 +249,32 @@ const MUTATIONS: [string, Minimum, () => { query: string; variables?: Record<str
     'deactivateUser',
     'ADMIN',
     () => ({ query: 'mutation($u: ID!) { deactivateUser(userId: $u) { id } }', variables: { u: fx.user } }),
+  ],
+  [
+    'reactivateUser',
+    'ADMIN',
+    () => ({ query: 'mutation($u: ID!) { reactivateUser(userId: $u) { id } }', variables: { u: fx.user } }),
+  ],
+  [
+    'resetPassword',
+    'ADMIN',
+    () => ({
+      query: 'mutation($u: ID!) { resetPassword(userId: $u) { generatedPassword } }',
+      variables: { u: fx.user },
+    }),
+  ],
+  [
+    'unlockUser',
+    'ADMIN',
+    () => ({ query: 'mutation($u: ID!) { unlockUser(userId: $u) { id } }', variables: { u: fx.locked } }),
+  ],
+  [
+    'changePassword',
+    'VIEWER',
+    // A wrong current password: allowed to try, nothing changes (the role's password stays for other tests).
+    () => ({
+      query: 'mutation { changePassword(currentPassword: "not the password", newPassword: "x") { id } }',
+    }),
   ],
 ];
 

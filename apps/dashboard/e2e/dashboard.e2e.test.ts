@@ -472,7 +472,13 @@ describe('Wirelens dashboard in Chromium', () => {
     const { page } = await session(VIEWER);
     const nav = page.getByRole('navigation', { name: 'Main' });
     await visible(nav.getByRole('link', { name: 'Feed' }));
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Overview', 'Feed', 'Compare', 'GraphiQL']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual([
+      'Overview',
+      'Feed',
+      'Compare',
+      'Account',
+      'GraphiQL',
+    ]);
     for (const [path, role] of [
       ['/review', 'editor'],
       ['/companies', 'editor'],
@@ -519,6 +525,36 @@ describe('Wirelens dashboard in Chromium', () => {
     const fonts = await page.evaluate(() => [...document.fonts].map((font) => font.status));
     expect(fonts).toContain('loaded');
     expect(fonts).not.toContain('error');
+  });
+
+  it('lets an admin reset a password; the user must choose a new one, then signs in with it', async () => {
+    const pat = { email: 'pat@example.com', password: 'pat-first-password', name: 'Pat Person' };
+    await admin.query(
+      `mutation Create($email: String!, $name: String, $password: String) {
+        createUser(email: $email, name: $name, password: $password, role: VIEWER) { user { id } }
+      }`,
+      pat,
+    );
+    const { page } = await session(ADMIN, '/users');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await (await visible(page.getByRole('button', { name: `Reset password of ${pat.email}` }))).click();
+    const generated = (await (await visible(page.getByTestId('reset-password'))).textContent()) ?? '';
+    expect(generated.length).toBeGreaterThanOrEqual(20);
+    await screenshot(page, 'users-reset-password');
+
+    const patSession = await session({ email: pat.email, password: generated });
+    const patPage = patSession.page;
+    await visible(patPage.getByText('An administrator reset your password. Choose a new one to continue.'));
+    expect(new URL(patPage.url()).pathname).toBe('/account');
+    await patPage.getByLabel('Current password').fill(generated);
+    await patPage.getByLabel('New password', { exact: true }).fill('a river of stones 7');
+    await patPage.getByLabel('New password again').fill('a river of stones 7');
+    await patPage.getByRole('button', { name: 'Change password' }).click();
+    await visible(patPage.getByText('Password changed. Your other sessions were signed out.'));
+    await screenshot(patPage, 'account');
+
+    const again = await session({ email: pat.email, password: 'a river of stones 7' });
+    await visible(again.page.getByRole('heading', { name: 'Market overview', level: 1 }));
   });
 
   it('renders every other page with its data', async () => {

@@ -39,8 +39,20 @@ describe('App routing and roles', () => {
       ['Sources', '/sources'],
       ['Users', '/users'],
       ['API tokens', '/tokens'],
+      ['Account', '/account'],
       ['GraphiQL', '/graphiql'],
     ]);
+  });
+
+  it('sends a user whose password an admin reset to the account page first', async () => {
+    renderPage(<App />, {
+      route: '/feed',
+      path: '/*',
+      user: { ...VIEWER, mustChangePassword: true },
+      handlers,
+    });
+    await screen.findByText('An administrator reset your password. Choose a new one to continue.');
+    expect(screen.getByTestId('location').textContent).toBe('/account');
   });
 
   it('folds the navigation behind a Menu button that following a link closes (phones)', async () => {

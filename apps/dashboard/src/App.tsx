@@ -1,7 +1,7 @@
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import { matchPath, Route, Routes } from 'react-router';
 
-import { RequireAuth, RequireRole } from './auth/RequireAuth.js';
+import { ACCOUNT_PATH, RequireAuth, RequireRole } from './auth/RequireAuth.js';
 import type { Role } from './auth/roles.js';
 import { Layout } from './components/Layout.js';
 import { FeedPage } from './pages/FeedPage.js';
@@ -28,6 +28,7 @@ const ReviewQueuePage = onDemand(() => import('./pages/ReviewQueuePage.js'), 'Re
 const SourcesPage = onDemand(() => import('./pages/sources/index.js'), 'SourcesPage');
 const TokensPage = onDemand(() => import('./pages/TokensPage.js'), 'TokensPage');
 const UsersPage = onDemand(() => import('./pages/UsersPage.js'), 'UsersPage');
+const AccountPage = onDemand(() => import('./pages/AccountPage.js'), 'AccountPage');
 
 const ON_DEMAND: [path: string, page: { preload: () => Promise<unknown> }][] = [
   ['/', OverviewPage],
@@ -40,6 +41,7 @@ const ON_DEMAND: [path: string, page: { preload: () => Promise<unknown> }][] = [
   ['/sources', SourcesPage],
   ['/users', UsersPage],
   ['/tokens', TokensPage],
+  ['/account', AccountPage],
 ];
 
 /**
@@ -70,6 +72,7 @@ export function App() {
         <Route path="/sources" element={withRole('ADMIN', <SourcesPage />)} />
         <Route path="/users" element={withRole('ADMIN', <UsersPage />)} />
         <Route path="/tokens" element={withRole('ANALYST', <TokensPage />)} />
+        <Route path={ACCOUNT_PATH} element={signedIn(<AccountPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -30,6 +30,8 @@ export type ReportedCost = OperationCost & { limit: number; maxDepth: number };
 
 /** Root fields an anonymous caller may use; everything else needs a session or a token. */
 const ANONYMOUS_FIELDS = new Set(['me', 'login', 'logout', '__schema', '__type', '__typename']);
+/** Root fields a session whose password an admin reset may use until it chooses a new one. */
+const PASSWORD_CHANGE_FIELDS = new Set([...ANONYMOUS_FIELDS, 'changePassword']);
 
 /** Names of the root fields an operation selects, through its fragments (each fragment looked at once). */
 function rootFieldNames(
@@ -92,14 +94,23 @@ export function wirelensPlugin({ limits }: { limits: QueryLimits }): ApolloServe
             limit: limits.maxCost,
             maxDepth: limits.maxDepth,
           };
+          const rootFields = [...rootFieldNames(operation, fragments)];
           if (!contextValue.viewer) {
-            if ([...rootFieldNames(operation, fragments)].some((name) => !ANONYMOUS_FIELDS.has(name))) {
+            if (rootFields.some((name) => !ANONYMOUS_FIELDS.has(name))) {
               throw reject(
                 'Sign in or send an API token (Authorization: Bearer <token>)',
                 'UNAUTHENTICATED',
                 401,
               );
             }
+          } else if (
+            contextValue.viewer.mustChangePassword &&
+            contextValue.authMethod === 'session' &&
+            rootFields.some((name) => !PASSWORD_CHANGE_FIELDS.has(name))
+          ) {
+            throw reject('Choose a new password first (changePassword)', 'FORBIDDEN', 403, {
+              reason: 'PASSWORD_CHANGE_REQUIRED',
+            });
           }
           if (operation.operation === OperationTypeNode.MUTATION && contextValue.authMethod !== 'token') {
             const origin = request.http?.headers.get('origin');
@@ -159,6 +170,12 @@ export function wirelensPlugin({ limits }: { limits: QueryLimits }): ApolloServe
           for (const error of result.errors ?? []) {
             if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') {
               (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            }
+            // A resolver's RATE_LIMITED (sign-in throttles) answers like the request limiter: 429 + Retry-After.
+            const retryAfter = error.extensions?.retryAfter;
+            if (error.extensions?.code === 'RATE_LIMITED' && typeof retryAfter === 'number') {
+              response.http.status = 429;
+              response.http.headers.set('retry-after', String(retryAfter));
             }
           }
           result.extensions = { ...(result.extensions ?? {}), cost };

@@ -1,9 +1,19 @@
 import { z } from 'zod';
 
-import { parseInput, ROLES } from '@wirelens/core';
+import { parseInput, PASSWORD_MAX_LENGTH, roleAtLeast, ROLES } from '@wirelens/core';
 import { SESSION_TTL_MS } from '@wirelens/db/repositories';
 import { createApiToken, revokeApiToken } from '@wirelens/services/tokens';
-import { createUser, deactivateUser, setUserRole, signIn, signOut } from '@wirelens/services/users';
+import {
+  changePassword,
+  createUser,
+  deactivateUser,
+  reactivateUser,
+  resetPassword,
+  setUserRole,
+  signIn,
+  signOut,
+  unlockUser,
+} from '@wirelens/services/users';
 
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
 import { requireViewer, type Context } from '../context.js';
@@ -30,17 +40,23 @@ export const User = builder.prismaNode('User', {
   // node(id:) of a missing row answers null.
   nullable: true,
   description:
-    'A person who signs in to Wirelens. E-mail and account details are visible to the user and to admins.',
+    'A person who signs in to Wirelens. Visible to the user themself and to editors and admins (who see correction authors and audit actors); everything but the name only to the user and admins.',
   id: { field: 'id' },
+  authScopes: (user, ctx) =>
+    ctx.viewer?.id === user.id || (ctx.viewer !== null && roleAtLeast(ctx.viewer.role, 'EDITOR')),
   fields: (t) => ({
     name: t.exposeString('name', { nullable: true, description: 'Display name.' }),
-    role: t.expose('role', { type: RoleEnum, description: 'Role.' }),
+    role: t.expose('role', { type: RoleEnum, description: 'Role (self or admin).', ...selfOrAdmin }),
     email: t.exposeString('email', { description: 'E-mail (self or admin).', ...selfOrAdmin }),
     active: t.exposeBoolean('active', {
       description: 'Whether the account may sign in (self or admin).',
       ...selfOrAdmin,
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the account was created.' }),
+    createdAt: t.expose('createdAt', {
+      type: 'DateTime',
+      description: 'When the account was created (self or admin).',
+      ...selfOrAdmin,
+    }),
     lastLoginAt: t.expose('lastLoginAt', {
       type: 'DateTime',
       nullable: true,
@@ -51,6 +67,24 @@ export const User = builder.prismaNode('User', {
       description: 'Personal API tokens, newest first (self or admin).',
       query: { orderBy: { id: 'desc' } },
       ...selfOrAdmin,
+    }),
+    // Account security (issue 14: lock-out, password reset).
+    mustChangePassword: t.exposeBoolean('mustChangePassword', {
+      description:
+        'An admin reset the password: until the user changes it, their sessions may only call `changePassword` (self or admin).',
+      ...selfOrAdmin,
+    }),
+    lockedUntil: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'Until when sign-in is locked after too many wrong passwords; null when not locked (self or admin). Admins lift it with `unlockUser`.',
+      ...selfOrAdmin,
+      select: { loginThrottle: { select: { lockedUntil: true } } },
+      resolve: (user) => {
+        const until = user.loginThrottle?.lockedUntil;
+        return until && until.getTime() > Date.now() ? until : null;
+      },
     }),
   }),
 });
@@ -279,5 +313,101 @@ builder.mutationFields((t) => ({
       await deactivateUser({ db: ctx.db, actor: requireViewer(ctx), userId });
       return ctx.db.user.findUniqueOrThrow({ ...query, where: { id: userId } });
     },
+  }),
+}));
+
+// Account security (issue 14): own password, admin reset, reactivation and unlocking.
+const ResetPasswordResult = builder
+  .objectRef<{ userId: number; generatedPassword: string }>('ResetPasswordResult')
+  .implement({
+    description: 'A password reset: `generatedPassword` is shown this once; only its hash is stored.',
+    fields: (f) => ({
+      user: f.prismaField({
+        type: 'User',
+        description: 'The user.',
+        resolve: (query, r, _a, ctx) => ctx.db.user.findUniqueOrThrow({ ...query, where: { id: r.userId } }),
+      }),
+      generatedPassword: f.exposeString('generatedPassword', {
+        description: 'The new password. Give it to the user now; they must change it after signing in.',
+      }),
+    }),
+  });
+
+/** An admin mutation on one user, by global ID, that returns the user. */
+function userMutation(
+  name: string,
+  description: string,
+  run: (options: {
+    db: Context['db'];
+    actor: ReturnType<typeof requireViewer>;
+    userId: number;
+  }) => Promise<number>,
+) {
+  builder.mutationField(name, (t) =>
+    t.prismaField({
+      type: 'User',
+      description,
+      authScopes: { admin: true },
+      args: { userId: t.arg.globalID({ for: User, required: true, description: 'User global ID.' }) },
+      resolve: async (query, _r, args, ctx) => {
+        const userId = rowId(args.userId);
+        await run({ db: ctx.db, actor: requireViewer(ctx), userId });
+        return ctx.db.user.findUniqueOrThrow({ ...query, where: { id: userId } });
+      },
+    }),
+  );
+}
+
+userMutation(
+  'reactivateUser',
+  'Reactivate a deactivated user (admin): they sign in with their old password (reset it if needed); revoked API tokens stay revoked.',
+  reactivateUser,
+);
+userMutation(
+  'unlockUser',
+  'Lift a sign-in lock-out after too many wrong passwords (admin), and forget the failures counted so far.',
+  unlockUser,
+);
+
+const passwordArg = z.string().max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`);
+
+builder.mutationFields((t) => ({
+  changePassword: t.prismaField({
+    type: 'User',
+    description:
+      'Change your own password (any role), proving the current one. Your other sessions end; this one and your API tokens keep working. Wrong current passwords count towards the sign-in lock-out.',
+    authScopes: { viewer: true },
+    args: {
+      currentPassword: t.arg.string({ required: true, description: 'Your current password.' }),
+      newPassword: t.arg.string({
+        required: true,
+        description:
+          'At least 10 characters; not a common password, not your e-mail address or built from it.',
+      }),
+    },
+    resolve: async (query, _r, args, ctx) => {
+      const input = parseInput(
+        z.object({ currentPassword: passwordArg, newPassword: passwordArg }),
+        args,
+        '',
+      );
+      const userId = await changePassword({
+        db: ctx.db,
+        actor: requireViewer(ctx),
+        userId: requireViewer(ctx).userId,
+        ...input,
+        keepSessionSecret: ctx.authMethod === 'session' ? ctx.sessionSecret : null,
+      });
+      return ctx.db.user.findUniqueOrThrow({ ...query, where: { id: userId } });
+    },
+  }),
+  resetPassword: t.field({
+    type: ResetPasswordResult,
+    description:
+      "Reset a user's password to a generated one, shown once (admin). Their sessions end, a lock-out is lifted, and they must choose a new password after signing in.",
+    authScopes: { admin: true },
+    args: { userId: t.arg.globalID({ for: User, required: true, description: 'User global ID.' }) },
+    resolve: (_r, args, ctx) =>
+      resetPassword({ db: ctx.db, actor: requireViewer(ctx), userId: rowId(args.userId) }),
   }),
 }));

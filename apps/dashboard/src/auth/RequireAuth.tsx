@@ -7,6 +7,8 @@ import { describeError } from '../lib/errors.js';
 import { useAuth } from './AuthContext.js';
 import { hasRole, roleName, type Role } from './roles.js';
 
+export const ACCOUNT_PATH = '/account';
+
 /** Path to the login page that brings the user back here afterwards. */
 export function loginPath(location: { pathname: string; search: string }): string {
   return `/login?next=${encodeURIComponent(location.pathname + location.search)}`;
@@ -23,6 +25,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     return <Skeleton lines={4} label="Checking your session" />;
   }
   if (user === null) return <Navigate to={loginPath(location)} replace />;
+  // After an admin reset the API refuses everything but changing the password.
+  if (user.mustChangePassword && location.pathname !== ACCOUNT_PATH)
+    return <Navigate to={ACCOUNT_PATH} replace />;
   return <>{children}</>;
 }
 

@@ -23,6 +23,7 @@ const NAV: { to: string; label: string; role: Role }[] = [
   { to: '/sources', label: 'Sources', role: 'ADMIN' },
   { to: '/users', label: 'Users', role: 'ADMIN' },
   { to: '/tokens', label: 'API tokens', role: 'ANALYST' },
+  { to: '/account', label: 'Account', role: 'VIEWER' },
 ];
 
 /**

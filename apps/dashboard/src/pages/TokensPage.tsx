@@ -5,6 +5,7 @@ import { EmptyState, formatAbsoluteTime, formatRelativeTime } from '@wirelens/ui
 
 import { DataTable, FormAlert } from '../components/DataTable.js';
 import { QueryState } from '../components/QueryState.js';
+import { ShownOnce } from '../components/ShownOnce.js';
 import { graphql, type ResultOf } from '../graphql.js';
 import { describeError } from '../lib/errors.js';
 
@@ -82,7 +83,6 @@ function CreateTokenForm({ onCreated }: { onCreated: () => void }) {
   const [expires, setExpires] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
-  const [copied, setCopied] = useState(false);
   const [state, create] = useMutation(CreateToken);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -106,7 +106,6 @@ function CreateTokenForm({ onCreated }: { onCreated: () => void }) {
         name: outcome.data.createApiToken.token.name,
         secret: outcome.data.createApiToken.secret,
       });
-      setCopied(false);
       setName('');
       setExpires('');
       onCreated();
@@ -134,32 +133,17 @@ function CreateTokenForm({ onCreated }: { onCreated: () => void }) {
         <FormAlert>{problem}</FormAlert>
       </form>
       {created && (
-        <div className="secret" role="status">
-          <p>
-            <strong>Copy the token “{created.name}” now.</strong> It is shown only this once; Wirelens stores
-            only a hash.
-          </p>
-          <code className="secret__value" data-testid="token-secret">
-            {created.secret}
-          </code>
-          <div className="form-actions">
-            <button
-              type="button"
-              className="button"
-              onClick={() =>
-                void navigator.clipboard
-                  ?.writeText(created.secret)
-                  .then(() => setCopied(true))
-                  .catch(() => setCopied(false))
-              }
-            >
-              {copied ? 'Copied' : 'Copy'}
-            </button>
-            <button type="button" className="button button--ghost" onClick={() => setCreated(null)}>
-              I have saved it
-            </button>
-          </div>
-        </div>
+        <ShownOnce
+          message={
+            <>
+              <strong>Copy the token “{created.name}” now.</strong> It is shown only this once; Wirelens
+              stores only a hash.
+            </>
+          }
+          value={created.secret}
+          testId="token-secret"
+          onDone={() => setCreated(null)}
+        />
       )}
     </>
   );

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 
-import { EmptyState, formatRelativeTime } from '@wirelens/ui';
+import { EmptyState, formatAbsoluteTime, formatRelativeTime } from '@wirelens/ui';
 
 import { useAuth } from '../auth/AuthContext.js';
 import { roleName, type Role } from '../auth/roles.js';
 import { DataTable, FormAlert } from '../components/DataTable.js';
 import { QueryState } from '../components/QueryState.js';
+import { ShownOnce } from '../components/ShownOnce.js';
 import { graphql, type ResultOf } from '../graphql.js';
 import { describeError } from '../lib/errors.js';
 
@@ -23,6 +24,8 @@ export const UsersQuery = graphql(`
           active
           lastLoginAt
           createdAt
+          lockedUntil
+          mustChangePassword
         }
       }
     }
@@ -61,6 +64,38 @@ const Deactivate = graphql(`
   }
 `);
 
+const ResetPassword = graphql(`
+  mutation ResetPassword($userId: ID!) {
+    resetPassword(userId: $userId) {
+      generatedPassword
+      user {
+        id
+        email
+        lockedUntil
+        mustChangePassword
+      }
+    }
+  }
+`);
+
+const Reactivate = graphql(`
+  mutation ReactivateUser($userId: ID!) {
+    reactivateUser(userId: $userId) {
+      id
+      active
+    }
+  }
+`);
+
+const Unlock = graphql(`
+  mutation UnlockUser($userId: ID!) {
+    unlockUser(userId: $userId) {
+      id
+      lockedUntil
+    }
+  }
+`);
+
 const ROLES: Role[] = ['VIEWER', 'ANALYST', 'EDITOR', 'ADMIN'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -68,16 +103,30 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function UsersPage() {
   const [result, reexecute] = useQuery({ query: UsersQuery });
   const retry = () => reexecute({ requestPolicy: 'network-only' });
+  const [reset, setReset] = useState<{ email: string; password: string } | null>(null);
   return (
     <div className="page">
       <h1>Users</h1>
       <CreateUserForm onCreated={retry} />
+      {reset && (
+        <ShownOnce
+          message={
+            <>
+              <strong>New password for {reset.email}.</strong> Give it to them now; it is shown only once, and
+              they choose their own after signing in.
+            </>
+          }
+          value={reset.password}
+          testId="reset-password"
+          onDone={() => setReset(null)}
+        />
+      )}
       <QueryState result={result} retry={retry} loadingLabel="Loading users">
         {(data) =>
           data.users.edges.length === 0 ? (
             <EmptyState title="No users" />
           ) : (
-            <UserTable users={data.users.edges.map((edge) => edge.node)} />
+            <UserTable users={data.users.edges.map((edge) => edge.node)} onReset={setReset} />
           )
         }
       </QueryState>
@@ -158,28 +207,62 @@ function CreateUserForm({ onCreated }: { onCreated: () => void }) {
         </button>
         <FormAlert>{problem}</FormAlert>
       </form>
-      {done && (
-        <div className="secret" role="status">
-          <p>
+      {done &&
+        (done.password ? (
+          <ShownOnce
+            message={
+              <>
+                <strong>Added {done.email}.</strong> Give them this password now; it is shown only once:
+              </>
+            }
+            value={done.password}
+            testId="generated-password"
+            onDone={() => setDone(null)}
+          />
+        ) : (
+          <p className="notice" role="status">
             <strong>Added {done.email}.</strong>
-            {done.password ? ' Give them this password now; it is shown only once:' : ''}
           </p>
-          {done.password && <code className="secret__value">{done.password}</code>}
-        </div>
-      )}
+        ))}
     </>
   );
 }
 
-function UserTable({ users }: { users: User[] }) {
+function UserTable({
+  users,
+  onReset,
+}: {
+  users: User[];
+  onReset: (shown: { email: string; password: string }) => void;
+}) {
   const { user: me } = useAuth();
   const [roleState, setRole] = useMutation(SetRole);
   const [deactivateState, deactivate] = useMutation(Deactivate);
-  const error = roleState.error ?? deactivateState.error;
+  const [resetState, reset] = useMutation(ResetPassword);
+  const [reactivateState, reactivate] = useMutation(Reactivate);
+  const [unlockState, unlock] = useMutation(Unlock);
+  const error =
+    roleState.error ??
+    deactivateState.error ??
+    resetState.error ??
+    reactivateState.error ??
+    unlockState.error;
+  const busy =
+    deactivateState.fetching || resetState.fetching || reactivateState.fetching || unlockState.fetching;
+  const resetPassword = async (user: User) => {
+    if (
+      !window.confirm(
+        `Reset the password of ${user.email}? Their sessions end and they get a new password to change after signing in.`,
+      )
+    )
+      return;
+    const outcome = await reset({ userId: user.id });
+    if (outcome.data) onReset({ email: user.email, password: outcome.data.resetPassword.generatedPassword });
+  };
   return (
     <DataTable
       caption={`${users.length} ${users.length === 1 ? 'user' : 'users'}`}
-      columns={['User', 'Role', 'Last sign-in', 'Status']}
+      columns={['User', 'Role', 'Last sign-in', 'Status', 'Actions']}
       alert={error && describeError(error).message}
     >
       {users.map((user) => (
@@ -209,30 +292,75 @@ function UserTable({ users }: { users: User[] }) {
           </td>
           <td>{user.lastLoginAt ? formatRelativeTime(user.lastLoginAt) : 'Never'}</td>
           <td>
-            {user.active ? (
-              user.id === me?.id ? (
-                'Active (you)'
-              ) : (
+            {!user.active ? 'Deactivated' : user.id === me?.id ? 'Active (you)' : 'Active'}
+            {user.lockedUntil && (
+              <>
+                <br />
+                <span className="muted small">
+                  Locked until {formatAbsoluteTime(user.lockedUntil)} (too many wrong passwords)
+                </span>
+              </>
+            )}
+            {user.mustChangePassword && (
+              <>
+                <br />
+                <span className="muted small">Must change password</span>
+              </>
+            )}
+          </td>
+          <td>
+            <div className="form-actions">
+              {user.lockedUntil && (
                 <button
                   type="button"
-                  className="button button--danger"
-                  aria-label={`Deactivate ${user.email}`}
-                  disabled={deactivateState.fetching}
-                  onClick={() => {
-                    if (
-                      window.confirm(
-                        `Deactivate ${user.email}? Their sessions end and API tokens are revoked.`,
-                      )
-                    )
-                      void deactivate({ userId: user.id });
-                  }}
+                  className="button button--ghost"
+                  aria-label={`Unlock ${user.email}`}
+                  disabled={busy}
+                  onClick={() => void unlock({ userId: user.id })}
                 >
-                  Deactivate
+                  Unlock
                 </button>
-              )
-            ) : (
-              'Deactivated'
-            )}
+              )}
+              <button
+                type="button"
+                className="button button--ghost"
+                aria-label={`Reset password of ${user.email}`}
+                disabled={busy}
+                onClick={() => void resetPassword(user)}
+              >
+                Reset password
+              </button>
+              {!user.active ? (
+                <button
+                  type="button"
+                  className="button"
+                  aria-label={`Reactivate ${user.email}`}
+                  disabled={busy}
+                  onClick={() => void reactivate({ userId: user.id })}
+                >
+                  Reactivate
+                </button>
+              ) : (
+                user.id !== me?.id && (
+                  <button
+                    type="button"
+                    className="button button--danger"
+                    aria-label={`Deactivate ${user.email}`}
+                    disabled={busy}
+                    onClick={() => {
+                      if (
+                        window.confirm(
+                          `Deactivate ${user.email}? Their sessions end and API tokens are revoked.`,
+                        )
+                      )
+                        void deactivate({ userId: user.id });
+                    }}
+                  >
+                    Deactivate
+                  </button>
+                )
+              )}
+            </div>
           </td>
         </tr>
       ))}

@@ -7,14 +7,27 @@ import { expect } from 'vitest';
 import { StaticAuthProvider, type Me } from '../auth/AuthContext.js';
 import { mockClient, type MockClient, type MockHandler } from './mockClient.js';
 
-export const ADMIN: Me = { id: 'VXNlcjox', name: 'Ada Admin', email: 'ada@example.com', role: 'ADMIN' };
+export const ADMIN: Me = {
+  id: 'VXNlcjox',
+  name: 'Ada Admin',
+  email: 'ada@example.com',
+  role: 'ADMIN',
+  mustChangePassword: false,
+};
 export const EDITOR: Me = {
   id: 'VXNlcjoy',
   name: 'Eddie Editor',
   email: 'eddie@example.com',
   role: 'EDITOR',
+  mustChangePassword: false,
 };
-export const VIEWER: Me = { id: 'VXNlcjoz', name: 'Vic Viewer', email: 'vic@example.com', role: 'VIEWER' };
+export const VIEWER: Me = {
+  id: 'VXNlcjoz',
+  name: 'Vic Viewer',
+  email: 'vic@example.com',
+  role: 'VIEWER',
+  mustChangePassword: false,
+};
 
 /** Shows the current URL so tests can assert what the page wrote into it. */
 function LocationProbe() {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { verifyPassword } from '@wirelens/core';
+import { hashPassword, loginThrottleKey, verifyPassword } from '@wirelens/core';
 import { findFreePort } from '@wirelens/core/net';
 import { createEmptyDatabase, createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
 
@@ -88,6 +88,59 @@ describe('wirelens CLI', () => {
 
     const audit = await test.db.auditEntry.count({ where: { action: 'user.create' } });
     expect(audit).toBe(2);
+  });
+
+  it('resets passwords, unlocks and reactivates users by e-mail, audited as the CLI', async () => {
+    const test = await testDatabase();
+    const env = { DATABASE_URL: test.url };
+    const user = await test.db.user.create({
+      data: {
+        email: 'sam@example.com',
+        role: 'ANALYST',
+        active: false,
+        passwordHash: await hashPassword('old-password-1'),
+      },
+    });
+    await test.db.loginThrottle.create({
+      data: {
+        key: loginThrottleKey(user.email),
+        userId: user.id,
+        failures: 10,
+        lockedUntil: new Date(Date.now() + 600_000),
+      },
+    });
+
+    const reactivated = await runCli(['user', 'reactivate', 'Sam@Example.com'], env);
+    expect(reactivated.stdout).toContain('Reactivated sam@example.com');
+    const unlocked = await runCli(['user', 'unlock', 'sam@example.com'], env);
+    expect(unlocked.stdout).toContain('Unlocked sam@example.com');
+    expect(await test.db.loginThrottle.count()).toBe(0);
+    const reset = await runCli(['user', 'reset-password', 'sam@example.com'], env);
+    expect(reset.code).toBe(0);
+    const password = /\(shown once\): (\S+)/.exec(reset.stdout)?.[1] ?? '';
+    const stored = await test.db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored).toMatchObject({ active: true, mustChangePassword: true });
+    expect(await verifyPassword(password, stored.passwordHash)).toBe(true);
+
+    const unknown = await runCli(['user', 'unlock', 'nobody@example.com'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no user has the e-mail nobody@example.com');
+    const common = await runCli(
+      ['user', 'create', 'x@example.com', '--role', 'viewer', '--password', 'password123'],
+      env,
+    );
+    expect(common.code).toBe(1);
+    expect(common.stderr).toContain('password: is one of the most common passwords');
+
+    const audit = await test.db.auditEntry.findMany({
+      where: { entityType: 'User' },
+      orderBy: { id: 'asc' },
+    });
+    expect(audit.map((a) => [a.action, a.actorId, a.requestId])).toEqual([
+      ['user.reactivate', null, 'cli'],
+      ['user.unlock', null, 'cli'],
+      ['user.resetPassword', null, 'cli'],
+    ]);
   });
 
   it('seeds idempotently from the command line', async () => {

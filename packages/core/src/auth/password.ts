@@ -38,5 +38,3 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export function generatePassword(): string {
   return randomBytes(15).toString('base64url');
 }
-
-export const PASSWORD_MIN_LENGTH = 10;

@@ -8,6 +8,8 @@ export interface AuthenticatedUser {
   email: string;
   name: string | null;
   role: RoleName;
+  /** An admin reset the password: a session may do nothing but change it (API tokens are not held back). */
+  mustChangePassword: boolean;
 }
 
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
@@ -22,7 +24,9 @@ export async function userForSession(db: DbClient, secret: string): Promise<Auth
       id: true,
       expiresAt: true,
       lastSeenAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, active: true } },
+      user: {
+        select: { id: true, email: true, name: true, role: true, mustChangePassword: true, active: true },
+      },
     },
   });
   const now = Date.now();
@@ -37,7 +41,10 @@ export async function userForSession(db: DbClient, secret: string): Promise<Auth
   return user;
 }
 
-/** The user behind a personal API token; null when unknown, revoked or expired. */
+/**
+ * The user behind a personal API token, with the user's current role (read on every request); null when
+ * unknown, revoked or expired, or when the user is deactivated.
+ */
 export async function userForApiToken(db: DbClient, secret: string): Promise<AuthenticatedUser | null> {
   // One statement: this runs on every API request.
   const [token] = await readRows<{
@@ -47,9 +54,11 @@ export async function userForApiToken(db: DbClient, secret: string): Promise<Aut
     email: string;
     name: string | null;
     role: RoleName;
+    mustChangePassword: boolean;
   }>(
     db,
-    Prisma.sql`SELECT t."id" AS "tokenId", t."lastUsedAt", u."id", u."email", u."name", u."role"::text AS "role"
+    Prisma.sql`SELECT t."id" AS "tokenId", t."lastUsedAt", u."id", u."email", u."name", u."role"::text AS "role",
+      u."mustChangePassword"
     FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
     WHERE t."tokenHash" = ${hashSecretToken(secret)} AND t."revokedAt" IS NULL
       AND (t."expiresAt" IS NULL OR t."expiresAt" > now() AT TIME ZONE 'UTC') AND u."active"`,
@@ -59,5 +68,11 @@ export async function userForApiToken(db: DbClient, secret: string): Promise<Aut
   if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.update({ where: { id: token.tokenId }, data: { lastUsedAt: new Date(now) } });
   }
-  return { id: token.id, email: token.email, name: token.name, role: token.role };
+  return {
+    id: token.id,
+    email: token.email,
+    name: token.name,
+    role: token.role,
+    mustChangePassword: token.mustChangePassword,
+  };
 }

@@ -7,3 +7,4 @@ export * from './effective-state.js';
 export * from './analysis-runs.js';
 export * from './article-feed.js';
 export * from './sentiment-series.js';
+export * from './login-throttle.js';

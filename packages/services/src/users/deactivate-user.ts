@@ -1,6 +1,7 @@
 import type { DbClient } from '@wirelens/db';
-import { notFound, writeAudit, type Actor } from '@wirelens/db/repositories';
+import { writeAudit, type Actor } from '@wirelens/db/repositories';
 
+import { findUserOrThrow } from './find-user.js';
 import { assertNotLastAdmin } from './last-admin.js';
 
 /** Deactivates a user: sessions end and API tokens stop working at once. */
@@ -14,8 +15,7 @@ export async function deactivateUser({
   userId: number;
 }): Promise<number> {
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId } });
-    if (!user) throw notFound('User', userId, 'userId');
+    const user = await findUserOrThrow(tx, userId);
     if (!user.active) return userId;
     if (user.role === 'ADMIN') await assertNotLastAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { active: false } });

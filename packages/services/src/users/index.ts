@@ -1,5 +1,9 @@
+export { changePassword } from './change-password.js';
 export { createUser } from './create-user.js';
 export { deactivateUser } from './deactivate-user.js';
+export { reactivateUser } from './reactivate-user.js';
+export { resetPassword } from './reset-password.js';
 export { setUserRole } from './set-user-role.js';
 export { signIn } from './sign-in.js';
 export { signOut } from './sign-out.js';
+export { unlockUser } from './unlock-user.js';

@@ -1,10 +1,15 @@
-import type { RoleName } from '@wirelens/core';
+import { roleAtLeast, type RoleName } from '@wirelens/core';
 import type { DbClient } from '@wirelens/db';
-import { notFound, writeAudit, type Actor } from '@wirelens/db/repositories';
+import { writeAudit, type Actor } from '@wirelens/db/repositories';
 
+import { findUserOrThrow } from './find-user.js';
 import { assertNotLastAdmin } from './last-admin.js';
 
-/** Changes a user's role; the last active admin cannot be demoted. */
+/**
+ * Changes a user's role; the last active admin cannot be demoted. Sessions and API tokens act with the
+ * user's current role from the next request on; a demotion to viewer (who may not hold API tokens) revokes
+ * the user's tokens.
+ */
 export async function setUserRole({
   db,
   actor,
@@ -17,17 +22,22 @@ export async function setUserRole({
   role: RoleName;
 }): Promise<number> {
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId } });
-    if (!user) throw notFound('User', userId, 'userId');
+    const user = await findUserOrThrow(tx, userId);
     if (user.role === role) return userId;
     if (user.role === 'ADMIN') await assertNotLastAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { role } });
+    const revoked = roleAtLeast(role, 'ANALYST')
+      ? { count: 0 }
+      : await tx.apiToken.updateMany({
+          where: { userId, revokedAt: null },
+          data: { revokedAt: new Date() },
+        });
     await writeAudit(tx, actor, {
       action: 'user.setRole',
       entityType: 'User',
       entityId: userId,
       before: { role: user.role },
-      after: { role },
+      after: { role, ...(revoked.count > 0 ? { apiTokensRevoked: revoked.count } : {}) },
     });
     return userId;
   });

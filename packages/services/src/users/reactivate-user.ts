@@ -1,0 +1,32 @@
+import type { DbClient } from '@wirelens/db';
+import { writeAudit, type Actor } from '@wirelens/db/repositories';
+
+import { findUserOrThrow } from './find-user.js';
+
+/**
+ * Lets a deactivated user sign in again with their old password (reset it if they no longer know it). The
+ * API tokens revoked at deactivation stay revoked.
+ */
+export async function reactivateUser({
+  db,
+  actor,
+  userId,
+}: {
+  db: DbClient;
+  actor: Actor;
+  userId: number;
+}): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const user = await findUserOrThrow(tx, userId);
+    if (user.active) return userId;
+    await tx.user.update({ where: { id: userId }, data: { active: true } });
+    await writeAudit(tx, actor, {
+      action: 'user.reactivate',
+      entityType: 'User',
+      entityId: userId,
+      before: { active: false },
+      after: { active: true },
+    });
+    return userId;
+  });
+}
