@@ -339,12 +339,14 @@ describe('who may read whom', () => {
   const USER = 'query($id: ID!) { node(id: $id) { ... on User { name } } }';
   const DETAILS = 'query($id: ID!) { node(id: $id) { ... on User { name role email createdAt } } }';
 
-  it('shows viewers and analysts only themselves, editors only names, admins everything', async () => {
+  it('shows others only by name (correction authors), themselves in full, admins everything', async () => {
     const other = await newUser('EDITOR');
     for (const role of ['VIEWER', 'ANALYST'] as const) {
       const response = await api.gql(USER, { id: other.gid }, { token: api.users[role].token });
-      expect(codeOf(response), role).toBe('FORBIDDEN');
-      expect(response.body.data, role).toEqual({ node: { name: null } });
+      expect(response.body.errors, role).toBeUndefined();
+      expect(response.body.data, role).toEqual({ node: { name: other.name } });
+      const details = await api.gql(DETAILS, { id: other.gid }, { token: api.users[role].token });
+      expect(codeOf(details), role).toBe('FORBIDDEN');
       const self = await api.gql(
         DETAILS,
         { id: globalId('User', api.users[role].id) },

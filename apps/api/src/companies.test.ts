@@ -309,13 +309,13 @@ describe('"not this company" on an article', () => {
     article: {
       reviewVersion: number;
       companies: { relevance: number; sentimentScore: number; company: { id: string; slug: string } }[];
-      corrections: { changedFields: string[]; values: { companies?: { companyId: number }[] } }[];
+      corrections: { changedFields: string[]; values: { companies: { companyId: string }[] | null } }[];
     };
   }
   const READ = `query($id: ID!) { article(id: $id) {
     reviewVersion
     companies { relevance sentimentScore company { id slug } }
-    corrections { changedFields values }
+    corrections { changedFields values { companies { companyId } } }
   } }`;
   const CORRECT = `mutation($input: CorrectAnalysisInput!) {
     correctAnalysis(input: $input) { __typename ... on AnalysisConflict { currentVersion } }
@@ -364,7 +364,9 @@ describe('"not this company" on an article', () => {
     const after = (await api.gql<ArticleState>(READ, { id }, editor())).body.data?.article;
     expect(after?.companies.map((c) => c.company.slug)).toEqual(['nvidia']);
     expect(after?.corrections.at(-1)?.changedFields).toEqual(['companies']);
-    expect(after?.corrections.at(-1)?.values.companies?.map((c) => c.companyId)).toEqual([nvidia]);
+    expect(after?.corrections.at(-1)?.values.companies?.map((c) => c.companyId)).toEqual([
+      globalId('Company', nvidia),
+    ]);
     expect(await feedFor(teslaId)).not.toContain(id);
     expect(await seriesCount(tesla)).toBe(seriesBefore - 1);
 

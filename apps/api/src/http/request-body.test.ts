@@ -66,6 +66,8 @@ describe('request bodies', () => {
           extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' },
         },
       ],
+      // Refused before any analysis: nothing was spent.
+      extensions: { cost: { requested: 0, depth: 0, limit: 10_000, maxDepth: 12 } },
     });
   });
 

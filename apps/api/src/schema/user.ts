@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { parseInput, PASSWORD_MAX_LENGTH, roleAtLeast, ROLES } from '@wirelens/core';
+import { parseInput, PASSWORD_MAX_LENGTH, ROLES } from '@wirelens/core';
 import { SESSION_TTL_MS } from '@wirelens/db/repositories';
 import { createApiToken, revokeApiToken } from '@wirelens/services/tokens';
 import {
@@ -40,10 +40,10 @@ export const User = builder.prismaNode('User', {
   // node(id:) of a missing row answers null.
   nullable: true,
   description:
-    'A person who signs in to Wirelens. Visible to the user themself and to editors and admins (who see correction authors and audit actors); everything but the name only to the user and admins.',
+    'A person who signs in to Wirelens. Every signed-in user sees others by name only (correction authors on an article, audit actors); everything else only the user themself and admins.',
   id: { field: 'id' },
-  authScopes: (user, ctx) =>
-    ctx.viewer?.id === user.id || (ctx.viewer !== null && roleAtLeast(ctx.viewer.role, 'EDITOR')),
+  // Readers need a correction's author on the article page; the name is all they get.
+  authScopes: (_user, ctx) => ctx.viewer !== null,
   fields: (t) => ({
     name: t.exposeString('name', { nullable: true, description: 'Display name.' }),
     role: t.expose('role', { type: RoleEnum, description: 'Role (self or admin).', ...selfOrAdmin }),
