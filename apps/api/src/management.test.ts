@@ -164,6 +164,11 @@ describe('sources', () => {
       'http://169.254.169.254/latest/meta-data',
       'file:///etc/passwd',
       'http://localhost:4000/feed',
+      // IPv6 forms that carry an IPv4 address: IPv4-compatible, IPv4-translated, NAT64, 6to4.
+      'http://[::127.0.0.1]/feed',
+      'http://[::ffff:0:127.0.0.1]/feed',
+      'http://[64:ff9b::a9fe:a9fe]/latest/meta-data',
+      'http://[2002:7f00:1::]/feed',
     ]) {
       const refused = await api.gql(
         'mutation($u: String!) { addSource(input: { url: $u }) { id } }',
