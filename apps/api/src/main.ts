@@ -32,6 +32,14 @@ const api = await createApiServer({
   demoContent: await readDemoContent(),
   metricsToken: env.METRICS_TOKEN ?? null,
 });
+api.server.once('error', (error: NodeJS.ErrnoException) => {
+  // Another process took the port after `wirelens start` checked it: say so instead of a raw stack.
+  if (error.code !== 'EADDRINUSE') throw error;
+  logger.error(
+    `port ${env.PORT} on ${env.HOST} is already in use: stop the program using it, or set PORT to a free port`,
+  );
+  process.exit(1);
+});
 api.server.listen(env.PORT, env.HOST, () => logger.info(`listening on http://${env.HOST}:${env.PORT}`));
 const metricsServer = env.METRICS_PORT
   ? await serveMetrics({ registry: api.metrics, port: env.METRICS_PORT, host: env.METRICS_HOST })
