@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { FeatureBuilder, hashName, tokenize } from './hashed-features.js';
-import { loadLinearModel, trainLinearModel } from './linear-model.js';
+import { loadLinearModel, trainLinearModel, type SerializedLinearModel } from './linear-model.js';
 
 const BITS = 12;
 const vector = (words: string[]) => new FeatureBuilder(BITS).addNgrams('w:', words).build();
@@ -52,7 +52,7 @@ describe('trainLinearModel', () => {
 
   it('predicts the same after a JSON round trip', () => {
     const model = trainLinearModel(examples, { classCount: 3, bits: BITS });
-    const loaded = loadLinearModel(JSON.parse(JSON.stringify(model.serialize())));
+    const loaded = loadLinearModel(JSON.parse(JSON.stringify(model.serialize())) as SerializedLinearModel);
     for (const { x } of examples) {
       loaded.predict(x).forEach((p, c) => expect(p).toBeCloseTo(model.predict(x)[c] ?? 0, 4));
     }
