@@ -13,3 +13,5 @@ export {
   type TrainedLearnedModel,
 } from './learned-model.js';
 export { createLearnedAnalyzer } from './create-learned-analyzer.js';
+export { learnedModelDataSchema, crossValidationSchema, fieldAgreementSchema } from './model-schema.js';
+export { createExampleRetriever, type CorrectedExample, type ExampleRetriever } from './similar-examples.js';
