@@ -6,6 +6,7 @@ import type { AnalyzerSet } from '@wirelens/services/analysis';
 import type { IngestConfig } from '@wirelens/services/fetch';
 import { ensureQueues, jobQueueOf, QUEUE_SCHEMA, type JobQueue } from '@wirelens/services/queue';
 
+import { DEFAULT_LEARN_EVERY } from './env.js';
 import { HANDLERS, type JobHandler } from './jobs/index.js';
 import { logger } from './logger.js';
 
@@ -18,6 +19,8 @@ export interface RunWorkerOptions {
   concurrency: number;
   /** WIRELENS_RETENTION_DAYS (default: keep everything). */
   retentionDays?: number | null;
+  /** WIRELENS_LEARN_EVERY (default 50). */
+  learnEvery?: number;
   /** Which jobs this process works (default: all of them; none gives a queue-only process). */
   handlers?: readonly JobHandler[];
   /** How often pg-boss looks for expired or abandoned jobs (default 30 s). */
@@ -42,6 +45,7 @@ export async function runWorker({
   analyzers,
   concurrency,
   retentionDays = null,
+  learnEvery = DEFAULT_LEARN_EVERY,
   handlers = HANDLERS,
   superviseIntervalSeconds = 30,
 }: RunWorkerOptions): Promise<RunningWorker> {
@@ -79,6 +83,7 @@ export async function runWorker({
             ingest,
             analyzers,
             retentionDays,
+            learnEvery,
             signal: item.signal,
             jobId: item.id,
             log,

@@ -13,6 +13,8 @@ export interface WorkerDependencies {
   analyzers: AnalyzerSet;
   /** WIRELENS_RETENTION_DAYS: full text older than this is dropped; null keeps everything. */
   retentionDays: number | null;
+  /** WIRELENS_LEARN_EVERY: new editor decisions that make the periodic job train a model. */
+  learnEvery: number;
 }
 
 export interface JobContext extends WorkerDependencies {

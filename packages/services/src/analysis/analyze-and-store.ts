@@ -114,6 +114,7 @@ export async function analyzeAndStore({
     durationMs: outcome.durationMs,
     fallbackReason: outcome.fallbackReason,
     tokenUsage: outcome.tokenUsage,
+    learnedModelId: outcome.learnedModelId,
   });
   const rescore = coverage.addedSource && reason !== 'coverage' ? coverage.otherMemberIds : [];
   // A new source for the story: its earlier articles' importance counts sources.
