@@ -213,6 +213,12 @@ const MUTATIONS: [string, Minimum, () => { query: string; variables?: Record<str
     'ADMIN',
     () => ({ query: 'mutation($u: ID!) { deactivateUser(userId: $u) { id } }', variables: { u: fx.user } }),
   ],
+  ['trainAnalyzer', 'ADMIN', () => ({ query: 'mutation { trainAnalyzer }' })],
+  [
+    'activateAnalyzerModel',
+    'ADMIN',
+    () => ({ query: 'mutation { activateAnalyzerModel(version: null) { activeModel { version } } }' }),
+  ],
 ];
 
 describe('mutation × role matrix', () => {

@@ -10,3 +10,4 @@ export {
   type AnalyzerQuality,
   type QualityField,
 } from './analyzer-quality.js';
+export { requestAnalyzerTraining } from './request-analyzer-training.js';
