@@ -34,6 +34,7 @@ describe('App routing and roles', () => {
       ['Feed', '/feed'],
       ['Compare', '/compare'],
       ['Review queue', '/review'],
+      ['Analyzer quality', '/analyzer-quality'],
       ['Sources', '/sources'],
       ['Users', '/users'],
       ['API tokens', '/tokens'],

@@ -27,6 +27,10 @@ const ReviewQueuePage = onDemand(() => import('./pages/ReviewQueuePage.js'), 'Re
 const SourcesPage = onDemand(() => import('./pages/sources/index.js'), 'SourcesPage');
 const TokensPage = onDemand(() => import('./pages/TokensPage.js'), 'TokensPage');
 const UsersPage = onDemand(() => import('./pages/UsersPage.js'), 'UsersPage');
+const AnalyzerQualityPage = onDemand(
+  () => import('./pages/analyzer-quality/index.js'),
+  'AnalyzerQualityPage',
+);
 
 const ON_DEMAND: [path: string, page: { preload: () => Promise<unknown> }][] = [
   ['/', OverviewPage],
@@ -38,6 +42,7 @@ const ON_DEMAND: [path: string, page: { preload: () => Promise<unknown> }][] = [
   ['/sources', SourcesPage],
   ['/users', UsersPage],
   ['/tokens', TokensPage],
+  ['/analyzer-quality', AnalyzerQualityPage],
 ];
 
 /**
@@ -64,6 +69,7 @@ export function App() {
         <Route path="/topics/:slug" element={signedIn(<TopicPage />)} />
         <Route path="/compare" element={signedIn(<ComparePage />)} />
         <Route path="/review" element={withRole('EDITOR', <ReviewQueuePage />)} />
+        <Route path="/analyzer-quality" element={withRole('EDITOR', <AnalyzerQualityPage />)} />
         <Route path="/sources" element={withRole('ADMIN', <SourcesPage />)} />
         <Route path="/users" element={withRole('ADMIN', <UsersPage />)} />
         <Route path="/tokens" element={withRole('ANALYST', <TokensPage />)} />
