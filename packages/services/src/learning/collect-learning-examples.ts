@@ -15,9 +15,10 @@ export interface CollectedExamples {
 
 /**
  * Reads each article's latest editor decision. An approval confirms every field; a correction
- * confirms the values it set and every field it left alone (the editor saw them and kept them).
- * Companies the analyzer matched and the editor's values leave out are removals. Articles whose
- * latest decision is a rejection or a reopening teach nothing.
+ * teaches only the fields the editor set (the others may simply not have been looked at, and
+ * counting them would fill the examples with the analyzer agreeing with itself). Companies the
+ * analyzer matched and the editor's companies leave out are removals. Articles whose latest
+ * decision is a rejection or a reopening teach nothing.
  */
 export async function collectLearningExamples({ db }: { db: DbClient }): Promise<CollectedExamples> {
   const latest = await db.correction.findMany({
@@ -41,7 +42,10 @@ export async function collectLearningExamples({ db }: { db: DbClient }): Promise
   const corrected: CorrectedExample[] = [];
   for (const row of latest) {
     if ((row.action !== 'CORRECT' && row.action !== 'APPROVE') || row.analysis === null) continue;
-    const effective = overlayCorrections(aiValuesOf(row.analysis), parseCorrectionValues(row.values));
+    const values = parseCorrectionValues(row.values);
+    const effective = overlayCorrections(aiValuesOf(row.analysis), values);
+    const taught = (field: 'sentimentScore' | 'companies' | 'topics') =>
+      row.action === 'APPROVE' || values[field] !== undefined;
     const kept = new Set(effective.companies.map((company) => company.companyId));
     const removed = parseStoredMentions(row.analysis.companies).flatMap((mention) =>
       mention.resolvedCompanyId !== null && !kept.has(mention.resolvedCompanyId)
@@ -55,13 +59,15 @@ export async function collectLearningExamples({ db }: { db: DbClient }): Promise
     };
     examples.push({
       input,
-      sentimentScore: effective.sentimentScore,
-      companies: effective.companies.map((company) => ({
-        companyId: String(company.companyId),
-        sentimentScore: company.sentimentScore,
-      })),
-      removedCompanyIds: [...new Set(removed)],
-      topics: topicSlugs,
+      sentimentScore: taught('sentimentScore') ? effective.sentimentScore : undefined,
+      ...(taught('companies') && {
+        companies: effective.companies.map((company) => ({
+          companyId: String(company.companyId),
+          sentimentScore: company.sentimentScore,
+        })),
+        removedCompanyIds: [...new Set(removed)],
+      }),
+      topics: taught('topics') ? topicSlugs : undefined,
     });
     corrected.push({
       title: input.title,
