@@ -1,13 +1,12 @@
 import { z } from 'zod';
 
-import { analysisResultSchema, SENTIMENT_LABEL_ENUM, type CorrectionValues } from '@wirelens/core/review';
-
 import {
   crossValidationSchema,
   learnedModelDataSchema,
   type CrossValidation,
   type LearnedModelData,
 } from '@wirelens/core/learning';
+import { analysisResultSchema, SENTIMENT_LABEL_ENUM, type CorrectionValues } from '@wirelens/core/review';
 
 import type { Prisma } from './generated/prisma/client.js';
 
