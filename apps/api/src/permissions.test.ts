@@ -276,6 +276,12 @@ const MUTATIONS: [string, Minimum, () => { query: string; variables?: Record<str
       query: 'mutation { changePassword(currentPassword: "not the password", newPassword: "x") { id } }',
     }),
   ],
+  ['trainAnalyzer', 'ADMIN', () => ({ query: 'mutation { trainAnalyzer }' })],
+  [
+    'activateAnalyzerModel',
+    'ADMIN',
+    () => ({ query: 'mutation { activateAnalyzerModel(version: null) { activeModel { version } } }' }),
+  ],
 ];
 
 describe('mutation × role matrix', () => {

@@ -36,6 +36,7 @@ describe('App routing and roles', () => {
       ['Compare', '/compare'],
       ['Review queue', '/review'],
       ['Companies', '/companies'],
+      ['Analyzer quality', '/analyzer-quality'],
       ['Sources', '/sources'],
       ['Users', '/users'],
       ['API tokens', '/tokens'],

@@ -29,6 +29,10 @@ const SourcesPage = onDemand(() => import('./pages/sources/index.js'), 'SourcesP
 const TokensPage = onDemand(() => import('./pages/TokensPage.js'), 'TokensPage');
 const UsersPage = onDemand(() => import('./pages/UsersPage.js'), 'UsersPage');
 const AccountPage = onDemand(() => import('./pages/AccountPage.js'), 'AccountPage');
+const AnalyzerQualityPage = onDemand(
+  () => import('./pages/analyzer-quality/index.js'),
+  'AnalyzerQualityPage',
+);
 
 const ON_DEMAND: [path: string, page: { preload: () => Promise<unknown> }][] = [
   ['/', OverviewPage],
@@ -42,6 +46,7 @@ const ON_DEMAND: [path: string, page: { preload: () => Promise<unknown> }][] = [
   ['/users', UsersPage],
   ['/tokens', TokensPage],
   ['/account', AccountPage],
+  ['/analyzer-quality', AnalyzerQualityPage],
 ];
 
 /**
@@ -69,6 +74,7 @@ export function App() {
         <Route path="/compare" element={signedIn(<ComparePage />)} />
         <Route path="/review" element={withRole('EDITOR', <ReviewQueuePage />)} />
         <Route path="/companies" element={withRole('EDITOR', <CompaniesPage />)} />
+        <Route path="/analyzer-quality" element={withRole('EDITOR', <AnalyzerQualityPage />)} />
         <Route path="/sources" element={withRole('ADMIN', <SourcesPage />)} />
         <Route path="/users" element={withRole('ADMIN', <UsersPage />)} />
         <Route path="/tokens" element={withRole('ANALYST', <TokensPage />)} />

@@ -7,6 +7,8 @@ import { parseEnv } from '@wirelens/core/config';
 import { loggingEnvShape } from '@wirelens/core/logging';
 import { allowHostsEnv } from '@wirelens/core/urls';
 
+export const DEFAULT_LEARN_EVERY = 50;
+
 /**
  * The worker and CLI environment, validated once. Nothing else in this app
  * reads `process.env`.
@@ -61,6 +63,8 @@ const schema = z.object({
   /** Serve this worker's /metrics (Prometheus, unauthenticated) on this port, bound to METRICS_HOST. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Train a learned analyzer model after this many new editor decisions (approvals and corrections). */
+  WIRELENS_LEARN_EVERY: z.coerce.number().int().min(1).default(DEFAULT_LEARN_EVERY),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   ...loggingEnvShape,
   // pnpm runs package scripts inside the package; relative paths are meant from where the user ran pnpm.

@@ -26,6 +26,7 @@ const worker = await runWorker({
   analyzers: createAnalyzerSet({ db, config: analyzerConfigOf(env), log: (message) => logger.warn(message) }),
   ingest: ingestConfigOf(env),
   retentionDays: env.WIRELENS_RETENTION_DAYS ?? null,
+  learnEvery: env.WIRELENS_LEARN_EVERY,
   superviseIntervalSeconds: env.QUEUE_SUPERVISE_SECONDS,
 });
 logger.info('worker running');

@@ -12,6 +12,7 @@ import {
   type JobQueue,
 } from '@wirelens/services/queue';
 
+import { DEFAULT_LEARN_EVERY } from './env.js';
 import { HANDLERS, type JobHandler } from './jobs/index.js';
 import { logger } from './logger.js';
 import { createWorkerMetrics, type WorkerMetrics } from './worker-metrics.js';
@@ -25,6 +26,8 @@ export interface RunWorkerOptions {
   concurrency: number;
   /** WIRELENS_RETENTION_DAYS (default: keep everything). */
   retentionDays?: number | null;
+  /** WIRELENS_LEARN_EVERY (default 50). */
+  learnEvery?: number;
   /** Which jobs this process works (default: all of them; none gives a queue-only process). */
   handlers?: readonly JobHandler[];
   /** How often pg-boss looks for expired or abandoned jobs (default 30 s). */
@@ -52,6 +55,7 @@ export async function runWorker({
   analyzers,
   concurrency,
   retentionDays = null,
+  learnEvery = DEFAULT_LEARN_EVERY,
   handlers = HANDLERS,
   superviseIntervalSeconds = 30,
   metrics = createWorkerMetrics(db),
@@ -92,6 +96,7 @@ export async function runWorker({
             analyzers,
             retentionDays,
             metrics,
+            learnEvery,
             signal: item.signal,
             jobId: item.id,
             log,

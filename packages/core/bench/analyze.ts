@@ -1,7 +1,11 @@
 /**
  * Throughput benchmark of the built-in analyzer.
  *
- *   pnpm --filter @wirelens/core bench:analyze [-- --n 5000]
+ *   pnpm --filter @wirelens/core bench:analyze [-- --n 5000] [--learned-from PHRASEBANK_FILE]
+ *
+ * `--learned-from` trains a learned model in this process from a PhraseBank file's
+ * examples (as if editors had corrected them) and measures the analyzer with
+ * that model on top, as a deployment with an active model runs it.
  *
  * Generates N realistic ~600-word articles from templates (deterministic seed,
  * varied companies, figures and events), analyzes them in this one process
@@ -18,19 +22,11 @@ import {
   type AnalyzeInput,
   type CompanyRegistryEntry,
 } from '../src/analysis/index.js';
+import { createLearnedAnalyzer, loadLearnedModel, trainLearnedModel } from '../src/learning/index.js';
+import { seededRandom } from '../src/learning/seeded-random.js';
+import { PHRASEBANK_SCORE, readPhrasebank } from './fixture-files.js';
 
 const SEED_REGISTRY = fileURLToPath(new URL('../../db/prisma/seed-data/companies.json', import.meta.url));
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function loadRegistry(): CompanyRegistryEntry[] {
   if (existsSync(SEED_REGISTRY)) {
@@ -182,17 +178,34 @@ function generateArticle(random: () => number, registry: readonly CompanyRegistr
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'),
-  options: { n: { type: 'string', default: '5000' } },
+  options: { n: { type: 'string', default: '5000' }, 'learned-from': { type: 'string' } },
 });
 const count = Math.max(1, Number.parseInt(values.n, 10) || 5000);
 const registry = loadRegistry();
-const random = mulberry32(20_260_101);
+const random = seededRandom(20_260_101);
 const articles = Array.from({ length: count }, () => generateArticle(random, registry));
 const totalWords = articles.reduce((sum, article) => sum + article.text.split(/\s+/).length, 0);
 
 const setupStart = performance.now();
-const analyzer = createBuiltinAnalyzer({ registry });
+const builtin = createBuiltinAnalyzer({ registry });
 const setupMs = performance.now() - setupStart;
+const learnFile = values['learned-from'];
+const learned =
+  learnFile === undefined
+    ? null
+    : trainLearnedModel({
+        examples: readPhrasebank(learnFile).map((row) => ({
+          input: { title: row.sentence, text: '' },
+          sentimentScore: PHRASEBANK_SCORE[row.gold],
+        })),
+        analyze: (input) => builtin.analyzeSync(input),
+      });
+if (learned && !learned.improves)
+  throw new Error(`a model trained from ${learnFile} does not beat the rules`);
+const analyzer = createLearnedAnalyzer({
+  builtin,
+  model: learned && loadLearnedModel('learned-bench', learned.data),
+});
 
 const start = performance.now();
 const cpuStart = process.cpuUsage();
@@ -209,7 +222,7 @@ const cpu = process.cpuUsage(cpuStart);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const rssMb = process.resourceUsage().maxRSS / 1024;
 console.log(
-  `registry=${registry.length} companies, index built in ${setupMs.toFixed(0)} ms; avg words/article=${Math.round(totalWords / count)}; invalid sampled results=${invalid}`,
+  `learned_model=${learned ? 'on' : 'off'} registry=${registry.length} companies, index built in ${setupMs.toFixed(0)} ms; avg words/article=${Math.round(totalWords / count)}; invalid sampled results=${invalid}`,
 );
 console.log(
   `analyze articles=${count} seconds=${seconds.toFixed(2)} cpu_seconds=${cpuSeconds.toFixed(2)} ` +

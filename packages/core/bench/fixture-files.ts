@@ -89,3 +89,26 @@ export function parseCsv(text: string): Record<string, string>[] {
     .filter((record) => record.length > 1 || (record[0] ?? '') !== '')
     .map((record) => Object.fromEntries(header.map((name, k) => [name, record[k] ?? ''])));
 }
+
+export type Polarity = 'negative' | 'neutral' | 'positive';
+export const POLARITIES: readonly Polarity[] = ['negative', 'neutral', 'positive'];
+/** The score an editor would give each PhraseBank label when correcting an article. */
+export const PHRASEBANK_SCORE: Record<Polarity, number> = { negative: -0.5, neutral: 0, positive: 0.5 };
+
+export interface PhrasebankRow {
+  sentence: string;
+  gold: Polarity;
+}
+
+/** Financial PhraseBank: one `sentence@label` per line. */
+export function readPhrasebank(file: string): PhrasebankRow[] {
+  const parsed = readText(file)
+    .split(/\r?\n/)
+    .map((line) => {
+      const at = line.lastIndexOf('@');
+      return { sentence: line.slice(0, at).trim(), gold: line.slice(at + 1).trim() as Polarity };
+    })
+    .filter((row) => row.sentence.length > 0 && POLARITIES.includes(row.gold));
+  requireExamples(parsed, file, 'lines `sentence@positive|neutral|negative`');
+  return parsed;
+}

@@ -3,6 +3,13 @@
  * (measuring only; nothing here feeds the product).
  *
  *   pnpm bench:quality -- [--split dev|heldout|all] --phrasebank FILE… --semeval FILE… --reuters FILE [--show-errors]
+ *     [--learn-from FILE… [--learn-split dev|heldout|all]]
+ *
+ * `--learn-from` (PhraseBank or SemEval files, repeat the flag per file) stores one half
+ * (`--learn-split`, default dev) of those examples as editor corrections in a scratch
+ * database on TEST_DATABASE_URL, trains a model with the learn use case (learn-from-corrections.ts),
+ * prints the model's own cross-validated figures (`learned cv …`) and then every
+ * PhraseBank/SemEval line again with the model on top (`learned phrasebank …`).
  *
  * Financial PhraseBank: `sentence@label` lines (latin-1 or UTF-8); Bearish and
  * Somewhat-Bearish count as negative, Neutral as neutral, the Bullish labels as
@@ -32,19 +39,23 @@ import {
   type CompanyRegistryEntry,
   type SentimentLabel,
 } from '../src/analysis/index.js';
+import { createLearnedAnalyzer } from '../src/learning/index.js';
 import {
   BenchInputError,
   inSplit,
   parseCsv,
+  PHRASEBANK_SCORE,
+  POLARITIES,
+  readPhrasebank,
   readText,
   requireExamples,
   SPLITS,
+  type Polarity,
   type Split,
 } from './fixture-files.js';
+import { learnFromCorrections, type LabelledExample } from './learn-from-corrections.js';
 import { codesOf, REPORTED_CODES } from './reuters-topics.js';
 
-type Polarity = 'negative' | 'neutral' | 'positive';
-const POLARITIES: readonly Polarity[] = ['negative', 'neutral', 'positive'];
 const SEED_REGISTRY = fileURLToPath(new URL('../../db/prisma/seed-data/companies.json', import.meta.url));
 
 /** Headlines that announce an analyst's rating or price target (for the event line). */
@@ -75,23 +86,24 @@ function progress(label: string, done: number, total: number): void {
   if (done === total) process.stderr.write('\n');
 }
 
-function runPhrasebank(file: string, split: Split): void {
-  const analyzer = createBuiltinAnalyzer({ registry: [] });
-  const parsed = readText(file)
-    .split(/\r?\n/)
-    .map((line) => {
-      const at = line.lastIndexOf('@');
-      return { sentence: line.slice(0, at).trim(), gold: line.slice(at + 1).trim() as Polarity };
-    })
-    .filter((row) => row.sentence.length > 0 && POLARITIES.includes(row.gold));
-  requireExamples(parsed, file, 'lines `sentence@positive|neutral|negative`');
-  const rows = parsed.filter((row) => inSplit(row.sentence, split));
+/** One evaluation pass: the analyzer, and the prefix its lines carry (`learned ` after --learn-from). */
+interface Pass {
+  prefix: string;
+  /** The analyzer over a registry (the built-in one, or it with the learned model on top). */
+  analyzerFor: (registry: readonly CompanyRegistryEntry[]) => BuiltinAnalyzer;
+  /** The registry SemEval targets are matched in; null: one made of the file's targets. */
+  registry: readonly CompanyRegistryEntry[] | null;
+}
+
+function runPhrasebank(file: string, split: Split, pass: Pass): void {
+  const analyzer = pass.analyzerFor([]);
+  const rows = readPhrasebank(file).filter((row) => inSplit(row.sentence, split));
 
   const confusion = new Map<string, number>();
   let correct = 0;
   rows.forEach((row, i) => {
     const result = analyzer.analyzeSync({ title: row.sentence, text: '' });
-    countRatingEvents(row.sentence, analyzer);
+    if (pass.prefix === '') countRatingEvents(row.sentence, analyzer);
     const predicted = polarityOf(result.sentiment.label);
     if (predicted === row.gold) correct++;
     const key = `${row.gold}>${predicted}`;
@@ -109,7 +121,7 @@ function runPhrasebank(file: string, split: Split): void {
     f1Sum += precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
   }
   const accuracy = correct / Math.max(1, rows.length);
-  console.log(`\n${basename(file)} [${split}] — confusion (rows gold, columns predicted)`);
+  console.log(`\n${pass.prefix}${basename(file)} [${split}] — confusion (rows gold, columns predicted)`);
   console.log(['gold\\pred', ...POLARITIES].map((c) => c.padStart(10)).join(''));
   for (const g of POLARITIES)
     console.log(
@@ -118,7 +130,7 @@ function runPhrasebank(file: string, split: Split): void {
         .join(''),
     );
   console.log(
-    `phrasebank accuracy=${accuracy.toFixed(4)} macro_f1=${(f1Sum / 3).toFixed(4)} n=${rows.length}`,
+    `${pass.prefix}phrasebank accuracy=${accuracy.toFixed(4)} macro_f1=${(f1Sum / 3).toFixed(4)} n=${rows.length}`,
   );
 }
 
@@ -139,7 +151,7 @@ function toSemevalItem(value: unknown): SemevalItem | null {
   return { title: record.title, company: record.company, sentiment };
 }
 
-function runSemeval(file: string, split: Split): void {
+function readSemeval(file: string): SemevalItem[] {
   let json: unknown;
   try {
     json = JSON.parse(readText(file));
@@ -157,25 +169,24 @@ function runSemeval(file: string, split: Split): void {
     file,
     'a JSON array of {title, company, sentiment} or {title, company, "sentiment score"}',
   );
-  const items = parsed.filter((item) => inSplit(item.title, split));
+  return parsed;
+}
+
+function runSemeval(file: string, split: Split, pass: Pass): void {
+  const items = readSemeval(file).filter((item) => inSplit(item.title, split));
   // The target company is part of each test item, so the benchmark registry is made of the targets.
   const names = [...new Set(items.map((item) => item.company))].sort();
-  const registry: CompanyRegistryEntry[] = names.map((name, i) => ({
-    id: `c${i}`,
-    slug: `c${i}`,
-    name,
-    aliases: [],
-    tickers: [],
-  }));
+  const registry: readonly CompanyRegistryEntry[] =
+    pass.registry ?? names.map((name, i) => ({ id: `c${i}`, slug: `c${i}`, name, aliases: [], tickers: [] }));
   const idByName = new Map(registry.map((entry) => [entry.name, entry.id]));
-  const analyzer = createBuiltinAnalyzer({ registry });
+  const analyzer = pass.analyzerFor(registry);
 
   const predicted: number[] = [];
   const gold: number[] = [];
   let found = 0;
   items.forEach((item, i) => {
     const result = analyzer.analyzeSync({ title: item.title, text: '' });
-    countRatingEvents(item.title, analyzer);
+    if (pass.prefix === '') countRatingEvents(item.title, analyzer);
     const mention = result.companies.find((c) => c.companyId === idByName.get(item.company));
     if (mention) found++;
     predicted.push(mention ? mention.sentimentScore : result.sentiment.score);
@@ -198,8 +209,12 @@ function runSemeval(file: string, split: Split): void {
     vg += (g - mg) ** 2;
   });
   const pearson = cov / Math.max(1e-12, Math.sqrt(vp * vg));
-  console.log(`\n${basename(file)} [${split}] — target company found in ${found}/${items.length} headlines`);
-  console.log(`semeval cosine=${cosine.toFixed(4)} pearson=${pearson.toFixed(4)} n=${items.length}`);
+  console.log(
+    `\n${pass.prefix}${basename(file)} [${split}] — target company found in ${found}/${items.length} headlines`,
+  );
+  console.log(
+    `${pass.prefix}semeval cosine=${cosine.toFixed(4)} pearson=${pearson.toFixed(4)} n=${items.length}`,
+  );
 }
 
 function loadSeedRegistry(): CompanyRegistryEntry[] {
@@ -254,6 +269,64 @@ function runReuters(file: string, split: Split, showErrors: boolean): void {
   }
 }
 
+/** PhraseBank or SemEval examples (by extension: `.json` is SemEval) of one half, each sentence once. */
+function readLabelledExamples(files: readonly string[], split: Split): LabelledExample[] {
+  const examples = new Map<string, LabelledExample>();
+  for (const file of files) {
+    if (file.toLowerCase().endsWith('.json')) {
+      for (const item of readSemeval(file).filter((i) => inSplit(i.title, split)))
+        examples.set(`${item.title}\u0000${item.company}`, {
+          title: item.title,
+          company: { name: item.company, sentimentScore: item.sentiment },
+        });
+    } else {
+      for (const row of readPhrasebank(file).filter((r) => inSplit(r.sentence, split)))
+        examples.set(row.sentence, { title: row.sentence, sentimentScore: PHRASEBANK_SCORE[row.gold] });
+    }
+  }
+  return [...examples.values()];
+}
+
+async function learnedPass(
+  files: readonly string[],
+  learnSplit: Split,
+  evalFiles: readonly string[],
+): Promise<Pass> {
+  const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!serverUrl)
+    throw new BenchInputError(
+      '--learn-from needs TEST_DATABASE_URL (a PostgreSQL server URL) for its scratch database',
+    );
+  const examples = readLabelledExamples(files, learnSplit);
+  requireExamples(examples, files.join(' '), `examples in the ${learnSplit} half`);
+  const companyNames = [
+    ...new Set([
+      ...examples.flatMap((e) => (e.company ? [e.company.name] : [])),
+      ...evalFiles.flatMap((file) => readSemeval(file).map((item) => item.company)),
+    ]),
+  ].sort();
+  const started = performance.now();
+  const learned = await learnFromCorrections({
+    serverUrl,
+    examples,
+    companyNames,
+    progress: (done, total) => progress('corrections', done, total),
+  });
+  console.log(
+    `\nlearned from ${learned.exampleCount} corrected articles (${learnSplit} half of ${files.map((f) => basename(f)).join(', ')}) in ${((performance.now() - started) / 1000).toFixed(1)} s; model ${learned.model ? 'active' : 'not activated (did not beat the built-in analyzer)'}`,
+  );
+  for (const [field, a] of Object.entries(learned.crossValidation))
+    console.log(
+      `learned cv ${field} builtin=${a.builtin.toFixed(4)} learned=${a.learned.toFixed(4)} n=${a.n}${a.used ? ' used' : ''}`,
+    );
+  return {
+    prefix: 'learned ',
+    analyzerFor: (registry) =>
+      createLearnedAnalyzer({ builtin: createBuiltinAnalyzer({ registry }), model: learned.model }),
+    registry: learned.registry,
+  };
+}
+
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
@@ -262,21 +335,37 @@ const { values } = parseArgs({
     reuters: { type: 'string', multiple: true },
     split: { type: 'string', default: 'all' },
     'show-errors': { type: 'boolean', default: false },
+    'learn-from': { type: 'string', multiple: true },
+    'learn-split': { type: 'string', default: 'dev' },
   },
 });
 const split = values.split as Split;
+const learnSplit = values['learn-split'] as Split;
 try {
   if (!SPLITS.includes(split)) throw new BenchInputError(`--split must be one of ${SPLITS.join(', ')}`);
+  if (!SPLITS.includes(learnSplit))
+    throw new BenchInputError(`--learn-split must be one of ${SPLITS.join(', ')}`);
   if (!values.phrasebank?.length && !values.semeval?.length && !values.reuters?.length)
     throw new BenchInputError(
-      'usage: bench:quality -- [--split dev|heldout|all] --phrasebank FILE… --semeval FILE… --reuters FILE [--show-errors]',
+      'usage: bench:quality -- [--split dev|heldout|all] --phrasebank FILE… --semeval FILE… --reuters FILE [--show-errors] [--learn-from FILE… [--learn-split dev|heldout|all]]',
     );
-  for (const file of values.phrasebank ?? []) runPhrasebank(file, split);
-  for (const file of values.semeval ?? []) runSemeval(file, split);
+  const builtinPass: Pass = {
+    prefix: '',
+    analyzerFor: (registry) => createBuiltinAnalyzer({ registry }),
+    registry: null,
+  };
+  for (const file of values.phrasebank ?? []) runPhrasebank(file, split, builtinPass);
+  for (const file of values.semeval ?? []) runSemeval(file, split, builtinPass);
   for (const file of values.reuters ?? []) runReuters(file, split, values['show-errors']);
   console.log(
     `events rating-headlines merger-acquisition=${ratingEvents.merger} analyst-rating=${ratingEvents.rating} n=${ratingEvents.headlines}`,
   );
+  const learnFiles = values['learn-from'] ?? [];
+  if (learnFiles.length > 0) {
+    const pass = await learnedPass(learnFiles, learnSplit, values.semeval ?? []);
+    for (const file of values.phrasebank ?? []) runPhrasebank(file, split, pass);
+    for (const file of values.semeval ?? []) runSemeval(file, split, pass);
+  }
 } catch (error) {
   if (!(error instanceof BenchInputError)) throw error;
   console.error(`bench:quality: ${error.message}`);

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
 import {
+  crossValidationSchema,
+  learnedModelDataSchema,
+  type CrossValidation,
+  type LearnedModelData,
+} from '@wirelens/core/learning';
+import {
   analysisResultSchema,
   SENTIMENT_LABEL_ENUM,
   type AnalysisValues,
@@ -92,4 +98,14 @@ export function parseSeedFingerprint(value: Prisma.JsonValue): string | undefine
 /** A plain-JSON copy for a JSON column (dates become ISO strings, undefined fields disappear). */
 export function toJson(value: unknown): Prisma.InputJsonValue {
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+}
+
+/** `AnalyzerModel.crossValidation`: agreement with editors per field, rules alone vs with the model. */
+export function parseCrossValidation(value: Prisma.JsonValue): CrossValidation {
+  return crossValidationSchema.parse(value);
+}
+
+/** `AnalyzerModel.weights`. */
+export function parseLearnedModelData(value: Prisma.JsonValue): LearnedModelData {
+  return learnedModelDataSchema.parse(value);
 }

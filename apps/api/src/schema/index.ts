@@ -13,6 +13,7 @@ import './source.js';
 import './cluster.js';
 import './user.js';
 import './audit.js';
+import './analyzer-quality.js';
 
 const built = builder.toSchema();
 // plugin-prisma's generated totalCount fields take no description option; give them one here.

@@ -20,6 +20,7 @@ const NAV: { to: string; label: string; role: Role }[] = [
   { to: '/compare', label: 'Compare', role: 'VIEWER' },
   { to: '/review', label: 'Review queue', role: 'EDITOR' },
   { to: '/companies', label: 'Companies', role: 'EDITOR' },
+  { to: '/analyzer-quality', label: 'Analyzer quality', role: 'EDITOR' },
   { to: '/sources', label: 'Sources', role: 'ADMIN' },
   { to: '/users', label: 'Users', role: 'ADMIN' },
   { to: '/tokens', label: 'API tokens', role: 'ANALYST' },

@@ -6,6 +6,7 @@ import { AppError } from '@wirelens/core';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerBackup } from './commands/backup.js';
 import { registerFeed } from './commands/feed.js';
+import { registerLearn } from './commands/learn.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerResanitize } from './commands/resanitize.js';
 import { registerRetention } from './commands/retention.js';
@@ -30,6 +31,7 @@ registerAnalyze(program);
 registerResanitize(program);
 registerBackup(program);
 registerRetention(program);
+registerLearn(program);
 
 try {
   await program.parseAsync(process.argv);

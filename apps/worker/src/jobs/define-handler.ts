@@ -16,6 +16,8 @@ export interface WorkerDependencies {
   /** WIRELENS_RETENTION_DAYS: full text older than this is dropped; null keeps everything. */
   retentionDays: number | null;
   metrics: WorkerMetrics;
+  /** WIRELENS_LEARN_EVERY: new editor decisions that make the periodic job train a model. */
+  learnEvery: number;
 }
 
 export interface JobContext extends WorkerDependencies {

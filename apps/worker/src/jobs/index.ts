@@ -3,6 +3,7 @@ import { applyRetentionHandler } from './apply-retention.js';
 import type { JobHandler } from './define-handler.js';
 import { extractFullTextHandler } from './extract-full-text.js';
 import { fetchSourceHandler } from './fetch-source.js';
+import { learnAnalyzerHandler } from './learn-analyzer.js';
 import { pollSourcesHandler } from './poll-sources.js';
 import { resanitizeArticlesHandler } from './resanitize-articles.js';
 
@@ -16,4 +17,5 @@ export const HANDLERS: readonly JobHandler[] = [
   analyzeArticleHandler,
   resanitizeArticlesHandler,
   applyRetentionHandler,
+  learnAnalyzerHandler,
 ];

@@ -137,6 +137,24 @@ export const JOBS = {
     },
     cron: '17 3 * * *',
   }),
+  /**
+   * Trains a learned model from editors' decisions (and activates it when it beats the built-in
+   * analyzer). Periodic: trains when WIRELENS_LEARN_EVERY new decisions arrived since the last
+   * model; `force` (an admin, `wirelens learn`) trains now.
+   */
+  learnAnalyzer: defineJob({
+    name: 'analysis-learn',
+    payload: z.object({ force: z.boolean().default(false), requestedById: id.optional() }).strict(),
+    queue: {
+      policy: 'exclusive',
+      retryLimit: 1,
+      retryDelaySeconds: 300,
+      retryBackoff: false,
+      expireInSeconds: 1800,
+      heartbeatSeconds: 60,
+    },
+    cron: '*/10 * * * *',
+  }),
 } as const;
 
 export type AnyJobDefinition = (typeof JOBS)[keyof typeof JOBS];

@@ -8,6 +8,7 @@ import {
   type CompanyRegistryEntry,
 } from '../analysis/contract.js';
 import { AppError } from '../errors/app-error.js';
+import { createExampleRetriever, type CorrectedExample } from '../learning/similar-examples.js';
 import { createLlmAnalyzer } from './create-llm-analyzer.js';
 import { PROMPT_VERSION } from './prompt.js';
 import {
@@ -99,6 +100,31 @@ function analyzer(overrides: Partial<LlmAnalyzerOptions> = {}) {
 }
 
 describe('createLlmAnalyzer: successful answers', () => {
+  it('shows the model the three corrected articles most like this one', async () => {
+    const example = (title: string, topics: string[]): CorrectedExample => ({
+      title,
+      text: '',
+      sentimentLabel: 'Bearish',
+      sentimentScore: -0.5,
+      companies: ['Nvidia'],
+      topics,
+    });
+    const examples = createExampleRetriever([
+      example('Bakery chain opens shop in Lyon', ['retail']),
+      example('US export rules hit Nvidia chip sales to China', ['geopolitics-trade']),
+      example('Export controls on AI chips tighten again', ['geopolitics-trade', 'ai']),
+      example('Nvidia chip shipments to China face new export licence rules', ['geopolitics-trade']),
+      example('Football club signs striker', ['sports']),
+    ]);
+    await analyzer({ examples }).analyze(input);
+    const prompt = server.requests[0]?.body.messages[1]?.content ?? '';
+    expect(prompt).toContain("as this site's editors reviewed them");
+    expect(prompt).toContain("Editors' sentiment: Bearish (score -0.50)");
+    expect(prompt.match(/^\d\. Title: /gm)).toHaveLength(3);
+    expect(prompt).not.toContain('Bakery');
+    expect(prompt).not.toContain('Football');
+  });
+
   it('returns a contract-valid result made by the llm analyzer, with token usage', async () => {
     const llm = analyzer({ registry });
     const result = await llm.analyze(input);

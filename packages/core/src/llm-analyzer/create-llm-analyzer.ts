@@ -38,6 +38,8 @@ const DEFAULT_CONCURRENCY = 2;
 const DEFAULT_MAX_ARTICLE_CHARS = 12_000;
 // The first answer plus one repair: a model that fails twice on the same article rarely succeeds on a third try.
 const MAX_ANSWERS = 2;
+/** Corrected examples per prompt: enough to show the editors' judgement, few enough to keep the prompt short. */
+const SIMILAR_EXAMPLES = 3;
 
 function positiveInteger(name: string, value: number, min: number): number {
   if (!Number.isInteger(value) || value < min)
@@ -129,7 +131,11 @@ export function createLlmAnalyzer(options: LlmAnalyzerOptions): LlmAnalyzer {
       return { ...result, meta: meta(reason) };
     };
 
-    const messages = buildPromptMessages(input, { maxArticleChars, registry });
+    const messages = buildPromptMessages(input, {
+      maxArticleChars,
+      registry,
+      examples: options.examples?.nearest(input, SIMILAR_EXAMPLES),
+    });
     let conversation: readonly ChatMessage[] = messages;
     let problem = '';
     for (let answer = 1; answer <= MAX_ANSWERS; answer += 1) {

@@ -30,7 +30,7 @@ const registry: CompanyRegistryEntry[] = [
 ];
 
 const context: NormalizeContext = {
-  analyzer: { name: 'llm', version: 'llm-prompt-v1', model: 'm' },
+  analyzer: { name: 'llm', version: 'llm-prompt-v2', model: 'm' },
   resolveCompany: createCompanyResolver(registry),
   inputLanguage: 'en',
 };

@@ -5,10 +5,11 @@
  * analyses made under different prompts stay distinguishable.
  */
 import type { AnalyzeInput, CompanyRegistryEntry } from '../analysis/contract.js';
+import type { CorrectedExample } from '../learning/similar-examples.js';
 import { TOPIC_TAXONOMY } from '../topics/taxonomy.js';
 import { findRegistryCompaniesInText } from './resolve-company.js';
 
-export const PROMPT_VERSION = 'llm-prompt-v1';
+export const PROMPT_VERSION = 'llm-prompt-v2';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -101,6 +102,18 @@ function describeCoverage(coverage: AnalyzeInput['coverage']): string {
 export interface BuildPromptOptions {
   maxArticleChars: number;
   registry?: readonly CompanyRegistryEntry[];
+  /** Articles like this one as this deployment's editors settled them (few-shot guidance). */
+  examples?: readonly CorrectedExample[];
+}
+
+function describeExample(example: CorrectedExample, n: number): string {
+  const parts = [
+    `${n}. Title: ${example.title}`,
+    `   Editors' sentiment: ${example.sentimentLabel} (score ${example.sentimentScore.toFixed(2)})`,
+  ];
+  if (example.companies.length > 0) parts.push(`   Companies: ${example.companies.join('; ')}`);
+  if (example.topics.length > 0) parts.push(`   Topics: ${example.topics.join(', ')}`);
+  return parts.join('\n');
 }
 
 export function buildPromptMessages(input: AnalyzeInput, options: BuildPromptOptions): ChatMessage[] {
@@ -120,6 +133,13 @@ export function buildPromptMessages(input: AnalyzeInput, options: BuildPromptOpt
         : entry.name,
     );
     lines.push(`Known companies that appear in the text (use these names for them): ${names.join('; ')}`);
+  }
+  if (options.examples && options.examples.length > 0) {
+    lines.push(
+      '',
+      "Similar articles as this site's editors reviewed them. Judge sentiment, companies and topics the way they did; take no facts from them:",
+      ...options.examples.map((example, i) => describeExample(example, i + 1)),
+    );
   }
   lines.push(
     '',

@@ -1,4 +1,5 @@
 import type { AnalysisResult, AnalyzeInput, Analyzer, CompanyRegistryEntry } from '../analysis/contract.js';
+import type { ExampleRetriever } from '../learning/similar-examples.js';
 
 export interface LlmBackoffOptions {
   /** First retry waits between baseMs/2 and baseMs; each further retry doubles that. Default 500. */
@@ -31,6 +32,8 @@ export interface LlmAnalyzerOptions {
   fallback: Analyzer;
   /** Maps company names the model returns to registry ids. */
   registry?: readonly CompanyRegistryEntry[];
+  /** Editors' corrected articles; the few most like each article go into its prompt. */
+  examples?: ExampleRetriever;
   /** Article text beyond this many characters is cut before prompting. Default 12_000. */
   maxArticleChars?: number;
   /** Sent as `max_tokens` when set; left to the server otherwise (some APIs reject the field). */

@@ -113,6 +113,7 @@ export function insertAnalysisRun(
     durationMs,
     fallbackReason,
     tokenUsage,
+    learnedModelId = null,
   }: {
     articleId: number;
     result: AnalysisResult;
@@ -121,6 +122,8 @@ export function insertAnalysisRun(
     durationMs: number;
     fallbackReason: string | null;
     tokenUsage: Record<string, number> | null;
+    /** The learned model applied on top of the built-in analyzer, if any. */
+    learnedModelId?: number | null;
   },
 ): Promise<Analysis> {
   return tx.analysis.create({
@@ -144,6 +147,7 @@ export function insertAnalysisRun(
       fallbackReason,
       tokenUsage: tokenUsage ?? undefined,
       durationMs,
+      learnedModelId,
     },
   });
 }

@@ -117,6 +117,7 @@ export async function analyzeAndStore({
     durationMs: outcome.durationMs,
     fallbackReason: outcome.fallbackReason,
     tokenUsage: outcome.tokenUsage,
+    learnedModelId: outcome.learnedModelId,
   });
   // Bounded: at most the story's latest MAX_REPORTED_MEMBERS articles, and only while another
   // source still changes the coverage factor (it saturates at 16 sources).

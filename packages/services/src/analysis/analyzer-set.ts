@@ -1,14 +1,27 @@
 import {
+  BUILTIN_ANALYZER_NAME,
   createBuiltinAnalyzer,
   type AnalysisResult,
   type AnalyzeInput,
   type Analyzer,
   type CompanyRegistryEntry,
 } from '@wirelens/core/analysis';
+import {
+  createExampleRetriever,
+  createLearnedAnalyzer,
+  type LoadedLearnedModel,
+} from '@wirelens/core/learning';
 import { createLlmAnalyzer, type LlmAnalysisOutcome, type LlmAnalyzer } from '@wirelens/core/llm-analyzer';
 import { loadCompanyRegistry, type DbClient } from '@wirelens/db';
 
-/** The registry changes when editors confirm companies; rebuild the analyzers this often. */
+import { collectLearningExamples } from '../learning/collect-learning-examples.js';
+import { loadActiveModel } from '../learning/load-active-model.js';
+
+/**
+ * The registry changes when editors confirm companies, the active learned model when one is
+ * trained or an admin switches it, the corrected examples with every review: rebuild the
+ * analyzers this often.
+ */
 const REGISTRY_TTL_MS = 5 * 60_000;
 
 /** Which analyzer answers, from WIRELENS_ANALYZER and LLM_* (validated by the app's env.ts). */
@@ -31,6 +44,8 @@ export interface AnalysisOutcome {
   durationMs: number;
   fallbackReason: string | null;
   tokenUsage: Record<string, number> | null;
+  /** The learned model that shaped a built-in answer (null: the rules alone, or an LLM answer). */
+  learnedModelId: number | null;
 }
 
 export interface AnalyzerSet {
@@ -51,13 +66,26 @@ export function isLlmConfigured(config: AnalyzerConfig): boolean {
   return Boolean(config.llm.baseUrl && config.llm.model);
 }
 
-function buildAnalyzers(
+interface Analyzers {
+  builtin: Analyzer;
+  llm: LlmAnalyzer | null;
+  learnedModelId: number | null;
+}
+
+async function buildAnalyzers(
+  db: DbClient,
   config: AnalyzerConfig,
-  registry: CompanyRegistryEntry[],
   log: (message: string) => void,
-): { builtin: Analyzer; llm: LlmAnalyzer | null } {
-  const builtin = createBuiltinAnalyzer({ registry });
+): Promise<Analyzers> {
+  const registry: CompanyRegistryEntry[] = await loadCompanyRegistry(db);
+  const active: { id: number; model: LoadedLearnedModel } | null = await loadActiveModel({ db });
+  const builtin = createLearnedAnalyzer({
+    builtin: createBuiltinAnalyzer({ registry }),
+    model: active?.model ?? null,
+  });
   const { baseUrl, model } = config.llm;
+  const examples =
+    baseUrl && model ? createExampleRetriever((await collectLearningExamples({ db })).corrected) : undefined;
   const llm =
     baseUrl && model
       ? createLlmAnalyzer({
@@ -68,10 +96,11 @@ function buildAnalyzers(
           concurrency: config.llm.concurrency,
           fallback: builtin,
           registry,
+          examples,
           log,
         })
       : null;
-  return { builtin, llm };
+  return { builtin, llm, learnedModelId: active?.id ?? null };
 }
 
 /** Analyzers built over the company registry in the database, refreshed every few minutes. */
@@ -84,10 +113,10 @@ export function createAnalyzerSet({
   config: AnalyzerConfig;
   log?: (message: string) => void;
 }): AnalyzerSet {
-  let cached: { at: number; analyzers: Promise<ReturnType<typeof buildAnalyzers>> } | null = null;
+  let cached: { at: number; analyzers: Promise<Analyzers> } | null = null;
   const analyzers = () => {
     if (!cached || Date.now() - cached.at > REGISTRY_TTL_MS) {
-      const pending = loadCompanyRegistry(db).then((registry) => buildAnalyzers(config, registry, log));
+      const pending = buildAnalyzers(db, config, log);
       cached = { at: Date.now(), analyzers: pending };
       pending.catch(() => (cached = null));
     }
@@ -109,6 +138,7 @@ export function createAnalyzerSet({
         durationMs: Math.round(performance.now() - started),
         fallbackReason: notConfigured ? LLM_NOT_CONFIGURED : (meta?.fallbackReason ?? null),
         tokenUsage: meta?.tokenUsage ? { ...meta.tokenUsage } : null,
+        learnedModelId: result.analyzer.name === BUILTIN_ANALYZER_NAME ? set.learnedModelId : null,
       };
     },
   };

@@ -27,6 +27,8 @@ export interface StoreAnalysisRunOptions {
   durationMs: number;
   fallbackReason?: string | null;
   tokenUsage?: Record<string, number> | null;
+  /** The learned model that shaped a built-in run. */
+  learnedModelId?: number | null;
 }
 
 export interface StoreAnalysisRunResult {
@@ -49,6 +51,7 @@ export async function storeAnalysisRun({
   durationMs,
   fallbackReason = null,
   tokenUsage = null,
+  learnedModelId = null,
 }: StoreAnalysisRunOptions): Promise<StoreAnalysisRunResult> {
   return db.$transaction(
     async (tx) => {
@@ -68,6 +71,7 @@ export async function storeAnalysisRun({
         durationMs,
         fallbackReason,
         tokenUsage,
+        learnedModelId,
       });
       const ai = aiValuesOf(analysis);
       const correction = await latestCorrection(tx, articleId);

@@ -1,0 +1,1 @@
+export { AnalyzerQualityPage } from './AnalyzerQualityPage.js';
