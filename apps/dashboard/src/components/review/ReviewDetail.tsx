@@ -66,6 +66,13 @@ function formValues(article: ReviewArticle): AnalysisFormValues | null {
   };
 }
 
+/** A version conflict on screen, with what the editor tried to save. */
+interface ShownConflict {
+  info: ConflictInfo;
+  yours: { payload: CorrectionPayload; values: AnalysisFormValues } | null;
+  note: string;
+}
+
 /** One queued article: its effective values, approve / edit / reject, conflict merge and history. */
 export function ReviewDetail({
   articleId,
@@ -76,6 +83,9 @@ export function ReviewDetail({
 }) {
   const [result, reexecute] = useQuery({ query: ReviewArticleQuery, variables: { id: articleId } });
   const reload = () => reexecute({ requestPolicy: 'network-only' });
+  // Kept above the panel: a conflict's answer names objects this query shows, so urql refetches
+  // it, and the newer version remounts the panel; the conflict must survive that.
+  const [conflict, setConflict] = useState<ShownConflict | null>(null);
   return (
     <QueryState result={result} retry={reload} skeletonLines={8} loadingLabel="Loading analysis">
       {(data) =>
@@ -85,6 +95,8 @@ export function ReviewDetail({
             article={data.article}
             reload={reload}
             onDone={onDone}
+            conflict={conflict}
+            setConflict={setConflict}
           />
         ) : (
           <p className="muted">This article no longer exists.</p>
@@ -98,20 +110,19 @@ function ReviewPanel({
   article,
   reload,
   onDone,
+  conflict,
+  setConflict,
 }: {
   article: ReviewArticle;
   reload: () => void;
   onDone: (message: string) => void;
+  conflict: ShownConflict | null;
+  setConflict: (conflict: ShownConflict | null) => void;
 }) {
   const [topicsResult] = useQuery({ query: TopicsQuery });
   const topics = topicsResult.data?.topics ?? [];
   const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<{
-    info: ConflictInfo;
-    yours: { payload: CorrectionPayload; values: AnalysisFormValues } | null;
-    note: string;
-  } | null>(null);
   const [approveState, approve] = useMutation(ApproveMutation);
   const [rejectState, reject] = useMutation(RejectMutation);
   const [correctState, correct] = useMutation(CorrectMutation);
