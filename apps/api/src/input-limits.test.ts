@@ -83,6 +83,10 @@ describe('string arguments', () => {
       code: 'BAD_USER_INPUT',
       field: 'importOpml.opml',
     });
+    // In the words the CLI uses for the same refusal.
+    expect(tooLong.body.errors?.[0]?.message).toBe(
+      `The OPML document must be at most ${MAX_OPML_CHARS} characters`,
+    );
   });
 
   it.each([

@@ -3,9 +3,12 @@ import { AppError } from '@wirelens/core';
 /** Longest string any argument or input field takes, unless it declares `extensions: { maxLength }`. */
 export const MAX_STRING_LENGTH = 10_000;
 
-/** For an argument or input field that needs a longer string than MAX_STRING_LENGTH (an OPML document). */
-export function allowLongStrings(maxLength: number) {
-  return { extensions: { maxLength } };
+/**
+ * For an argument or input field that needs a longer string than MAX_STRING_LENGTH (an OPML document);
+ * `subject` names the value in the refusal ("The OPML document must be at most … characters").
+ */
+export function allowLongStrings(maxLength: number, subject?: string) {
+  return { extensions: subject ? { maxLength, subject } : { maxLength } };
 }
 
 /** Prefixes the field of an AppError raised by a domain function with the argument path. */

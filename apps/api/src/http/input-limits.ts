@@ -23,6 +23,8 @@ import { MAX_STRING_LENGTH } from '../validation.js';
 interface Problem {
   field: string;
   message: string;
+  /** How the message names the value, when the argument declares it (else the field path). */
+  subject?: string;
 }
 
 function maxLengthOf(extensions: Readonly<Record<string, unknown>> | null | undefined): number {
@@ -101,20 +103,19 @@ export function checkStringArguments(
           return;
         }
         for (const arg of field.args) {
-          problem = findStringProblem(
-            values[arg.name],
-            arg.type,
-            maxLengthOf(arg.extensions),
-            `${field.name}.${arg.name}`,
-          );
+          const path = `${field.name}.${arg.name}`;
+          problem = findStringProblem(values[arg.name], arg.type, maxLengthOf(arg.extensions), path);
+          const subject = arg.extensions.subject;
+          // The use case's own words for its document, so the API and the CLI refuse it alike.
+          if (problem?.field === path && typeof subject === 'string') problem = { ...problem, subject };
           if (problem) return BREAK;
         }
       },
     }),
   );
   if (problem) {
-    const { field, message } = problem as Problem;
-    throw new GraphQLError(`${field} ${message}`, {
+    const { field, message, subject } = problem as Problem;
+    throw new GraphQLError(`${subject ?? field} ${message}`, {
       extensions: { code: 'BAD_USER_INPUT', http: { status: 400 }, field, fields: [{ field, message }] },
     });
   }

@@ -287,7 +287,7 @@ builder.mutationFields((t) => ({
       opml: t.arg.string({
         required: true,
         description: 'The OPML document.',
-        ...allowLongStrings(MAX_OPML_CHARS),
+        ...allowLongStrings(MAX_OPML_CHARS, 'The OPML document'),
       }),
     },
     resolve: (_r, args, ctx) =>

@@ -1,19 +1,10 @@
-import type { DbClient } from '@wirelens/db';
-import { writeAudit, type Actor } from '@wirelens/db/repositories';
+import { writeAudit } from '@wirelens/db/repositories';
 
-import { findUserOrThrow } from './find-user.js';
+import { findUserOrThrow, type UserActionOptions } from './find-user.js';
 import { assertNotLastAdmin } from './last-admin.js';
 
 /** Deactivates a user: sessions end and API tokens stop working at once. */
-export async function deactivateUser({
-  db,
-  actor,
-  userId,
-}: {
-  db: DbClient;
-  actor: Actor;
-  userId: number;
-}): Promise<number> {
+export async function deactivateUser({ db, actor, userId }: UserActionOptions): Promise<number> {
   return db.$transaction(async (tx) => {
     const user = await findUserOrThrow(tx, userId);
     if (!user.active) return userId;

@@ -1,21 +1,12 @@
-import type { DbClient } from '@wirelens/db';
-import { writeAudit, type Actor } from '@wirelens/db/repositories';
+import { writeAudit } from '@wirelens/db/repositories';
 
-import { findUserOrThrow } from './find-user.js';
+import { findUserOrThrow, type UserActionOptions } from './find-user.js';
 
 /**
  * Lets a deactivated user sign in again with their old password (reset it if they no longer know it). The
  * API tokens revoked at deactivation stay revoked.
  */
-export async function reactivateUser({
-  db,
-  actor,
-  userId,
-}: {
-  db: DbClient;
-  actor: Actor;
-  userId: number;
-}): Promise<number> {
+export async function reactivateUser({ db, actor, userId }: UserActionOptions): Promise<number> {
   return db.$transaction(async (tx) => {
     const user = await findUserOrThrow(tx, userId);
     if (user.active) return userId;

@@ -1,8 +1,7 @@
 import { generatePassword, hashPassword, loginThrottleKey } from '@wirelens/core';
-import type { DbClient } from '@wirelens/db';
-import { clearLoginFailures, writeAudit, type Actor } from '@wirelens/db/repositories';
+import { clearLoginFailures, writeAudit } from '@wirelens/db/repositories';
 
-import { findUserOrThrow } from './find-user.js';
+import { findUserOrThrow, type UserActionOptions } from './find-user.js';
 
 /**
  * An admin resets a user's password to a generated one, returned once (nothing leaves the machine: no
@@ -13,11 +12,7 @@ export async function resetPassword({
   db,
   actor,
   userId,
-}: {
-  db: DbClient;
-  actor: Actor;
-  userId: number;
-}): Promise<{ userId: number; generatedPassword: string }> {
+}: UserActionOptions): Promise<{ userId: number; generatedPassword: string }> {
   const generatedPassword = generatePassword();
   const passwordHash = await hashPassword(generatedPassword);
   return db.$transaction(async (tx) => {

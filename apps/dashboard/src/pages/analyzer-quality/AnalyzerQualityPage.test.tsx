@@ -61,15 +61,14 @@ describe('AnalyzerQualityPage', () => {
       name: 'Approvals and corrections per day and field',
     });
     expect(within(agreement).getAllByRole('row')).toHaveLength(4);
-    expect(within(agreement).getByText('75%')).toBeTruthy();
-    expect(
-      screen.getByText(/Model 2, trained .* from 122 reviewed articles\. 7 editor decision/),
-    ).toBeTruthy();
+    // getBy… throws when the text is not on the page.
+    within(agreement).getByText('75%');
+    screen.getByText(/Model 2, trained .* from 122 reviewed articles\. 7 editor decision/);
     const figures = screen.getByRole('table', { name: 'Cross-validated agreement with editors' });
-    expect(within(figures).getByRole('row', { name: /Sentiment 120 78% 84% yes/ })).toBeTruthy();
+    within(figures).getByRole('row', { name: /Sentiment 120 78% 84% yes/ });
     const versions = screen.getByRole('table', { name: 'Every trained version, newest first' });
-    expect(within(versions).getByText('did not beat the built-in analyzer')).toBeTruthy();
-    expect(within(versions).getByText('active')).toBeTruthy();
+    within(versions).getByText('did not beat the built-in analyzer');
+    within(versions).getByText('active');
   });
 
   it('lets an admin roll back to an earlier version or to the rules alone, and train', async () => {
@@ -105,8 +104,8 @@ describe('AnalyzerQualityPage', () => {
       },
       EDITOR,
     );
-    expect(await screen.findByText('No editor decisions yet')).toBeTruthy();
-    expect(screen.getByText(/The built-in analyzer alone/)).toBeTruthy();
+    await screen.findByText('No editor decisions yet');
+    screen.getByText(/The built-in analyzer alone/);
     expect(screen.queryByRole('button', { name: 'Train now' })).toBeNull();
   });
 });
