@@ -18,16 +18,16 @@ export function registerQueueMetrics(registry: Registry, db: DbClient): void {
     labelNames: ['queue', 'state'],
     registers: [registry],
     async collect() {
+      // One statement: every queue with every open state, zeros included, so a drained queue reads 0
+      // rather than vanishing.
       const rows = await db.$queryRawUnsafe<{ name: string; state: string; jobs: number }[]>(
-        `SELECT name, state::text AS state, count(*)::int AS jobs FROM ${QUEUE_SCHEMA}.job
-         WHERE state IN (${OPEN_STATES.map((s) => `'${s}'`).join(', ')}) GROUP BY name, state`,
+        `SELECT q.name, s.state, count(j.id)::int AS jobs
+         FROM ${QUEUE_SCHEMA}.queue q
+         CROSS JOIN unnest(ARRAY[${OPEN_STATES.map((state) => `'${state}'`).join(', ')}]) AS s(state)
+         LEFT JOIN ${QUEUE_SCHEMA}.job j ON j.name = q.name AND j.state::text = s.state
+         GROUP BY q.name, s.state`,
       );
       this.reset();
-      const queues = (
-        await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM ${QUEUE_SCHEMA}.queue`)
-      ).map((q) => q.name);
-      // Every queue shows every open state, zeros included, so a drained queue reads 0 rather than vanishing.
-      for (const queue of queues) for (const state of OPEN_STATES) this.set({ queue, state }, 0);
       for (const row of rows) this.set({ queue: row.name, state: row.state }, row.jobs);
     },
   });
