@@ -35,6 +35,7 @@ import {
   PER_SHARE_PHRASES,
   PROXIMITY_RULES,
   SECTOR_HINTS,
+  STAGE_WORDS,
   TOPIC_RULES,
   type ProximityRule,
 } from './topic-rules.js';
@@ -91,6 +92,7 @@ function proximityHits(
     if (rules === undefined) continue;
     for (const rule of rules) {
       if (hits?.has(rule)) continue;
+      if (rule.after !== undefined && tokens[i + 1]?.lower !== rule.after) continue;
       const end = Math.min(tokens.length, i + 1 + rule.window);
       let found =
         rule.companyObject && names !== undefined && names.some((n) => n.start > i && n.start < end);
@@ -126,6 +128,8 @@ export function classifyTopics({
   const anchored = new Set<TaxonomyTopicSlug>();
   /** Topics with strong evidence in the headline, the lead or a company's sector. */
   const upfront = new Set<TaxonomyTopicSlug>();
+  /** Energy evidence from production-stage words (STAGE_WORDS), settled once the whole article is read. */
+  const stage = { score: 0, upfront: false };
   const repeats = new Map<string, number>();
   const add = (slug: TaxonomyTopicSlug, amount: number) => scores.set(slug, (scores.get(slug) ?? 0) + amount);
   const count = (key: string, isHeadline: boolean) => {
@@ -166,7 +170,10 @@ export function classifyTopics({
         if (sentence.rating && rule.slug === 'mergers-acquisitions' && RATING_DEAL_WORDS.has(rule.phrase))
           continue;
         if (!count(`${rule.slug}:${rule.phrase}`, sentence.isHeadline)) continue;
-        if (rule.weight > SUPPORTING_WEIGHT) anchor(rule.slug, rule.weight * boost);
+        if (rule.slug === 'energy' && STAGE_WORDS.has(rule.phrase)) {
+          stage.score += rule.weight * boost;
+          stage.upfront ||= inLead;
+        } else if (rule.weight > SUPPORTING_WEIGHT) anchor(rule.slug, rule.weight * boost);
         else if (!ANCHORED_TOPICS.has(rule.slug)) {
           anchored.add(rule.slug);
           add(rule.slug, rule.weight * boost);
@@ -191,6 +198,15 @@ export function classifyTopics({
       anchored.add(slug);
       upfront.add(slug);
       add(slug, SECTOR_WEIGHT * company.relevance);
+    }
+  }
+  if (stage.score > 0) {
+    // "Refined copper", "crude palm oil": with a commodity up front, stage words only support energy.
+    if (upfront.has('commodities')) supporting.set('energy', (supporting.get('energy') ?? 0) + stage.score);
+    else {
+      anchored.add('energy');
+      if (stage.upfront) upfront.add('energy');
+      add('energy', stage.score);
     }
   }
   for (const [slug, amount] of supporting) if (anchored.has(slug)) add(slug, amount);

@@ -31,6 +31,11 @@ export const TOPIC_RULES: TopicRules = {
     ],
   ],
   earnings: [
+    // A gain or a charge on a sale is an accounting line: "sees gain from sale", "loss on the sale of".
+    [
+      'gain/gains/loss/losses/charge/charges/writedown/writedowns/profit/profits on/from sale/sales/disposal/disposals|gain/gains/loss/losses/charge/charges/writedown/writedowns/profit/profits on/from the/its sale/sales/disposal/disposals',
+      3,
+    ],
     [
       'quarterly results|quarterly earnings|earnings per share|full-year results|annual results|first-quarter|second-quarter|third-quarter|fourth-quarter|q1|q2|q3|q4',
       3,
@@ -64,7 +69,24 @@ export const TOPIC_RULES: TopicRules = {
       1,
     ],
     [
-      'all-cash deal|all-stock deal|per share in cash|agreed to buy|agreed to acquire|to buy|stake|stakes|divestiture|divest|divests|divested|spin-off|spinoff|spin off|pct stake|pct of|percent stake|merger agreement|definitive agreement|letter of intent|agreement in principle',
+      'all-cash deal|all-stock deal|per share in cash|agreed to buy|agreed to acquire|to buy|stake|stakes|divestiture|divest|divests|divested|spin-off|spinoff|spin off|pct stake|percent stake|merger agreement|definitive agreement|letter of intent|agreement in principle',
+      2,
+    ],
+    // "to purchase" and "purchased by" name a buyer as plainly as "to buy"; a bid received or control
+    // sought is a takeover in progress ("gets bid from", "seeking control of").
+    [
+      'to purchase|agreed/agrees/agree to purchase|bid from|offer from|gets/receives/received/rejects/rejected/spurns/spurned bid/offer/approach|seek/seeks/seeking/sought/gain/gains/gaining/gained/win/wins/acquire/acquiring control|control of the company',
+      2,
+    ],
+    [
+      'bought by|purchased by|taken over by|complete/completes/completed/completing purchase/acquisition/sale/merger|complete/completes/completed/completing the/its purchase/acquisition/sale/merger',
+      3,
+    ],
+    // A stake size alone ("14 pct of the year's sales") is a proportion; of a company or its stock it is
+    // a stake (PROXIMITY_RULES).
+    ['pct of', 1],
+    [
+      'privatisation|privatization|privatisations|privatizations|privatise|privatize|privatised|privatized|denationalisation|denationalization',
       2,
     ],
   ],
@@ -103,7 +125,7 @@ export const TOPIC_RULES: TopicRules = {
   ],
   'macro-economy': [
     [
-      'inflation|gdp|gnp|recession|unemployment|jobless|payrolls|consumer prices|economic growth|economy|economies|consumer spending|retail sales|pmi|current account|balance of payments|payments surplus|payments deficit|payments gap|industrial production|industrial output',
+      'inflation|gdp|gnp|recession|unemployment|jobless|payrolls|consumer prices|consumer price index|wholesale prices|wholesale price index|producer prices|producer price index|retail price index|retail prices|cost of living|cost-of-living|cpi|economic growth|economy|economies|consumer spending|retail sales|pmi|current account|balance of payments|payments surplus|payments deficit|payments gap|industrial production|industrial output',
       2,
     ],
     ['economic|economists|wages|labour market|labor market|growth|prices|demand|slowdown|stimulus', 1],
@@ -144,7 +166,8 @@ export const TOPIC_RULES: TopicRules = {
       3,
     ],
     [
-      'oils and fats|oil and fats|fats and oils|veg oil|veg oils|grain|grains|wheat|corn|maize|barley|oats|rye|rice|sorghum|soybean|soybeans|soybean oil|soyoil|oilseed|oilseeds|rapeseed|sunflowerseed|canola|palm oil|vegetable oil|vegetable oils|edible oil|edible oils|cooking oil|olive oil|coconut oil|sunflower oil|rapeseed oil|corn oil|cottonseed oil|groundnut oil|fish oil|linseed oil|copra|palm olein|sugar|coffee|cocoa|cotton|rubber|livestock|cattle|hogs|pork bellies|harvest|crop|crops|usda|bullion|gold|silver|platinum|copper|aluminium|aluminum|zinc|nickel|tin|iron ore|commodity|commodities|bushels',
+      // metals beyond the exchange-traded ones: "strategic" minerals, alloying metals and ores
+      'uranium|cobalt|chromium|chrome ore|manganese|vanadium|tungsten|molybdenum|antimony|titanium|palladium|ferroalloys|ferro-alloys|strategic minerals|strategic metals|rare earths|oils and fats|oil and fats|fats and oils|veg oil|veg oils|grain|grains|wheat|corn|maize|barley|oats|rye|rice|sorghum|soybean|soybeans|soybean oil|soyoil|oilseed|oilseeds|rapeseed|sunflowerseed|canola|palm oil|vegetable oil|vegetable oils|edible oil|edible oils|cooking oil|olive oil|coconut oil|sunflower oil|rapeseed oil|corn oil|cottonseed oil|groundnut oil|fish oil|linseed oil|copra|palm olein|sugar|coffee|cocoa|cotton|rubber|livestock|cattle|hogs|pork bellies|harvest|crop|crops|usda|bullion|gold|silver|platinum|copper|aluminium|aluminum|zinc|nickel|tin|iron ore|commodity|commodities|bushels',
       3,
     ],
     [
@@ -237,6 +260,8 @@ export interface ProximityRule {
   objects: ReadonlySet<string>;
   companyObject: boolean;
   window: number;
+  /** A word that must follow the verb at once ("pct of"). */
+  after?: string;
   /** A per-share figure in the sentence is this rule's price, not earnings (PER_SHARE_PHRASES). */
   pricesShares?: boolean;
 }
@@ -251,7 +276,9 @@ export const PROXIMITY_RULES: readonly ProximityRule[] = [
       'sell sells sold selling sale divest divests divested buy buys bought buying purchase purchases purchased acquire acquires acquired acquiring spin spins merge merges merged',
     ),
     objects: words(
-      'unit units subsidiary subsidiaries division divisions stake stakes operations business businesses assets plant plants hotel hotels interest company companies firm maker chain affiliate',
+      'unit units subsidiary subsidiaries division divisions stake stakes operations business businesses assets plant plants hotel hotels interest company companies firm maker chain affiliate ' +
+        // what businesses are called: "buys B and D Instruments", "purchase of a newspaper", "sells its mills"
+        'corp corporation inc co ltd plc industries instruments systems products services stores mill mills newspaper newspapers magazine station stations resort resorts brand brands franchise network networks holdings bank banks insurer',
     ),
     companyObject: true,
     window: 5,
@@ -264,6 +291,16 @@ export const PROXIMITY_RULES: readonly ProximityRule[] = [
     companyObject: true,
     window: 8,
     pricesShares: true,
+  },
+  // "holds 15 pct of USAir Group", "up to 49.9 pct of Fairchild", "5.1 pct of its common stock".
+  {
+    slug: 'mergers-acquisitions',
+    weight: 2,
+    verbs: words('pct percent'),
+    objects: words('outstanding common stock shares equity group'),
+    companyObject: true,
+    window: 4,
+    after: 'of',
   },
 ];
 
@@ -291,6 +328,13 @@ export const ANCHORED_TOPICS: ReadonlySet<TaxonomyTopicSlug> = new Set<TaxonomyT
   'finance',
   'security-privacy',
 ]);
+
+/**
+ * Production-stage words petroleum shares with metals, edible oils and sugar ("refined copper",
+ * "crude palm oil", "sugar refinery"). In an article whose headline or lead names such a commodity
+ * they only support energy; elsewhere they settle it ("crude prices", "refinery fire").
+ */
+export const STAGE_WORDS: ReadonlySet<string> = words('crude refinery refineries');
 
 /**
  * Currency names after an amount ("1,770 billion yen", "shr 18.34 yen") are units of account: they
