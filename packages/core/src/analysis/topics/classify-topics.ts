@@ -130,6 +130,8 @@ export function classifyTopics({
   const upfront = new Set<TaxonomyTopicSlug>();
   /** Energy evidence from production-stage words (STAGE_WORDS), settled once the whole article is read. */
   const stage = { score: 0, upfront: false };
+  /** The headline names a commodity or a fuel (FLOW_OWNERS): duties, quotas and disputes below are its market's. */
+  let goodsHeadline = false;
   const repeats = new Map<string, number>();
   const add = (slug: TaxonomyTopicSlug, amount: number) => scores.set(slug, (scores.get(slug) ?? 0) + amount);
   const count = (key: string, isHeadline: boolean) => {
@@ -151,16 +153,21 @@ export function classifyTopics({
     const inLead = sentence.isHeadline || sentence.bodyPosition < LEAD_SENTENCES;
     const anchor = (slug: TaxonomyTopicSlug, amount: number) => {
       anchored.add(slug);
-      if (inLead) upfront.add(slug);
+      // Under a commodity's or a fuel's headline, trade is a label only when the headline speaks of it.
+      if (inLead && (sentence.isHeadline || !goodsHeadline || slug !== 'geopolitics-trade'))
+        upfront.add(slug);
       add(slug, amount);
     };
     const here = namesBySentence.get(sentence.index);
     const matches = MATCHER.matchAll(sentence.tokens);
     const proximity = proximityHits(sentence, here);
     const sharePriced = [...proximity].some((rule) => rule.pricesShares === true);
-    const goodsNamed = matches.some((m) =>
-      m.payload.some((r) => FLOW_OWNERS.has(r.slug) && r.weight > SUPPORTING_WEIGHT),
+    const goodsNamed = matches.some(
+      (m) =>
+        !here?.some((n) => n.start <= m.start && n.end >= m.end) &&
+        m.payload.some((r) => FLOW_OWNERS.has(r.slug) && r.weight > SUPPORTING_WEIGHT),
     );
+    if (sentence.isHeadline) goodsHeadline = goodsNamed;
     for (const match of matches) {
       if (here?.some((n) => n.start <= match.start && n.end >= match.end)) continue;
       for (const rule of match.payload) {

@@ -166,8 +166,13 @@ export const TOPIC_RULES: TopicRules = {
       3,
     ],
     [
+      // edible fats and oils in the plural ("EC oils and fats tax", "oils/fats"); petroleum is "oil"
+      'oils|fats',
+      2,
+    ],
+    [
       // metals beyond the exchange-traded ones: "strategic" minerals, alloying metals and ores
-      'uranium|cobalt|chromium|chrome ore|manganese|vanadium|tungsten|molybdenum|antimony|titanium|palladium|ferroalloys|ferro-alloys|strategic minerals|strategic metals|rare earths|oils and fats|oil and fats|fats and oils|veg oil|veg oils|grain|grains|wheat|corn|maize|barley|oats|rye|rice|sorghum|soybean|soybeans|soybean oil|soyoil|oilseed|oilseeds|rapeseed|sunflowerseed|canola|palm oil|vegetable oil|vegetable oils|edible oil|edible oils|cooking oil|olive oil|coconut oil|sunflower oil|rapeseed oil|corn oil|cottonseed oil|groundnut oil|fish oil|linseed oil|copra|palm olein|sugar|coffee|cocoa|cotton|rubber|livestock|cattle|hogs|pork bellies|harvest|crop|crops|usda|bullion|gold|silver|platinum|copper|aluminium|aluminum|zinc|nickel|tin|iron ore|commodity|commodities|bushels',
+      'uranium|cobalt|chromium|chrome ore|manganese|vanadium|tungsten|molybdenum|antimony|titanium|palladium|ferroalloys|ferro-alloys|strategic minerals|strategic metals|rare earths|oils and fats|oil and fats|fats and oils|veg oil|veg oils|grain|grains|wheat|corn|maize|barley|oats|rye|rice|sorghum|soybean|soybeans|soybean oil|soyoil|oilseed|oilseeds|rapeseed|sunflowerseed|canola|palm oil|vegetable oil|vegetable oils|edible oil|edible oils|cooking oil|olive oil|coconut oil|sunflower oil|rapeseed oil|corn oil|cottonseed oil|groundnut oil|fish oil|linseed oil|copra|palm olein|orange juice|fcoj|sugar|coffee|cocoa|cotton|rubber|livestock|cattle|hogs|pork bellies|harvest|crop|crops|usda|bullion|gold|silver|platinum|copper|aluminium|aluminum|zinc|nickel|tin|iron ore|commodity|commodities|bushels',
       3,
     ],
     [
