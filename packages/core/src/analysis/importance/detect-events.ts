@@ -8,7 +8,15 @@
 import { RATING_DEAL_WORDS } from '../text/analyst-rating.js';
 import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
-import { EVENT_RULES, MERGER_EVENT, RATING_EVENT, REVIEW_EVENT, type EventRule } from './event-rules.js';
+import { isSportsContext } from '../text/sports-context.js';
+import {
+  EVENT_RULES,
+  EVERYDAY_DEAL_PHRASES,
+  MERGER_EVENT,
+  RATING_EVENT,
+  REVIEW_EVENT,
+  type EventRule,
+} from './event-rules.js';
 
 const HEADLINE_BOOST = 3;
 /** Routine types need two body mentions; a single mention of a heavy event (a ban, a bankruptcy) is already news. */
@@ -44,14 +52,19 @@ export function detectEvents({ sentences }: { sentences: readonly DocSentence[] 
     if (list[list.length - 1] !== sentence.index) list.push(sentence.index);
     where.set(rule.type, list);
   };
+  let sports: boolean | undefined;
   for (const sentence of sentences) {
     if (sentence.rating && RATING_RULE) hit(RATING_RULE, sentence);
     for (const match of MATCHER.matchAll(sentence.tokens)) {
       for (const rule of match.payload) {
         if (rule.headlineOnly && !sentence.isHeadline) continue;
-        // "Upgrades Acme to Buy": in a rating statement "to buy" is the rating, not a takeover.
-        if (sentence.rating && rule.type === MERGER_EVENT && RATING_DEAL_WORDS.has(phraseAt(sentence, match)))
-          continue;
+        if (rule.type === MERGER_EVENT) {
+          const phrase = phraseAt(sentence, match);
+          // "Upgrades Acme to Buy": in a rating statement "to buy" is the rating, not a takeover.
+          if (sentence.rating && RATING_DEAL_WORDS.has(phrase)) continue;
+          // "Agrees to buy Brazilian striker": a transfer, not a takeover.
+          if (EVERYDAY_DEAL_PHRASES.has(phrase) && (sports ??= isSportsContext(sentences))) continue;
+        }
         hit(rule, sentence);
       }
     }

@@ -2,6 +2,8 @@
  * Event types the importance score knows, with their weight (0..1): what
  * kind of thing happened matters most for how important a story is.
  */
+import { expandPatterns } from '../text/phrase-matcher.js';
+
 export interface EventRule {
   type: string;
   weight: number;
@@ -10,6 +12,14 @@ export interface EventRule {
   /** Counts only when the headline says so (a body that mentions "review" is not a review). */
   headlineOnly?: boolean;
 }
+
+/**
+ * Deal phrases a sports story uses for a transfer ("agrees to buy a striker", "bid for the
+ * captain"): they count for a merger only outside a sports context (text/sports-context.ts).
+ */
+const EVERYDAY_DEAL_PATTERNS =
+  'agreed/agrees/agree to buy/purchase|to buy|to purchase|bid for|bought by|purchased by|complete/completes/completed purchase/acquisition|complete/completes/completed the/its purchase/acquisition';
+export const EVERYDAY_DEAL_PHRASES: ReadonlySet<string> = new Set(expandPatterns(EVERYDAY_DEAL_PATTERNS));
 
 export const EVENT_RULES: readonly EventRule[] = [
   {
@@ -28,7 +38,8 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'merger-acquisition',
     weight: 0.9,
     patterns:
-      'acquire|acquires|acquired|acquisition|merger|merge|merges|takeover|take over|takes over|buyout|tender offer|agreed to buy|agrees to buy|to buy|bid for|all-cash deal|all-stock deal',
+      'acquire|acquires|acquired|acquisition|merger|merge|merges|takeover|take over|takes over|buyout|tender offer|all-cash deal|all-stock deal|' +
+      EVERYDAY_DEAL_PATTERNS,
   },
   {
     type: 'earnings-surprise',

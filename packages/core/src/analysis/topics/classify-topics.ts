@@ -24,6 +24,7 @@ import type { TopicAssignment } from '../contract.js';
 import { RATING_DEAL_WORDS } from '../text/analyst-rating.js';
 import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
+import { isSportsContext } from '../text/sports-context.js';
 import type { Token } from '../text/tokenize.js';
 import {
   AMOUNT_WORDS,
@@ -33,6 +34,7 @@ import {
   FLOW_WORDS,
   HEADLINE_ANCHORS,
   PER_SHARE_PHRASES,
+  PRICE_INDEX_PHRASES,
   PROXIMITY_RULES,
   SECTOR_HINTS,
   STAGE_WORDS,
@@ -89,7 +91,8 @@ function proximityHits(
   let hits: Set<ProximityRule> | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const rules = RULES_BY_VERB.get(tokens[i]?.lower ?? '');
-    if (rules === undefined) continue;
+    // "Investors should buy Acme" is advice, not a purchase.
+    if (rules === undefined || tokens[i - 1]?.lower === 'should') continue;
     for (const rule of rules) {
       if (hits?.has(rule)) continue;
       if (rule.after !== undefined && tokens[i + 1]?.lower !== rule.after) continue;
@@ -105,6 +108,23 @@ function proximityHits(
 
 function isAmount(token: Token | undefined): boolean {
   return token !== undefined && (token.kind === 'number' || AMOUNT_WORDS.has(token.lower));
+}
+
+interface Deferred {
+  score: number;
+  /** Some of it stood in the headline or the lead. */
+  upfront: boolean;
+}
+
+function defer(bucket: Deferred, amount: number, inLead: boolean): void {
+  bucket.score += amount;
+  bucket.upfront ||= inLead;
+}
+
+const DEAL_SETTLES = 3;
+/** M&A phrases below the unmistakable ones (acquisition, merger, takeover) but above supporting words. */
+function isEverydayDeal(slug: TaxonomyTopicSlug, weight: number): boolean {
+  return slug === 'mergers-acquisitions' && weight > SUPPORTING_WEIGHT && weight < DEAL_SETTLES;
 }
 
 export interface NameSpan {
@@ -128,10 +148,18 @@ export function classifyTopics({
   const anchored = new Set<TaxonomyTopicSlug>();
   /** Topics with strong evidence in the headline, the lead or a company's sector. */
   const upfront = new Set<TaxonomyTopicSlug>();
-  /** Energy evidence from production-stage words (STAGE_WORDS), settled once the whole article is read. */
-  const stage = { score: 0, upfront: false };
+  /**
+   * Evidence settled once the whole article is read: energy's production-stage words (STAGE_WORDS),
+   * and M&A's everyday deal language (weight-2 phrases, verb-and-object rules), which in a sports
+   * context names a transfer (isSportsContext).
+   */
+  const stage: Deferred = { score: 0, upfront: false };
+  const deal: Deferred = { score: 0, upfront: false };
   /** The headline names a commodity or a fuel (FLOW_OWNERS): duties, quotas and disputes below are its market's. */
   let goodsHeadline = false;
+  /** The headline names a price index, and whether it names energy too. */
+  let priceIndexHeadline = false;
+  let energyHeadline = false;
   const repeats = new Map<string, number>();
   const add = (slug: TaxonomyTopicSlug, amount: number) => scores.set(slug, (scores.get(slug) ?? 0) + amount);
   const count = (key: string, isHeadline: boolean) => {
@@ -176,11 +204,14 @@ export function classifyTopics({
         if (sharePriced && rule.slug === 'earnings' && PER_SHARE_PHRASES.has(rule.phrase)) continue;
         if (sentence.rating && rule.slug === 'mergers-acquisitions' && RATING_DEAL_WORDS.has(rule.phrase))
           continue;
+        if (sentence.isHeadline) {
+          priceIndexHeadline ||= PRICE_INDEX_PHRASES.has(rule.phrase);
+          energyHeadline ||= rule.slug === 'energy';
+        }
         if (!count(`${rule.slug}:${rule.phrase}`, sentence.isHeadline)) continue;
-        if (rule.slug === 'energy' && STAGE_WORDS.has(rule.phrase)) {
-          stage.score += rule.weight * boost;
-          stage.upfront ||= inLead;
-        } else if (rule.weight > SUPPORTING_WEIGHT) anchor(rule.slug, rule.weight * boost);
+        if (rule.slug === 'energy' && STAGE_WORDS.has(rule.phrase)) defer(stage, rule.weight * boost, inLead);
+        else if (isEverydayDeal(rule.slug, rule.weight)) defer(deal, rule.weight * boost, inLead);
+        else if (rule.weight > SUPPORTING_WEIGHT) anchor(rule.slug, rule.weight * boost);
         else if (!ANCHORED_TOPICS.has(rule.slug)) {
           anchored.add(rule.slug);
           add(rule.slug, rule.weight * boost);
@@ -193,7 +224,8 @@ export function classifyTopics({
     }
     for (const rule of proximity) {
       if (!count(`${rule.slug}:near:${rule.window}`, sentence.isHeadline)) continue;
-      anchor(rule.slug, rule.weight * boost);
+      if (rule.slug === 'mergers-acquisitions') defer(deal, rule.weight * boost, inLead);
+      else anchor(rule.slug, rule.weight * boost);
     }
     if (sentence.tableRow && sentence.tokens.some((t) => t.kind === 'number') && count('table-row', false))
       anchor('earnings', TABLE_ROW_WEIGHT);
@@ -207,16 +239,22 @@ export function classifyTopics({
       add(slug, SECTOR_WEIGHT * company.relevance);
     }
   }
-  if (stage.score > 0) {
-    // "Refined copper", "crude palm oil": with a commodity up front, stage words only support energy.
-    if (upfront.has('commodities')) supporting.set('energy', (supporting.get('energy') ?? 0) + stage.score);
+  const settle = (slug: TaxonomyTopicSlug, bucket: Deferred, decides: boolean) => {
+    if (bucket.score === 0) return;
+    if (!decides) supporting.set(slug, (supporting.get(slug) ?? 0) + bucket.score);
     else {
-      anchored.add('energy');
-      if (stage.upfront) upfront.add('energy');
-      add('energy', stage.score);
+      anchored.add(slug);
+      if (bucket.upfront) upfront.add(slug);
+      add(slug, bucket.score);
     }
-  }
+  };
+  // "Refined copper", "crude palm oil": with a commodity up front, stage words only support energy.
+  settle('energy', stage, !upfront.has('commodities'));
+  // "Agrees to buy a striker": in a sports story only an acquisition, a merger or a takeover is M&A.
+  settle('mergers-acquisitions', deal, deal.score === 0 || !isSportsContext(sentences));
   for (const [slug, amount] of supporting) if (anchored.has(slug)) add(slug, amount);
+  // Fuels and utilities in a price-index release are its components (PRICE_INDEX_PHRASES).
+  if (priceIndexHeadline && !energyHeadline) scores.delete('energy');
 
   const top = Math.max(0, ...scores.values());
   return (

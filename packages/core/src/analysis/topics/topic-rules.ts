@@ -80,7 +80,7 @@ export const TOPIC_RULES: TopicRules = {
     ],
     [
       'bought by|purchased by|taken over by|complete/completes/completed/completing purchase/acquisition/sale/merger|complete/completes/completed/completing the/its purchase/acquisition/sale/merger',
-      3,
+      2,
     ],
     // A stake size alone ("14 pct of the year's sales") is a proportion; of a company or its stock it is
     // a stake (PROXIMITY_RULES).
@@ -340,6 +340,16 @@ export const ANCHORED_TOPICS: ReadonlySet<TaxonomyTopicSlug> = new Set<TaxonomyT
  * they only support energy; elsewhere they settle it ("crude prices", "refinery fire").
  */
 export const STAGE_WORDS: ReadonlySet<string> = words('crude refinery refineries');
+
+/**
+ * A price-index release ("consumer prices fall 0.4 pct") lists fuels, power and utilities among its
+ * components; energy is its topic only when the headline names a fuel too ("oil lifts CPI").
+ */
+export const PRICE_INDEX_PHRASES: ReadonlySet<string> = new Set(
+  expandPatterns(
+    'inflation|consumer prices|consumer price index|wholesale prices|wholesale price index|producer prices|producer price index|retail price index|retail prices|cost of living|cost-of-living|cpi',
+  ),
+);
 
 /**
  * Currency names after an amount ("1,770 billion yen", "shr 18.34 yen") are units of account: they
