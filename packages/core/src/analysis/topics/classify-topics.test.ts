@@ -153,138 +153,153 @@ describe('wire-service results and dividends', () => {
   });
 });
 
-describe('acquisition language beyond "acquire"', () => {
-  it('reads purchases, buyers named after the verb, bids received and control sought as M&A', () => {
-    expect(
-      slugs(
-        'Fabrikam to purchase printer maker for $300 million',
-        'Fabrikam Inc said it agreed to purchase Harbor Imaging Inc for 300 mln dlrs in cash.',
-      ),
-    ).toContain('mergers-acquisitions');
-    expect(
-      slugs(
-        'BAYSIDE ENGINE BOUGHT BY PRIVATE INVESTOR',
-        'Bayside Engine, a maker of diesel engines, said the purchase is led by a private investment banker.',
-      ),
-    ).toContain('mergers-acquisitions');
-    expect(
-      slugs(
-        'NORTHGATE CORP COMPLETES PURCHASE OF NEWSPAPER',
-        'Northgate Corp said the Valley Courier became a wholly-owned subsidiary on Friday.',
-      ),
-    ).toContain('mergers-acquisitions');
-    expect(slugs('Harbor Books gets bid from Larchmont Publishing for 50 dlrs/shr')).toContain(
-      'mergers-acquisitions',
-    );
-    expect(
-      slugs(
-        'Investor tells SEC he may seek control of Harbor Foods',
-        'The investor said he holds 9.8 pct of Harbor Foods common stock and has had talks on seeking control of the company.',
-      ),
-    ).toContain('mergers-acquisitions');
-    expect(slugs('Airline confirms it owns 15 pct of Bayside Air Group')).toContain('mergers-acquisitions');
-  });
+/** A wire-style story written for these tests, the topics it must get and the ones it must not. */
+interface TopicCase {
+  rule: string;
+  title: string;
+  text?: string;
+  has?: string[];
+  not?: string[];
+  first?: string;
+}
 
-  it('reads a proportion of something else as a proportion, not a stake', () => {
-    expect(
-      slugs(
-        'Harbor Stores sees better first quarter',
-        "The first quarter represents 14 pct of the year's total sales, the chairman said. Sales rose 6 pct in February.",
-      ),
-    ).not.toContain('mergers-acquisitions');
-  });
+const M_A = 'mergers-acquisitions';
 
-  it('files a gain on a sale under earnings when the gain is the news', () => {
-    expect(
-      slugs(
-        'HARBOR FOODS SEES GAIN FROM SALE',
-        'Harbor Foods said it will report an after-tax gain on the sale of 12 mln dlrs in its fiscal fourth quarter.',
-      ),
-    ).toContain('earnings');
-  });
+const LANGUAGE_CASES: TopicCase[] = [
+  // Acquisition language beyond "acquire".
+  {
+    rule: 'an agreement to purchase a company is M&A',
+    title: 'Fabrikam to purchase printer maker for $300 million',
+    text: 'Fabrikam Inc said it agreed to purchase Harbor Imaging Inc for 300 mln dlrs in cash.',
+    has: [M_A],
+  },
+  {
+    rule: 'a company bought by a buyer named after the verb is M&A',
+    title: 'BAYSIDE ENGINE BOUGHT BY PRIVATE INVESTOR',
+    text: 'Bayside Engine, a maker of diesel engines, said the purchase is led by a private investment banker.',
+    has: [M_A],
+  },
+  {
+    rule: 'a completed purchase is M&A',
+    title: 'NORTHGATE CORP COMPLETES PURCHASE OF NEWSPAPER',
+    text: 'Northgate Corp said the Valley Courier became a wholly-owned subsidiary on Friday.',
+    has: [M_A],
+  },
+  {
+    rule: 'a bid received is M&A, and its per-share price is not earnings',
+    title: 'Harbor Books gets bid from Larchmont Publishing for 50 dlrs/shr',
+    has: [M_A],
+  },
+  {
+    rule: 'control sought and a stake in a company are M&A',
+    title: 'Investor tells SEC he may seek control of Harbor Foods',
+    text: 'The investor said he holds 9.8 pct of Harbor Foods common stock and has had talks on seeking control of the company.',
+    has: [M_A],
+  },
+  {
+    rule: 'a percentage of a group is a stake',
+    title: 'Airline confirms it owns 15 pct of Bayside Air Group',
+    has: [M_A],
+  },
+  {
+    rule: 'a percentage of something else is a proportion, not a stake',
+    title: 'Harbor Stores sees better first quarter',
+    text: "The first quarter represents 14 pct of the year's total sales, the chairman said. Sales rose 6 pct in February.",
+    not: [M_A],
+  },
+  {
+    rule: 'a gain on a sale is an earnings item',
+    title: 'HARBOR FOODS SEES GAIN FROM SALE',
+    text: 'Harbor Foods said it will report an after-tax gain on the sale of 12 mln dlrs in its fiscal fourth quarter.',
+    has: ['earnings'],
+  },
+  {
+    rule: 'advice to buy a stock is not a purchase',
+    title: 'Investors should buy Litware shares, strategists say',
+    not: [M_A],
+  },
+  // Sports transfers in deal words.
+  {
+    rule: 'a bid for a player is a transfer',
+    title: 'United reject bid from Chelsea for their captain',
+    text: 'Manchester United rejected a 60 million pound bid from Chelsea for their captain. The club said the midfielder was not for sale.',
+    not: [M_A],
+  },
+  {
+    rule: 'a club agreeing to buy a striker is a transfer',
+    title: 'Real Madrid agrees to buy Brazilian striker',
+    text: 'The club agreed to buy the 21-year-old for 90 million euros, ending a long transfer saga.',
+    not: [M_A],
+  },
+  {
+    rule: 'a completed purchase of a draft pick is a transfer',
+    title: 'Lakers complete purchase of draft pick from Celtics',
+    text: 'The Lakers completed the purchase of the 12th draft pick on Thursday, the NBA said.',
+    not: [M_A],
+  },
+  {
+    rule: 'a takeover of the club itself is still a takeover',
+    title: 'Investor group completes takeover of Premier League club',
+    text: 'The consortium completed its takeover of the club for 2.5 billion pounds, the league said.',
+    has: [M_A],
+  },
+  // Words energy shares with metals, and price indexes.
+  {
+    rule: 'refined metal and metal refineries are commodities, not energy',
+    title: 'Copper stocks outside U.S. rise in December',
+    text: 'Refined copper stocks held by refineries rose to 277,500 tons. Combined refinery and exchange stocks rose to 470,600 tons. Crude output fell to 421,500 tons.',
+    has: ['commodities'],
+    not: ['energy'],
+  },
+  {
+    rule: 'a refinery story without a metal is energy',
+    title: 'Refinery fire cuts gasoline output',
+    text: 'A fire at a 200,000 barrel-per-day refinery cut output.',
+    has: ['energy'],
+  },
+  {
+    rule: 'a crude story without a metal is energy',
+    title: 'Crude prices rise as stocks fall',
+    has: ['energy'],
+  },
+  {
+    rule: 'strategic metals are commodities',
+    title: 'South Africa cuts chromium and manganese ore shipments',
+    has: ['commodities'],
+  },
+  {
+    rule: 'edible oils and fats are commodities',
+    title: 'EC ministers near accord on oils and fats levy',
+    has: ['commodities'],
+  },
+  {
+    rule: 'fuels in a price-index release are its components',
+    title: 'Japan consumer price index falls 0.4 pct in January',
+    text: 'The consumer price index fell 0.4 pct in January. Prices fell for clothing and utilities. The cost of utilities, gasoline and vegetables fell. Fuel oil and utility costs were lower.',
+    first: 'macro-economy',
+    not: ['energy'],
+  },
+  // Trade measures on a commodity.
+  {
+    rule: 'duties and rulings on a headline commodity are that commodity’s market',
+    title: 'U.S. growers attack Canada corn ruling',
+    text: 'The Canadian tribunal found that imports of U.S. corn were subsidised and set a duty. Growers said the ruling raised trade barriers.',
+    has: ['commodities'],
+    not: ['geopolitics-trade'],
+  },
+  {
+    rule: 'a commodity headline that speaks of trade policy is trade',
+    title: 'U.S. threatens tariffs over EU beef ban',
+    text: 'Trade officials said retaliatory tariffs on European goods were being prepared.',
+    has: ['geopolitics-trade'],
+  },
+];
 
-  it('does not read sports transfers in deal words as M&A', () => {
-    expect(
-      slugs(
-        'United reject bid from Chelsea for their captain',
-        'Manchester United rejected a 60 million pound bid from Chelsea for their captain. The club said the midfielder was not for sale.',
-      ),
-    ).not.toContain('mergers-acquisitions');
-    expect(
-      slugs(
-        'Real Madrid agrees to buy Brazilian striker',
-        'The club agreed to buy the 21-year-old for 90 million euros, ending a long transfer saga.',
-      ),
-    ).not.toContain('mergers-acquisitions');
-    expect(
-      slugs(
-        'Lakers complete purchase of draft pick from Celtics',
-        'The Lakers completed the purchase of the 12th draft pick on Thursday, the NBA said.',
-      ),
-    ).not.toContain('mergers-acquisitions');
-    // A takeover of the club itself is still a takeover.
-    expect(
-      slugs(
-        'Investor group completes takeover of Premier League club',
-        'The consortium completed its takeover of the club for 2.5 billion pounds, the league said.',
-      ),
-    ).toContain('mergers-acquisitions');
-  });
-
-  it('reads advice to buy a stock as advice, not a purchase', () => {
-    expect(slugs('Investors should buy Litware shares, strategists say')).not.toContain(
-      'mergers-acquisitions',
-    );
-  });
-});
-
-describe('stage words and commodities that share vocabulary with energy', () => {
-  it('reads refined metal and metal refineries as commodities, not energy', () => {
-    const topics = slugs(
-      'Copper stocks outside U.S. rise in December',
-      'Refined copper stocks held by refineries rose to 277,500 tons. Combined refinery and exchange stocks rose to 470,600 tons. Crude output fell to 421,500 tons.',
-    );
-    expect(topics).toContain('commodities');
-    expect(topics).not.toContain('energy');
-  });
-
-  it('keeps a refinery or crude story without a metal in energy', () => {
-    expect(
-      slugs('Refinery fire cuts gasoline output', 'A fire at a 200,000 barrel-per-day refinery cut output.'),
-    ).toContain('energy');
-    expect(slugs('Crude prices rise as stocks fall')).toContain('energy');
-  });
-
-  it('files strategic metals and edible oils and fats under commodities', () => {
-    expect(slugs('South Africa cuts chromium and manganese ore shipments')).toContain('commodities');
-    expect(slugs('EC ministers near accord on oils and fats levy')).toContain('commodities');
-  });
-
-  it('files price-index releases under the macro economy, not the energy items in them', () => {
-    const topics = slugs(
-      'Japan consumer price index falls 0.4 pct in January',
-      'The consumer price index fell 0.4 pct in January. Prices fell for clothing and utilities. The cost of utilities, gasoline and vegetables fell. Fuel oil and utility costs were lower.',
-    );
-    expect(topics[0]).toBe('macro-economy');
-  });
-});
-
-describe('trade measures on a commodity', () => {
-  it('leaves duties and rulings on a headline commodity to that commodity', () => {
-    const topics = slugs(
-      'U.S. growers attack Canada corn ruling',
-      'The Canadian tribunal found that imports of U.S. corn were subsidised and set a duty. Growers said the ruling raised trade barriers.',
-    );
-    expect(topics).toContain('commodities');
-    expect(topics).not.toContain('geopolitics-trade');
-  });
-
-  it('still files a commodity headline that speaks of trade policy under trade', () => {
-    expect(
-      slugs(
-        'U.S. threatens tariffs over EU beef ban',
-        'Trade officials said retaliatory tariffs on European goods were being prepared.',
-      ),
-    ).toContain('geopolitics-trade');
+describe('rules of the language for topics', () => {
+  it.each(LANGUAGE_CASES)('$rule', ({ title, text, has = [], not = [], first }) => {
+    const topics = slugs(title, text);
+    expect(topics).toEqual(expect.arrayContaining(has));
+    for (const slug of not) expect(topics).not.toContain(slug);
+    if (first !== undefined) expect(topics[0]).toBe(first);
   });
 });
