@@ -279,6 +279,31 @@ const LANGUAGE_CASES: TopicCase[] = [
     first: 'macro-economy',
     not: ['energy'],
   },
+  // Names and prices that look like another topic.
+  {
+    rule: 'a per-share price paid in a deal is not earnings',
+    title: 'Harbor Capital affiliate to acquire Bayside Industries for 24.60 dlrs/shr',
+    has: [M_A],
+    not: ['earnings'],
+  },
+  {
+    rule: 'a commercial bank named after a country is not its central bank',
+    title: 'Japan jobless rate seen rising to 3.5 pct',
+    text: 'The unemployment rate will rise to 3.5 pct, said an economist at the Industrial Bank of Japan. Unemployment rose in January, an economist at the Long-Term Credit Bank of Japan said.',
+    has: ['macro-economy'],
+    not: ['monetary-policy'],
+  },
+  {
+    rule: 'the central bank under its own name is monetary policy',
+    title: 'Economists expect the Bank of Japan to cut its discount rate',
+    has: ['monetary-policy'],
+  },
+  {
+    rule: 'the Fed approving a bank deal is regulation, not monetary policy',
+    title: 'Harbor Savings gets Fed approval for Bayside Bank acquisition',
+    has: [M_A],
+    not: ['monetary-policy'],
+  },
   // Trade measures on a commodity.
   {
     rule: 'duties and rulings on a headline commodity are that commodity’s market',

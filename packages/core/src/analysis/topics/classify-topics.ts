@@ -33,6 +33,8 @@ import {
   FLOW_OWNERS,
   FLOW_WORDS,
   HEADLINE_ANCHORS,
+  isInsideBankName,
+  isPricePaid,
   PER_SHARE_PHRASES,
   PRICE_INDEX_PHRASES,
   PROXIMITY_RULES,
@@ -201,7 +203,13 @@ export function classifyTopics({
       for (const rule of match.payload) {
         if (goodsNamed && rule.slug === 'geopolitics-trade' && FLOW_WORDS.has(rule.phrase)) continue;
         if (CURRENCY_WORDS.has(rule.phrase) && isAmount(sentence.tokens[match.start - 1])) continue;
-        if (sharePriced && rule.slug === 'earnings' && PER_SHARE_PHRASES.has(rule.phrase)) continue;
+        if (
+          rule.slug === 'earnings' &&
+          PER_SHARE_PHRASES.has(rule.phrase) &&
+          (sharePriced || isPricePaid(sentence.tokens, match.start))
+        )
+          continue;
+        if (rule.slug === 'monetary-policy' && isInsideBankName(sentence.tokens, match.start)) continue;
         if (sentence.rating && rule.slug === 'mergers-acquisitions' && RATING_DEAL_WORDS.has(rule.phrase))
           continue;
         if (sentence.isHeadline) {

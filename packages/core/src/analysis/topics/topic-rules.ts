@@ -5,6 +5,7 @@
  */
 import type { TaxonomyTopicSlug } from '../../topics/taxonomy.js';
 import { expandPatterns } from '../text/phrase-matcher.js';
+import { isCapitalized, type Token } from '../text/tokenize.js';
 
 export type TopicRules = Record<TaxonomyTopicSlug, readonly (readonly [patterns: string, weight: number])[]>;
 
@@ -91,6 +92,11 @@ export const TOPIC_RULES: TopicRules = {
     ],
   ],
   'regulation-policy': [
+    // The Fed as a bank regulator approving a deal, not as the steward of rates.
+    [
+      'fed approval|federal reserve approval|federal reserve board approval|fed approves|fed approved|federal reserve approves|federal reserve approved|federal reserve board approves|federal reserve board approved',
+      2,
+    ],
     [
       'regulator|regulators|regulation|regulations|regulatory|antitrust|competition authority|legislation|lawmakers|congress|parliament|ftc|sec|doj|faa|fcc|nhtsa|cma|european commission|fine|fined|lawsuit|sued|court|ruling|judge',
       2,
@@ -350,6 +356,38 @@ export const PRICE_INDEX_PHRASES: ReadonlySet<string> = new Set(
     'inflation|consumer prices|consumer price index|wholesale prices|wholesale price index|producer prices|producer price index|retail price index|retail prices|cost of living|cost-of-living|cpi',
   ),
 );
+
+/**
+ * A central bank's name after another capitalised word is a commercial bank's name: "Industrial
+ * Bank of Japan", "Royal Bank of Canada", "Long-Term Credit Bank of Japan".
+ */
+export function isInsideBankName(tokens: readonly Token[], start: number): boolean {
+  if (tokens[start]?.lower !== 'bank') return false;
+  const before = tokens[start - 1];
+  return (
+    before !== undefined &&
+    before.kind === 'word' &&
+    before.lower !== 'the' &&
+    isCapitalized(before.text) &&
+    before.text !== before.text.toUpperCase()
+  );
+}
+
+/** Money around a per-share figure that makes it a price paid: "for 24.60 dlrs/shr", "for $18 a share". */
+const PRICE_TOKENS = words('/ $ dlrs dlr cts usd');
+
+/** "acquire Acme for 24.60 dlrs/shr": a per-share figure after "for" is the price of a deal, not earnings. */
+export function isPricePaid(tokens: readonly Token[], start: number): boolean {
+  let k = start - 1;
+  let number = false;
+  for (; k >= 0 && k >= start - 5; k--) {
+    const token = tokens[k];
+    if (token === undefined) break;
+    if (token.kind === 'number') number = true;
+    else if (!PRICE_TOKENS.has(token.lower)) break;
+  }
+  return number && tokens[k]?.lower === 'for';
+}
 
 /**
  * Currency names after an amount ("1,770 billion yen", "shr 18.34 yen") are units of account: they
