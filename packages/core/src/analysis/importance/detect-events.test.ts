@@ -17,6 +17,9 @@ const RATING_HEADLINES = [
   'Harbor Ridge reiterates Buy on Fabrikam, raises price target to $95',
   'Analyst cuts Contoso price target to $31 from $40',
   'Northgate keeps its Buy rating on Apple',
+  'Northgate Lifts Litware to Buy, Shares Jump',
+  'Buy Rating Reiterated on Fabrikam at Harbor Ridge',
+  'Analysts Keep Buy Ratings on Fabrikam After Deal',
 ];
 
 describe('analyst rating events', () => {
@@ -71,6 +74,8 @@ describe('merger events in deal words', () => {
       'The club agreed to buy the 21-year-old forward for 90 million euros, ending a long transfer saga.',
       false,
     ],
+    ['Fabrikam raises offer to buy Litware to $2.2 billion', '', true],
+    ['Fabrikam lowers prices to sell more cars in Europe', '', false],
     [
       'Investor group completes takeover of Premier League club',
       'The consortium completed its takeover of the club, the league said.',

@@ -83,8 +83,35 @@ export interface RatingStatement {
   verb: number;
 }
 
+/** Verbs that move a rating when followed by "to <rating>": "lifts Acme to buy", "cuts Acme to hold". */
+const CHANGE_VERBS = new Set(
+  'lifts lifted raises raised moves moved ups upped boosts boosted cuts cut lowers lowered trims trimmed'.split(
+    ' ',
+  ),
+);
+const CHANGED_TO = new Set(
+  'buy sell hold neutral outperform underperform overweight underweight equal-weight accumulate'.split(' '),
+);
+/** What may follow "to <rating>" in a rating change ("to Buy from Hold", "to Buy, shares jump"). */
+const AFTER_RATING = new Set(['from', 'on', 'after', 'at', 'with', 'citing', 'as']);
+const CHANGE_WINDOW = 5;
+
+/** "Northgate lifts Litware to Buy": a change verb a few words before "to <rating>" at a clause's end. */
+function findRatingChange(tokens: readonly Token[]): number {
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i - 1]?.lower !== 'to' || !CHANGED_TO.has(tokens[i]?.lower ?? '')) continue;
+    const next = tokens[i + 1];
+    if (next !== undefined && next.kind !== 'punct' && !AFTER_RATING.has(next.lower)) continue;
+    for (let k = i - 2; k >= 0 && k >= i - 1 - CHANGE_WINDOW; k--)
+      if (CHANGE_VERBS.has(tokens[k]?.lower ?? '')) return k;
+  }
+  return -1;
+}
+
 /** The rating statement of a sentence, or null when it is not one. */
 export function findRatingStatement(tokens: readonly Token[]): RatingStatement | null {
+  const change = findRatingChange(tokens);
+  if (change >= 0) return { verb: change };
   // "pt" alone is too short to trust: some longer rating phrase must be in the sentence.
   let first = -1;
   for (let i = 0; i < tokens.length; i++) {

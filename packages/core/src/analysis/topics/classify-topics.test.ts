@@ -218,6 +218,21 @@ const LANGUAGE_CASES: TopicCase[] = [
     title: 'Investors should buy Litware shares, strategists say',
     not: [M_A],
   },
+  {
+    rule: 'a rating on a company is not a purchase of it',
+    title: 'Buy Rating Reiterated on Fabrikam at Harbor Ridge',
+    not: [M_A],
+  },
+  {
+    rule: 'a rating change to buy is not a purchase',
+    title: 'Northgate Lifts Litware to Buy, Shares Jump',
+    not: [M_A],
+  },
+  {
+    rule: 'a broker saying buy is advice, not a purchase',
+    title: 'Harbor Ridge Says Buy Fabrikam Shares Ahead of Earnings',
+    not: [M_A],
+  },
   // Sports transfers in deal words.
   {
     rule: 'a bid for a player is a transfer',

@@ -78,6 +78,9 @@ const MATCHER = (() => {
   return new PhraseMatcher(merged);
 })();
 
+/** Words before a deal verb that make it advice: "should buy", "says buy", "recommends selling". */
+const ADVICE_WORDS: ReadonlySet<string> = new Set(['should', 'says', 'say', 'recommend', 'recommends']);
+
 const RULES_BY_VERB = new Map<string, ProximityRule[]>();
 for (const rule of PROXIMITY_RULES)
   for (const verb of rule.verbs) RULES_BY_VERB.set(verb, [...(RULES_BY_VERB.get(verb) ?? []), rule]);
@@ -92,9 +95,12 @@ function proximityHits(
   const { tokens } = sentence;
   let hits: Set<ProximityRule> | null = null;
   for (let i = 0; i < tokens.length; i++) {
-    const rules = RULES_BY_VERB.get(tokens[i]?.lower ?? '');
-    // "Investors should buy Acme" is advice, not a purchase.
-    if (rules === undefined || tokens[i - 1]?.lower === 'should') continue;
+    const verb = tokens[i]?.lower ?? '';
+    const rules = RULES_BY_VERB.get(verb);
+    if (rules === undefined) continue;
+    // "Investors should buy Acme" is advice and "Maintains Buy on Acme" a rating, not a purchase.
+    if (ADVICE_WORDS.has(tokens[i - 1]?.lower ?? '') || (sentence.rating && RATING_DEAL_WORDS.has(verb)))
+      continue;
     for (const rule of rules) {
       if (hits?.has(rule)) continue;
       if (rule.after !== undefined && tokens[i + 1]?.lower !== rule.after) continue;
