@@ -64,11 +64,14 @@ beforeAll(async () => {
   b = `http://127.0.0.1:${portB}`;
   await vi.waitFor(
     async () => {
-      for (const url of [a, b]) expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      for (const [index, url] of [a, b].entries()) {
+        const answer = await fetch(`${url}/healthz`).catch(() => null);
+        if (answer?.status !== 200) throw new Error(`API ${index} not up:\n${processes[index]?.output.text}`);
+      }
     },
-    { timeout: 150_000, interval: 300 },
+    { timeout: 240_000, interval: 500 },
   );
-}, 180_000);
+}, 270_000);
 
 afterAll(async () => {
   for (const { child, exited } of processes) {

@@ -8,4 +8,4 @@ CREATE UNLOGGED TABLE "RateLimitBucket" (
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "RateLimitBucket_pkey" PRIMARY KEY ("key")
-);
+) WITH (fillfactor = 50); -- room on each page for the next version of its rows: every update is HOT
