@@ -127,9 +127,7 @@ describe.skipIf(unavailable !== null)('DATABASE_REPLICA_URL: a streaming standby
       { cookie },
     );
     expect(corrected.errors).toBeUndefined();
-    expect(corrected.data).toEqual({
-      correctAnalysis: { __typename: 'ReviewSuccess', version: expect.any(Number) },
-    });
+    expect(corrected.data?.correctAnalysis).toMatchObject({ __typename: 'ReviewSuccess' });
     const marker = corrected.headers.getSetCookie().find((line) => line.startsWith(`${WRITE_LSN_COOKIE}=`));
     expect(marker).toMatch(/^wl_write_lsn=[0-9A-F]+\/[0-9A-F]+; Path=\/; HttpOnly/);
     expect(corrected.headers.get(WRITE_LSN_HEADER)).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);

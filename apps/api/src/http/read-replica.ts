@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { OperationTypeNode } from 'graphql';
 
 import { currentWalLsn, parseLsn, replayedWalLsn, type DbClient } from '@wirelens/db';
 
@@ -43,7 +44,7 @@ export function readRoutingPlugin({ primary, replica }: ReadRoutingOptions): Apo
     requestDidStart() {
       return Promise.resolve({
         async didResolveOperation({ operation, contextValue, request }) {
-          if (operation?.operation !== 'query') return;
+          if (operation?.operation !== OperationTypeNode.QUERY) return;
           const headers = request.http?.headers;
           const marker =
             headers?.get(WRITE_LSN_HEADER) ?? readCookie(headers?.get('cookie'), WRITE_LSN_COOKIE) ?? null;
@@ -59,7 +60,7 @@ export function readRoutingPlugin({ primary, replica }: ReadRoutingOptions): Apo
             contextValue.setCookies.push(cookie(WRITE_LSN_COOKIE, '', 0, contextValue.secureCookies));
         },
         async willSendResponse({ operation, contextValue, response }) {
-          if (operation?.operation !== 'mutation') return;
+          if (operation?.operation !== OperationTypeNode.MUTATION) return;
           const lsn = await currentWalLsn(primary);
           response.http.headers.set(WRITE_LSN_HEADER, lsn);
           contextValue.setCookies.push(

@@ -5,9 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import pg from 'pg';
-
 import { findFreePort } from '@wirelens/core/net';
+import { queryOnce } from '@wirelens/db/testing';
 
 const run = promisify(execFile);
 
@@ -35,15 +34,7 @@ export interface StreamingPair {
   stop(): Promise<void>;
 }
 
-async function query<Row extends pg.QueryResultRow>(url: string, sql: string): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<Row>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = queryOnce;
 
 /**
  * A PostgreSQL 15 primary and a streaming standby made with pg_basebackup, in a temporary directory, on free
