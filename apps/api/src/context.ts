@@ -14,7 +14,10 @@ export interface Viewer {
 }
 
 export interface Context {
+  /** Where this operation reads and writes: the primary, or for a query the read replica (read-replica.ts). */
   db: DbClient;
+  /** Always the primary: for the rare query that writes (an export's audit entry). */
+  primaryDb: DbClient;
   viewer: Viewer | null;
   /** How the viewer authenticated: the dashboard cookie or an API token. */
   authMethod: 'session' | 'token' | null;
@@ -35,7 +38,7 @@ export interface Context {
   /** Whether cookies get the Secure attribute (request came over https). */
   secureCookies: boolean;
   /** Counts a sign-in attempt from this client; throws RATE_LIMITED when there were too many. */
-  limitLogin: () => void;
+  limitLogin: () => Promise<void>;
 }
 
 /**

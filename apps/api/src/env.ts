@@ -11,9 +11,28 @@ import { parseProxyTrust } from './http/client-address.js';
 
 const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** `120/10`: a burst of 120, refilled at 10 a second (fractions allowed: `10/0.1667`). */
+const rateLimitRule = z
+  .string()
+  .regex(/^\d+\/\d*\.?\d+$/, 'must be <burst>/<per second>, e.g. 120/10')
+  .transform((value) => {
+    const [capacity = '', refill = ''] = value.split('/');
+    return { capacity: Number(capacity), refillPerSecond: Number(refill) };
+  })
+  .refine((rule) => rule.capacity >= 1 && rule.refillPerSecond > 0, 'needs a burst ≥ 1 and a rate > 0');
+
 /** The API environment, validated once at start-up; nothing else reads `process.env`. */
 const schema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+  /**
+   * A PostgreSQL streaming standby of DATABASE_URL: read-only GraphQL queries read there, mutations and a
+   * viewer's reads right after their own write use the primary. Unset: everything uses DATABASE_URL.
+   */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -48,6 +67,11 @@ const schema = z.object({
         return z.NEVER;
       }
     }),
+  /** Request limits shared by every API process, as `<burst>/<per second>` (defaults in http/rate-limits.ts). */
+  WIRELENS_RATE_LIMIT_PER_TOKEN: rateLimitRule.optional(),
+  WIRELENS_RATE_LIMIT_PER_IP: rateLimitRule.optional(),
+  /** Sign-in attempts per client address. */
+  WIRELENS_RATE_LIMIT_LOGIN: rateLimitRule.optional(),
   /** Bearer token for GET /metrics on the API's port; unset: no /metrics there. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** A separate, unauthenticated /metrics listener on this port (bind address METRICS_HOST). */

@@ -14,12 +14,19 @@ const db = createDbClient({
   connectionString: env.DATABASE_URL,
   statementTimeoutMs: env.WIRELENS_STATEMENT_TIMEOUT_MS,
 });
+const replicaDb = env.DATABASE_REPLICA_URL
+  ? createDbClient({
+      connectionString: env.DATABASE_REPLICA_URL,
+      statementTimeoutMs: env.WIRELENS_STATEMENT_TIMEOUT_MS,
+    })
+  : null;
 const jobs = await createPgBossQueue(
   env.DATABASE_URL,
   createQueueErrorLog({ log: logger, probe: () => db.$queryRaw`SELECT 1` }),
 );
 const api = await createApiServer({
   db,
+  replicaDb,
   dashboardDir: env.WIRELENS_DASHBOARD_DIR,
   graphiqlDir: env.WIRELENS_GRAPHIQL_DIR,
   maxBodyBytes: env.WIRELENS_MAX_BODY_BYTES,
@@ -31,6 +38,11 @@ const api = await createApiServer({
   llmConfigured: Boolean(env.LLM_BASE_URL && env.LLM_MODEL),
   demoContent: await readDemoContent(),
   metricsToken: env.METRICS_TOKEN ?? null,
+  rateLimits: {
+    ...(env.WIRELENS_RATE_LIMIT_PER_TOKEN && { perToken: env.WIRELENS_RATE_LIMIT_PER_TOKEN }),
+    ...(env.WIRELENS_RATE_LIMIT_PER_IP && { perIp: env.WIRELENS_RATE_LIMIT_PER_IP }),
+    ...(env.WIRELENS_RATE_LIMIT_LOGIN && { login: env.WIRELENS_RATE_LIMIT_LOGIN }),
+  },
 });
 api.server.once('error', (error: NodeJS.ErrnoException) => {
   // Another process took the port after `wirelens start` checked it: say so instead of a raw stack.
@@ -56,6 +68,7 @@ const shutdown = async () => {
   await api.close();
   await jobs.stop();
   await db.$disconnect();
+  await replicaDb?.$disconnect();
   process.exit(0);
 };
 process.on('SIGTERM', () => void shutdown());

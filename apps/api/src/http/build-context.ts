@@ -32,6 +32,7 @@ export interface BuildContextOptions {
 export function buildContext({ shared, req, scope, ip, authentication }: BuildContextOptions): Context {
   return {
     db: shared.db,
+    primaryDb: shared.db,
     jobs: shared.jobs,
     fetchAllowHosts: shared.fetchAllowHosts,
     llmConfigured: shared.llmConfigured,
@@ -42,8 +43,8 @@ export function buildContext({ shared, req, scope, ip, authentication }: BuildCo
     userAgent: req.headers['user-agent'] ?? null,
     setCookies: [],
     secureCookies: cameOverHttps(req, shared.proxyTrust),
-    limitLogin: () => {
-      const retryAfter = shared.rateLimits.login(ip);
+    limitLogin: async () => {
+      const retryAfter = await shared.rateLimits.login(ip);
       if (retryAfter > 0)
         throw new AppError('RATE_LIMITED', `Too many sign-in attempts; retry after ${retryAfter} s`, {
           details: { retryAfter },

@@ -1,9 +1,9 @@
 export const SESSION_COOKIE = 'wl_session';
 
-/** The dashboard session cookie: httpOnly, SameSite=Lax, Secure behind https; maxAge 0 clears it. */
-export function sessionCookie(secret: string, maxAgeSeconds: number, secure: boolean): string {
+/** A cookie for this origin only: httpOnly, SameSite=Lax, Secure behind https; maxAge 0 clears it. */
+export function cookie(name: string, value: string, maxAgeSeconds: number, secure: boolean): string {
   const parts = [
-    `${SESSION_COOKIE}=${secret}`,
+    `${name}=${value}`,
     'Path=/',
     'HttpOnly',
     'SameSite=Lax',
@@ -11,6 +11,11 @@ export function sessionCookie(secret: string, maxAgeSeconds: number, secure: boo
   ];
   if (secure) parts.push('Secure');
   return parts.join('; ');
+}
+
+/** The dashboard session cookie. */
+export function sessionCookie(secret: string, maxAgeSeconds: number, secure: boolean): string {
+  return cookie(SESSION_COOKIE, secret, maxAgeSeconds, secure);
 }
 
 export function readCookie(header: string | undefined, name: string): string | null {

@@ -16,12 +16,15 @@ import { createGraphqlHandler } from './handle-graphql.js';
 import { createHealthCheck } from './health-check.js';
 import { createApiMetrics, createMetricsRoute } from './metrics.js';
 import { createRateLimits, type RateLimitRules } from './rate-limits.js';
+import { readRoutingPlugin } from './read-replica.js';
 import { createReadinessCheck } from './readiness.js';
 import { createRoutes } from './routes.js';
 import { createStaticFiles } from './static-files.js';
 
 export interface CreateApiServerOptions {
   db: DbClient;
+  /** A streaming standby of `db` (DATABASE_REPLICA_URL): read-only queries go there (see read-replica.ts). */
+  replicaDb?: DbClient | null;
   /** Bundled demo feeds to serve under /demo (see packages/db/prisma/seed-data/demo-articles.json). */
   demoContent?: DemoContent | null;
   dashboardDir: string;
@@ -60,13 +63,17 @@ export interface ApiServer {
 export async function createApiServer(options: CreateApiServerOptions): Promise<ApiServer> {
   const { db, logger = createLogger({ name: 'api', level: 'silent' }), trustProxy = trustNoProxy } = options;
   const metrics = createApiMetrics(db);
+  const rateLimits = createRateLimits(db, options.rateLimits ?? {});
   const limits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
   const apollo = await createApollo({
     limits,
     production: options.production,
     logger,
     maxResponseBytes: options.maxResponseBytes,
-    plugins: [metrics.plugin],
+    plugins: [
+      metrics.plugin,
+      ...(options.replicaDb ? [readRoutingPlugin({ primary: db, replica: options.replicaDb })] : []),
+    ],
   });
   const server = createServer(
     createRoutes({
@@ -85,7 +92,7 @@ export async function createApiServer(options: CreateApiServerOptions): Promise<
           jobs: options.jobs ?? noJobQueue,
           fetchAllowHosts: options.fetchAllowHosts ?? [],
           llmConfigured: options.llmConfigured ?? false,
-          rateLimits: createRateLimits(options.rateLimits ?? {}),
+          rateLimits,
           proxyTrust: trustProxy,
         },
       }),
@@ -105,6 +112,7 @@ export async function createApiServer(options: CreateApiServerOptions): Promise<
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await apollo.stop();
+      rateLimits.close();
     },
   };
 }

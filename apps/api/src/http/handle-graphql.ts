@@ -31,10 +31,19 @@ export function createGraphqlHandler({
   return async (req, res, url, scope) => {
     const ip = clientAddress(req, shared.proxyTrust);
     const credentials = readCredentials(req);
-    const wait = shared.rateLimits.request({
-      ip,
-      token: credentials.kind === 'token' ? credentials.token : null,
-    });
+    let wait: number;
+    let authentication: Authentication | null = null;
+    try {
+      wait = await shared.rateLimits.request({
+        ip,
+        token: credentials.kind === 'token' ? credentials.token : null,
+      });
+      if (wait === 0) authentication = await authenticate(shared.db, credentials);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      sendServiceUnavailable(res, scope, cost);
+      return;
+    }
     if (wait > 0) {
       sendGraphqlError(
         res,
@@ -47,14 +56,6 @@ export function createGraphqlHandler({
         },
         { 'retry-after': String(wait) },
       );
-      return;
-    }
-    let authentication: Authentication | null;
-    try {
-      authentication = await authenticate(shared.db, credentials);
-    } catch (error) {
-      if (!isDatabaseUnavailable(error)) throw error;
-      sendServiceUnavailable(res, scope, cost);
       return;
     }
     if (!authentication) {

@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 
-import { RateLimiter, type RateLimitRule } from './token-bucket.js';
+import type { DbClient } from '@wirelens/db';
+import { deleteFullRateLimitBuckets, takeRateLimitTokens } from '@wirelens/db/repositories';
+
+export interface RateLimitRule {
+  /** Burst size. */
+  capacity: number;
+  /** Tokens added per second. */
+  refillPerSecond: number;
+}
 
 export interface RateLimitRules {
   perToken: RateLimitRule;
@@ -21,24 +29,40 @@ export const DEFAULT_RATE_LIMITS: RateLimitRules = {
 
 /** Each answer is the seconds to wait before trying again; 0 lets the request through. */
 export interface RateLimits {
-  request(client: { ip: string | null; token: string | null }): number;
-  login(ip: string | null): number;
+  request(client: { ip: string | null; token: string | null }): Promise<number>;
+  login(ip: string | null): Promise<number>;
+  /** Stops the periodic clean-up. */
+  close(): void;
 }
 
-/** The API's limiters, built from one rule set; `false` turns them all off (benchmarks). */
-export function createRateLimits(rules: Partial<RateLimitRules> | false): RateLimits {
-  if (rules === false) return { request: () => 0, login: () => 0 };
+/** How often each API process deletes the buckets that have refilled. */
+const CLEANUP_INTERVAL_MS = 60_000;
+
+/**
+ * The API's limiters, built from one rule set; `false` turns them all off (benchmarks). The buckets live
+ * in PostgreSQL, so API processes behind a load balancer limit as one: one statement per request.
+ */
+export function createRateLimits(db: DbClient, rules: Partial<RateLimitRules> | false): RateLimits {
+  if (rules === false)
+    return { request: () => Promise.resolve(0), login: () => Promise.resolve(0), close() {} };
   const { perToken, perIp, login } = { ...DEFAULT_RATE_LIMITS, ...rules };
-  const tokens = new RateLimiter(perToken);
-  const ips = new RateLimiter(perIp);
-  const logins = new RateLimiter(login);
+  const cleanup = setInterval(() => {
+    deleteFullRateLimitBuckets(db).catch(() => undefined);
+  }, CLEANUP_INTERVAL_MS);
+  cleanup.unref();
   return {
-    request: ({ ip, token }) =>
-      Math.max(
-        ips.take(ip ?? 'unknown'),
-        // Keyed by a hash so the limiter's memory never holds a usable secret.
-        token ? tokens.take(createHash('sha256').update(token).digest('hex')) : 0,
-      ),
-    login: (ip) => logins.take(ip ?? 'unknown'),
+    async request({ ip, token }) {
+      const waits = await takeRateLimitTokens(db, [
+        { key: `ip:${ip ?? 'unknown'}`, ...perIp },
+        // Keyed by a hash so the table never holds a usable secret.
+        ...(token ? [{ key: `token:${createHash('sha256').update(token).digest('hex')}`, ...perToken }] : []),
+      ]);
+      return Math.max(0, ...waits);
+    },
+    async login(ip) {
+      const [wait = 0] = await takeRateLimitTokens(db, [{ key: `login:${ip ?? 'unknown'}`, ...login }]);
+      return wait;
+    },
+    close: () => clearInterval(cleanup),
   };
 }

@@ -302,6 +302,6 @@ builder.mutationFields((t) => ({
   exportOpml: t.string({
     description: 'All sources as an OPML 2.0 document (admin).',
     ...adminOnly,
-    resolve: (_r, _a, ctx) => exportOpml({ db: ctx.db, actor: requireViewer(ctx) }),
+    resolve: (_r, _a, ctx) => exportOpml({ db: ctx.primaryDb, actor: requireViewer(ctx) }),
   }),
 }));

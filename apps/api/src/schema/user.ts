@@ -185,7 +185,7 @@ builder.mutationFields((t) => ({
         args,
         '',
       );
-      ctx.limitLogin();
+      await ctx.limitLogin();
       const session = await signIn({
         db: ctx.db,
         ...input,
