@@ -173,9 +173,12 @@ function readSemeval(file: string): SemevalItem[] {
 }
 
 function runSemeval(file: string, split: Split, pass: Pass): void {
-  const items = readSemeval(file).filter((item) => inSplit(item.title, split));
-  // The target company is part of each test item, so the benchmark registry is made of the targets.
-  const names = [...new Set(items.map((item) => item.company))].sort();
+  const all = readSemeval(file);
+  const items = all.filter((item) => inSplit(item.title, split));
+  // The target company is part of each test item, so the benchmark registry is made of the targets:
+  // all of the file's, whichever half is measured, as the scratch registry of --learn-from holds
+  // them all (one registry for both passes, so a difference between them is the model's).
+  const names = [...new Set(all.map((item) => item.company))].sort();
   const registry: readonly CompanyRegistryEntry[] =
     pass.registry ?? names.map((name, i) => ({ id: `c${i}`, slug: `c${i}`, name, aliases: [], tickers: [] }));
   const idByName = new Map(registry.map((entry) => [entry.name, entry.id]));
@@ -317,7 +320,7 @@ async function learnedPass(
   );
   for (const [field, a] of Object.entries(learned.crossValidation))
     console.log(
-      `learned cv ${field} builtin=${a.builtin.toFixed(4)} learned=${a.learned.toFixed(4)} n=${a.n}${a.used ? ' used' : ''}`,
+      `learned cv ${field} builtin=${a.builtin.toFixed(4)} learned=${a.learned.toFixed(4)} n=${a.n}${a.scoreError ? ` score_rmse builtin=${a.scoreError.builtin.toFixed(4)} learned=${a.scoreError.learned.toFixed(4)}` : ''}${a.used ? ' used' : ''}`,
     );
   return {
     prefix: 'learned ',

@@ -22,7 +22,8 @@ const sentimentExamples: LearningExample[] = PLACES.flatMap((place, i) =>
   ]),
 );
 
-describe('trainLearnedModel', () => {
+// Training cross-validates every field over ten folds: seconds on a loaded machine.
+describe('trainLearnedModel', { timeout: 60_000 }, () => {
   it('learns sentiment from editors where the rules have no cue, and reports it by cross-validation', () => {
     const trained = trainLearnedModel({ examples: sentimentExamples, analyze });
     const cv = trained.crossValidation.sentiment;
@@ -42,6 +43,19 @@ describe('trainLearnedModel', () => {
       ...builtin.analyzeSync({ title: 'x', text: '' }).analyzer,
       model: 'learned-1',
     });
+  });
+
+  it("keeps the rules' score, and so its strength, where the model settles on the rules' class", () => {
+    const trained = trainLearnedModel({ examples: sentimentExamples, analyze });
+    const learned = createLearnedAnalyzer({ builtin, model: loadLearnedModel('learned-1', trained.data) });
+    const input = { title: 'Northwind Systems sensor orders zorble in Oslo as profit soars', text: '' };
+    const rules = builtin.analyzeSync(input).sentiment;
+    expect(rules.score).toBeGreaterThanOrEqual(0.15);
+    expect(learned.analyzeSync(input).sentiment.score).toBe(rules.score);
+    // Where the model overrides the rules' class, the score moves into the model's class.
+    const flonk = { title: 'Contoso valve orders flonk in Oslo as profit soars', text: '' };
+    expect(builtin.analyzeSync(flonk).sentiment.score).toBeGreaterThanOrEqual(0.15);
+    expect(learned.analyzeSync(flonk).sentiment.score).toBeLessThan(0.15);
   });
 
   it('is deterministic', () => {

@@ -46,6 +46,8 @@ export interface FieldAgreement {
   learned: number;
   /** The field's model beat the built-in analyzer and is part of the model. */
   used: boolean;
+  /** Sentiment fields: root-mean-square distance from the editors' scores. */
+  scoreError?: { builtin: number; learned: number };
 }
 export type CrossValidation = Partial<Record<LearnedField, FieldAgreement>>;
 
@@ -53,6 +55,11 @@ interface SentimentHead {
   model: SerializedLinearModel;
   /** Mean editor score of each class (bearish, neutral, bullish): the score is their expectation. */
   classScores: number[];
+  /**
+   * The model overrides the rules' class only when its probability for its own class reaches
+   * this (chosen by cross-validation; absent in older models: always).
+   */
+  minConfidence?: number;
 }
 
 /** The stored model (JSON). */
@@ -84,7 +91,7 @@ export interface TrainedLearnedModel {
 /** Fewer examples than this for a field and its model is not trained (the estimate would be noise). */
 export const MIN_FIELD_EXAMPLES = 20;
 const MIN_TOPIC_POSITIVES = 5;
-const DEFAULT_FOLDS = 5;
+const DEFAULT_FOLDS = 10;
 const DEFAULT_SEED = 20_261_203;
 
 const BEARISH = 0;
@@ -98,13 +105,44 @@ export function sentimentClassOfScore(score: number): number {
   return NEUTRAL;
 }
 
-/** The expected score under the class probabilities, kept inside the most probable class's bucket. */
-function scoreFrom(p: number[], classScores: number[]): number {
-  const expected = p.reduce((sum, pc, c) => sum + pc * (classScores[c] ?? 0), 0);
-  const best = p.indexOf(Math.max(...p));
-  if (best === BULLISH) return Math.min(1, Math.max(0.15, expected));
-  if (best === BEARISH) return Math.max(-1, Math.min(-0.15, expected));
-  return Math.max(-0.14, Math.min(0.14, expected));
+/** A sentiment head ready to apply: the class model, and how a score is drawn from it. */
+interface SentimentPredictor {
+  model: LinearModel;
+  classScores: number[];
+  minConfidence: number;
+}
+
+/** Override thresholds cross-validation chooses from (a third is argmax over three classes). */
+const MIN_CONFIDENCES = [0, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
+
+function clampToClass(score: number, best: number): number {
+  if (best === BULLISH) return Math.min(1, Math.max(0.15, score));
+  if (best === BEARISH) return Math.max(-1, Math.min(-0.15, score));
+  return Math.max(-0.14, Math.min(0.14, score));
+}
+
+/**
+ * The head's score for one article or mention. The model's class wins over the rules' only
+ * when the model is sure enough (`minConfidence`). Where the class stays the rules', so does
+ * their score: its magnitude (how strong the news is) is what editors' scores follow and a
+ * class does not carry — replacing it by a class mean is what made learned SemEval scores
+ * worse than the rules'. A changed class takes the expected score under the probabilities,
+ * kept inside that class's bucket, so label and score never disagree.
+ */
+function headScore(
+  head: SentimentPredictor,
+  x: SparseVector,
+  builtinScore: number,
+  minConfidence = head.minConfidence,
+): { score: number; confidence: number } {
+  const p = head.model.predict(x);
+  const best = argmax(p);
+  const confidence = p[best] ?? 0;
+  const builtinClass = sentimentClassOfScore(builtinScore);
+  if (best === builtinClass || confidence < minConfidence)
+    return { score: builtinScore, confidence: p[builtinClass] ?? 0 };
+  const expected = p.reduce((sum, pc, c) => sum + pc * (head.classScores[c] ?? 0), 0);
+  return { score: clampToClass(expected, best), confidence };
 }
 
 interface Item {
@@ -113,12 +151,17 @@ interface Item {
   x: SparseVector;
   y: number;
   builtinY: number;
+  /** The editor's score and the rules' score (sentiment fields). */
+  score?: number;
+  builtinScore?: number;
 }
 
 interface ClassTask {
   field: Exclude<LearnedField, 'topics'>;
   classCount: number;
   items: Item[];
+  /** A sentiment field: editors set a score, and the head predicts one. */
+  scored: boolean;
 }
 
 function meanScores(scores: { y: number; score: number }[]): number[] {
@@ -147,25 +190,75 @@ function argmax(p: number[]): number {
   return p.indexOf(Math.max(...p));
 }
 
-/** Cross-validated agreement of the built-in analyzer and of the model on one classification task. */
+/** A sentiment head from its items: the class model and each class's mean editor score. */
+function fitPredictor(
+  items: readonly Item[],
+  bits: number,
+  seed: number,
+  minConfidence: number,
+): SentimentPredictor {
+  return {
+    model: train(items, 3, bits, seed),
+    classScores: meanScores(items.map((item) => ({ y: item.y, score: item.score ?? 0 }))),
+    minConfidence,
+  };
+}
+
+/**
+ * Cross-validated agreement of the built-in analyzer and of the model on one classification
+ * task. Sentiment heads are validated at each override threshold; the best one (the most
+ * cautious among equals) is reported and kept, with the root-mean-square distance of its scores
+ * and of the rules' scores from the editors'.
+ */
 function crossValidate(
   task: ClassTask,
   fold: number[],
   folds: number,
   bits: number,
   seed: number,
-): FieldAgreement {
-  let learned = 0;
+): FieldAgreement & { minConfidence: number } {
+  const thresholds = task.scored ? MIN_CONFIDENCES : [0];
+  const learned = thresholds.map(() => 0);
+  const squares = thresholds.map(() => 0);
   for (let k = 0; k < folds; k++) {
     const trainItems = task.items.filter((item) => fold[item.group] !== k);
     const testItems = task.items.filter((item) => fold[item.group] === k);
     if (testItems.length === 0 || trainItems.length === 0) continue;
-    const model = train(trainItems, task.classCount, bits, seed + k);
-    learned += testItems.filter((item) => argmax(model.predict(item.x)) === item.y).length;
+    if (!task.scored) {
+      const model = train(trainItems, task.classCount, bits, seed + k);
+      learned[0] =
+        (learned[0] ?? 0) + testItems.filter((item) => argmax(model.predict(item.x)) === item.y).length;
+      continue;
+    }
+    const predictor = fitPredictor(trainItems, bits, seed + k, 0);
+    for (const item of testItems) {
+      thresholds.forEach((threshold, t) => {
+        const { score } = headScore(predictor, item.x, item.builtinScore ?? 0, threshold);
+        if (sentimentClassOfScore(score) === item.y) learned[t] = (learned[t] ?? 0) + 1;
+        squares[t] = (squares[t] ?? 0) + (score - (item.score ?? 0)) ** 2;
+      });
+    }
   }
+  let best = 0;
+  thresholds.forEach((_, t) => {
+    if ((learned[t] ?? 0) >= (learned[best] ?? 0)) best = t;
+  });
   const builtin = task.items.filter((item) => item.builtinY === item.y).length;
   const n = task.items.length;
-  return { n, builtin: builtin / n, learned: learned / n, used: learned > builtin };
+  const agreed = learned[best] ?? 0;
+  const agreement = { n, builtin: builtin / n, learned: agreed / n, used: agreed > builtin };
+  if (!task.scored) return { ...agreement, minConfidence: 0 };
+  const builtinSquares = task.items.reduce(
+    (sum, item) => sum + ((item.builtinScore ?? 0) - (item.score ?? 0)) ** 2,
+    0,
+  );
+  const scoreError = {
+    builtin: Math.sqrt(builtinSquares / n),
+    learned: Math.sqrt((squares[best] ?? 0) / n),
+  };
+  // Agreeing as often, a model whose scores sit closer to the editors' still beats the rules.
+  const used = agreed > builtin || (agreed === builtin && scoreError.learned < scoreError.builtin);
+  return { ...agreement, scoreError, used, minConfidence: thresholds[best] ?? 0 };
 }
 
 function distinctLabels(items: readonly Item[]): number {
@@ -181,9 +274,7 @@ export function trainLearnedModel(options: TrainLearnedModelOptions): TrainedLea
   const fold = foldOf(examples.length, folds, seed);
 
   const sentimentItems: Item[] = [];
-  const sentimentScores: { y: number; score: number }[] = [];
   const companySentimentItems: Item[] = [];
-  const companyScores: { y: number; score: number }[] = [];
   const keepItems: Item[] = [];
   examples.forEach((example, group) => {
     const builtin = results[group] as AnalysisResult;
@@ -194,8 +285,9 @@ export function trainLearnedModel(options: TrainLearnedModelOptions): TrainedLea
         x: articleFeatures(example.input, builtin, bits),
         y,
         builtinY: sentimentClassOfScore(builtin.sentiment.score),
+        score: example.sentimentScore,
+        builtinScore: builtin.sentiment.score,
       });
-      sentimentScores.push({ y, score: example.sentimentScore });
     }
     const kept = new Map((example.companies ?? []).map((c) => [c.companyId, c.sentimentScore]));
     const removed = new Set(example.removedCompanyIds ?? []);
@@ -209,8 +301,9 @@ export function trainLearnedModel(options: TrainLearnedModelOptions): TrainedLea
           x: mentionSentimentFeatures(example.input, mention, builtin, bits),
           y,
           builtinY: sentimentClassOfScore(mention.sentimentScore),
+          score,
+          builtinScore: mention.sentimentScore,
         });
-        companyScores.push({ y, score });
       }
       if (score !== undefined || removed.has(mention.companyId)) {
         keepItems.push({
@@ -224,25 +317,35 @@ export function trainLearnedModel(options: TrainLearnedModelOptions): TrainedLea
   });
 
   const crossValidation: CrossValidation = {};
-  const fitted = (task: ClassTask): LinearModel | null => {
+  /** The task's cross-validation, recorded; null when the field teaches too little to try. */
+  const validated = (task: ClassTask) => {
     if (task.items.length < MIN_FIELD_EXAMPLES || distinctLabels(task.items) < 2) return null;
-    const agreement = crossValidate(task, fold, folds, bits, seed);
+    const { minConfidence, ...agreement } = crossValidate(task, fold, folds, bits, seed);
     crossValidation[task.field] = agreement;
-    return agreement.used ? train(task.items, task.classCount, bits, seed) : null;
+    return agreement.used ? { minConfidence } : null;
   };
-  const sentiment = fitted({ field: 'sentiment', classCount: 3, items: sentimentItems });
-  const companySentiment = fitted({ field: 'companySentiment', classCount: 3, items: companySentimentItems });
-  const companyKeep = fitted({ field: 'companies', classCount: 2, items: keepItems });
+  const head = (task: ClassTask): SentimentHead | null => {
+    const chosen = validated(task);
+    if (!chosen) return null;
+    const { model, classScores } = fitPredictor(task.items, bits, seed, chosen.minConfidence);
+    return { model: model.serialize(), classScores, minConfidence: chosen.minConfidence };
+  };
+  const sentiment = head({ field: 'sentiment', classCount: 3, items: sentimentItems, scored: true });
+  const companySentiment = head({
+    field: 'companySentiment',
+    classCount: 3,
+    items: companySentimentItems,
+    scored: true,
+  });
+  const keepTask: ClassTask = { field: 'companies', classCount: 2, items: keepItems, scored: false };
+  const companyKeep = validated(keepTask) ? train(keepItems, 2, bits, seed) : null;
   const topics = trainTopics(examples, results, fold, folds, bits, seed, crossValidation);
 
   const data: LearnedModelData = {
     format: 1,
     bits,
-    sentiment: sentiment && { model: sentiment.serialize(), classScores: meanScores(sentimentScores) },
-    companySentiment: companySentiment && {
-      model: companySentiment.serialize(),
-      classScores: meanScores(companyScores),
-    },
+    sentiment,
+    companySentiment,
     companyKeep: companyKeep?.serialize() ?? null,
     topics,
   };
@@ -326,16 +429,18 @@ export interface LoadedLearnedModel {
   apply(input: AnalyzeInput, builtin: AnalysisResult): AnalysisResult;
 }
 
+function loadHead(head: SentimentHead): SentimentPredictor {
+  return {
+    model: loadLinearModel(head.model),
+    classScores: head.classScores,
+    minConfidence: head.minConfidence ?? 0,
+  };
+}
+
 export function loadLearnedModel(name: string, data: LearnedModelData): LoadedLearnedModel {
   const { bits } = data;
-  const sentiment = data.sentiment && {
-    model: loadLinearModel(data.sentiment.model),
-    classScores: data.sentiment.classScores,
-  };
-  const companySentiment = data.companySentiment && {
-    model: loadLinearModel(data.companySentiment.model),
-    classScores: data.companySentiment.classScores,
-  };
+  const sentiment = data.sentiment && loadHead(data.sentiment);
+  const companySentiment = data.companySentiment && loadHead(data.companySentiment);
   const companyKeep = data.companyKeep && loadLinearModel(data.companyKeep);
   const topics = data.topics.map((topic) => ({ slug: topic.slug, model: loadLinearModel(topic.model) }));
 
@@ -346,9 +451,8 @@ export function loadLearnedModel(name: string, data: LearnedModelData): LoadedLe
       const x = needsArticle ? articleFeatures(input, builtin, bits) : null;
       let result: AnalysisResult = { ...builtin, analyzer: { ...builtin.analyzer, model: name } };
       if (sentiment && x) {
-        const p = sentiment.model.predict(x);
-        const score = scoreFrom(p, sentiment.classScores);
-        result.sentiment = { label: labelForScore(score), score, confidence: Math.max(...p) };
+        const { score, confidence } = headScore(sentiment, x, builtin.sentiment.score);
+        result.sentiment = { label: labelForScore(score), score, confidence };
       }
       if (companyKeep || companySentiment) {
         const companies: CompanyMention[] = [];
@@ -362,10 +466,11 @@ export function loadLearnedModel(name: string, data: LearnedModelData): LoadedLe
             companySentiment
               ? {
                   ...mention,
-                  sentimentScore: scoreFrom(
-                    companySentiment.model.predict(mentionSentimentFeatures(input, mention, builtin, bits)),
-                    companySentiment.classScores,
-                  ),
+                  sentimentScore: headScore(
+                    companySentiment,
+                    mentionSentimentFeatures(input, mention, builtin, bits),
+                    mention.sentimentScore,
+                  ).score,
                 }
               : mention,
           );

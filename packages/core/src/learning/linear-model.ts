@@ -100,42 +100,48 @@ export function trainLinearModel(
 ): LinearModel {
   const { classCount, bits } = options;
   const { epochs, l2, learningRate, seed } = { ...DEFAULTS, ...options };
-  const dim = 1 << bits;
-  const w = new Float64Array(dim * classCount);
-  const g2 = new Float64Array(dim * classCount);
+  // Weights only for the features the examples hold (compact rows), not all 2^bits buckets:
+  // cross-validation trains many small models, and zeroing the whole space each time cost more
+  // than the training itself.
+  const rowOf = new Map<number, number>();
+  const compact = examples.map(({ x, y }) => ({
+    rows: x.indices.map((index) => {
+      let row = rowOf.get(index);
+      if (row === undefined) {
+        row = rowOf.size * classCount;
+        rowOf.set(index, row);
+      }
+      return row;
+    }),
+    values: x.values,
+    y,
+  }));
+  const w = new Float64Array(rowOf.size * classCount);
+  const g2 = new Float64Array(rowOf.size * classCount);
   const bias = new Array<number>(classCount).fill(0);
   const biasG2 = new Array<number>(classCount).fill(0);
-  const touched = new Set<number>();
   const random = seededRandom(seed);
   const eps = 1e-8;
   for (let epoch = 0; epoch < epochs; epoch++) {
-    for (const { x, y } of shuffled(examples, random)) {
+    for (const { rows, values, y } of shuffled(compact, random)) {
       const scores = [...bias];
-      x.indices.forEach((index, n) => {
-        const value = x.values[n] ?? 0;
-        for (let c = 0; c < classCount; c++)
-          scores[c] = (scores[c] ?? 0) + (w[index * classCount + c] ?? 0) * value;
+      rows.forEach((row, n) => {
+        const value = values[n] ?? 0;
+        for (let c = 0; c < classCount; c++) scores[c] = (scores[c] ?? 0) + (w[row + c] ?? 0) * value;
       });
       const p = softmax(scores);
       for (let c = 0; c < classCount; c++) {
         const error = (p[c] ?? 0) - (c === y ? 1 : 0);
         biasG2[c] = (biasG2[c] ?? 0) + error * error;
         bias[c] = (bias[c] ?? 0) - (learningRate * error) / Math.sqrt((biasG2[c] ?? 0) + eps);
-        x.indices.forEach((index, n) => {
-          const k = index * classCount + c;
-          const grad = error * (x.values[n] ?? 0) + l2 * (w[k] ?? 0);
+        rows.forEach((row, n) => {
+          const k = row + c;
+          const grad = error * (values[n] ?? 0) + l2 * (w[k] ?? 0);
           g2[k] = (g2[k] ?? 0) + grad * grad;
           w[k] = (w[k] ?? 0) - (learningRate * grad) / Math.sqrt((g2[k] ?? 0) + eps);
         });
       }
-      for (const index of x.indices) touched.add(index);
     }
   }
-  const rowOf = new Map<number, number>();
-  const packed = new Float32Array(touched.size * classCount);
-  [...touched].forEach((index, r) => {
-    rowOf.set(index, r * classCount);
-    for (let c = 0; c < classCount; c++) packed[r * classCount + c] = w[index * classCount + c] ?? 0;
-  });
-  return modelFrom(bits, classCount, bias, rowOf, packed);
+  return modelFrom(bits, classCount, bias, rowOf, Float32Array.from(w));
 }

@@ -13,6 +13,7 @@ const linearModelSchema = z.object({
 const sentimentHeadSchema = z.object({
   model: linearModelSchema,
   classScores: z.array(z.number()).length(3),
+  minConfidence: z.number().min(0).max(1).optional(),
 });
 
 export const learnedModelDataSchema = z.object({
@@ -29,6 +30,7 @@ export const fieldAgreementSchema = z.object({
   builtin: z.number(),
   learned: z.number(),
   used: z.boolean(),
+  scoreError: z.object({ builtin: z.number(), learned: z.number() }).optional(),
 });
 
 export const crossValidationSchema = z.partialRecord(

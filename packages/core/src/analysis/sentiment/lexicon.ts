@@ -175,6 +175,12 @@ const VALUES: Spec[] = [
     { value: 0.5 },
   ],
   ['satisfied|pleased|delighted|proud|excited', { value: 0.5 }],
+  // "signed a large deal", "signed an investment cooperation agreement": what is signed may come after adjectives.
+  ['signed|inked', { value: 0.4 }],
+  // Passive: "the agreement was signed on Tuesday" reports a formality, not who won business.
+  ['was/were/been/be/is/are/being signed/inked|signed by', { inert: true }],
+  // Operational quality a company claims for itself or is credited with.
+  ['efficient|efficiently|more efficient|cost-effective|cost-efficient|good', { value: 0.5 }],
   [
     'market leader|market leaders|leading provider/supplier/company/producer/manufacturer/player/position/developer/maker/supplier',
     { value: 0.4 },
@@ -315,6 +321,11 @@ const VALUES: Spec[] = [
     { value: -1 },
   ],
   ['temporary layoffs|temporarily lay off', { value: -1 }],
+  // The hyphenated forms Nordic and British releases use, and dismissals named by their outcome.
+  [
+    'lay-off|lay-offs|temporary lay-offs|temporarily lay-off|laid-off|made redundant|make redundant|be made redundant|will be made redundant|be terminated|were terminated|will be terminated|to be terminated',
+    { value: -1 },
+  ],
   ['strike|strikes|walkout|walkouts|boycott|protest|protests|dispute|disputes', { value: -0.5 }],
   ['strike a deal|strikes a deal|struck a deal', { value: 0.2 }],
   [
@@ -344,6 +355,9 @@ const VALUES: Spec[] = [
   ['cool|cools|cooled|cooling', { dir: -1, needsMetric: true }],
   // "The reductions will be completed by autumn": a reduction of nothing named is no news.
   ['reduction|reductions', { dir: -1, needsMetric: true }],
+  // "36 % more than in 2004", "12 % lower than a year earlier": a percentage comparative is a change.
+  ['% more/higher/greater/bigger/larger than', { dir: 1 }],
+  ['% less/lower/smaller/fewer than', { dir: -1 }],
   ['went/gone/go/goes/going/moved/edged/inched/crept/shot up', { dir: 1 }],
   ['went/gone/go/goes/going/moved/edged/inched/crept down', { dir: -1 }],
   ['than expected/forecast/anticipated/estimated', { intensity: 1.3 }],
@@ -385,7 +399,8 @@ const MODIFIERS: Spec[] = [
   ],
   [
     'slightly|marginally|somewhat|modestly|modest|slight|small|minor|mildly|partly|partially|a little|a bit|barely',
-    { intensity: 0.5 },
+    // A small change is still a change: softened, its direction must stay readable.
+    { intensity: 0.6 },
   ],
   ['but|however|yet|nevertheless|nonetheless', { contrast: 'after' }],
   ['although|though|even though|despite|in spite of|notwithstanding|albeit', { contrast: 'concessive' }],

@@ -244,3 +244,64 @@ describe('analyst views and new business', () => {
     expect(signed).toBeLessThan(0.35);
   });
 });
+
+describe('comparisons across a period phrase and percentage comparatives', () => {
+  it('compares the first figure after the metric with the baseline, however long the period phrase', () => {
+    expect(
+      score(
+        'The toolmaker reported revenue of $81.4 million for the second quarter of 2024, compared with $80.9 million a year earlier.',
+      ),
+    ).toBeGreaterThanOrEqual(POSITIVE);
+    expect(
+      score(
+        'The toolmaker reported revenue of $77.0 million for the second quarter of 2024, compared with $80.9 million a year earlier.',
+      ),
+    ).toBeLessThanOrEqual(NEGATIVE);
+  });
+
+  it('keeps the figure next to the marker when a percentage sits between metric and figure', () => {
+    expect(
+      score('Operating profit improved by 14 % to $210.5 million from $184.6 million.'),
+    ).toBeGreaterThanOrEqual(POSITIVE);
+  });
+
+  it('reads "N % more/less than" as a change', () => {
+    expect(score('Its net income was $9 million, which was 20 % more than in 2022.')).toBeGreaterThanOrEqual(
+      POSITIVE,
+    );
+    expect(score('Deliveries were 15 % lower than a year earlier.')).toBeLessThanOrEqual(NEGATIVE);
+    // Without a percentage, "more than" is just a quantity.
+    expect(Math.abs(score('The group has offices in more than 30 countries.'))).toBeLessThan(POSITIVE);
+  });
+
+  it('keeps a small change readable', () => {
+    expect(score('Passenger numbers were slightly down from last year.')).toBeLessThanOrEqual(NEGATIVE);
+  });
+});
+
+describe('dismissals and operational quality', () => {
+  it('reads hyphenated lay-offs and redundancies as bad news', () => {
+    expect(score('The mill will implement temporary lay-offs in the spring.')).toBeLessThanOrEqual(NEGATIVE);
+    expect(score('Up to 40 people will be made redundant at the plant.')).toBeLessThanOrEqual(NEGATIVE);
+    expect(score('The employment contracts of 12 workers are to be terminated.')).toBeLessThanOrEqual(
+      NEGATIVE,
+    );
+    // A lay-off that is called off is not a lay-off.
+    expect(score('The company will not implement lay-offs this year.')).toBeGreaterThan(NEGATIVE);
+  });
+
+  it('reads a signed deal as good news even with words between the verb and the deal', () => {
+    expect(score('The software house signed a large three-year licensing deal.')).toBeGreaterThanOrEqual(
+      POSITIVE,
+    );
+    expect(Math.abs(score('The letter was signed by the chairman.'))).toBeLessThan(0.35);
+  });
+
+  it('reads efficiency and good results as positive, and their absence as not positive', () => {
+    expect(score('The new line makes the packaging process more efficient.')).toBeGreaterThanOrEqual(
+      POSITIVE,
+    );
+    expect(score('Profitability is at a good level.')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('The old boilers were not efficient.')).toBeLessThan(POSITIVE);
+  });
+});

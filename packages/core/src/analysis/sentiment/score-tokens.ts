@@ -375,7 +375,7 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
       continue;
     }
     if (directionOwners.has(previous)) continue;
-    const change = numericChange(tokens, match);
+    const change = numericChange(tokens, match, previous.end);
     if (change === 0) continue;
     consumed.add(previous);
     // "Shr loss 1.98 dlrs vs loss 5.24 dlrs": the baseline's own word is not news of its own.
@@ -436,7 +436,7 @@ function isBaseline(tokens: readonly Token[], start: number): boolean {
 }
 
 /** +1 if the numbers around a comparison marker rose, -1 if they fell, 0 if unknown. */
-function numericChange(tokens: readonly Token[], marker: PhraseMatch<LexEntry>): number {
+function numericChange(tokens: readonly Token[], marker: PhraseMatch<LexEntry>, metricEnd: number): number {
   let old: NumberRef | null = null;
   for (let i = marker.end; i < Math.min(tokens.length, marker.end + 5) && old === null; i++)
     old = numberAt(tokens, i);
@@ -455,11 +455,15 @@ function numericChange(tokens: readonly Token[], marker: PhraseMatch<LexEntry>):
     for (let i = marker.start - 1; i >= Math.max(0, marker.start - 8) && current === null; i--)
       current = numberAt(tokens, i);
   }
+  // "Net sales of EUR 54.5 mn in the first quarter of 2008, compared with EUR 54.3 mn": the figure
+  // that moved is the first one after the metric, however far the period phrase pushes the marker.
+  for (let i = metricEnd; i < marker.start && current === null; i++) current = numberAt(tokens, i);
   if (current === null) return 0;
   if (tokens[marker.start]?.lower === '(' && current.currency !== old.currency) return 0;
   const base = Math.max(Math.abs(old.value), 1e-9);
   const relative = (current.value - old.value) / base;
-  if (Math.abs(relative) < 0.005) return 0;
+  // Reports call even a fraction of a per cent up or down ("EUR 54.5 mn, compared with EUR 54.3 mn").
+  if (Math.abs(relative) < 0.001) return 0;
   return relative > 0 ? 1 : -1;
 }
 
