@@ -63,7 +63,7 @@ export async function learnFromCorrections({
   companyNames: readonly string[];
   progress: (done: number, total: number) => void;
 }): Promise<LearnedFromCorrections> {
-  const name = `wirelens_bench_sentiment_${randomBytes(4).toString('hex')}`;
+  const name = `wirelens_bench_learn_${randomBytes(4).toString('hex')}`;
   const server = createDbClient({ connectionString: serverUrl, maxConnections: 1 });
   try {
     await server.$executeRawUnsafe(`CREATE DATABASE "${name}"`);
