@@ -3,3 +3,4 @@ export * from './database-url.js';
 export * from './bench-database.js';
 export * from './previous-release.js';
 export * from './sample-rows.js';
+export * from './search-judgements.js';

@@ -1,0 +1,174 @@
+// `pnpm bench:search`: times full-text search through the public API on a dedicated database
+// (`wirelens_search_bench`) of wire-style articles with a headline, a standfirst and a short body:
+// a common term, a rare term, a phrase and a prefix, each as GraphQL p50/p95 and the statements' own
+// time, with the count the connection reports.
+//
+// Env: BENCH_DATABASE_URL (server; default DATABASE_URL, TEST_DATABASE_URL, or local postgres),
+// BENCH_ARTICLES (default 200000), BENCH_ITERATIONS (default 50). The dataset is reused while it
+// has the same size.
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+
+import pg from 'pg';
+
+import { applyMigrations, createDbClient, dbPaths, seedDatabase } from '@wirelens/db';
+import { benchDatabase, percentile, withDatabase } from '@wirelens/db/testing';
+import { createApiToken } from '@wirelens/services/tokens';
+
+import { createApiServer } from '../src/http/create-server.js';
+
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 200_000);
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 50);
+const DATABASE = 'wirelens_search_bench';
+const END = '2026-11-01T00:00:00';
+const DAYS = 730;
+const DATASET_VERSION = 1;
+const serverUrl = benchDatabase().serverUrl;
+const url = withDatabase(serverUrl, DATABASE);
+
+const say = (message: string) =>
+  process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
+
+/** Vocabulary for generated wire copy: who did what, and the detail a body adds. */
+const COPY = {
+  who: [
+    'Chipmakers',
+    'Regulators',
+    'Oil majors',
+    'The central bank',
+    'Retailers',
+    'Automakers',
+    'Lenders',
+    'Insurers',
+    'Drugmakers',
+    'Miners',
+    'Airlines',
+    'Shipping lines',
+    'Utilities',
+    'Telecom operators',
+    'Steelmakers',
+    'Semiconductor suppliers',
+  ],
+  did: [
+    'beat',
+    'miss',
+    'cut',
+    'raise',
+    'face',
+    'win',
+    'lose',
+    'announce',
+    'delay',
+    'expand',
+    'weigh',
+    'resume',
+  ],
+  what: [
+    'quarterly earnings',
+    'export controls',
+    'an antitrust probe',
+    'AI chip demand',
+    'interest rates',
+    'merger talks',
+    'IPO plans',
+    'a data breach',
+    'factory output',
+    'full-year guidance',
+    'tariffs',
+    'a product recall',
+    'dividend payouts',
+    'a labour strike',
+    'capacity expansion',
+    'emission rules',
+  ],
+  detail: [
+    'Analysts said the move had been expected for weeks.',
+    'Shares moved little in early trading.',
+    'The company declined to comment beyond its statement.',
+    'Officials will publish further details next month.',
+    'Investors are watching supply chains and controls on shipments closely.',
+    'The decision follows a review that began last year.',
+    'Several rivals are expected to follow.',
+    'Unions warned of further disruption.',
+  ],
+};
+const pick = (list: string[]) =>
+  `(ARRAY[${list.map((w) => `'${w.replace(/'/g, "''")}'`).join(',')}])[1 + floor(random() * ${list.length})::int]`;
+/**
+ * Place names that make rare terms: 600 made-up words drawn with a steep power law, so the
+ * first are common and the last appear in a few hundred articles per million.
+ */
+const PLACE = `(ARRAY['ka','lo','mi','ne','su','ta','vo','ri','de','ba'])[1 + (p.n / 60)::int] ||
+  (ARRAY['ran','sel','tov','mak','lin','dor'])[1 + ((p.n / 10) % 6)::int] ||
+  (ARRAY['a','o','ia','en','is','um','ar','et','ix','ow'])[1 + (p.n % 10)::int]`;
+
+async function build(sql: pg.Client): Promise<void> {
+  const wanted = JSON.stringify({ version: DATASET_VERSION, articles: ARTICLES });
+  const existing = await sql.query<{ value: unknown }>(
+    `SELECT "value" FROM "InstanceSetting" WHERE "key" = 'bench.search-dataset'`,
+  );
+  if (JSON.stringify(existing.rows[0]?.value) === wanted) {
+    say(`reusing the dataset in ${DATABASE} (${ARTICLES} articles)`);
+    return;
+  }
+  say(`clearing ${DATABASE}`);
+  await sql.query('TRUNCATE "Article", "Source" CASCADE');
+  await sql.query(
+    `INSERT INTO "Source" ("url", "title", "language", "updatedAt")
+     SELECT 'https://wire' || g || '.example.com/feed', 'Wire ' || g, 'en', now() FROM generate_series(1, 40) g`,
+  );
+  await sql.query('SELECT setseed(0.17)');
+  const chunk = 50_000;
+  for (let start = 1; start <= ARTICLES; start += chunk) {
+    const end = Math.min(ARTICLES, start + chunk - 1);
+    await sql.query(
+      `INSERT INTO "Article" ("sourceId", "canonicalUrl", "urlKey", "url", "title", "excerpt", "contentText", "publishedAt",
+                              "updatedAt", "language", "contentHash", "fullTextStatus", "importance")
+       SELECT s."id", 'https://news.example.com/s/' || r.g, 'news.example.com/s/' || r.g, 'https://news.example.com/s/' || r.g,
+              r.title, r.title || ' in ' || r.place || ', people familiar with the matter said.',
+              ${pick(COPY.who)} || ' in ' || r.place || ' ' || ${pick(COPY.did)} || ' ' || ${pick(COPY.what)} || '. ' ||
+                ${pick(COPY.detail)} || ' ' || ${pick(COPY.detail)},
+              r.published, now(), 'en', md5(r.g::text), 'EXTRACTED', (1 + floor(9 * power(random(), 1.6)))::int
+       FROM (
+         SELECT g, 1 + floor(random() * 40)::int AS source_no,
+                ${pick(COPY.who)} || ' ' || ${pick(COPY.did)} || ' ' || ${pick(COPY.what)} AS title,
+                (SELECT ${PLACE} FROM (SELECT floor(600 * power(random(), 3))::int + 0 * g AS n) p) AS place,
+                date_trunc('second', timestamp '${END}' - interval '${DAYS} days' * (1 - sqrt(random()))) AS published
+         FROM generate_series(${start}, ${end}) g
+       ) r
+       JOIN "Source" s ON s."url" = 'https://wire' || r.source_no || '.example.com/feed'`,
+    );
+    say(`articles ${end}/${ARTICLES}`);
+  }
+  say('VACUUM ANALYZE');
+  await sql.query('VACUUM ANALYZE "Article"');
+  await sql.query(
+    `INSERT INTO "InstanceSetting" ("key", "value", "updatedAt") VALUES ('bench.search-dataset', $1::jsonb, now())
+     ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value"`,
+    [wanted],
+  );
+}
+
+async function main(): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  const { rowCount } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [DATABASE]);
+  if (!rowCount) await admin.query(`CREATE DATABASE ${DATABASE}`);
+  await admin.end();
+  await applyMigrations({ connectionString: url, migrationsDir: dbPaths.migrations, log: say });
+  const db = createDbClient({ connectionString: url, maxConnections: 4 });
+  if (!(await db.user.findFirst({ where: { role: 'ADMIN' } })))
+    await seedDatabase({ db, adminEmail: 'bench-admin@example.com', adminPassword: 'bench-password-123' });
+  const sql = new pg.Client({ connectionString: url });
+  await sql.connect();
+  await build(sql);
+  if (process.argv.includes('--build-only')) {
+    await sql.end();
+    await db.$disconnect();
+    return;
+  }
+  await sql.end();
+  await db.$disconnect();
+}
+
+await main();
