@@ -39,8 +39,8 @@ export function parseSearchQuery(input: string): SearchQuery {
       continue;
     }
     const token = bare as string;
-    if (/^or$/i.test(token) && current.length > 0) {
-      groups.push(current);
+    if (/^or$/i.test(token)) {
+      if (current.length > 0) groups.push(current);
       current = [];
       continue;
     }
