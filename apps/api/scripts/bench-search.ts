@@ -4,7 +4,8 @@
 // time, with the count the connection reports.
 //
 // Env: BENCH_DATABASE_URL (server; default DATABASE_URL, TEST_DATABASE_URL, or local postgres),
-// BENCH_ARTICLES (default 200000), BENCH_ITERATIONS (default 50). The dataset is reused while it
+// BENCH_ARTICLES (default 200000), BENCH_ITERATIONS (default 50), BENCH_SEARCH_DATABASE (default
+// wirelens_search_bench); `--baseline` also times the statements search used before. The dataset is reused while it
 // has the same size.
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -19,7 +20,7 @@ import { createApiServer } from '../src/http/create-server.js';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 200_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 50);
-const DATABASE = 'wirelens_search_bench';
+const DATABASE = process.env.BENCH_SEARCH_DATABASE ?? 'wirelens_search_bench';
 const END = '2026-11-01T00:00:00';
 const DAYS = 730;
 const DATASET_VERSION = 1;
@@ -162,13 +163,113 @@ async function main(): Promise<void> {
   const sql = new pg.Client({ connectionString: url });
   await sql.connect();
   await build(sql);
-  if (process.argv.includes('--build-only')) {
-    await sql.end();
-    await db.$disconnect();
-    return;
-  }
+  if (!process.argv.includes('--build-only')) await measure(db, sql);
   await sql.end();
   await db.$disconnect();
+}
+
+interface SearchCase {
+  name: string;
+  search: string;
+  /** Ask for totalCount and totalCountIsEstimate too. */
+  count?: boolean;
+}
+
+/** Common and rare terms, a phrase and prefixes (place names: see PLACE; `badorow` is the rarest). */
+const CASES: SearchCase[] = [
+  { name: 'common words: export controls', search: 'export controls' },
+  { name: 'common words + totalCount', search: 'export controls', count: true },
+  { name: 'phrase: "export controls"', search: '"export controls"' },
+  { name: 'prefix: semicond*', search: 'semicond*' },
+  { name: 'rare word: badorow', search: 'badorow', count: true },
+  { name: 'rarer: badorow dividend', search: 'badorow dividend', count: true },
+  { name: 'rare prefix: badoro*', search: 'badoro*' },
+];
+
+const NODE = 'id title url publishedAt source { title } analysis { sentimentLabel importance }';
+
+/** The statements search used before bounded relevance: rank every match, count every match. */
+const BASELINE = {
+  page: `SELECT a."id" FROM "Article" a CROSS JOIN websearch_to_tsquery('english', $1) AS q("query")
+         WHERE a."searchVector" @@ q."query" ORDER BY ts_rank_cd(a."searchVector", q."query") DESC, a."id" DESC LIMIT 21`,
+  count: `SELECT count(*)::int AS n FROM "Article" a WHERE a."searchVector" @@ websearch_to_tsquery('english', $1)`,
+};
+
+async function measure(db: ReturnType<typeof createDbClient>, sql: pg.Client): Promise<void> {
+  const admin = await db.user.findFirstOrThrow({ where: { role: 'ADMIN' } });
+  const token = (await createApiToken({ db, actor: { userId: admin.id }, name: 'bench-search' })).secret;
+  const api = await createApiServer({
+    db,
+    dashboardDir: '/nonexistent',
+    graphiqlDir: '/nonexistent',
+    maxBodyBytes: 1_000_000,
+    production: true,
+    rateLimits: false,
+  });
+  await new Promise<void>((resolve) => api.server.listen(0, '127.0.0.1', resolve));
+  const endpoint = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}/graphql`;
+  const run = async (c: SearchCase) => {
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: `query T($f: ArticleFilter) { articles(first: 20, filter: $f) {
+          ${c.count ? 'totalCount totalCountIsEstimate' : ''} edges { node { ${NODE} } } } }`,
+        variables: { f: { search: c.search } },
+      }),
+    });
+    const body = (await response.json()) as {
+      data?: { articles: { totalCount?: number; totalCountIsEstimate?: boolean; edges: unknown[] } };
+      errors?: unknown;
+    };
+    if (body.errors || !body.data) throw new Error(`${c.name}: ${JSON.stringify(body.errors)}`);
+    return body.data.articles;
+  };
+  const baseline = process.argv.includes('--baseline');
+  const f = (n: number) => n.toFixed(1).padStart(7);
+  const lines = [
+    `| case | matches | GraphQL p50 ms | GraphQL p95 ms | API CPU ms/request | count shown |${baseline ? ' before: SQL page p50/p95 ms | before: SQL count p50 ms |' : ''}`,
+    `|---|---:|---:|---:|---:|---|${baseline ? '---:|---:|' : ''}`,
+  ];
+  for (const c of CASES) {
+    const exact = (await sql.query<{ n: number }>(BASELINE.count, [c.search.replace('*', '')])).rows[0]?.n;
+    const first = await run(c);
+    if (first.edges.length === 0) throw new Error(`${c.name}: no results`);
+    for (let i = 0; i < 5; i += 1) await run(c);
+    const times: number[] = [];
+    const cpu = process.cpuUsage();
+    for (let i = 0; i < ITERATIONS; i += 1) {
+      const t = performance.now();
+      await run(c);
+      times.push(performance.now() - t);
+    }
+    const used = process.cpuUsage(cpu);
+    const shown = c.count ? `${first.totalCountIsEstimate ? 'about ' : ''}${first.totalCount}` : '';
+    let before = '';
+    if (baseline) {
+      const page: number[] = [];
+      const count: number[] = [];
+      for (let i = 0; i < Math.min(ITERATIONS, 20); i += 1) {
+        let t = performance.now();
+        await sql.query(BASELINE.page, [c.search]);
+        page.push(performance.now() - t);
+        t = performance.now();
+        await sql.query(BASELINE.count, [c.search]);
+        count.push(performance.now() - t);
+      }
+      before = ` ${f(percentile(page, 50))} / ${f(percentile(page, 95))} | ${f(percentile(count, 50))} |`;
+    }
+    lines.push(
+      `| ${c.name} | ${exact ?? '?'} | ${f(percentile(times, 50))} | ${f(percentile(times, 95))} | ${f((used.user + used.system) / 1000 / ITERATIONS)} | ${shown} |${before}`,
+    );
+    say(`measured ${c.name}`);
+  }
+  const load = (await import('node:os')).loadavg().map((n) => n.toFixed(1));
+  process.stdout.write(
+    `\n${ARTICLES} articles, ${ITERATIONS} sequential requests per case after 5 warm-up; load average ${load.join(' / ')}:\n\n${lines.join('\n')}\n` +
+      `("matches" counts websearch_to_tsquery matches, so prefix rows show the word without its *; "API CPU" is this process — HTTP client and API server — not PostgreSQL.)\n`,
+  );
+  await api.close();
 }
 
 await main();
