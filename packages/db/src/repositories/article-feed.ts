@@ -56,19 +56,18 @@ function articlesFrom(search: string | null | undefined, driver?: { table: Prism
 }
 
 /**
- * RELEVANCE's FROM clause: the newest SEARCH_CANDIDATES matches of the filter (an index walk by
- * date for common terms, the GIN index for rare ones), each scored, as `a("id", "score")`.
+ * RELEVANCE's candidates: the newest SEARCH_CANDIDATES matches of the filter (an index walk by
+ * date for common terms, the GIN index for rare ones), each with its score, as rows ("id", "score").
  */
-function rankedCandidates(filter: ArticleFilter & { search: string }): Prisma.Sql {
-  return Prisma.sql`(
+export function searchCandidatesSql(filter: ArticleFilter & { search: string }): Prisma.Sql {
+  return Prisma.sql`
     SELECT c."id", ${searchScoreSql(Prisma.sql`c."vector"`)} AS "score"
     FROM (
       SELECT a."id", a."searchVector" AS "vector" FROM ${articlesFrom(filter.search)}
       WHERE ${articleFilterSql(filter)}
       ORDER BY a."publishedAt" DESC, a."id" DESC
       LIMIT ${SEARCH_CANDIDATES}
-    ) c CROSS JOIN ${searchQueryFrom(filter.search)}
-  ) a`;
+    ) c CROSS JOIN ${searchQueryFrom(filter.search)}`;
 }
 
 function sortKeys(order: ArticleOrder, search: string | null): SortKey[] {
@@ -90,7 +89,7 @@ function sortKeys(order: ArticleOrder, search: string | null): SortKey[] {
         throw new AppError('INVALID_INPUT', 'Ordering by RELEVANCE needs filter.search', {
           details: { field: 'orderBy' },
         });
-      // Over rankedCandidates.
+      // Over searchCandidatesSql.
       return [{ sql: Prisma.sql`a."score"`, desc: true, kind: 'number' }, id];
   }
 }
@@ -243,7 +242,8 @@ export async function findArticlePage({
     : sortKeys(order, filter.search?.trim() || null);
 
   const search = filter.search?.trim() || null;
-  const ranked = order === 'RELEVANCE' && search ? rankedCandidates({ ...filter, search }) : null;
+  const ranked =
+    order === 'RELEVANCE' && search ? Prisma.sql`(${searchCandidatesSql({ ...filter, search })}) a` : null;
   const conditions = driver
     ? [Prisma.sql`l.${driver.column} = ${driver.id}`, articleFilterSql(driver.rest)]
     : ranked
