@@ -179,7 +179,7 @@ async function measure(db: ReturnType<typeof createDbClient>, sql: pg.Client): P
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify(request),
     });
-    return (await response.json()) as unknown;
+    return response.json();
   };
   const run = async (c: SearchCase) => {
     const body = (await post({
