@@ -287,6 +287,38 @@ async function main(): Promise<void> {
   const seriesRowIds = (rows: Record<string, unknown>[]) =>
     rows.map((r) => `${(r.bucketStart as Date).toISOString()}:${String(r.count)}`);
 
+  // ---- Search cases (kept in this block): each compares the API with the statement the repository
+  // itself builds for RELEVANCE (the newest matches, scored), joined to the same columns. ----
+  const { searchCandidatesSql } = await import('@wirelens/db/repositories');
+  const searchCase = (name: string, search: string): Case => {
+    const ranked = searchCandidatesSql({ search });
+    return {
+      name,
+      graphql: {
+        query: `query T($f: ArticleFilter) { articles(first: 20, filter: $f) { edges { node { ${NODE} } } } }`,
+        variables: { f: { search } },
+      },
+      sql: {
+        text: FEED_SQL(
+          'TRUE',
+          'r."score" DESC, a."id" DESC',
+          `(${ranked.text}) r JOIN "Article" a ON a."id" = r."id"`,
+        ),
+        values: ranked.values,
+      },
+      target: ARTICLES > 2_000_000 ? 300 : 150,
+      idsFromGraphql: edgesIds,
+      idsFromSql: rowIds,
+    };
+  };
+  const searchCases = [
+    searchCase('text search "export controls"', 'export controls'),
+    searchCase('phrase search (quoted "export controls")', '"export controls"'),
+    searchCase('prefix search regulat*', 'regulat*'),
+    searchCase('rare-combination search miners delay ipo', 'miners delay ipo'),
+  ];
+  // ---- end of search cases ----
+
   const cases: Case[] = [
     {
       name: 'first feed page (20)',
@@ -325,23 +357,7 @@ async function main(): Promise<void> {
       idsFromGraphql: edgesIds,
       idsFromSql: rowIds,
     },
-    {
-      name: 'text search "export controls"',
-      graphql: {
-        query: `query T($f: ArticleFilter) { articles(first: 20, filter: $f) { edges { node { ${NODE} } } } }`,
-        variables: { f: { search: 'export controls' } },
-      },
-      sql: {
-        text: FEED_SQL(
-          `a."searchVector" @@ websearch_to_tsquery('english', $1)`,
-          `ts_rank_cd(a."searchVector", websearch_to_tsquery('english', $1)) DESC, a."id" DESC`,
-        ),
-        values: ['export controls'],
-      },
-      target: null,
-      idsFromGraphql: edgesIds,
-      idsFromSql: rowIds,
-    },
+    ...searchCases,
     {
       name: '1-year daily series, 1 company',
       graphql: {

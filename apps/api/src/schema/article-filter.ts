@@ -2,7 +2,11 @@ import type { InputObjectRef } from '@pothos/core';
 import { z } from 'zod';
 
 import { parseInput } from '@wirelens/core';
-import type { ArticleOrder, ArticleFilter as FeedFilter } from '@wirelens/db/repositories';
+import {
+  SEARCH_CANDIDATES,
+  type ArticleOrder,
+  type ArticleFilter as FeedFilter,
+} from '@wirelens/db/repositories';
 
 import { builder, type BuilderTypes } from '../builder.js';
 import { rowIds } from '../validation.js';
@@ -16,7 +20,9 @@ export const ArticleOrderEnum = builder.enumType('ArticleOrder', {
   values: {
     PUBLISHED_AT: { description: 'Newest first.' },
     IMPORTANCE: { description: 'Most important first, then newest.' },
-    RELEVANCE: { description: 'Best full-text match first (needs filter.search).' },
+    RELEVANCE: {
+      description: `Best full-text match first (needs filter.search): headline matches, then standfirst matches, then the rest by match density. Ranks the newest ${SEARCH_CANDIDATES} matches; order by PUBLISHED_AT or narrow the dates to reach older ones.`,
+    },
   },
 });
 
@@ -88,7 +94,7 @@ export const ArticleFilterInput: InputObjectRef<BuilderTypes, ArticleFilterShape
       search: t.string({
         required: false,
         description:
-          'Full-text search (PostgreSQL, English stemming; web-search syntax: words, "a phrase", -exclude, or).',
+          'Full-text search (PostgreSQL, English stemming): words (all must match), "a phrase" (words in that order), semicond* (any word starting so), -exclude, or.',
       }),
     }),
   },

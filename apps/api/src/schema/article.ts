@@ -3,7 +3,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 
 import {
   countArticles,
+  EXACT_COUNT_LIMIT,
   findArticlePage,
+  type ArticleCount,
   type ArticleOrder,
   type ArticleFilter as FeedFilter,
 } from '@wirelens/db/repositories';
@@ -170,7 +172,7 @@ function relatedLimit(limit: number | null | undefined): number {
 }
 
 interface ArticleConnectionShape {
-  totalCount: () => Promise<number>;
+  count: () => Promise<ArticleCount>;
 }
 
 export const ArticleConnection = builder.connectionObject(
@@ -180,8 +182,14 @@ export const ArticleConnection = builder.connectionObject(
     description: 'A page of articles.',
     fields: (t) => ({
       totalCount: t.int({
-        description: 'How many articles match the filter (all pages).',
-        resolve: (connection) => (connection as unknown as ArticleConnectionShape).totalCount(),
+        description: `How many articles match the filter (all pages): exact up to ${EXACT_COUNT_LIMIT}, an estimate above (see totalCountIsEstimate).`,
+        resolve: async (connection) =>
+          (await (connection as unknown as ArticleConnectionShape).count()).count,
+      }),
+      totalCountIsEstimate: t.boolean({
+        description: `True when more than ${EXACT_COUNT_LIMIT} articles match: totalCount is then the database's estimate (show it as "about N"), not an exact count.`,
+        resolve: async (connection) =>
+          (await (connection as unknown as ArticleConnectionShape).count()).isEstimate,
       }),
     }),
   },
@@ -208,7 +216,7 @@ export async function resolveArticleConnection(
   const rows =
     page.ids.length > 0 ? await ctx.db.article.findMany({ ...query, where: { id: { in: page.ids } } }) : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
-  let count: Promise<number> | null = null;
+  let count: Promise<ArticleCount> | null = null;
   const edges = page.ids.flatMap((id, index) => {
     const node = byId.get(id);
     return node ? [{ cursor: page.cursors[index] ?? '', node }] : [];
@@ -221,7 +229,7 @@ export async function resolveArticleConnection(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    totalCount: () => (count ??= countArticles({ db: ctx.db, filter })),
+    count: () => (count ??= countArticles({ db: ctx.db, filter })),
   };
 }
 

@@ -11,6 +11,7 @@ import {
   type FeedItem,
 } from '../hooks/usePagedArticles.js';
 import { useResolvedFilter } from '../hooks/useResolvedFilter.js';
+import { articleCount } from '../lib/articleCount.js';
 import { describeError } from '../lib/errors.js';
 import { downloadCsv, exportName } from '../lib/exports.js';
 import { ArticleCardFields, ArticleFeedCard, sourceName } from './ArticleFeedCard.js';
@@ -101,7 +102,7 @@ export function ArticleFeed({
         <Heading id={headingId}>{heading}</Heading>
         {feed.totalCount !== null && (
           <p className="muted" aria-live="polite">
-            {feed.totalCount} {feed.totalCount === 1 ? 'article' : 'articles'}
+            {articleCount(feed.totalCount, feed.totalCountIsEstimate)}
           </p>
         )}
       </div>

@@ -9,6 +9,7 @@ export const FeedQuery = graphql(
     query Feed($filter: ArticleFilter, $orderBy: ArticleOrder, $first: Int!, $after: String) {
       articles(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
         totalCount
+        totalCountIsEstimate
         pageInfo {
           hasNextPage
           endCursor
@@ -39,6 +40,8 @@ export interface FeedItem {
 export interface PagedArticles {
   items: FeedItem[];
   totalCount: number | null;
+  /** totalCount is the server's estimate (many matches), to be shown as "about N". */
+  totalCountIsEstimate: boolean;
   hasNextPage: boolean;
   /** The first page is loading and there is nothing to show yet. */
   loading: boolean;
@@ -123,6 +126,7 @@ export function usePagedArticles(filter: ArticleFilterInput | null, orderBy?: Ar
   return {
     items,
     totalCount: first?.totalCount ?? null,
+    totalCountIsEstimate: first?.totalCountIsEstimate ?? false,
     hasNextPage,
     loading: !data && !result.error,
     refreshing,

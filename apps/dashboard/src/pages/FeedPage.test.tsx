@@ -90,6 +90,22 @@ describe('FeedPage', () => {
     );
   });
 
+  it('says "about" when the server estimates a large count', async () => {
+    page(
+      {
+        Feed: {
+          data: feedData([cardNode()], {
+            hasNextPage: true,
+            totalCount: 318_412,
+            totalCountIsEstimate: true,
+          }),
+        },
+      },
+      '/feed?q=export',
+    );
+    await screen.findByText('about 320,000 articles');
+  });
+
   it('appends the next page on "Load more" and keeps the first', async () => {
     page({
       Feed: (variables) =>

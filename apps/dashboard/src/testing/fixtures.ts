@@ -36,12 +36,13 @@ export function cardNode(overrides: Record<string, unknown> = {}) {
 
 export function feedData(
   nodes: ReturnType<typeof cardNode>[],
-  { hasNextPage = false, totalCount = nodes.length } = {},
+  { hasNextPage = false, totalCount = nodes.length, totalCountIsEstimate = false } = {},
 ) {
   return {
     articles: {
       __typename: 'ArticleConnection',
       totalCount,
+      totalCountIsEstimate,
       pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor: hasNextPage ? 'cursor-1' : null },
       edges: nodes.map((node) => ({ __typename: 'ArticleEdge', cursor: `c-${node.id}`, node })),
     },

@@ -3,6 +3,7 @@ import type { SentimentLabelEnum } from '@wirelens/core/review';
 
 import { readRows } from '../client.js';
 import { Prisma, type ReviewStatus } from '../generated/prisma/client.js';
+import { EXACT_COUNT_LIMIT, SEARCH_CANDIDATES, searchQueryFrom, searchScoreSql } from './article-search.js';
 import type { Tx } from './types.js';
 
 /** Feed filters; every present filter must match (AND); list filters match any of their values. */
@@ -18,7 +19,7 @@ export interface ArticleFilter {
   publishedAfter?: Date | null;
   publishedBefore?: Date | null;
   reviewStatuses?: ReviewStatus[] | null;
-  /** PostgreSQL full-text search (websearch syntax: words, "phrases", -exclusions, or). */
+  /** Full-text search: words, "phrases", prefix*, -exclusions, or (see `parseSearchQuery`). */
   search?: string | null;
   /** Only articles that have an analysis (the review queue). */
   analyzedOnly?: boolean;
@@ -46,20 +47,27 @@ interface SortKey {
   kind: 'date' | 'number';
 }
 
-/**
- * The search query, parsed once per statement: `articlesFrom` joins it in as `q`, so the match,
- * the rank and the ORDER BY share one constant (separate parameters would be parsed per row).
- */
-const TS_QUERY = Prisma.sql`q."query"`;
-
 /** FROM clause for article statements: `a` (driven by link table `l` if given), plus `q` with a search. */
 function articlesFrom(search: string | null | undefined, driver?: { table: Prisma.Sql }): Prisma.Sql {
   const base = driver
     ? Prisma.sql`${driver.table} l JOIN "Article" a ON a."id" = l."articleId"`
     : Prisma.sql`"Article" a`;
-  return search
-    ? Prisma.sql`${base} CROSS JOIN websearch_to_tsquery('english', ${search}) AS q("query")`
-    : base;
+  return search ? Prisma.sql`${base} CROSS JOIN ${searchQueryFrom(search)}` : base;
+}
+
+/**
+ * RELEVANCE's candidates: the newest SEARCH_CANDIDATES matches of the filter (an index walk by
+ * date for common terms, the GIN index for rare ones), each with its score, as rows ("id", "score").
+ */
+export function searchCandidatesSql(filter: ArticleFilter & { search: string }): Prisma.Sql {
+  return Prisma.sql`
+    SELECT c."id", ${searchScoreSql(Prisma.sql`c."vector"`)} AS "score"
+    FROM (
+      SELECT a."id", a."searchVector" AS "vector" FROM ${articlesFrom(filter.search)}
+      WHERE ${articleFilterSql(filter)}
+      ORDER BY a."publishedAt" DESC, a."id" DESC
+      LIMIT ${SEARCH_CANDIDATES}
+    ) c CROSS JOIN ${searchQueryFrom(filter.search)}`;
 }
 
 function sortKeys(order: ArticleOrder, search: string | null): SortKey[] {
@@ -81,14 +89,8 @@ function sortKeys(order: ArticleOrder, search: string | null): SortKey[] {
         throw new AppError('INVALID_INPUT', 'Ordering by RELEVANCE needs filter.search', {
           details: { field: 'orderBy' },
         });
-      return [
-        {
-          sql: Prisma.sql`ts_rank_cd(a."searchVector", ${TS_QUERY})::float8`,
-          desc: true,
-          kind: 'number',
-        },
-        id,
-      ];
+      // Over searchCandidatesSql.
+      return [{ sql: Prisma.sql`a."score"`, desc: true, kind: 'number' }, id];
   }
 }
 
@@ -122,7 +124,7 @@ function articleFilterSql(filter: ArticleFilter): Prisma.Sql {
     conditions.push(Prisma.sql`a."publishedAt" < ${filter.publishedBefore}::timestamp`);
   if (filter.reviewStatuses?.length)
     conditions.push(Prisma.sql`a."reviewStatus"::text = ANY(${filter.reviewStatuses}::text[])`);
-  if (filter.search) conditions.push(Prisma.sql`a."searchVector" @@ ${TS_QUERY}`);
+  if (filter.search) conditions.push(Prisma.sql`a."searchVector" @@ q."query"`);
   if (filter.analyzedOnly) conditions.push(Prisma.sql`a."latestAnalysisId" IS NOT NULL`);
   return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`;
 }
@@ -131,6 +133,12 @@ function articleFilterSql(filter: ArticleFilter): Prisma.Sql {
 function cursorValue(value: unknown): string | number {
   if (value instanceof Date) return value.toISOString();
   return typeof value === 'string' ? value : Number(value);
+}
+
+/** A timestamp as PostgreSQL returns it; those without a zone are UTC. */
+function utcDate(value: string | Date): Date {
+  if (value instanceof Date) return value;
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
 }
 
 function encodeCursor(values: (string | number)[]): string {
@@ -152,9 +160,7 @@ function decodeCursor(cursor: string, keys: SortKey[], field: string): (Date | n
   return keys.map((key, index) => {
     const value: unknown = values[index];
     if (key.kind === 'date') {
-      // Timestamps come back without a zone; they are UTC.
-      const date =
-        typeof value === 'string' ? new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`) : null;
+      const date = typeof value === 'string' ? utcDate(value) : null;
       if (!date || Number.isNaN(date.getTime())) throw invalid();
       return date;
     }
@@ -234,9 +240,15 @@ export async function findArticlePage({
         { sql: Prisma.sql`l."articleId"`, desc: true, kind: 'number' },
       ]
     : sortKeys(order, filter.search?.trim() || null);
+
+  const search = filter.search?.trim() || null;
+  const ranked =
+    order === 'RELEVANCE' && search ? Prisma.sql`(${searchCandidatesSql({ ...filter, search })}) a` : null;
   const conditions = driver
     ? [Prisma.sql`l.${driver.column} = ${driver.id}`, articleFilterSql(driver.rest)]
-    : [articleFilterSql(filter)];
+    : ranked
+      ? []
+      : [articleFilterSql(filter)];
   if (page.after) conditions.push(afterCondition(keys, decodeCursor(page.after, keys, 'after'), false));
   if (page.before) conditions.push(afterCondition(keys, decodeCursor(page.before, keys, 'before'), true));
   const orderBy = keys.map(
@@ -248,8 +260,8 @@ export async function findArticlePage({
     db,
     Prisma.sql`
     SELECT a."id", ${Prisma.join(keys.map((k, i) => Prisma.sql`${k.sql} AS ${Prisma.raw(`"k${i}"`)}`))}
-    FROM ${articlesFrom(filter.search, driver ?? undefined)}
-    WHERE ${Prisma.join(conditions, ' AND ')}
+    FROM ${ranked ?? articlesFrom(filter.search, driver ?? undefined)}
+    WHERE ${conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`}
     ORDER BY ${Prisma.join(orderBy)}
     LIMIT ${size + 1}`,
   );
@@ -264,10 +276,50 @@ export async function findArticlePage({
   };
 }
 
-export async function countArticles({ db, filter }: { db: Tx; filter: ArticleFilter }): Promise<number> {
-  const rows = await readRows<{ n: number }>(
+export interface ArticleCount {
+  count: number;
+  /** True when more than EXACT_COUNT_LIMIT articles match and `count` is an estimate. */
+  isEstimate: boolean;
+}
+
+/** The planner's row estimate for `SELECT 1 FROM "Article" a WHERE …` (planning only, nothing read). */
+async function estimatedRows(db: Tx, where: Prisma.Sql): Promise<number> {
+  const plan = await readRows<{ 'QUERY PLAN': unknown }>(
     db,
-    Prisma.sql`SELECT count(*)::int AS n FROM ${articlesFrom(filter.search)} WHERE ${articleFilterSql(filter)}`,
+    Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM "Article" a WHERE ${where}`,
   );
-  return rows[0]?.n ?? 0;
+  const raw = plan[0]?.['QUERY PLAN'];
+  const parsed = (typeof raw === 'string' ? JSON.parse(raw) : raw) as [{ Plan: { 'Plan Rows': number } }];
+  return Math.max(1, parsed[0].Plan['Plan Rows']);
+}
+
+/**
+ * How many articles match: counted exactly up to EXACT_COUNT_LIMIT, estimated above it — so the
+ * cost does not grow with the number of matches. The estimate scales the newest matches to the
+ * filter's whole date range: if the newest 1,001 matches reach back to D, and the articles since
+ * D are a fifth of the articles in the range, about 5,005 match.
+ */
+export async function countArticles({
+  db,
+  filter,
+}: {
+  db: Tx;
+  filter: ArticleFilter;
+}): Promise<ArticleCount> {
+  const rows = await readRows<{ n: number; oldest: Date | string | null }>(
+    db,
+    Prisma.sql`SELECT count(*)::int AS n, min(m."publishedAt") AS oldest FROM (
+      SELECT a."publishedAt" FROM ${articlesFrom(filter.search)} WHERE ${articleFilterSql(filter)}
+      ORDER BY a."publishedAt" DESC, a."id" DESC LIMIT ${EXACT_COUNT_LIMIT + 1}) m`,
+  );
+  const newest = rows[0]?.n ?? 0;
+  if (newest <= EXACT_COUNT_LIMIT || !rows[0]?.oldest) return { count: newest, isEstimate: false };
+  const oldest = utcDate(rows[0].oldest);
+  const dates = articleFilterSql({
+    publishedAfter: filter.publishedAfter,
+    publishedBefore: filter.publishedBefore,
+  });
+  const all = await estimatedRows(db, dates);
+  const since = await estimatedRows(db, Prisma.sql`${dates} AND a."publishedAt" >= ${oldest}::timestamp`);
+  return { count: Math.max(newest, Math.round((newest * all) / Math.min(all, since))), isEstimate: true };
 }

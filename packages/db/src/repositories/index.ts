@@ -9,3 +9,4 @@ export * from './article-feed.js';
 export * from './sentiment-series.js';
 export * from './login-throttle.js';
 export * from './rate-limits.js';
+export * from './article-search.js';

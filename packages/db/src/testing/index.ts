@@ -4,3 +4,4 @@ export * from './bench-database.js';
 export * from './previous-release.js';
 export * from './sample-rows.js';
 export * from './query-once.js';
+export * from './search-judgements.js';
