@@ -22,6 +22,10 @@ export interface ArticleFilter {
   search?: string | null;
   /** Only articles that have an analysis (the review queue). */
   analyzedOnly?: boolean;
+  /** Only these articles (alert evaluation asks whether one article matches). */
+  articleIds?: number[] | null;
+  /** One of these must match as well (a watchlist: its companies, its topics, each saved filter). */
+  anyOf?: ArticleFilter[] | null;
 }
 
 export type ArticleOrder = 'PUBLISHED_AT' | 'IMPORTANCE' | 'RELEVANCE' | 'REVIEW_PRIORITY';
@@ -93,7 +97,7 @@ function sortKeys(order: ArticleOrder, search: string | null): SortKey[] {
 }
 
 /** WHERE conditions over `a` (and `q` with a search: use with `articlesFrom`). */
-function articleFilterSql(filter: ArticleFilter): Prisma.Sql {
+export function articleFilterSql(filter: ArticleFilter, tsQuery: Prisma.Sql = TS_QUERY): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (filter.companyIds?.length) {
     conditions.push(
@@ -122,9 +126,22 @@ function articleFilterSql(filter: ArticleFilter): Prisma.Sql {
     conditions.push(Prisma.sql`a."publishedAt" < ${filter.publishedBefore}::timestamp`);
   if (filter.reviewStatuses?.length)
     conditions.push(Prisma.sql`a."reviewStatus"::text = ANY(${filter.reviewStatuses}::text[])`);
-  if (filter.search) conditions.push(Prisma.sql`a."searchVector" @@ ${TS_QUERY}`);
+  if (filter.search) conditions.push(Prisma.sql`a."searchVector" @@ ${tsQuery}`);
   if (filter.analyzedOnly) conditions.push(Prisma.sql`a."latestAnalysisId" IS NOT NULL`);
+  if (filter.articleIds) conditions.push(Prisma.sql`a."id" = ANY(${filter.articleIds}::int[])`);
+  if (filter.anyOf) conditions.push(anyOfSql(filter.anyOf));
   return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`;
+}
+
+/** OR over sub-filters (none: nothing matches); each parses its own search, only the top level's is `q`. */
+function anyOfSql(filters: ArticleFilter[]): Prisma.Sql {
+  if (filters.length === 0) return Prisma.sql`FALSE`;
+  const own = (f: ArticleFilter) =>
+    f.search ? Prisma.sql`websearch_to_tsquery('english', ${f.search})` : TS_QUERY;
+  return Prisma.sql`(${Prisma.join(
+    filters.map((f) => Prisma.sql`(${articleFilterSql(f, own(f))})`),
+    ' OR ',
+  )})`;
 }
 
 /** A sort key as it goes into a cursor: dates as UTC ISO strings. */

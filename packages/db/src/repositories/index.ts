@@ -8,3 +8,4 @@ export * from './analysis-runs.js';
 export * from './article-feed.js';
 export * from './sentiment-series.js';
 export * from './login-throttle.js';
+export * from './watchlists.js';
