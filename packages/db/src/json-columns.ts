@@ -131,3 +131,10 @@ export type SavedFilterValues = z.infer<typeof savedFilterSchema>;
 export function parseSavedFilter(value: Prisma.JsonValue): SavedFilterValues {
   return savedFilterSchema.parse(value);
 }
+
+/** `AlertFiring.figures`: the numbers that crossed (names and values as core's evaluators report them). */
+export const alertFiguresSchema = z.record(z.string(), z.union([z.number(), z.string(), z.null()]));
+
+export function parseAlertFigures(value: Prisma.JsonValue): z.infer<typeof alertFiguresSchema> {
+  return alertFiguresSchema.parse(value);
+}

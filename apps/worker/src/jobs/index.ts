@@ -1,5 +1,6 @@
 import { analyzeArticleHandler } from './analyze-article.js';
 import { applyRetentionHandler } from './apply-retention.js';
+import { evaluateArticleAlertsHandler, evaluateWindowAlertsHandler } from './evaluate-alerts.js';
 import type { JobHandler } from './define-handler.js';
 import { extractFullTextHandler } from './extract-full-text.js';
 import { fetchSourceHandler } from './fetch-source.js';
@@ -18,4 +19,6 @@ export const HANDLERS: readonly JobHandler[] = [
   resanitizeArticlesHandler,
   applyRetentionHandler,
   learnAnalyzerHandler,
+  evaluateArticleAlertsHandler,
+  evaluateWindowAlertsHandler,
 ];

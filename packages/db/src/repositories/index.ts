@@ -9,3 +9,4 @@ export * from './article-feed.js';
 export * from './sentiment-series.js';
 export * from './login-throttle.js';
 export * from './watchlists.js';
+export * from './alerts.js';
