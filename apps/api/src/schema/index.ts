@@ -15,6 +15,7 @@ import './user.js';
 import './audit.js';
 import './analyzer-quality.js';
 import './watchlist.js';
+import './alert.js';
 
 const built = builder.toSchema();
 // plugin-prisma's generated totalCount fields take no description option; give them one here.
