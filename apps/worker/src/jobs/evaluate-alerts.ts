@@ -8,7 +8,8 @@ export const evaluateArticleAlertsHandler = defineHandler({
   concurrency: 'configured',
   async handle({ articleId }, { db, log }) {
     const fired = await evaluateArticleAlerts({ db, articleId });
-    if (fired.length > 0) log.info(`article ${articleId}: ${fired.length} alert(s) fired (${fired.join(', ')})`);
+    if (fired.length > 0)
+      log.info(`article ${articleId}: ${fired.length} alert(s) fired (${fired.join(', ')})`);
   },
 });
 

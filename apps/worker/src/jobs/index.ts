@@ -1,7 +1,7 @@
 import { analyzeArticleHandler } from './analyze-article.js';
 import { applyRetentionHandler } from './apply-retention.js';
-import { evaluateArticleAlertsHandler, evaluateWindowAlertsHandler } from './evaluate-alerts.js';
 import type { JobHandler } from './define-handler.js';
+import { evaluateArticleAlertsHandler, evaluateWindowAlertsHandler } from './evaluate-alerts.js';
 import { extractFullTextHandler } from './extract-full-text.js';
 import { fetchSourceHandler } from './fetch-source.js';
 import { learnAnalyzerHandler } from './learn-analyzer.js';
