@@ -28,6 +28,7 @@ const ReviewQueuePage = onDemand(() => import('./pages/ReviewQueuePage.js'), 'Re
 const SourcesPage = onDemand(() => import('./pages/sources/index.js'), 'SourcesPage');
 const TokensPage = onDemand(() => import('./pages/TokensPage.js'), 'TokensPage');
 const UsersPage = onDemand(() => import('./pages/UsersPage.js'), 'UsersPage');
+const NotificationsPage = onDemand(() => import('./pages/NotificationsPage.js'), 'NotificationsPage');
 const AccountPage = onDemand(() => import('./pages/AccountPage.js'), 'AccountPage');
 const AnalyzerQualityPage = onDemand(
   () => import('./pages/analyzer-quality/index.js'),
@@ -46,6 +47,7 @@ const ON_DEMAND: [path: string, page: { preload: () => Promise<unknown> }][] = [
   ['/users', UsersPage],
   ['/tokens', TokensPage],
   ['/account', AccountPage],
+  ['/notifications', NotificationsPage],
   ['/analyzer-quality', AnalyzerQualityPage],
 ];
 
@@ -79,6 +81,7 @@ export function App() {
         <Route path="/users" element={withRole('ADMIN', <UsersPage />)} />
         <Route path="/tokens" element={withRole('ANALYST', <TokensPage />)} />
         <Route path={ACCOUNT_PATH} element={signedIn(<AccountPage />)} />
+        <Route path="/notifications" element={signedIn(<NotificationsPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

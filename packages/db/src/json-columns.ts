@@ -109,3 +109,32 @@ export function parseCrossValidation(value: Prisma.JsonValue): CrossValidation {
 export function parseLearnedModelData(value: Prisma.JsonValue): LearnedModelData {
   return learnedModelDataSchema.parse(value);
 }
+
+/**
+ * A saved feed filter (`SavedFilter.filter`) in row ids: the feed's filters without the date range,
+ * because a watchlist is a standing query (a saved date range would stop matching new articles).
+ */
+export const savedFilterSchema = z.object({
+  companyIds: z.array(z.number().int()).nullish(),
+  topicIds: z.array(z.number().int()).nullish(),
+  sourceIds: z.array(z.number().int()).nullish(),
+  sentiments: z.array(z.enum(SENTIMENT_LABEL_ENUM)).nullish(),
+  minScore: z.number().nullish(),
+  maxScore: z.number().nullish(),
+  minImportance: z.number().int().nullish(),
+  languages: z.array(z.string()).nullish(),
+  reviewStatuses: z.array(z.enum(['UNREVIEWED', 'APPROVED', 'REJECTED', 'NEEDS_REREVIEW'])).nullish(),
+  search: z.string().nullish(),
+});
+export type SavedFilterValues = z.infer<typeof savedFilterSchema>;
+
+export function parseSavedFilter(value: Prisma.JsonValue): SavedFilterValues {
+  return savedFilterSchema.parse(value);
+}
+
+/** `AlertFiring.figures`: the numbers that crossed (names and values as core's evaluators report them). */
+export const alertFiguresSchema = z.record(z.string(), z.union([z.number(), z.string(), z.null()]));
+
+export function parseAlertFigures(value: Prisma.JsonValue): z.infer<typeof alertFiguresSchema> {
+  return alertFiguresSchema.parse(value);
+}

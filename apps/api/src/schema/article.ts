@@ -22,6 +22,7 @@ import {
   parseArticleFilter,
   type ArticleFilterShape,
 } from './article-filter.js';
+import { watchlistArg, watchlistScopeOf } from './watchlist-scope.js';
 
 export const FullTextStatusEnum = builder.enumType('FullTextStatus', {
   description: "Whether the article's full text is available.",
@@ -272,9 +273,11 @@ builder.queryFields((t) => ({
           required: false,
           description: 'Order; default RELEVANCE with a search, else PUBLISHED_AT.',
         }),
+        watchlist: watchlistArg(t.arg, 'Only articles on this watchlist of yours (with the filters, AND).'),
       },
-      resolve: (_root, args, ctx, info) => {
-        const filter = parseArticleFilter(args.filter);
+      resolve: async (_root, args, ctx, info) => {
+        const scope = await watchlistScopeOf(ctx, args.watchlist);
+        const filter = { ...parseArticleFilter(args.filter), ...(scope && { anyOf: [scope.filter] }) };
         return resolveArticleConnection(ctx, info, filter, articleOrder(args.orderBy, filter), args);
       },
     },

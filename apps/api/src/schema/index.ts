@@ -14,6 +14,8 @@ import './cluster.js';
 import './user.js';
 import './audit.js';
 import './analyzer-quality.js';
+import './watchlist.js';
+import './alert.js';
 
 const built = builder.toSchema();
 // plugin-prisma's generated totalCount fields take no description option; give them one here.

@@ -330,7 +330,15 @@ builder.mutationFields((t) => ({
         throw invalidInput([{ field: 'input', message: 'must correct at least one field' }]);
       const values = parseInput(correctionValuesSchema, raw, 'input');
       return withFieldPrefix('input', () =>
-        correctAnalysis({ db: ctx.db, articleId, expectedVersion, values, note, actor: requireViewer(ctx) }),
+        correctAnalysis({
+          db: ctx.db,
+          jobs: ctx.jobs,
+          articleId,
+          expectedVersion,
+          values,
+          note,
+          actor: requireViewer(ctx),
+        }),
       );
     },
   }),

@@ -16,6 +16,7 @@ import { listCost, sizeArgument } from '../http/cost.js';
 import { rowIds } from '../validation.js';
 import { Company } from './company.js';
 import { Topic } from './topic.js';
+import { watchlistArg, watchlistScopeOf } from './watchlist-scope.js';
 
 /** At most this many buckets per series, and subjects per request. */
 export const MAX_SERIES_BUCKETS = 1100;
@@ -192,11 +193,29 @@ builder.queryFields((t) => ({
         description: 'Start (rounded down to its bucket); default: a typical window before `to`.',
       }),
       to: t.arg({ type: 'DateTime', required: false, description: 'End (exclusive); default now.' }),
+      watchlist: watchlistArg(
+        t.arg,
+        `Also one series per company and topic on this watchlist of yours (companies first; at most ${MAX_SERIES_SUBJECTS} subjects in all).`,
+      ),
     },
-    extensions: listCost((args) => Math.max(1, lengthOf(args.companyIds) + lengthOf(args.topicIds))),
-    resolve: (_root, args, ctx) => {
-      const companyIds = rowIds(args.companyIds) ?? [];
-      const topicIds = rowIds(args.topicIds) ?? [];
+    extensions: listCost((args) =>
+      args.watchlist ? MAX_SERIES_SUBJECTS : Math.max(1, lengthOf(args.companyIds) + lengthOf(args.topicIds)),
+    ),
+    resolve: async (_root, args, ctx) => {
+      const scope = await watchlistScopeOf(ctx, args.watchlist);
+      const asked = { companyIds: rowIds(args.companyIds) ?? [], topicIds: rowIds(args.topicIds) ?? [] };
+      // A watchlist's subjects come after the ones asked for by id, cut to what fits.
+      const room = Math.max(0, MAX_SERIES_SUBJECTS - asked.companyIds.length - asked.topicIds.length);
+      const moreCompanies = (scope?.companyIds ?? [])
+        .filter((id) => !asked.companyIds.includes(id))
+        .slice(0, room);
+      const moreTopics = (scope?.topicIds ?? [])
+        .filter((id) => !asked.topicIds.includes(id))
+        .slice(0, room - moreCompanies.length);
+      const companyIds = [...asked.companyIds, ...moreCompanies];
+      const topicIds = [...asked.topicIds, ...moreTopics];
+      // An empty watchlist has no series; asking for nothing at all is a mistake.
+      if (companyIds.length + topicIds.length === 0 && scope) return [];
       if (companyIds.length + topicIds.length === 0)
         throw invalidInput([{ field: 'companyIds', message: 'ask for at least one company or topic' }]);
       if (companyIds.length + topicIds.length > MAX_SERIES_SUBJECTS) {
@@ -230,9 +249,11 @@ builder.queryFields((t) => ({
         required: false,
         description: 'End of the latest window; default now.',
       }),
+      watchlist: watchlistArg(t.arg, 'Only companies on this watchlist of yours.'),
     },
     extensions: listCost((args) => sizeArgument(args.limit) ?? DEFAULT_MOVERS),
-    resolve: (_root, args, ctx) => {
+    resolve: async (_root, args, ctx) => {
+      const scope = await watchlistScopeOf(ctx, args.watchlist);
       const parsed = parseInput(
         z.object({
           limit: z.number().int().min(1).max(MAX_MOVERS),
@@ -241,7 +262,13 @@ builder.queryFields((t) => ({
         { limit: args.limit ?? DEFAULT_MOVERS, minArticles: args.minArticles ?? 3 },
         '',
       );
-      return loadTopMovers({ db: ctx.db, window: args.window, asOf: args.asOf ?? new Date(), ...parsed });
+      return loadTopMovers({
+        db: ctx.db,
+        window: args.window,
+        asOf: args.asOf ?? new Date(),
+        companyIds: scope?.companyIds,
+        ...parsed,
+      });
     },
   }),
 }));

@@ -7,6 +7,7 @@ import { Skeleton } from '@wirelens/ui';
 import { useAuth } from '../auth/AuthContext.js';
 import { hasRole, roleName, type Role } from '../auth/roles.js';
 import { graphql } from '../graphql.js';
+import { NotificationBell } from './NotificationBell.js';
 
 const LogoutMutation = graphql(`
   mutation Logout {
@@ -82,6 +83,7 @@ export function Layout() {
         )}
         {user && (
           <div className="usermenu">
+            <NotificationBell />
             <span className="usermenu__name">
               {user.name ?? user.email} <span className="usermenu__role">({roleName(user.role)})</span>
             </span>

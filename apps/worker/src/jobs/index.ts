@@ -1,6 +1,7 @@
 import { analyzeArticleHandler } from './analyze-article.js';
 import { applyRetentionHandler } from './apply-retention.js';
 import type { JobHandler } from './define-handler.js';
+import { evaluateArticleAlertsHandler, evaluateWindowAlertsHandler } from './evaluate-alerts.js';
 import { extractFullTextHandler } from './extract-full-text.js';
 import { fetchSourceHandler } from './fetch-source.js';
 import { learnAnalyzerHandler } from './learn-analyzer.js';
@@ -18,4 +19,6 @@ export const HANDLERS: readonly JobHandler[] = [
   resanitizeArticlesHandler,
   applyRetentionHandler,
   learnAnalyzerHandler,
+  evaluateArticleAlertsHandler,
+  evaluateWindowAlertsHandler,
 ];

@@ -155,6 +155,38 @@ export const JOBS = {
     },
     cron: '*/10 * * * *',
   }),
+  /**
+   * Evaluates the alert rules covering one article on its effective values: queued after an analysis
+   * is stored and after an editor's correction. `stately`: one waiting job per article, and a
+   * correction during a running evaluation still gets its own run.
+   */
+  evaluateArticleAlerts: defineJob({
+    name: 'alerts-evaluate-article',
+    payload: z.object({ articleId: id }).strict(),
+    queue: {
+      policy: 'stately',
+      retryLimit: 3,
+      retryDelaySeconds: 10,
+      retryBackoff: true,
+      expireInSeconds: 120,
+      heartbeatSeconds: null,
+    },
+    cron: null,
+  }),
+  /** Periodic: window rules (sentiment shift, attention, anomaly) for the windows ending now. */
+  evaluateWindowAlerts: defineJob({
+    name: 'alerts-evaluate-windows',
+    payload: z.object({}).strict(),
+    queue: {
+      policy: 'exclusive',
+      retryLimit: 1,
+      retryDelaySeconds: 60,
+      retryBackoff: false,
+      expireInSeconds: 600,
+      heartbeatSeconds: null,
+    },
+    cron: '*/5 * * * *',
+  }),
 } as const;
 
 export type AnyJobDefinition = (typeof JOBS)[keyof typeof JOBS];

@@ -3,7 +3,13 @@ import type { SentimentLabelEnum } from '@wirelens/core/review';
 
 import { readRows } from '../client.js';
 import { Prisma, type ReviewStatus } from '../generated/prisma/client.js';
-import { EXACT_COUNT_LIMIT, SEARCH_CANDIDATES, searchQueryFrom, searchScoreSql } from './article-search.js';
+import {
+  EXACT_COUNT_LIMIT,
+  SEARCH_CANDIDATES,
+  searchQueryFrom,
+  searchScoreSql,
+  tsQueryText,
+} from './article-search.js';
 import type { Tx } from './types.js';
 
 /** Feed filters; every present filter must match (AND); list filters match any of their values. */
@@ -23,6 +29,10 @@ export interface ArticleFilter {
   search?: string | null;
   /** Only articles that have an analysis (the review queue). */
   analyzedOnly?: boolean;
+  /** Only these articles (alert evaluation asks whether one article matches). */
+  articleIds?: number[] | null;
+  /** One of these must match as well (a watchlist: its companies, its topics, each saved filter). */
+  anyOf?: ArticleFilter[] | null;
 }
 
 export type ArticleOrder = 'PUBLISHED_AT' | 'IMPORTANCE' | 'RELEVANCE' | 'REVIEW_PRIORITY';
@@ -94,8 +104,11 @@ function sortKeys(order: ArticleOrder, search: string | null): SortKey[] {
   }
 }
 
+/** The top-level search's tsquery (`q` from `articlesFrom`). */
+const TS_QUERY = Prisma.sql`q."query"`;
+
 /** WHERE conditions over `a` (and `q` with a search: use with `articlesFrom`). */
-function articleFilterSql(filter: ArticleFilter): Prisma.Sql {
+export function articleFilterSql(filter: ArticleFilter, tsQuery: Prisma.Sql = TS_QUERY): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (filter.companyIds?.length) {
     conditions.push(
@@ -124,9 +137,22 @@ function articleFilterSql(filter: ArticleFilter): Prisma.Sql {
     conditions.push(Prisma.sql`a."publishedAt" < ${filter.publishedBefore}::timestamp`);
   if (filter.reviewStatuses?.length)
     conditions.push(Prisma.sql`a."reviewStatus"::text = ANY(${filter.reviewStatuses}::text[])`);
-  if (filter.search) conditions.push(Prisma.sql`a."searchVector" @@ q."query"`);
+  if (filter.search) conditions.push(Prisma.sql`a."searchVector" @@ ${tsQuery}`);
   if (filter.analyzedOnly) conditions.push(Prisma.sql`a."latestAnalysisId" IS NOT NULL`);
+  if (filter.articleIds) conditions.push(Prisma.sql`a."id" = ANY(${filter.articleIds}::int[])`);
+  if (filter.anyOf) conditions.push(anyOfSql(filter.anyOf));
   return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`;
+}
+
+/** OR over sub-filters (none: nothing matches); each parses its own search, only the top level's is `q`. */
+function anyOfSql(filters: ArticleFilter[]): Prisma.Sql {
+  if (filters.length === 0) return Prisma.sql`FALSE`;
+  const own = (f: ArticleFilter) =>
+    f.search ? Prisma.sql`to_tsquery('english', ${tsQueryText(f.search)})` : TS_QUERY;
+  return Prisma.sql`(${Prisma.join(
+    filters.map((f) => Prisma.sql`(${articleFilterSql(f, own(f))})`),
+    ' OR ',
+  )})`;
 }
 
 /** A sort key as it goes into a cursor: dates as UTC ISO strings. */

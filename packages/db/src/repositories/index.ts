@@ -10,3 +10,5 @@ export * from './sentiment-series.js';
 export * from './login-throttle.js';
 export * from './rate-limits.js';
 export * from './article-search.js';
+export * from './watchlists.js';
+export * from './alerts.js';

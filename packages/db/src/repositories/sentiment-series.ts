@@ -125,12 +125,15 @@ export async function loadTopMovers({
   asOf,
   limit,
   minArticles,
+  companyIds,
 }: {
   db: Tx;
   window: MoverWindow;
   asOf: Date;
   limit: number;
   minArticles: number;
+  /** Only these companies (a watchlist's); default: every confirmed company. */
+  companyIds?: number[];
 }): Promise<Mover[]> {
   const granularity = window === 'DAY' ? 'HOUR' : 'DAY';
   const end = truncateUtc(asOf, granularity);
@@ -152,7 +155,7 @@ export async function loadTopMovers({
         WHERE b."subject" = 'COMPANY' AND b."subjectId" = c."id" AND b."granularity" = ${granularity}::"SeriesGranularity"
           AND b."bucketStart" >= ${start}::timestamp AND b."bucketStart" < ${end}::timestamp
       ) s
-      WHERE c."status" = 'CONFIRMED'
+      WHERE c."status" = 'CONFIRMED' AND (${companyIds ?? null}::int[] IS NULL OR c."id" = ANY(${companyIds ?? null}::int[]))
     ) m
     WHERE m.cur_n >= ${minArticles} AND m.prev_n >= ${minArticles}
     ORDER BY abs(m.cur_sum / m.cur_n - m.prev_sum / m.prev_n) DESC, m."companyId"

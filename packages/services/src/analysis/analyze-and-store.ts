@@ -2,6 +2,7 @@ import { coverageFactor } from '@wirelens/core/analysis';
 import { JOBS, type JobPayload } from '@wirelens/core/jobs';
 import { assignStoryCluster, parseImportanceFactors, type DbClient, type StoryCoverage } from '@wirelens/db';
 
+import { queueAlertEvaluation } from '../alerts/queue-alert-evaluation.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import type { AnalyzerSet } from './analyzer-set.js';
 import { storeAnalysisRun } from './store-analysis-run.js';
@@ -130,6 +131,7 @@ export async function analyzeAndStore({
     JOBS.analyzeArticle,
     rescore.map((id) => ({ payload: { articleId: id, reason: 'coverage' }, singletonKey: `coverage-${id}` })),
   );
+  await queueAlertEvaluation(jobs, articleId);
   return {
     status: 'analyzed',
     analysisId: saved.analysisId,

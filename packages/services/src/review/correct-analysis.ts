@@ -1,5 +1,7 @@
 import type { CorrectionValues } from '@wirelens/core/review';
 
+import { queueAlertEvaluation } from '../alerts/queue-alert-evaluation.js';
+import type { JobQueue } from '../queue/job-queue.js';
 import {
   applyReviewAction,
   type ReviewActionOptions,
@@ -9,6 +11,8 @@ import {
 export interface CorrectAnalysisOptions extends ReviewActionOptions {
   /** Already validated with `correctionValuesSchema`; merged into the cumulative corrections. */
   values: CorrectionValues;
+  /** Where the alert evaluation of the corrected values is queued (rules run on effective values). */
+  jobs?: JobQueue;
 }
 
 /**
@@ -16,6 +20,8 @@ export interface CorrectAnalysisOptions extends ReviewActionOptions {
  * effective values and the series follow, the review state becomes APPROVED, and a stale
  * `expectedVersion` returns a conflict with the current values instead of overwriting them.
  */
-export function correctAnalysis(options: CorrectAnalysisOptions): Promise<ReviewActionResult> {
-  return applyReviewAction({ ...options, action: 'CORRECT', input: options.values });
+export async function correctAnalysis(options: CorrectAnalysisOptions): Promise<ReviewActionResult> {
+  const result = await applyReviewAction({ ...options, action: 'CORRECT', input: options.values });
+  if (result.kind === 'success' && options.jobs) await queueAlertEvaluation(options.jobs, result.articleId);
+  return result;
 }

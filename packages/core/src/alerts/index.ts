@@ -1,0 +1,2 @@
+export * from './rule-params.js';
+export * from './evaluate.js';

@@ -1,0 +1,339 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { JOBS } from '@wirelens/core/jobs';
+import type { AnalysisResult } from '@wirelens/core/review';
+import { parseAlertFigures, readCompanySeed, seedDatabase } from '@wirelens/db';
+import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
+
+import { storeAnalysisRun } from '../analysis/store-analysis-run.js';
+import type { JobQueue } from '../queue/job-queue.js';
+import { correctAnalysis } from '../review/correct-analysis.js';
+import { addWatchlistItem } from '../watchlists/add-watchlist-item.js';
+import { createWatchlist } from '../watchlists/create-watchlist.js';
+import { createAlertRule } from './create-alert-rule.js';
+import { evaluateArticleAlerts } from './evaluate-article-alerts.js';
+import { evaluateWindowAlerts } from './evaluate-window-alerts.js';
+
+let test: TestDatabase;
+let analyst: { userId: number };
+let nvidia: number;
+let sources: number[];
+const NOW = new Date('2026-12-02T12:00:00Z');
+const hoursBefore = (hours: number, from = NOW) => new Date(from.getTime() - hours * 3600_000);
+const minutesAfter = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+
+beforeEach(async () => {
+  test = await createTestDatabase();
+  const companies = (await readCompanySeed()).filter((c) => c.slug === 'nvidia');
+  await seedDatabase({
+    db: test.db,
+    adminEmail: 'admin@example.com',
+    adminPassword: 'admin-password-1',
+    companies,
+  });
+  nvidia = (await test.db.company.findUniqueOrThrow({ where: { slug: 'nvidia' } })).id;
+  const user = await test.db.user.create({
+    data: { email: 'analyst@example.com', passwordHash: 'x', role: 'ANALYST' },
+  });
+  analyst = { userId: user.id };
+  sources = [];
+  for (const name of ['wire', 'daily', 'weekly']) {
+    sources.push(
+      (await test.db.source.create({ data: { url: `https://${name}.example/feed.xml`, title: name } })).id,
+    );
+  }
+});
+
+afterEach(async () => {
+  await test.drop();
+});
+
+/** What an analyzer would answer for an article about Nvidia with this score and importance. */
+function result(score: number, importance: number): AnalysisResult {
+  const label = score <= -0.35 ? 'Bearish' : score < 0.15 ? 'Neutral' : 'Bullish';
+  return {
+    sentiment: { label, score, confidence: 0.8 },
+    importance: {
+      score: importance,
+      factors: {
+        eventType: null,
+        eventWeight: 0.5,
+        companyProminence: 0.5,
+        coverage: 0.2,
+        novelty: 0.5,
+        sentimentMagnitude: 0.5,
+      },
+    },
+    summary: 'Summary.',
+    analysis: ['One.', 'Two.', 'Three.'],
+    takeaways: ['A.', 'B.', 'C.'],
+    companies: [
+      {
+        companyId: String(nvidia),
+        proposedName: null,
+        name: 'Nvidia',
+        relevance: 0.9,
+        sentimentScore: score,
+        sentences: ['Nvidia.'],
+      },
+    ],
+    topics: [],
+    language: 'en',
+    analyzer: { name: 'builtin', version: '1.0.0', model: null },
+    eventTypes: [],
+  };
+}
+
+let counter = 0;
+/** An analysed article about Nvidia (stored the worker's way), optionally in a story cluster. */
+async function article(options: {
+  score: number;
+  importance?: number;
+  publishedAt: Date;
+  clusterId?: number;
+  source?: number;
+  title?: string;
+}) {
+  counter += 1;
+  const key = `a${counter}`;
+  const row = await test.db.article.create({
+    data: {
+      sourceId: options.source ?? (sources[0] as number),
+      url: `https://news.example/${key}`,
+      canonicalUrl: `https://news.example/${key}`,
+      urlKey: `news.example/${key}`,
+      title: options.title ?? `Nvidia story ${counter}`,
+      publishedAt: options.publishedAt,
+      contentHash: key,
+      clusterId: options.clusterId ?? null,
+    },
+  });
+  await storeAnalysisRun({
+    db: test.db,
+    articleId: row.id,
+    result: result(options.score, options.importance ?? 5),
+    durationMs: 1,
+  });
+  return row.id;
+}
+
+async function cluster(title: string) {
+  return (await test.db.storyCluster.create({ data: { title, firstSeenAt: NOW, lastSeenAt: NOW } })).id;
+}
+
+describe('article rules', () => {
+  it('fire once for a story covered by three sources, and again for the next story', async () => {
+    const ruleId = await createAlertRule({
+      db: test.db,
+      actor: analyst,
+      name: 'Important Nvidia news',
+      kind: 'ARTICLE',
+      params: { minImportance: 6 },
+      cooldownMinutes: 0,
+      target: { companyId: nvidia, topicId: null, watchlistId: null, savedFilterId: null },
+    });
+    const story = await cluster('Nvidia export ban');
+    const fired: number[] = [];
+    for (const [i, source] of sources.entries()) {
+      const id = await article({
+        score: -0.5,
+        importance: 8,
+        publishedAt: hoursBefore(1),
+        clusterId: story,
+        source,
+      });
+      fired.push(...(await evaluateArticleAlerts({ db: test.db, articleId: id, now: minutesAfter(i) })));
+    }
+    expect(fired).toHaveLength(1);
+    const unimportant = await article({
+      score: -0.5,
+      importance: 3,
+      publishedAt: hoursBefore(1),
+      clusterId: await cluster('Minor'),
+    });
+    expect(
+      await evaluateArticleAlerts({ db: test.db, articleId: unimportant, now: minutesAfter(5) }),
+    ).toEqual([]);
+    const next = await article({
+      score: 0.5,
+      importance: 7,
+      publishedAt: hoursBefore(1),
+      clusterId: await cluster('Nvidia earnings'),
+    });
+    expect(await evaluateArticleAlerts({ db: test.db, articleId: next, now: minutesAfter(6) })).toHaveLength(
+      1,
+    );
+
+    const firings = await test.db.alertFiring.findMany({ where: { ruleId }, orderBy: { id: 'asc' } });
+    expect(firings.map((f) => [f.dedupKey, f.articleIds.length])).toEqual([
+      [`cluster:${story}`, 1],
+      [expect.stringMatching(/^cluster:/), 1],
+    ]);
+    expect(parseAlertFigures(firings[0]?.figures ?? {})).toMatchObject({
+      importance: 8,
+      minImportance: 6,
+      sentimentLabel: 'BEARISH',
+    });
+    expect(await test.db.notification.count({ where: { userId: analyst.userId, readAt: null } })).toBe(2);
+  });
+
+  it('respect the cooldown: a second story within it is not announced, one after it is', async () => {
+    await createAlertRule({
+      db: test.db,
+      actor: analyst,
+      name: 'Any Nvidia news',
+      kind: 'ARTICLE',
+      params: {},
+      cooldownMinutes: 60,
+      target: { companyId: nvidia, topicId: null, watchlistId: null, savedFilterId: null },
+    });
+    const evaluate = async (minutes: number) => {
+      const id = await article({
+        score: 0.3,
+        publishedAt: hoursBefore(1),
+        clusterId: await cluster(`Story ${minutes}`),
+      });
+      return (await evaluateArticleAlerts({ db: test.db, articleId: id, now: minutesAfter(minutes) })).length;
+    };
+    expect(await evaluate(0)).toBe(1);
+    expect(await evaluate(30)).toBe(0);
+    expect(await evaluate(59)).toBe(0);
+    expect(await evaluate(61)).toBe(1);
+  });
+});
+
+describe('window rules', () => {
+  it("an editor's correction fires a shift rule: rules read effective values", async () => {
+    const list = await createWatchlist({ db: test.db, actor: analyst, name: 'Chips' });
+    await addWatchlistItem({
+      db: test.db,
+      actor: analyst,
+      watchlistId: list,
+      item: { kind: 'COMPANY', companyId: nvidia },
+    });
+    const ruleId = await createAlertRule({
+      db: test.db,
+      actor: analyst,
+      name: 'Chips turn',
+      kind: 'SENTIMENT_SHIFT',
+      params: { window: 'DAY', minDelta: 0.5, minArticles: 2 },
+      target: { watchlistId: list, companyId: null, topicId: null, savedFilterId: null },
+    });
+    // Yesterday: 0.4 on average; today: 0.2 — a drop of 0.2, under the rule's 0.5.
+    await article({ score: 0.4, publishedAt: hoursBefore(30) });
+    await article({ score: 0.4, publishedAt: hoursBefore(40) });
+    const kept = await article({ score: 0.2, publishedAt: hoursBefore(3) });
+    const corrected = await article({ score: 0.2, publishedAt: hoursBefore(2) });
+    expect(await evaluateArticleAlerts({ db: test.db, articleId: kept, now: NOW })).toEqual([]);
+
+    const queued: unknown[] = [];
+    const jobs: JobQueue = {
+      send: (job, payload) => {
+        queued.push({ name: job.name, payload });
+        return Promise.resolve('1');
+      },
+      sendMany: () => Promise.resolve(),
+      stop: () => Promise.resolve(),
+    };
+    const editor = await test.db.user.findFirstOrThrow({ where: { role: 'ADMIN' } });
+    const outcome = await correctAnalysis({
+      db: test.db,
+      jobs,
+      articleId: corrected,
+      expectedVersion: (await test.db.article.findUniqueOrThrow({ where: { id: corrected } })).reviewVersion,
+      actor: { userId: editor.id },
+      values: { sentimentScore: -0.9, sentimentLabel: 'BEARISH' },
+    });
+    expect(outcome.kind).toBe('success');
+    expect(queued).toEqual([{ name: JOBS.evaluateArticleAlerts.name, payload: { articleId: corrected } }]);
+
+    // What the queued job does: today's mean is now (0.2 − 0.9) / 2 = −0.35, 0.75 below yesterday.
+    const fired = await evaluateArticleAlerts({ db: test.db, articleId: corrected, now: NOW });
+    expect(fired).toHaveLength(1);
+    const firing = await test.db.alertFiring.findFirstOrThrow({ where: { ruleId } });
+    expect(parseAlertFigures(firing.figures)).toMatchObject({
+      currentMean: -0.35,
+      previousMean: 0.4,
+      delta: -0.75,
+      currentCount: 2,
+      previousCount: 2,
+    });
+    expect([...firing.articleIds].sort()).toEqual([kept, corrected].sort());
+    expect(firing.windowEnd?.toISOString()).toBe(NOW.toISOString());
+    // Same period: evaluating again adds nothing.
+    expect(await evaluateArticleAlerts({ db: test.db, articleId: kept, now: minutesAfter(90) })).toEqual([]);
+  });
+
+  it('the periodic job fires an attention rule on a saved full-text search', async () => {
+    const list = await createWatchlist({ db: test.db, actor: analyst, name: 'Themes' });
+    await addWatchlistItem({
+      db: test.db,
+      actor: analyst,
+      watchlistId: list,
+      item: { kind: 'FILTER', name: 'Export bans', filter: { search: 'export ban' } },
+    });
+    const saved = await test.db.savedFilter.findFirstOrThrow({ where: { watchlistId: list } });
+    await createAlertRule({
+      db: test.db,
+      actor: analyst,
+      name: 'Export-ban buzz',
+      kind: 'ATTENTION',
+      params: { window: 'HOUR', mode: 'RATIO', k: 3, baselineWindows: 4, minArticles: 3 },
+      target: { savedFilterId: saved.id, watchlistId: null, companyId: null, topicId: null },
+    });
+    // One matching article per hour for four hours, then three in the last hour (3× the baseline),
+    // and articles that do not match the search, which must not count.
+    for (const hours of [1.5, 2.5, 3.5, 4.5])
+      await article({ score: 0, publishedAt: hoursBefore(hours), title: 'Chip export ban talk' });
+    for (const minutes of [10, 20, 30])
+      await article({ score: 0, publishedAt: hoursBefore(minutes / 60), title: 'New export ban on chips' });
+    for (const minutes of [15, 25])
+      await article({ score: 0, publishedAt: hoursBefore(minutes / 60), title: 'Nvidia earnings call' });
+    expect(await evaluateWindowAlerts({ db: test.db, now: hoursBefore(0.5) })).toEqual([]);
+    const fired = await evaluateWindowAlerts({ db: test.db, now: NOW });
+    expect(fired).toHaveLength(1);
+    const firing = await test.db.alertFiring.findUniqueOrThrow({ where: { id: fired[0] } });
+    expect(parseAlertFigures(firing.figures)).toMatchObject({ currentCount: 3, baselineMean: 1, ratio: 3 });
+  });
+});
+
+describe('rule ownership', () => {
+  it("a rule cannot target someone else's watchlist, and creating one is audited", async () => {
+    const other = await test.db.user.findFirstOrThrow({ where: { role: 'ADMIN' } });
+    const theirs = await createWatchlist({ db: test.db, actor: { userId: other.id }, name: 'Private' });
+    await expect(
+      createAlertRule({
+        db: test.db,
+        actor: analyst,
+        name: 'Peek',
+        kind: 'ARTICLE',
+        params: {},
+        target: { watchlistId: theirs, companyId: null, topicId: null, savedFilterId: null },
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      createAlertRule({
+        db: test.db,
+        actor: analyst,
+        name: 'Bad',
+        kind: 'SENTIMENT_SHIFT',
+        params: { window: 'DAY' },
+        target: { companyId: nvidia, watchlistId: null, topicId: null, savedFilterId: null },
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const id = await createAlertRule({
+      db: test.db,
+      actor: analyst,
+      name: 'Mine',
+      kind: 'ARTICLE',
+      params: {},
+      target: { companyId: nvidia, watchlistId: null, topicId: null, savedFilterId: null },
+    });
+    expect(
+      await test.db.auditEntry.findMany({
+        where: { entityType: 'AlertRule' },
+        select: { action: true, entityId: true, actorId: true },
+      }),
+    ).toEqual([{ action: 'alertRule.create', entityId: String(id), actorId: analyst.userId }]);
+  });
+});

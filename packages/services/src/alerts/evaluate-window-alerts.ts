@@ -1,0 +1,30 @@
+import type { DbClient } from '@wirelens/db';
+
+import { evaluateWindowRule } from './evaluate-window-rule.js';
+import { ruleTargetFilter } from './rule-target.js';
+
+/**
+ * Periodic: every enabled window rule (shift, attention, anomaly) evaluated for the window ending
+ * now, so a rule also fires when nothing new arrived (e.g. attention measured against a quiet
+ * baseline, or a window moving past older articles). Returns the ids of the new firings.
+ */
+export async function evaluateWindowAlerts({
+  db,
+  now = new Date(),
+}: {
+  db: DbClient;
+  now?: Date;
+}): Promise<number[]> {
+  const rules = await db.alertRule.findMany({
+    where: { enabled: true, kind: { not: 'ARTICLE' } },
+    orderBy: { id: 'asc' },
+  });
+  const fired: number[] = [];
+  for (const rule of rules) {
+    const filter = await ruleTargetFilter(db, rule);
+    if (!filter) continue;
+    const firingId = await evaluateWindowRule(db, rule, filter, now);
+    if (firingId !== null) fired.push(firingId);
+  }
+  return fired;
+}

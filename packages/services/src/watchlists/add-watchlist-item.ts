@@ -1,0 +1,78 @@
+import { AppError, parseInput } from '@wirelens/core';
+import { MAX_WATCHLIST_ITEMS, watchlistNameSchema } from '@wirelens/core/watchlists';
+import { savedFilterSchema, toJson, type DbClient, type SavedFilterValues } from '@wirelens/db';
+import { notFound, type Actor, type Tx } from '@wirelens/db/repositories';
+
+import { changeWatchlistItems } from './owned-watchlist.js';
+
+export type NewWatchlistItem =
+  | { kind: 'COMPANY'; companyId: number }
+  | { kind: 'TOPIC'; topicId: number }
+  /** A feed filter (row ids) and the dashboard feed's query string that shows it. */
+  | { kind: 'FILTER'; name: string; filter: SavedFilterValues; feedQuery?: string };
+
+export interface AddWatchlistItemOptions {
+  db: DbClient;
+  actor: Actor & { userId: number };
+  watchlistId: number;
+  item: NewWatchlistItem;
+}
+
+async function itemCount(tx: Tx, watchlistId: number): Promise<number> {
+  const [companies, topics, filters] = await Promise.all([
+    tx.watchlistCompany.count({ where: { watchlistId } }),
+    tx.watchlistTopic.count({ where: { watchlistId } }),
+    tx.savedFilter.count({ where: { watchlistId } }),
+  ]);
+  return companies + topics + filters;
+}
+
+/** Adds a company, a topic or a saved feed filter to the viewer's list (adding one already there changes nothing). */
+export async function addWatchlistItem({
+  db,
+  actor,
+  watchlistId,
+  item,
+}: AddWatchlistItemOptions): Promise<number> {
+  return changeWatchlistItems(db, actor, watchlistId, async (tx) => {
+    if ((await itemCount(tx, watchlistId)) >= MAX_WATCHLIST_ITEMS) {
+      throw new AppError('INVALID_INPUT', `A watchlist holds at most ${MAX_WATCHLIST_ITEMS} items`, {
+        details: { field: 'item' },
+      });
+    }
+    let after: Record<string, unknown>;
+    if (item.kind === 'COMPANY') {
+      const company = await tx.company.findUnique({
+        where: { id: item.companyId },
+        select: { status: true },
+      });
+      if (!company || company.status === 'REJECTED' || company.status === 'MERGED')
+        throw notFound('Company', item.companyId, 'companyId');
+      await tx.watchlistCompany.upsert({
+        where: { watchlistId_companyId: { watchlistId, companyId: item.companyId } },
+        create: { watchlistId, companyId: item.companyId },
+        update: {},
+      });
+      after = { companyId: item.companyId };
+    } else if (item.kind === 'TOPIC') {
+      if (!(await tx.topic.findUnique({ where: { id: item.topicId }, select: { id: true } })))
+        throw notFound('Topic', item.topicId, 'topicId');
+      await tx.watchlistTopic.upsert({
+        where: { watchlistId_topicId: { watchlistId, topicId: item.topicId } },
+        create: { watchlistId, topicId: item.topicId },
+        update: {},
+      });
+      after = { topicId: item.topicId };
+    } else {
+      const name = parseInput(watchlistNameSchema, item.name, 'name');
+      const filter = parseInput(savedFilterSchema, item.filter, 'filter');
+      const saved = await tx.savedFilter.create({
+        data: { watchlistId, name, filter: toJson(filter), feedQuery: item.feedQuery ?? '' },
+        select: { id: true },
+      });
+      after = { savedFilterId: saved.id, name, filter };
+    }
+    const noun = item.kind === 'FILTER' ? 'Filter' : item.kind === 'COMPANY' ? 'Company' : 'Topic';
+    return { action: `watchlist.add${noun}`, after };
+  });
+}
