@@ -5,19 +5,17 @@ import { parseInput } from '@wirelens/core';
 import type { ArticleOrder, ArticleFilter as FeedFilter } from '@wirelens/db/repositories';
 
 import { builder, type BuilderTypes } from '../builder.js';
+import { describedEnum } from '../schema-helpers.js';
 import { rowIds } from '../validation.js';
 import { ReviewStatusEnum, SentimentLabelEnum } from './analysis.js';
 import { Company } from './company.js';
 import { Source } from './source.js';
 import { Topic } from './topic.js';
 
-export const ArticleOrderEnum = builder.enumType('ArticleOrder', {
-  description: 'Feed order.',
-  values: {
-    PUBLISHED_AT: { description: 'Newest first.' },
-    IMPORTANCE: { description: 'Most important first, then newest.' },
-    RELEVANCE: { description: 'Best full-text match first (needs filter.search).' },
-  },
+export const ArticleOrderEnum = describedEnum('ArticleOrder', 'Feed order.', {
+  PUBLISHED_AT: 'Newest first.',
+  IMPORTANCE: 'Most important first, then newest.',
+  RELEVANCE: 'Best full-text match first (needs filter.search).',
 });
 
 /** A decoded global ID (`t.globalIDList({ for })`). */

@@ -15,19 +15,21 @@ import {
 
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Arg } from '../builder.js';
 import { requireViewer, type Context } from '../context.js';
+import { describedEnum, rowNode } from '../schema-helpers.js';
 import { rowId } from '../validation.js';
 import { Article, ArticleConnection, resolveSubjectArticles, subjectArticleArgs } from './article.js';
 import { SentimentSeries, seriesArgs, subjectSeries } from './series.js';
 
-export const CompanyStatusEnum = builder.enumType('CompanyStatus', {
-  description: 'Whether a company is part of the registry or only proposed by the analyzer.',
-  values: {
-    CONFIRMED: { description: 'In the registry: matched in articles and shown in charts.' },
-    PROPOSED: { description: 'Detected by the analyzer; waiting for an editor to confirm or merge it.' },
-    REJECTED: { description: 'An editor decided this is not a company.' },
-    MERGED: { description: 'Merged into another company.' },
+export const CompanyStatusEnum = describedEnum(
+  'CompanyStatus',
+  'Whether a company is part of the registry or only proposed by the analyzer.',
+  {
+    CONFIRMED: 'In the registry: matched in articles and shown in charts.',
+    PROPOSED: 'Detected by the analyzer; waiting for an editor to confirm or merge it.',
+    REJECTED: 'An editor decided this is not a company.',
+    MERGED: 'Merged into another company.',
   },
-});
+);
 
 export const CompanyTicker = builder.prismaObject('CompanyTicker', {
   select: {},
@@ -39,12 +41,10 @@ export const CompanyTicker = builder.prismaObject('CompanyTicker', {
 });
 
 export const Company = builder.prismaNode('Company', {
-  // node(id:) of a missing row answers null.
-  nullable: true,
+  ...rowNode,
   select: { id: true },
   description:
     'A company tracked by Wirelens: seeded from the bundled registry, or proposed by the analyzer and confirmed by an editor.',
-  id: { field: 'id' },
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable URL-friendly identifier, e.g. "nvidia".' }),
     name: t.exposeString('name', { description: 'The name news uses for the company.' }),

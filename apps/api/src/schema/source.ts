@@ -12,22 +12,20 @@ import {
 
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
 import { requireViewer } from '../context.js';
+import { describedEnum, rowNode } from '../schema-helpers.js';
 import { allowLongStrings, rowId, withFieldPrefix } from '../validation.js';
 
-export const SourceStatusEnum = builder.enumType('SourceStatus', {
-  description: 'Whether a source is polled.',
-  values: { ACTIVE: { description: 'Polled on its interval.' }, PAUSED: { description: 'Not polled.' } },
+export const SourceStatusEnum = describedEnum('SourceStatus', 'Whether a source is polled.', {
+  ACTIVE: 'Polled on its interval.',
+  PAUSED: 'Not polled.',
 });
 
-export const FeedFormatEnum = builder.enumType('FeedFormat', {
-  description: 'Feed format detected at the last fetch.',
-  values: {
-    RSS2: { description: 'RSS 2.0.' },
-    RSS1: { description: 'RSS 1.0 (RDF).' },
-    RSS09: { description: 'RSS 0.9x.' },
-    ATOM: { description: 'Atom 1.0.' },
-    JSON: { description: 'JSON Feed.' },
-  },
+export const FeedFormatEnum = describedEnum('FeedFormat', 'Feed format detected at the last fetch.', {
+  RSS2: 'RSS 2.0.',
+  RSS1: 'RSS 1.0 (RDF).',
+  RSS09: 'RSS 0.9x.',
+  ATOM: 'Atom 1.0.',
+  JSON: 'JSON Feed.',
 });
 
 export const FetchLog = builder.prismaObject('FetchLog', {
@@ -53,11 +51,9 @@ export const FetchLog = builder.prismaObject('FetchLog', {
 const adminOnly = { authScopes: { admin: true } } as const;
 
 export const Source = builder.prismaNode('Source', {
-  // node(id:) of a missing row answers null.
-  nullable: true,
+  ...rowNode,
   select: { id: true },
   description: 'A feed Wirelens polls. Health and fetch log are visible to admins only.',
-  id: { field: 'id' },
   fields: (t) => ({
     url: t.exposeString('url', { description: 'Feed URL.' }),
     title: t.exposeString('title', { nullable: true, description: 'Feed title.' }),
