@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import type { MockHandler } from '../testing/mockClient.js';
-import { EDITOR, renderPage, retrySendsAgain } from '../testing/renderPage.js';
+import { EDITOR, itShowsLoadingAndFailure, renderPage } from '../testing/renderPage.js';
 import { CompaniesPage } from './CompaniesPage.js';
 
 const proposal = (id: string, name: string, articleCount: number) => ({
@@ -60,16 +60,7 @@ function page(handlers: Record<string, MockHandler> = {}, route = '/companies') 
 }
 
 describe('CompaniesPage', () => {
-  it('shows a skeleton while loading', () => {
-    page({ CompanyProposals: 'pending' });
-    expect(screen.getByRole('status', { name: 'Loading proposals' }).getAttribute('aria-busy')).toBe('true');
-  });
-
-  it('shows an error with a retry', async () => {
-    const { calls } = page({ CompanyProposals: { networkError: true } });
-    expect((await screen.findByRole('alert')).textContent).toContain('Cannot reach the Wirelens server.');
-    await retrySendsAgain(calls, 'CompanyProposals');
-  });
+  itShowsLoadingAndFailure(page, 'CompanyProposals', { loading: 'Loading proposals' });
 
   it('lists the proposals as the API orders them, with counts; confirm and reject take one click', async () => {
     const { calls } = page({
