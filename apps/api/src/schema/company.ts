@@ -219,6 +219,20 @@ const createCompanySchema = z.object({
 const byId = (ctx: Context, query: object, id: number) =>
   ctx.db.company.findUniqueOrThrow({ ...query, where: { id } });
 
+/** Confirming and rejecting a proposed company take its ID and answer with the company. */
+function decide(decision: 'CONFIRMED' | 'REJECTED') {
+  return async (
+    query: object,
+    _root: unknown,
+    args: { id: { id: string; typename: string } },
+    ctx: Context,
+  ) => {
+    const companyId = rowId(args.id);
+    await decideProposedCompany({ db: ctx.db, actor: requireViewer(ctx), companyId, decision });
+    return byId(ctx, query, companyId);
+  };
+}
+
 builder.mutationFields((t) => ({
   createCompany: t.prismaField({
     type: 'Company',
@@ -281,27 +295,14 @@ builder.mutationFields((t) => ({
     description: 'Confirm a company the analyzer proposed (editor).',
     authScopes: { editor: true },
     args: { id: t.arg.globalID({ for: Company, required: true, description: 'Company global ID.' }) },
-    resolve: async (query, _root, args, ctx) => {
-      const companyId = rowId(args.id);
-      await decideProposedCompany({
-        db: ctx.db,
-        actor: requireViewer(ctx),
-        companyId,
-        decision: 'CONFIRMED',
-      });
-      return byId(ctx, query, companyId);
-    },
+    resolve: decide('CONFIRMED'),
   }),
   rejectCompany: t.prismaField({
     type: 'Company',
     description: 'Reject a proposed company (editor): it is removed from articles and series.',
     authScopes: { editor: true },
     args: { id: t.arg.globalID({ for: Company, required: true, description: 'Company global ID.' }) },
-    resolve: async (query, _root, args, ctx) => {
-      const companyId = rowId(args.id);
-      await decideProposedCompany({ db: ctx.db, actor: requireViewer(ctx), companyId, decision: 'REJECTED' });
-      return byId(ctx, query, companyId);
-    },
+    resolve: decide('REJECTED'),
   }),
 }));
 
