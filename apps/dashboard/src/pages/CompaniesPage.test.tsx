@@ -23,16 +23,16 @@ const proposalsData = {
   },
 };
 
+/** The registry company the tests edit, as the search and the registry list both name it. */
+const nvidia = { __typename: 'Company', id: 'Q29tcGFueToxMg==', slug: 'nvidia', name: 'NVIDIA' } as const;
+
 const registryData = {
   companies: {
     totalCount: 1,
     edges: [
       {
         node: {
-          __typename: 'Company',
-          id: 'Q29tcGFueToxMg==',
-          slug: 'nvidia',
-          name: 'NVIDIA',
+          ...nvidia,
           articleCount: 12,
           aliases: ['Nvidia Corp'],
           tickers: [{ symbol: 'NVDA', exchange: 'NASDAQ' }],
@@ -158,13 +158,7 @@ describe('CompaniesPage', () => {
           companies: {
             edges: [
               {
-                node: {
-                  __typename: 'Company',
-                  id: 'Q29tcGFueToxMg==',
-                  slug: 'nvidia',
-                  name: 'NVIDIA',
-                  tickers: [{ symbol: 'NVDA' }],
-                },
+                node: { ...nvidia, tickers: [{ symbol: 'NVDA' }] },
               },
             ],
           },
