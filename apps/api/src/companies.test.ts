@@ -270,37 +270,30 @@ describe('aliases and tickers', () => {
     ]);
   });
 
-  it('refuses removing the own name, unknown entries and a ticker another company holds', async () => {
-    const ownName = await api.gql(
-      'mutation($c: ID!) { removeCompanyAlias(companyId: $c, alias: "Apple") { name } }',
-      { c: apple() },
-      editor(),
-    );
-    expect(ownName.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'alias' });
-    const unknown = await api.gql(
-      'mutation($c: ID!) { removeCompanyAlias(companyId: $c, alias: "Pear") { name } }',
-      { c: apple() },
-      editor(),
-    );
-    expect(unknown.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'alias' });
-    const taken = await api.gql(
-      'mutation($c: ID!) { addCompanyTicker(companyId: $c, symbol: "TSLA", exchange: "NASDAQ") { name } }',
-      { c: apple() },
-      editor(),
-    );
-    expect(taken.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'symbol' });
-    const notListed = await api.gql(
-      'mutation($c: ID!) { removeCompanyTicker(companyId: $c, symbol: "TSLA", exchange: "NASDAQ") { name } }',
-      { c: apple() },
-      editor(),
-    );
-    expect(notListed.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'symbol' });
-    const malformed = await api.gql(
-      'mutation($c: ID!) { addCompanyTicker(companyId: $c, symbol: "NO WAY") { name } }',
-      { c: apple() },
-      editor(),
-    );
-    expect(malformed.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'symbol' });
+  it.each([
+    ['removing its own name', 'removeCompanyAlias(companyId: $c, alias: "Apple")', 'BAD_USER_INPUT', 'alias'],
+    [
+      'removing an alias it does not have',
+      'removeCompanyAlias(companyId: $c, alias: "Pear")',
+      'NOT_FOUND',
+      'alias',
+    ],
+    [
+      'a ticker another company holds',
+      'addCompanyTicker(companyId: $c, symbol: "TSLA", exchange: "NASDAQ")',
+      'CONFLICT',
+      'symbol',
+    ],
+    [
+      'removing a ticker it does not have',
+      'removeCompanyTicker(companyId: $c, symbol: "TSLA", exchange: "NASDAQ")',
+      'NOT_FOUND',
+      'symbol',
+    ],
+    ['a malformed ticker', 'addCompanyTicker(companyId: $c, symbol: "NO WAY")', 'BAD_USER_INPUT', 'symbol'],
+  ])('refuses %s', async (_case, mutation, code, field) => {
+    const refused = await api.gql(`mutation($c: ID!) { ${mutation} { name } }`, { c: apple() }, editor());
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code, field });
   });
 });
 

@@ -290,33 +290,15 @@ describe('sources', () => {
       analysis: { score: -0.7, importance: 4, companies: [{ id: nvidia }], topics: [{ slug: 'ai' }] },
     });
     const id = globalId('Source', source.id);
-    expect(
-      (
-        await api.gql(
-          'mutation($s: ID!) { pauseSource(id: $s) { status } }',
-          { s: id },
-          { token: api.users.ADMIN.token },
-        )
-      ).body.data,
-    ).toEqual({ pauseSource: { status: 'PAUSED' } });
-    expect(
-      (
-        await api.gql(
-          'mutation($s: ID!) { resumeSource(id: $s) { status } }',
-          { s: id },
-          { token: api.users.ADMIN.token },
-        )
-      ).body.data,
-    ).toEqual({ resumeSource: { status: 'ACTIVE' } });
-    expect(
-      (
-        await api.gql(
-          'mutation($s: ID!) { deleteSource(id: $s) }',
-          { s: id },
-          { token: api.users.ADMIN.token },
-        )
-      ).body.data,
-    ).toEqual({ deleteSource: id });
+    const asAdmin = async (mutation: string) =>
+      (await api.gql(mutation, { s: id }, { token: api.users.ADMIN.token })).body.data;
+    expect(await asAdmin('mutation($s: ID!) { pauseSource(id: $s) { status } }')).toEqual({
+      pauseSource: { status: 'PAUSED' },
+    });
+    expect(await asAdmin('mutation($s: ID!) { resumeSource(id: $s) { status } }')).toEqual({
+      resumeSource: { status: 'ACTIVE' },
+    });
+    expect(await asAdmin('mutation($s: ID!) { deleteSource(id: $s) }')).toEqual({ deleteSource: id });
     const day = await api.db.sentimentBucket.findFirstOrThrow({
       where: {
         subject: 'COMPANY',

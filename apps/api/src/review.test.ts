@@ -400,16 +400,7 @@ describe('correction workflow', () => {
   });
 
   it('queues a re-analysis and audits it', async () => {
-    const articleId = await insertArticle(api, {
-      title: 'Shell results',
-      publishedAt: new Date('2026-03-05T10:00:00Z'),
-      analysis: { score: 0, importance: 4 },
-    });
-    const response = await api.gql(
-      'mutation R($id: ID!) { reanalyzeArticle(id: $id) { title } }',
-      { id: globalId('Article', articleId) },
-      { token: api.users.EDITOR.token },
-    );
+    const { articleId, response } = await reanalyzeNewArticle(api, 'Shell results');
     expect(response.body.data).toEqual({ reanalyzeArticle: { title: 'Shell results' } });
     expect((await api.queuedJobs()).at(-1)).toEqual({
       name: 'analysis-analyze-article',
@@ -422,17 +413,8 @@ describe('correction workflow', () => {
   });
 
   it('refuses an LLM run up front when no LLM is configured, queueing and auditing nothing', async () => {
-    const articleId = await insertArticle(api, {
-      title: 'Tesla deliveries',
-      publishedAt: new Date('2026-03-05T11:00:00Z'),
-      analysis: { score: 0.2, importance: 4 },
-    });
     const before = (await api.queuedJobs()).length;
-    const response = await api.gql(
-      'mutation R($id: ID!) { reanalyzeArticle(id: $id, analyzer: "llm") { title } }',
-      { id: globalId('Article', articleId) },
-      { token: api.users.EDITOR.token },
-    );
+    const { articleId, response } = await reanalyzeNewArticle(api, 'Tesla deliveries', 'llm');
     expect(response.body.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'analyzer',
@@ -445,20 +427,28 @@ describe('correction workflow', () => {
 
     const withLlm = await startTestApi({ server: { llmConfigured: true } });
     try {
-      const id = await insertArticle(withLlm, {
-        title: 'Tesla deliveries',
-        publishedAt: new Date('2026-03-05T11:00:00Z'),
-        analysis: { score: 0.2, importance: 4 },
+      const queued = await reanalyzeNewArticle(withLlm, 'Tesla deliveries', 'llm');
+      expect(queued.response.body.errors).toBeUndefined();
+      expect((await withLlm.queuedJobs()).at(-1)).toMatchObject({
+        data: { articleId: queued.articleId, analyzer: 'llm' },
       });
-      const queued = await withLlm.gql(
-        'mutation R($id: ID!) { reanalyzeArticle(id: $id, analyzer: "llm") { title } }',
-        { id: globalId('Article', id) },
-        { token: withLlm.users.EDITOR.token },
-      );
-      expect(queued.body.errors).toBeUndefined();
-      expect((await withLlm.queuedJobs()).at(-1)).toMatchObject({ data: { articleId: id, analyzer: 'llm' } });
     } finally {
       await withLlm.close();
     }
   });
 });
+
+/** Adds an article to `on` and asks, as an editor, for its re-analysis (by `analyzer` when given). */
+async function reanalyzeNewArticle(on: TestApi, title: string, analyzer?: string) {
+  const articleId = await insertArticle(on, {
+    title,
+    publishedAt: new Date('2026-03-05T10:00:00Z'),
+    analysis: { score: 0.2, importance: 4 },
+  });
+  const response = await on.gql(
+    `mutation R($id: ID!) { reanalyzeArticle(id: $id${analyzer ? `, analyzer: "${analyzer}"` : ''}) { title } }`,
+    { id: globalId('Article', articleId) },
+    { token: on.users.EDITOR.token },
+  );
+  return { articleId, response };
+}

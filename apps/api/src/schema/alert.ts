@@ -10,40 +10,28 @@ import {
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
 import { requireViewer, type Context } from '../context.js';
 import { listCost } from '../http/cost.js';
+import { describedEnum, rowNode } from '../schema-helpers.js';
 import { rowId, rowIds } from '../validation.js';
 import { Article } from './article.js';
 import { Company } from './company.js';
 import { Topic } from './topic.js';
 import { SavedFilter, Watchlist } from './watchlist.js';
 
-export const AlertRuleKindEnum = builder.enumType('AlertRuleKind', {
-  description: 'What an alert rule watches for.',
-  values: {
-    ARTICLE: {
-      description:
-        'A new or re-analysed article about the target matches (params: minImportance, sentiments).',
-    },
-    SENTIMENT_SHIFT: {
-      description:
-        'Mean effective sentiment over the window ending now moves by minDelta against the window before, or crosses threshold (params: window HOUR|DAY|WEEK, minDelta, threshold, direction UP|DOWN|EITHER, minArticles).',
-    },
-    ATTENTION: {
-      description:
-        'Article count in the window ending now is k× the mean of the baselineWindows before it (mode RATIO) or its z-score is ≥ k (mode ZSCORE) (params: window, mode, k, baselineWindows, minArticles).',
-    },
-    SENTIMENT_ANOMALY: {
-      description:
-        "The last day's mean is k standard deviations from the trailing daily means (params: k, baselineDays, minArticles).",
-    },
-  },
+export const AlertRuleKindEnum = describedEnum('AlertRuleKind', 'What an alert rule watches for.', {
+  ARTICLE: 'A new or re-analysed article about the target matches (params: minImportance, sentiments).',
+  SENTIMENT_SHIFT:
+    'Mean effective sentiment over the window ending now moves by minDelta against the window before, or crosses threshold (params: window HOUR|DAY|WEEK, minDelta, threshold, direction UP|DOWN|EITHER, minArticles).',
+  ATTENTION:
+    'Article count in the window ending now is k× the mean of the baselineWindows before it (mode RATIO) or its z-score is ≥ k (mode ZSCORE) (params: window, mode, k, baselineWindows, minArticles).',
+  SENTIMENT_ANOMALY:
+    "The last day's mean is k standard deviations from the trailing daily means (params: k, baselineDays, minArticles).",
 });
 
 const ownerOnly = (owned: { ownerId: number }, ctx: Context) => ctx.viewer?.id === owned.ownerId;
 
 export const AlertRule = builder.prismaNode('AlertRule', {
-  nullable: true,
+  ...rowNode,
   description: 'An alert rule of yours on one target: a watchlist, a company, a topic or a saved filter.',
-  id: { field: 'id' },
   select: { id: true, ownerId: true },
   authScopes: (rule, ctx) => ownerOnly(rule, ctx),
   fields: (t) => ({
@@ -67,9 +55,8 @@ export const AlertRule = builder.prismaNode('AlertRule', {
 });
 
 export const AlertFiring = builder.prismaNode('AlertFiring', {
-  nullable: true,
+  ...rowNode,
   description: 'One time a rule fired, with why: the figures that crossed and the articles behind them.',
-  id: { field: 'id' },
   select: { id: true, rule: { select: { ownerId: true } } },
   authScopes: (firing, ctx) => ownerOnly(firing.rule, ctx),
   fields: (t) => ({
@@ -108,9 +95,8 @@ export const AlertFiring = builder.prismaNode('AlertFiring', {
 });
 
 export const Notification = builder.prismaNode('Notification', {
-  nullable: true,
+  ...rowNode,
   description: 'A firing of one of your rules, shown in the dashboard.',
-  id: { field: 'id' },
   select: { id: true, userId: true },
   authScopes: (n, ctx) => ctx.viewer?.id === n.userId,
   fields: (t) => ({

@@ -8,35 +8,39 @@ import { parseCorrectionValues, type Prisma } from '@wirelens/db';
 import { aiValuesOf } from '@wirelens/db/repositories';
 
 import { builder } from '../builder.js';
+import { describedEnum, rowNode } from '../schema-helpers.js';
 
-export const SentimentLabelEnum = builder.enumType('SentimentLabel', {
-  description:
-    'Sentiment buckets by score: ≤ -0.35 | (-0.35, -0.15] | (-0.15, 0.15) | [0.15, 0.35) | ≥ 0.35.',
-  values: {
-    BEARISH: { description: 'Score ≤ -0.35.' },
-    SOMEWHAT_BEARISH: { description: 'Score in (-0.35, -0.15].' },
-    NEUTRAL: { description: 'Score in (-0.15, 0.15).' },
-    SOMEWHAT_BULLISH: { description: 'Score in [0.15, 0.35).' },
-    BULLISH: { description: 'Score ≥ 0.35.' },
+export const SentimentLabelEnum = describedEnum(
+  'SentimentLabel',
+  'Sentiment buckets by score: ≤ -0.35 | (-0.35, -0.15] | (-0.15, 0.15) | [0.15, 0.35) | ≥ 0.35.',
+  {
+    BEARISH: 'Score ≤ -0.35.',
+    SOMEWHAT_BEARISH: 'Score in (-0.35, -0.15].',
+    NEUTRAL: 'Score in (-0.15, 0.15).',
+    SOMEWHAT_BULLISH: 'Score in [0.15, 0.35).',
+    BULLISH: 'Score ≥ 0.35.',
   },
-});
+);
 
-export const ReviewStatusEnum = builder.enumType('ReviewStatus', {
-  description: "Where an article's analysis stands in editorial review.",
-  values: {
-    UNREVIEWED: { description: 'No editor has looked at the current AI analysis.' },
-    APPROVED: { description: 'An editor confirmed (or corrected) the effective values.' },
-    REJECTED: { description: 'An editor rejected the analysis; it is kept but excluded from series.' },
-    NEEDS_REREVIEW: { description: "A newer AI run disagrees with an editor's correction." },
+export const ReviewStatusEnum = describedEnum(
+  'ReviewStatus',
+  "Where an article's analysis stands in editorial review.",
+  {
+    UNREVIEWED: 'No editor has looked at the current AI analysis.',
+    APPROVED: 'An editor confirmed (or corrected) the effective values.',
+    REJECTED: 'An editor rejected the analysis; it is kept but excluded from series.',
+    NEEDS_REREVIEW: "A newer AI run disagrees with an editor's correction.",
   },
-});
+);
 
-export const CorrectableFieldEnum = builder.enumType('CorrectableField', {
-  description: 'Analysis fields an editor can correct.',
-  values: Object.fromEntries(
-    CORRECTABLE_FIELDS.map((f) => [f, { description: `The \`${f}\` field.` }]),
-  ) as Record<(typeof CORRECTABLE_FIELDS)[number], { description: string }>,
-});
+export const CorrectableFieldEnum = describedEnum(
+  'CorrectableField',
+  'Analysis fields an editor can correct.',
+  Object.fromEntries(CORRECTABLE_FIELDS.map((f) => [f, `The \`${f}\` field.`])) as Record<
+    (typeof CORRECTABLE_FIELDS)[number],
+    string
+  >,
+);
 
 export const AnalyzerInfo = builder
   .objectRef<{ name: string; version: string; model: string | null }>('AnalyzerInfo')
@@ -54,11 +58,9 @@ export const AnalyzerInfo = builder
 
 /** One AI run on an article (never changed after it is written). */
 export const Analysis = builder.prismaNode('Analysis', {
-  // node(id:) of a missing row answers null.
-  nullable: true,
+  ...rowNode,
   select: { id: true },
   description: 'One run of an analyzer on an article. Re-running adds a row; history is never rewritten.',
-  id: { field: 'id' },
   fields: (t) => ({
     analyzer: t.field({
       type: AnalyzerInfo,

@@ -10,32 +10,25 @@ import {
 
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { describedEnum } from '../schema-helpers.js';
 
-const QualityFieldEnum = builder.enumType('QualityField', {
-  description: 'An analysis field whose agreement with editors is measured.',
-  values: {
-    sentiment: { value: 'sentiment', description: 'Sentiment label and score.' },
-    importance: { value: 'importance', description: 'Importance.' },
-    companies: {
-      value: 'companies',
-      description: 'The companies an article is about (and their sentiment).',
-    },
-    topics: { value: 'topics', description: 'Topics.' },
-    text: { value: 'text', description: 'Summary, analysis paragraphs and takeaways.' },
-  } as const,
-});
+const QualityFieldEnum = describedEnum(
+  'QualityField',
+  'An analysis field whose agreement with editors is measured.',
+  {
+    sentiment: 'Sentiment label and score.',
+    importance: 'Importance.',
+    companies: 'The companies an article is about (and their sentiment).',
+    topics: 'Topics.',
+    text: 'Summary, analysis paragraphs and takeaways.',
+  },
+);
 
-const LearnedFieldEnum = builder.enumType('LearnedField', {
-  description: 'A field the learned layer can learn from editors.',
-  values: {
-    sentiment: {
-      value: 'sentiment',
-      description: 'The article’s sentiment class (bearish, neutral, bullish).',
-    },
-    companySentiment: { value: 'companySentiment', description: 'The sentiment class toward each company.' },
-    companies: { value: 'companies', description: 'Keeping or dropping each matched company.' },
-    topics: { value: 'topics', description: 'The article’s whole topic set.' },
-  } as const,
+const LearnedFieldEnum = describedEnum('LearnedField', 'A field the learned layer can learn from editors.', {
+  sentiment: 'The article’s sentiment class (bearish, neutral, bullish).',
+  companySentiment: 'The sentiment class toward each company.',
+  companies: 'Keeping or dropping each matched company.',
+  topics: 'The article’s whole topic set.',
 });
 
 const AgreementPointType = builder.objectRef<AgreementPoint>('AgreementPoint').implement({

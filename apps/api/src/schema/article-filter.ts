@@ -9,21 +9,17 @@ import {
 } from '@wirelens/db/repositories';
 
 import { builder, type BuilderTypes } from '../builder.js';
+import { describedEnum } from '../schema-helpers.js';
 import { rowIds } from '../validation.js';
 import { ReviewStatusEnum, SentimentLabelEnum } from './analysis.js';
 import { Company } from './company.js';
 import { Source } from './source.js';
 import { Topic } from './topic.js';
 
-export const ArticleOrderEnum = builder.enumType('ArticleOrder', {
-  description: 'Feed order.',
-  values: {
-    PUBLISHED_AT: { description: 'Newest first.' },
-    IMPORTANCE: { description: 'Most important first, then newest.' },
-    RELEVANCE: {
-      description: `Best full-text match first (needs filter.search): headline matches, then standfirst matches, then the rest by match density. Ranks the newest ${SEARCH_CANDIDATES} matches; order by PUBLISHED_AT or narrow the dates to reach older ones.`,
-    },
-  },
+export const ArticleOrderEnum = describedEnum('ArticleOrder', 'Feed order.', {
+  PUBLISHED_AT: 'Newest first.',
+  IMPORTANCE: 'Most important first, then newest.',
+  RELEVANCE: `Best full-text match first (needs filter.search): headline matches, then standfirst matches, then the rest by match density. Ranks the newest ${SEARCH_CANDIDATES} matches; order by PUBLISHED_AT or narrow the dates to reach older ones.`,
 });
 
 /** A decoded global ID (`t.globalIDList({ for })`). */

@@ -13,6 +13,7 @@ import {
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Arg } from '../builder.js';
 import type { Context } from '../context.js';
 import { listCost, sizeArgument } from '../http/cost.js';
+import { describedEnum, rowNode } from '../schema-helpers.js';
 import { rowId } from '../validation.js';
 import { EffectiveAnalysis, effectiveShape, ReviewStatusEnum, SentimentLabelEnum } from './analysis.js';
 import {
@@ -24,15 +25,16 @@ import {
 } from './article-filter.js';
 import { watchlistArg, watchlistScopeOf } from './watchlist-scope.js';
 
-export const FullTextStatusEnum = builder.enumType('FullTextStatus', {
-  description: "Whether the article's full text is available.",
-  values: {
-    FROM_FEED: { description: 'The feed carried the full text.' },
-    PENDING: { description: 'Waiting for the page to be fetched and extracted.' },
-    EXTRACTED: { description: 'Extracted from the page.' },
-    FAILED: { description: 'Extraction failed; only the excerpt is available.' },
+export const FullTextStatusEnum = describedEnum(
+  'FullTextStatus',
+  "Whether the article's full text is available.",
+  {
+    FROM_FEED: 'The feed carried the full text.',
+    PENDING: 'Waiting for the page to be fetched and extracted.',
+    EXTRACTED: 'Extracted from the page.',
+    FAILED: 'Extraction failed; only the excerpt is available.',
   },
-});
+);
 
 export const ArticleCompany = builder.prismaObject('ArticleCompany', {
   select: {},
@@ -63,11 +65,9 @@ export const ArticleTopic = builder.prismaObject('ArticleTopic', {
 const RELATED_MAX = 20;
 
 export const Article = builder.prismaNode('Article', {
-  // node(id:) of a missing row answers null.
-  nullable: true,
+  ...rowNode,
   select: { id: true },
   description: 'A news item from a feed, with its effective analysis, companies, topics and review history.',
-  id: { field: 'id' },
   fields: (t) => ({
     title: t.exposeString('title', { description: 'Headline.' }),
     url: t.exposeString('url', { description: 'Link to the original ("Read original").' }),

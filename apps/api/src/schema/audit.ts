@@ -1,14 +1,13 @@
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
+import { rowNode } from '../schema-helpers.js';
 import { Article } from './article.js';
 import { Company } from './company.js';
 import { Source } from './source.js';
 import { ApiToken, User } from './user.js';
 
 export const AuditEntry = builder.prismaNode('AuditEntry', {
-  // node(id:) of a missing row answers null.
-  nullable: true,
+  ...rowNode,
   description: 'One change, as recorded in the append-only audit log (editors and admins).',
-  id: { field: 'id' },
   authScopes: { editor: true },
   fields: (t) => ({
     action: t.exposeString('action', {

@@ -1,11 +1,10 @@
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
+import { rowNode } from '../schema-helpers.js';
 
 export const StoryCluster = builder.prismaNode('StoryCluster', {
-  // node(id:) of a missing row answers null.
-  nullable: true,
+  ...rowNode,
   description:
     'Articles about the same event across sources (the basis of related articles and coverage counts).',
-  id: { field: 'id' },
   fields: (t) => ({
     title: t.exposeString('title', { description: 'Title of the first article.' }),
     firstSeenAt: t.expose('firstSeenAt', { type: 'DateTime', description: 'When the story was first seen.' }),

@@ -15,19 +15,21 @@ import {
 
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Arg } from '../builder.js';
 import { requireViewer, type Context } from '../context.js';
+import { describedEnum, rowNode } from '../schema-helpers.js';
 import { rowId } from '../validation.js';
 import { Article, ArticleConnection, resolveSubjectArticles, subjectArticleArgs } from './article.js';
 import { SentimentSeries, seriesArgs, subjectSeries } from './series.js';
 
-export const CompanyStatusEnum = builder.enumType('CompanyStatus', {
-  description: 'Whether a company is part of the registry or only proposed by the analyzer.',
-  values: {
-    CONFIRMED: { description: 'In the registry: matched in articles and shown in charts.' },
-    PROPOSED: { description: 'Detected by the analyzer; waiting for an editor to confirm or merge it.' },
-    REJECTED: { description: 'An editor decided this is not a company.' },
-    MERGED: { description: 'Merged into another company.' },
+export const CompanyStatusEnum = describedEnum(
+  'CompanyStatus',
+  'Whether a company is part of the registry or only proposed by the analyzer.',
+  {
+    CONFIRMED: 'In the registry: matched in articles and shown in charts.',
+    PROPOSED: 'Detected by the analyzer; waiting for an editor to confirm or merge it.',
+    REJECTED: 'An editor decided this is not a company.',
+    MERGED: 'Merged into another company.',
   },
-});
+);
 
 export const CompanyTicker = builder.prismaObject('CompanyTicker', {
   select: {},
@@ -39,12 +41,10 @@ export const CompanyTicker = builder.prismaObject('CompanyTicker', {
 });
 
 export const Company = builder.prismaNode('Company', {
-  // node(id:) of a missing row answers null.
-  nullable: true,
+  ...rowNode,
   select: { id: true },
   description:
     'A company tracked by Wirelens: seeded from the bundled registry, or proposed by the analyzer and confirmed by an editor.',
-  id: { field: 'id' },
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable URL-friendly identifier, e.g. "nvidia".' }),
     name: t.exposeString('name', { description: 'The name news uses for the company.' }),
@@ -219,6 +219,20 @@ const createCompanySchema = z.object({
 const byId = (ctx: Context, query: object, id: number) =>
   ctx.db.company.findUniqueOrThrow({ ...query, where: { id } });
 
+/** Confirming and rejecting a proposed company take its ID and answer with the company. */
+function decide(decision: 'CONFIRMED' | 'REJECTED') {
+  return async (
+    query: object,
+    _root: unknown,
+    args: { id: { id: string; typename: string } },
+    ctx: Context,
+  ) => {
+    const companyId = rowId(args.id);
+    await decideProposedCompany({ db: ctx.db, actor: requireViewer(ctx), companyId, decision });
+    return byId(ctx, query, companyId);
+  };
+}
+
 builder.mutationFields((t) => ({
   createCompany: t.prismaField({
     type: 'Company',
@@ -281,27 +295,14 @@ builder.mutationFields((t) => ({
     description: 'Confirm a company the analyzer proposed (editor).',
     authScopes: { editor: true },
     args: { id: t.arg.globalID({ for: Company, required: true, description: 'Company global ID.' }) },
-    resolve: async (query, _root, args, ctx) => {
-      const companyId = rowId(args.id);
-      await decideProposedCompany({
-        db: ctx.db,
-        actor: requireViewer(ctx),
-        companyId,
-        decision: 'CONFIRMED',
-      });
-      return byId(ctx, query, companyId);
-    },
+    resolve: decide('CONFIRMED'),
   }),
   rejectCompany: t.prismaField({
     type: 'Company',
     description: 'Reject a proposed company (editor): it is removed from articles and series.',
     authScopes: { editor: true },
     args: { id: t.arg.globalID({ for: Company, required: true, description: 'Company global ID.' }) },
-    resolve: async (query, _root, args, ctx) => {
-      const companyId = rowId(args.id);
-      await decideProposedCompany({ db: ctx.db, actor: requireViewer(ctx), companyId, decision: 'REJECTED' });
-      return byId(ctx, query, companyId);
-    },
+    resolve: decide('REJECTED'),
   }),
 }));
 

@@ -13,28 +13,24 @@ import { correctAnalysis, decideAnalysis, type ReviewActionResult } from '@wirel
 
 import { builder } from '../builder.js';
 import { requireViewer, type Context } from '../context.js';
+import { describedEnum, rowNode } from '../schema-helpers.js';
 import { rowId, withFieldPrefix } from '../validation.js';
 import { ReviewStatusEnum, SentimentLabelEnum } from './analysis.js';
 import { Article } from './article.js';
 import { Company } from './company.js';
 import { Topic } from './topic.js';
 
-export const CorrectionActionEnum = builder.enumType('CorrectionAction', {
-  description: 'What an editor did.',
-  values: {
-    CORRECT: { description: 'Changed analysis fields.' },
-    APPROVE: { description: 'Confirmed the effective values.' },
-    REJECT: { description: 'Rejected the analysis.' },
-    REOPEN: { description: 'Sent the article back to review.' },
-  },
+export const CorrectionActionEnum = describedEnum('CorrectionAction', 'What an editor did.', {
+  CORRECT: 'Changed analysis fields.',
+  APPROVE: 'Confirmed the effective values.',
+  REJECT: 'Rejected the analysis.',
+  REOPEN: 'Sent the article back to review.',
 });
 
 export const Correction = builder.prismaNode('Correction', {
-  // node(id:) of a missing row answers null.
-  nullable: true,
+  ...rowNode,
   description:
     'One editor action on an article (append-only): who, when, why, and the values before and after.',
-  id: { field: 'id' },
   fields: (t) => ({
     action: t.expose('action', { type: CorrectionActionEnum, description: 'What the editor did.' }),
     version: t.exposeInt('version', { description: 'The review version this action produced.' }),

@@ -13,6 +13,7 @@ import {
 import { builder, type Arg } from '../builder.js';
 import type { Context } from '../context.js';
 import { listCost, sizeArgument } from '../http/cost.js';
+import { describedEnum } from '../schema-helpers.js';
 import { rowIds } from '../validation.js';
 import { Company } from './company.js';
 import { Topic } from './topic.js';
@@ -22,18 +23,19 @@ import { watchlistArg, watchlistScopeOf } from './watchlist-scope.js';
 export const MAX_SERIES_BUCKETS = 1100;
 export const MAX_SERIES_SUBJECTS = 20;
 
-export const SeriesIntervalEnum = builder.enumType('SeriesInterval', {
-  description: 'Bucket size of a series (UTC; weeks start on Monday).',
-  values: {
-    HOUR: { description: 'One hour.' },
-    DAY: { description: 'One UTC day.' },
-    WEEK: { description: 'One ISO week.' },
+export const SeriesIntervalEnum = describedEnum(
+  'SeriesInterval',
+  'Bucket size of a series (UTC; weeks start on Monday).',
+  {
+    HOUR: 'One hour.',
+    DAY: 'One UTC day.',
+    WEEK: 'One ISO week.',
   },
-});
+);
 
-export const SeriesSubjectEnum = builder.enumType('SeriesSubject', {
-  description: 'What a series is about.',
-  values: { COMPANY: { description: 'A company.' }, TOPIC: { description: 'A topic.' } },
+export const SeriesSubjectEnum = describedEnum('SeriesSubject', 'What a series is about.', {
+  COMPANY: 'A company.',
+  TOPIC: 'A topic.',
 });
 
 export const SentimentBucket = builder.objectRef<SeriesBucket>('SentimentBucket').implement({
@@ -162,13 +164,10 @@ const TopMover = builder.objectRef<Mover>('TopMover').implement({
   }),
 });
 
-const MoverWindowEnum = builder.enumType('MoverWindow', {
-  description: 'Window length for top movers.',
-  values: {
-    DAY: { description: '24 hours (hour buckets).' },
-    WEEK: { description: '7 days.' },
-    MONTH: { description: '30 days.' },
-  },
+const MoverWindowEnum = describedEnum('MoverWindow', 'Window length for top movers.', {
+  DAY: '24 hours (hour buckets).',
+  WEEK: '7 days.',
+  MONTH: '30 days.',
 });
 
 export const MAX_MOVERS = 50;

@@ -11,23 +11,21 @@ import {
 } from '@wirelens/services/sources';
 
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
-import { requireViewer } from '../context.js';
+import { requireViewer, type Context } from '../context.js';
+import { describedEnum, rowNode } from '../schema-helpers.js';
 import { allowLongStrings, rowId, withFieldPrefix } from '../validation.js';
 
-export const SourceStatusEnum = builder.enumType('SourceStatus', {
-  description: 'Whether a source is polled.',
-  values: { ACTIVE: { description: 'Polled on its interval.' }, PAUSED: { description: 'Not polled.' } },
+export const SourceStatusEnum = describedEnum('SourceStatus', 'Whether a source is polled.', {
+  ACTIVE: 'Polled on its interval.',
+  PAUSED: 'Not polled.',
 });
 
-export const FeedFormatEnum = builder.enumType('FeedFormat', {
-  description: 'Feed format detected at the last fetch.',
-  values: {
-    RSS2: { description: 'RSS 2.0.' },
-    RSS1: { description: 'RSS 1.0 (RDF).' },
-    RSS09: { description: 'RSS 0.9x.' },
-    ATOM: { description: 'Atom 1.0.' },
-    JSON: { description: 'JSON Feed.' },
-  },
+export const FeedFormatEnum = describedEnum('FeedFormat', 'Feed format detected at the last fetch.', {
+  RSS2: 'RSS 2.0.',
+  RSS1: 'RSS 1.0 (RDF).',
+  RSS09: 'RSS 0.9x.',
+  ATOM: 'Atom 1.0.',
+  JSON: 'JSON Feed.',
 });
 
 export const FetchLog = builder.prismaObject('FetchLog', {
@@ -53,11 +51,9 @@ export const FetchLog = builder.prismaObject('FetchLog', {
 const adminOnly = { authScopes: { admin: true } } as const;
 
 export const Source = builder.prismaNode('Source', {
-  // node(id:) of a missing row answers null.
-  nullable: true,
+  ...rowNode,
   select: { id: true },
   description: 'A feed Wirelens polls. Health and fetch log are visible to admins only.',
-  id: { field: 'id' },
   fields: (t) => ({
     url: t.exposeString('url', { description: 'Feed URL.' }),
     title: t.exposeString('title', { nullable: true, description: 'Feed title.' }),
@@ -236,28 +232,6 @@ builder.mutationFields((t) => ({
       return ctx.db.source.findUniqueOrThrow({ ...query, where: { id: sourceId } });
     },
   }),
-  pauseSource: t.prismaField({
-    type: 'Source',
-    description: 'Stop polling a source (admin).',
-    ...adminOnly,
-    args: { id: t.arg.globalID({ for: Source, required: true, description: 'Source global ID.' }) },
-    resolve: async (query, _r, args, ctx) => {
-      const sourceId = rowId(args.id);
-      await setSourceStatus({ db: ctx.db, actor: requireViewer(ctx), sourceId, status: 'PAUSED' });
-      return ctx.db.source.findUniqueOrThrow({ ...query, where: { id: sourceId } });
-    },
-  }),
-  resumeSource: t.prismaField({
-    type: 'Source',
-    description: 'Resume polling a source now (admin).',
-    ...adminOnly,
-    args: { id: t.arg.globalID({ for: Source, required: true, description: 'Source global ID.' }) },
-    resolve: async (query, _r, args, ctx) => {
-      const sourceId = rowId(args.id);
-      await setSourceStatus({ db: ctx.db, actor: requireViewer(ctx), sourceId, status: 'ACTIVE' });
-      return ctx.db.source.findUniqueOrThrow({ ...query, where: { id: sourceId } });
-    },
-  }),
   deleteSource: t.globalID({
     description: 'Delete a source and its articles (admin). Returns the deleted ID.',
     ...adminOnly,
@@ -266,17 +240,6 @@ builder.mutationFields((t) => ({
       const sourceId = rowId(args.id);
       await deleteSource({ db: ctx.db, actor: requireViewer(ctx), sourceId });
       return { type: Source, id: sourceId };
-    },
-  }),
-  refreshSource: t.prismaField({
-    type: 'Source',
-    description: 'Fetch a source now, ignoring its schedule (admin).',
-    ...adminOnly,
-    args: { id: t.arg.globalID({ for: Source, required: true, description: 'Source global ID.' }) },
-    resolve: async (query, _r, args, ctx) => {
-      const sourceId = rowId(args.id);
-      await requestSourceRefresh({ db: ctx.db, jobs: ctx.jobs, actor: requireViewer(ctx), sourceId });
-      return ctx.db.source.findUniqueOrThrow({ ...query, where: { id: sourceId } });
     },
   }),
   importOpml: t.field({
@@ -305,3 +268,34 @@ builder.mutationFields((t) => ({
     resolve: (_r, _a, ctx) => exportOpml({ db: ctx.primaryDb, actor: requireViewer(ctx) }),
   }),
 }));
+
+/** A mutation on one source (admin, by global ID) that answers with the source as it is afterwards. */
+function sourceAction(
+  name: string,
+  description: string,
+  act: (ctx: Context, sourceId: number) => Promise<unknown>,
+) {
+  builder.mutationField(name, (t) =>
+    t.prismaField({
+      type: 'Source',
+      description,
+      ...adminOnly,
+      args: { id: t.arg.globalID({ for: Source, required: true, description: 'Source global ID.' }) },
+      resolve: async (query, _r, args, ctx) => {
+        const sourceId = rowId(args.id);
+        await act(ctx, sourceId);
+        return ctx.db.source.findUniqueOrThrow({ ...query, where: { id: sourceId } });
+      },
+    }),
+  );
+}
+
+sourceAction('pauseSource', 'Stop polling a source (admin).', (ctx, sourceId) =>
+  setSourceStatus({ db: ctx.db, actor: requireViewer(ctx), sourceId, status: 'PAUSED' }),
+);
+sourceAction('resumeSource', 'Resume polling a source now (admin).', (ctx, sourceId) =>
+  setSourceStatus({ db: ctx.db, actor: requireViewer(ctx), sourceId, status: 'ACTIVE' }),
+);
+sourceAction('refreshSource', 'Fetch a source now, ignoring its schedule (admin).', (ctx, sourceId) =>
+  requestSourceRefresh({ db: ctx.db, jobs: ctx.jobs, actor: requireViewer(ctx), sourceId }),
+);

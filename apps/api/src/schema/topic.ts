@@ -1,22 +1,18 @@
 import { builder } from '../builder.js';
 import { listCost } from '../http/cost.js';
+import { describedEnum, rowNode } from '../schema-helpers.js';
 import { Article, ArticleConnection, resolveSubjectArticles, subjectArticleArgs } from './article.js';
 import { SentimentSeries, seriesArgs, subjectSeries } from './series.js';
 
-export const TopicKindEnum = builder.enumType('TopicKind', {
-  description: 'Where a topic comes from.',
-  values: {
-    TAXONOMY: { description: 'Part of the fixed, documented taxonomy.' },
-    EDITOR: { description: 'Added by an editor.' },
-  },
+export const TopicKindEnum = describedEnum('TopicKind', 'Where a topic comes from.', {
+  TAXONOMY: 'Part of the fixed, documented taxonomy.',
+  EDITOR: 'Added by an editor.',
 });
 
 export const Topic = builder.prismaNode('Topic', {
-  // node(id:) of a missing row answers null.
-  nullable: true,
+  ...rowNode,
   select: { id: true },
   description: 'A subject articles are classified under (e.g. AI, earnings, regulation & policy).',
-  id: { field: 'id' },
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable identifier, e.g. "regulation-policy".' }),
     name: t.exposeString('name', { description: 'Display name.' }),

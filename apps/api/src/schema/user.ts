@@ -18,16 +18,14 @@ import {
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
 import { requireViewer, type Context } from '../context.js';
 import { sessionCookie } from '../http/cookies.js';
+import { describedEnum, rowNode } from '../schema-helpers.js';
 import { rowId } from '../validation.js';
 
-export const RoleEnum = builder.enumType('Role', {
-  description: 'What a user may do; each role includes the ones before it.',
-  values: {
-    VIEWER: { description: 'Read everything except admin details.' },
-    ANALYST: { description: 'Viewer + own API tokens.' },
-    EDITOR: { description: 'Analyst + review analyses and manage companies.' },
-    ADMIN: { description: 'Editor + sources and users.' },
-  },
+export const RoleEnum = describedEnum('Role', 'What a user may do; each role includes the ones before it.', {
+  VIEWER: 'Read everything except admin details.',
+  ANALYST: 'Viewer + own API tokens.',
+  EDITOR: 'Analyst + review analyses and manage companies.',
+  ADMIN: 'Editor + sources and users.',
 });
 
 /** Fields only the user themself or an admin may read. */
@@ -37,11 +35,9 @@ const selfOrAdmin = {
 } as const;
 
 export const User = builder.prismaNode('User', {
-  // node(id:) of a missing row answers null.
-  nullable: true,
+  ...rowNode,
   description:
     'A person who signs in to Wirelens. Every signed-in user sees others by name only (correction authors on an article, audit actors); everything else only the user themself and admins.',
-  id: { field: 'id' },
   // Readers need a correction's author on the article page; the name is all they get.
   authScopes: (_user, ctx) => ctx.viewer !== null,
   fields: (t) => ({
@@ -90,11 +86,9 @@ export const User = builder.prismaNode('User', {
 });
 
 export const ApiToken = builder.prismaNode('ApiToken', {
-  // node(id:) of a missing row answers null.
-  nullable: true,
+  ...rowNode,
   description:
     'A personal API token (visible to its owner and admins). Only its prefix is shown; the secret is returned once, when created.',
-  id: { field: 'id' },
   authScopes: (token, ctx) => ctx.viewer?.id === token.userId || ctx.viewer?.role === 'ADMIN',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'What the token is for.' }),

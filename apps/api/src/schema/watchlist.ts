@@ -14,6 +14,7 @@ import {
 import { builder } from '../builder.js';
 import { requireViewer, type Context } from '../context.js';
 import { listCost } from '../http/cost.js';
+import { rowNode } from '../schema-helpers.js';
 import { rowId } from '../validation.js';
 import { ArticleFilterInput, parseArticleFilter } from './article-filter.js';
 import { Company } from './company.js';
@@ -23,9 +24,8 @@ import { Topic } from './topic.js';
 const ownerOnly = (list: { ownerId: number }, ctx: Context) => ctx.viewer?.id === list.ownerId;
 
 export const SavedFilter = builder.prismaNode('SavedFilter', {
-  nullable: true,
+  ...rowNode,
   description: 'A feed filter saved on a watchlist (the feed’s filters, full-text search included).',
-  id: { field: 'id' },
   select: { id: true, watchlist: { select: { ownerId: true } } },
   authScopes: (saved, ctx) => ownerOnly(saved.watchlist, ctx),
   fields: (t) => ({
@@ -44,10 +44,9 @@ export const SavedFilter = builder.prismaNode('SavedFilter', {
 });
 
 export const Watchlist = builder.prismaNode('Watchlist', {
-  nullable: true,
+  ...rowNode,
   description:
     'A named list of companies, topics and saved feed filters (visible to its owner only). An article is on the list when it is about one of its companies or topics or matches one of its saved filters.',
-  id: { field: 'id' },
   select: { id: true, ownerId: true },
   authScopes: (list, ctx) => ownerOnly(list, ctx),
   fields: (t) => ({

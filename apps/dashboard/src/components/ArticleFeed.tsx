@@ -16,6 +16,7 @@ import { describeError } from '../lib/errors.js';
 import { downloadCsv, exportName } from '../lib/exports.js';
 import { ArticleCardFields, ArticleFeedCard, sourceName } from './ArticleFeedCard.js';
 import { FeedFilterBar } from './FeedFilterBar.js';
+import { Field } from './Field.js';
 import { QueryState } from './QueryState.js';
 
 const FEED_COLUMNS: CsvColumn<FeedItem>[] = [
@@ -121,8 +122,7 @@ export function ArticleFeed({
       )}
       {showFilters && (
         <div className="feed__tools">
-          <label className="field field--inline">
-            <span>Sort</span>
+          <Field label="Sort" className="field--inline">
             <select
               value={orderBy ?? 'PUBLISHED_AT'}
               onChange={(event) =>
@@ -143,7 +143,7 @@ export function ArticleFeed({
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
           <button
             type="button"
             className="button button--ghost"

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useQuery } from 'urql';
 
 import { graphql } from '../graphql.js';
+import { Field } from './Field.js';
 
 export const CompanySearchQuery = graphql(`
   query CompanySearch($search: String!) {
@@ -46,8 +47,7 @@ export function CompanyPicker({
     .filter((company) => !exclude.includes(company.slug));
   return (
     <div className="picker">
-      <label className="field">
-        <span>{label}</span>
+      <Field label={label}>
         <input
           type="search"
           value={text}
@@ -56,7 +56,7 @@ export function CompanyPicker({
           autoComplete="off"
           onChange={(event) => setText(event.target.value)}
         />
-      </label>
+      </Field>
       <div id={resultsId} aria-live="polite">
         {search.length >= 2 && result.data && options.length === 0 && (
           <p className="muted small">No company matches “{search}”.</p>

@@ -14,6 +14,7 @@ import {
 import { TopicsQuery, type NamedRef } from '../hooks/useResolvedFilter.js';
 import { sourceName } from './ArticleFeedCard.js';
 import { CompanyPicker } from './CompanyPicker.js';
+import { Field } from './Field.js';
 
 export const SourceOptionsQuery = graphql(`
   query SourceOptions {
@@ -91,15 +92,14 @@ export function FeedFilterBar({ filters, onChange, companies, topics, hide = {} 
   return (
     <section className="filters" aria-label="Feed filters">
       <form className="filters__search" role="search" onSubmit={submitSearch}>
-        <label className="field">
-          <span>Search articles</span>
+        <Field label="Search articles">
           <input
             type="search"
             value={text}
             placeholder='Words, "a phrase", -exclude'
             onChange={(event) => setText(event.target.value)}
           />
-        </label>
+        </Field>
         <button type="submit" className="button">
           Search
         </button>
@@ -130,8 +130,7 @@ export function FeedFilterBar({ filters, onChange, companies, topics, hide = {} 
               </label>
             ))}
           </fieldset>
-          <label className="field">
-            <span>Minimum importance</span>
+          <Field label="Minimum importance">
             <select
               value={filters.minImportance ?? ''}
               onChange={(event) =>
@@ -145,10 +144,9 @@ export function FeedFilterBar({ filters, onChange, companies, topics, hide = {} 
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
           {!hide.topics && (
-            <label className="field">
-              <span>Add topic</span>
+            <Field label="Add topic">
               <select
                 value=""
                 onChange={(event) => {
@@ -162,11 +160,10 @@ export function FeedFilterBar({ filters, onChange, companies, topics, hide = {} 
                   </option>
                 ))}
               </select>
-            </label>
+            </Field>
           )}
           {sources.length > 0 && (
-            <label className="field">
-              <span>Add source</span>
+            <Field label="Add source">
               <select
                 value=""
                 onChange={(event) => {
@@ -182,24 +179,22 @@ export function FeedFilterBar({ filters, onChange, companies, topics, hide = {} 
                     </option>
                   ))}
               </select>
-            </label>
+            </Field>
           )}
-          <label className="field">
-            <span>From</span>
+          <Field label="From">
             <input
               type="date"
               value={dateInputValue(filters.from)}
               onChange={(event) => onChange({ from: event.target.value || null })}
             />
-          </label>
-          <label className="field">
-            <span>To</span>
+          </Field>
+          <Field label="To">
             <input
               type="date"
               value={lastDayInputValue(filters.to)}
               onChange={(event) => onChange({ to: event.target.value || null })}
             />
-          </label>
+          </Field>
           {!hide.companies && (
             <CompanyPicker
               exclude={filters.companies}

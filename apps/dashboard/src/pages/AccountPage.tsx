@@ -4,6 +4,7 @@ import { useMutation } from 'urql';
 import { useAuth } from '../auth/AuthContext.js';
 import { roleName } from '../auth/roles.js';
 import { FormAlert } from '../components/DataTable.js';
+import { Field } from '../components/Field.js';
 import { graphql } from '../graphql.js';
 import { describeError } from '../lib/errors.js';
 
@@ -109,14 +110,13 @@ function PasswordField({
   onChange: (value: string) => void;
 }) {
   return (
-    <label className="field">
-      <span>{label}</span>
+    <Field label={label}>
       <input
         type="password"
         autoComplete={autoComplete}
         value={value}
         onChange={(event) => onChange(event.target.value)}
       />
-    </label>
+    </Field>
   );
 }

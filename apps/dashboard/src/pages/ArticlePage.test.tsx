@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { AI_TOPIC, NVIDIA } from '../testing/fixtures.js';
 import type { MockHandler } from '../testing/mockClient.js';
-import { EDITOR, renderPage, retrySendsAgain, VIEWER } from '../testing/renderPage.js';
+import { EDITOR, expectSkeleton, renderPage, retrySendsAgain, VIEWER } from '../testing/renderPage.js';
 import { ArticlePage } from './ArticlePage.js';
 
 function articleData(overrides: Record<string, unknown> = {}) {
@@ -73,7 +73,7 @@ const route = { route: '/articles/QXJ0aWNsZTox', path: '/articles/:id' };
 describe('ArticlePage', () => {
   it('shows a skeleton while loading', () => {
     renderPage(<ArticlePage />, { ...route, handlers: { ArticlePage: 'pending' } });
-    expect(screen.getByRole('status', { name: 'Loading article' }).getAttribute('aria-busy')).toBe('true');
+    expectSkeleton('Loading article');
   });
 
   it('distinguishes a network error from a server error', async () => {

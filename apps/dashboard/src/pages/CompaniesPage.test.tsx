@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import type { MockHandler } from '../testing/mockClient.js';
-import { EDITOR, renderPage, retrySendsAgain } from '../testing/renderPage.js';
+import { EDITOR, itShowsLoadingAndFailure, renderPage } from '../testing/renderPage.js';
 import { CompaniesPage } from './CompaniesPage.js';
 
 const proposal = (id: string, name: string, articleCount: number) => ({
@@ -23,16 +23,16 @@ const proposalsData = {
   },
 };
 
+/** The registry company the tests edit, as the search and the registry list both name it. */
+const nvidia = { __typename: 'Company', id: 'Q29tcGFueToxMg==', slug: 'nvidia', name: 'NVIDIA' } as const;
+
 const registryData = {
   companies: {
     totalCount: 1,
     edges: [
       {
         node: {
-          __typename: 'Company',
-          id: 'Q29tcGFueToxMg==',
-          slug: 'nvidia',
-          name: 'NVIDIA',
+          ...nvidia,
           articleCount: 12,
           aliases: ['Nvidia Corp'],
           tickers: [{ symbol: 'NVDA', exchange: 'NASDAQ' }],
@@ -60,16 +60,7 @@ function page(handlers: Record<string, MockHandler> = {}, route = '/companies') 
 }
 
 describe('CompaniesPage', () => {
-  it('shows a skeleton while loading', () => {
-    page({ CompanyProposals: 'pending' });
-    expect(screen.getByRole('status', { name: 'Loading proposals' }).getAttribute('aria-busy')).toBe('true');
-  });
-
-  it('shows an error with a retry', async () => {
-    const { calls } = page({ CompanyProposals: { networkError: true } });
-    expect((await screen.findByRole('alert')).textContent).toContain('Cannot reach the Wirelens server.');
-    await retrySendsAgain(calls, 'CompanyProposals');
-  });
+  itShowsLoadingAndFailure(page, 'CompanyProposals', { loading: 'Loading proposals' });
 
   it('lists the proposals as the API orders them, with counts; confirm and reject take one click', async () => {
     const { calls } = page({
@@ -167,13 +158,7 @@ describe('CompaniesPage', () => {
           companies: {
             edges: [
               {
-                node: {
-                  __typename: 'Company',
-                  id: 'Q29tcGFueToxMg==',
-                  slug: 'nvidia',
-                  name: 'NVIDIA',
-                  tickers: [{ symbol: 'NVDA' }],
-                },
+                node: { ...nvidia, tickers: [{ symbol: 'NVDA' }] },
               },
             ],
           },

@@ -18,6 +18,7 @@ import {
 import { CompanyNamesEditor } from '../components/companies/CompanyNamesEditor.js';
 import { MergeCompanyDialog } from '../components/companies/MergeCompanyDialog.js';
 import { FormAlert } from '../components/DataTable.js';
+import { Field } from '../components/Field.js';
 import { QueryState } from '../components/QueryState.js';
 import { describeError } from '../lib/errors.js';
 import { companyPath } from '../lib/links.js';
@@ -67,8 +68,7 @@ export function CompaniesPage() {
   return (
     <div className="page companies-admin">
       <h1>Companies</h1>
-      <label className="field companies-admin__search">
-        <span>Search companies</span>
+      <Field label="Search companies" className="companies-admin__search">
         <input
           type="search"
           value={search}
@@ -76,7 +76,7 @@ export function CompaniesPage() {
           maxLength={200}
           onChange={(event) => update({ q: event.target.value })}
         />
-      </label>
+      </Field>
       <p className="status-message" role="status" tabIndex={-1} ref={statusRef}>
         {message}
       </p>

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { AI_TOPIC, buckets, cardNode, feedData, feedSupport, NVIDIA } from '../testing/fixtures.js';
 import type { MockHandler } from '../testing/mockClient.js';
-import { renderPage, retrySendsAgain } from '../testing/renderPage.js';
+import { itShowsLoadingAndFailure, renderPage } from '../testing/renderPage.js';
 import { CompanyPage } from './CompanyPage.js';
 
 const companyData = {
@@ -41,15 +41,10 @@ function page(handlers: Record<string, MockHandler>, route = '/companies/nvidia'
 }
 
 describe('CompanyPage', () => {
-  it('shows a skeleton while loading', () => {
-    page({ CompanyPage: 'pending' });
-    expect(screen.getByRole('status', { name: 'Loading company' }).getAttribute('aria-busy')).toBe('true');
-  });
-
-  it('shows a server error with its message and Retry', async () => {
-    const { calls } = page({ CompanyPage: { graphqlError: 'Series unavailable' } });
-    expect((await screen.findByRole('alert')).textContent).toContain('Series unavailable');
-    await retrySendsAgain(calls, 'CompanyPage');
+  itShowsLoadingAndFailure(page, 'CompanyPage', {
+    loading: 'Loading company',
+    failure: { graphqlError: 'Series unavailable' },
+    alert: 'Series unavailable',
   });
 
   it('says so when the company does not exist', async () => {

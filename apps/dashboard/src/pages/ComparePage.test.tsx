@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { feedSupport, NVIDIA, seriesData } from '../testing/fixtures.js';
 import type { MockHandler } from '../testing/mockClient.js';
-import { renderPage } from '../testing/renderPage.js';
+import { expectUnreachable, renderPage } from '../testing/renderPage.js';
 import { ComparePage } from './ComparePage.js';
 
 const compareData = seriesData({ company: 8, topic: 5 });
@@ -26,7 +26,7 @@ describe('ComparePage', () => {
 
   it('shows a network error', async () => {
     page({ Compare: { networkError: true } });
-    expect((await screen.findByRole('alert')).textContent).toContain('Cannot reach the Wirelens server.');
+    await expectUnreachable();
   });
 
   it('charts the chosen subjects and lists their coverage', async () => {

@@ -6,6 +6,7 @@ import { CompareChart, EmptyState, MAX_COMPARE_SERIES } from '@wirelens/ui';
 
 import { ChartExportButtons } from '../components/ChartExportButtons.js';
 import { CompanyPicker } from '../components/CompanyPicker.js';
+import { Field } from '../components/Field.js';
 import { IntervalSwitch } from '../components/IntervalSwitch.js';
 import { QueryState } from '../components/QueryState.js';
 import { SeriesFields } from '../components/SeriesFields.js';
@@ -105,8 +106,7 @@ export function ComparePage() {
             />
           )}
           {!full && (
-            <label className="field">
-              <span>Add a topic</span>
+            <Field label="Add a topic">
               <select
                 value=""
                 onChange={(event) => {
@@ -122,7 +122,7 @@ export function ComparePage() {
                     </option>
                   ))}
               </select>
-            </label>
+            </Field>
           )}
           <IntervalSwitch value={interval} onChange={setInterval} />
         </div>

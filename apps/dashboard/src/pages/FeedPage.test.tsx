@@ -3,23 +3,14 @@ import { describe, expect, it } from 'vitest';
 
 import { cardNode, feedData, feedSupport } from '../testing/fixtures.js';
 import type { MockHandler } from '../testing/mockClient.js';
-import { renderPage, retrySendsAgain } from '../testing/renderPage.js';
+import { itShowsLoadingAndFailure, renderPage } from '../testing/renderPage.js';
 import { FeedPage } from './FeedPage.js';
 
 const page = (handlers: Record<string, MockHandler>, route = '/feed') =>
   renderPage(<FeedPage />, { handlers: { ...feedSupport, ...handlers }, route, path: '/feed' });
 
 describe('FeedPage', () => {
-  it('shows a skeleton while the first page loads', () => {
-    page({ Feed: 'pending' });
-    expect(screen.getByRole('status', { name: 'Loading articles' }).getAttribute('aria-busy')).toBe('true');
-  });
-
-  it('says the server cannot be reached on a network error, with Retry', async () => {
-    const { calls } = page({ Feed: { networkError: true } });
-    expect((await screen.findByRole('alert')).textContent).toContain('Cannot reach the Wirelens server.');
-    await retrySendsAgain(calls, 'Feed');
-  });
+  itShowsLoadingAndFailure(page, 'Feed', { loading: 'Loading articles' });
 
   it('shows the server message on a GraphQL error', async () => {
     page({ Feed: { graphqlError: 'Query too expensive', code: 'COST_LIMIT' } });

@@ -2,7 +2,7 @@ import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import type { MockHandler } from '../testing/mockClient.js';
-import { ADMIN, renderPage } from '../testing/renderPage.js';
+import { ADMIN, expectUnreachable, renderPage } from '../testing/renderPage.js';
 import { LoginPage, safeNext } from './LoginPage.js';
 
 const page = (handlers: Record<string, MockHandler>) =>
@@ -29,7 +29,7 @@ describe('LoginPage', () => {
   it('says when the server cannot be reached', async () => {
     page({ Login: { networkError: true } });
     signIn();
-    expect((await screen.findByRole('alert')).textContent).toContain('Cannot reach the Wirelens server.');
+    await expectUnreachable();
   });
 
   it('signs in and returns to the page the user came from', async () => {

@@ -5,6 +5,7 @@ import { useMutation } from 'urql';
 import { ErrorState } from '@wirelens/ui';
 
 import { useAuth } from '../auth/AuthContext.js';
+import { Field } from '../components/Field.js';
 import { graphql } from '../graphql.js';
 import { describeError } from '../lib/errors.js';
 
@@ -58,8 +59,7 @@ export function LoginPage() {
         </p>
       )}
       <form onSubmit={(event) => void submit(event)} className="form">
-        <label className="field">
-          <span>E-mail</span>
+        <Field label="E-mail">
           <input
             type="email"
             autoComplete="username"
@@ -67,9 +67,8 @@ export function LoginPage() {
             value={email}
             onChange={(event) => setEmail(event.target.value)}
           />
-        </label>
-        <label className="field">
-          <span>Password</span>
+        </Field>
+        <Field label="Password">
           <input
             type="password"
             autoComplete="current-password"
@@ -77,7 +76,7 @@ export function LoginPage() {
             value={password}
             onChange={(event) => setPassword(event.target.value)}
           />
-        </label>
+        </Field>
         {error &&
           (error.kind === 'network' ? (
             <ErrorState kind="network" message={error.message} />

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { cardNode, feedData, feedSupport, NVIDIA, seriesData, topicsData } from '../testing/fixtures.js';
 import type { MockHandler } from '../testing/mockClient.js';
-import { renderPage, retrySendsAgain } from '../testing/renderPage.js';
+import { itShowsLoadingAndFailure, renderPage } from '../testing/renderPage.js';
 import { OverviewPage } from './OverviewPage.js';
 
 const overviewData = {
@@ -26,15 +26,10 @@ const page = (handlers: Record<string, MockHandler>) =>
   });
 
 describe('OverviewPage', () => {
-  it('shows a skeleton while loading', () => {
-    page({ Overview: 'pending' });
-    expect(screen.getByRole('status', { name: 'Loading overview' }).getAttribute('aria-busy')).toBe('true');
-  });
-
-  it('shows an error with Retry', async () => {
-    const { calls } = page({ Overview: { graphqlError: 'Too costly', code: 'COST_LIMIT' } });
-    expect((await screen.findByRole('alert')).textContent).toContain('Too costly');
-    await retrySendsAgain(calls, 'Overview');
+  itShowsLoadingAndFailure(page, 'Overview', {
+    loading: 'Loading overview',
+    failure: { graphqlError: 'Too costly', code: 'COST_LIMIT' },
+    alert: 'Too costly',
   });
 
   it('shows market mood, movers, important articles and the feed beside them', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { AI_TOPIC, NVIDIA, topicsData } from '../testing/fixtures.js';
 import type { MockHandler } from '../testing/mockClient.js';
-import { EDITOR, renderPage, retrySendsAgain } from '../testing/renderPage.js';
+import { EDITOR, itShowsLoadingAndFailure, renderPage } from '../testing/renderPage.js';
 import { ReviewQueuePage } from './ReviewQueuePage.js';
 
 function queueItem(id: string, title: string, importance: number, confidence: number) {
@@ -100,18 +100,7 @@ function page(handlers: Record<string, MockHandler> = {}) {
 }
 
 describe('ReviewQueuePage', () => {
-  it('shows a skeleton while the queue loads', () => {
-    page({ ReviewQueue: 'pending' });
-    expect(screen.getByRole('status', { name: 'Loading review queue' }).getAttribute('aria-busy')).toBe(
-      'true',
-    );
-  });
-
-  it('shows errors with Retry', async () => {
-    const { calls } = page({ ReviewQueue: { networkError: true } });
-    expect((await screen.findByRole('alert')).textContent).toContain('Cannot reach the Wirelens server.');
-    await retrySendsAgain(calls, 'ReviewQueue');
-  });
+  itShowsLoadingAndFailure(page, 'ReviewQueue', { loading: 'Loading review queue' });
 
   it('shows an empty queue', async () => {
     page({ ReviewQueue: { data: { reviewQueue: { totalCount: 0, edges: [] } } } });

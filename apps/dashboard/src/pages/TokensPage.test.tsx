@@ -2,7 +2,7 @@ import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import type { MockHandler } from '../testing/mockClient.js';
-import { renderPage } from '../testing/renderPage.js';
+import { itShowsLoadingAndFailure, renderPage } from '../testing/renderPage.js';
 import { TokensPage } from './TokensPage.js';
 
 const tokensData = {
@@ -26,16 +26,11 @@ const page = (handlers: Record<string, MockHandler>) =>
   renderPage(<TokensPage />, { route: '/tokens', path: '/tokens', handlers });
 
 describe('TokensPage', () => {
-  it('shows a skeleton while loading', () => {
-    page({ MyTokens: 'pending' });
-    expect(screen.getByRole('status', { name: 'Loading tokens' }).getAttribute('aria-busy')).toBe('true');
-  });
-
-  it('shows a server error', async () => {
-    page({ MyTokens: { graphqlError: 'Boom' } });
-    expect((await screen.findByRole('alert')).textContent).toContain(
-      'The server could not answer this request.',
-    );
+  itShowsLoadingAndFailure(page, 'MyTokens', {
+    loading: 'Loading tokens',
+    failure: { graphqlError: 'Boom' },
+    alert: 'The server could not answer this request.',
+    retry: false,
   });
 
   it('lists tokens by prefix and shows a new secret once', async () => {

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { EmptyState, formatAbsoluteTime, formatRelativeTime } from '@wirelens/ui';
 
 import { DataTable, FormAlert } from '../components/DataTable.js';
+import { Field } from '../components/Field.js';
 import { QueryState } from '../components/QueryState.js';
 import { ShownOnce } from '../components/ShownOnce.js';
 import { graphql, type ResultOf } from '../graphql.js';
@@ -119,14 +120,12 @@ function CreateTokenForm({ onCreated }: { onCreated: () => void }) {
         noValidate
         aria-label="Create a token"
       >
-        <label className="field">
-          <span>Token name</span>
+        <Field label="Token name">
           <input value={name} maxLength={100} onChange={(event) => setName(event.target.value)} />
-        </label>
-        <label className="field">
-          <span>Expires (optional)</span>
+        </Field>
+        <Field label="Expires (optional)">
           <input type="date" value={expires} onChange={(event) => setExpires(event.target.value)} />
-        </label>
+        </Field>
         <button type="submit" className="button" disabled={state.fetching}>
           Create token
         </button>

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { AI_TOPIC, buckets, cardNode, feedData, feedSupport, NVIDIA } from '../testing/fixtures.js';
 import type { MockHandler } from '../testing/mockClient.js';
-import { renderPage, retrySendsAgain } from '../testing/renderPage.js';
+import { itShowsLoadingAndFailure, renderPage } from '../testing/renderPage.js';
 import { TopicPage } from './TopicPage.js';
 
 const topicData = {
@@ -29,16 +29,7 @@ function page(handlers: Record<string, MockHandler>) {
 }
 
 describe('TopicPage', () => {
-  it('shows a skeleton while loading', () => {
-    page({ TopicPage: 'pending' });
-    expect(screen.getByRole('status', { name: 'Loading topic' }).getAttribute('aria-busy')).toBe('true');
-  });
-
-  it('shows a network error with Retry', async () => {
-    const { calls } = page({ TopicPage: { networkError: true } });
-    expect((await screen.findByRole('alert')).textContent).toContain('Cannot reach the Wirelens server.');
-    await retrySendsAgain(calls, 'TopicPage');
-  });
+  itShowsLoadingAndFailure(page, 'TopicPage', { loading: 'Loading topic' });
 
   it('shows the topic, its trend, its companies and its feed', async () => {
     const { calls } = page({ TopicPage: { data: topicData } });

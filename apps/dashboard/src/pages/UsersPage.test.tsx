@@ -2,7 +2,7 @@ import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 
 import type { MockHandler } from '../testing/mockClient.js';
-import { ADMIN, renderPage } from '../testing/renderPage.js';
+import { ADMIN, itShowsLoadingAndFailure, renderPage } from '../testing/renderPage.js';
 import { UsersPage } from './UsersPage.js';
 
 const usersData = {
@@ -52,15 +52,7 @@ const page = (handlers: Record<string, MockHandler>) =>
   renderPage(<UsersPage />, { route: '/users', path: '/users', handlers });
 
 describe('UsersPage', () => {
-  it('shows a skeleton while loading', () => {
-    page({ Users: 'pending' });
-    expect(screen.getByRole('status', { name: 'Loading users' }).getAttribute('aria-busy')).toBe('true');
-  });
-
-  it('shows a network error', async () => {
-    page({ Users: { networkError: true } });
-    expect((await screen.findByRole('alert')).textContent).toContain('Cannot reach the Wirelens server.');
-  });
+  itShowsLoadingAndFailure(page, 'Users', { loading: 'Loading users', retry: false });
 
   it('lists users and changes a role', async () => {
     const { calls } = page({

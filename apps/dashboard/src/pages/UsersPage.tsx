@@ -6,6 +6,7 @@ import { EmptyState, formatAbsoluteTime, formatRelativeTime } from '@wirelens/ui
 import { useAuth } from '../auth/AuthContext.js';
 import { roleName, type Role } from '../auth/roles.js';
 import { DataTable, FormAlert } from '../components/DataTable.js';
+import { Field } from '../components/Field.js';
 import { QueryState } from '../components/QueryState.js';
 import { ShownOnce } from '../components/ShownOnce.js';
 import { graphql, type ResultOf } from '../graphql.js';
@@ -175,16 +176,13 @@ function CreateUserForm({ onCreated }: { onCreated: () => void }) {
         noValidate
         aria-label="Add a user"
       >
-        <label className="field">
-          <span>E-mail</span>
+        <Field label="E-mail">
           <input type="email" value={email} onChange={(event) => setEmail(event.target.value)} />
-        </label>
-        <label className="field">
-          <span>Name</span>
+        </Field>
+        <Field label="Name">
           <input value={name} onChange={(event) => setName(event.target.value)} />
-        </label>
-        <label className="field">
-          <span>Role</span>
+        </Field>
+        <Field label="Role">
           <select value={role} onChange={(event) => setRole(event.target.value as Role)}>
             {ROLES.map((item) => (
               <option key={item} value={item}>
@@ -192,16 +190,15 @@ function CreateUserForm({ onCreated }: { onCreated: () => void }) {
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span>Password (optional)</span>
+        </Field>
+        <Field label="Password (optional)">
           <input
             type="password"
             autoComplete="new-password"
             value={password}
             onChange={(event) => setPassword(event.target.value)}
           />
-        </label>
+        </Field>
         <button type="submit" className="button" disabled={state.fetching}>
           Add user
         </button>

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { Provider } from 'urql';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 
 import { StaticAuthProvider, type Me } from '../auth/AuthContext.js';
 import { mockClient, type MockClient, type MockHandler } from './mockClient.js';
@@ -68,4 +68,41 @@ export async function retrySendsAgain(calls: MockClient['calls'], operation: str
   const before = sent();
   fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
   await waitFor(() => expect(sent()).toBe(before + 1));
+}
+
+/** The page shows its loading skeleton: a busy status region named `label`. */
+export function expectSkeleton(label: string): void {
+  expect(screen.getByRole('status', { name: label }).getAttribute('aria-busy')).toBe('true');
+}
+
+/** The page says the server cannot be reached, as it must on a network error. */
+export async function expectUnreachable(): Promise<void> {
+  expect((await screen.findByRole('alert')).textContent).toContain('Cannot reach the Wirelens server.');
+}
+
+/**
+ * The two tests every page that loads data shares: its skeleton (`loading` names it) while `operation` is
+ * pending, and an alert saying `alert` when `operation` fails with `failure` (a network error unless
+ * given), with a Retry that sends it again unless `retry` is false.
+ */
+export function itShowsLoadingAndFailure(
+  page: (handlers: Record<string, MockHandler>) => { calls: MockClient['calls'] },
+  operation: string,
+  {
+    loading,
+    failure = { networkError: true },
+    alert = 'Cannot reach the Wirelens server.',
+    retry = true,
+  }: { loading: string; failure?: MockHandler; alert?: string; retry?: boolean },
+): void {
+  it('shows a skeleton while loading', () => {
+    page({ [operation]: 'pending' });
+    expectSkeleton(loading);
+  });
+
+  it(`says “${alert}” when loading fails${retry ? ', with Retry' : ''}`, async () => {
+    const { calls } = page({ [operation]: failure });
+    expect((await screen.findByRole('alert')).textContent).toContain(alert);
+    if (retry) await retrySendsAgain(calls, operation);
+  });
 }

@@ -5,7 +5,6 @@ import {
   type AnalysisResult,
   type AnalyzeInput,
   type Analyzer,
-  type CompanyRegistryEntry,
 } from '../analysis/contract.js';
 import { AppError } from '../errors/app-error.js';
 import { createExampleRetriever, type CorrectedExample } from '../learning/similar-examples.js';
@@ -18,6 +17,7 @@ import {
   type FakeChatServer,
   type FakeHandler,
 } from './testing/fake-chat-server.js';
+import { NVIDIA } from './testing/registry.js';
 import type { LlmAnalyzerOptions } from './types.js';
 
 const input: AnalyzeInput = {
@@ -27,15 +27,7 @@ const input: AnalyzeInput = {
   language: 'en',
 };
 
-const registry: CompanyRegistryEntry[] = [
-  {
-    id: 'c-nvda',
-    slug: 'nvidia',
-    name: 'Nvidia',
-    aliases: ['NVIDIA'],
-    tickers: [{ symbol: 'NVDA', exchange: 'NASDAQ' }],
-  },
-];
+const registry = [NVIDIA];
 
 /** Deterministic stand-in for the built-in analyzer. */
 function createFakeFallback(): Analyzer & { calls: number } {

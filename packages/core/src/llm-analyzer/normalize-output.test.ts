@@ -1,33 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import type { CompanyRegistryEntry } from '../analysis/contract.js';
 import { extractJsonText, normalizeOutput, type NormalizeContext } from './normalize-output.js';
 import { createCompanyResolver } from './resolve-company.js';
 import { goodOutput } from './testing/fake-chat-server.js';
+import { ALPHABET, NVIDIA, ONSEMI } from './testing/registry.js';
 
-const registry: CompanyRegistryEntry[] = [
-  {
-    id: 'c-nvda',
-    slug: 'nvidia',
-    name: 'Nvidia',
-    aliases: ['NVIDIA'],
-    tickers: [{ symbol: 'NVDA', exchange: 'NASDAQ' }],
-  },
-  {
-    id: 'c-googl',
-    slug: 'alphabet',
-    name: 'Alphabet',
-    aliases: ['Google'],
-    tickers: [{ symbol: 'GOOGL', exchange: 'NASDAQ' }],
-  },
-  {
-    id: 'c-on',
-    slug: 'onsemi',
-    name: 'onsemi',
-    aliases: ['ON Semiconductor'],
-    tickers: [{ symbol: 'ON', exchange: 'NASDAQ' }],
-  },
-];
+const registry = [NVIDIA, ALPHABET, ONSEMI];
 
 const context: NormalizeContext = {
   analyzer: { name: 'llm', version: 'llm-prompt-v2', model: 'm' },

@@ -1,6 +1,8 @@
 import { AppError } from '@wirelens/core';
-import { normalizeAlias, type DbClient } from '@wirelens/db';
-import { notFound, uniqueOrConflict, writeAudit, type Actor } from '@wirelens/db/repositories';
+import { normalizeAlias } from '@wirelens/db';
+import { uniqueOrConflict, writeAudit } from '@wirelens/db/repositories';
+
+import { findCompanyOrThrow, type CompanyActionOptions } from './find-company.js';
 
 /** Another name a company goes by in news; `ambiguous` when it is also an ordinary word. */
 export async function addCompanyAlias({
@@ -9,20 +11,13 @@ export async function addCompanyAlias({
   companyId,
   alias,
   ambiguous = false,
-}: {
-  db: DbClient;
-  actor: Actor;
-  companyId: number;
-  alias: string;
-  ambiguous?: boolean;
-}): Promise<number> {
+}: CompanyActionOptions & { alias: string; ambiguous?: boolean }): Promise<number> {
   const normalized = normalizeAlias(alias);
   if (!normalized) throw new AppError('INVALID_INPUT', 'The alias is empty', { details: { field: 'alias' } });
   return uniqueOrConflict(
     () =>
       db.$transaction(async (tx) => {
-        const company = await tx.company.findUnique({ where: { id: companyId }, select: { id: true } });
-        if (!company) throw notFound('Company', companyId, 'companyId');
+        await findCompanyOrThrow(tx, companyId);
         await tx.companyAlias.create({ data: { companyId, alias: alias.trim(), normalized, ambiguous } });
         await writeAudit(tx, actor, {
           action: 'company.addAlias',

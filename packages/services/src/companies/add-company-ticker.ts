@@ -1,26 +1,15 @@
-import type { DbClient } from '@wirelens/db';
-import { notFound, uniqueOrConflict, writeAudit, type Actor } from '@wirelens/db/repositories';
+import { uniqueOrConflict, writeAudit } from '@wirelens/db/repositories';
+
+import { findCompanyOrThrow, normalizeListing, type CompanyTickerOptions } from './find-company.js';
 
 /** A listing of the company; a symbol belongs to one company per exchange. */
-export async function addCompanyTicker({
-  db,
-  actor,
-  companyId,
-  symbol,
-  exchange = '',
-}: {
-  db: DbClient;
-  actor: Actor;
-  companyId: number;
-  symbol: string;
-  exchange?: string;
-}): Promise<number> {
-  const listing = { symbol: symbol.trim().toUpperCase(), exchange: exchange.trim().toUpperCase() };
+export async function addCompanyTicker(options: CompanyTickerOptions): Promise<number> {
+  const { db, actor, companyId } = options;
+  const listing = normalizeListing(options);
   return uniqueOrConflict(
     () =>
       db.$transaction(async (tx) => {
-        const company = await tx.company.findUnique({ where: { id: companyId }, select: { id: true } });
-        if (!company) throw notFound('Company', companyId, 'companyId');
+        await findCompanyOrThrow(tx, companyId);
         await tx.companyTicker.create({ data: { companyId, ...listing } });
         await writeAudit(tx, actor, {
           action: 'company.addTicker',

@@ -1,6 +1,7 @@
 import { AppError } from '@wirelens/core';
-import type { DbClient } from '@wirelens/db';
-import { notFound, writeAudit, type Actor } from '@wirelens/db/repositories';
+import { writeAudit } from '@wirelens/db/repositories';
+
+import { findCompanyOrThrow, type CompanyActionOptions } from './find-company.js';
 
 /** An editor's decision on a company the analyzer proposed. Rejecting removes it from articles and series. */
 export async function decideProposedCompany({
@@ -8,15 +9,9 @@ export async function decideProposedCompany({
   actor,
   companyId,
   decision,
-}: {
-  db: DbClient;
-  actor: Actor;
-  companyId: number;
-  decision: 'CONFIRMED' | 'REJECTED';
-}): Promise<number> {
+}: CompanyActionOptions & { decision: 'CONFIRMED' | 'REJECTED' }): Promise<number> {
   return db.$transaction(async (tx) => {
-    const company = await tx.company.findUnique({ where: { id: companyId } });
-    if (!company) throw notFound('Company', companyId, 'companyId');
+    const company = await findCompanyOrThrow(tx, companyId);
     if (company.status !== 'PROPOSED') {
       throw new AppError('CONFLICT', `The company is ${company.status.toLowerCase()}, not proposed`, {
         details: { field: 'companyId' },

@@ -1,6 +1,8 @@
 import { AppError } from '@wirelens/core';
-import { normalizeAlias, type DbClient } from '@wirelens/db';
-import { notFound, writeAudit, type Actor } from '@wirelens/db/repositories';
+import { normalizeAlias } from '@wirelens/db';
+import { writeAudit } from '@wirelens/db/repositories';
+
+import { findCompanyOrThrow, type CompanyActionOptions } from './find-company.js';
 
 /** Drops a name the company no longer goes by; its own name always stays (rename it instead). */
 export async function removeCompanyAlias({
@@ -8,16 +10,10 @@ export async function removeCompanyAlias({
   actor,
   companyId,
   alias,
-}: {
-  db: DbClient;
-  actor: Actor;
-  companyId: number;
-  alias: string;
-}): Promise<number> {
+}: CompanyActionOptions & { alias: string }): Promise<number> {
   const normalized = normalizeAlias(alias);
   return db.$transaction(async (tx) => {
-    const company = await tx.company.findUnique({ where: { id: companyId }, select: { name: true } });
-    if (!company) throw notFound('Company', companyId, 'companyId');
+    const company = await findCompanyOrThrow(tx, companyId);
     if (normalized === normalizeAlias(company.name))
       throw new AppError('INVALID_INPUT', "A company's own name cannot be removed from its aliases", {
         details: { field: 'alias' },

@@ -3,6 +3,7 @@ import { useMutation } from 'urql';
 
 import { describeError } from '../../lib/errors.js';
 import { FormAlert } from '../DataTable.js';
+import { Field } from '../Field.js';
 import {
   AddAliasMutation,
   AddTickerMutation,
@@ -73,10 +74,9 @@ export function CompanyNamesEditor({ company }: { company: RegistryCompany }) {
         onSubmit={submitAlias}
         aria-label={`Add a name for ${company.name}`}
       >
-        <label className="field">
-          <span>New name</span>
+        <Field label="New name">
           <input value={alias} maxLength={200} onChange={(event) => setAlias(event.target.value)} />
-        </label>
+        </Field>
         <label className="check">
           <input
             type="checkbox"
@@ -111,24 +111,22 @@ export function CompanyNamesEditor({ company }: { company: RegistryCompany }) {
         onSubmit={submitTicker}
         aria-label={`Add a ticker for ${company.name}`}
       >
-        <label className="field">
-          <span>Symbol</span>
+        <Field label="Symbol">
           <input
             value={symbol}
             maxLength={20}
             autoCapitalize="characters"
             onChange={(event) => setSymbol(event.target.value)}
           />
-        </label>
-        <label className="field">
-          <span>Exchange (optional)</span>
+        </Field>
+        <Field label="Exchange (optional)">
           <input
             value={exchange}
             maxLength={20}
             autoCapitalize="characters"
             onChange={(event) => setExchange(event.target.value)}
           />
-        </label>
+        </Field>
         <button type="submit" className="button button--ghost" disabled={busy}>
           Add ticker
         </button>

@@ -16,6 +16,7 @@ import {
 } from '../../lib/analysisForm.js';
 import { CompanyPicker } from '../CompanyPicker.js';
 import { FormAlert } from '../DataTable.js';
+import { Field } from '../Field.js';
 
 type TextField = 'summary' | 'paragraphs' | 'takeaways' | 'note';
 
@@ -79,10 +80,7 @@ export function EditAnalysisForm({
   /** A labelled control with its error below. */
   const field = (key: keyof FormErrors, label: string, control: ReactNode) => (
     <div className="field-wrap">
-      <label className="field">
-        <span>{label}</span>
-        {control}
-      </label>
+      <Field label={label}>{control}</Field>
       {fieldError(key)}
     </div>
   );
@@ -227,8 +225,7 @@ export function EditAnalysisForm({
             </li>
           ))}
         </ul>
-        <label className="field">
-          <span>Add a topic</span>
+        <Field label="Add a topic">
           <select
             value=""
             onChange={(event) => {
@@ -246,7 +243,7 @@ export function EditAnalysisForm({
               </option>
             ))}
           </select>
-        </label>
+        </Field>
       </fieldset>
 
       {textArea('note', 'Note for the history (why)', 2)}

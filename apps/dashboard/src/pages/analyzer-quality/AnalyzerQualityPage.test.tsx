@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { Me } from '../../auth/AuthContext.js';
 import type { MockHandler } from '../../testing/mockClient.js';
-import { EDITOR, renderPage, retrySendsAgain } from '../../testing/renderPage.js';
+import { EDITOR, itShowsLoadingAndFailure, renderPage } from '../../testing/renderPage.js';
 import { AnalyzerQualityPage } from './AnalyzerQualityPage.js';
 
 const model = (version: number, active: boolean, improves = true) => ({
@@ -40,19 +40,10 @@ const page = (handlers: Record<string, MockHandler>, user?: Me) =>
   });
 
 describe('AnalyzerQualityPage', () => {
-  it('shows a skeleton while loading', () => {
-    page({ AnalyzerQuality: 'pending' });
-    expect(screen.getByRole('status', { name: 'Loading analyzer quality' }).getAttribute('aria-busy')).toBe(
-      'true',
-    );
-  });
-
-  it('shows a server error and retries', async () => {
-    const { calls } = page({ AnalyzerQuality: { graphqlError: 'Boom' } });
-    expect((await screen.findByRole('alert')).textContent).toContain(
-      'The server could not answer this request.',
-    );
-    await retrySendsAgain(calls, 'AnalyzerQuality');
+  itShowsLoadingAndFailure(page, 'AnalyzerQuality', {
+    loading: 'Loading analyzer quality',
+    failure: { graphqlError: 'Boom' },
+    alert: 'The server could not answer this request.',
   });
 
   it('shows agreement per day and field, the current model with its figures, and the versions', async () => {

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 
 import { FormAlert } from '../../components/DataTable.js';
+import { Field } from '../../components/Field.js';
 import { graphql } from '../../graphql.js';
 import { describeError } from '../../lib/errors.js';
 import { feedUrlProblem } from '../../lib/feedUrl.js';
@@ -46,8 +47,7 @@ export function AddSourceForm({ onAdded }: { onAdded: () => void }) {
       noValidate
       aria-label="Add a source"
     >
-      <label className="field">
-        <span>Feed URL</span>
+      <Field label="Feed URL">
         <input
           type="url"
           value={url}
@@ -56,7 +56,7 @@ export function AddSourceForm({ onAdded }: { onAdded: () => void }) {
           aria-describedby={problem ? 'add-source-error' : undefined}
           onChange={(event) => setUrl(event.target.value)}
         />
-      </label>
+      </Field>
       <button type="submit" className="button" disabled={state.fetching}>
         {state.fetching ? 'Adding…' : 'Add source'}
       </button>

@@ -3,6 +3,7 @@ import { useMutation } from 'urql';
 
 import { downloadBlob } from '@wirelens/ui';
 
+import { Field } from '../../components/Field.js';
 import { graphql } from '../../graphql.js';
 import { describeError } from '../../lib/errors.js';
 
@@ -62,8 +63,7 @@ export function OpmlTools({ onImported }: { onImported: () => void }) {
   };
   return (
     <div className="opml">
-      <label className="field">
-        <span>Import OPML</span>
+      <Field label="Import OPML">
         <input
           ref={fileInput}
           type="file"
@@ -71,7 +71,7 @@ export function OpmlTools({ onImported }: { onImported: () => void }) {
           disabled={importState.fetching}
           onChange={(event) => void onFile(event)}
         />
-      </label>
+      </Field>
       <button
         type="button"
         className="button button--ghost"

@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import type { MockHandler } from '../../testing/mockClient.js';
-import { renderPage } from '../../testing/renderPage.js';
+import { itShowsLoadingAndFailure, renderPage } from '../../testing/renderPage.js';
 import { SourcesPage } from './SourcesPage.js';
 
 const source = (overrides: Record<string, unknown>) => ({
@@ -48,14 +48,11 @@ const page = (handlers: Record<string, MockHandler>) =>
   renderPage(<SourcesPage />, { route: '/sources', path: '/sources', handlers });
 
 describe('SourcesPage', () => {
-  it('shows a skeleton while loading', () => {
-    page({ Sources: 'pending' });
-    expect(screen.getByRole('status', { name: 'Loading sources' }).getAttribute('aria-busy')).toBe('true');
-  });
-
-  it('explains a forbidden answer instead of a generic error', async () => {
-    page({ Sources: { graphqlError: 'Admins only', code: 'FORBIDDEN' } });
-    expect((await screen.findByRole('alert')).textContent).toContain('You do not have access to this.');
+  itShowsLoadingAndFailure(page, 'Sources', {
+    loading: 'Loading sources',
+    failure: { graphqlError: 'Admins only', code: 'FORBIDDEN' },
+    alert: 'You do not have access to this.',
+    retry: false,
   });
 
   it('shows health, failures and the last error, with pause/resume and refresh', async () => {

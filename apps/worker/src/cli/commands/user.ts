@@ -74,20 +74,36 @@ export function registerUser(program: Command): void {
         `New password for ${email.trim().toLowerCase()} (shown once): ${generatedPassword}\n`,
       );
     });
+  simpleUserCommand(
+    user,
+    'reactivate',
+    'let a deactivated user sign in again (their revoked API tokens stay revoked)',
+    reactivateUser,
+    'Reactivated',
+  );
+  simpleUserCommand(
+    user,
+    'unlock',
+    'lift a sign-in lock-out after too many wrong passwords',
+    unlockUser,
+    'Unlocked',
+  );
+}
+
+/** A `user` subcommand that applies one account action to the user with this e-mail and says it did (`done`). */
+function simpleUserCommand(
+  user: Command,
+  name: string,
+  description: string,
+  act: typeof reactivateUser,
+  done: string,
+): void {
   user
-    .command('reactivate')
-    .description('let a deactivated user sign in again (their revoked API tokens stay revoked)')
+    .command(name)
+    .description(description)
     .argument('<email>', 'the user’s e-mail')
     .action(async (email: string) => {
-      await onUser(email, (db, userId) => reactivateUser({ db, actor: CLI_ACTOR, userId }));
-      process.stdout.write(`Reactivated ${email.trim().toLowerCase()}\n`);
-    });
-  user
-    .command('unlock')
-    .description('lift a sign-in lock-out after too many wrong passwords')
-    .argument('<email>', 'the user’s e-mail')
-    .action(async (email: string) => {
-      await onUser(email, (db, userId) => unlockUser({ db, actor: CLI_ACTOR, userId }));
-      process.stdout.write(`Unlocked ${email.trim().toLowerCase()}\n`);
+      await onUser(email, (db, userId) => act({ db, actor: CLI_ACTOR, userId }));
+      process.stdout.write(`${done} ${email.trim().toLowerCase()}\n`);
     });
 }
