@@ -111,7 +111,7 @@ export async function runWorker({
           const error = errors[i];
           if (error) {
             metrics.jobFinished(job.name, 'failed', seconds());
-            item.log.warn(`failed: ${error instanceof Error ? error.message : String(error)}`);
+            item.log.warn(`failed: ${error.message}`);
             results.push({ id: item.jobId, status: 'failed', output: { error: errorText(error) } });
           } else {
             metrics.jobFinished(job.name, 'completed', seconds());
@@ -148,8 +148,8 @@ export async function runWorker({
   };
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+function errorText(error: Error): string {
+  return error.stack ?? error.message;
 }
 
 /**

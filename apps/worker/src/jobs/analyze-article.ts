@@ -9,7 +9,7 @@ type AnalyzeItem = BatchItem<typeof JOBS.analyzeArticle>;
 async function analyzeBatch(
   items: AnalyzeItem[],
   { db, jobs, analyzers, metrics }: WorkerDependencies,
-): Promise<(unknown | null)[]> {
+): Promise<(Error | null)[]> {
   const outcomes = await analyzeAndStoreMany({
     db,
     jobs,
@@ -23,7 +23,7 @@ async function analyzeBatch(
   });
   return outcomes.map((outcome, i) => {
     const item = items[i];
-    if (outcome.status === 'failed') return outcome.error ?? new Error('analysis failed');
+    if (outcome.status === 'failed') return asError(outcome.error);
     if (outcome.status === 'analyzed') {
       metrics.analyzed(outcome.analyzer, outcome.fallbackReason);
       if (outcome.fallbackReason) {
@@ -34,6 +34,11 @@ async function analyzeBatch(
     }
     return null;
   });
+}
+
+function asError(error: unknown): Error {
+  if (error instanceof Error) return error;
+  return new Error(typeof error === 'string' ? error : `analysis failed: ${JSON.stringify(error)}`);
 }
 
 export const analyzeArticleHandler = defineHandler({

@@ -45,7 +45,7 @@ export interface JobHandler<Job extends JobDefinition = JobDefinition> {
    * together and resolves with each one's error, or null when it succeeded, in their order. A job
    * that fails is retried (or dead-lettered) on its own; the others complete.
    */
-  handleMany?(items: BatchItem<Job>[], dependencies: WorkerDependencies): Promise<(unknown | null)[]>;
+  handleMany?(items: BatchItem<Job>[], dependencies: WorkerDependencies): Promise<(Error | null)[]>;
 }
 
 /** One job of a batch: its payload and what JobContext gives a single job. */
