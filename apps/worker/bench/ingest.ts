@@ -1,5 +1,7 @@
 /**
  * pnpm bench:ingest [--items 50000] — feed ingestion throughput.
+ * pnpm bench:ingest --workers 2 [--items 2000] — ingest + analysis through 2 worker processes
+ * (as bench:pipeline, the items spread over one feed per 500 so both workers fetch).
  *
  * Parses the real-world fixture feeds (packages/core/test/fixtures/feeds) over and
  * over until --items items have been read, then runs the same work end to end:
@@ -8,26 +10,35 @@
  * Database: DATABASE_URL, else TEST_DATABASE_URL's server, else an embedded
  * PostgreSQL in a temporary directory. Prints items/s and peak RSS.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-import pg from 'pg';
-
 import { parseFeed, type FeedItem } from '@wirelens/core/feeds';
 import { prepareArticle, type ArticleDraft } from '@wirelens/core/ingest';
-import {
-  applyMigrations,
-  createDbClient,
-  dbPaths,
-  startEmbeddedPostgres,
-  upsertArticles,
-} from '@wirelens/db';
+import { createDbClient, upsertArticles } from '@wirelens/db';
 
-const { values } = parseArgs({ options: { items: { type: 'string', default: '50000' } } });
+import { openBenchDatabase } from './bench-database.js';
+import { pipelineTable, runPipelineBench } from './pipeline-run.js';
+
+const { values } = parseArgs({
+  options: { items: { type: 'string', default: '50000' }, workers: { type: 'string' } },
+});
 const target = Number(values.items);
+
+if (values.workers !== undefined) {
+  // Ingest + analysis through N real worker processes sharing one queue (one feed per 500 items).
+  const workers = Number(values.workers);
+  const articles = Number(values.items === '50000' ? 2000 : values.items);
+  const result = await runPipelineBench({
+    articles,
+    workers,
+    feeds: Math.max(workers, Math.ceil(articles / 500)),
+    label: 'ingest',
+  });
+  process.stdout.write(`${pipelineTable([result])}\n`);
+  process.exit(0);
+}
 const fixtureDir = path.resolve(import.meta.dirname, '../../../packages/core/test/fixtures/feeds');
 
 function progress(label: string, done: number, total: number, started: number) {
@@ -39,39 +50,6 @@ function progress(label: string, done: number, total: number, started: number) {
 
 function peakRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
-}
-
-async function openDatabase(): Promise<{ url: string; close: () => Promise<void> }> {
-  const explicit = process.env.DATABASE_URL;
-  const server = process.env.TEST_DATABASE_URL;
-  if (explicit) return { url: explicit, close: () => Promise.resolve() };
-  if (server) {
-    const name = `wirelens_bench_ingest_${randomBytes(3).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      close: async () => {
-        const client = new pg.Client({ connectionString: server });
-        await client.connect();
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await client.end();
-      },
-    };
-  }
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'wirelens-bench-'));
-  const embedded = await startEmbeddedPostgres({ dataDir: dir });
-  return {
-    url: embedded.connectionString,
-    close: async () => {
-      await embedded.stop();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 const files = await Promise.all(
@@ -95,9 +73,8 @@ const parseSeconds = (performance.now() - started) / 1000;
 process.stderr.write('\n');
 
 // 2. End to end into PostgreSQL.
-const database = await openDatabase();
+const database = await openBenchDatabase('ingest');
 try {
-  await applyMigrations({ connectionString: database.url, migrationsDir: dbPaths.migrations });
   const db = createDbClient({ connectionString: database.url });
   const source = await db.source.create({ data: { url: `https://bench.invalid/${Date.now()}` } });
   let stored = 0;

@@ -8,6 +8,8 @@ import { loggingEnvShape } from '@wirelens/core/logging';
 import { allowHostsEnv } from '@wirelens/core/urls';
 
 export const DEFAULT_LEARN_EVERY = 50;
+/** Analysis jobs a worker takes per fetch with the built-in analyzer (WORKER_ANALYSIS_BATCH). */
+export const DEFAULT_ANALYSIS_BATCH = 50;
 
 /**
  * The worker and CLI environment, validated once. Nothing else in this app
@@ -30,6 +32,8 @@ const schema = z.object({
     .default('true')
     .transform((value) => value === 'true' || value === '1'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Analysis jobs taken per fetch and analysed together; default 50 (LLM_CONCURRENCY with the LLM analyzer). */
+  WORKER_ANALYSIS_BATCH: z.coerce.number().int().min(1).max(1000).optional(),
   /** Hosts the fetcher may reach although they are private or loopback (comma-separated). */
   FETCH_ALLOW_HOSTS: allowHostsEnv,
   FETCH_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
@@ -84,6 +88,14 @@ export function analyzerConfigOf(env: WorkerEnv) {
       concurrency: env.LLM_CONCURRENCY,
     },
   };
+}
+
+/** WORKER_ANALYSIS_BATCH, else 50 with the built-in analyzer and LLM_CONCURRENCY with the LLM (its calls dominate). */
+export function analysisBatchOf(env: WorkerEnv): number {
+  return (
+    env.WORKER_ANALYSIS_BATCH ??
+    (env.WIRELENS_ANALYZER === 'llm' ? env.LLM_CONCURRENCY : DEFAULT_ANALYSIS_BATCH)
+  );
 }
 
 const loggingSchema = z.object(loggingEnvShape);

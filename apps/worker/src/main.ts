@@ -3,7 +3,7 @@ import { createDbClient } from '@wirelens/db';
 import { createAnalyzerSet } from '@wirelens/services/analysis';
 import { serveMetrics } from '@wirelens/services/metrics';
 
-import { analyzerConfigOf, loadEnv } from './env.js';
+import { analysisBatchOf, analyzerConfigOf, loadEnv } from './env.js';
 import { ingestConfigOf } from './ingest-config.js';
 import { logger } from './logger.js';
 import { queueStartupWork, runWorker } from './run-worker.js';
@@ -23,6 +23,7 @@ const worker = await runWorker({
   connectionString: env.DATABASE_URL,
   db,
   concurrency: env.WORKER_CONCURRENCY,
+  batchSize: analysisBatchOf(env),
   analyzers: createAnalyzerSet({ db, config: analyzerConfigOf(env), log: (message) => logger.warn(message) }),
   ingest: ingestConfigOf(env),
   retentionDays: env.WIRELENS_RETENTION_DAYS ?? null,

@@ -12,8 +12,8 @@ import {
   type JobQueue,
 } from '@wirelens/services/queue';
 
-import { DEFAULT_LEARN_EVERY } from './env.js';
-import { HANDLERS, type JobHandler } from './jobs/index.js';
+import { DEFAULT_ANALYSIS_BATCH, DEFAULT_LEARN_EVERY } from './env.js';
+import { HANDLERS, type BatchItem, type JobHandler } from './jobs/index.js';
 import { logger } from './logger.js';
 import { createWorkerMetrics, type WorkerMetrics } from './worker-metrics.js';
 
@@ -24,6 +24,8 @@ export interface RunWorkerOptions {
   analyzers: AnalyzerSet;
   /** Jobs one process runs at once, per job kind (WORKER_CONCURRENCY). */
   concurrency: number;
+  /** Jobs a batch handler (analysis) takes per fetch and works together (WORKER_ANALYSIS_BATCH). */
+  batchSize?: number;
   /** WIRELENS_RETENTION_DAYS (default: keep everything). */
   retentionDays?: number | null;
   /** WIRELENS_LEARN_EVERY (default 50). */
@@ -54,6 +56,7 @@ export async function runWorker({
   ingest,
   analyzers,
   concurrency,
+  batchSize = DEFAULT_ANALYSIS_BATCH,
   retentionDays = null,
   learnEvery = DEFAULT_LEARN_EVERY,
   handlers = HANDLERS,
@@ -74,8 +77,13 @@ export async function runWorker({
     const { job } = handler;
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { singletonKey: job.name });
     const localConcurrency = handler.concurrency === 'single' ? 1 : concurrency;
-    await boss.work(job.name, { localConcurrency, perJobResults: true }, async (batch) => {
+    const dependencies = { db, jobs, ingest, analyzers, retentionDays, metrics, learnEvery };
+    // A batch handler takes up to batchSize jobs per fetch and fetches again at once while
+    // fetches come back full; other jobs are taken one at a time.
+    const fetching = handler.handleMany ? { batchSize, burstWhenBatchFull: true } : {};
+    await boss.work(job.name, { localConcurrency, perJobResults: true, ...fetching }, async (batch) => {
       const results: JobResult[] = [];
+      const valid: BatchItem[] = [];
       for (const item of batch) {
         const log = logger.child({ job: job.name, jobId: item.id });
         const parsed = job.payload.safeParse(item.data);
@@ -86,31 +94,46 @@ export async function runWorker({
           results.push({ id: item.id, status: 'deadletter', output: { error: parsed.error.message } });
           continue;
         }
-        const started = performance.now();
-        const seconds = () => (performance.now() - started) / 1000;
+        valid.push({
+          payload: parsed.data,
+          signal: item.signal,
+          jobId: item.id,
+          log,
+          retryCount: item.retryCount,
+        });
+      }
+      const started = performance.now();
+      const seconds = () => (performance.now() - started) / 1000;
+      if (handler.handleMany && valid.length > 0) {
+        // Each job settles on its own: a failed one is retried or dead-lettered, the others complete.
+        const errors = await handler.handleMany(valid, dependencies);
+        for (const [i, item] of valid.entries()) {
+          const error = errors[i];
+          if (error) {
+            metrics.jobFinished(job.name, 'failed', seconds());
+            item.log.warn(`failed: ${error.message}`);
+            results.push({ id: item.jobId, status: 'failed', output: { error: errorText(error) } });
+          } else {
+            metrics.jobFinished(job.name, 'completed', seconds());
+            results.push({ id: item.jobId, status: 'completed' });
+          }
+        }
+        return results;
+      }
+      for (const item of valid) {
+        const itemStarted = performance.now();
+        const itemSeconds = () => (performance.now() - itemStarted) / 1000;
         try {
-          await handler.handle(parsed.data, {
-            db,
-            jobs,
-            ingest,
-            analyzers,
-            retentionDays,
-            metrics,
-            learnEvery,
-            signal: item.signal,
-            jobId: item.id,
-            log,
-            retryCount: item.retryCount,
-          });
+          await handler.handle(item.payload, { ...dependencies, ...item });
         } catch (error) {
-          metrics.jobFinished(job.name, 'failed', seconds());
+          metrics.jobFinished(job.name, 'failed', itemSeconds());
           if (item.signal.aborted) {
-            log.warn('cancelled (the worker is stopping or lost its claim); the queue retries it');
+            item.log.warn('cancelled (the worker is stopping or lost its claim); the queue retries it');
           }
           throw error;
         }
-        metrics.jobFinished(job.name, 'completed', seconds());
-        results.push({ id: item.id, status: 'completed' });
+        metrics.jobFinished(job.name, 'completed', itemSeconds());
+        results.push({ id: item.jobId, status: 'completed' });
       }
       return results;
     });
@@ -123,6 +146,10 @@ export async function runWorker({
       await boss.stop({ graceful: true, timeout: graceMs, close: true });
     },
   };
+}
+
+function errorText(error: Error): string {
+  return error.stack ?? error.message;
 }
 
 /**

@@ -40,6 +40,20 @@ export interface JobHandler<Job extends JobDefinition = JobDefinition> {
   /** Jobs one worker process runs at once: one, or WORKER_CONCURRENCY. */
   concurrency: 'single' | 'configured';
   handle(payload: JobPayload<Job>, context: JobContext): Promise<void>;
+  /**
+   * Set for jobs worth taking many at a time (WORKER_ANALYSIS_BATCH per fetch): works them
+   * together and resolves with each one's error, or null when it succeeded, in their order. A job
+   * that fails is retried (or dead-lettered) on its own; the others complete.
+   */
+  handleMany?(items: BatchItem<Job>[], dependencies: WorkerDependencies): Promise<(Error | null)[]>;
+}
+
+/** One job of a batch: its payload and what JobContext gives a single job. */
+export interface BatchItem<Job extends JobDefinition = JobDefinition> extends Pick<
+  JobContext,
+  'signal' | 'jobId' | 'log' | 'retryCount'
+> {
+  payload: JobPayload<Job>;
 }
 
 export function defineHandler<Job extends JobDefinition>(handler: JobHandler<Job>): JobHandler<Job> {

@@ -8,7 +8,7 @@ import { learnAnalyzerHandler } from './learn-analyzer.js';
 import { pollSourcesHandler } from './poll-sources.js';
 import { resanitizeArticlesHandler } from './resanitize-articles.js';
 
-export type { JobContext, JobHandler, WorkerDependencies } from './define-handler.js';
+export type { BatchItem, JobContext, JobHandler, WorkerDependencies } from './define-handler.js';
 
 /** Every job the worker runs: one handler per definition in core's JOBS. */
 export const HANDLERS: readonly JobHandler[] = [

@@ -8,6 +8,7 @@ import {
 } from '@wirelens/core/analysis';
 
 import type { DbClient } from '../client.js';
+import type { Prisma } from '../generated/prisma/client.js';
 
 /** An article joins only a cluster whose first report is at most this far from it in time. */
 export const CLUSTER_WINDOW_HOURS = 72;
@@ -54,58 +55,114 @@ export async function assignStoryCluster({
   articleId,
   companyIds,
 }: AssignStoryClusterOptions): Promise<StoryCoverage> {
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLUSTER_LOCK_KEY})`;
-    const article = await tx.article.findUniqueOrThrow({
-      where: { id: articleId },
-      select: {
-        id: true,
-        title: true,
-        excerpt: true,
-        contentText: true,
-        publishedAt: true,
-        sourceId: true,
-        clusterId: true,
-      },
-    });
-    let clusterId: number;
-    if (article.clusterId !== null) {
-      clusterId = article.clusterId;
-    } else {
-      const fingerprint = textFingerprint(articleFingerprintText(article));
-      const match = await findMatchingCluster(tx, article, fingerprint, companyIds);
-      if (match) {
-        clusterId = match.id;
-        await tx.storyCluster.update({
-          where: { id: match.id },
-          data: { fingerprint: serializeClusterPrints(addClusterPrint(match.prints, fingerprint)) },
-        });
-      } else {
-        const created = await tx.storyCluster.create({
-          data: {
-            title: article.title,
-            firstSeenAt: article.publishedAt,
-            lastSeenAt: article.publishedAt,
-            fingerprint: serializeClusterPrints([fingerprint]),
-          },
-          select: { id: true },
-        });
-        clusterId = created.id;
+  const [coverage] = await assignStoryClusters({ db, articles: [{ articleId, companyIds }] });
+  if (!coverage) throw new Error(`article ${articleId}: no story cluster`);
+  return coverage;
+}
+
+/**
+ * assignStoryCluster for several articles, one after the other in the given order, in one
+ * transaction under one lock: each sees the clusters the earlier ones opened or joined, and
+ * their companies, exactly as if each had been assigned and stored on its own.
+ */
+export async function assignStoryClusters({
+  db,
+  articles,
+}: {
+  db: DbClient;
+  articles: readonly Omit<AssignStoryClusterOptions, 'db'>[];
+}): Promise<StoryCoverage[]> {
+  if (articles.length === 0) return [];
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLUSTER_LOCK_KEY})`;
+      const rows = new Map(
+        (
+          await tx.article.findMany({
+            where: { id: { in: articles.map((a) => a.articleId) } },
+            select: articleSelect,
+          })
+        ).map((row) => [row.id, row]),
+      );
+      // Companies of articles assigned earlier in this call (their rows are not stored yet).
+      const pending = new Map<number, Set<number>>();
+      const results: StoryCoverage[] = [];
+      for (const { articleId, companyIds } of articles) {
+        const article = rows.get(articleId);
+        if (!article) throw new Error(`No Article found with id ${articleId}`);
+        const coverage = await assignOne(tx, article, companyIds, pending);
+        // An article's cluster is read again when the same call assigns it twice.
+        rows.set(articleId, { ...article, clusterId: coverage.clusterId });
+        const set = pending.get(coverage.clusterId) ?? new Set<number>();
+        for (const id of companyIds) set.add(id);
+        pending.set(coverage.clusterId, set);
+        results.push(coverage);
       }
-      await tx.article.update({ where: { id: articleId }, data: { clusterId } });
+      return results;
+    },
+    { timeout: 60_000 },
+  );
+}
+
+const articleSelect = {
+  id: true,
+  title: true,
+  excerpt: true,
+  contentText: true,
+  publishedAt: true,
+  sourceId: true,
+  clusterId: true,
+} satisfies Prisma.ArticleSelect;
+
+async function assignOne(
+  tx: Tx,
+  article: Prisma.ArticleGetPayload<{ select: typeof articleSelect }>,
+  companyIds: number[],
+  pending: ReadonlyMap<number, ReadonlySet<number>>,
+): Promise<StoryCoverage> {
+  const articleId = article.id;
+  let clusterId: number;
+  let fingerprintUpdate: string | undefined;
+  if (article.clusterId !== null) {
+    clusterId = article.clusterId;
+  } else {
+    const fingerprint = textFingerprint(articleFingerprintText(article));
+    const match = await findMatchingCluster(tx, article, fingerprint, companyIds, pending);
+    if (!match) {
+      // A new cluster with this article alone: its figures are known without counting.
+      const [created] = await tx.$queryRaw<{ id: number }[]>`
+        WITH cluster AS (
+          INSERT INTO "StoryCluster" ("title", "firstSeenAt", "lastSeenAt", "fingerprint", "articleCount", "sourceCount")
+          VALUES (${article.title}, ${article.publishedAt}::timestamp, ${article.publishedAt}::timestamp,
+                  ${serializeClusterPrints([fingerprint])}, 1, 1)
+          RETURNING "id")
+        UPDATE "Article" SET "clusterId" = (SELECT "id" FROM cluster), "updatedAt" = ${new Date()}::timestamp
+        WHERE "id" = ${articleId} RETURNING "clusterId" AS id`;
+      if (!created) throw new Error(`article ${articleId} vanished while opening its story cluster`);
+      return {
+        clusterId: created.id,
+        distinctSources: 1,
+        isFirstReport: true,
+        addedSource: true,
+        otherMemberIds: [],
+      };
     }
-    // One statement whatever the cluster's size: counts and times over all members, ids of the latest few.
-    const [stats] = await tx.$queryRaw<
-      {
-        articles: number;
-        sources: number;
-        first: Date;
-        last: Date;
-        earlierElsewhere: boolean;
-        sameSourceOther: boolean;
-        others: number[] | null;
-      }[]
-    >`
+    clusterId = match.id;
+    fingerprintUpdate = serializeClusterPrints(addClusterPrint(match.prints, fingerprint));
+    await tx.article.update({ where: { id: articleId }, data: { clusterId } });
+  }
+  // One statement whatever the cluster's size: counts and times over all members, ids of the latest few.
+  const [stats] = await tx.$queryRaw<
+    {
+      articles: number;
+      sources: number;
+      first: Date;
+      last: Date;
+      earlierElsewhere: boolean;
+      sameSourceOther: boolean;
+      others: number[] | null;
+    }[]
+  >`
       SELECT count(*)::int AS articles,
              count(DISTINCT "sourceId")::int AS sources,
              min("publishedAt") AS first,
@@ -117,24 +174,24 @@ export async function assignStoryCluster({
                 SELECT id FROM "Article" WHERE "clusterId" = ${clusterId} AND id <> ${articleId}
                 ORDER BY "publishedAt" DESC, id DESC LIMIT ${MAX_REPORTED_MEMBERS}) latest) AS others
       FROM "Article" WHERE "clusterId" = ${clusterId}`;
-    if (!stats) throw new Error(`story cluster ${clusterId} lost its article ${articleId}`);
-    await tx.storyCluster.update({
-      where: { id: clusterId },
-      data: {
-        articleCount: stats.articles,
-        sourceCount: stats.sources,
-        firstSeenAt: stats.first,
-        lastSeenAt: stats.last,
-      },
-    });
-    return {
-      clusterId,
-      distinctSources: stats.sources,
-      isFirstReport: !stats.earlierElsewhere,
-      addedSource: article.clusterId === null && !stats.sameSourceOther,
-      otherMemberIds: stats.others ?? [],
-    };
+  if (!stats) throw new Error(`story cluster ${clusterId} lost its article ${articleId}`);
+  await tx.storyCluster.update({
+    where: { id: clusterId },
+    data: {
+      ...(fingerprintUpdate === undefined ? {} : { fingerprint: fingerprintUpdate }),
+      articleCount: stats.articles,
+      sourceCount: stats.sources,
+      firstSeenAt: stats.first,
+      lastSeenAt: stats.last,
+    },
   });
+  return {
+    clusterId,
+    distinctSources: stats.sources,
+    isFirstReport: !stats.earlierElsewhere,
+    addedSource: article.clusterId === null && !stats.sameSourceOther,
+    otherMemberIds: stats.others ?? [],
+  };
 }
 
 type Tx = Parameters<Parameters<DbClient['$transaction']>[0]>[0];
@@ -144,6 +201,7 @@ async function findMatchingCluster(
   article: { id: number; publishedAt: Date },
   fingerprint: TextFingerprint,
   companyIds: number[],
+  pending: ReadonlyMap<number, ReadonlySet<number>>,
 ): Promise<{ id: number; prints: TextFingerprint[] } | null> {
   const windowMs = CLUSTER_WINDOW_HOURS * 3_600_000;
   const earliest = new Date(article.publishedAt.getTime() - windowMs);
@@ -164,6 +222,7 @@ async function findMatchingCluster(
     select: { companyId: true, article: { select: { clusterId: true } } },
   });
   const companiesByCluster = new Map<number, Set<number>>();
+  for (const [id, companies] of pending) companiesByCluster.set(id, new Set(companies));
   for (const row of memberCompanies) {
     const id = row.article.clusterId;
     if (id === null) continue;

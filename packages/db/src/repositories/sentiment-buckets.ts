@@ -78,18 +78,31 @@ function addContribution(
   }
 }
 
+/** One article's move in the series: its contribution before and after a change. */
+export interface ContributionChange {
+  before: ArticleContribution | null;
+  after: ArticleContribution | null;
+}
+
 /**
  * Moves an article's contribution from `before` to `after` in one statement. Keys are sorted so
  * concurrent transactions lock bucket rows in the same order (no deadlocks).
  */
-export async function applyBucketDelta(
+export function applyBucketDelta(
   tx: Tx,
   before: ArticleContribution | null,
   after: ArticleContribution | null,
 ): Promise<void> {
+  return applyBucketDeltas(tx, [{ before, after }]);
+}
+
+/** Moves many articles' contributions at once: their deltas summed per bucket, in one statement. */
+export async function applyBucketDeltas(tx: Tx, changes: readonly ContributionChange[]): Promise<void> {
   const deltas = new Map<string, Delta>();
-  addContribution(deltas, before, -1);
-  addContribution(deltas, after, 1);
+  for (const { before, after } of changes) {
+    addContribution(deltas, before, -1);
+    addContribution(deltas, after, 1);
+  }
   const rows = [...deltas.entries()]
     .filter(
       ([, d]) =>

@@ -2,7 +2,13 @@ import { JOBS } from '@wirelens/core/jobs';
 
 import type { JobQueue } from '../queue/job-queue.js';
 
-/** Asks the worker to evaluate the alert rules covering an article (after an analysis or a correction). */
-export async function queueAlertEvaluation(jobs: JobQueue, articleId: number): Promise<void> {
-  await jobs.send(JOBS.evaluateArticleAlerts, { articleId }, { singletonKey: `alerts-${articleId}` });
+/**
+ * Asks the worker to evaluate the alert rules covering these articles (after analyses or a correction):
+ * one job per article, one statement for all of them.
+ */
+export async function queueAlertEvaluation(jobs: JobQueue, articleIds: readonly number[]): Promise<void> {
+  await jobs.sendMany(
+    JOBS.evaluateArticleAlerts,
+    articleIds.map((articleId) => ({ payload: { articleId }, singletonKey: `alerts-${articleId}` })),
+  );
 }

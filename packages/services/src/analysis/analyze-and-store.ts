@@ -1,21 +1,31 @@
 import { coverageFactor } from '@wirelens/core/analysis';
 import { JOBS, type JobPayload } from '@wirelens/core/jobs';
-import { assignStoryCluster, parseImportanceFactors, type DbClient, type StoryCoverage } from '@wirelens/db';
+import {
+  assignStoryClusters,
+  parseImportanceFactors,
+  type DbClient,
+  type Prisma,
+  type StoryCoverage,
+} from '@wirelens/db';
 
 import { queueAlertEvaluation } from '../alerts/queue-alert-evaluation.js';
 import type { JobQueue } from '../queue/job-queue.js';
-import type { AnalyzerSet } from './analyzer-set.js';
-import { storeAnalysisRun } from './store-analysis-run.js';
+import type { AnalysisOutcome, AnalyzerSet } from './analyzer-set.js';
+import { storeAnalysisRuns } from './store-analysis-run.js';
 
-export interface AnalyzeAndStoreOptions {
-  db: DbClient;
-  jobs: JobQueue;
-  analyzers: AnalyzerSet;
+/** One article to analyse, as an analysis job asks for it. */
+export interface AnalyzeRequest {
   articleId: number;
   reason: JobPayload<typeof JOBS.analyzeArticle>['reason'];
   analyzer?: 'builtin' | 'llm';
   /** Cancels a pending LLM call (a stopping worker): nothing is stored and the reason is thrown. */
   signal?: AbortSignal;
+}
+
+export interface AnalyzeAndStoreOptions extends AnalyzeRequest {
+  db: DbClient;
+  jobs: JobQueue;
+  analyzers: AnalyzerSet;
 }
 
 export type AnalyzeAndStoreOutcome =
@@ -32,6 +42,9 @@ export type AnalyzeAndStoreOutcome =
       rescore: number[];
     };
 
+/** What happened to one request of a batch: as analyzeAndStore, or the error it failed with alone. */
+export type AnalyzeRequestOutcome = AnalyzeAndStoreOutcome | { status: 'failed'; error: unknown };
+
 /**
  * Analyses an article and stores the run as a new analysis row (never replacing
  * earlier ones or an editor's corrections), then places it in its story cluster.
@@ -47,98 +60,190 @@ export async function analyzeAndStore({
   db,
   jobs,
   analyzers,
-  articleId,
-  reason,
-  analyzer,
-  signal,
+  ...request
 }: AnalyzeAndStoreOptions): Promise<AnalyzeAndStoreOutcome> {
-  const article = await db.article.findUnique({
-    where: { id: articleId },
-    select: {
-      id: true,
-      title: true,
-      excerpt: true,
-      contentText: true,
-      publishedAt: true,
-      language: true,
-      latestAnalysisId: true,
-      clusterId: true,
-      latestAnalysis: { select: { analyzer: true, importanceFactors: true } },
-      source: { select: { title: true } },
-    },
-  });
-  if (!article) return { status: 'skipped' };
-  // A duplicate "new" job after a successful run has nothing to add.
-  if (reason === 'new' && article.latestAnalysisId !== null) return { status: 'skipped' };
-  if (
-    reason === 'coverage' &&
-    (article.latestAnalysis?.analyzer !== 'builtin' || article.clusterId === null)
-  ) {
-    return { status: 'skipped' };
-  }
+  const [outcome] = await analyzeArticles({ db, jobs, analyzers, requests: [request] });
+  if (!outcome) throw new Error(`article ${request.articleId}: no outcome`);
+  if (outcome.status === 'failed') throw outcome.error;
+  return outcome;
+}
 
-  const input = {
+const subjectSelect = {
+  id: true,
+  title: true,
+  excerpt: true,
+  contentText: true,
+  publishedAt: true,
+  language: true,
+  latestAnalysisId: true,
+  clusterId: true,
+  latestAnalysis: { select: { analyzer: true, importanceFactors: true } },
+  source: { select: { title: true } },
+} satisfies Prisma.ArticleSelect;
+
+type Subject = Prisma.ArticleGetPayload<{ select: typeof subjectSelect }>;
+
+/** Nothing to do: a duplicate "new" job after a successful run, or a coverage job for a run coverage cannot change. */
+function nothingToDo(article: Subject, reason: AnalyzeRequest['reason']): boolean {
+  if (reason === 'new') return article.latestAnalysisId !== null;
+  if (reason === 'coverage')
+    return article.latestAnalysis?.analyzer !== 'builtin' || article.clusterId === null;
+  return false;
+}
+
+function companyIdsOf(outcome: AnalysisOutcome): number[] {
+  return outcome.result.companies.flatMap((c) =>
+    c.companyId && /^\d+$/.test(c.companyId) ? [Number(c.companyId)] : [],
+  );
+}
+
+interface Work {
+  index: number;
+  request: AnalyzeRequest;
+  article: Subject;
+  outcome?: AnalysisOutcome;
+  coverage?: StoryCoverage;
+}
+
+/**
+ * analyzeAndStore for requests of different articles at once: one read of the articles, the
+ * analyzer on each, their story clusters in one transaction (in the requests' order) and their
+ * runs stored in one transaction, then one statement queueing every coverage re-analysis. An
+ * analyzer error fails that request alone; a database error fails the call (the caller retries
+ * the requests one by one).
+ */
+export async function analyzeArticles({
+  db,
+  jobs,
+  analyzers,
+  requests,
+}: {
+  db: DbClient;
+  jobs: JobQueue;
+  analyzers: AnalyzerSet;
+  requests: readonly AnalyzeRequest[];
+}): Promise<AnalyzeRequestOutcome[]> {
+  const outcomes: (AnalyzeRequestOutcome | undefined)[] = requests.map(() => undefined);
+  const articles = new Map(
+    (
+      await db.article.findMany({
+        where: { id: { in: requests.map((r) => r.articleId) } },
+        select: subjectSelect,
+      })
+    ).map((article) => [article.id, article]),
+  );
+  const work: Work[] = [];
+  for (const [index, request] of requests.entries()) {
+    const article = articles.get(request.articleId);
+    if (!article || nothingToDo(article, request.reason)) outcomes[index] = { status: 'skipped' };
+    else work.push({ index, request, article });
+  }
+  const live = () => work.filter((w) => outcomes[w.index] === undefined);
+  const attempt = async (w: Work, run: () => Promise<AnalysisOutcome>) => {
+    try {
+      w.outcome = await run();
+    } catch (error) {
+      outcomes[w.index] = { status: 'failed', error };
+    }
+  };
+  const inputOf = ({ article }: Work) => ({
     title: article.title,
     text: article.contentText ?? article.excerpt ?? '',
     publishedAt: article.publishedAt,
     sourceName: article.source.title,
     language: article.language,
-  };
-  const withCoverage = (coverage: StoryCoverage) => ({
-    ...input,
+  });
+  const withCoverage = (w: Work, coverage: StoryCoverage) => ({
+    ...inputOf(w),
     coverage: { distinctSources: coverage.distinctSources, isFirstReport: coverage.isFirstReport },
   });
-  let outcome: Awaited<ReturnType<AnalyzerSet['analyze']>>;
-  let coverage: StoryCoverage;
-  if (reason === 'coverage') {
-    // Already in its story: read the coverage first, then analyse once with it, or not at all.
-    coverage = await assignStoryCluster({ db, articleId, companyIds: [] });
-    const seen =
-      article.latestAnalysis && parseImportanceFactors(article.latestAnalysis.importanceFactors).coverage;
-    if (seen === coverageFactor(coverage.distinctSources)) return { status: 'skipped' };
-    outcome = await analyzers.analyze(withCoverage(coverage), 'builtin');
-  } else {
-    outcome = await analyzers.analyze(input, analyzer, { signal });
-    const companyIds = outcome.result.companies.flatMap((c) =>
-      c.companyId && /^\d+$/.test(c.companyId) ? [Number(c.companyId)] : [],
-    );
-    coverage = await assignStoryCluster({ db, articleId, companyIds });
-    if (
-      outcome.result.analyzer.name === 'builtin' &&
+
+  // A coverage run reads the coverage first and analyses once with it, or not at all; the others
+  // are analysed first (LLM calls of a batch overlap), then placed in their story.
+  await Promise.all(
+    work
+      .filter((w) => w.request.reason !== 'coverage')
+      .map((w) =>
+        attempt(w, () => analyzers.analyze(inputOf(w), w.request.analyzer, { signal: w.request.signal })),
+      ),
+  );
+  const placed = live();
+  const coverages = await assignStoryClusters({
+    db,
+    articles: placed.map((w) => ({
+      articleId: w.request.articleId,
+      companyIds: w.outcome ? companyIdsOf(w.outcome) : [],
+    })),
+  });
+  for (const [i, w] of placed.entries()) {
+    const coverage = coverages[i];
+    if (!coverage) throw new Error(`article ${w.request.articleId}: no story cluster`);
+    w.coverage = coverage;
+    if (w.request.reason === 'coverage') {
+      const seen =
+        w.article.latestAnalysis &&
+        parseImportanceFactors(w.article.latestAnalysis.importanceFactors).coverage;
+      if (seen === coverageFactor(coverage.distinctSources)) outcomes[w.index] = { status: 'skipped' };
+      else await attempt(w, () => analyzers.analyze(withCoverage(w, coverage), 'builtin'));
+    } else if (
+      w.outcome?.result.analyzer.name === 'builtin' &&
       (coverage.distinctSources > 1 || !coverage.isFirstReport)
     ) {
-      outcome = await analyzers.analyze(withCoverage(coverage), 'builtin');
+      await attempt(w, () => analyzers.analyze(withCoverage(w, coverage), 'builtin'));
     }
   }
-  signal?.throwIfAborted();
-  const saved = await storeAnalysisRun({
+  for (const w of live()) {
+    if (w.request.signal?.aborted) outcomes[w.index] = { status: 'failed', error: w.request.signal.reason };
+  }
+
+  const toStore = live().flatMap((w) =>
+    w.outcome && w.coverage ? [{ w, outcome: w.outcome, coverage: w.coverage }] : [],
+  );
+  const saved = await storeAnalysisRuns({
     db,
-    articleId,
-    result: outcome.result,
-    durationMs: outcome.durationMs,
-    fallbackReason: outcome.fallbackReason,
-    tokenUsage: outcome.tokenUsage,
-    learnedModelId: outcome.learnedModelId,
+    runs: toStore.map(({ w, outcome }) => ({
+      articleId: w.request.articleId,
+      result: outcome.result,
+      durationMs: outcome.durationMs,
+      fallbackReason: outcome.fallbackReason,
+      tokenUsage: outcome.tokenUsage,
+      learnedModelId: outcome.learnedModelId,
+    })),
   });
-  // Bounded: at most the story's latest MAX_REPORTED_MEMBERS articles, and only while another
-  // source still changes the coverage factor (it saturates at 16 sources).
-  const coverageChanged =
-    coverageFactor(coverage.distinctSources) !== coverageFactor(coverage.distinctSources - 1);
-  const rescore =
-    coverage.addedSource && coverageChanged && reason !== 'coverage' ? coverage.otherMemberIds : [];
+  const rescoreIds = new Set<number>();
+  for (const [i, { w, outcome, coverage }] of toStore.entries()) {
+    const stored = saved[i];
+    if (!stored) throw new Error(`article ${w.request.articleId}: the run was not stored`);
+    // Bounded: at most the story's latest MAX_REPORTED_MEMBERS articles, and only while another
+    // source still changes the coverage factor (it saturates at 16 sources).
+    const coverageChanged =
+      coverageFactor(coverage.distinctSources) !== coverageFactor(coverage.distinctSources - 1);
+    const rescore =
+      coverage.addedSource && coverageChanged && w.request.reason !== 'coverage'
+        ? coverage.otherMemberIds
+        : [];
+    for (const id of rescore) rescoreIds.add(id);
+    outcomes[w.index] = {
+      status: 'analyzed',
+      analysisId: stored.analysisId,
+      clusterId: coverage.clusterId,
+      reviewStatus: stored.reviewStatus,
+      analyzer: outcome.result.analyzer.name,
+      fallbackReason: outcome.fallbackReason,
+      rescore,
+    };
+  }
   // A new source for the story: its earlier articles' importance counts sources.
   await jobs.sendMany(
     JOBS.analyzeArticle,
-    rescore.map((id) => ({ payload: { articleId: id, reason: 'coverage' }, singletonKey: `coverage-${id}` })),
+    [...rescoreIds].map((id) => ({
+      payload: { articleId: id, reason: 'coverage' },
+      singletonKey: `coverage-${id}`,
+    })),
   );
-  await queueAlertEvaluation(jobs, articleId);
-  return {
-    status: 'analyzed',
-    analysisId: saved.analysisId,
-    clusterId: coverage.clusterId,
-    reviewStatus: saved.reviewStatus,
-    analyzer: outcome.result.analyzer.name,
-    fallbackReason: outcome.fallbackReason,
-    rescore,
-  };
+  await queueAlertEvaluation(
+    jobs,
+    toStore.map(({ w }) => w.request.articleId),
+  );
+  return outcomes.map((outcome) => outcome ?? { status: 'failed', error: new Error('no outcome') });
 }

@@ -8,20 +8,20 @@ import {
 import type { DbClient, ReviewStatus } from '@wirelens/db';
 import {
   aiValuesOf,
-  applyBucketDelta,
+  applyBucketDeltas,
   articleStateSelect,
   contributionOf,
   effectiveContribution,
-  insertAnalysisRun,
-  latestCorrection,
-  lockArticle,
-  resolveCompanies,
-  resolveTopics,
-  writeEffective,
+  insertAnalysisRuns,
+  latestCorrections,
+  lockArticles,
+  resolveCompaniesOfRuns,
+  resolveTopicsOfRuns,
+  writeEffectiveMany,
 } from '@wirelens/db/repositories';
 
-export interface StoreAnalysisRunOptions {
-  db: DbClient;
+/** One analyzer run to store. */
+export interface AnalysisRunToStore {
   articleId: number;
   result: AnalysisResult;
   durationMs: number;
@@ -29,6 +29,10 @@ export interface StoreAnalysisRunOptions {
   tokenUsage?: Record<string, number> | null;
   /** The learned model that shaped a built-in run. */
   learnedModelId?: number | null;
+}
+
+export interface StoreAnalysisRunOptions extends AnalysisRunToStore {
+  db: DbClient;
 }
 
 export interface StoreAnalysisRunResult {
@@ -46,63 +50,115 @@ export interface StoreAnalysisRunResult {
  */
 export async function storeAnalysisRun({
   db,
-  articleId,
-  result,
-  durationMs,
-  fallbackReason = null,
-  tokenUsage = null,
-  learnedModelId = null,
+  ...run
 }: StoreAnalysisRunOptions): Promise<StoreAnalysisRunResult> {
+  const [stored] = await storeAnalysisRuns({ db, runs: [run] });
+  if (!stored) throw new Error(`article ${run.articleId}: the run was not stored`);
+  return stored;
+}
+
+/**
+ * storeAnalysisRun for runs of different articles, in one transaction with a few statements for
+ * all of them (the article rows are locked in id order first). Every run gets exactly what
+ * storeAnalysisRun would give it; any failure stores none of them.
+ */
+export async function storeAnalysisRuns({
+  db,
+  runs,
+}: {
+  db: DbClient;
+  runs: readonly AnalysisRunToStore[];
+}): Promise<StoreAnalysisRunResult[]> {
+  const articleIds = runs.map((run) => run.articleId);
+  if (new Set(articleIds).size !== articleIds.length) {
+    throw new AppError('INTERNAL', 'storeAnalysisRuns: at most one run per article');
+  }
+  if (runs.length === 0) return [];
   return db.$transaction(
     async (tx) => {
-      if (!(await lockArticle(tx, articleId)))
-        throw new AppError('NOT_FOUND', `Article ${articleId} does not exist`);
-      const state = await tx.article.findUniqueOrThrow({
-        where: { id: articleId },
-        select: { ...articleStateSelect, language: true, latestAnalysis: true },
-      });
-      const mentions = await resolveCompanies(tx, result.companies);
-      const topics = await resolveTopics(tx, result.topics);
-      const analysis = await insertAnalysisRun(tx, {
-        articleId,
-        result,
-        mentions,
-        topics,
-        durationMs,
-        fallbackReason,
-        tokenUsage,
-        learnedModelId,
-      });
-      const ai = aiValuesOf(analysis);
-      const correction = await latestCorrection(tx, articleId);
-      const corrections = correction?.values ?? {};
-      const reviewStatus = nextReviewStatus({
-        current: state.reviewStatus,
-        newAi: ai,
-        previousEffective: state.latestAnalysis
-          ? overlayCorrections(aiValuesOf(state.latestAnalysis), corrections)
-          : null,
-        corrections: correction?.values ?? null,
-      });
-      const effective = await writeEffective(tx, {
-        articleId,
-        publishedAt: state.publishedAt,
-        effective: overlayCorrections(ai, corrections),
-        mentions,
-        data: {
-          latestAnalysisId: analysis.id,
-          analyzedAt: analysis.createdAt,
-          reviewStatus,
-          reviewVersion: { increment: 1 },
-          language: state.language ?? result.language,
-        },
-      });
-      await applyBucketDelta(
-        tx,
-        contributionOf(state),
-        effectiveContribution(state.publishedAt, reviewStatus, effective),
+      const existing = await lockArticles(tx, articleIds);
+      const missing = articleIds.find((id) => !existing.has(id));
+      if (missing !== undefined) throw new AppError('NOT_FOUND', `Article ${missing} does not exist`);
+      const states = new Map(
+        (
+          await tx.article.findMany({
+            where: { id: { in: articleIds } },
+            select: { ...articleStateSelect, language: true, latestAnalysis: true },
+          })
+        ).map((state) => [state.id, state]),
       );
-      return { analysisId: analysis.id, reviewStatus, effective };
+      const mentionsOfRuns = await resolveCompaniesOfRuns(
+        tx,
+        runs.map((run) => run.result.companies),
+      );
+      const topicsOfRuns = await resolveTopicsOfRuns(
+        tx,
+        runs.map((run) => run.result.topics),
+      );
+      const analyses = await insertAnalysisRuns(
+        tx,
+        runs.map((run, i) => ({
+          articleId: run.articleId,
+          result: run.result,
+          mentions: mentionsOfRuns[i] ?? [],
+          topics: topicsOfRuns[i] ?? [],
+          durationMs: run.durationMs,
+          fallbackReason: run.fallbackReason ?? null,
+          tokenUsage: run.tokenUsage ?? null,
+          learnedModelId: run.learnedModelId ?? null,
+        })),
+      );
+      const corrections = await latestCorrections(tx, articleIds);
+      const planned = runs.map((run, i) => {
+        const state = states.get(run.articleId);
+        const analysis = analyses[i];
+        if (!state || !analysis) throw new AppError('NOT_FOUND', `Article ${run.articleId} does not exist`);
+        const ai = aiValuesOf(analysis);
+        const correction = corrections.get(run.articleId);
+        const correctionValues = correction?.values ?? {};
+        const reviewStatus = nextReviewStatus({
+          current: state.reviewStatus,
+          newAi: ai,
+          previousEffective: state.latestAnalysis
+            ? overlayCorrections(aiValuesOf(state.latestAnalysis), correctionValues)
+            : null,
+          corrections: correction?.values ?? null,
+        });
+        return {
+          state,
+          analysis,
+          reviewStatus,
+          write: {
+            articleId: run.articleId,
+            publishedAt: state.publishedAt,
+            effective: overlayCorrections(ai, correctionValues),
+            mentions: mentionsOfRuns[i] ?? [],
+            data: {
+              latestAnalysisId: analysis.id,
+              analyzedAt: analysis.createdAt,
+              reviewStatus,
+              reviewVersion: { increment: 1 },
+              language: state.language ?? run.result.language,
+            },
+          },
+        };
+      });
+      const written = await writeEffectiveMany(
+        tx,
+        planned.map((p) => p.write),
+      );
+      await applyBucketDeltas(
+        tx,
+        planned.map((p, i) => ({
+          before: contributionOf(p.state),
+          after: written[i] ? effectiveContribution(p.state.publishedAt, p.reviewStatus, written[i]) : null,
+        })),
+      );
+      return planned.map((p, i) => ({
+        analysisId: p.analysis.id,
+        reviewStatus: p.reviewStatus,
+        effective: written[i] ?? p.write.effective,
+      }));
     },
     { timeout: 30_000 },
   );

@@ -22,6 +22,6 @@ export interface CorrectAnalysisOptions extends ReviewActionOptions {
  */
 export async function correctAnalysis(options: CorrectAnalysisOptions): Promise<ReviewActionResult> {
   const result = await applyReviewAction({ ...options, action: 'CORRECT', input: options.values });
-  if (result.kind === 'success' && options.jobs) await queueAlertEvaluation(options.jobs, result.articleId);
+  if (result.kind === 'success' && options.jobs) await queueAlertEvaluation(options.jobs, [result.articleId]);
   return result;
 }
