@@ -31,6 +31,10 @@ const api = await createApiServer({
   llmConfigured: Boolean(env.LLM_BASE_URL && env.LLM_MODEL),
   demoContent: await readDemoContent(),
   metricsToken: env.METRICS_TOKEN ?? null,
+  authCache:
+    env.WIRELENS_AUTH_CACHE_SECONDS > 0
+      ? { connectionString: env.DATABASE_URL, ttlMs: env.WIRELENS_AUTH_CACHE_SECONDS * 1000 }
+      : null,
 });
 api.server.once('error', (error: NodeJS.ErrnoException) => {
   // Another process took the port after `wirelens start` checked it: say so instead of a raw stack.

@@ -13,3 +13,4 @@ export * from './json-columns.js';
 export * from './ingestion/index.js';
 export * from './analysis/index.js';
 export * from './seed/seed-sources.js';
+export * from './auth-changes.js';

@@ -9,6 +9,7 @@ import type { DbClient } from '@wirelens/db';
 
 import type { Context } from '../context.js';
 import { noJobQueue, type JobQueue } from '../jobs.js';
+import { createAuthenticator } from './authenticate.js';
 import { trustNoProxy, type ProxyTrust } from './client-address.js';
 import { createApollo, DEFAULT_QUERY_LIMITS } from './create-apollo.js';
 import type { QueryLimits } from './graphql-plugin.js';
@@ -46,6 +47,11 @@ export interface CreateApiServerOptions {
   llmConfigured?: boolean;
   /** METRICS_TOKEN: /metrics on this port answers only with this bearer token (default: no /metrics here). */
   metricsToken?: string | null;
+  /**
+   * Cache who a token or session stands for, invalidated through LISTEN/NOTIFY on this database
+   * (see createAuthenticator); default: none, every request reads its credential from the database.
+   */
+  authCache?: { connectionString: string; ttlMs?: number } | null;
 }
 
 export interface ApiServer {
@@ -61,6 +67,8 @@ export async function createApiServer(options: CreateApiServerOptions): Promise<
   const { db, logger = createLogger({ name: 'api', level: 'silent' }), trustProxy = trustNoProxy } = options;
   const metrics = createApiMetrics(db);
   const limits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
+  const authenticator = createAuthenticator({ db, cache: options.authCache });
+  await authenticator.ready;
   const apollo = await createApollo({
     limits,
     production: options.production,
@@ -80,6 +88,7 @@ export async function createApiServer(options: CreateApiServerOptions): Promise<
         apollo,
         limits,
         maxBodyBytes: options.maxBodyBytes,
+        authenticator,
         shared: {
           db,
           jobs: options.jobs ?? noJobQueue,
@@ -105,6 +114,7 @@ export async function createApiServer(options: CreateApiServerOptions): Promise<
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await apollo.stop();
+      await authenticator.close();
     },
   };
 }

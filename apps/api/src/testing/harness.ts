@@ -98,7 +98,12 @@ export async function addUser(
 
 /** A migrated database with the topic taxonomy, five companies, one user per role (each with a token), one source, and a running API. */
 export async function startTestApi(
-  options: { onQuery?: (sql: string) => void; server?: Partial<CreateApiServerOptions> } = {},
+  options: {
+    onQuery?: (sql: string) => void;
+    server?: Partial<CreateApiServerOptions>;
+    /** Cache credentials (LISTEN/NOTIFY on the test database) for this many milliseconds. */
+    authCacheMs?: number;
+  } = {},
 ): Promise<TestApi> {
   const database = await createTestDatabase({ onQuery: options.onQuery });
   const { db } = database;
@@ -126,6 +131,7 @@ export async function startTestApi(
     production: true,
     jobs,
     rateLimits: false,
+    authCache: options.authCacheMs ? { connectionString: database.url, ttlMs: options.authCacheMs } : null,
     ...options.server,
   });
   await new Promise<void>((resolve) => api.server.listen(0, '127.0.0.1', resolve));
