@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 
-import type { ApolloServer } from '@apollo/server';
+import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import type { Registry } from 'prom-client';
 
 import type { DemoContent } from '@wirelens/core/demo';
@@ -52,6 +52,8 @@ export interface CreateApiServerOptions {
    * (see createAuthenticator); default: none, every request reads its credential from the database.
    */
   authCache?: { connectionString: string; ttlMs?: number } | null;
+  /** More Apollo plugins (benchmarks: per-field timing). */
+  plugins?: ApolloServerPlugin<Context>[];
 }
 
 export interface ApiServer {
@@ -74,7 +76,7 @@ export async function createApiServer(options: CreateApiServerOptions): Promise<
     production: options.production,
     logger,
     maxResponseBytes: options.maxResponseBytes,
-    plugins: [metrics.plugin],
+    plugins: [metrics.plugin, ...(options.plugins ?? [])],
   });
   const server = createServer(
     createRoutes({
