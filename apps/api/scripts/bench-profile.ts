@@ -75,7 +75,7 @@ export function createProfiler() {
   return {
     plugin,
     /** For the db client's `onQuery`. */
-    onQuery(_sql: string, durationMs: number) {
+    onQuery: (_sql: string, durationMs: number) => {
       profile.statements += 1;
       profile.statementMs += durationMs;
     },

@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createApiToken } from '@wirelens/services/tokens';
 
-import { addUser, globalId, PASSWORD, startTestApi, type TestApi } from './testing/harness.js';
+import {
+  addUser,
+  globalId,
+  PASSWORD,
+  postGraphql,
+  startTestApi,
+  type RequestOptions,
+  type TestApi,
+} from './testing/harness.js';
 
 // Two API processes on one database, both caching credentials: this test process (A) and `src/main.ts`
 // started as a child (B). Whatever A revokes must be refused by B on the very next request.
@@ -56,23 +64,39 @@ async function startSecondProcess(databaseUrl: string): Promise<{ url: string; p
 async function gqlAt(
   url: string,
   query: string,
-  auth: { token?: string; cookie?: string },
+  auth: RequestOptions,
   variables: Record<string, unknown> = {},
 ) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}),
-      ...(auth.cookie ? { cookie: auth.cookie } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
+  const response = await postGraphql<{ me?: { email: string; role: string } | null }>(
+    url,
+    query,
+    variables,
+    auth,
+  );
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return { ...response, cookie };
+}
+
+/** An admin's mutation on one user, through this process. */
+async function onUser(mutation: string, userId: number) {
+  const response = await gqlAt(api.url, `mutation($u: ID!) { ${mutation} }`, admin(), {
+    u: globalId('User', userId),
   });
-  const body = (await response.json()) as {
-    data?: { me?: { email: string; role: string } | null } | null;
-    errors?: { extensions?: { code?: string } }[];
-  };
-  return { status: response.status, body, setCookie: response.headers.getSetCookie() };
+  expect(response.body.errors).toBeUndefined();
+}
+
+async function login(url: string, email: string) {
+  return (
+    await gqlAt(
+      url,
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { email } } }',
+      {},
+      { e: email, p: PASSWORD },
+    )
+  ).cookie;
 }
 
 const ME = '{ me { email role } }';
@@ -129,46 +153,22 @@ describe('cached authentication across two API processes', () => {
 
   it('refuses the tokens of a deactivated user and shows a demotion at once', async () => {
     const user = await addUser(api.db, { role: 'EDITOR', email: 'demoted@example.com', name: 'Demoted' });
-    const login = await gqlAt(
-      api.url,
-      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { email } } }',
-      {},
-      { e: user.email, p: PASSWORD },
-    );
-    const cookie = login.setCookie.map((c) => c.split(';')[0]).join('; ');
+    const cookie = await login(api.url, user.email);
     expect((await gqlAt(other.url, ME, { cookie })).body.data?.me?.role).toBe('EDITOR');
     expect((await gqlAt(other.url, ME, { token: user.token })).body.data?.me?.role).toBe('EDITOR');
 
-    const demoted = await gqlAt(
-      api.url,
-      'mutation($u: ID!) { setUserRole(userId: $u, role: ANALYST) { role } }',
-      admin(),
-      { u: globalId('User', user.id) },
-    );
-    expect(demoted.body.errors).toBeUndefined();
+    await onUser('setUserRole(userId: $u, role: ANALYST) { role }', user.id);
     expect((await gqlAt(other.url, ME, { cookie })).body.data?.me?.role).toBe('ANALYST');
     expect((await gqlAt(other.url, ME, { token: user.token })).body.data?.me?.role).toBe('ANALYST');
 
-    const deactivated = await gqlAt(
-      api.url,
-      'mutation($u: ID!) { deactivateUser(userId: $u) { active } }',
-      admin(),
-      { u: globalId('User', user.id) },
-    );
-    expect(deactivated.body.errors).toBeUndefined();
+    await onUser('deactivateUser(userId: $u) { active }', user.id);
     expect((await gqlAt(other.url, ME, { token: user.token })).status).toBe(401);
     expect((await gqlAt(other.url, ME, { cookie })).body.data?.me).toBeNull();
   });
 
   it('signs a session out everywhere when it logs out', async () => {
     const user = await addUser(api.db, { role: 'VIEWER', email: 'leaving@example.com', name: 'Leaving' });
-    const login = await gqlAt(
-      other.url,
-      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { email } } }',
-      {},
-      { e: user.email, p: PASSWORD },
-    );
-    const cookie = login.setCookie.map((c) => c.split(';')[0]).join('; ');
+    const cookie = await login(other.url, user.email);
     for (const url of [api.url, other.url]) {
       expect((await gqlAt(url, ME, { cookie })).body.data?.me?.email).toBe(user.email);
     }

@@ -74,6 +74,30 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+/** POSTs one GraphQL request to the API at `baseUrl` (any instance, not only the harness's). */
+export async function postGraphql<T = Record<string, unknown>>(
+  baseUrl: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  requestOptions: RequestOptions = {},
+): Promise<GraphqlResponse<T>> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(requestOptions.token ? { authorization: `Bearer ${requestOptions.token}` } : {}),
+      ...(requestOptions.cookie ? { cookie: requestOptions.cookie } : {}),
+      ...requestOptions.headers,
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as GraphqlResponse<T>['body'],
+  };
+}
+
 export function globalId(type: string, id: number): string {
   return encodeGlobalID(type, id);
 }
@@ -147,23 +171,8 @@ export async function startTestApi(
       ),
     users,
     ids: { companies, topics, sourceId: source.id },
-    async gql(query, variables = {}, requestOptions = {}) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(requestOptions.token ? { authorization: `Bearer ${requestOptions.token}` } : {}),
-          ...(requestOptions.cookie ? { cookie: requestOptions.cookie } : {}),
-          ...requestOptions.headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return {
-        status: response.status,
-        headers: response.headers,
-        body: (await response.json()) as GraphqlResponse['body'],
-      } as never;
-    },
+    gql: <T>(query: string, variables?: Record<string, unknown>, requestOptions?: RequestOptions) =>
+      postGraphql<T>(url, query, variables, requestOptions),
     async close() {
       await api.close();
       await jobs.stop();
