@@ -14,9 +14,9 @@ export interface AuthChangeFeed {
 export interface ListenForAuthChangesOptions {
   connectionString: string;
   /** A credential of this user changed (revoked, ended, deactivated, demoted…). */
-  onUserChanged(userId: number): void;
+  onUserChanged: (userId: number) => void;
   /** The feed stopped or restarted listening: changes may have been missed, forget everything. */
-  onReset(): void;
+  onReset: () => void;
   /** Delay before reconnecting after the connection is lost (default 1 s). */
   retryMs?: number;
 }
