@@ -72,6 +72,11 @@ const schema = z.object({
   WIRELENS_RATE_LIMIT_PER_IP: rateLimitRule.optional(),
   /** Sign-in attempts per client address. */
   WIRELENS_RATE_LIMIT_LOGIN: rateLimitRule.optional(),
+  /**
+   * Seconds an API process trusts who a token or session stands for without reading it again; revocation,
+   * sign-out, deactivation and role changes reach every process at once through LISTEN/NOTIFY. 0: no cache.
+   */
+  WIRELENS_AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** Bearer token for GET /metrics on the API's port; unset: no /metrics there. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** A separate, unauthenticated /metrics listener on this port (bind address METRICS_HOST). */

@@ -43,6 +43,10 @@ const api = await createApiServer({
     ...(env.WIRELENS_RATE_LIMIT_PER_IP && { perIp: env.WIRELENS_RATE_LIMIT_PER_IP }),
     ...(env.WIRELENS_RATE_LIMIT_LOGIN && { login: env.WIRELENS_RATE_LIMIT_LOGIN }),
   },
+  authCache:
+    env.WIRELENS_AUTH_CACHE_SECONDS > 0
+      ? { connectionString: env.DATABASE_URL, ttlMs: env.WIRELENS_AUTH_CACHE_SECONDS * 1000 }
+      : null,
 });
 api.server.once('error', (error: NodeJS.ErrnoException) => {
   // Another process took the port after `wirelens start` checked it: say so instead of a raw stack.

@@ -14,3 +14,4 @@ export * from './ingestion/index.js';
 export * from './analysis/index.js';
 export * from './seed/seed-sources.js';
 export * from './replica.js';
+export * from './auth-changes.js';

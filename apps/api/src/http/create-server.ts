@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 
-import type { ApolloServer } from '@apollo/server';
+import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import type { Registry } from 'prom-client';
 
 import type { DemoContent } from '@wirelens/core/demo';
@@ -9,6 +9,7 @@ import type { DbClient } from '@wirelens/db';
 
 import type { Context } from '../context.js';
 import { noJobQueue, type JobQueue } from '../jobs.js';
+import { createAuthenticator } from './authenticate.js';
 import { trustNoProxy, type ProxyTrust } from './client-address.js';
 import { createApollo, DEFAULT_QUERY_LIMITS } from './create-apollo.js';
 import type { QueryLimits } from './graphql-plugin.js';
@@ -49,6 +50,13 @@ export interface CreateApiServerOptions {
   llmConfigured?: boolean;
   /** METRICS_TOKEN: /metrics on this port answers only with this bearer token (default: no /metrics here). */
   metricsToken?: string | null;
+  /**
+   * Cache who a token or session stands for, invalidated through LISTEN/NOTIFY on this database
+   * (see createAuthenticator); default: none, every request reads its credential from the database.
+   */
+  authCache?: { connectionString: string; ttlMs?: number } | null;
+  /** More Apollo plugins (benchmarks: per-field timing). */
+  plugins?: ApolloServerPlugin<Context>[];
 }
 
 export interface ApiServer {
@@ -65,6 +73,8 @@ export async function createApiServer(options: CreateApiServerOptions): Promise<
   const metrics = createApiMetrics(db);
   const rateLimits = createRateLimits(db, options.rateLimits ?? {});
   const limits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
+  const authenticator = createAuthenticator({ db, cache: options.authCache });
+  await authenticator.ready;
   const apollo = await createApollo({
     limits,
     production: options.production,
@@ -73,6 +83,7 @@ export async function createApiServer(options: CreateApiServerOptions): Promise<
     plugins: [
       metrics.plugin,
       ...(options.replicaDb ? [readRoutingPlugin({ primary: db, replica: options.replicaDb })] : []),
+      ...(options.plugins ?? []),
     ],
   });
   const server = createServer(
@@ -87,6 +98,7 @@ export async function createApiServer(options: CreateApiServerOptions): Promise<
         apollo,
         limits,
         maxBodyBytes: options.maxBodyBytes,
+        authenticator,
         shared: {
           db,
           jobs: options.jobs ?? noJobQueue,
@@ -113,6 +125,7 @@ export async function createApiServer(options: CreateApiServerOptions): Promise<
       server.closeAllConnections();
       await apollo.stop();
       rateLimits.close();
+      await authenticator.close();
     },
   };
 }

@@ -3,7 +3,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { isDatabaseUnavailable } from '@wirelens/db';
 
 import type { Context } from '../context.js';
-import { authenticate, readCredentials, type Authentication } from './authenticate.js';
+import { readCredentials, type Authentication, type Authenticator } from './authenticate.js';
 import { buildContext, type SharedContext } from './build-context.js';
 import { clientAddress } from './client-address.js';
 import { noCost, type QueryLimits } from './graphql-plugin.js';
@@ -15,6 +15,7 @@ import { sendServiceUnavailable } from './service-unavailable.js';
 export interface GraphqlHandlerOptions {
   apollo: ApolloServer<Context>;
   shared: SharedContext;
+  authenticator: Authenticator;
   limits: QueryLimits;
   maxBodyBytes: number;
 }
@@ -23,6 +24,7 @@ export interface GraphqlHandlerOptions {
 export function createGraphqlHandler({
   apollo,
   shared,
+  authenticator,
   limits,
   maxBodyBytes,
 }: GraphqlHandlerOptions): RouteHandler {
@@ -38,7 +40,7 @@ export function createGraphqlHandler({
         ip,
         token: credentials.kind === 'token' ? credentials.token : null,
       });
-      if (wait === 0) authentication = await authenticate(shared.db, credentials);
+      if (wait === 0) authentication = await authenticator.authenticate(credentials);
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
       sendServiceUnavailable(res, scope, cost);

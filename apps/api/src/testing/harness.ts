@@ -74,6 +74,30 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+/** POSTs one GraphQL request to the API at `baseUrl` (any instance, not only the harness's). */
+export async function postGraphql<T = Record<string, unknown>>(
+  baseUrl: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  requestOptions: RequestOptions = {},
+): Promise<GraphqlResponse<T>> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(requestOptions.token ? { authorization: `Bearer ${requestOptions.token}` } : {}),
+      ...(requestOptions.cookie ? { cookie: requestOptions.cookie } : {}),
+      ...requestOptions.headers,
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as GraphqlResponse<T>['body'],
+  };
+}
+
 export function globalId(type: string, id: number): string {
   return encodeGlobalID(type, id);
 }
@@ -98,7 +122,12 @@ export async function addUser(
 
 /** A migrated database with the topic taxonomy, five companies, one user per role (each with a token), one source, and a running API. */
 export async function startTestApi(
-  options: { onQuery?: (sql: string) => void; server?: Partial<CreateApiServerOptions> } = {},
+  options: {
+    onQuery?: (sql: string) => void;
+    server?: Partial<CreateApiServerOptions>;
+    /** Cache credentials (LISTEN/NOTIFY on the test database) for this many milliseconds. */
+    authCacheMs?: number;
+  } = {},
 ): Promise<TestApi> {
   const database = await createTestDatabase({ onQuery: options.onQuery });
   const { db } = database;
@@ -126,6 +155,7 @@ export async function startTestApi(
     production: true,
     jobs,
     rateLimits: false,
+    authCache: options.authCacheMs ? { connectionString: database.url, ttlMs: options.authCacheMs } : null,
     ...options.server,
   });
   await new Promise<void>((resolve) => api.server.listen(0, '127.0.0.1', resolve));
@@ -141,23 +171,8 @@ export async function startTestApi(
       ),
     users,
     ids: { companies, topics, sourceId: source.id },
-    async gql(query, variables = {}, requestOptions = {}) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(requestOptions.token ? { authorization: `Bearer ${requestOptions.token}` } : {}),
-          ...(requestOptions.cookie ? { cookie: requestOptions.cookie } : {}),
-          ...requestOptions.headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return {
-        status: response.status,
-        headers: response.headers,
-        body: (await response.json()) as GraphqlResponse['body'],
-      } as never;
-    },
+    gql: <T>(query: string, variables?: Record<string, unknown>, requestOptions?: RequestOptions) =>
+      postGraphql<T>(url, query, variables, requestOptions),
     async close() {
       await api.close();
       await jobs.stop();

@@ -16,8 +16,14 @@ export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 /** Sliding expiry is written at most this often, so reads do not write on every request. */
 const TOUCH_INTERVAL_MS = 3600 * 1000;
 
+/** Who a credential stands for, and until when it is valid (null: no expiry). */
+export interface CredentialGrant {
+  user: AuthenticatedUser;
+  expiresAt: Date | null;
+}
+
 /** The user behind a session cookie, extending the session (sliding expiry); null when unknown or expired. */
-export async function userForSession(db: DbClient, secret: string): Promise<AuthenticatedUser | null> {
+export async function userForSession(db: DbClient, secret: string): Promise<CredentialGrant | null> {
   const session = await db.session.findUnique({
     where: { tokenHash: hashSecretToken(secret) },
     select: {
@@ -31,25 +37,25 @@ export async function userForSession(db: DbClient, secret: string): Promise<Auth
   });
   const now = Date.now();
   if (!session || session.expiresAt.getTime() <= now || !session.user.active) return null;
+  let expiresAt = session.expiresAt;
   if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await db.session.update({
-      where: { id: session.id },
-      data: { lastSeenAt: new Date(now), expiresAt: new Date(now + SESSION_TTL_MS) },
-    });
+    expiresAt = new Date(now + SESSION_TTL_MS);
+    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now), expiresAt } });
   }
   const { active: _active, ...user } = session.user;
-  return user;
+  return { user, expiresAt };
 }
 
 /**
  * The user behind a personal API token, with the user's current role (read on every request); null when
  * unknown, revoked or expired, or when the user is deactivated.
  */
-export async function userForApiToken(db: DbClient, secret: string): Promise<AuthenticatedUser | null> {
-  // One statement: this runs on every API request.
+export async function userForApiToken(db: DbClient, secret: string): Promise<CredentialGrant | null> {
+  // One statement: this runs on every API request the API's credential cache cannot answer.
   const [token] = await readRows<{
     tokenId: number;
     lastUsedAt: Date | null;
+    expiresAt: Date | null;
     id: number;
     email: string;
     name: string | null;
@@ -57,7 +63,7 @@ export async function userForApiToken(db: DbClient, secret: string): Promise<Aut
     mustChangePassword: boolean;
   }>(
     db,
-    Prisma.sql`SELECT t."id" AS "tokenId", t."lastUsedAt", u."id", u."email", u."name", u."role"::text AS "role",
+    Prisma.sql`SELECT t."id" AS "tokenId", t."lastUsedAt", t."expiresAt", u."id", u."email", u."name", u."role"::text AS "role",
       u."mustChangePassword"
     FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
     WHERE t."tokenHash" = ${hashSecretToken(secret)} AND t."revokedAt" IS NULL
@@ -69,10 +75,13 @@ export async function userForApiToken(db: DbClient, secret: string): Promise<Aut
     await db.apiToken.update({ where: { id: token.tokenId }, data: { lastUsedAt: new Date(now) } });
   }
   return {
-    id: token.id,
-    email: token.email,
-    name: token.name,
-    role: token.role,
-    mustChangePassword: token.mustChangePassword,
+    user: {
+      id: token.id,
+      email: token.email,
+      name: token.name,
+      role: token.role,
+      mustChangePassword: token.mustChangePassword,
+    },
+    expiresAt: token.expiresAt,
   };
 }
