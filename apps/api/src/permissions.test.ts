@@ -75,6 +75,10 @@ afterAll(async () => {
 
 type Minimum = RoleName | 'ANYONE';
 let counter = 0;
+const NO_WATCHLIST = globalId('Watchlist', 999_999);
+const NO_ALERT_RULE = globalId('AlertRule', 999_999);
+/** Allowed mutations that change nothing another user sees, so they write no audit entry. */
+const UNAUDITED = new Set(['logout', 'markNotificationsRead']);
 const MUTATIONS: [string, Minimum, () => { query: string; variables?: Record<string, unknown> }][] = [
   [
     'login',
@@ -276,6 +280,60 @@ const MUTATIONS: [string, Minimum, () => { query: string; variables?: Record<str
       query: 'mutation { changePassword(currentPassword: "not the password", newPassword: "x") { id } }',
     }),
   ],
+  // Watchlists are everyone's own: any signed-in user may keep them; someone else's list is NOT_FOUND.
+  [
+    'createWatchlist',
+    'VIEWER',
+    () => ({ query: `mutation { createWatchlist(name: "List ${++counter}") { id } }` }),
+  ],
+  [
+    'renameWatchlist',
+    'VIEWER',
+    () => ({ query: `mutation { renameWatchlist(id: "${NO_WATCHLIST}", name: "Renamed") { id } }` }),
+  ],
+  ['deleteWatchlist', 'VIEWER', () => ({ query: `mutation { deleteWatchlist(id: "${NO_WATCHLIST}") }` })],
+  [
+    'addWatchlistItem',
+    'VIEWER',
+    () => ({
+      query: `mutation($item: WatchlistItemInput!) { addWatchlistItem(watchlistId: "${NO_WATCHLIST}", item: $item) { id } }`,
+      variables: { item: { companyId: fx.company } },
+    }),
+  ],
+  [
+    'removeWatchlistItem',
+    'VIEWER',
+    () => ({
+      query: `mutation($item: WatchlistItemRefInput!) { removeWatchlistItem(watchlistId: "${NO_WATCHLIST}", item: $item) { id } }`,
+      variables: { item: { companyId: fx.company } },
+    }),
+  ],
+  // Marking your own notifications read changes nothing anyone else sees: not audited.
+  ['markNotificationsRead', 'VIEWER', () => ({ query: 'mutation { markNotificationsRead }' })],
+  [
+    'createAlertRule',
+    'ANALYST',
+    () => ({
+      query: 'mutation($input: CreateAlertRuleInput!) { createAlertRule(input: $input) { id } }',
+      variables: {
+        input: {
+          name: `Rule ${++counter}`,
+          kind: 'ARTICLE',
+          params: { minImportance: 7 },
+          target: { companyId: fx.company },
+        },
+      },
+    }),
+  ],
+  [
+    'updateAlertRule',
+    'ANALYST',
+    () => ({
+      query: 'mutation($input: UpdateAlertRuleInput!) { updateAlertRule(input: $input) { id } }',
+      variables: { input: { id: NO_ALERT_RULE, enabled: false } },
+    }),
+  ],
+  ['deleteAlertRule', 'ANALYST', () => ({ query: `mutation { deleteAlertRule(id: "${NO_ALERT_RULE}") }` })],
   ['trainAnalyzer', 'ADMIN', () => ({ query: 'mutation { trainAnalyzer }' })],
   [
     'activateAnalyzerModel',
@@ -310,7 +368,7 @@ describe('mutation × role matrix', () => {
         expect(code, `${name} as ${role}: ${JSON.stringify(response.body.errors)}`).not.toBe('FORBIDDEN');
         expect(code).not.toBe('UNAUTHENTICATED');
         // Every successful change is audited (logout by token ends no session, so it changes nothing).
-        if (!response.body.errors && name !== 'logout')
+        if (!response.body.errors && !UNAUDITED.has(name))
           expect(await api.db.auditEntry.count(), `${name} audited`).toBeGreaterThan(auditBefore);
       } else {
         expect(code, `${name} as ${role}`).toBe('FORBIDDEN');

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { applyMigrations, createDbClient, dbPaths, seedDatabase, type DbClient } from '@wirelens/db';
+import { startJobQueue, type JobQueue } from '@wirelens/services/queue';
 
 import { createApiServer, type ApiServer } from './http/create-server.js';
 import { WRITE_LSN_COOKIE, WRITE_LSN_HEADER } from './http/read-replica.js';
@@ -23,6 +24,7 @@ let pair: StreamingPair;
 let primary: DbClient;
 let replica: DbClient;
 let api: ApiServer;
+let jobs: JobQueue;
 let url: string;
 let editor: { token: string; email: string };
 let viewer: { token: string };
@@ -54,9 +56,12 @@ beforeAll(async () => {
   );
   articleId = globalId('Article', id);
   await pair.waitForReplay();
+  // A correction queues its alert evaluation in its own transaction: the API needs its queue.
+  jobs = await startJobQueue({ connectionString: pair.primaryUrl(DATABASE), onError: () => undefined });
   api = await createApiServer({
     db: primary,
     replicaDb: replica,
+    jobs,
     dashboardDir: '/nonexistent',
     graphiqlDir: '/nonexistent',
     maxBodyBytes: 200_000,
@@ -70,6 +75,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (unavailable) return;
   await api?.close();
+  await jobs?.stop();
   await primary?.$disconnect();
   await replica?.$disconnect();
   await pair?.stop();
@@ -156,5 +162,20 @@ describe.skipIf(unavailable !== null)('DATABASE_REPLICA_URL: a streaming standby
     expect(caughtUp.headers.getSetCookie()).toContainEqual(
       expect.stringMatching(/^wl_write_lsn=; .*Max-Age=0/),
     );
+  }, 120_000);
+
+  it('reads the primary while the replica is down', async () => {
+    const asViewer = { authorization: `Bearer ${viewer.token}` };
+    await pair.stopReplica();
+    // The query that finds the replica gone fails like any query whose database is down; the ones after
+    // it read the primary (which holds the correction the replica had replayed).
+    const first = await gql(READ, { id: articleId }, asViewer);
+    expect(first.errors).toMatchObject([{ extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
+    await vi.waitFor(async () => expect(await importanceSeenBy(asViewer)).toBe(9), {
+      timeout: 30_000,
+      interval: 200,
+    });
+    const again = await gql(READ, { id: articleId }, asViewer);
+    expect(again.errors).toBeUndefined();
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { OperationTypeNode } from 'graphql';
 
-import { currentWalLsn, parseLsn, replayedWalLsn, type DbClient } from '@wirelens/db';
+import { currentWalLsn, isDatabaseUnavailable, parseLsn, replayedWalLsn, type DbClient } from '@wirelens/db';
 
 import type { Context } from '../context.js';
 import { cookie, readCookie } from './cookies.js';
@@ -11,6 +11,8 @@ export const WRITE_LSN_COOKIE = 'wl_write_lsn';
 export const WRITE_LSN_HEADER = 'wirelens-write-lsn';
 /** Long enough to outlast any plausible replica lag; cleared as soon as the replica has caught up. */
 const MARKER_MAX_AGE_SECONDS = 3600;
+/** While the replica is unreachable, how often it is asked again whether it answers. */
+const REPLICA_PROBE_MS = 2000;
 
 export interface ReadRoutingOptions {
   primary: DbClient;
@@ -28,9 +30,27 @@ export interface ReadRoutingOptions {
  * Each process remembers the furthest position it has seen the replica reach, so a marker already behind it
  * costs no statement; otherwise one `SELECT pg_last_wal_replay_lsn()` on the replica. If the replica cannot
  * answer, the query reads the primary.
+ *
+ * A replica that fails a query as unreachable (stopped, restarting, network) is set aside: every query reads
+ * the primary until a probe every REPLICA_PROBE_MS gets an answer from the replica again. Only the query
+ * that found it down fails (SERVICE_UNAVAILABLE, like any query when its database is down).
  */
 export function readRoutingPlugin({ primary, replica }: ReadRoutingOptions): ApolloServerPlugin<Context> {
   let replayed = -1n;
+  let probe: NodeJS.Timeout | null = null;
+  function setReplicaAside() {
+    if (probe) return;
+    probe = setInterval(() => {
+      replayedWalLsn(replica).then(
+        () => {
+          if (probe) clearInterval(probe);
+          probe = null;
+        },
+        () => undefined,
+      );
+    }, REPLICA_PROBE_MS);
+    probe.unref();
+  }
   async function replicaHasReplayed(marker: bigint): Promise<boolean> {
     if (marker <= replayed) return true;
     const lsn = await replayedWalLsn(replica);
@@ -44,7 +64,7 @@ export function readRoutingPlugin({ primary, replica }: ReadRoutingOptions): Apo
     requestDidStart() {
       return Promise.resolve({
         async didResolveOperation({ operation, contextValue, request }) {
-          if (operation?.operation !== OperationTypeNode.QUERY) return;
+          if (operation?.operation !== OperationTypeNode.QUERY || probe) return;
           const headers = request.http?.headers;
           const marker =
             headers?.get(WRITE_LSN_HEADER) ?? readCookie(headers?.get('cookie'), WRITE_LSN_COOKIE) ?? null;
@@ -58,6 +78,11 @@ export function readRoutingPlugin({ primary, replica }: ReadRoutingOptions): Apo
           contextValue.db = replica;
           if (readCookie(headers?.get('cookie'), WRITE_LSN_COOKIE) !== null)
             contextValue.setCookies.push(cookie(WRITE_LSN_COOKIE, '', 0, contextValue.secureCookies));
+        },
+        didEncounterErrors({ contextValue, errors }) {
+          if (contextValue.db !== replica) return Promise.resolve();
+          if (errors.some((error) => isDatabaseUnavailable(error.originalError ?? error))) setReplicaAside();
+          return Promise.resolve();
         },
         async willSendResponse({ operation, contextValue, response }) {
           if (operation?.operation !== OperationTypeNode.MUTATION) return;

@@ -31,6 +31,8 @@ export interface StreamingPair {
   /** Stops (or resumes) applying WAL on the standby: it keeps serving reads, frozen in the past. */
   pauseReplay(): Promise<void>;
   resumeReplay(): Promise<void>;
+  /** Stops the standby only (an outage of the replica); `stop` still stops both. */
+  stopReplica(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -101,6 +103,9 @@ export async function startStreamingPair(): Promise<StreamingPair> {
     },
     async resumeReplay() {
       await query(replicaUrl('postgres'), 'SELECT pg_wal_replay_resume()');
+    },
+    async stopReplica() {
+      await tool('pg_ctl', ['-D', standbyDir, '-m', 'immediate', 'stop']);
     },
     stop,
   };

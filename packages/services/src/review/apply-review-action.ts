@@ -26,6 +26,9 @@ import {
   type Tx,
 } from '@wirelens/db/repositories';
 
+import { queueAlertEvaluation } from '../alerts/queue-alert-evaluation.js';
+import type { JobQueue } from '../queue/job-queue.js';
+
 export interface ReviewActionOptions {
   db: DbClient;
   articleId: number;
@@ -33,6 +36,11 @@ export interface ReviewActionOptions {
   expectedVersion: number;
   actor: Actor & { userId: number };
   note?: string | null;
+  /**
+   * Where the alert evaluation of the new effective values is queued, in the same transaction (rules run on
+   * effective values, so a correction can fire or settle one); without it none is queued.
+   */
+  jobs?: JobQueue;
 }
 
 export interface ReviewActionSuccess {
@@ -190,6 +198,7 @@ export async function applyReviewAction(
         before: beforeRecord,
         after: { ...afterRecord, note, correctionId: correction.id },
       });
+      if (options.jobs) await queueAlertEvaluation(options.jobs, [articleId], { tx });
       return {
         kind: 'success',
         articleId,
