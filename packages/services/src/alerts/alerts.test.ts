@@ -232,7 +232,10 @@ describe('window rules', () => {
         queued.push({ name: job.name, payload });
         return Promise.resolve('1');
       },
-      sendMany: () => Promise.resolve(),
+      sendMany: (job, items) => {
+        for (const { payload } of items) queued.push({ name: job.name, payload });
+        return Promise.resolve();
+      },
       stop: () => Promise.resolve(),
     };
     const editor = await test.db.user.findFirstOrThrow({ where: { role: 'ADMIN' } });
