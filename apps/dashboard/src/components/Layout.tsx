@@ -83,7 +83,8 @@ export function Layout() {
         )}
         {user && (
           <div className="usermenu">
-            <NotificationBell />
+            {/* A session that must choose a new password may do nothing else yet (the API refuses). */}
+            {!user.mustChangePassword && <NotificationBell />}
             <span className="usermenu__name">
               {user.name ?? user.email} <span className="usermenu__role">({roleName(user.role)})</span>
             </span>

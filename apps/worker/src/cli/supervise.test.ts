@@ -20,7 +20,8 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'wirelens-supervise-'));
   app = startAppProcess({
     port: await findFreePort(),
-    env: { WIRELENS_DATA_DIR: dataDir, WIRELENS_HEALTH_CHECK_SECONDS: '1' },
+    // Abandoned jobs of a killed worker are looked for every 5 s (default 30) so recovery fits the test.
+    env: { WIRELENS_DATA_DIR: dataDir, WIRELENS_HEALTH_CHECK_SECONDS: '1', QUEUE_SUPERVISE_SECONDS: '5' },
   });
   await vi.waitFor(
     () => {

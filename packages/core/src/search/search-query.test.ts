@@ -28,6 +28,12 @@ describe('parseSearchQuery', () => {
     ]);
   });
 
+  it('keeps numbers and hyphenated words whole, as the database indexes them', () => {
+    expect(parseSearchQuery('"cost $4.2 billion" non-farm')).toEqual([
+      [{ kind: 'phrase', text: 'cost 4.2 billion', negated: false }, word('non-farm')],
+    ]);
+  });
+
   it('reads one-letter prefixes and a one-word phrase as plain words', () => {
     expect(parseSearchQuery('a* "chips"')).toEqual([[word('a'), word('chips')]]);
   });

@@ -17,7 +17,10 @@ export type SearchQuery = SearchTerm[][];
 /** Prefixes shorter than this match too much to be useful (and too much to be cheap). */
 export const MIN_PREFIX_LENGTH = 2;
 
-const WORD = /[\p{L}\p{N}]+/gu;
+// Runs of letters and digits, joined by an inner "." or "-" the way PostgreSQL's parser keeps them as one
+// token ("4.2", "non-farm", "U.S"): split apart, "$4.2 billion" would look for "4" next to "2" and miss.
+// Nothing else survives, so a term can never break out of its quotes in the tsquery text.
+const WORD = /[\p{L}\p{N}]+(?:[.-][\p{L}\p{N}]+)*/gu;
 
 function words(text: string): string[] {
   return text.match(WORD) ?? [];
