@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 
 import { hashPassword, type RoleName } from '@wirelens/core';
+import { labelForScore } from '@wirelens/core/analysis';
 import type { AnalysisResult } from '@wirelens/core/review';
 import { seedDatabase, type CompanySeed, type DbClient } from '@wirelens/db';
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
@@ -203,16 +204,7 @@ export function analysisResult(
   companyNames: Record<number, string> = {},
 ): AnalysisResult {
   const score = a.score;
-  const label =
-    score <= -0.35
-      ? 'Bearish'
-      : score <= -0.15
-        ? 'Somewhat-Bearish'
-        : score < 0.15
-          ? 'Neutral'
-          : score < 0.35
-            ? 'Somewhat-Bullish'
-            : 'Bullish';
+  const label = labelForScore(score);
   return {
     sentiment: { label, score, confidence: a.confidence ?? 0.6 },
     importance: {

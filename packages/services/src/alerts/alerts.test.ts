@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { labelForScore } from '@wirelens/core/analysis';
 import { JOBS } from '@wirelens/core/jobs';
 import type { AnalysisResult } from '@wirelens/core/review';
 import { parseAlertFigures, readCompanySeed, seedDatabase } from '@wirelens/db';
@@ -50,7 +51,7 @@ afterEach(async () => {
 
 /** What an analyzer would answer for an article about Nvidia with this score and importance. */
 function result(score: number, importance: number): AnalysisResult {
-  const label = score <= -0.35 ? 'Bearish' : score < 0.15 ? 'Neutral' : 'Bullish';
+  const label = labelForScore(score);
   return {
     sentiment: { label, score, confidence: 0.8 },
     importance: {
