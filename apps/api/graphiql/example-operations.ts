@@ -4,6 +4,21 @@
  */
 export const exampleOperations = [
   {
+    query: `# Live: articles as the pipeline analyses them (over WebSocket), here the bearish ones of importance 6+.
+# Press run and leave the tab open; each analysed article that matches arrives as a new result.
+subscription Live($filter: ArticleFilter) {
+  articleAnalyzed(filter: $filter) {
+    id title url publishedAt sentimentLabel importance
+    source { title }
+  }
+}`,
+    variables: JSON.stringify(
+      { filter: { minImportance: 6, sentiments: ['BEARISH', 'SOMEWHAT_BEARISH'] } },
+      null,
+      2,
+    ),
+  },
+  {
     query: `# The feed: newest articles about a company and topic, with a minimum importance.
 # Find IDs with the "Companies" tab (company.id) and "Topics" tab (topic.id).
 query Feed($filter: ArticleFilter, $after: String) {

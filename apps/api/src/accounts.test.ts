@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import { hashPassword, LOGIN_THROTTLE, type RoleName } from '@wirelens/core';
 import { createApiToken } from '@wirelens/services/tokens';
@@ -8,13 +8,9 @@ import { createApiToken } from '@wirelens/services/tokens';
 import { createApiServer } from './http/create-server.js';
 import { globalId, PASSWORD, startTestApi, type RequestOptions, type TestApi } from './testing/harness.js';
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(async () => {
-  await api.close();
-});
+// One API (and database) for the whole file, started when the file loads.
+const api = await startTestApi();
+afterAll(() => api.close());
 
 const LOGIN =
   'mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { user { email } } }';

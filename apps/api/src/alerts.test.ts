@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import { evaluateArticleAlerts } from '@wirelens/services/alerts';
 
-import { globalId, insertArticle, startTestApi, type TestApi } from './testing/harness.js';
+import { globalId, insertArticle, startTestApi } from './testing/harness.js';
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(async () => {
-  await api.close();
-});
+// One API (and database) for the whole file, started when the file loads.
+const api = await startTestApi();
+afterAll(() => api.close());
 
 const CREATE = `mutation($input: CreateAlertRuleInput!) {
   createAlertRule(input: $input) { id name kind params cooldownMinutes enabled company { slug } }
@@ -104,7 +100,7 @@ describe('alert rules over HTTP', () => {
       analysis: { score: -0.8, importance: 9, companies: [{ id: api.ids.companies.tesla as number }] },
     });
     // What the worker's alerts-evaluate-article job does after the analysis is stored.
-    expect(await evaluateArticleAlerts({ db: api.db, articleId })).toHaveLength(1);
+    expect(await evaluateArticleAlerts({ db: api.db, articleIds: [articleId] })).toHaveLength(1);
 
     const token = api.users.EDITOR.token;
     const bell = await api.gql<{
@@ -136,6 +132,19 @@ describe('alert rules over HTTP', () => {
         figures: { importance: 9, sentimentLabel: 'BEARISH', sentimentScore: -0.8, minImportance: 7 },
         rule: { name: 'Tesla alerts' },
         articles: [{ title: 'Tesla recalls every car' }],
+      },
+    ]);
+    // The rule shows its last firing and why.
+    const rules = await api.gql<{
+      alertRules: { lastFiring: { kind: string; figures: Record<string, unknown> } | null }[];
+    }>('{ alertRules { lastFiring { kind figures } } }', {}, { token });
+    expect(rules.body.errors).toBeUndefined();
+    expect(rules.body.data?.alertRules).toEqual([
+      {
+        lastFiring: {
+          kind: 'ARTICLE',
+          figures: { importance: 9, sentimentLabel: 'BEARISH', sentimentScore: -0.8, minImportance: 7 },
+        },
       },
     ]);
     // Nobody else sees it.

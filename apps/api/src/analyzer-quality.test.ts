@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
-import { startTestApi, type TestApi } from './testing/harness.js';
+import { startTestApi } from './testing/harness.js';
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(async () => {
-  await api.close();
-});
+// One API (and database) for the whole file, started when the file loads.
+const api = await startTestApi();
+afterAll(() => api.close());
 
 const QUALITY = `{ analyzerQuality { newCorrections agreement { day field approvals corrections agreement }
   activeModel { version } models { version active improves exampleCount crossValidation { field examples builtin learned used } } } }`;

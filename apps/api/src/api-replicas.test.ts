@@ -1,83 +1,32 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { findFreePort } from '@wirelens/core/net';
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
 
 import { addUser, PASSWORD } from './testing/harness.js';
+import { startApiPairAndWorker, type ApiPair } from './testing/processes.js';
 
 // Two API processes and one worker on one database, as behind a load balancer: whichever process a request
 // reaches, limits, lock-outs, sessions and revocations are the same.
-const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const workerRoot = path.resolve(apiRoot, '../worker');
-
-interface Child {
-  child: ChildProcess;
-  output: { text: string };
-  exited: Promise<number | null>;
-}
-
-function startProcess(cwd: string, env: Record<string, string>): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', LOG_PRETTY: 'false', NODE_ENV: 'production', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output = { text: '' };
-  child.stdout?.on('data', (chunk: Buffer) => (output.text += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output.text += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output, exited };
-}
-
 let database: TestDatabase;
-let processes: Child[] = [];
+let apis: ApiPair | undefined;
 let a: string;
 let b: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const [portA, portB] = [await findFreePort(), await findFreePort()];
   // The load balancer's X-Forwarded-For names the client, so each case below comes from its own address.
   // Limits that do not refill while the test runs, so the counts do not depend on the machine's speed.
-  const apiEnv = {
-    DATABASE_URL: database.url,
-    HOST: '127.0.0.1',
+  apis = await startApiPairAndWorker(database.url, {
     WIRELENS_TRUST_PROXY: '1',
     WIRELENS_RATE_LIMIT_PER_TOKEN: '20/0.001',
     WIRELENS_RATE_LIMIT_LOGIN: '10/0.001',
     FETCH_ALLOW_HOSTS: '127.0.0.1',
-  };
-  processes = [
-    startProcess(apiRoot, { ...apiEnv, PORT: String(portA) }),
-    startProcess(apiRoot, { ...apiEnv, PORT: String(portB) }),
-    startProcess(workerRoot, {
-      DATABASE_URL: database.url,
-      FETCH_ALLOW_HOSTS: '127.0.0.1',
-      WIRELENS_SEED_PUBLIC_FEEDS: 'false',
-    }),
-  ];
-  a = `http://127.0.0.1:${portA}`;
-  b = `http://127.0.0.1:${portB}`;
-  await vi.waitFor(
-    async () => {
-      for (const [index, url] of [a, b].entries()) {
-        const answer = await fetch(`${url}/healthz`).catch(() => null);
-        if (answer?.status !== 200) throw new Error(`API ${index} not up:\n${processes[index]?.output.text}`);
-      }
-    },
-    { timeout: 240_000, interval: 500 },
-  );
+  });
+  ({ a, b } = apis);
 }, 270_000);
 
 afterAll(async () => {
-  for (const { child, exited } of processes) {
-    child.kill('SIGKILL');
-    await exited;
-  }
+  await apis?.stop();
   await database.drop();
 });
 

@@ -1,12 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createApiToken } from '@wirelens/services/tokens';
 
+import { startApiProcess, type ApiProcess } from './testing/api-process.js';
 import {
   addUser,
   globalId,
@@ -19,47 +15,9 @@ import {
 
 // Two API processes on one database, both caching credentials: this test process (A) and `src/main.ts`
 // started as a child (B). Whatever A revokes must be refused by B on the very next request.
-const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const statements: string[] = [];
 let api: TestApi;
-let other: { url: string; process: ChildProcess };
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function startSecondProcess(databaseUrl: string): Promise<{ url: string; process: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: apiRoot,
-    env: {
-      PATH: process.env.PATH ?? '',
-      DATABASE_URL: databaseUrl,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_PRETTY: 'false',
-      LOG_LEVEL: 'warn',
-      WIRELENS_AUTH_CACHE_SECONDS: '300',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
-    if (child.exitCode !== null) throw new Error(`the second API process exited with ${child.exitCode}`);
-    const ready = await fetch(`${url}/healthz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) return { url, process: child };
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill();
-  throw new Error('the second API process did not start');
-}
+let other: ApiProcess;
 
 async function gqlAt(
   url: string,
@@ -103,11 +61,14 @@ const ME = '{ me { email role } }';
 
 beforeAll(async () => {
   api = await startTestApi({ onQuery: (sql) => statements.push(sql), authCacheMs: 300_000 });
-  other = await startSecondProcess(api.database.url);
+  other = await startApiProcess(api.database.url, {
+    env: { WIRELENS_AUTH_CACHE_SECONDS: '300' },
+    timeoutMs: 120_000,
+  });
 }, 180_000);
 
 afterAll(async () => {
-  other?.process.kill();
+  other?.child.kill();
   await api?.close();
 });
 

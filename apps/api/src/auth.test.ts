@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
-import { PASSWORD, startTestApi, type TestApi } from './testing/harness.js';
+import { PASSWORD, startTestApi } from './testing/harness.js';
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(async () => {
-  await api.close();
-});
+// One API (and database) for the whole file, started when the file loads.
+const api = await startTestApi();
+afterAll(() => api.close());
 
 const ME = 'query { me { email role } }';
 const LOGIN =

@@ -119,6 +119,9 @@ builder.scalarType('JSON', {
 });
 
 builder.queryType({ description: 'Read the news, its analyses and the aggregates built from them.' });
+builder.subscriptionType({
+  description: 'Live updates over WebSocket (graphql-ws protocol on /graphql); see the README.',
+});
 builder.mutationType({
   description: 'Change things. Every mutation is authorised by role and written to the audit log.',
 });

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import { storeAnalysisRun } from '@wirelens/services/analysis';
 
-import { analysisResult, globalId, insertArticle, startTestApi, type TestApi } from './testing/harness.js';
+import { analysisResult, globalId, insertArticle, startTestApi } from './testing/harness.js';
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(async () => {
-  await api.close();
-});
+// One API (and database) for the whole file, started when the file loads.
+const api = await startTestApi();
+afterAll(() => api.close());
 
 let day = 0;
 

@@ -1,6 +1,8 @@
 import { AppError, type RoleName } from '@wirelens/core';
+import type { EmailConfig } from '@wirelens/core/email';
 import type { Logger } from '@wirelens/core/logging';
 import type { DbClient } from '@wirelens/db';
+import type { LiveFeed } from '@wirelens/services/live';
 
 import type { JobQueue } from './jobs.js';
 
@@ -31,12 +33,16 @@ export interface Context {
   jobs: JobQueue;
   /** Whether an LLM endpoint is configured (LLM_BASE_URL and LLM_MODEL), so LLM runs can be queued. */
   llmConfigured: boolean;
+  /** SMTP and link settings; null when e-mail is off (SMTP_URL unset). */
+  email: EmailConfig | null;
   /** Private or loopback hosts feed URLs may name anyway (FETCH_ALLOW_HOSTS). */
   fetchAllowHosts: readonly string[];
   /** Set-Cookie values the HTTP layer adds to the response. */
   setCookies: string[];
   /** Whether cookies get the Secure attribute (request came over https). */
   secureCookies: boolean;
+  /** This process's live events: set on WebSocket subscriptions only. */
+  live?: LiveFeed;
   /** Counts a sign-in attempt from this client; throws RATE_LIMITED when there were too many. */
   limitLogin: () => Promise<void>;
 }

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 import { z } from 'zod';
 
-import { parseEnv } from '@wirelens/core/config';
+import { optionalPostgresUrl, parseEnv, postgresUrl } from '@wirelens/core/config';
+import { emailConfigOf, emailEnvShape } from '@wirelens/core/email';
 import { loggingEnvShape } from '@wirelens/core/logging';
 import { allowHostsEnv } from '@wirelens/core/urls';
 
@@ -23,16 +24,12 @@ const rateLimitRule = z
 
 /** The API environment, validated once at start-up; nothing else reads `process.env`. */
 const schema = z.object({
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+  DATABASE_URL: postgresUrl,
   /**
    * A PostgreSQL streaming standby of DATABASE_URL: read-only GraphQL queries read there, mutations and a
    * viewer's reads right after their own write use the primary. Unset: everything uses DATABASE_URL.
    */
-  DATABASE_REPLICA_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  DATABASE_REPLICA_URL: optionalPostgresUrl,
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -83,10 +80,14 @@ const schema = z.object({
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   ...loggingEnvShape,
+  ...emailEnvShape,
 });
 
 export type ApiEnv = z.infer<typeof schema>;
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
-  return parseEnv(schema, source);
+  const env = parseEnv(schema, source);
+  // Fails fast on SMTP_URL without its From address, public URL or secret.
+  emailConfigOf(env);
+  return env;
 }

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { correctAnalysis } from '@wirelens/services/review';
-
 import {
+  editorCorrects,
   globalId,
   insertArticle,
   startTestApi,
@@ -78,13 +77,7 @@ beforeAll(async () => {
     });
     if (i % 7 === 0 && analysed) {
       // Some editor corrections: the feed filters on effective values.
-      await correctAnalysis({
-        db: api.db,
-        articleId: id,
-        expectedVersion: 1,
-        values: { importance: 10 },
-        actor: { userId: api.users.EDITOR.id },
-      });
+      await editorCorrects(api, id, { importance: 10 });
     }
   }
   const stored = await api.db.article.findMany({ include: { companies: true, topics: true } });

@@ -1,4 +1,5 @@
 // The API process: GraphQL, GraphiQL and the dashboard on one origin.
+import { emailConfigOf } from '@wirelens/core/email';
 import { createLogger } from '@wirelens/core/logging';
 import { createDbClient, readDemoContent } from '@wirelens/db';
 import { serveMetrics } from '@wirelens/services/metrics';
@@ -36,6 +37,7 @@ const api = await createApiServer({
   trustProxy: env.WIRELENS_TRUST_PROXY,
   fetchAllowHosts: env.FETCH_ALLOW_HOSTS,
   llmConfigured: Boolean(env.LLM_BASE_URL && env.LLM_MODEL),
+  email: emailConfigOf(env),
   demoContent: await readDemoContent(),
   metricsToken: env.METRICS_TOKEN ?? null,
   rateLimits: {
@@ -43,6 +45,7 @@ const api = await createApiServer({
     ...(env.WIRELENS_RATE_LIMIT_PER_IP && { perIp: env.WIRELENS_RATE_LIMIT_PER_IP }),
     ...(env.WIRELENS_RATE_LIMIT_LOGIN && { login: env.WIRELENS_RATE_LIMIT_LOGIN }),
   },
+  live: { connectionString: env.DATABASE_URL },
   authCache:
     env.WIRELENS_AUTH_CACHE_SECONDS > 0
       ? { connectionString: env.DATABASE_URL, ttlMs: env.WIRELENS_AUTH_CACHE_SECONDS * 1000 }

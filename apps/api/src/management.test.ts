@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import { rebuildSentimentBuckets } from '@wirelens/db/repositories';
 import { storeAnalysisRun } from '@wirelens/services/analysis';
@@ -13,13 +13,9 @@ import {
   type TestApi,
 } from './testing/harness.js';
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(async () => {
-  await api.close();
-});
+// One API (and database) for the whole file, started when the file loads.
+const api = await startTestApi();
+afterAll(() => api.close());
 
 const bucketsSnapshot = async () =>
   (
@@ -198,6 +194,19 @@ describe('sources', () => {
     );
   });
 
+  /** An admin adding a source with this URL gets a BAD_USER_INPUT error on the URL field. */
+  async function expectFeedUrlRefused(server: TestApi, url: string) {
+    const refused = await server.gql(
+      'mutation($u: String!) { addSource(input: { url: $u }) { id } }',
+      { u: url },
+      { token: server.users.ADMIN.token },
+    );
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.url',
+    });
+  }
+
   it('accepts a private feed host only when the operator allowed it (FETCH_ALLOW_HOSTS)', async () => {
     const allowing = await startTestApi({ server: { fetchAllowHosts: ['127.0.0.1', 'feeds.internal'] } });
     try {
@@ -210,28 +219,12 @@ describe('sources', () => {
         expect(added.body.data?.addSource.url, url).toBe(url);
       }
       // Other private addresses stay refused.
-      const refused = await allowing.gql(
-        'mutation { addSource(input: { url: "http://169.254.169.254/latest/meta-data" }) { id } }',
-        {},
-        { token: allowing.users.ADMIN.token },
-      );
-      expect(refused.body.errors?.[0]?.extensions).toMatchObject({
-        code: 'BAD_USER_INPUT',
-        field: 'input.url',
-      });
+      await expectFeedUrlRefused(allowing, 'http://169.254.169.254/latest/meta-data');
     } finally {
       await allowing.close();
     }
     // The server without an allow-list refuses the same loopback feed.
-    const refused = await api.gql(
-      'mutation { addSource(input: { url: "http://127.0.0.1:8080/feed.xml" }) { id } }',
-      {},
-      { token: api.users.ADMIN.token },
-    );
-    expect(refused.body.errors?.[0]?.extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'input.url',
-    });
+    await expectFeedUrlRefused(api, 'http://127.0.0.1:8080/feed.xml');
   });
 
   it('imports and exports OPML', async () => {

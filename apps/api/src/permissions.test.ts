@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { loginThrottleKey, type RoleName } from '@wirelens/core';
+import type { RoleName } from '@wirelens/core';
+import { lockOutUser } from '@wirelens/db/testing';
 
 import {
   globalId,
@@ -49,14 +50,7 @@ beforeAll(async () => {
   const locked = await api.db.user.create({
     data: { email: 'locked@example.com', passwordHash: 'x', role: 'VIEWER' },
   });
-  await api.db.loginThrottle.create({
-    data: {
-      key: loginThrottleKey(locked.email),
-      userId: locked.id,
-      failures: 10,
-      lockedUntil: new Date(Date.now() + 600_000),
-    },
-  });
+  await lockOutUser(api.db, locked);
   fx = {
     locked: globalId('User', locked.id),
     article: globalId('Article', articleId),
@@ -74,9 +68,17 @@ afterAll(async () => {
 });
 
 type Minimum = RoleName | 'ANYONE';
+/** An operation without variables, its query fixed (one that counts calls for a fresh query each run). */
+const plain = (query: string) => () => ({ query });
+/** An operation whose `$id` is the global ID of a fixture, read (like a query that counts) when the test runs. */
+const withId = (query: string | (() => string), fixture: keyof typeof fx) => () => ({
+  query: typeof query === 'string' ? query : query(),
+  variables: { id: fx[fixture] },
+});
 let counter = 0;
 const NO_WATCHLIST = globalId('Watchlist', 999_999);
 const NO_ALERT_RULE = globalId('AlertRule', 999_999);
+const NO_WEBHOOK = globalId('WebhookEndpoint', 999_999);
 /** Allowed mutations that change nothing another user sees, so they write no audit entry. */
 const UNAUDITED = new Set(['logout', 'markNotificationsRead']);
 const MUTATIONS: [string, Minimum, () => { query: string; variables?: Record<string, unknown> }][] = [
@@ -88,44 +90,41 @@ const MUTATIONS: [string, Minimum, () => { query: string; variables?: Record<str
       variables: { p: PASSWORD },
     }),
   ],
-  ['logout', 'ANYONE', () => ({ query: 'mutation { logout }' })],
-  ['createApiToken', 'ANALYST', () => ({ query: 'mutation { createApiToken(name: "m") { secret } }' })],
+  ['logout', 'ANYONE', plain('mutation { logout }')],
+  ['createApiToken', 'ANALYST', plain('mutation { createApiToken(name: "m") { secret } }')],
   [
     'revokeApiToken',
     'ANALYST',
-    () => ({ query: `mutation { revokeApiToken(id: "${globalId('ApiToken', 999999)}") { id } }` }),
+    plain(`mutation { revokeApiToken(id: "${globalId('ApiToken', 999999)}") { id } }`),
   ],
   [
     'correctAnalysis',
     'EDITOR',
-    () => ({
-      query:
-        'mutation($a: ID!) { correctAnalysis(input: { articleId: $a, expectedVersion: 0, importance: 7 }) { __typename } }',
-      variables: { a: fx.article },
-    }),
+    withId(
+      'mutation($id: ID!) { correctAnalysis(input: { articleId: $id, expectedVersion: 0, importance: 7 }) { __typename } }',
+      'article',
+    ),
   ],
   [
     'approveAnalysis',
     'EDITOR',
-    () => ({
-      query:
-        'mutation($a: ID!) { approveAnalysis(input: { articleId: $a, expectedVersion: 0 }) { __typename } }',
-      variables: { a: fx.article },
-    }),
+    withId(
+      'mutation($id: ID!) { approveAnalysis(input: { articleId: $id, expectedVersion: 0 }) { __typename } }',
+      'article',
+    ),
   ],
   [
     'rejectAnalysis',
     'EDITOR',
-    () => ({
-      query:
-        'mutation($a: ID!) { rejectAnalysis(input: { articleId: $a, expectedVersion: 0 }) { __typename } }',
-      variables: { a: fx.article },
-    }),
+    withId(
+      'mutation($id: ID!) { rejectAnalysis(input: { articleId: $id, expectedVersion: 0 }) { __typename } }',
+      'article',
+    ),
   ],
   [
     'reanalyzeArticle',
     'EDITOR',
-    () => ({ query: 'mutation($a: ID!) { reanalyzeArticle(id: $a) { id } }', variables: { a: fx.article } }),
+    withId('mutation($id: ID!) { reanalyzeArticle(id: $id) { id } }', 'article'),
   ],
   [
     'createCompany',
@@ -135,10 +134,11 @@ const MUTATIONS: [string, Minimum, () => { query: string; variables?: Record<str
   [
     'addCompanyAlias',
     'EDITOR',
-    () => ({
-      query: `mutation($c: ID!) { addCompanyAlias(companyId: $c, alias: "Team Green ${(counter += 1)}") { slug } }`,
-      variables: { c: fx.company },
-    }),
+    withId(
+      () =>
+        `mutation($id: ID!) { addCompanyAlias(companyId: $id, alias: "Team Green ${(counter += 1)}") { slug } }`,
+      'company',
+    ),
   ],
   [
     'mergeCompanies',
@@ -151,42 +151,33 @@ const MUTATIONS: [string, Minimum, () => { query: string; variables?: Record<str
   [
     'confirmCompany',
     'EDITOR',
-    () => ({
-      query: 'mutation($c: ID!) { confirmCompany(id: $c) { status } }',
-      variables: { c: fx.proposed },
-    }),
+    withId('mutation($id: ID!) { confirmCompany(id: $id) { status } }', 'proposed'),
   ],
   [
     'rejectCompany',
     'EDITOR',
-    () => ({
-      query: 'mutation($c: ID!) { rejectCompany(id: $c) { status } }',
-      variables: { c: fx.proposed2 },
-    }),
+    withId('mutation($id: ID!) { rejectCompany(id: $id) { status } }', 'proposed2'),
   ],
   [
     'removeCompanyAlias',
     'EDITOR',
-    () => ({
-      query: 'mutation($c: ID!) { removeCompanyAlias(companyId: $c, alias: "Team Green 1") { slug } }',
-      variables: { c: fx.company },
-    }),
+    withId(
+      'mutation($id: ID!) { removeCompanyAlias(companyId: $id, alias: "Team Green 1") { slug } }',
+      'company',
+    ),
   ],
   [
     'addCompanyTicker',
     'EDITOR',
-    () => ({
-      query: `mutation($c: ID!) { addCompanyTicker(companyId: $c, symbol: "NV${(counter += 1)}") { slug } }`,
-      variables: { c: fx.company },
-    }),
+    withId(
+      () => `mutation($id: ID!) { addCompanyTicker(companyId: $id, symbol: "NV${(counter += 1)}") { slug } }`,
+      'company',
+    ),
   ],
   [
     'removeCompanyTicker',
     'EDITOR',
-    () => ({
-      query: 'mutation($c: ID!) { removeCompanyTicker(companyId: $c, symbol: "NV1") { slug } }',
-      variables: { c: fx.company },
-    }),
+    withId('mutation($id: ID!) { removeCompanyTicker(companyId: $id, symbol: "NV1") { slug } }', 'company'),
   ],
   [
     'addSource',
@@ -198,26 +189,11 @@ const MUTATIONS: [string, Minimum, () => { query: string; variables?: Record<str
   [
     'updateSource',
     'ADMIN',
-    () => ({
-      query: 'mutation($s: ID!) { updateSource(input: { id: $s, title: "Renamed" }) { title } }',
-      variables: { s: fx.source },
-    }),
+    withId('mutation($id: ID!) { updateSource(input: { id: $id, title: "Renamed" }) { title } }', 'source'),
   ],
-  [
-    'pauseSource',
-    'ADMIN',
-    () => ({ query: 'mutation($s: ID!) { pauseSource(id: $s) { status } }', variables: { s: fx.source } }),
-  ],
-  [
-    'resumeSource',
-    'ADMIN',
-    () => ({ query: 'mutation($s: ID!) { resumeSource(id: $s) { status } }', variables: { s: fx.source } }),
-  ],
-  [
-    'refreshSource',
-    'ADMIN',
-    () => ({ query: 'mutation($s: ID!) { refreshSource(id: $s) { id } }', variables: { s: fx.source } }),
-  ],
+  ['pauseSource', 'ADMIN', withId('mutation($id: ID!) { pauseSource(id: $id) { status } }', 'source')],
+  ['resumeSource', 'ADMIN', withId('mutation($id: ID!) { resumeSource(id: $id) { status } }', 'source')],
+  ['refreshSource', 'ADMIN', withId('mutation($id: ID!) { refreshSource(id: $id) { id } }', 'source')],
   [
     'importOpml',
     'ADMIN',
@@ -228,12 +204,8 @@ const MUTATIONS: [string, Minimum, () => { query: string; variables?: Record<str
       },
     }),
   ],
-  ['exportOpml', 'ADMIN', () => ({ query: 'mutation { exportOpml }' })],
-  [
-    'deleteSource',
-    'ADMIN',
-    () => ({ query: 'mutation($s: ID!) { deleteSource(id: $s) }', variables: { s: fx.source } }),
-  ],
+  ['exportOpml', 'ADMIN', plain('mutation { exportOpml }')],
+  ['deleteSource', 'ADMIN', withId('mutation($id: ID!) { deleteSource(id: $id) }', 'source')],
   [
     'createUser',
     'ADMIN',
@@ -244,41 +216,21 @@ const MUTATIONS: [string, Minimum, () => { query: string; variables?: Record<str
   [
     'setUserRole',
     'ADMIN',
-    () => ({
-      query: 'mutation($u: ID!) { setUserRole(userId: $u, role: ANALYST) { role } }',
-      variables: { u: fx.user },
-    }),
+    withId('mutation($id: ID!) { setUserRole(userId: $id, role: ANALYST) { role } }', 'user'),
   ],
-  [
-    'deactivateUser',
-    'ADMIN',
-    () => ({ query: 'mutation($u: ID!) { deactivateUser(userId: $u) { id } }', variables: { u: fx.user } }),
-  ],
-  [
-    'reactivateUser',
-    'ADMIN',
-    () => ({ query: 'mutation($u: ID!) { reactivateUser(userId: $u) { id } }', variables: { u: fx.user } }),
-  ],
+  ['deactivateUser', 'ADMIN', withId('mutation($id: ID!) { deactivateUser(userId: $id) { id } }', 'user')],
+  ['reactivateUser', 'ADMIN', withId('mutation($id: ID!) { reactivateUser(userId: $id) { id } }', 'user')],
   [
     'resetPassword',
     'ADMIN',
-    () => ({
-      query: 'mutation($u: ID!) { resetPassword(userId: $u) { generatedPassword } }',
-      variables: { u: fx.user },
-    }),
+    withId('mutation($id: ID!) { resetPassword(userId: $id) { generatedPassword } }', 'user'),
   ],
-  [
-    'unlockUser',
-    'ADMIN',
-    () => ({ query: 'mutation($u: ID!) { unlockUser(userId: $u) { id } }', variables: { u: fx.locked } }),
-  ],
+  ['unlockUser', 'ADMIN', withId('mutation($id: ID!) { unlockUser(userId: $id) { id } }', 'locked')],
   [
     'changePassword',
     'VIEWER',
     // A wrong current password: allowed to try, nothing changes (the role's password stays for other tests).
-    () => ({
-      query: 'mutation { changePassword(currentPassword: "not the password", newPassword: "x") { id } }',
-    }),
+    plain('mutation { changePassword(currentPassword: "not the password", newPassword: "x") { id } }'),
   ],
   // Watchlists are everyone's own: any signed-in user may keep them; someone else's list is NOT_FOUND.
   [
@@ -289,9 +241,9 @@ const MUTATIONS: [string, Minimum, () => { query: string; variables?: Record<str
   [
     'renameWatchlist',
     'VIEWER',
-    () => ({ query: `mutation { renameWatchlist(id: "${NO_WATCHLIST}", name: "Renamed") { id } }` }),
+    plain(`mutation { renameWatchlist(id: "${NO_WATCHLIST}", name: "Renamed") { id } }`),
   ],
-  ['deleteWatchlist', 'VIEWER', () => ({ query: `mutation { deleteWatchlist(id: "${NO_WATCHLIST}") }` })],
+  ['deleteWatchlist', 'VIEWER', plain(`mutation { deleteWatchlist(id: "${NO_WATCHLIST}") }`)],
   [
     'addWatchlistItem',
     'VIEWER',
@@ -309,7 +261,7 @@ const MUTATIONS: [string, Minimum, () => { query: string; variables?: Record<str
     }),
   ],
   // Marking your own notifications read changes nothing anyone else sees: not audited.
-  ['markNotificationsRead', 'VIEWER', () => ({ query: 'mutation { markNotificationsRead }' })],
+  ['markNotificationsRead', 'VIEWER', plain('mutation { markNotificationsRead }')],
   [
     'createAlertRule',
     'ANALYST',
@@ -333,12 +285,42 @@ const MUTATIONS: [string, Minimum, () => { query: string; variables?: Record<str
       variables: { input: { id: NO_ALERT_RULE, enabled: false } },
     }),
   ],
-  ['deleteAlertRule', 'ANALYST', () => ({ query: `mutation { deleteAlertRule(id: "${NO_ALERT_RULE}") }` })],
-  ['trainAnalyzer', 'ADMIN', () => ({ query: 'mutation { trainAnalyzer }' })],
+  ['deleteAlertRule', 'ANALYST', plain(`mutation { deleteAlertRule(id: "${NO_ALERT_RULE}") }`)],
+  [
+    'createWebhookEndpoint',
+    'ANALYST',
+    () => ({
+      query:
+        'mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret } }',
+      variables: { input: { name: `Hook ${++counter}`, url: 'https://hooks.example.com/wirelens' } },
+    }),
+  ],
+  [
+    'updateWebhookEndpoint',
+    'ANALYST',
+    () => ({
+      query: 'mutation($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { id } }',
+      variables: { input: { id: NO_WEBHOOK, enabled: false } },
+    }),
+  ],
+  ['deleteWebhookEndpoint', 'ANALYST', plain(`mutation { deleteWebhookEndpoint(id: "${NO_WEBHOOK}") }`)],
+  ['pauseWebhookEndpoint', 'ANALYST', plain(`mutation { pauseWebhookEndpoint(id: "${NO_WEBHOOK}") { id } }`)],
+  [
+    'resumeWebhookEndpoint',
+    'ANALYST',
+    plain(`mutation { resumeWebhookEndpoint(id: "${NO_WEBHOOK}") { id } }`),
+  ],
+  [
+    'rotateWebhookSecret',
+    'ANALYST',
+    plain(`mutation { rotateWebhookSecret(id: "${NO_WEBHOOK}") { secret } }`),
+  ],
+  ['sendTestWebhook', 'ANALYST', plain(`mutation { sendTestWebhook(id: "${NO_WEBHOOK}") { id } }`)],
+  ['trainAnalyzer', 'ADMIN', plain('mutation { trainAnalyzer }')],
   [
     'activateAnalyzerModel',
     'ADMIN',
-    () => ({ query: 'mutation { activateAnalyzerModel(version: null) { activeModel { version } } }' }),
+    plain('mutation { activateAnalyzerModel(version: null) { activeModel { version } } }'),
   ],
 ];
 

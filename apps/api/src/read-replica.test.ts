@@ -100,6 +100,16 @@ const CORRECT = `mutation Correct($input: CorrectAnalysisInput!) {
   correctAnalysis(input: $input) { __typename ... on ReviewSuccess { version } }
 }`;
 
+interface Readiness {
+  status: string;
+  replica?: { status: string; replayLsn?: string | null; lagBytes?: number };
+}
+
+async function readiness(): Promise<{ httpStatus: number; body: Readiness }> {
+  const response = await fetch(`${url}/readyz`);
+  return { httpStatus: response.status, body: (await response.json()) as Readiness };
+}
+
 async function importanceSeenBy(headers: Record<string, string>): Promise<number> {
   const answer = await gql(READ, { id: articleId }, headers);
   return (answer.data?.article as { analysis: { importance: number } }).analysis.importance;
@@ -150,6 +160,12 @@ describe.skipIf(unavailable !== null)('DATABASE_REPLICA_URL: a streaming standby
     ).toBe(9);
     // Everyone else reads the replica, which is behind: proof that queries go there.
     expect(await importanceSeenBy(asViewer)).toBe(6);
+    // /readyz names the replica and the WAL it has still to replay (the paused replay is behind).
+    const lagging = await readiness();
+    expect(lagging.httpStatus).toBe(200);
+    expect(lagging.body).toMatchObject({ status: 'ready', replica: { status: 'up' } });
+    expect(lagging.body.replica?.replayLsn).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
+    expect(lagging.body.replica?.lagBytes).toBeGreaterThan(0);
 
     await pair.resumeReplay();
     await vi.waitFor(async () => expect(await importanceSeenBy(asViewer)).toBe(9), {
@@ -161,6 +177,10 @@ describe.skipIf(unavailable !== null)('DATABASE_REPLICA_URL: a streaming standby
     expect((caughtUp.data?.article as { analysis: { importance: number } }).analysis.importance).toBe(9);
     expect(caughtUp.headers.getSetCookie()).toContainEqual(
       expect.stringMatching(/^wl_write_lsn=; .*Max-Age=0/),
+    );
+    await vi.waitFor(
+      async () => expect((await readiness()).body.replica).toMatchObject({ status: 'up', lagBytes: 0 }),
+      { timeout: 30_000, interval: 100 },
     );
   }, 120_000);
 
@@ -177,5 +197,9 @@ describe.skipIf(unavailable !== null)('DATABASE_REPLICA_URL: a streaming standby
     });
     const again = await gql(READ, { id: articleId }, asViewer);
     expect(again.errors).toBeUndefined();
+    // Still ready (reads fall back to the primary), and /readyz says the replica is down.
+    const withoutReplica = await readiness();
+    expect(withoutReplica.httpStatus).toBe(200);
+    expect(withoutReplica.body).toMatchObject({ status: 'ready', replica: { status: 'down' } });
   }, 120_000);
 });

@@ -1,18 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import { storeAnalysisRun } from '@wirelens/services/analysis';
-import { correctAnalysis, decideAnalysis } from '@wirelens/services/review';
+import { decideAnalysis } from '@wirelens/services/review';
 import { createApiToken } from '@wirelens/services/tokens';
 
-import { analysisResult, globalId, insertArticle, startTestApi, type TestApi } from './testing/harness.js';
+import {
+  analysisResult,
+  editorCorrects,
+  globalId,
+  insertArticle,
+  startTestApi,
+  type TestApi,
+} from './testing/harness.js';
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(async () => {
-  await api.close();
-});
+// One API (and database) for the whole file, started when the file loads.
+const api = await startTestApi();
+afterAll(() => api.close());
 
 const ARTICLE = `query Article($id: ID!) {
   article(id: $id) {
@@ -345,13 +348,7 @@ describe('correction workflow', () => {
       publishedAt: new Date('2026-03-06T10:00:00Z'),
       analysis: { score: 0.1, importance: 4 },
     });
-    await correctAnalysis({
-      db: api.db,
-      articleId: corrected,
-      expectedVersion: 1,
-      values: { importance: 7 },
-      actor: { userId: api.users.EDITOR.id },
-    });
+    await editorCorrects(api, corrected, { importance: 7 });
     const agreeing = await storeAnalysisRun({
       db: api.db,
       articleId: corrected,

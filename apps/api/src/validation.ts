@@ -38,6 +38,17 @@ export function rowId(globalId: { id: string }): number {
   return Number(globalId.id);
 }
 
+/** An input's fields with GraphQL's null (left out) as undefined: what use cases read as "not given". */
+export type NullsAsUndefined<Input> = { [K in keyof Input]: Exclude<Input[K], null> };
+
+export function nullsAsUndefined<Input extends object>(input: Input): NullsAsUndefined<Input> {
+  const entries = Object.entries(input as Record<string, unknown>).map(([key, value]) => [
+    key,
+    value ?? undefined,
+  ]);
+  return Object.fromEntries(entries) as NullsAsUndefined<Input>;
+}
+
 export function rowIds(globalIds: readonly { id: string }[] | null | undefined): number[] | undefined {
   return globalIds?.map(rowId);
 }

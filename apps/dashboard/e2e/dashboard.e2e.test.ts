@@ -1,103 +1,31 @@
 // The dashboard in Debian's Chromium against the real app (`wirelens start`: API, built dashboard and worker)
 // on a fresh, migrated and seeded PostgreSQL database that has ingested and analysed the bundled demo feeds.
 // One app start serves every test; tests run in order and later ones may see earlier ones' edits.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 
-import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
+import { apiSession } from './testing/api.js';
+import { expectWhollyShown, screenshot, visible } from './testing/browser.js';
+import { type FeedItem } from './testing/feed-server.js';
+import { ADMIN, useSuite } from './testing/suite.js';
 
-import { apiSession, type ApiSession } from './testing/api.js';
-import { startApp, until, type RunningApp } from './testing/app.js';
-import {
-  openSession,
-  resetScreenshots,
-  screenshot,
-  signIn,
-  takeAccessibilityProblems,
-  visible,
-  type Session,
-} from './testing/browser.js';
-import { launchChromium } from './testing/chromium.js';
-import { startLocalFeed, type FeedItem, type LocalFeed } from './testing/feed-server.js';
-
-const ADMIN = { email: 'admin@example.com', password: 'admin-password-1' };
 const EDITOR = { email: 'erin@example.com', password: 'erin-password-1', name: 'Erin Editor' };
 const SECOND_EDITOR = { email: 'sam@example.com', password: 'sam-password-1', name: 'Sam Second' };
 const VIEWER = { email: 'vic@example.com', password: 'vic-password-1', name: 'Vic Viewer' };
 
 const DAY_MS = 86_400_000;
 
-let db: TestDatabase;
-let app: RunningApp;
-let feed: LocalFeed;
-let browser: Browser;
-let admin: ApiSession;
-const sessions: Session[] = [];
-
-async function session(user: { email: string; password: string }, next = '/'): Promise<Session> {
-  const opened = await openSession(browser, app.url);
-  sessions.push(opened);
-  await signIn(opened, user.email, user.password, next);
-  return opened;
-}
-
-beforeAll(async () => {
-  await resetScreenshots();
-  db = await createTestDatabase();
-  feed = await startLocalFeed();
-  app = await startApp({
-    databaseUrl: db.url,
-    adminEmail: ADMIN.email,
-    adminPassword: ADMIN.password,
-    fetchAllowHosts: feed.host,
-  });
-  browser = await launchChromium();
-  admin = await apiSession(app.url, ADMIN.email, ADMIN.password);
-  for (const [user, role] of [
-    [EDITOR, 'EDITOR'],
-    [SECOND_EDITOR, 'EDITOR'],
-    [VIEWER, 'VIEWER'],
-  ] as const) {
-    await admin.query(
-      `mutation Create($email: String!, $name: String, $password: String, $role: Role!) {
-        createUser(email: $email, name: $name, password: $password, role: $role) { user { id } }
-      }`,
-      { ...user, role },
-    );
-  }
-  // The first run ingests and analyses the 81 bundled demo articles; the charts are compared once it is done.
-  await until(
-    'the demo articles to be analysed',
-    async () => {
-      const [all, analysed] = await Promise.all([
-        db.db.article.count(),
-        db.db.article.count({ where: { latestAnalysisId: { not: null } } }),
-      ]);
-      return all >= 75 && analysed === all;
-    },
-    { timeoutMs: 150_000 },
-  );
-}, 300_000);
-
-afterEach(async (context) => {
-  const opened = sessions.splice(0);
-  if (context.task.result?.state === 'fail') {
-    for (const [index, item] of opened.entries())
-      await screenshot(item.page, `failed-${index + 1}`).catch(() => undefined);
-  }
-  for (const item of opened) await item.context.close();
-  // Every page the test opened ran without uncaught errors or console errors, and every page it
-  // photographed passed the accessibility audit.
-  expect(opened.flatMap((item) => item.errors)).toEqual([]);
-  expect(takeAccessibilityProblems()).toEqual([]);
+const suite = useSuite({
+  failureShots: 'failed',
+  resetScreenshots: true,
+  withFeed: true,
+  users: [
+    { ...EDITOR, role: 'EDITOR' },
+    { ...SECOND_EDITOR, role: 'EDITOR' },
+    { ...VIEWER, role: 'VIEWER' },
+  ],
 });
-
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await app?.stop();
-  await feed?.close();
-  await db?.drop();
-}, 60_000);
+const { session } = suite;
 
 interface SeriesBucket {
   start: string;
@@ -112,7 +40,7 @@ function dayWindowStart(): string {
 }
 
 async function companySeries(slug: string): Promise<SeriesBucket[]> {
-  const data = await admin.query<{ company: { sentimentSeries: { buckets: SeriesBucket[] } } }>(
+  const data = await suite.admin.query<{ company: { sentimentSeries: { buckets: SeriesBucket[] } } }>(
     `query Series($slug: String!, $from: DateTime) {
       company(slug: $slug) { sentimentSeries(interval: DAY, from: $from) { buckets { start meanScore count } } }
     }`,
@@ -176,7 +104,7 @@ interface ArticleRef {
 }
 
 async function companyArticles(slug: string): Promise<{ id: string; total: number; articles: ArticleRef[] }> {
-  const data = await admin.query<{
+  const data = await suite.admin.query<{
     company: { id: string; articles: { totalCount: number; edges: { node: ArticleRef }[] } };
   }>(
     `query CompanyArticles($slug: String!) {
@@ -222,8 +150,7 @@ const LATER_STORY: FeedItem = {
 
 describe('Wirelens dashboard in Chromium', () => {
   it('signs in and filters the feed by a company', async () => {
-    const opened = await openSession(browser, app.url);
-    sessions.push(opened);
+    const opened = await suite.open();
     const { page } = opened;
 
     // A signed-out visitor is sent to the login page and comes back to the feed afterwards.
@@ -237,7 +164,7 @@ describe('Wirelens dashboard in Chromium', () => {
     await visible(page.getByRole('heading', { name: 'Article feed', level: 1 }));
     await visible(page.getByText('Administrator (Admin)'));
     expect(new URL(page.url()).pathname).toBe('/feed');
-    const total = await db.db.article.count();
+    const total = await suite.db.db.article.count();
     await visible(page.getByText(`${total} articles`, { exact: true }));
     await screenshot(page, 'feed');
 
@@ -259,16 +186,16 @@ describe('Wirelens dashboard in Chromium', () => {
   });
 
   it('lets an admin add a source served by a local server; its articles appear after a refresh', async () => {
-    feed.items.push(STORY);
+    suite.feed.items.push(STORY);
     const { page } = await session(ADMIN, '/sources');
     await visible(page.getByRole('heading', { name: 'Sources', level: 1 }));
-    await page.getByLabel('Feed URL').fill(feed.feedUrl);
+    await page.getByLabel('Feed URL').fill(suite.feed.feedUrl);
     await page.getByRole('button', { name: 'Add source' }).click();
     await visible(page.getByRole('status').filter({ hasText: 'it is being fetched now' }));
-    await visible(page.getByRole('link', { name: feed.feedUrl }));
+    await visible(page.getByRole('link', { name: suite.feed.feedUrl }));
 
     // addSource fetches at once; the worker ingests and analyses the story.
-    const sourceId = await sourceIdOf(feed.feedUrl);
+    const sourceId = await sourceIdOf(suite.feed.feedUrl);
     await expect.poll(() => sourceTitles(sourceId), { timeout: 60_000 }).toEqual([STORY.title]);
     await page.reload();
     const refresh = await visible(page.getByRole('button', { name: 'Refresh now: Harbourside Wire' }));
@@ -281,7 +208,7 @@ describe('Wirelens dashboard in Chromium', () => {
     await screenshot(page, 'sources');
 
     // The site publishes another story; "Refresh now" fetches it without waiting for the schedule.
-    feed.items.push(LATER_STORY);
+    suite.feed.items.push(LATER_STORY);
     await refresh.click();
     await visible(page.getByRole('button', { name: 'Refresh now: Harbourside Wire' }));
     await expect
@@ -313,7 +240,7 @@ describe('Wirelens dashboard in Chromium', () => {
     await visible(header.getByText('Harbourside Wire', { exact: true }));
     await visible(header.getByText(STORY.author));
     const image = await visible(header.locator('img.article__image'));
-    expect(await image.getAttribute('src')).toBe(feed.imageUrl);
+    expect(await image.getAttribute('src')).toBe(suite.feed.imageUrl);
     await expect
       .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
       .toBe(1200);
@@ -461,7 +388,7 @@ describe('Wirelens dashboard in Chromium', () => {
     await screenshot(second.page, 'review-conflict');
 
     // Nothing of the second editor's was saved.
-    const saved = await admin.query<{ article: { analysis: { sentimentScore: number } } }>(
+    const saved = await suite.admin.query<{ article: { analysis: { sentimentScore: number } } }>(
       'query A($id: ID!) { article(id: $id) { analysis { sentimentScore } } }',
       { id: target.id },
     );
@@ -476,6 +403,7 @@ describe('Wirelens dashboard in Chromium', () => {
       'Overview',
       'Feed',
       'Compare',
+      'Watchlists',
       'Account',
       'GraphiQL',
     ]);
@@ -492,15 +420,15 @@ describe('Wirelens dashboard in Chromium', () => {
       if (path === '/review') await screenshot(page, 'viewer-forbidden-review');
     }
     // The API refuses the data as well, whatever the page shows.
-    const viewerApi = await apiSession(app.url, VIEWER.email, VIEWER.password);
+    const viewerApi = await apiSession(suite.app.url, VIEWER.email, VIEWER.password);
     await expect(viewerApi.query('{ reviewQueue(first: 1) { totalCount } }')).rejects.toThrow(/FORBIDDEN/);
     await expect(viewerApi.query('{ users(first: 1) { totalCount } }')).rejects.toThrow(/FORBIDDEN/);
   });
 
   it('keeps a bidi override stored in a headline from reordering the text around it', async () => {
     // Ingest strips these controls; a row stored before that (or by other means) still holds one.
-    const source = await db.db.source.findFirstOrThrow({ where: { isDemo: true } });
-    await db.db.article.create({
+    const source = await suite.db.db.source.findFirstOrThrow({ where: { isDemo: true } });
+    await suite.db.db.article.create({
       data: {
         sourceId: source.id,
         canonicalUrl: 'https://bidi.example/quarterly',
@@ -530,7 +458,7 @@ describe('Wirelens dashboard in Chromium', () => {
 
   it('lets an admin reset a password; the user must choose a new one, then signs in with it', async () => {
     const pat = { email: 'pat@example.com', password: 'pat-first-password', name: 'Pat Person' };
-    await admin.query(
+    await suite.admin.query(
       `mutation Create($email: String!, $name: String, $password: String) {
         createUser(email: $email, name: $name, password: $password, role: VIEWER) { user { id } }
       }`,
@@ -578,18 +506,8 @@ describe('Wirelens dashboard in Chromium', () => {
     await visible(page.locator('.recharts-legend-item-text', { hasText: 'AMD' }));
     expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
     const intervals = page.getByRole('group', { name: 'Interval' });
-    const outer = await intervals.boundingBox();
-    const inner = await Promise.all(
-      (await intervals.getByRole('button').all()).map((button) => button.boundingBox()),
-    );
-    expect(inner).toHaveLength(3);
-    for (const box of inner) {
-      if (!outer || !box) throw new Error('the interval switch or one of its buttons is not displayed');
-      expect(box.x).toBeGreaterThanOrEqual(outer.x);
-      expect(box.x + box.width).toBeLessThanOrEqual(outer.x + outer.width);
-      expect(box.y).toBeGreaterThanOrEqual(outer.y);
-      expect(box.y + box.height).toBeLessThanOrEqual(outer.y + outer.height);
-    }
+    expect(await intervals.getByRole('button').count()).toBe(3);
+    await expectWhollyShown(intervals);
     await screenshot(page, 'compare');
     await page.setViewportSize({ width: 1280, height: 900 });
 
@@ -736,7 +654,7 @@ describe('Companies for editors in Chromium', () => {
  */
 async function proposeCompany(name: string, articleIds: string[]): Promise<void> {
   const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-  const company = await db.db.company.create({
+  const company = await suite.db.db.company.create({
     data: {
       slug,
       name,
@@ -746,7 +664,7 @@ async function proposeCompany(name: string, articleIds: string[]): Promise<void>
   });
   const id = Buffer.from(`Company:${company.id}`).toString('base64');
   for (const articleId of articleIds) {
-    const { article } = await admin.query<{
+    const { article } = await suite.admin.query<{
       article: {
         reviewVersion: number;
         companies: { relevance: number; sentimentScore: number; company: { id: string } }[];
@@ -763,7 +681,7 @@ async function proposeCompany(name: string, articleIds: string[]): Promise<void>
       })),
       { companyId: id, relevance: 0.4, sentimentScore: 0 },
     ];
-    const result = await admin.query<{ correctAnalysis: { __typename: string } }>(
+    const result = await suite.admin.query<{ correctAnalysis: { __typename: string } }>(
       `mutation C($input: CorrectAnalysisInput!) { correctAnalysis(input: $input) { __typename } }`,
       { input: { articleId, expectedVersion: article.reviewVersion, companies } },
     );
@@ -774,13 +692,13 @@ async function proposeCompany(name: string, articleIds: string[]): Promise<void>
 async function sourceIdOf(url: string): Promise<string> {
   await expect
     .poll(async () => {
-      const data = await admin.query<{ sources: { edges: { node: { id: string; url: string } }[] } }>(
+      const data = await suite.admin.query<{ sources: { edges: { node: { id: string; url: string } }[] } }>(
         '{ sources(first: 100) { edges { node { id url } } } }',
       );
       return data.sources.edges.some((edge) => edge.node.url === url);
     })
     .toBe(true);
-  const data = await admin.query<{ sources: { edges: { node: { id: string; url: string } }[] } }>(
+  const data = await suite.admin.query<{ sources: { edges: { node: { id: string; url: string } }[] } }>(
     '{ sources(first: 100) { edges { node { id url } } } }',
   );
   const found = data.sources.edges.find((edge) => edge.node.url === url);
@@ -789,7 +707,7 @@ async function sourceIdOf(url: string): Promise<string> {
 }
 
 async function sourceTitles(sourceId: string): Promise<string[]> {
-  const data = await admin.query<{ articles: { edges: { node: { title: string } }[] } }>(
+  const data = await suite.admin.query<{ articles: { edges: { node: { title: string } }[] } }>(
     'query S($ids: [ID!]) { articles(first: 20, filter: { sourceIds: $ids }) { edges { node { title } } } }',
     { ids: [sourceId] },
   );
@@ -818,7 +736,7 @@ async function waitForAnalysis(title: string): Promise<ArticleDetail> {
   await expect
     .poll(
       async () => {
-        const data = await admin.query<{ articles: { edges: { node: ArticleDetail | null }[] } }>(
+        const data = await suite.admin.query<{ articles: { edges: { node: ArticleDetail | null }[] } }>(
           `query Story($q: String!) {
             articles(first: 1, filter: { search: $q }) {
               edges { node {

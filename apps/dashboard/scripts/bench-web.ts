@@ -7,7 +7,6 @@
 // Env: BENCH_DATABASE_URL (server; default DATABASE_URL, TEST_DATABASE_URL or the local postgres), like
 // `pnpm bench:api`, which creates and fills `wirelens_bench`. BENCH_RUNS, BENCH_STRICT=1 (exit 1 on a missed
 // target), BENCH_WAIT_MINUTES (how long to wait for a dataset that `bench:api` is still generating; default 30).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +19,7 @@ import { createDbClient, type DbClient } from '@wirelens/db';
 import { benchDatabase, percentile } from '@wirelens/db/testing';
 
 import { launchChromium } from '../e2e/testing/chromium.js';
+import { delay, startAppProcess } from '../e2e/testing/process-group.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const WAIT_MINUTES = Number(process.env.BENCH_WAIT_MINUTES ?? 30);
@@ -34,7 +34,6 @@ const { serverUrl, url: benchUrl, name: benchName } = benchDatabase();
 
 const say = (message: string) =>
   process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits for `bench:api`'s dataset; explains how to make one when there is none. */
 async function waitForDataset(): Promise<void> {
@@ -99,35 +98,15 @@ interface Api {
 async function startApi(): Promise<Api> {
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const api = startAppProcess({
     cwd: apiRoot,
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'production',
-      DATABASE_URL: benchUrl,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      WIRELENS_DASHBOARD_DIR: distDir,
-    },
+    args: ['src/main.ts'],
+    env: { DATABASE_URL: benchUrl, PORT: String(port), WIRELENS_DASHBOARD_DIR: distDir },
   });
-  let log = '';
-  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.pid === undefined) return;
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      return;
-    }
-    const stopped = await Promise.race([exited.then(() => true), delay(10_000).then(() => false)]);
-    if (!stopped) process.kill(-child.pid, 'SIGKILL');
-  };
+  const stop = () => api.stop(10_000);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the API exited during start-up:\n${log}`);
+    if (api.hasExited()) throw new Error(`the API exited during start-up:\n${api.output()}`);
     const ok = await fetch(`${url}/healthz`).then(
       (response) => response.ok,
       () => false,
@@ -136,7 +115,7 @@ async function startApi(): Promise<Api> {
     await delay(200);
   }
   await stop();
-  throw new Error(`the API did not answer ${url}/healthz within 60 s:\n${log}`);
+  throw new Error(`the API did not answer ${url}/healthz within 60 s:\n${api.output()}`);
 }
 
 /**

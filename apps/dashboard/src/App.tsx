@@ -29,7 +29,11 @@ const SourcesPage = onDemand(() => import('./pages/sources/index.js'), 'SourcesP
 const TokensPage = onDemand(() => import('./pages/TokensPage.js'), 'TokensPage');
 const UsersPage = onDemand(() => import('./pages/UsersPage.js'), 'UsersPage');
 const NotificationsPage = onDemand(() => import('./pages/NotificationsPage.js'), 'NotificationsPage');
+const WebhooksPage = onDemand(() => import('./pages/webhooks/index.js'), 'WebhooksPage');
+const WatchlistsPage = onDemand(() => import('./pages/watchlists/WatchlistsPage.js'), 'WatchlistsPage');
+const AlertRulesPage = onDemand(() => import('./pages/watchlists/AlertRulesPage.js'), 'AlertRulesPage');
 const AccountPage = onDemand(() => import('./pages/AccountPage.js'), 'AccountPage');
+const UnsubscribePage = onDemand(() => import('./pages/UnsubscribePage.js'), 'UnsubscribePage');
 const AnalyzerQualityPage = onDemand(
   () => import('./pages/analyzer-quality/index.js'),
   'AnalyzerQualityPage',
@@ -46,8 +50,12 @@ const ON_DEMAND: [path: string, page: { preload: () => Promise<unknown> }][] = [
   ['/sources', SourcesPage],
   ['/users', UsersPage],
   ['/tokens', TokensPage],
+  ['/webhooks', WebhooksPage],
   ['/account', AccountPage],
   ['/notifications', NotificationsPage],
+  ['/unsubscribe', UnsubscribePage],
+  ['/watchlists', WatchlistsPage],
+  ['/alerts', AlertRulesPage],
   ['/analyzer-quality', AnalyzerQualityPage],
 ];
 
@@ -80,8 +88,12 @@ export function App() {
         <Route path="/sources" element={withRole('ADMIN', <SourcesPage />)} />
         <Route path="/users" element={withRole('ADMIN', <UsersPage />)} />
         <Route path="/tokens" element={withRole('ANALYST', <TokensPage />)} />
+        <Route path="/webhooks" element={withRole('ANALYST', <WebhooksPage />)} />
         <Route path={ACCOUNT_PATH} element={signedIn(<AccountPage />)} />
         <Route path="/notifications" element={signedIn(<NotificationsPage />)} />
+        <Route path="/unsubscribe" element={<UnsubscribePage />} />
+        <Route path="/watchlists" element={signedIn(<WatchlistsPage />)} />
+        <Route path="/alerts" element={withRole('ANALYST', <AlertRulesPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

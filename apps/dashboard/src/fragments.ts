@@ -19,6 +19,24 @@ export const TopicRefFields = graphql(`
   }
 `);
 
+/** What an alert rule watches: one of a watchlist, a company or a topic (or a saved filter, selected apart). */
+export const AlertRuleTargetFields = graphql(`
+  fragment AlertRuleTargetFields on AlertRule @_unmask {
+    watchlist {
+      id
+      name
+    }
+    company {
+      slug
+      name
+    }
+    topic {
+      slug
+      name
+    }
+  }
+`);
+
 export const SourceNameFields = graphql(`
   fragment SourceNameFields on Source @_unmask {
     title

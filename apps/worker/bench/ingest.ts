@@ -16,12 +16,14 @@ import { parseArgs } from 'node:util';
 
 import { parseFeed, type FeedItem } from '@wirelens/core/feeds';
 import { prepareArticle, type ArticleDraft } from '@wirelens/core/ingest';
+import { scriptArgs } from '@wirelens/core/testing';
 import { createDbClient, upsertArticles } from '@wirelens/db';
 
 import { openBenchDatabase } from './bench-database.js';
-import { pipelineTable, runPipelineBench } from './pipeline-run.js';
+import { benchConditions, pipelineTable, runPipelineBench } from './pipeline-run.js';
 
 const { values } = parseArgs({
+  args: scriptArgs(),
   options: { items: { type: 'string', default: '50000' }, workers: { type: 'string' } },
 });
 const target = Number(values.items);
@@ -36,7 +38,7 @@ if (values.workers !== undefined) {
     feeds: Math.max(workers, Math.ceil(articles / 500)),
     label: 'ingest',
   });
-  process.stdout.write(`${pipelineTable([result])}\n`);
+  process.stdout.write(`${benchConditions()}\n\n${pipelineTable([result])}\n`);
   process.exit(0);
 }
 const fixtureDir = path.resolve(import.meta.dirname, '../../../packages/core/test/fixtures/feeds');
@@ -94,7 +96,9 @@ try {
         const prepared = prepareArticle({ item: unique, feedLanguage: feed.language });
         if (prepared.ok) drafts.push(prepared.draft);
       }
-      const result = await upsertArticles({ db, sourceId: source.id, drafts });
+      const result = await db.$transaction((tx) => upsertArticles({ tx, sourceId: source.id, drafts }), {
+        timeout: 60_000,
+      });
       stored += result.created.length;
       if (stored >= target) break;
     }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 import { JOBS } from '@wirelens/core/jobs';
@@ -90,7 +91,13 @@ export async function benchFeeds(articles: number, feeds: number): Promise<strin
     const template = TEMPLATES[i % TEMPLATES.length];
     if (!template) continue;
     const story = template(company, date.toUTCString().slice(0, 16), 17 + ((i * 31) % 900));
-    const paragraphs = [story.body, `Separately, ${other} was mentioned by analysts as a peer to watch.`]
+    // Longer than the teaser threshold (500 characters of text): the feed carries the full text, so
+    // the bench times analysis, not full-text fetches of pages that do not exist.
+    const paragraphs = [
+      story.body,
+      `Separately, ${other} was mentioned by analysts as a peer to watch.`,
+      `Market observers said the coming weeks would show whether the move changes the competitive picture, and several investors said they would wait for the next quarterly report before adjusting their positions.`,
+    ]
       .map((p) => `<p>${p}</p>`)
       .join('');
     bodies[i % feeds]?.push({
@@ -103,7 +110,7 @@ export async function benchFeeds(articles: number, feeds: number): Promise<strin
   return bodies.map(feedXml);
 }
 
-async function serveFeeds(
+export async function serveFeeds(
   documents: string[],
 ): Promise<{ url: (i: number) => string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
@@ -125,13 +132,13 @@ async function serveFeeds(
 }
 
 /** user + system CPU seconds of a running process (Linux /proc). */
-async function cpuSecondsOf(pid: number): Promise<number> {
+export async function cpuSecondsOf(pid: number): Promise<number> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
-function startWorker(
+export function startWorker(
   url: string,
   env: Record<string, string>,
 ): { child: ChildProcess; ready: Promise<void> } {
@@ -275,6 +282,26 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
     await feeds.close();
     await database.close();
   }
+}
+
+/**
+ * What the figures were measured under, printed above the table: a run on a machine whose load
+ * average exceeds its cores measured the contention, not the code, and is a lower bound.
+ */
+export function benchConditions(env: Record<string, string> = {}): string {
+  const [one, five] = os.loadavg();
+  const cores = os.availableParallelism();
+  const loaded = (one ?? 0) > cores;
+  const settings = Object.entries(env)
+    .filter(([key]) => key.startsWith('WORKER_'))
+    .map(([key, value]) => `${key}=${value}`);
+  return [
+    `conditions: ${new Date().toISOString()}, ${cores} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, built-in analyzer,`,
+    `  worker settings: ${settings.length > 0 ? settings.join(' ') : 'defaults (WORKER_ANALYSIS_BATCH=100, WORKER_CONCURRENCY=4)'},`,
+    `  load average at the end: ${one?.toFixed(1)} (1 min), ${five?.toFixed(1)} (5 min) → ${loaded ? 'LOADED machine: other work shared the cores, so these figures are lower bounds' : 'quiet machine'}.`,
+    `  articles/s analysed = articles / seconds from queueing the fetches until every article has its first analysis stored`,
+    `  (fetch, parse and store included); CPU ms/article = worker CPU seconds / articles.`,
+  ].join('\n');
 }
 
 /** The bench's table: one row per run. */

@@ -9,9 +9,12 @@
  */
 import { parseArgs } from 'node:util';
 
-import { pipelineTable, runPipelineBench } from './pipeline-run.js';
+import { scriptArgs } from '@wirelens/core/testing';
+
+import { benchConditions, pipelineTable, runPipelineBench } from './pipeline-run.js';
 
 const { values } = parseArgs({
+  args: scriptArgs(),
   options: {
     articles: { type: 'string', default: '2000' },
     workers: { type: 'string', default: '1' },
@@ -31,4 +34,4 @@ const result = await runPipelineBench({
   env: passOn,
   label: 'pipeline',
 });
-process.stdout.write(`${pipelineTable([result])}\n`);
+process.stdout.write(`${benchConditions(passOn)}\n\n${pipelineTable([result])}\n`);

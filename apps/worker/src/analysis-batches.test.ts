@@ -4,11 +4,11 @@ import { JOBS } from '@wirelens/core/jobs';
 import { seedDatabase } from '@wirelens/db';
 import { rebuildSentimentBuckets } from '@wirelens/db/repositories';
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
-import { createAnalyzerSet } from '@wirelens/services/analysis';
 import { createHostLimiter } from '@wirelens/services/fetch';
 import { rssFeed, startFeedServer, testIngestConfig, type FeedServer } from '@wirelens/services/testing';
 
-import { runWorker, type RunningWorker } from './run-worker.js';
+import type { RunningWorker } from './run-worker.js';
+import { startTestWorker } from './testing/test-worker.js';
 
 let test: TestDatabase;
 let server: FeedServer;
@@ -45,20 +45,10 @@ function stories(count: number, title = (i: number) => `Story ${i}`) {
 }
 
 async function startWorker(): Promise<RunningWorker> {
-  worker = await runWorker({
-    connectionString: test.url,
-    db: test.db,
+  worker = await startTestWorker(test, {
     concurrency: 2,
     batchSize: 50,
-    analyzers: createAnalyzerSet({
-      db: test.db,
-      config: {
-        kind: 'builtin',
-        llm: { baseUrl: undefined, model: undefined, apiKey: undefined, timeoutMs: 1000, concurrency: 1 },
-      },
-    }),
     ingest: testIngestConfig({ timeoutMs: 10_000, limiter: createHostLimiter(4) }),
-    superviseIntervalSeconds: 1,
   });
   return worker;
 }

@@ -3,24 +3,21 @@ import path from 'node:path';
 import { z } from 'zod';
 
 import { AppError } from '@wirelens/core';
-import { parseEnv } from '@wirelens/core/config';
+import { optionalPostgresUrl, parseEnv } from '@wirelens/core/config';
+import { emailConfigOf, emailEnvShape } from '@wirelens/core/email';
 import { loggingEnvShape } from '@wirelens/core/logging';
 import { allowHostsEnv } from '@wirelens/core/urls';
 
 export const DEFAULT_LEARN_EVERY = 50;
 /** Analysis jobs a worker takes per fetch with the built-in analyzer (WORKER_ANALYSIS_BATCH). */
-export const DEFAULT_ANALYSIS_BATCH = 50;
+export const DEFAULT_ANALYSIS_BATCH = 100;
 
 /**
  * The worker and CLI environment, validated once. Nothing else in this app
  * reads `process.env`.
  */
 const schema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  DATABASE_URL: optionalPostgresUrl,
   WIRELENS_DATA_DIR: z.string().min(1).default('./.wirelens'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -32,6 +29,16 @@ const schema = z.object({
     .default('true')
     .transform((value) => value === 'true' || value === '1'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Only these jobs (comma-separated names, e.g. webhooks-deliver) in this process; default: all. */
+  WORKER_JOBS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => name !== ''),
+    ),
   /** Analysis jobs taken per fetch and analysed together; default 50 (LLM_CONCURRENCY with the LLM analyzer). */
   WORKER_ANALYSIS_BATCH: z.coerce.number().int().min(1).max(1000).optional(),
   /** Hosts the fetcher may reach although they are private or loopback (comma-separated). */
@@ -44,6 +51,9 @@ const schema = z.object({
     .default(10 * 1024 * 1024),
   /** Concurrent requests to one host. */
   FETCH_PER_HOST: z.coerce.number().int().min(1).max(16).default(2),
+  /** Where people reach this Wirelens, for links in webhook payloads (default http://HOST:PORT). */
+  /** Deadline of one webhook delivery attempt. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
   /** builtin (offline, default) or llm (an OpenAI-compatible endpoint; falls back to builtin). */
   WIRELENS_ANALYZER: z.enum(['builtin', 'llm']).default('builtin'),
   LLM_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -71,6 +81,7 @@ const schema = z.object({
   WIRELENS_LEARN_EVERY: z.coerce.number().int().min(1).default(DEFAULT_LEARN_EVERY),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   ...loggingEnvShape,
+  ...emailEnvShape,
   // pnpm runs package scripts inside the package; relative paths are meant from where the user ran pnpm.
   INIT_CWD: z.string().optional(),
 });
@@ -90,7 +101,7 @@ export function analyzerConfigOf(env: WorkerEnv) {
   };
 }
 
-/** WORKER_ANALYSIS_BATCH, else 50 with the built-in analyzer and LLM_CONCURRENCY with the LLM (its calls dominate). */
+/** WORKER_ANALYSIS_BATCH, else 100 with the built-in analyzer and LLM_CONCURRENCY with the LLM (its calls dominate). */
 export function analysisBatchOf(env: WorkerEnv): number {
   return (
     env.WORKER_ANALYSIS_BATCH ??
@@ -117,5 +128,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
       'Invalid environment: WIRELENS_ANALYZER=llm needs LLM_BASE_URL and LLM_MODEL',
     );
   }
+  // Fails fast on SMTP_URL without its From address, public URL or secret.
+  emailConfigOf(env);
   return { ...env, dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), env.WIRELENS_DATA_DIR) };
 }

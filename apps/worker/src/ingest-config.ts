@@ -1,4 +1,5 @@
 import { createHostLimiter, type IngestConfig } from '@wirelens/services/fetch';
+import type { WebhookConfig } from '@wirelens/services/webhooks';
 
 import type { WorkerEnv } from './env.js';
 
@@ -11,5 +12,14 @@ export function ingestConfigOf(env: WorkerEnv): IngestConfig {
     maxBytes: env.FETCH_MAX_BYTES,
     backoffCapSeconds: env.SOURCE_BACKOFF_CAP_SECONDS,
     limiter: createHostLimiter(env.FETCH_PER_HOST),
+  };
+}
+
+/** Webhook delivery settings from the environment: the same allow-list as feeds. */
+export function webhookConfigOf(env: WorkerEnv): WebhookConfig {
+  return {
+    allowHosts: env.FETCH_ALLOW_HOSTS,
+    publicUrl: env.WIRELENS_PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`,
+    timeoutMs: env.WEBHOOK_TIMEOUT_MS,
   };
 }

@@ -1,10 +1,13 @@
 // The worker process: runs queued jobs until SIGTERM/SIGINT, then finishes the ones it holds.
+import { emailConfigOf } from '@wirelens/core/email';
 import { createDbClient } from '@wirelens/db';
 import { createAnalyzerSet } from '@wirelens/services/analysis';
+import { createMailer } from '@wirelens/services/email';
 import { serveMetrics } from '@wirelens/services/metrics';
 
 import { analysisBatchOf, analyzerConfigOf, loadEnv } from './env.js';
-import { ingestConfigOf } from './ingest-config.js';
+import { ingestConfigOf, webhookConfigOf } from './ingest-config.js';
+import { HANDLERS } from './jobs/index.js';
 import { logger } from './logger.js';
 import { queueStartupWork, runWorker } from './run-worker.js';
 
@@ -18,7 +21,13 @@ if (!env.DATABASE_URL) {
   );
   process.exit(1);
 }
+const unknownJobs = env.WORKER_JOBS.filter((name) => !HANDLERS.some((h) => h.job.name === name));
+if (unknownJobs.length > 0) {
+  logger.error(`WORKER_JOBS names unknown jobs: ${unknownJobs.join(', ')}`);
+  process.exit(1);
+}
 const db = createDbClient({ connectionString: env.DATABASE_URL });
+const emailConfig = emailConfigOf(env);
 const worker = await runWorker({
   connectionString: env.DATABASE_URL,
   db,
@@ -26,11 +35,15 @@ const worker = await runWorker({
   batchSize: analysisBatchOf(env),
   analyzers: createAnalyzerSet({ db, config: analyzerConfigOf(env), log: (message) => logger.warn(message) }),
   ingest: ingestConfigOf(env),
+  webhooks: webhookConfigOf(env),
   retentionDays: env.WIRELENS_RETENTION_DAYS ?? null,
   learnEvery: env.WIRELENS_LEARN_EVERY,
+  email: emailConfig ? { config: emailConfig, mailer: createMailer(emailConfig) } : null,
   superviseIntervalSeconds: env.QUEUE_SUPERVISE_SECONDS,
+  handlers:
+    env.WORKER_JOBS.length === 0 ? HANDLERS : HANDLERS.filter((h) => env.WORKER_JOBS.includes(h.job.name)),
 });
-logger.info('worker running');
+logger.info(`worker running${emailConfig ? '' : ' (e-mail off: SMTP_URL is unset)'}`);
 const metricsServer = env.WORKER_METRICS_PORT
   ? await serveMetrics({
       registry: worker.metrics.registry,

@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { deadLetterQueueOf, JOBS } from '@wirelens/core/jobs';
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
-import { createAnalyzerSet } from '@wirelens/services/analysis';
 import { createHostLimiter } from '@wirelens/services/fetch';
 import { pollSources } from '@wirelens/services/sources';
 import { rssFeed, startFeedServer, testIngestConfig, type FeedServer } from '@wirelens/services/testing';
 
-import { runWorker, type RunningWorker } from './run-worker.js';
+import type { RunningWorker } from './run-worker.js';
+import { startTestWorker } from './testing/test-worker.js';
 import { startWorkerProcess } from './testing/worker-process.js';
 
 let test: TestDatabase;
@@ -35,19 +35,9 @@ function items(source: number) {
 }
 
 async function startInProcessWorker(): Promise<RunningWorker> {
-  const worker = await runWorker({
-    connectionString: test.url,
-    db: test.db,
+  const worker = await startTestWorker(test, {
     concurrency: 2,
-    analyzers: createAnalyzerSet({
-      db: test.db,
-      config: {
-        kind: 'builtin',
-        llm: { baseUrl: undefined, model: undefined, apiKey: undefined, timeoutMs: 1000, concurrency: 1 },
-      },
-    }),
     ingest: testIngestConfig({ timeoutMs: 5_000, limiter: createHostLimiter(4) }),
-    superviseIntervalSeconds: 1,
   });
   cleanups.push(() => worker.stop(5_000));
   return worker;

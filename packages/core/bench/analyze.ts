@@ -1,11 +1,13 @@
 /**
  * Throughput benchmark of the built-in analyzer.
  *
- *   pnpm --filter @wirelens/core bench:analyze [-- --n 5000] [--learned-from PHRASEBANK_FILE]
+ *   pnpm --filter @wirelens/core bench:analyze [-- --n 5000] [--learned-from PHRASEBANK_FILE [--rounds 4]]
  *
  * `--learned-from` trains a learned model in this process from a PhraseBank file's
  * examples (as if editors had corrected them) and measures the analyzer with
- * that model on top, as a deployment with an active model runs it.
+ * that model on top, as a deployment with an active model runs it, taking turns
+ * with the built-in analyzer alone for `--rounds` rounds (the first dropped as
+ * warm-up), so both meet the same load; it prints the medians and their ratio.
  *
  * Generates N realistic ~600-word articles from templates (deterministic seed,
  * varied companies, figures and events), analyzes them in this one process
@@ -24,6 +26,7 @@ import {
 } from '../src/analysis/index.js';
 import { createLearnedAnalyzer, loadLearnedModel, trainLearnedModel } from '../src/learning/index.js';
 import { seededRandom } from '../src/learning/seeded-random.js';
+import { scriptArgs } from '../src/testing/index.js';
 import { PHRASEBANK_SCORE, readPhrasebank } from './fixture-files.js';
 
 const SEED_REGISTRY = fileURLToPath(new URL('../../db/prisma/seed-data/companies.json', import.meta.url));
@@ -177,8 +180,12 @@ function generateArticle(random: () => number, registry: readonly CompanyRegistr
 }
 
 const { values } = parseArgs({
-  args: process.argv.slice(2).filter((arg) => arg !== '--'),
-  options: { n: { type: 'string', default: '5000' }, 'learned-from': { type: 'string' } },
+  args: scriptArgs(),
+  options: {
+    n: { type: 'string', default: '5000' },
+    'learned-from': { type: 'string' },
+    rounds: { type: 'string', default: '4' },
+  },
 });
 const count = Math.max(1, Number.parseInt(values.n, 10) || 5000);
 const registry = loadRegistry();
@@ -202,30 +209,63 @@ const learned =
       });
 if (learned && !learned.improves)
   throw new Error(`a model trained from ${learnFile} does not beat the rules`);
-const analyzer = createLearnedAnalyzer({
-  builtin,
-  model: learned && loadLearnedModel('learned-bench', learned.data),
-});
+const learnedAnalyzer = learned
+  ? createLearnedAnalyzer({ builtin, model: loadLearnedModel('learned-bench', learned.data) })
+  : null;
 
-const start = performance.now();
-const cpuStart = process.cpuUsage();
-let invalid = 0;
-articles.forEach((article, i) => {
-  const result = analyzer.analyzeSync(article);
-  if (i % 50 === 0 && !analysisResultSchema.safeParse(result).success) invalid++;
-  if ((i + 1) % 500 === 0 || i + 1 === count) process.stderr.write(`\ranalyzed ${i + 1}/${count}`);
-});
-process.stderr.write('\n');
-const seconds = (performance.now() - start) / 1000;
-// CPU time of this process: the per-core rate even when other work shares the machine.
-const cpu = process.cpuUsage(cpuStart);
-const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+interface Pass {
+  seconds: number;
+  cpuSeconds: number;
+  invalid: number;
+}
+
+function measure(analyzer: typeof builtin, label: string): Pass {
+  const start = performance.now();
+  const cpuStart = process.cpuUsage();
+  let invalid = 0;
+  articles.forEach((article, i) => {
+    const result = analyzer.analyzeSync(article);
+    if (i % 50 === 0 && !analysisResultSchema.safeParse(result).success) invalid++;
+    if ((i + 1) % 500 === 0 || i + 1 === count) process.stderr.write(`\r${label} analyzed ${i + 1}/${count}`);
+  });
+  process.stderr.write('\n');
+  // CPU time of this process: the per-core rate even when other work shares the machine.
+  const cpu = process.cpuUsage(cpuStart);
+  return { seconds: (performance.now() - start) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, invalid };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+function report(model: 'on' | 'off', passes: Pass[]): number {
+  const perCpu = median(passes.map((pass) => count / pass.cpuSeconds));
+  const perWall = median(passes.map((pass) => count / pass.seconds));
+  console.log(
+    `learned_model=${model} analyze articles=${count} rounds=${passes.length} seconds=${median(passes.map((p) => p.seconds)).toFixed(2)} ` +
+      `cpu_seconds=${median(passes.map((p) => p.cpuSeconds)).toFixed(2)} articles_per_s=${perWall.toFixed(1)} articles_per_cpu_s=${perCpu.toFixed(1)} (medians)`,
+  );
+  return perCpu;
+}
+
+// With a model, the built-in analyzer alone and with the model on take turns over the same
+// articles, so both meet the same load; the first round of each warms the JIT and is dropped.
+const rounds = learnedAnalyzer ? Math.max(2, Number.parseInt(values.rounds, 10) || 4) : 1;
+const builtinPasses: Pass[] = [];
+const learnedPasses: Pass[] = [];
+for (let round = 0; round < rounds; round++) {
+  const pass = measure(builtin, learnedAnalyzer ? `round ${round + 1} built-in` : '');
+  if (round > 0 || !learnedAnalyzer) builtinPasses.push(pass);
+  if (!learnedAnalyzer) continue;
+  const learnedPass = measure(learnedAnalyzer, `round ${round + 1} learned`);
+  if (round > 0) learnedPasses.push(learnedPass);
+}
+const invalid = [...builtinPasses, ...learnedPasses].reduce((sum, pass) => sum + pass.invalid, 0);
 const rssMb = process.resourceUsage().maxRSS / 1024;
 console.log(
-  `learned_model=${learned ? 'on' : 'off'} registry=${registry.length} companies, index built in ${setupMs.toFixed(0)} ms; avg words/article=${Math.round(totalWords / count)}; invalid sampled results=${invalid}`,
+  `registry=${registry.length} companies, index built in ${setupMs.toFixed(0)} ms; avg words/article=${Math.round(totalWords / count)}; invalid sampled results=${invalid}; peak_rss_mb=${rssMb.toFixed(0)}`,
 );
-console.log(
-  `analyze articles=${count} seconds=${seconds.toFixed(2)} cpu_seconds=${cpuSeconds.toFixed(2)} ` +
-    `articles_per_s=${(count / seconds).toFixed(1)} articles_per_cpu_s=${(count / cpuSeconds).toFixed(1)} peak_rss_mb=${rssMb.toFixed(0)}`,
-);
+const builtinRate = report('off', builtinPasses);
+if (learnedAnalyzer) {
+  const learnedRate = report('on', learnedPasses);
+  console.log(`learned/built-in articles_per_cpu_s ratio=${(learnedRate / builtinRate).toFixed(3)}`);
+}
 if (invalid > 0) process.exitCode = 1;

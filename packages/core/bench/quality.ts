@@ -40,6 +40,7 @@ import {
   type SentimentLabel,
 } from '../src/analysis/index.js';
 import { createLearnedAnalyzer } from '../src/learning/index.js';
+import { scriptArgs } from '../src/testing/index.js';
 import {
   BenchInputError,
   inSplit,
@@ -331,7 +332,7 @@ async function learnedPass(
 }
 
 const { values } = parseArgs({
-  args: process.argv.slice(2).filter((arg) => arg !== '--'),
+  args: scriptArgs(),
   options: {
     phrasebank: { type: 'string', multiple: true },
     semeval: { type: 'string', multiple: true },

@@ -1,15 +1,10 @@
-import pg from 'pg';
+import { listenToChannels, type ChannelListener } from './listen.js';
 
 /** The channel the `auth_change_notify` trigger announces on, with the user's id as payload. */
 export const AUTH_CHANGES_CHANNEL = 'wirelens_auth';
 
-export interface AuthChangeFeed {
-  /** True while the feed listens: only then may a cache trust what it holds. */
-  readonly listening: boolean;
-  /** Resolves once the first LISTEN is in place (or rejects if the first connection fails). */
-  readonly ready: Promise<void>;
-  close(): Promise<void>;
-}
+/** `listening`: only while true may a cache trust what it holds. */
+export type AuthChangeFeed = ChannelListener;
 
 export interface ListenForAuthChangesOptions {
   connectionString: string;
@@ -30,64 +25,16 @@ export function listenForAuthChanges({
   connectionString,
   onUserChanged,
   onReset,
-  retryMs = 1_000,
+  retryMs,
 }: ListenForAuthChangesOptions): AuthChangeFeed {
-  let client: pg.Client | null = null;
-  let listening = false;
-  let closed = false;
-  let retry: NodeJS.Timeout | null = null;
-
-  const lost = () => {
-    if (!listening && client === null) return;
-    listening = false;
-    client = null;
-    onReset();
-    if (!closed) retry = setTimeout(() => void connect().catch(() => undefined), retryMs);
-  };
-  const connect = async () => {
-    const next = new pg.Client({ connectionString });
-    next.on('notification', (message) => {
-      const userId = Number(message.payload);
-      if (message.channel === AUTH_CHANGES_CHANNEL && Number.isInteger(userId)) onUserChanged(userId);
-    });
-    next.on('error', () => {
-      if (client === next) lost();
-    });
-    next.on('end', () => {
-      if (client === next) lost();
-    });
-    try {
-      await next.connect();
-      await next.query(`LISTEN ${AUTH_CHANGES_CHANNEL}`);
-    } catch (error) {
-      await next.end().catch(() => undefined);
-      if (!closed) retry = setTimeout(() => void connect().catch(() => undefined), retryMs);
-      throw error;
-    }
-    if (closed) {
-      await next.end();
-      return;
-    }
-    client = next;
-    // Whatever changed while nobody listened is unknown: start from an empty cache.
-    onReset();
-    listening = true;
-  };
-
-  const ready = connect();
-  ready.catch(() => undefined);
-  return {
-    get listening() {
-      return listening;
+  return listenToChannels({
+    connectionString,
+    channels: [AUTH_CHANGES_CHANNEL],
+    onNotification: (_channel, payload) => {
+      const userId = Number(payload);
+      if (Number.isInteger(userId)) onUserChanged(userId);
     },
-    ready,
-    async close() {
-      closed = true;
-      listening = false;
-      if (retry) clearTimeout(retry);
-      const current = client;
-      client = null;
-      await current?.end().catch(() => undefined);
-    },
-  };
+    onReset,
+    retryMs,
+  });
 }

@@ -15,3 +15,5 @@ export * from './analysis/index.js';
 export * from './seed/seed-sources.js';
 export * from './replica.js';
 export * from './auth-changes.js';
+export * from './listen.js';
+export * from './live-events.js';

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 
+import { TableHead } from './table-head.js';
+
 export interface ChartDataRow {
   key: string;
   /** Row header, usually the bucket's period. */
@@ -29,15 +31,7 @@ export function ChartDataTable({
     <div className="wl-chart__table wl-visually-hidden-focusable">
       <table>
         <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {headers.map((header) => (
-              <th key={header} scope="col">
-                {header}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={headers} />
         <tbody>
           {rows.map((row) => (
             <tr key={row.key} aria-current={row.current ? 'true' : undefined}>

@@ -99,4 +99,19 @@ describe('CompareChart', () => {
     screen.getByText('No articles in this period');
     expect(screen.queryByRole('table')).toBeNull();
   });
+
+  it('shades a highlighted period and marks its rows in the data table', () => {
+    const { container, rerender } = render(
+      <CompareChart
+        series={series}
+        highlight={{ from: '2026-11-02T00:00:00.000Z', to: '2026-11-03T00:00:00.000Z' }}
+        {...fixed}
+      />,
+    );
+    expect(container.querySelectorAll('.wl-chart__highlight')).toHaveLength(1);
+    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    expect(rows.map((row) => row.getAttribute('aria-current'))).toEqual([null, 'true', null]);
+    rerender(<CompareChart series={series} {...fixed} />);
+    expect(container.querySelector('.wl-chart__highlight')).toBeNull();
+  });
 });

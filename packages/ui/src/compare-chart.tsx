@@ -4,6 +4,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, 
 import { periodLabels, periodTooltipLabel, SCORE_AXIS_PROPS, timeAxisProps } from './chart-axes.js';
 import { ChartDataTable } from './chart-data-table.js';
 import { ChartFrame } from './chart-frame.js';
+import { highlightArea, periodsIn, type ChartPeriod } from './chart-highlight.js';
 import { CHART_ANIMATION_MS, CHART_COLORS, COMPARE_STYLES, prefersReducedMotion } from './chart-theme.js';
 import {
   continuousStarts,
@@ -28,6 +29,8 @@ export interface CompareChartProps {
   width?: number;
   height?: number;
   animate?: boolean;
+  /** A period to shade (e.g. an alert's window): periods starting in [from, to). */
+  highlight?: ChartPeriod | null;
   ref?: Ref<HTMLElement>;
 }
 
@@ -65,11 +68,13 @@ export function CompareChart({
   width,
   height = 300,
   animate = !prefersReducedMotion(),
+  highlight,
   ref,
 }: CompareChartProps) {
   const series = allSeries.slice(0, MAX_COMPARE_SERIES);
   const label = title ?? `Sentiment compared: ${series.map((item) => item.name).join(', ')}`;
   const rows = mergeSeries(series, granularity);
+  const highlighted = periodsIn(highlight, rows);
   const { short, long } = periodLabels(granularity, timeZone);
   const lineStyles = series.map((item, index) => ({
     ...item,
@@ -97,6 +102,7 @@ export function CompareChart({
               key: row.start,
               label: long(row.start),
               cells: lineStyles.map((item) => cell(row[item.key])),
+              current: highlighted.includes(row),
             }))}
           />
         }
@@ -114,6 +120,7 @@ export function CompareChart({
             <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
             <XAxis {...timeAxisProps(short)} />
             <YAxis {...SCORE_AXIS_PROPS} />
+            {highlightArea(highlighted)}
             <ReferenceLine y={0} stroke={CHART_COLORS.zero} strokeDasharray="4 3" />
             {lineStyles.map((item) => (
               <Line

@@ -18,6 +18,7 @@ export {
   type ArticleCompany,
   type ArticleTopic,
 } from './article-card.js';
+export { type ChartPeriod } from './chart-highlight.js';
 export { TrendChart, type BucketRange, type TrendChartProps } from './trend-chart.js';
 export {
   CompareChart,
@@ -39,6 +40,7 @@ export {
   type ChartToPngOptions,
   type SerializedSvg,
 } from './chart-export.js';
+export { TableHead } from './table-head.js';
 export { downloadBlob, toCsv, type CsvColumn } from './csv.js';
 export { Skeleton, type SkeletonProps } from './skeleton.js';
 export { EmptyState, type EmptyStateProps } from './empty-state.js';

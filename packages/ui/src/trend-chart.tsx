@@ -7,7 +7,6 @@ import {
   Dot,
   Legend,
   Line,
-  ReferenceArea,
   ReferenceLine,
   Tooltip,
   XAxis,
@@ -25,6 +24,7 @@ import {
 } from './chart-axes.js';
 import { ChartDataTable } from './chart-data-table.js';
 import { ChartFrame } from './chart-frame.js';
+import { highlightArea, periodsIn, type ChartPeriod } from './chart-highlight.js';
 import { CHART_ANIMATION_MS, CHART_COLORS, prefersReducedMotion } from './chart-theme.js';
 import { fillBucketGaps, isEmptySeries, type Granularity, type SentimentBucket } from './sentiment-bucket.js';
 import { formatScore } from './sentiment.js';
@@ -61,7 +61,7 @@ export interface TrendChartProps {
    * A period to shade, e.g. the one a feed beside the chart is filtered to: buckets starting in [from, to).
    * A missing end is open.
    */
-  highlight?: { from: string | null; to: string | null } | null;
+  highlight?: ChartPeriod | null;
   animate?: boolean;
   ref?: Ref<HTMLElement>;
 }
@@ -150,17 +150,7 @@ export function TrendChart({
       ? [{ key: 'count', name: 'Articles', color: CHART_COLORS.volume }]
       : [];
 
-  const highlighted = useMemo(() => {
-    if (!highlight || (!highlight.from && !highlight.to)) return [];
-    const from = highlight.from ? Date.parse(highlight.from) : -Infinity;
-    const to = highlight.to ? Date.parse(highlight.to) : Infinity;
-    return periods.filter((bucket) => {
-      const start = Date.parse(bucket.start);
-      return start >= from && start < to;
-    });
-  }, [highlight, periods]);
-  const firstHighlighted = highlighted[0];
-  const lastHighlighted = highlighted.at(-1);
+  const highlighted = useMemo(() => periodsIn(highlight, periods), [highlight, periods]);
 
   const rows = periods.map((bucket) => ({
     key: bucket.start,
@@ -216,19 +206,7 @@ export function TrendChart({
               onClick={onBarClick}
             />
           ))}
-          {firstHighlighted && lastHighlighted && (
-            <ReferenceArea
-              yAxisId="score"
-              x1={firstHighlighted.start}
-              x2={lastHighlighted.start}
-              className="wl-chart__highlight"
-              fill={CHART_COLORS.highlight}
-              fillOpacity={0.18}
-              stroke={CHART_COLORS.highlight}
-              strokeOpacity={0.5}
-              ifOverflow="extendDomain"
-            />
-          )}
+          {highlightArea(highlighted, 'score')}
           <ReferenceLine yAxisId="score" y={0} stroke={CHART_COLORS.zero} strokeDasharray="4 3" />
           <Line
             yAxisId="score"

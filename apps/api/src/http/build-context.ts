@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 
 import { AppError } from '@wirelens/core';
+import type { EmailConfig } from '@wirelens/core/email';
 import type { DbClient } from '@wirelens/db';
 
 import type { Context } from '../context.js';
@@ -16,6 +17,7 @@ export interface SharedContext {
   jobs: JobQueue;
   fetchAllowHosts: readonly string[];
   llmConfigured: boolean;
+  email: EmailConfig | null;
   rateLimits: RateLimits;
   proxyTrust: ProxyTrust;
 }
@@ -36,6 +38,7 @@ export function buildContext({ shared, req, scope, ip, authentication }: BuildCo
     jobs: shared.jobs,
     fetchAllowHosts: shared.fetchAllowHosts,
     llmConfigured: shared.llmConfigured,
+    email: shared.email,
     ...authentication,
     requestId: scope.requestId,
     log: scope.log,

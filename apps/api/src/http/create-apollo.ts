@@ -9,6 +9,7 @@ import type { Logger } from '@wirelens/core/logging';
 
 import type { Context } from '../context.js';
 import { schema } from '../schema/index.js';
+import { compiledExecutionGateway } from './compiled-execution.js';
 import { formatGraphqlError } from './errors.js';
 import { noCost, wirelensPlugin, type QueryLimits } from './graphql-plugin.js';
 import { inputLimitsPlugin } from './input-limits.js';
@@ -46,7 +47,7 @@ export async function createApollo({
   plugins = [],
 }: CreateApolloOptions) {
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: compiledExecutionGateway(schema),
     introspection: true,
     logger,
     parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
@@ -55,7 +56,8 @@ export async function createApollo({
     stringifyResult: (result: FormattedExecutionResult) => {
       const extensions = { cost: noCost(limits), ...result.extensions };
       const text = JSON.stringify({ ...result, extensions });
-      if (Buffer.byteLength(text) <= maxResponseBytes) return text;
+      // A UTF-8 character takes at most 3 bytes per UTF-16 unit, so most answers need no byte count.
+      if (text.length * 3 <= maxResponseBytes || Buffer.byteLength(text) <= maxResponseBytes) return text;
       return JSON.stringify({
         errors: [
           {

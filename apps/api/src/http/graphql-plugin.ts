@@ -4,7 +4,9 @@ import {
   GraphQLError,
   Kind,
   OperationTypeNode,
+  type DocumentNode,
   type FragmentDefinitionNode,
+  type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
 
@@ -12,7 +14,7 @@ import { AppError } from '@wirelens/core';
 
 import { MAX_PAGE_SIZE } from '../builder.js';
 import type { Context } from '../context.js';
-import { operationCost, type OperationCost } from './cost.js';
+import { operationCost, type CostReport, type OperationCost } from './cost.js';
 
 export interface QueryLimits {
   /** Largest allowed operation cost (see cost.ts). */
@@ -55,13 +57,106 @@ function rootFieldNames(
   return names;
 }
 
-function reject(
+export function reject(
   message: string,
   code: string,
   status: number,
   extra: Record<string, unknown> = {},
 ): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status }, ...extra } });
+}
+
+export interface MeasuredOperation {
+  cost: ReportedCost;
+  report: CostReport;
+  rootFields: string[];
+}
+
+/** The operation's cost, depth and root fields (after parsing and validation, before anything runs). */
+export function measureOperation({
+  schema,
+  document,
+  operation,
+  variables,
+  limits,
+}: {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  variables: Record<string, unknown>;
+  limits: QueryLimits;
+}): MeasuredOperation {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  const report = operationCost({
+    schema,
+    operation,
+    fragments,
+    variables,
+    maxPageSize: MAX_PAGE_SIZE,
+    budget: limits.maxCost,
+  });
+  return {
+    cost: {
+      requested: report.requested,
+      depth: report.depth,
+      limit: limits.maxCost,
+      maxDepth: limits.maxDepth,
+    },
+    report,
+    rootFields: [...rootFieldNames(operation, fragments)],
+  };
+}
+
+/** Authentication for anything but sign-in and introspection; a reset password allows only changing it. */
+export function checkAccess(
+  rootFields: readonly string[],
+  { viewer, authMethod }: Pick<Context, 'viewer' | 'authMethod'>,
+): void {
+  if (!viewer) {
+    if (rootFields.some((name) => !ANONYMOUS_FIELDS.has(name))) {
+      throw reject('Sign in or send an API token (Authorization: Bearer <token>)', 'UNAUTHENTICATED', 401);
+    }
+  } else if (
+    viewer.mustChangePassword &&
+    authMethod === 'session' &&
+    rootFields.some((name) => !PASSWORD_CHANGE_FIELDS.has(name))
+  ) {
+    throw reject('Choose a new password first (changePassword)', 'FORBIDDEN', 403, {
+      reason: 'PASSWORD_CHANGE_REQUIRED',
+    });
+  }
+}
+
+/** Page sizes, depth and cost against the limits. */
+export function checkLimits({ cost, report }: MeasuredOperation, limits: QueryLimits): void {
+  const [tooBig] = report.pageSizeProblems;
+  if (tooBig) {
+    const fields = report.pageSizeProblems.map((p) => ({
+      field: p.field,
+      message: `must be between 0 and ${MAX_PAGE_SIZE}`,
+    }));
+    throw reject(`${tooBig.field} must be between 0 and ${MAX_PAGE_SIZE}`, 'BAD_USER_INPUT', 400, {
+      field: tooBig.field,
+      fields,
+      cost,
+    });
+  }
+  if (report.depth > limits.maxDepth) {
+    throw reject(`Query depth ${report.depth} exceeds the limit of ${limits.maxDepth}`, 'DEPTH_LIMIT', 400, {
+      cost,
+    });
+  }
+  if (report.exceeded) {
+    throw reject(
+      `Query cost exceeds the limit of ${limits.maxCost} (counted ${report.requested} before stopping); ask for fewer items (first/last) or fewer nested lists`,
+      'COST_LIMIT',
+      400,
+      { cost },
+    );
+  }
 }
 
 /**
@@ -76,42 +171,15 @@ export function wirelensPlugin({ limits }: { limits: QueryLimits }): ApolloServe
       return Promise.resolve({
         didResolveOperation({ operation, document, request, contextValue, schema }) {
           if (!operation) return Promise.resolve();
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const definition of document.definitions) {
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-          }
-          const computed = operationCost({
+          const measured = measureOperation({
             schema,
+            document,
             operation,
-            fragments,
             variables: request.variables ?? {},
-            maxPageSize: MAX_PAGE_SIZE,
-            budget: limits.maxCost,
+            limits,
           });
-          cost = {
-            requested: computed.requested,
-            depth: computed.depth,
-            limit: limits.maxCost,
-            maxDepth: limits.maxDepth,
-          };
-          const rootFields = [...rootFieldNames(operation, fragments)];
-          if (!contextValue.viewer) {
-            if (rootFields.some((name) => !ANONYMOUS_FIELDS.has(name))) {
-              throw reject(
-                'Sign in or send an API token (Authorization: Bearer <token>)',
-                'UNAUTHENTICATED',
-                401,
-              );
-            }
-          } else if (
-            contextValue.viewer.mustChangePassword &&
-            contextValue.authMethod === 'session' &&
-            rootFields.some((name) => !PASSWORD_CHANGE_FIELDS.has(name))
-          ) {
-            throw reject('Choose a new password first (changePassword)', 'FORBIDDEN', 403, {
-              reason: 'PASSWORD_CHANGE_REQUIRED',
-            });
-          }
+          cost = measured.cost;
+          checkAccess(measured.rootFields, contextValue);
           if (operation.operation === OperationTypeNode.MUTATION && contextValue.authMethod !== 'token') {
             const origin = request.http?.headers.get('origin');
             const host = request.http?.headers.get('host');
@@ -120,34 +188,7 @@ export function wirelensPlugin({ limits }: { limits: QueryLimits }): ApolloServe
               throw reject('Cross-origin mutations are not allowed', 'FORBIDDEN', 403);
             }
           }
-          const [tooBig] = computed.pageSizeProblems;
-          if (tooBig) {
-            const fields = computed.pageSizeProblems.map((p) => ({
-              field: p.field,
-              message: `must be between 0 and ${MAX_PAGE_SIZE}`,
-            }));
-            throw reject(`${tooBig.field} must be between 0 and ${MAX_PAGE_SIZE}`, 'BAD_USER_INPUT', 400, {
-              field: tooBig.field,
-              fields,
-              cost,
-            });
-          }
-          if (computed.depth > limits.maxDepth) {
-            throw reject(
-              `Query depth ${computed.depth} exceeds the limit of ${limits.maxDepth}`,
-              'DEPTH_LIMIT',
-              400,
-              { cost },
-            );
-          }
-          if (computed.exceeded) {
-            throw reject(
-              `Query cost exceeds the limit of ${limits.maxCost} (counted ${computed.requested} before stopping); ask for fewer items (first/last) or fewer nested lists`,
-              'COST_LIMIT',
-              400,
-              { cost },
-            );
-          }
+          checkLimits(measured, limits);
           return Promise.resolve();
         },
         didEncounterErrors({ errors, contextValue }) {
@@ -186,7 +227,7 @@ export function wirelensPlugin({ limits }: { limits: QueryLimits }): ApolloServe
   };
 }
 
-function safeHost(origin: string): string | null {
+export function safeHost(origin: string): string | null {
   try {
     return new URL(origin).host;
   } catch {

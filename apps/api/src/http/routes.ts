@@ -10,6 +10,7 @@ import { routeLabel } from './metrics.js';
 import { GRAPHIQL_CONTENT_SECURITY_POLICY, setSecurityHeaders } from './security-headers.js';
 import { sendJson } from './send-json.js';
 import type { StaticFiles } from './static-files.js';
+import { UNSUBSCRIBE_PATH } from './unsubscribe.js';
 
 /** One request's id (also sent as `x-request-id`) and the logger that stamps it on every line. */
 export interface RequestScope {
@@ -33,6 +34,8 @@ export interface Routes {
   /** Called once per finished request with its route name, status and duration. */
   observe?: (route: string, method: string, status: number, seconds: number) => void;
   graphql: RouteHandler;
+  /** E-mail unsubscribe links (GET confirms, POST unsubscribes). */
+  unsubscribe?: RouteHandler;
   demoContent: DemoContent | null;
   graphiql: StaticFiles;
   dashboard: StaticFiles;
@@ -45,6 +48,8 @@ export function createRoutes(routes: Routes): RequestListener {
     if (url.pathname === '/readyz') return routes.ready(req, res, url, scope);
     if (url.pathname === '/metrics') return routes.metrics(req, res, url, scope);
     if (url.pathname === '/graphql') return routes.graphql(req, res, url, scope);
+    if (url.pathname === UNSUBSCRIBE_PATH && routes.unsubscribe)
+      return routes.unsubscribe(req, res, url, scope);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendJson(res, 405, { error: 'method not allowed' });
       return;

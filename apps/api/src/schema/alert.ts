@@ -1,3 +1,4 @@
+import { DEFAULT_DIGEST_HOUR } from '@wirelens/core/email';
 import { parseAlertFigures } from '@wirelens/db';
 import {
   createAlertRule,
@@ -8,10 +9,17 @@ import {
 } from '@wirelens/services/alerts';
 
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
-import { requireViewer, type Context } from '../context.js';
+import { requireViewer } from '../context.js';
 import { listCost } from '../http/cost.js';
-import { describedEnum, rowNode } from '../schema-helpers.js';
-import { rowId, rowIds } from '../validation.js';
+import {
+  changedRow,
+  deleteOwnedRow,
+  describedEnum,
+  ownedByViewer,
+  selectRowNode,
+  viewerOwnedRows,
+} from '../schema-helpers.js';
+import { nullsAsUndefined, rowId, rowIds } from '../validation.js';
 import { Article } from './article.js';
 import { Company } from './company.js';
 import { Topic } from './topic.js';
@@ -27,13 +35,37 @@ export const AlertRuleKindEnum = describedEnum('AlertRuleKind', 'What an alert r
     "The last day's mean is k standard deviations from the trailing daily means (params: k, baselineDays, minArticles).",
 });
 
-const ownerOnly = (owned: { ownerId: number }, ctx: Context) => ctx.viewer?.id === owned.ownerId;
+export const AlertEmailModeEnum = describedEnum(
+  'AlertEmailMode',
+  'Whether a rule e-mails its owner when it fires.',
+  {
+    OFF: 'No e-mail (the dashboard notification only).',
+    IMMEDIATE: 'One e-mail per firing, sent at once.',
+    DIGEST: "In the owner's daily digest (one e-mail a day at the digest hour, nothing when nothing fired).",
+  },
+);
+
+const EmailSettings = builder
+  .objectRef<{ enabled: boolean; digestHourUtc: number; recipient: string }>('EmailSettings')
+  .implement({
+    description: 'Whether this server sends alert e-mails, and when the daily digest goes out.',
+    fields: (t) => ({
+      enabled: t.exposeBoolean('enabled', {
+        description: 'SMTP is configured (SMTP_URL): rules set to e-mail send mail.',
+      }),
+      digestHourUtc: t.exposeInt('digestHourUtc', {
+        description: 'Hour of the day (UTC, 0–23) the daily digest is sent.',
+      }),
+      recipient: t.exposeString('recipient', {
+        description: 'Where your alert e-mails go: your account address.',
+      }),
+    }),
+  });
 
 export const AlertRule = builder.prismaNode('AlertRule', {
-  ...rowNode,
+  ...selectRowNode({ ownerId: true }),
   description: 'An alert rule of yours on one target: a watchlist, a company, a topic or a saved filter.',
-  select: { id: true, ownerId: true },
-  authScopes: (rule, ctx) => ownerOnly(rule, ctx),
+  authScopes: ownedByViewer,
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Name.' }),
     kind: t.expose('kind', { type: AlertRuleKindEnum, description: 'What it watches for.' }),
@@ -46,19 +78,33 @@ export const AlertRule = builder.prismaNode('AlertRule', {
       description: 'Minutes after a firing in which it stays quiet.',
     }),
     lastFiredAt: t.expose('lastFiredAt', { type: 'DateTime', nullable: true, description: 'Last firing.' }),
+    emailMode: t.expose('emailMode', {
+      type: AlertEmailModeEnum,
+      description: 'E-mail to you when it fires: off, at once, or in the daily digest.',
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was created.' }),
     watchlist: t.relation('watchlist', { nullable: true, description: 'Target: a watchlist.' }),
     company: t.relation('company', { nullable: true, description: 'Target: a company.' }),
     topic: t.relation('topic', { nullable: true, description: 'Target: a topic.' }),
     savedFilter: t.relation('savedFilter', { nullable: true, description: 'Target: a saved filter.' }),
+    lastFiring: t.prismaField({
+      type: AlertFiring,
+      nullable: true,
+      description: 'The latest firing, with why (null until it fires).',
+      resolve: (query, rule, _args, ctx) =>
+        ctx.db.alertFiring.findFirst({
+          ...query,
+          where: { ruleId: rule.id },
+          orderBy: [{ firedAt: 'desc' }, { id: 'desc' }],
+        }),
+    }),
   }),
 });
 
 export const AlertFiring = builder.prismaNode('AlertFiring', {
-  ...rowNode,
+  ...selectRowNode({ rule: { select: { ownerId: true } } }),
   description: 'One time a rule fired, with why: the figures that crossed and the articles behind them.',
-  select: { id: true, rule: { select: { ownerId: true } } },
-  authScopes: (firing, ctx) => ownerOnly(firing.rule, ctx),
+  authScopes: (firing, ctx) => ownedByViewer(firing.rule, ctx),
   fields: (t) => ({
     rule: t.relation('rule', { description: 'The rule that fired.' }),
     kind: t.expose('kind', { type: AlertRuleKindEnum, description: 'The rule kind at the time.' }),
@@ -95,9 +141,8 @@ export const AlertFiring = builder.prismaNode('AlertFiring', {
 });
 
 export const Notification = builder.prismaNode('Notification', {
-  ...rowNode,
+  ...selectRowNode({ userId: true }),
   description: 'A firing of one of your rules, shown in the dashboard.',
-  select: { id: true, userId: true },
   authScopes: (n, ctx) => ctx.viewer?.id === n.userId,
   fields: (t) => ({
     firing: t.relation('firing', { description: 'What fired.' }),
@@ -134,6 +179,11 @@ const CreateAlertRuleInput = builder.inputType('CreateAlertRuleInput', {
       required: false,
       description: 'Quiet minutes after a firing (default 60, at most a week).',
     }),
+    emailMode: t.field({
+      type: AlertEmailModeEnum,
+      required: false,
+      description: 'E-mail when it fires (default OFF).',
+    }),
     target: t.field({ type: AlertTargetInput, required: true, description: 'What it watches.' }),
   }),
 });
@@ -146,23 +196,17 @@ const UpdateAlertRuleInput = builder.inputType('UpdateAlertRuleInput', {
     params: t.field({ type: 'JSON', required: false, description: 'New parameters (same kind).' }),
     cooldownMinutes: t.int({ required: false, description: 'New cooldown.' }),
     enabled: t.boolean({ required: false, description: 'Turn it on or off.' }),
+    emailMode: t.field({ type: AlertEmailModeEnum, required: false, description: 'New e-mail choice.' }),
   }),
 });
 
 const id = (value: { id: string } | null | undefined) => (value ? rowId(value) : null);
 
 builder.queryFields((t) => ({
-  alertRules: t.prismaField({
-    type: [AlertRule],
+  alertRules: viewerOwnedRows(t, 'AlertRule', {
     description: 'Your alert rules, newest first.',
-    authScopes: { viewer: true },
-    extensions: listCost(() => MAX_ALERT_RULES_PER_USER),
-    resolve: (query, _root, _args, ctx) =>
-      ctx.db.alertRule.findMany({
-        ...query,
-        where: { ownerId: requireViewer(ctx).userId },
-        orderBy: { id: 'desc' },
-      }),
+    max: MAX_ALERT_RULES_PER_USER,
+    orderBy: { id: 'desc' },
   }),
   notifications: t.prismaConnection({
     type: Notification,
@@ -183,6 +227,16 @@ builder.queryFields((t) => ({
         orderBy: { id: 'desc' },
       }),
   }),
+  emailSettings: t.field({
+    type: EmailSettings,
+    description: 'Whether alert e-mails are sent on this server, the digest hour and your address.',
+    authScopes: { viewer: true },
+    resolve: (_root, _args, ctx) => ({
+      enabled: ctx.email !== null,
+      digestHourUtc: ctx.email?.digestHour ?? DEFAULT_DIGEST_HOUR,
+      recipient: ctx.viewer?.email ?? '',
+    }),
+  }),
   unreadNotificationCount: t.int({
     description: 'How many of your notifications are unread (the bell).',
     authScopes: { viewer: true },
@@ -197,50 +251,38 @@ builder.mutationFields((t) => ({
     description: 'Create an alert rule of your own (analyst or above).',
     authScopes: { analyst: true },
     args: { input: t.arg({ type: CreateAlertRuleInput, required: true, description: 'The rule.' }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const ruleId = await createAlertRule({
-        db: ctx.db,
-        actor: requireViewer(ctx),
-        name: input.name,
-        kind: input.kind,
-        params: input.params,
-        cooldownMinutes: input.cooldownMinutes ?? undefined,
-        target: {
-          watchlistId: id(input.target.watchlistId),
-          companyId: id(input.target.companyId),
-          topicId: id(input.target.topicId),
-          savedFilterId: id(input.target.savedFilterId),
-        },
-      });
-      return ctx.db.alertRule.findUniqueOrThrow({ ...query, where: { id: ruleId } });
-    },
+    resolve: (query, _root, { input }, ctx) =>
+      changedRow(ctx, 'AlertRule', query, (base) =>
+        createAlertRule({
+          ...base,
+          name: input.name,
+          kind: input.kind,
+          params: input.params,
+          cooldownMinutes: input.cooldownMinutes ?? undefined,
+          emailMode: input.emailMode ?? undefined,
+          target: {
+            watchlistId: id(input.target.watchlistId),
+            companyId: id(input.target.companyId),
+            topicId: id(input.target.topicId),
+            savedFilterId: id(input.target.savedFilterId),
+          },
+        }),
+      ),
   }),
   updateAlertRule: t.prismaField({
     type: AlertRule,
     description: 'Change one of your alert rules (analyst or above).',
     authScopes: { analyst: true },
     args: { input: t.arg({ type: UpdateAlertRuleInput, required: true, description: 'The changes.' }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const ruleId = await updateAlertRule({
-        db: ctx.db,
-        actor: requireViewer(ctx),
-        ruleId: rowId(input.id),
-        name: input.name ?? undefined,
-        params: input.params ?? undefined,
-        cooldownMinutes: input.cooldownMinutes ?? undefined,
-        enabled: input.enabled ?? undefined,
-      });
-      return ctx.db.alertRule.findUniqueOrThrow({ ...query, where: { id: ruleId } });
-    },
+    resolve: (query, _root, { input: { id: ruleId, ...changes } }, ctx) =>
+      changedRow(ctx, 'AlertRule', query, (base) =>
+        updateAlertRule({ ...base, ...nullsAsUndefined(changes), ruleId: rowId(ruleId) }),
+      ),
   }),
-  deleteAlertRule: t.globalID({
+  deleteAlertRule: deleteOwnedRow(t, AlertRule, 'analyst', {
     description: 'Delete one of your alert rules with its firings (analyst or above); returns its ID.',
-    authScopes: { analyst: true },
-    args: { id: t.arg.globalID({ for: AlertRule, required: true, description: 'The rule.' }) },
-    resolve: async (_root, args, ctx) => ({
-      type: 'AlertRule',
-      id: await deleteAlertRule({ db: ctx.db, actor: requireViewer(ctx), ruleId: rowId(args.id) }),
-    }),
+    argDescription: 'The rule.',
+    remove: (run, ruleId) => deleteAlertRule({ ...run, ruleId }),
   }),
   markNotificationsRead: t.int({
     description:

@@ -8,7 +8,7 @@ import { parseCorrectionValues, type Prisma } from '@wirelens/db';
 import { aiValuesOf } from '@wirelens/db/repositories';
 
 import { builder } from '../builder.js';
-import { describedEnum, rowNode } from '../schema-helpers.js';
+import { describedEnum, selectRowNode } from '../schema-helpers.js';
 
 export const SentimentLabelEnum = describedEnum(
   'SentimentLabel',
@@ -58,8 +58,7 @@ export const AnalyzerInfo = builder
 
 /** One AI run on an article (never changed after it is written). */
 export const Analysis = builder.prismaNode('Analysis', {
-  ...rowNode,
-  select: { id: true },
+  ...selectRowNode(),
   description: 'One run of an analyzer on an article. Re-running adds a row; history is never rewritten.',
   fields: (t) => ({
     analyzer: t.field({
@@ -142,26 +141,19 @@ export const EffectiveAnalysis = builder.objectRef<EffectiveShape>('EffectiveAna
     summary: t.string({ description: 'AI summary (one paragraph).', resolve: (e) => e.values.summary }),
     paragraphs: t.stringList({ description: 'Analysis paragraphs.', resolve: (e) => e.values.paragraphs }),
     takeaways: t.stringList({ description: 'Key takeaways.', resolve: (e) => e.values.takeaways }),
-    correctedFields: t.field({
+    correctedFields: t.expose('corrected', {
       type: [CorrectableFieldEnum],
       description: 'Fields whose value comes from an editor rather than the AI.',
-      resolve: (e) => e.corrected,
     }),
-    analyzer: t.field({
+    analyzer: t.expose('analyzer', {
       type: AnalyzerInfo,
       description: 'The analyzer of the underlying AI run.',
-      resolve: (e) => e.analyzer,
     }),
-    analyzedAt: t.field({
+    analyzedAt: t.expose('analyzedAt', {
       type: 'DateTime',
       description: 'When the underlying AI run finished.',
-      resolve: (e) => e.analyzedAt,
     }),
-    reviewStatus: t.field({
-      type: ReviewStatusEnum,
-      description: 'Review state.',
-      resolve: (e) => e.reviewStatus,
-    }),
+    reviewStatus: t.expose('reviewStatus', { type: ReviewStatusEnum, description: 'Review state.' }),
     reviewed: t.boolean({
       description: 'Whether an editor has approved or corrected these values.',
       resolve: (e) => e.reviewStatus === 'APPROVED',

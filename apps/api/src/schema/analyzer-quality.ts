@@ -93,22 +93,16 @@ const AnalyzerModelType = builder.objectRef<AnalyzerModelSummary>('AnalyzerModel
 const AnalyzerQualityType = builder.objectRef<AnalyzerQuality>('AnalyzerQuality').implement({
   description: 'How often editors agree with the AI, and the learned models.',
   fields: (t) => ({
-    agreement: t.field({
+    agreement: t.expose('agreement', {
       type: [AgreementPointType],
       description: 'Per day and field, oldest first.',
-      resolve: (q) => q.agreement,
     }),
-    activeModel: t.field({
+    activeModel: t.expose('activeModel', {
       type: AnalyzerModelType,
       nullable: true,
       description: 'The model new analyses use; null: the built-in analyzer alone.',
-      resolve: (q) => q.activeModel,
     }),
-    models: t.field({
-      type: [AnalyzerModelType],
-      description: 'Every version, newest first.',
-      resolve: (q) => q.models,
-    }),
+    models: t.expose('models', { type: [AnalyzerModelType], description: 'Every version, newest first.' }),
     newCorrections: t.exposeInt('newCorrections', {
       description: 'Editor decisions since the newest model.',
     }),

@@ -13,7 +13,7 @@ import {
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Arg } from '../builder.js';
 import type { Context } from '../context.js';
 import { listCost, sizeArgument } from '../http/cost.js';
-import { describedEnum, rowNode } from '../schema-helpers.js';
+import { describedEnum, selectRowNode } from '../schema-helpers.js';
 import { rowId } from '../validation.js';
 import { EffectiveAnalysis, effectiveShape, ReviewStatusEnum, SentimentLabelEnum } from './analysis.js';
 import {
@@ -65,8 +65,7 @@ export const ArticleTopic = builder.prismaObject('ArticleTopic', {
 const RELATED_MAX = 20;
 
 export const Article = builder.prismaNode('Article', {
-  ...rowNode,
-  select: { id: true },
+  ...selectRowNode(),
   description: 'A news item from a feed, with its effective analysis, companies, topics and review history.',
   fields: (t) => ({
     title: t.exposeString('title', { description: 'Headline.' }),

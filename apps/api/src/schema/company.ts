@@ -14,11 +14,10 @@ import {
 } from '@wirelens/services/companies';
 
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Arg } from '../builder.js';
-import { requireViewer, type Context } from '../context.js';
-import { describedEnum, rowNode } from '../schema-helpers.js';
+import type { Context } from '../context.js';
+import { changedRow, describedEnum, rowReference, selectRowNode } from '../schema-helpers.js';
 import { rowId } from '../validation.js';
-import { Article, ArticleConnection, resolveSubjectArticles, subjectArticleArgs } from './article.js';
-import { SentimentSeries, seriesArgs, subjectSeries } from './series.js';
+import { subjectFields } from './subject-fields.js';
 
 export const CompanyStatusEnum = describedEnum(
   'CompanyStatus',
@@ -41,8 +40,7 @@ export const CompanyTicker = builder.prismaObject('CompanyTicker', {
 });
 
 export const Company = builder.prismaNode('Company', {
-  ...rowNode,
-  select: { id: true },
+  ...selectRowNode(),
   description:
     'A company tracked by Wirelens: seeded from the bundled registry, or proposed by the analyzer and confirmed by an editor.',
   fields: (t) => ({
@@ -74,23 +72,12 @@ export const Company = builder.prismaNode('Company', {
       description: 'Exchange listings.',
       query: { orderBy: { symbol: 'asc' } },
     }),
-    articles: t.connection(
-      {
-        type: Article,
-        description: 'Articles about this company (same filters and order as `Query.articles`).',
-        args: subjectArticleArgs(t.arg),
-        resolve: (company, args, ctx, info) =>
-          resolveSubjectArticles(ctx, info, args, { companyIds: [company.id] }),
-      },
-      ArticleConnection,
-    ),
-    sentimentSeries: t.field({
-      type: SentimentSeries,
-      description: "This company's sentiment series (use Query.sentimentSeries to fetch several in one go).",
-      args: seriesArgs(t.arg),
-      resolve: (company, args, ctx) => subjectSeries(ctx, 'COMPANY', company.id, args),
-    }),
   }),
+});
+
+subjectFields('Company', {
+  articles: 'Articles about this company (same filters and order as `Query.articles`).',
+  sentimentSeries: "This company's sentiment series (use Query.sentimentSeries to fetch several in one go).",
 });
 
 function companyWhere(
@@ -216,21 +203,18 @@ const createCompanySchema = z.object({
     .nullish(),
 });
 
-const byId = (ctx: Context, query: object, id: number) =>
-  ctx.db.company.findUniqueOrThrow({ ...query, where: { id } });
+/** Merging and its preview take the same pair of companies. */
+const mergeArgs = (arg: Arg, descriptions: { sourceId: string; targetId: string }) => ({
+  sourceId: arg.globalID({ for: Company, required: true, description: descriptions.sourceId }),
+  targetId: arg.globalID({ for: Company, required: true, description: descriptions.targetId }),
+});
 
 /** Confirming and rejecting a proposed company take its ID and answer with the company. */
 function decide(decision: 'CONFIRMED' | 'REJECTED') {
-  return async (
-    query: object,
-    _root: unknown,
-    args: { id: { id: string; typename: string } },
-    ctx: Context,
-  ) => {
-    const companyId = rowId(args.id);
-    await decideProposedCompany({ db: ctx.db, actor: requireViewer(ctx), companyId, decision });
-    return byId(ctx, query, companyId);
-  };
+  return (query: object, _root: unknown, args: { id: { id: string; typename: string } }, ctx: Context) =>
+    changedRow(ctx, 'Company', query, (run) =>
+      decideProposedCompany({ ...run, companyId: rowId(args.id), decision }),
+    );
 }
 
 builder.mutationFields((t) => ({
@@ -239,10 +223,9 @@ builder.mutationFields((t) => ({
     description: 'Add a company to the registry (editor).',
     authScopes: { editor: true },
     args: { input: t.arg({ type: CreateCompanyInput, required: true, description: 'The company.' }) },
-    resolve: async (query, _root, { input }, ctx) => {
+    resolve: (query, _root, { input }, ctx) => {
       const parsed = parseInput(createCompanySchema, input, 'input');
-      const id = await createCompany({ db: ctx.db, actor: requireViewer(ctx), input: parsed });
-      return byId(ctx, query, id);
+      return changedRow(ctx, 'Company', query, (run) => createCompany({ ...run, input: parsed }));
     },
   }),
   addCompanyAlias: t.prismaField({
@@ -257,17 +240,16 @@ builder.mutationFields((t) => ({
         description: 'The name is also an ordinary word and needs company context to count.',
       }),
     },
-    resolve: async (query, _root, args, ctx) => {
-      const companyId = rowId(args.companyId);
+    resolve: (query, _root, args, ctx) => {
       const { alias } = parseInput(z.object({ alias: shortText(200) }), args, '');
-      await addCompanyAlias({
-        db: ctx.db,
-        actor: requireViewer(ctx),
-        companyId,
-        alias,
-        ambiguous: args.ambiguous ?? false,
-      });
-      return byId(ctx, query, companyId);
+      return changedRow(ctx, 'Company', query, (run) =>
+        addCompanyAlias({
+          ...run,
+          companyId: rowId(args.companyId),
+          alias,
+          ambiguous: args.ambiguous ?? false,
+        }),
+      );
     },
   }),
   mergeCompanies: t.prismaField({
@@ -275,20 +257,14 @@ builder.mutationFields((t) => ({
     description:
       'Merge one company into another (editor): articles, aliases and tickers move; series are rebuilt. Returns the target.',
     authScopes: { editor: true },
-    args: {
-      sourceId: t.arg.globalID({
-        for: Company,
-        required: true,
-        description: 'The company that goes away (becomes MERGED).',
-      }),
-      targetId: t.arg.globalID({ for: Company, required: true, description: 'The company that stays.' }),
-    },
-    resolve: async (query, _root, args, ctx) => {
-      const sourceId = rowId(args.sourceId);
-      const targetId = rowId(args.targetId);
-      await mergeCompanies({ db: ctx.db, actor: requireViewer(ctx), sourceId, targetId });
-      return byId(ctx, query, targetId);
-    },
+    args: mergeArgs(t.arg, {
+      sourceId: 'The company that goes away (becomes MERGED).',
+      targetId: 'The company that stays.',
+    }),
+    resolve: (query, _root, args, ctx) =>
+      changedRow(ctx, 'Company', query, (run) =>
+        mergeCompanies({ ...run, sourceId: rowId(args.sourceId), targetId: rowId(args.targetId) }),
+      ),
   }),
   confirmCompany: t.prismaField({
     type: 'Company',
@@ -318,16 +294,8 @@ builder.prismaObjectField('Company', 'articleCount', (t) =>
 const CompanyMergePreviewType = builder.objectRef<MergePreview>('CompanyMergePreview').implement({
   description: 'What `mergeCompanies` with the same arguments would move; nothing is changed.',
   fields: (t) => ({
-    source: t.prismaField({
-      type: 'Company',
-      description: 'The company that would go away.',
-      resolve: (query, p, _args, ctx) => byId(ctx, query, p.sourceId),
-    }),
-    target: t.prismaField({
-      type: 'Company',
-      description: 'The company that would stay.',
-      resolve: (query, p, _args, ctx) => byId(ctx, query, p.targetId),
-    }),
+    source: rowReference(t, 'Company', 'The company that would go away.', (p) => p.sourceId),
+    target: rowReference(t, 'Company', 'The company that would stay.', (p) => p.targetId),
     articlesMoving: t.exposeInt('articlesMoving', {
       description: 'Articles about the source only; they would name the target instead.',
     }),
@@ -344,10 +312,9 @@ const CompanyMergePreviewType = builder.objectRef<MergePreview>('CompanyMergePre
     aliasesJoining: t.exposeStringList('aliasesJoining', {
       description: "The source's names (its own among them) that the target would gain.",
     }),
-    tickersJoining: t.field({
+    tickersJoining: t.expose('tickersJoining', {
       type: [CompanyTicker],
       description: "The source's listings; all of them would move to the target.",
-      resolve: (p) => p.tickersJoining,
     }),
   }),
 });
@@ -378,14 +345,10 @@ builder.queryFields((t) => ({
     description:
       'What merging `sourceId` into `targetId` would move (editor); refused for the same reasons as `mergeCompanies`.',
     authScopes: { editor: true },
-    args: {
-      sourceId: t.arg.globalID({
-        for: Company,
-        required: true,
-        description: 'The company that would go away.',
-      }),
-      targetId: t.arg.globalID({ for: Company, required: true, description: 'The company that would stay.' }),
-    },
+    args: mergeArgs(t.arg, {
+      sourceId: 'The company that would go away.',
+      targetId: 'The company that would stay.',
+    }),
     resolve: (_root, args, ctx) =>
       previewCompanyMerge({
         db: ctx.db,
@@ -415,16 +378,16 @@ const tickerArgs = (arg: Arg) => ({
 
 /** Adding and removing a listing take the same arguments and answer with the company. */
 function changeTicker(change: typeof addCompanyTicker | typeof removeCompanyTicker) {
-  return async (
+  return (
     query: object,
     _root: unknown,
     args: { companyId: { id: string; typename: string }; symbol: string; exchange?: string | null },
     ctx: Context,
   ) => {
-    const companyId = rowId(args.companyId);
     const { symbol, exchange } = parseInput(tickerSchema, args, '');
-    await change({ db: ctx.db, actor: requireViewer(ctx), companyId, symbol, exchange: exchange ?? '' });
-    return byId(ctx, query, companyId);
+    return changedRow(ctx, 'Company', query, (run) =>
+      change({ ...run, companyId: rowId(args.companyId), symbol, exchange: exchange ?? '' }),
+    );
   };
 }
 
@@ -437,11 +400,11 @@ builder.mutationFields((t) => ({
       companyId: t.arg.globalID({ for: Company, required: true, description: 'Company global ID.' }),
       alias: t.arg.string({ required: true, description: 'The name.' }),
     },
-    resolve: async (query, _root, args, ctx) => {
-      const companyId = rowId(args.companyId);
+    resolve: (query, _root, args, ctx) => {
       const { alias } = parseInput(z.object({ alias: shortText(200) }), args, '');
-      await removeCompanyAlias({ db: ctx.db, actor: requireViewer(ctx), companyId, alias });
-      return byId(ctx, query, companyId);
+      return changedRow(ctx, 'Company', query, (run) =>
+        removeCompanyAlias({ ...run, companyId: rowId(args.companyId), alias }),
+      );
     },
   }),
   addCompanyTicker: t.prismaField({

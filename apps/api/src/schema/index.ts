@@ -16,6 +16,8 @@ import './audit.js';
 import './analyzer-quality.js';
 import './watchlist.js';
 import './alert.js';
+import './webhook.js';
+import './live.js';
 
 const built = builder.toSchema();
 // plugin-prisma's generated totalCount fields take no description option; give them one here.

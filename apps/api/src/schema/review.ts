@@ -13,7 +13,7 @@ import { correctAnalysis, decideAnalysis, type ReviewActionResult } from '@wirel
 
 import { builder } from '../builder.js';
 import { requireViewer, type Context } from '../context.js';
-import { describedEnum, rowNode } from '../schema-helpers.js';
+import { describedEnum, optionalRowReference, rowNode, rowReference } from '../schema-helpers.js';
 import { rowId, withFieldPrefix } from '../validation.js';
 import { ReviewStatusEnum, SentimentLabelEnum } from './analysis.js';
 import { Article } from './article.js';
@@ -72,13 +72,7 @@ const AnalysisCompanyValue = builder
         description: 'Company global ID.',
         resolve: (c) => ({ type: 'Company', id: c.companyId }),
       }),
-      company: t.prismaField({
-        type: 'Company',
-        nullable: true,
-        description: 'The company (null once deleted).',
-        resolve: (query, c, _args, ctx) =>
-          ctx.db.company.findUnique({ ...query, where: { id: c.companyId } }),
-      }),
+      company: optionalRowReference(t, 'Company', 'The company (null once deleted).', (c) => c.companyId),
       relevance: t.exposeFloat('relevance', { description: 'Relevance 0–1.' }),
       sentimentScore: t.exposeFloat('sentimentScore', {
         description: 'Sentiment towards the company, -1–1.',
@@ -95,12 +89,7 @@ const AnalysisTopicValue = builder
         description: 'Topic global ID.',
         resolve: (v) => ({ type: 'Topic', id: v.topicId }),
       }),
-      topic: t.prismaField({
-        type: 'Topic',
-        nullable: true,
-        description: 'The topic (null once deleted).',
-        resolve: (query, v, _args, ctx) => ctx.db.topic.findUnique({ ...query, where: { id: v.topicId } }),
-      }),
+      topic: optionalRowReference(t, 'Topic', 'The topic (null once deleted).', (v) => v.topicId),
       relevance: t.exposeFloat('relevance', { description: 'Relevance 0–1.' }),
     }),
   });
@@ -155,24 +144,10 @@ type Conflict = Extract<ReviewActionResult, { kind: 'conflict' }>;
 const ReviewSuccess = builder.objectRef<Success>('ReviewSuccess').implement({
   description: 'The review action was applied.',
   fields: (t) => ({
-    article: t.prismaField({
-      type: 'Article',
-      description: 'The article with its new effective values.',
-      resolve: (query, r, _args, ctx) =>
-        ctx.db.article.findUniqueOrThrow({ ...query, where: { id: r.articleId } }),
-    }),
-    correction: t.prismaField({
-      type: 'Correction',
-      description: 'The history entry this action wrote.',
-      resolve: (query, r, _args, ctx) =>
-        ctx.db.correction.findUniqueOrThrow({ ...query, where: { id: r.correctionId } }),
-    }),
+    article: rowReference(t, 'Article', 'The article with its new effective values.', (r) => r.articleId),
+    correction: rowReference(t, 'Correction', 'The history entry this action wrote.', (r) => r.correctionId),
     version: t.exposeInt('version', { description: 'The new review version.' }),
-    reviewStatus: t.field({
-      type: ReviewStatusEnum,
-      description: 'The new review state.',
-      resolve: (r) => r.reviewStatus,
-    }),
+    reviewStatus: t.expose('reviewStatus', { type: ReviewStatusEnum, description: 'The new review state.' }),
   }),
 });
 
@@ -180,43 +155,31 @@ const AnalysisConflict = builder.objectRef<Conflict>('AnalysisConflict').impleme
   description:
     'Your expectedVersion is stale: someone changed the analysis since you loaded it. Nothing was changed; compare, then retry with currentVersion.',
   fields: (t) => ({
-    article: t.prismaField({
-      type: 'Article',
-      description: 'The article as it is now.',
-      resolve: (query, r, _args, ctx) =>
-        ctx.db.article.findUniqueOrThrow({ ...query, where: { id: r.articleId } }),
-    }),
+    article: rowReference(t, 'Article', 'The article as it is now.', (r) => r.articleId),
     currentVersion: t.exposeInt('currentVersion', { description: 'The current review version.' }),
-    reviewStatus: t.field({
+    reviewStatus: t.expose('reviewStatus', {
       type: ReviewStatusEnum,
       description: 'The current review state.',
-      resolve: (r) => r.reviewStatus,
     }),
-    current: t.field({
+    current: t.expose('current', {
       type: AnalysisValuesType,
       nullable: true,
       description: 'The current effective values.',
-      resolve: (r) => r.current,
     }),
-    yourValues: t.field({
+    yourValues: t.expose('yourValues', {
       type: AnalysisValuesType,
       description: 'The values you tried to set.',
-      resolve: (r) => r.yourValues,
     }),
-    lastChangedBy: t.prismaField({
-      type: 'User',
-      nullable: true,
-      description: 'The editor of the latest change; null when it was a new AI run.',
-      resolve: (query, r, _args, ctx) =>
-        r.lastChangedById === null
-          ? null
-          : ctx.db.user.findUnique({ ...query, where: { id: r.lastChangedById } }),
-    }),
-    lastChangedAt: t.field({
+    lastChangedBy: optionalRowReference(
+      t,
+      'User',
+      'The editor of the latest change; null when it was a new AI run.',
+      (r) => r.lastChangedById,
+    ),
+    lastChangedAt: t.expose('lastChangedAt', {
       type: 'DateTime',
       nullable: true,
       description: 'When the latest change happened.',
-      resolve: (r) => r.lastChangedAt,
     }),
   }),
 });

@@ -1,3 +1,4 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 
 import { invalidInput, parseInput } from '@wirelens/core';
@@ -13,7 +14,7 @@ import {
 import { builder, type Arg } from '../builder.js';
 import type { Context } from '../context.js';
 import { listCost, sizeArgument } from '../http/cost.js';
-import { describedEnum } from '../schema-helpers.js';
+import { describedEnum, optionalRowReference, rowReference } from '../schema-helpers.js';
 import { rowIds } from '../validation.js';
 import { Company } from './company.js';
 import { Topic } from './topic.js';
@@ -54,29 +55,19 @@ export const SentimentBucket = builder.objectRef<SeriesBucket>('SentimentBucket'
 export const SentimentSeries = builder.objectRef<SeriesResult>('SentimentSeries').implement({
   description: 'A sentiment time series for one company or topic. Only non-empty buckets are listed.',
   fields: (t) => ({
-    subject: t.field({
-      type: SeriesSubjectEnum,
-      description: 'Company or topic.',
-      resolve: (s) => s.subject,
-    }),
-    subjectId: t.globalID({
+    subject: t.expose('subject', { type: SeriesSubjectEnum, description: 'Company or topic.' }),
+    // Encoded here rather than through t.globalID, whose resolver is async: one promise per series
+    // keeps graphql-js waiting on the microtask queue behind all of the series' buckets.
+    subjectId: t.id({
       description: 'Global ID of the company or topic.',
-      resolve: (s) => ({ type: s.subject === 'COMPANY' ? 'Company' : 'Topic', id: s.subjectId }),
+      resolve: (s) => encodeGlobalID(s.subject === 'COMPANY' ? 'Company' : 'Topic', s.subjectId),
     }),
-    company: t.prismaField({
-      type: 'Company',
-      nullable: true,
-      description: 'The company, for company series.',
-      resolve: (query, s, _args, ctx) =>
-        s.subject === 'COMPANY' ? ctx.db.company.findUnique({ ...query, where: { id: s.subjectId } }) : null,
-    }),
-    topic: t.prismaField({
-      type: 'Topic',
-      nullable: true,
-      description: 'The topic, for topic series.',
-      resolve: (query, s, _args, ctx) =>
-        s.subject === 'TOPIC' ? ctx.db.topic.findUnique({ ...query, where: { id: s.subjectId } }) : null,
-    }),
+    company: optionalRowReference(t, 'Company', 'The company, for company series.', (s) =>
+      s.subject === 'COMPANY' ? s.subjectId : null,
+    ),
+    topic: optionalRowReference(t, 'Topic', 'The topic, for topic series.', (s) =>
+      s.subject === 'TOPIC' ? s.subjectId : null,
+    ),
     totalCount: t.int({
       description: 'Articles over the whole range.',
       resolve: (s) => s.buckets.reduce((n, b) => n + b.count, 0),
@@ -89,10 +80,9 @@ export const SentimentSeries = builder.objectRef<SeriesResult>('SentimentSeries'
         return n === 0 ? null : s.buckets.reduce((sum, b) => sum + b.scoreSum, 0) / n;
       },
     }),
-    buckets: t.field({
+    buckets: t.expose('buckets', {
       type: [SentimentBucket],
       description: 'Non-empty buckets in time order.',
-      resolve: (s) => s.buckets,
     }),
   }),
 });
@@ -150,12 +140,7 @@ export async function subjectSeries(
 const TopMover = builder.objectRef<Mover>('TopMover').implement({
   description: 'A company whose mean sentiment moved between two consecutive windows.',
   fields: (t) => ({
-    company: t.prismaField({
-      type: 'Company',
-      description: 'The company.',
-      resolve: (query, m, _args, ctx) =>
-        ctx.db.company.findUniqueOrThrow({ ...query, where: { id: m.companyId } }),
-    }),
+    company: rowReference(t, 'Company', 'The company.', (m) => m.companyId),
     currentMeanScore: t.exposeFloat('currentMean', { description: 'Mean score in the latest window.' }),
     previousMeanScore: t.exposeFloat('previousMean', { description: 'Mean score in the window before.' }),
     change: t.exposeFloat('change', { description: 'currentMeanScore − previousMeanScore.' }),

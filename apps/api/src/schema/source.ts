@@ -12,7 +12,7 @@ import {
 
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
 import { requireViewer, type Context } from '../context.js';
-import { describedEnum, rowNode } from '../schema-helpers.js';
+import { describedEnum, selectRowNode } from '../schema-helpers.js';
 import { allowLongStrings, rowId, withFieldPrefix } from '../validation.js';
 
 export const SourceStatusEnum = describedEnum('SourceStatus', 'Whether a source is polled.', {
@@ -51,8 +51,7 @@ export const FetchLog = builder.prismaObject('FetchLog', {
 const adminOnly = { authScopes: { admin: true } } as const;
 
 export const Source = builder.prismaNode('Source', {
-  ...rowNode,
-  select: { id: true },
+  ...selectRowNode(),
   description: 'A feed Wirelens polls. Health and fetch log are visible to admins only.',
   fields: (t) => ({
     url: t.exposeString('url', { description: 'Feed URL.' }),

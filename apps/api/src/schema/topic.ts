@@ -1,8 +1,7 @@
 import { builder } from '../builder.js';
 import { listCost } from '../http/cost.js';
-import { describedEnum, rowNode } from '../schema-helpers.js';
-import { Article, ArticleConnection, resolveSubjectArticles, subjectArticleArgs } from './article.js';
-import { SentimentSeries, seriesArgs, subjectSeries } from './series.js';
+import { describedEnum, selectRowNode } from '../schema-helpers.js';
+import { subjectFields } from './subject-fields.js';
 
 export const TopicKindEnum = describedEnum('TopicKind', 'Where a topic comes from.', {
   TAXONOMY: 'Part of the fixed, documented taxonomy.',
@@ -10,31 +9,19 @@ export const TopicKindEnum = describedEnum('TopicKind', 'Where a topic comes fro
 });
 
 export const Topic = builder.prismaNode('Topic', {
-  ...rowNode,
-  select: { id: true },
+  ...selectRowNode(),
   description: 'A subject articles are classified under (e.g. AI, earnings, regulation & policy).',
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable identifier, e.g. "regulation-policy".' }),
     name: t.exposeString('name', { description: 'Display name.' }),
     description: t.exposeString('description', { nullable: true, description: 'What the topic covers.' }),
     kind: t.expose('kind', { type: TopicKindEnum, description: 'Taxonomy or editor-defined.' }),
-    articles: t.connection(
-      {
-        type: Article,
-        description: 'Articles under this topic (same filters and order as `Query.articles`).',
-        args: subjectArticleArgs(t.arg),
-        resolve: (topic, args, ctx, info) =>
-          resolveSubjectArticles(ctx, info, args, { topicIds: [topic.id] }),
-      },
-      ArticleConnection,
-    ),
-    sentimentSeries: t.field({
-      type: SentimentSeries,
-      description: "This topic's sentiment series.",
-      args: seriesArgs(t.arg),
-      resolve: (topic, args, ctx) => subjectSeries(ctx, 'TOPIC', topic.id, args),
-    }),
   }),
+});
+
+subjectFields('Topic', {
+  articles: 'Articles under this topic (same filters and order as `Query.articles`).',
+  sentimentSeries: "This topic's sentiment series.",
 });
 
 builder.queryFields((t) => ({

@@ -18,7 +18,7 @@ import {
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
 import { requireViewer, type Context } from '../context.js';
 import { sessionCookie } from '../http/cookies.js';
-import { describedEnum, rowNode } from '../schema-helpers.js';
+import { changedRow, describedEnum, rowNode, rowReference, type ViewerRun } from '../schema-helpers.js';
 import { rowId } from '../validation.js';
 
 export const RoleEnum = describedEnum('Role', 'What a user may do; each role includes the ones before it.', {
@@ -132,15 +132,10 @@ builder.queryFields((t) => ({
 const LoginResult = builder.objectRef<{ userId: number; expiresAt: Date }>('LoginResult').implement({
   description: 'A new dashboard session (the cookie is set on the response).',
   fields: (t) => ({
-    user: t.prismaField({
-      type: 'User',
-      description: 'Who signed in.',
-      resolve: (query, r, _a, ctx) => ctx.db.user.findUniqueOrThrow({ ...query, where: { id: r.userId } }),
-    }),
-    expiresAt: t.field({
+    user: rowReference(t, 'User', 'Who signed in.', (r) => r.userId),
+    expiresAt: t.expose('expiresAt', {
       type: 'DateTime',
       description: 'Session expiry (extended while in use).',
-      resolve: (r) => r.expiresAt,
     }),
   }),
 });
@@ -148,11 +143,7 @@ const LoginResult = builder.objectRef<{ userId: number; expiresAt: Date }>('Logi
 const CreatedApiToken = builder.objectRef<{ id: number; secret: string }>('CreatedApiToken').implement({
   description: 'A new API token. `secret` is shown this once; only its hash is stored.',
   fields: (t) => ({
-    token: t.prismaField({
-      type: 'ApiToken',
-      description: 'The token record.',
-      resolve: (query, r, _a, ctx) => ctx.db.apiToken.findUniqueOrThrow({ ...query, where: { id: r.id } }),
-    }),
+    token: rowReference(t, 'ApiToken', 'The token record.', (r) => r.id),
     secret: t.exposeString('secret', {
       description: 'Send as `Authorization: Bearer <secret>`. Store it now; it cannot be shown again.',
     }),
@@ -251,12 +242,7 @@ builder.mutationFields((t) => ({
     type: builder.objectRef<{ userId: number; generatedPassword: string | null }>('CreatedUser').implement({
       description: 'A new user; `generatedPassword` is shown once when no password was given.',
       fields: (f) => ({
-        user: f.prismaField({
-          type: 'User',
-          description: 'The user.',
-          resolve: (query, r, _a, ctx) =>
-            ctx.db.user.findUniqueOrThrow({ ...query, where: { id: r.userId } }),
-        }),
+        user: rowReference(f, 'User', 'The user.', (r) => r.userId),
         generatedPassword: f.exposeString('generatedPassword', {
           nullable: true,
           description: 'The generated password, if one was generated.',
@@ -291,36 +277,20 @@ builder.mutationFields((t) => ({
       userId: t.arg.globalID({ for: User, required: true, description: 'User global ID.' }),
       role: t.arg({ type: RoleEnum, required: true, description: 'New role.' }),
     },
-    resolve: async (query, _r, args, ctx) => {
-      const userId = rowId(args.userId);
-      await setUserRole({ db: ctx.db, actor: requireViewer(ctx), userId, role: args.role });
-      return ctx.db.user.findUniqueOrThrow({ ...query, where: { id: userId } });
-    },
-  }),
-  deactivateUser: t.prismaField({
-    type: 'User',
-    description: 'Deactivate a user (admin): sessions end and API tokens are revoked.',
-    authScopes: { admin: true },
-    args: { userId: t.arg.globalID({ for: User, required: true, description: 'User global ID.' }) },
-    resolve: async (query, _r, args, ctx) => {
-      const userId = rowId(args.userId);
-      await deactivateUser({ db: ctx.db, actor: requireViewer(ctx), userId });
-      return ctx.db.user.findUniqueOrThrow({ ...query, where: { id: userId } });
-    },
+    resolve: (query, _r, args, ctx) =>
+      changedRow(ctx, 'User', query, (run) =>
+        setUserRole({ ...run, userId: rowId(args.userId), role: args.role }),
+      ),
   }),
 }));
 
-// Account security (issue 14): own password, admin reset, reactivation and unlocking.
+// Account security (issue 14): own password, admin reset, deactivation, reactivation and unlocking.
 const ResetPasswordResult = builder
   .objectRef<{ userId: number; generatedPassword: string }>('ResetPasswordResult')
   .implement({
     description: 'A password reset: `generatedPassword` is shown this once; only its hash is stored.',
     fields: (f) => ({
-      user: f.prismaField({
-        type: 'User',
-        description: 'The user.',
-        resolve: (query, r, _a, ctx) => ctx.db.user.findUniqueOrThrow({ ...query, where: { id: r.userId } }),
-      }),
+      user: rowReference(f, 'User', 'The user.', (r) => r.userId),
       generatedPassword: f.exposeString('generatedPassword', {
         description: 'The new password. Give it to the user now; they must change it after signing in.',
       }),
@@ -331,11 +301,7 @@ const ResetPasswordResult = builder
 function userMutation(
   name: string,
   description: string,
-  run: (options: {
-    db: Context['db'];
-    actor: ReturnType<typeof requireViewer>;
-    userId: number;
-  }) => Promise<number>,
+  run: (options: ViewerRun & { userId: number }) => Promise<number>,
 ) {
   builder.mutationField(name, (t) =>
     t.prismaField({
@@ -343,15 +309,17 @@ function userMutation(
       description,
       authScopes: { admin: true },
       args: { userId: t.arg.globalID({ for: User, required: true, description: 'User global ID.' }) },
-      resolve: async (query, _r, args, ctx) => {
-        const userId = rowId(args.userId);
-        await run({ db: ctx.db, actor: requireViewer(ctx), userId });
-        return ctx.db.user.findUniqueOrThrow({ ...query, where: { id: userId } });
-      },
+      resolve: (query, _r, args, ctx) =>
+        changedRow(ctx, 'User', query, (viewer) => run({ ...viewer, userId: rowId(args.userId) })),
     }),
   );
 }
 
+userMutation(
+  'deactivateUser',
+  'Deactivate a user (admin): sessions end and API tokens are revoked.',
+  deactivateUser,
+);
 userMutation(
   'reactivateUser',
   'Reactivate a deactivated user (admin): they sign in with their old password (reset it if needed); revoked API tokens stay revoked.',

@@ -12,22 +12,23 @@ import {
 } from '@wirelens/services/watchlists';
 
 import { builder } from '../builder.js';
-import { requireViewer, type Context } from '../context.js';
 import { listCost } from '../http/cost.js';
-import { rowNode } from '../schema-helpers.js';
+import {
+  changedRow,
+  deleteOwnedRow,
+  ownedByViewer,
+  selectRowNode,
+  viewerOwnedRows,
+} from '../schema-helpers.js';
 import { rowId } from '../validation.js';
 import { ArticleFilterInput, parseArticleFilter } from './article-filter.js';
 import { Company } from './company.js';
 import { Topic } from './topic.js';
 
-/** Only the owner sees a list; anyone else gets an authorisation error, as for API tokens. */
-const ownerOnly = (list: { ownerId: number }, ctx: Context) => ctx.viewer?.id === list.ownerId;
-
 export const SavedFilter = builder.prismaNode('SavedFilter', {
-  ...rowNode,
+  ...selectRowNode({ watchlist: { select: { ownerId: true } } }),
   description: 'A feed filter saved on a watchlist (the feed’s filters, full-text search included).',
-  select: { id: true, watchlist: { select: { ownerId: true } } },
-  authScopes: (saved, ctx) => ownerOnly(saved.watchlist, ctx),
+  authScopes: (saved, ctx) => ownedByViewer(saved.watchlist, ctx),
   fields: (t) => ({
     name: t.exposeString('name', { description: 'What the filter is for.' }),
     feedQuery: t.exposeString('feedQuery', {
@@ -44,11 +45,10 @@ export const SavedFilter = builder.prismaNode('SavedFilter', {
 });
 
 export const Watchlist = builder.prismaNode('Watchlist', {
-  ...rowNode,
+  ...selectRowNode({ ownerId: true }),
   description:
     'A named list of companies, topics and saved feed filters (visible to its owner only). An article is on the list when it is about one of its companies or topics or matches one of its saved filters.',
-  select: { id: true, ownerId: true },
-  authScopes: (list, ctx) => ownerOnly(list, ctx),
+  authScopes: ownedByViewer,
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Name (unique per user).' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was created.' }),
@@ -141,28 +141,11 @@ function itemRef(input: typeof WatchlistItemRefInput.$inferInput): WatchlistItem
   return { kind: 'FILTER', savedFilterId: rowId(input.savedFilterId as { id: string }) };
 }
 
-/** Runs a change to one of the viewer's lists and answers the list as the change left it. */
-async function changed(
-  ctx: Context,
-  query: object,
-  change: (base: { db: Context['db']; actor: ReturnType<typeof requireViewer> }) => Promise<number>,
-) {
-  const id = await change({ db: ctx.db, actor: requireViewer(ctx) });
-  return ctx.db.watchlist.findUniqueOrThrow({ ...query, where: { id } });
-}
-
 builder.queryFields((t) => ({
-  watchlists: t.prismaField({
-    type: [Watchlist],
+  watchlists: viewerOwnedRows(t, 'Watchlist', {
     description: 'Your watchlists, by name.',
-    authScopes: { viewer: true },
-    extensions: listCost(() => MAX_WATCHLISTS_PER_USER),
-    resolve: (query, _root, _args, ctx) =>
-      ctx.db.watchlist.findMany({
-        ...query,
-        where: { ownerId: requireViewer(ctx).userId },
-        orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      }),
+    max: MAX_WATCHLISTS_PER_USER,
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
   }),
 }));
 
@@ -173,7 +156,7 @@ builder.mutationFields((t) => ({
     authScopes: { viewer: true },
     args: { name: t.arg.string({ required: true, description: 'Name (1–80 characters).' }) },
     resolve: (query, _root, args, ctx) =>
-      changed(ctx, query, (base) => createWatchlist({ ...base, name: args.name })),
+      changedRow(ctx, 'Watchlist', query, (base) => createWatchlist({ ...base, name: args.name })),
   }),
   renameWatchlist: t.prismaField({
     type: Watchlist,
@@ -184,18 +167,14 @@ builder.mutationFields((t) => ({
       name: t.arg.string({ required: true, description: 'New name.' }),
     },
     resolve: (query, _root, args, ctx) =>
-      changed(ctx, query, (base) =>
+      changedRow(ctx, 'Watchlist', query, (base) =>
         renameWatchlist({ ...base, watchlistId: rowId(args.id), name: args.name }),
       ),
   }),
-  deleteWatchlist: t.globalID({
+  deleteWatchlist: deleteOwnedRow(t, Watchlist, 'viewer', {
     description: 'Delete one of your watchlists (and the alert rules on it); returns its ID.',
-    authScopes: { viewer: true },
-    args: { id: t.arg.globalID({ for: Watchlist, required: true, description: 'Watchlist ID.' }) },
-    resolve: async (_root, args, ctx) => ({
-      type: 'Watchlist',
-      id: await deleteWatchlist({ db: ctx.db, actor: requireViewer(ctx), watchlistId: rowId(args.id) }),
-    }),
+    argDescription: 'Watchlist ID.',
+    remove: (run, watchlistId) => deleteWatchlist({ ...run, watchlistId }),
   }),
   addWatchlistItem: t.prismaField({
     type: Watchlist,
@@ -206,7 +185,7 @@ builder.mutationFields((t) => ({
       item: t.arg({ type: WatchlistItemInput, required: true, description: 'What to add.' }),
     },
     resolve: (query, _root, args, ctx) =>
-      changed(ctx, query, (base) =>
+      changedRow(ctx, 'Watchlist', query, (base) =>
         addWatchlistItem({ ...base, watchlistId: rowId(args.watchlistId), item: newItem(args.item) }),
       ),
   }),
@@ -219,7 +198,7 @@ builder.mutationFields((t) => ({
       item: t.arg({ type: WatchlistItemRefInput, required: true, description: 'What to remove.' }),
     },
     resolve: (query, _root, args, ctx) =>
-      changed(ctx, query, (base) =>
+      changedRow(ctx, 'Watchlist', query, (base) =>
         removeWatchlistItem({ ...base, watchlistId: rowId(args.watchlistId), item: itemRef(args.item) }),
       ),
   }),

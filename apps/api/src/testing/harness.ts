@@ -3,12 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 
 import { hashPassword, type RoleName } from '@wirelens/core';
-import { labelForScore } from '@wirelens/core/analysis';
 import type { AnalysisResult } from '@wirelens/core/review';
+import { sampleAnalysisResult } from '@wirelens/core/testing';
 import { seedDatabase, type CompanySeed, type DbClient } from '@wirelens/db';
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
 import { storeAnalysisRun } from '@wirelens/services/analysis';
 import { startJobQueue, type JobQueue } from '@wirelens/services/queue';
+import { correctAnalysis } from '@wirelens/services/review';
 import { createApiToken } from '@wirelens/services/tokens';
 
 import { createApiServer, type CreateApiServerOptions } from '../http/create-server.js';
@@ -203,37 +204,36 @@ export function analysisResult(
   a: NonNullable<FixtureArticle['analysis']>,
   companyNames: Record<number, string> = {},
 ): AnalysisResult {
-  const score = a.score;
-  const label = labelForScore(score);
-  return {
-    sentiment: { label, score, confidence: a.confidence ?? 0.6 },
-    importance: {
-      score: a.importance,
-      factors: {
-        eventType: null,
-        eventWeight: 0.5,
-        companyProminence: 0.5,
-        coverage: 0.2,
-        novelty: 0.5,
-        sentimentMagnitude: Math.abs(score),
-      },
-    },
+  return sampleAnalysisResult({
+    score: a.score,
+    importance: a.importance,
+    confidence: a.confidence,
     summary: a.summary ?? 'A summary.',
-    analysis: ['First paragraph.', 'Second paragraph.', 'Third paragraph.'],
-    takeaways: ['One.', 'Two.', 'Three.'],
     companies: (a.companies ?? []).map((c) => ({
       companyId: String(c.id),
       proposedName: null,
       name: companyNames[c.id] ?? `Company ${c.id}`,
       relevance: c.relevance ?? 0.8,
-      sentimentScore: c.score ?? score,
+      sentimentScore: c.score ?? a.score,
       sentences: ['It was mentioned.'],
     })),
     topics: (a.topics ?? []).map((t) => ({ slug: t.slug, relevance: t.relevance ?? 0.7 })),
-    language: 'en',
-    analyzer: { name: 'builtin', version: '1.0.0', model: null },
-    eventTypes: [],
-  };
+  });
+}
+
+/** The editor corrects an article's first analysis (review version 1) through the review use case. */
+export function editorCorrects(
+  api: Pick<TestApi, 'db' | 'users'>,
+  articleId: number,
+  values: Parameters<typeof correctAnalysis>[0]['values'],
+) {
+  return correctAnalysis({
+    db: api.db,
+    articleId,
+    expectedVersion: 1,
+    values,
+    actor: { userId: api.users.EDITOR.id },
+  });
 }
 
 let articleCounter = 0;

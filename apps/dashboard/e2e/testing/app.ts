@@ -1,10 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { findFreePort } from '@wirelens/core/net';
+import type { DbClient } from '@wirelens/db';
+
+import { delay, startAppProcess } from './process-group.js';
 
 const workerRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../worker');
 
@@ -33,16 +35,12 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const port = await findFreePort();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'wirelens-e2e-'));
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
+  const app = startAppProcess({
     cwd: workerRoot,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    args: ['src/cli/main.ts', 'start'],
     env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'production',
       DATABASE_URL: options.databaseUrl,
       PORT: String(port),
-      HOST: '127.0.0.1',
       WIRELENS_DATA_DIR: dataDir,
       WIRELENS_ADMIN_EMAIL: options.adminEmail,
       WIRELENS_ADMIN_PASSWORD: options.adminPassword,
@@ -51,23 +49,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       FETCH_ALLOW_HOSTS: options.fetchAllowHosts ?? '',
     },
   });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const pid = child.pid;
-
   const stop = async () => {
-    if (pid !== undefined && child.exitCode === null && child.signalCode === null) {
-      signalGroup(pid, 'SIGTERM');
-      const stopped = await Promise.race([exited.then(() => true), delay(25_000).then(() => false)]);
-      if (!stopped) {
-        signalGroup(pid, 'SIGKILL');
-        await exited;
-      }
-    }
-    // Children that ignored the supervisor's SIGTERM must not keep the port.
-    if (pid !== undefined) signalGroup(pid, 'SIGKILL');
+    await app.stop(25_000);
     await rm(dataDir, { recursive: true, force: true });
   };
 
@@ -76,37 +59,29 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`wirelens start was not ready within ${timeoutMs / 1000} s:\n${output}`)),
+        () =>
+          reject(new Error(`wirelens start was not ready within ${timeoutMs / 1000} s:\n${app.output()}`)),
         timeoutMs,
       );
       const done = (error?: Error) => {
         clearTimeout(timer);
-        child.stdout.off('data', onData);
+        stopListening();
         if (error) reject(error);
         else resolve();
       };
-      const onData = () => {
-        if (output.includes(ready)) done();
-      };
-      child.stdout.on('data', onData);
-      void exited.then(() => done(new Error(`wirelens start exited before it was ready:\n${output}`)));
+      const stopListening = app.onStdout(() => {
+        if (app.output().includes(ready)) done();
+      });
+      void app.exited.then(() =>
+        done(new Error(`wirelens start exited before it was ready:\n${app.output()}`)),
+      );
     });
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url, output: () => output, stop };
+  return { url, output: app.output, stop };
 }
-
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // The group is already gone.
-  }
-}
-
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `check` until it returns true (for set-up, where vitest's `expect.poll` is not available). */
 export async function until(
@@ -119,4 +94,19 @@ export async function until(
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
     await delay(intervalMs);
   }
+}
+
+/** Waits until the first run has ingested and analysed the bundled demo articles (81 of them). */
+export function untilDemoAnalysed(db: DbClient): Promise<void> {
+  return until(
+    'the demo articles to be analysed',
+    async () => {
+      const [all, analysed] = await Promise.all([
+        db.article.count(),
+        db.article.count({ where: { latestAnalysisId: { not: null } } }),
+      ]);
+      return all >= 75 && analysed === all;
+    },
+    { timeoutMs: 150_000 },
+  );
 }

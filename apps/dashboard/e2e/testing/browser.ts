@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const SCREENSHOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../screenshots');
 
@@ -89,4 +90,20 @@ export async function signIn(session: Session, email: string, password: string, 
 export async function visible(locator: Locator): Promise<Locator> {
   await locator.waitFor({ state: 'visible' });
   return locator;
+}
+
+/** Every button of the group lies inside the group's box: nothing is cut off. */
+export async function expectWhollyShown(group: Locator): Promise<void> {
+  const outer = await group.boundingBox();
+  const inner = await Promise.all(
+    (await group.getByRole('button').all()).map((button) => button.boundingBox()),
+  );
+  expect(inner.length).toBeGreaterThan(0);
+  for (const box of inner) {
+    if (!outer || !box) throw new Error('the group or one of its buttons is not displayed');
+    expect(box.x).toBeGreaterThanOrEqual(outer.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(outer.x + outer.width);
+    expect(box.y).toBeGreaterThanOrEqual(outer.y);
+    expect(box.y + box.height).toBeLessThanOrEqual(outer.y + outer.height);
+  }
 }

@@ -7,6 +7,7 @@ import { readFragment } from '../graphql.js';
 import type { CorrectionPayload } from '../lib/analysisForm.js';
 import { describeError } from '../lib/errors.js';
 import { companyPath } from '../lib/links.js';
+import { ConflictNotice } from './ConflictNotice.js';
 import { CorrectMutation, ReviewResultFields } from './review/reviewDocuments.js';
 import { RouterLink } from './RouterLink.js';
 
@@ -131,22 +132,15 @@ export function ArticleCompanyList({
         </p>
       )}
       {outcome?.kind === 'conflict' && (
-        <div className="conflict" role="alert">
-          <p>
-            <strong>Someone changed this analysis since you opened it.</strong> Nothing was removed; reload to
-            see the current companies, then try again.
-          </p>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              setOutcome(null);
-              reload();
-            }}
-          >
-            Reload
-          </button>
-        </div>
+        <ConflictNotice
+          onReload={() => {
+            setOutcome(null);
+            reload();
+          }}
+        >
+          <strong>Someone changed this analysis since you opened it.</strong> Nothing was removed; reload to
+          see the current companies, then try again.
+        </ConflictNotice>
       )}
       {outcome?.kind === 'error' && (
         <p className="form-error" role="alert">

@@ -1,9 +1,11 @@
+import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 
 import { EmptyState, ErrorState, sentimentLabelText, Skeleton, Spinner, type CsvColumn } from '@wirelens/ui';
 
 import { readFragment } from '../graphql.js';
 import { hasActiveFilters, useFeedFilters } from '../hooks/useFeedFilters.js';
+import { useLiveArticles } from '../hooks/useLiveArticles.js';
 import {
   usePagedArticles,
   type ArticleFilterInput,
@@ -16,7 +18,7 @@ import { describeError } from '../lib/errors.js';
 import { downloadCsv, exportName } from '../lib/exports.js';
 import { ArticleCardFields, ArticleFeedCard, sourceName } from './ArticleFeedCard.js';
 import { FeedFilterBar } from './FeedFilterBar.js';
-import { Field } from './Field.js';
+import { SelectField } from './Field.js';
 import { QueryState } from './QueryState.js';
 
 const FEED_COLUMNS: CsvColumn<FeedItem>[] = [
@@ -76,6 +78,10 @@ export interface ArticleFeedProps {
   showFilters?: boolean;
   /** 1 when the feed is the page's main content, 2 when it sits beside a chart. */
   headingLevel?: 1 | 2;
+  /** Only articles on this watchlist of the user's (the overview switched to a list). */
+  watchlist?: string | null;
+  /** More actions beside Sort and Export (the feed page's "Save filter to a watchlist"). */
+  tools?: ReactNode;
 }
 
 /** The article feed with its URL filters, sort, "Load more" paging and CSV export of what is loaded. */
@@ -87,13 +93,16 @@ export function ArticleFeed({
   headingId = 'feed-heading',
   headingLevel = 2,
   showFilters = true,
+  watchlist,
+  tools,
 }: ArticleFeedProps) {
   const [filters, setFilters] = useFeedFilters();
   const [params, setParams] = useSearchParams();
   const sort = params.get('sort');
   const orderBy = isOrder(sort) ? sort : undefined;
   const resolved = useResolvedFilter(filters, base);
-  const feed = usePagedArticles(resolved.impossible ? null : resolved.filter, orderBy);
+  const feed = usePagedArticles(resolved.impossible ? null : resolved.filter, orderBy, watchlist);
+  const live = useLiveArticles(resolved.impossible ? null : resolved.filter, feed.items, watchlist ?? null);
   const now = new Date();
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
 
@@ -122,28 +131,23 @@ export function ArticleFeed({
       )}
       {showFilters && (
         <div className="feed__tools">
-          <Field label="Sort" className="field--inline">
-            <select
-              value={orderBy ?? 'PUBLISHED_AT'}
-              onChange={(event) =>
-                void setParams(
-                  (current) => {
-                    const next = new URLSearchParams(current);
-                    if (event.target.value === 'PUBLISHED_AT') next.delete('sort');
-                    else next.set('sort', event.target.value);
-                    return next;
-                  },
-                  { preventScrollReset: true },
-                )
-              }
-            >
-              {ORDERS.map((order) => (
-                <option key={order.value} value={order.value}>
-                  {order.label}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <SelectField
+            label="Sort"
+            className="field--inline"
+            value={orderBy ?? 'PUBLISHED_AT'}
+            options={ORDERS}
+            onChange={(order) =>
+              void setParams(
+                (current) => {
+                  const next = new URLSearchParams(current);
+                  if (order === 'PUBLISHED_AT') next.delete('sort');
+                  else next.set('sort', order);
+                  return next;
+                },
+                { preventScrollReset: true },
+              )
+            }
+          />
           <button
             type="button"
             className="button button--ghost"
@@ -152,7 +156,22 @@ export function ArticleFeed({
           >
             Export CSV ({feed.items.length} loaded)
           </button>
+          {tools}
         </div>
+      )}
+      {live.count > 0 && (
+        <p className="live-banner" role="status">
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => {
+              live.acknowledge();
+              feed.retry();
+            }}
+          >
+            {live.count === 1 ? '1 new article' : `${live.count} new articles`} — show them
+          </button>
+        </p>
       )}
       {resolved.unknown.length > 0 && (
         <p className="notice" role="status">

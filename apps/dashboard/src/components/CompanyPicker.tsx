@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useQuery } from 'urql';
 
 import { graphql } from '../graphql.js';
-import { Field } from './Field.js';
+import { TextField } from './Field.js';
 
 export const CompanySearchQuery = graphql(`
   query CompanySearch($search: String!) {
@@ -47,16 +47,15 @@ export function CompanyPicker({
     .filter((company) => !exclude.includes(company.slug));
   return (
     <div className="picker">
-      <Field label={label}>
-        <input
-          type="search"
-          value={text}
-          placeholder="Name, alias or ticker"
-          aria-controls={resultsId}
-          autoComplete="off"
-          onChange={(event) => setText(event.target.value)}
-        />
-      </Field>
+      <TextField
+        label={label}
+        type="search"
+        value={text}
+        placeholder="Name, alias or ticker"
+        aria-controls={resultsId}
+        autoComplete="off"
+        onChange={setText}
+      />
       <div id={resultsId} aria-live="polite">
         {search.length >= 2 && result.data && options.length === 0 && (
           <p className="muted small">No company matches “{search}”.</p>

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 
+import { TableHead } from '@wirelens/ui';
+
 /** An error the user must see: announced by screen readers as soon as it appears; nothing when empty. */
 export function FormAlert({ children, id }: { children: ReactNode; id?: string }) {
   if (!children) return null;
@@ -30,15 +32,7 @@ export function DataTable({
       <FormAlert>{alert}</FormAlert>
       <table className={compact ? 'data-table compact' : 'data-table'}>
         <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={columns} />
         <tbody>{children}</tbody>
       </table>
     </div>

@@ -1,8 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 
-import { SENTIMENT_LABELS, sentimentLabelText } from '@wirelens/ui';
-
 import { graphql } from '../graphql.js';
 import {
   dateInputValue,
@@ -13,8 +11,10 @@ import {
 } from '../hooks/useFeedFilters.js';
 import { TopicsQuery, type NamedRef } from '../hooks/useResolvedFilter.js';
 import { sourceName } from './ArticleFeedCard.js';
+import { ChipRow } from './ChipRow.js';
 import { CompanyPicker } from './CompanyPicker.js';
-import { Field } from './Field.js';
+import { AddSelect, Field, TextField } from './Field.js';
+import { SentimentChecks } from './SentimentChecks.js';
 
 export const SourceOptionsQuery = graphql(`
   query SourceOptions {
@@ -92,14 +92,13 @@ export function FeedFilterBar({ filters, onChange, companies, topics, hide = {} 
   return (
     <section className="filters" aria-label="Feed filters">
       <form className="filters__search" role="search" onSubmit={submitSearch}>
-        <Field label="Search articles">
-          <input
-            type="search"
-            value={text}
-            placeholder='Words, "a phrase", -exclude'
-            onChange={(event) => setText(event.target.value)}
-          />
-        </Field>
+        <TextField
+          label="Search articles"
+          type="search"
+          value={text}
+          placeholder='Words, "a phrase", -exclude'
+          onChange={setText}
+        />
         <button type="submit" className="button">
           Search
         </button>
@@ -111,25 +110,11 @@ export function FeedFilterBar({ filters, onChange, companies, topics, hide = {} 
             ` (${active.length + filters.sentiments.length + (filters.minImportance !== null ? 1 : 0)} active)`}
         </summary>
         <div className="filters__grid">
-          <fieldset className="field sentiments">
-            <legend>Sentiment</legend>
-            {SENTIMENT_LABELS.map((label) => (
-              <label key={label} className="check">
-                <input
-                  type="checkbox"
-                  checked={filters.sentiments.includes(label)}
-                  onChange={(event) =>
-                    onChange({
-                      sentiments: event.target.checked
-                        ? [...filters.sentiments, label]
-                        : filters.sentiments.filter((item) => item !== label),
-                    })
-                  }
-                />
-                {sentimentLabelText(label)}
-              </label>
-            ))}
-          </fieldset>
+          <SentimentChecks
+            legend="Sentiment"
+            value={filters.sentiments}
+            onChange={(sentiments) => onChange({ sentiments })}
+          />
           <Field label="Minimum importance">
             <select
               value={filters.minImportance ?? ''}
@@ -146,55 +131,29 @@ export function FeedFilterBar({ filters, onChange, companies, topics, hide = {} 
             </select>
           </Field>
           {!hide.topics && (
-            <Field label="Add topic">
-              <select
-                value=""
-                onChange={(event) => {
-                  if (event.target.value) onChange({ topics: [...filters.topics, event.target.value] });
-                }}
-              >
-                <option value="">Choose a topic…</option>
-                {topicOptions.map((topic) => (
-                  <option key={topic.id} value={topic.slug}>
-                    {topic.name}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <AddSelect
+              label="Add topic"
+              prompt="Choose a topic…"
+              options={topicOptions.map((topic) => ({ value: topic.slug, label: topic.name }))}
+              onAdd={(slug) => onChange({ topics: [...filters.topics, slug] })}
+            />
           )}
           {sources.length > 0 && (
-            <Field label="Add source">
-              <select
-                value=""
-                onChange={(event) => {
-                  if (event.target.value) onChange({ sources: [...filters.sources, event.target.value] });
-                }}
-              >
-                <option value="">Choose a source…</option>
-                {sources
-                  .filter((source) => !filters.sources.includes(source.id))
-                  .map((source) => (
-                    <option key={source.id} value={source.id}>
-                      {sourceName(source)}
-                    </option>
-                  ))}
-              </select>
-            </Field>
+            <AddSelect
+              label="Add source"
+              prompt="Choose a source…"
+              options={sources
+                .filter((source) => !filters.sources.includes(source.id))
+                .map((source) => ({ value: source.id, label: sourceName(source) }))}
+              onAdd={(id) => onChange({ sources: [...filters.sources, id] })}
+            />
           )}
-          <Field label="From">
-            <input
-              type="date"
-              value={dateInputValue(filters.from)}
-              onChange={(event) => onChange({ from: event.target.value || null })}
-            />
-          </Field>
-          <Field label="To">
-            <input
-              type="date"
-              value={lastDayInputValue(filters.to)}
-              onChange={(event) => onChange({ to: event.target.value || null })}
-            />
-          </Field>
+          <DateField
+            label="From"
+            value={dateInputValue(filters.from)}
+            onChange={(from) => onChange({ from })}
+          />
+          <DateField label="To" value={lastDayInputValue(filters.to)} onChange={(to) => onChange({ to })} />
           {!hide.companies && (
             <CompanyPicker
               exclude={filters.companies}
@@ -205,26 +164,30 @@ export function FeedFilterBar({ filters, onChange, companies, topics, hide = {} 
       </details>
       {hasActiveFilters(filters) && (
         <div className="filters__active">
-          <ul className="chip-row" aria-label="Active filters">
-            {active.map((item) => (
-              <li key={item.key}>
-                <button
-                  type="button"
-                  className="filter-chip"
-                  aria-label={`Remove filter ${item.label}`}
-                  onClick={item.remove}
-                >
-                  {item.label} <span aria-hidden="true">×</span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <ChipRow label="Active filters" chips={active} removeText="Remove filter" />
           <button type="button" className="button button--ghost" onClick={() => onChange(EMPTY_FILTERS)}>
             Clear all filters
           </button>
         </div>
       )}
     </section>
+  );
+}
+
+/** A day picker; clearing it gives null. */
+function DateField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (day: string | null) => void;
+}) {
+  return (
+    <Field label={label}>
+      <input type="date" value={value} onChange={(event) => onChange(event.target.value || null)} />
+    </Field>
   );
 }
 

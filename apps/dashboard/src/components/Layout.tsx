@@ -19,12 +19,15 @@ const NAV: { to: string; label: string; role: Role }[] = [
   { to: '/', label: 'Overview', role: 'VIEWER' },
   { to: '/feed', label: 'Feed', role: 'VIEWER' },
   { to: '/compare', label: 'Compare', role: 'VIEWER' },
+  { to: '/watchlists', label: 'Watchlists', role: 'VIEWER' },
+  { to: '/alerts', label: 'Alert rules', role: 'ANALYST' },
   { to: '/review', label: 'Review queue', role: 'EDITOR' },
   { to: '/companies', label: 'Companies', role: 'EDITOR' },
   { to: '/analyzer-quality', label: 'Analyzer quality', role: 'EDITOR' },
   { to: '/sources', label: 'Sources', role: 'ADMIN' },
   { to: '/users', label: 'Users', role: 'ADMIN' },
   { to: '/tokens', label: 'API tokens', role: 'ANALYST' },
+  { to: '/webhooks', label: 'Webhooks', role: 'ANALYST' },
   { to: '/account', label: 'Account', role: 'VIEWER' },
 ];
 

@@ -1,5 +1,6 @@
+import { useEffect } from 'react';
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
+import { useQuery, useSubscription } from 'urql';
 
 import { graphql } from '../graphql.js';
 
@@ -9,10 +10,33 @@ export const UnreadCountQuery = graphql(`
   }
 `);
 
-/** The header's bell: unread notifications of the signed-in user, linking to the notifications page. */
+export const NotificationAddedSubscription = graphql(`
+  subscription NotificationAdded {
+    notificationAdded {
+      unreadCount
+      notification {
+        id
+      }
+    }
+  }
+`);
+
+/**
+ * The header's bell: unread notifications of the signed-in user, linking to the notifications page. A new
+ * notification arrives over the live subscription with the new count; reading them refetches the count.
+ */
 export function NotificationBell() {
-  const [result] = useQuery({ query: UnreadCountQuery, requestPolicy: 'cache-and-network' });
-  const unread = result.data?.unreadNotificationCount ?? 0;
+  const [result, refetch] = useQuery({ query: UnreadCountQuery, requestPolicy: 'cache-and-network' });
+  const [live] = useSubscription({ query: NotificationAddedSubscription });
+  const event = live.data?.notificationAdded;
+  useEffect(() => {
+    // The query's cached count is refreshed too, so pages reading it agree with the bell.
+    if (event) refetch({ requestPolicy: 'network-only' });
+  }, [event, refetch]);
+  const unread = Math.max(
+    result.data?.unreadNotificationCount ?? 0,
+    result.fetching ? (event?.unreadCount ?? 0) : 0,
+  );
   return (
     <Link
       className="button button--ghost bell"

@@ -1,12 +1,13 @@
 import { useMemo, type ReactNode } from 'react';
 import { useParams } from 'react-router';
-import { useQuery, type TypedDocumentNode } from 'urql';
+import type { TypedDocumentNode } from 'urql';
 
 import { EmptyState } from '@wirelens/ui';
 
 import type { RecentMentionsFields, TrendFields } from '../fragments.js';
 import type { ResultOf } from '../graphql.js';
-import { fromInstant, toInstant, useFeedFilters } from '../hooks/useFeedFilters.js';
+import { periodOf, useFeedFilters } from '../hooks/useFeedFilters.js';
+import { useRefetchableQuery } from '../hooks/useRefetchableQuery.js';
 import { useSeriesInterval, windowStart, type SeriesInterval } from '../hooks/useSeriesWindow.js';
 import { companyPath, topicPath } from '../lib/links.js';
 import { coMentioned } from '../lib/related.js';
@@ -69,20 +70,14 @@ export function SubjectPage<Data, Subject extends SubjectData & { description: s
   const [filters, setFilters] = useFeedFilters();
   // URL dates are whole days; the chart compares instants.
   const selectedPeriod = useMemo(
-    () =>
-      filters.from || filters.to ? { from: fromInstant(filters.from), to: toInstant(filters.to) } : null,
+    () => periodOf({ from: filters.from, to: filters.to }),
     [filters.from, filters.to],
   );
   const from = useMemo(() => windowStart(interval), [interval]);
-  const [result, reexecute] = useQuery({ query, variables: { slug, interval, from } });
+  const [result, retry] = useRefetchableQuery({ query, variables: { slug, interval, from } });
   return (
     <div className="page">
-      <QueryState
-        result={result}
-        retry={() => reexecute({ requestPolicy: 'network-only' })}
-        skeletonLines={10}
-        loadingLabel={`Loading ${kind}`}
-      >
+      <QueryState result={result} retry={retry} skeletonLines={10} loadingLabel={`Loading ${kind}`}>
         {(data) => {
           const subject = select(data);
           if (!subject) {

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 
-import { SENTIMENT_LABELS, type SentimentLabel } from '@wirelens/ui';
+import { SENTIMENT_LABELS, type ChartPeriod, type SentimentLabel } from '@wirelens/ui';
 
 /** The feed's filters as they appear in the URL, so a view can be bookmarked and shared. */
 export interface FeedFilters {
@@ -100,6 +100,11 @@ export function dateInputValue(value: string | null): string {
 export function lastDayInputValue(to: string | null): string {
   if (!to) return '';
   return DATE_ONLY.test(to) ? to : new Date(Date.parse(to) - 1).toISOString().slice(0, 10);
+}
+
+/** The filters' date range as a chart period of instants (for shading), or null without one. */
+export function periodOf(filters: Pick<FeedFilters, 'from' | 'to'>): ChartPeriod | null {
+  return filters.from || filters.to ? { from: fromInstant(filters.from), to: toInstant(filters.to) } : null;
 }
 
 export function hasActiveFilters(filters: FeedFilters): boolean {

@@ -6,8 +6,8 @@ import { graphql, type VariablesOf } from '../graphql.js';
 
 export const FeedQuery = graphql(
   `
-    query Feed($filter: ArticleFilter, $orderBy: ArticleOrder, $first: Int!, $after: String) {
-      articles(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+    query Feed($filter: ArticleFilter, $orderBy: ArticleOrder, $first: Int!, $after: String, $watchlist: ID) {
+      articles(filter: $filter, orderBy: $orderBy, first: $first, after: $after, watchlist: $watchlist) {
         totalCount
         totalCountIsEstimate
         pageInfo {
@@ -69,11 +69,16 @@ function toItems(edges: readonly { node: { id: string } & ArticleCardFragment }[
  * Cursor paging with "Load more": later pages are appended to the first, and while a new filter loads the
  * previous results stay on screen (dimmed) instead of collapsing into a skeleton.
  */
-export function usePagedArticles(filter: ArticleFilterInput | null, orderBy?: ArticleOrder): PagedArticles {
+export function usePagedArticles(
+  filter: ArticleFilterInput | null,
+  orderBy?: ArticleOrder,
+  /** Only articles on this watchlist of the user's. */
+  watchlist?: string | null,
+): PagedArticles {
   const client = useClient();
   const variables = useMemo(
-    () => ({ filter, orderBy: orderBy ?? null, first: PAGE_SIZE, after: null }),
-    [filter, orderBy],
+    () => ({ filter, orderBy: orderBy ?? null, first: PAGE_SIZE, after: null, watchlist: watchlist ?? null }),
+    [filter, orderBy, watchlist],
   );
   const key = JSON.stringify(variables);
   const [result, reexecute] = useQuery({ query: FeedQuery, variables, pause: filter === null });

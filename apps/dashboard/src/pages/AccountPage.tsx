@@ -4,7 +4,8 @@ import { useMutation } from 'urql';
 import { useAuth } from '../auth/AuthContext.js';
 import { roleName } from '../auth/roles.js';
 import { FormAlert } from '../components/DataTable.js';
-import { Field } from '../components/Field.js';
+import { EmailAlerts } from '../components/EmailAlerts.js';
+import { TextField } from '../components/Field.js';
 import { graphql } from '../graphql.js';
 import { describeError } from '../lib/errors.js';
 
@@ -60,6 +61,8 @@ export function AccountPage() {
         <dt>Role</dt>
         <dd>{roleName(user.role)}</dd>
       </dl>
+      {/* After an admin reset the API answers nothing but the password change. */}
+      {!user.mustChangePassword && <EmailAlerts />}
       <h2>Change password</h2>
       {user.mustChangePassword && (
         <p className="notice" role="status">
@@ -110,13 +113,6 @@ function PasswordField({
   onChange: (value: string) => void;
 }) {
   return (
-    <Field label={label}>
-      <input
-        type="password"
-        autoComplete={autoComplete}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-      />
-    </Field>
+    <TextField label={label} type="password" autoComplete={autoComplete} value={value} onChange={onChange} />
   );
 }

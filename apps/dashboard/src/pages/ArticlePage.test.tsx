@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import { AI_TOPIC, NVIDIA } from '../testing/fixtures.js';
+import { AI_TOPIC, analysisConflict, NVIDIA } from '../testing/fixtures.js';
 import type { MockHandler } from '../testing/mockClient.js';
 import { EDITOR, expectSkeleton, renderPage, retrySendsAgain, VIEWER } from '../testing/renderPage.js';
 import { ArticlePage } from './ArticlePage.js';
@@ -190,19 +190,7 @@ describe('ArticlePage', () => {
     });
 
     it('says so when someone changed the analysis meanwhile, and reloads on request', async () => {
-      const { calls } = editorPage({
-        data: {
-          correctAnalysis: {
-            __typename: 'AnalysisConflict',
-            currentVersion: 5,
-            reviewStatus: 'APPROVED',
-            lastChangedAt: '2026-11-26T12:00:00.000Z',
-            lastChangedBy: { id: 'VXNlcjo5', name: 'Olga' },
-            current: null,
-            yourValues: { companies: [] },
-          },
-        },
-      });
+      const { calls } = editorPage({ data: analysisConflict(null, { companies: [] }) });
       fireEvent.click(await screen.findByRole('button', { name: 'Not this company: NVIDIA' }));
       const alert = await screen.findByRole('alert');
       expect(alert.textContent).toContain('Someone changed this analysis since you opened it.');

@@ -1,5 +1,4 @@
 import { Link, useParams } from 'react-router';
-import { useQuery } from 'urql';
 
 import {
   EmptyState,
@@ -19,6 +18,7 @@ import { QueryState } from '../components/QueryState.js';
 import { RouterLink } from '../components/RouterLink.js';
 import { EffectiveAnalysisFields, MentionFields, SourceNameFields } from '../fragments.js';
 import { graphql, type ResultOf } from '../graphql.js';
+import { useRefetchableQuery } from '../hooks/useRefetchableQuery.js';
 import { articlePath, topicPath } from '../lib/links.js';
 
 export const ArticlePageQuery = graphql(
@@ -79,7 +79,7 @@ type ArticleData = NonNullable<ResultOf<typeof ArticlePageQuery>['article']>;
 
 export function ArticlePage() {
   const { id = '' } = useParams();
-  const [result, reexecute] = useQuery({ query: ArticlePageQuery, variables: { id } });
+  const [result, reload] = useRefetchableQuery({ query: ArticlePageQuery, variables: { id } });
   return (
     <div className="page article-page">
       <p>
@@ -87,15 +87,10 @@ export function ArticlePage() {
           <span aria-hidden="true">←</span> Back to the feed
         </Link>
       </p>
-      <QueryState
-        result={result}
-        retry={() => reexecute({ requestPolicy: 'network-only' })}
-        skeletonLines={10}
-        loadingLabel="Loading article"
-      >
+      <QueryState result={result} retry={reload} skeletonLines={10} loadingLabel="Loading article">
         {(data) =>
           data.article ? (
-            <ArticleView article={data.article} reload={() => reexecute({ requestPolicy: 'network-only' })} />
+            <ArticleView article={data.article} reload={reload} />
           ) : (
             <EmptyState title="Article not found">
               <p>It may have been deleted with its source.</p>

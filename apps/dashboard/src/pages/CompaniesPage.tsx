@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 
 import { EmptyState } from '@wirelens/ui';
 
@@ -20,6 +20,7 @@ import { MergeCompanyDialog } from '../components/companies/MergeCompanyDialog.j
 import { FormAlert } from '../components/DataTable.js';
 import { Field } from '../components/Field.js';
 import { QueryState } from '../components/QueryState.js';
+import { useRefetchableQuery } from '../hooks/useRefetchableQuery.js';
 import { describeError } from '../lib/errors.js';
 import { companyPath } from '../lib/links.js';
 
@@ -156,7 +157,7 @@ function ProposalList({
   onMerge: (company: Proposal) => void;
   announce: (text: string) => void;
 }) {
-  const [result, reexecute] = useQuery({
+  const [result, retry] = useRefetchableQuery({
     query: CompanyProposalsQuery,
     variables: { search: search.trim() || null },
     context: COMPANY_LISTS,
@@ -176,11 +177,7 @@ function ProposalList({
       );
   };
   return (
-    <QueryState
-      result={result}
-      retry={() => reexecute({ requestPolicy: 'network-only' })}
-      loadingLabel="Loading proposals"
-    >
+    <QueryState result={result} retry={retry} loadingLabel="Loading proposals">
       {(data) => {
         const proposals = data.companyProposals.edges.map((edge) => edge.node);
         if (proposals.length === 0)
@@ -231,18 +228,14 @@ function ProposalList({
 }
 
 function RegistryList({ search, onMerge }: { search: string; onMerge: (company: RegistryCompany) => void }) {
-  const [result, reexecute] = useQuery({
+  const [result, retry] = useRefetchableQuery({
     query: RegistryCompaniesQuery,
     variables: { search: search.trim() || null },
     context: COMPANY_LISTS,
   });
   const [editing, setEditing] = useState<string | null>(null);
   return (
-    <QueryState
-      result={result}
-      retry={() => reexecute({ requestPolicy: 'network-only' })}
-      loadingLabel="Loading companies"
-    >
+    <QueryState result={result} retry={retry} loadingLabel="Loading companies">
       {(data) => {
         const companies = data.companies.edges.map((edge) => edge.node);
         if (companies.length === 0) return <EmptyState title="No company matches" />;

@@ -1,12 +1,13 @@
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 
 import { CompareChart, EmptyState, MAX_COMPARE_SERIES } from '@wirelens/ui';
 
 import { ChartExportButtons } from '../components/ChartExportButtons.js';
+import { ChipRow } from '../components/ChipRow.js';
 import { CompanyPicker } from '../components/CompanyPicker.js';
-import { Field } from '../components/Field.js';
+import { AddSelect } from '../components/Field.js';
 import { IntervalSwitch } from '../components/IntervalSwitch.js';
 import { QueryState } from '../components/QueryState.js';
 import { SeriesFields } from '../components/SeriesFields.js';
@@ -17,6 +18,7 @@ import { TopicsQuery, useResolvedFilter } from '../hooks/useResolvedFilter.js';
 import { granularityOf, useSeriesInterval, windowStart } from '../hooks/useSeriesWindow.js';
 import { downloadCsv, exportName, SERIES_COLUMNS } from '../lib/exports.js';
 import { companyPath, topicPath } from '../lib/links.js';
+import { WatchlistNamesQuery, watchlistOf, WatchlistQuery } from './watchlists/queries.js';
 
 export const CompareQuery = graphql(
   `
@@ -63,6 +65,7 @@ export function ComparePage() {
     pause: !ready,
   });
   const figure = useRef<HTMLElement>(null);
+  const startedFrom = useStartFromWatchlist(selectedCount === 0);
 
   const update = (key: 'company' | 'topic', values: string[]) =>
     void setParams((current) => {
@@ -72,25 +75,23 @@ export function ComparePage() {
       return next;
     });
 
+  const chipsOf = (
+    key: 'company' | 'topic',
+    slugs: string[],
+    known: readonly { slug: string; name: string }[],
+  ) =>
+    slugs.map((slug) => ({
+      key: `${key}:${slug}`,
+      label: known.find((item) => item.slug === slug)?.name ?? slug,
+      remove: () =>
+        update(
+          key,
+          slugs.filter((other) => other !== slug),
+        ),
+    }));
   const chosen = [
-    ...companySlugs.map((slug) => ({
-      key: `company:${slug}`,
-      label: resolved.companies.find((c) => c.slug === slug)?.name ?? slug,
-      remove: () =>
-        update(
-          'company',
-          companySlugs.filter((s) => s !== slug),
-        ),
-    })),
-    ...topicSlugs.map((slug) => ({
-      key: `topic:${slug}`,
-      label: resolved.topics.find((t) => t.slug === slug)?.name ?? slug,
-      remove: () =>
-        update(
-          'topic',
-          topicSlugs.filter((s) => s !== slug),
-        ),
-    })),
+    ...chipsOf('company', companySlugs, resolved.companies),
+    ...chipsOf('topic', topicSlugs, resolved.topics),
   ];
 
   return (
@@ -106,44 +107,23 @@ export function ComparePage() {
             />
           )}
           {!full && (
-            <Field label="Add a topic">
-              <select
-                value=""
-                onChange={(event) => {
-                  if (event.target.value) update('topic', [...topicSlugs, event.target.value]);
-                }}
-              >
-                <option value="">Choose a topic…</option>
-                {(topicsResult.data?.topics ?? [])
-                  .filter((topic) => !topicSlugs.includes(topic.slug))
-                  .map((topic) => (
-                    <option key={topic.id} value={topic.slug}>
-                      {topic.name}
-                    </option>
-                  ))}
-              </select>
-            </Field>
+            <AddSelect
+              label="Add a topic"
+              prompt="Choose a topic…"
+              options={(topicsResult.data?.topics ?? [])
+                .filter((topic) => !topicSlugs.includes(topic.slug))
+                .map((topic) => ({ value: topic.slug, label: topic.name }))}
+              onAdd={(slug) => update('topic', [...topicSlugs, slug])}
+            />
           )}
           <IntervalSwitch value={interval} onChange={setInterval} />
         </div>
         <p className="muted small">
           {selectedCount} of {MAX_COMPARE_SERIES} subjects{full ? ' — remove one to add another.' : '.'}
         </p>
-        {chosen.length > 0 && (
-          <ul className="chip-row" aria-label="Compared subjects">
-            {chosen.map((item) => (
-              <li key={item.key}>
-                <button
-                  type="button"
-                  className="filter-chip"
-                  aria-label={`Remove ${item.label}`}
-                  onClick={item.remove}
-                >
-                  {item.label} <span aria-hidden="true">×</span>
-                </button>
-              </li>
-            ))}
-          </ul>
+        {chosen.length > 0 && <ChipRow label="Compared subjects" chips={chosen} />}
+        {startedFrom && selectedCount > 0 && (
+          <p className="muted small">Started from your watchlist “{startedFrom}”.</p>
         )}
         {resolved.unknown.length > 0 && <p className="notice">Not found: {resolved.unknown.join(', ')}.</p>}
       </section>
@@ -200,4 +180,44 @@ export function ComparePage() {
       )}
     </div>
   );
+}
+
+/**
+ * An empty compare page starts from the user's first watchlist (its companies, then its topics, up to the
+ * chart's limit) instead of a blank panel; once only, so removing every subject by hand leaves the page
+ * empty. Returns the list's name once it has been used.
+ */
+function useStartFromWatchlist(empty: boolean): string | null {
+  const [, setParams] = useSearchParams();
+  const [names] = useQuery({ query: WatchlistNamesQuery, pause: !empty });
+  const firstId = names.data?.watchlists[0]?.id;
+  const [first] = useQuery({
+    query: WatchlistQuery,
+    variables: { id: firstId ?? '' },
+    pause: !empty || !firstId,
+  });
+  const [startedFrom, setStartedFrom] = useState<string | null>(null);
+  const decided = useRef(!empty);
+  useEffect(() => {
+    if (decided.current || !names.data) return;
+    const list = firstId ? watchlistOf(first.data) : null;
+    if (firstId && !first.data) return;
+    decided.current = true;
+    if (!list) return;
+    const subjects = [
+      ...list.companies.map((company) => ['company', company.slug] as const),
+      ...list.topics.map((topic) => ['topic', topic.slug] as const),
+    ].slice(0, MAX_COMPARE_SERIES);
+    if (subjects.length === 0) return;
+    setStartedFrom(list.name);
+    void setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, slug] of subjects) next.append(key, slug);
+        return next;
+      },
+      { replace: true },
+    );
+  }, [names.data, firstId, first.data, setParams]);
+  return startedFrom;
 }

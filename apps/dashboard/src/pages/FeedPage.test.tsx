@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import { cardNode, feedData, feedSupport } from '../testing/fixtures.js';
+import { cardNode, feedData, feedSupport, WATCHLIST_ID, watchlistData } from '../testing/fixtures.js';
 import type { MockHandler } from '../testing/mockClient.js';
 import { itShowsLoadingAndFailure, renderPage } from '../testing/renderPage.js';
 import { FeedPage } from './FeedPage.js';
@@ -118,5 +118,39 @@ describe('FeedPage', () => {
     await screen.findByText('Not found: ghost. The link may be out of date.');
     screen.getByText('No articles match these filters');
     expect(calls.some((call) => call.name === 'Feed')).toBe(false);
+  });
+
+  it('saves the URL filters, search included and dates left out, to a watchlist', async () => {
+    const { calls } = page(
+      {
+        Feed: { data: feedData([cardNode()]) },
+        WatchlistNames: { data: { watchlists: [{ id: WATCHLIST_ID, name: 'Chips' }] } },
+        AddWatchlistItem: { data: { addWatchlistItem: watchlistData } },
+      },
+      '/feed?company=nvidia&sentiment=BEARISH&from=2026-11-20&q=export+curbs',
+    );
+    await screen.findByRole('link', { name: 'Chip export rules tighten' });
+    fireEvent.click(screen.getByRole('button', { name: 'Save filter to a watchlist' }));
+    const form = screen.getByRole('form', { name: 'Save filter to a watchlist' });
+    expect(within(form).getByLabelText<HTMLInputElement>('Filter name').value).toBe('export curbs');
+    await waitFor(() => expect(within(form).getByRole('option', { name: 'Chips' })).not.toBeNull());
+    fireEvent.click(within(form).getByRole('button', { name: 'Save filter' }));
+    expect((await within(form).findByRole('status')).textContent).toBe('Saved to Chips.');
+    expect(calls.find((call) => call.name === 'AddWatchlistItem')?.variables).toEqual({
+      watchlistId: WATCHLIST_ID,
+      item: {
+        filter: { companyIds: ['Q29tcGFueToxMg=='], sentiments: ['BEARISH'], search: 'export curbs' },
+        filterName: 'export curbs',
+        feedQuery: 'company=nvidia&sentiment=BEARISH&q=export+curbs',
+      },
+    });
+  });
+
+  it('offers saving only once a filter is chosen', async () => {
+    page({ Feed: { data: feedData([cardNode()]) } });
+    await screen.findByRole('link', { name: 'Chip export rules tighten' });
+    expect(
+      screen.getByRole<HTMLButtonElement>('button', { name: 'Save filter to a watchlist' }).disabled,
+    ).toBe(true);
   });
 });

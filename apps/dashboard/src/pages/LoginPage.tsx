@@ -5,7 +5,7 @@ import { useMutation } from 'urql';
 import { ErrorState } from '@wirelens/ui';
 
 import { useAuth } from '../auth/AuthContext.js';
-import { Field } from '../components/Field.js';
+import { TextField } from '../components/Field.js';
 import { graphql } from '../graphql.js';
 import { describeError } from '../lib/errors.js';
 
@@ -59,24 +59,22 @@ export function LoginPage() {
         </p>
       )}
       <form onSubmit={(event) => void submit(event)} className="form">
-        <Field label="E-mail">
-          <input
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        </Field>
-        <Field label="Password">
-          <input
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </Field>
+        <TextField
+          label="E-mail"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={setEmail}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={setPassword}
+        />
         {error &&
           (error.kind === 'network' ? (
             <ErrorState kind="network" message={error.message} />

@@ -1,9 +1,8 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import type { MockHandler } from '../testing/mockClient.js';
-import { renderPage, retrySendsAgain } from '../testing/renderPage.js';
-import { NotificationsPage } from './NotificationsPage.js';
+import { pageAt, retrySendsAgain } from '../testing/renderPage.js';
+import { notificationLink, NotificationsPage } from './NotificationsPage.js';
 
 const rule = {
   name: 'Nvidia turns',
@@ -48,8 +47,7 @@ const data = {
   },
 };
 
-const page = (handlers: Record<string, MockHandler>) =>
-  renderPage(<NotificationsPage />, { route: '/notifications', path: '/notifications', handlers });
+const page = pageAt(<NotificationsPage />, '/notifications');
 
 describe('NotificationsPage', () => {
   it('shows a skeleton while loading', () => {
@@ -95,5 +93,28 @@ describe('NotificationsPage', () => {
   it('says what to do when there is nothing yet', async () => {
     page({ Notifications: { data: { notifications: { edges: [] } } } });
     expect((await screen.findByText('No notifications yet')).textContent).toBe('No notifications yet');
+  });
+
+  it('opens an hour window at hourly buckets, and a watchlist firing on the overview switched to the list', () => {
+    const firing = {
+      kind: 'ATTENTION',
+      windowStart: '2026-12-02T11:00:00.000Z',
+      windowEnd: '2026-12-02T12:00:00.000Z',
+      rule,
+      articles: [],
+    };
+    expect(notificationLink(firing)?.href).toBe(
+      '/companies/nvidia?from=2026-12-02T11%3A00%3A00.000Z&to=2026-12-02T12%3A00%3A00.000Z&interval=hour',
+    );
+    expect(
+      notificationLink({
+        ...firing,
+        windowStart: '2026-11-25T12:00:00.000Z',
+        rule: { company: null, topic: null, watchlist: { id: 'V2F0Y2hsaXN0OjE=', name: 'Chips' } },
+      }),
+    ).toEqual({
+      href: '/?watchlist=V2F0Y2hsaXN0OjE%3D&from=2026-11-25T12%3A00%3A00.000Z&to=2026-12-02T12%3A00%3A00.000Z',
+      label: 'Chips on the overview',
+    });
   });
 });

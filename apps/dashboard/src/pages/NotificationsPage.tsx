@@ -4,46 +4,42 @@ import { useMutation, useQuery } from 'urql';
 import { EmptyState } from '@wirelens/ui';
 
 import { QueryState } from '../components/QueryState.js';
-import { graphql, type ResultOf } from '../graphql.js';
+import { AlertRuleTargetFields } from '../fragments.js';
+import { graphql } from '../graphql.js';
+import type { SeriesInterval } from '../hooks/useSeriesWindow.js';
+import { figuresText, kindLabel } from '../lib/alertRuleForm.js';
 import { articlePath, companyPath, topicPath } from '../lib/links.js';
 
-export const NotificationsQuery = graphql(`
-  query Notifications {
-    notifications(first: 50) {
-      edges {
-        node {
-          id
-          createdAt
-          readAt
-          firing {
-            kind
-            figures
-            windowStart
-            windowEnd
-            rule {
-              name
-              company {
-                slug
+export const NotificationsQuery = graphql(
+  `
+    query Notifications {
+      notifications(first: 50) {
+        edges {
+          node {
+            id
+            createdAt
+            readAt
+            firing {
+              kind
+              figures
+              windowStart
+              windowEnd
+              rule {
                 name
+                ...AlertRuleTargetFields
               }
-              topic {
-                slug
-                name
+              articles {
+                id
+                title
               }
-              watchlist {
-                name
-              }
-            }
-            articles {
-              id
-              title
             }
           }
         }
       }
     }
-  }
-`);
+  `,
+  [AlertRuleTargetFields],
+);
 
 const MarkReadMutation = graphql(`
   mutation MarkNotificationsRead($ids: [ID!]) {
@@ -51,39 +47,49 @@ const MarkReadMutation = graphql(`
   }
 `);
 
-type Firing = ResultOf<typeof NotificationsQuery>['notifications']['edges'][number]['node']['firing'];
-
-/**
- * Where a notification leads: the article for an article rule; for a window rule on a company or
- * topic, its page with the window as the period (`from`/`to`, which its feed and chart read).
- */
-export function notificationLink(firing: Firing): { href: string; label: string } | null {
-  const first = firing.articles[0];
-  const period =
-    firing.windowStart && firing.windowEnd
-      ? `?${new URLSearchParams({ from: firing.windowStart, to: firing.windowEnd }).toString()}`
-      : '';
-  const { company, topic } = firing.rule;
-  if (firing.kind !== 'ARTICLE' && company)
-    return { href: companyPath(company.slug) + period, label: company.name };
-  if (firing.kind !== 'ARTICLE' && topic) return { href: topicPath(topic.slug) + period, label: topic.name };
-  return first ? { href: articlePath(first.id), label: first.title } : null;
+/** What a link to a firing needs (a notification's firing, or a rule's last one with its rule). */
+export interface FiringLinkInput {
+  kind: string;
+  windowStart: string | null;
+  windowEnd: string | null;
+  rule: {
+    company: { slug: string; name: string } | null;
+    topic: { slug: string; name: string } | null;
+    watchlist: { id: string; name: string } | null;
+  };
+  articles: readonly { id: string; title: string }[];
 }
 
-const KIND_NAMES: Record<string, string> = {
-  ARTICLE: 'Article',
-  SENTIMENT_SHIFT: 'Sentiment shift',
-  ATTENTION: 'Abnormal attention',
-  SENTIMENT_ANOMALY: 'Sentiment anomaly',
-};
+/** The chart interval whose buckets show a window of this length: hourly for an hour, weekly for a week. */
+function intervalFor(windowMs: number): SeriesInterval {
+  if (windowMs <= 3_600_000) return 'HOUR';
+  return windowMs >= 7 * 86_400_000 ? 'WEEK' : 'DAY';
+}
 
-/** "currentMean −0.35 · previousMean 0.4 · …": the numbers that crossed, as the firing recorded them. */
-function figuresText(figures: unknown): string {
-  if (!figures || typeof figures !== 'object') return '';
-  return Object.entries(figures as Record<string, unknown>)
-    .filter(([, value]) => value !== null)
-    .map(([name, value]) => `${name} ${String(value)}`)
-    .join(' · ');
+/**
+ * Where a notification leads: the article for an article rule; for a window rule on a company or topic,
+ * its page with the window as the period (`from`/`to`, which its feed and chart read, shaded on the
+ * chart) at an interval that shows it; on a watchlist, the overview switched to the list over that period.
+ */
+export function notificationLink(firing: FiringLinkInput): { href: string; label: string } | null {
+  const first = firing.articles[0];
+  const article = first ? { href: articlePath(first.id), label: first.title } : null;
+  if (firing.kind === 'ARTICLE' || !firing.windowStart || !firing.windowEnd) return article;
+  const period = new URLSearchParams({ from: firing.windowStart, to: firing.windowEnd });
+  const interval = intervalFor(Date.parse(firing.windowEnd) - Date.parse(firing.windowStart));
+  if (interval !== 'DAY') period.set('interval', interval.toLowerCase());
+  const { company, topic, watchlist } = firing.rule;
+  if (company) return { href: `${companyPath(company.slug)}?${period}`, label: company.name };
+  if (topic) return { href: `${topicPath(topic.slug)}?${period}`, label: topic.name };
+  if (watchlist) {
+    const overview = new URLSearchParams({
+      watchlist: watchlist.id,
+      from: firing.windowStart,
+      to: firing.windowEnd,
+    });
+    return { href: `/?${overview}`, label: `${watchlist.name} on the overview` };
+  }
+  return article;
 }
 
 export function NotificationsPage() {
@@ -121,8 +127,7 @@ export function NotificationsPage() {
                     <p>
                       <strong>{node.firing.rule.name}</strong>{' '}
                       <span className="muted small">
-                        {KIND_NAMES[node.firing.kind] ?? node.firing.kind} ·{' '}
-                        {new Date(node.createdAt).toLocaleString()}
+                        {kindLabel(node.firing.kind)} · {new Date(node.createdAt).toLocaleString()}
                         {node.readAt ? '' : ' · unread'}
                       </span>
                     </p>

@@ -1,8 +1,8 @@
 import { useMemo, useRef } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 
-import { CompareChart, EmptyState, formatScore } from '@wirelens/ui';
+import { CompareChart, EmptyState, formatScore, type ChartPeriod } from '@wirelens/ui';
 
 import { ArticleFeed } from '../components/ArticleFeed.js';
 import { ArticleCardFields, ArticleFeedCard } from '../components/ArticleFeedCard.js';
@@ -12,23 +12,25 @@ import { SeriesFields } from '../components/SeriesFields.js';
 import { SubjectSummaryTable } from '../components/SubjectSummaryTable.js';
 import { CompanyRefFields } from '../fragments.js';
 import { graphql, readFragment, type ResultOf } from '../graphql.js';
+import { periodOf, useFeedFilters } from '../hooks/useFeedFilters.js';
 import { windowStart } from '../hooks/useSeriesWindow.js';
 import { downloadCsv, exportName, SERIES_COLUMNS } from '../lib/exports.js';
 import { companyPath, topicPath } from '../lib/links.js';
 import { coMentioned } from '../lib/related.js';
+import { WatchlistSwitch } from './watchlists/WatchlistSwitch.js';
 
 const MOOD_SUBJECTS = 5;
 const MAX_SERIES_SUBJECTS = 20;
 
 export const OverviewQuery = graphql(
   `
-    query Overview($since: DateTime!) {
+    query Overview($since: DateTime!, $watchlist: ID) {
       topics {
         id
         slug
         name
       }
-      topMovers(window: WEEK, limit: 8) {
+      topMovers(window: WEEK, limit: 8, watchlist: $watchlist) {
         change
         currentMeanScore
         currentCount
@@ -42,6 +44,7 @@ export const OverviewQuery = graphql(
         filter: { publishedAfter: $since, minImportance: 6 }
         orderBy: IMPORTANCE
         first: 5
+        watchlist: $watchlist
       ) {
         edges {
           node {
@@ -50,7 +53,7 @@ export const OverviewQuery = graphql(
           }
         }
       }
-      recent: articles(filter: { publishedAfter: $since }, first: 100) {
+      recent: articles(filter: { publishedAfter: $since }, first: 100, watchlist: $watchlist) {
         edges {
           node {
             id
@@ -69,8 +72,14 @@ export const OverviewQuery = graphql(
 
 export const MarketMoodQuery = graphql(
   `
-    query MarketMood($companyIds: [ID!], $topicIds: [ID!], $from: DateTime) {
-      sentimentSeries(companyIds: $companyIds, topicIds: $topicIds, interval: DAY, from: $from) {
+    query MarketMood($companyIds: [ID!], $topicIds: [ID!], $from: DateTime, $watchlist: ID) {
+      sentimentSeries(
+        companyIds: $companyIds
+        topicIds: $topicIds
+        interval: DAY
+        from: $from
+        watchlist: $watchlist
+      ) {
         ...SeriesFields
       }
     }
@@ -83,13 +92,24 @@ function weekAgo(): string {
   return new Date(Math.floor(Date.now() / 3600_000) * 3600_000 - 7 * 86_400_000).toISOString();
 }
 
-/** Market mood for the most-covered companies and topics, top movers and important news, beside the feed. */
+/**
+ * Market mood for the most-covered companies and topics, top movers and important news, beside the feed;
+ * all of it for one of the user's watchlists with `?watchlist=<id>`. A `from`/`to` period in the URL (a
+ * notification's window) is shaded on the charts and narrows the feed.
+ */
 export function OverviewPage() {
   const since = useMemo(weekAgo, []);
-  const [result, reexecute] = useQuery({ query: OverviewQuery, variables: { since } });
+  const [params] = useSearchParams();
+  const watchlist = params.get('watchlist');
+  const [filters] = useFeedFilters();
+  const period = useMemo(() => periodOf({ from: filters.from, to: filters.to }), [filters.from, filters.to]);
+  const [result, reexecute] = useQuery({ query: OverviewQuery, variables: { since, watchlist } });
   return (
     <div className="page">
-      <h1>Market overview</h1>
+      <div className="section-head">
+        <h1>Market overview</h1>
+        <WatchlistSwitch />
+      </div>
       <div className="overview">
         <div className="overview__main">
           <QueryState
@@ -100,19 +120,26 @@ export function OverviewPage() {
           >
             {(data) => {
               // "Most covered" = most articles in the last week, counted from those articles' companies.
-              const topCompanies = coMentioned(
-                data.recent.edges.map((edge) => edge.node.companies.map((c) => c.company)),
-                null,
-                MOOD_SUBJECTS,
-              );
+              // On a watchlist the API picks the list's own companies and topics.
+              const topCompanies = watchlist
+                ? []
+                : coMentioned(
+                    data.recent.edges.map((edge) => edge.node.companies.map((c) => c.company)),
+                    null,
+                    MOOD_SUBJECTS,
+                  );
               return (
                 <>
                   <MarketMood
                     companyIds={topCompanies.map((c) => c.id)}
                     // The API answers at most MAX_SERIES_SUBJECTS series per request.
-                    topicIds={data.topics
-                      .slice(0, MAX_SERIES_SUBJECTS - topCompanies.length)
-                      .map((t) => t.id)}
+                    topicIds={
+                      watchlist
+                        ? []
+                        : data.topics.slice(0, MAX_SERIES_SUBJECTS - topCompanies.length).map((t) => t.id)
+                    }
+                    watchlist={watchlist}
+                    period={period}
                   />
                   <section aria-labelledby="movers-heading" className="panel">
                     <h2 id="movers-heading">Top movers this week</h2>
@@ -155,16 +182,29 @@ export function OverviewPage() {
           </QueryState>
         </div>
         <div className="overview__feed">
-          <ArticleFeed heading="Latest articles" showFilters={false} />
+          <ArticleFeed heading="Latest articles" showFilters={false} watchlist={watchlist} />
         </div>
       </div>
     </div>
   );
 }
 
-function MarketMood({ companyIds, topicIds }: { companyIds: string[]; topicIds: string[] }) {
+function MarketMood({
+  companyIds,
+  topicIds,
+  watchlist,
+  period,
+}: {
+  companyIds: string[];
+  topicIds: string[];
+  watchlist: string | null;
+  period: ChartPeriod | null;
+}) {
   const from = useMemo(() => windowStart('DAY'), []);
-  const [result, reexecute] = useQuery({ query: MarketMoodQuery, variables: { companyIds, topicIds, from } });
+  const [result, reexecute] = useQuery({
+    query: MarketMoodQuery,
+    variables: { companyIds, topicIds, from, watchlist },
+  });
   return (
     <QueryState
       result={result}
@@ -190,8 +230,18 @@ function MarketMood({ companyIds, topicIds }: { companyIds: string[]; topicIds: 
         }
         return (
           <div className="mood">
-            <MoodPanel id="mood-companies" title="Most-covered companies" series={companies} />
-            <MoodPanel id="mood-topics" title="Most-covered topics" series={topics} />
+            <MoodPanel
+              id="mood-companies"
+              title={watchlist ? 'Companies on the watchlist' : 'Most-covered companies'}
+              series={companies}
+              period={period}
+            />
+            <MoodPanel
+              id="mood-topics"
+              title={watchlist ? 'Topics on the watchlist' : 'Most-covered topics'}
+              series={topics}
+              period={period}
+            />
           </div>
         );
       }}
@@ -206,7 +256,17 @@ const hrefOf = (item: MoodSeries) =>
   item.company ? companyPath(item.company.slug) : topicPath(item.topic?.slug ?? '');
 
 /** One group of subjects (companies or topics): a comparison chart, its exports and the numbers behind it. */
-function MoodPanel({ id, title, series }: { id: string; title: string; series: MoodSeries[] }) {
+function MoodPanel({
+  id,
+  title,
+  series,
+  period,
+}: {
+  id: string;
+  title: string;
+  series: MoodSeries[];
+  period: ChartPeriod | null;
+}) {
   const chart = useRef<HTMLElement>(null);
   if (series.length === 0) return null;
   const subject = title.toLowerCase().replaceAll(' ', '-');
@@ -231,6 +291,7 @@ function MoodPanel({ id, title, series }: { id: string; title: string; series: M
         series={series.map((item) => ({ name: nameOf(item), buckets: item.buckets }))}
         title="Daily mean sentiment, last 90 days"
         height={260}
+        highlight={period}
       />
       <SubjectSummaryTable
         caption="Coverage and mean sentiment (90 days)"

@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import { AI_TOPIC, NVIDIA, topicsData } from '../testing/fixtures.js';
+import { AI_TOPIC, analysisConflict, NVIDIA, topicsData } from '../testing/fixtures.js';
 import type { MockHandler } from '../testing/mockClient.js';
 import { EDITOR, itShowsLoadingAndFailure, renderPage } from '../testing/renderPage.js';
 import { ReviewQueuePage } from './ReviewQueuePage.js';
@@ -180,28 +180,17 @@ describe('ReviewQueuePage', () => {
       CorrectAnalysis: () => {
         attempt += 1;
         if (attempt > 1) return { data: success('correctAnalysis') };
-        return {
-          data: {
-            correctAnalysis: {
-              __typename: 'AnalysisConflict',
-              currentVersion: 5,
-              reviewStatus: 'APPROVED',
-              lastChangedAt: '2026-11-26T12:00:00.000Z',
-              lastChangedBy: { id: 'VXNlcjo5', name: 'Olga' },
-              current: {
-                sentimentLabel: 'BEARISH',
-                sentimentScore: -0.62,
-                importance: 9,
-                summary: 'Olga summary.',
-                paragraphs: ['AI paragraph.'],
-                takeaways: ['AI takeaway'],
-                companies: [],
-                topics: [],
-              },
-              yourValues: { summary: 'Editor summary.' },
-            },
-          },
+        const olgas = {
+          sentimentLabel: 'BEARISH',
+          sentimentScore: -0.62,
+          importance: 9,
+          summary: 'Olga summary.',
+          paragraphs: ['AI paragraph.'],
+          takeaways: ['AI takeaway'],
+          companies: [],
+          topics: [],
         };
+        return { data: analysisConflict(olgas, { summary: 'Editor summary.' }) };
       },
     });
     await screen.findByRole('heading', { level: 2, name: 'Export rules tighten' });

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useQuery } from 'urql';
 
 import { EmptyState, ImportanceMeter, SentimentBadge, useHotkeys } from '@wirelens/ui';
 
@@ -8,6 +7,7 @@ import { sourceName } from '../components/ArticleFeedCard.js';
 import { QueryState } from '../components/QueryState.js';
 import { ReviewDetail } from '../components/review/ReviewDetail.js';
 import { ReviewQueueQuery } from '../components/review/reviewDocuments.js';
+import { useRefetchableQuery } from '../hooks/useRefetchableQuery.js';
 
 const QUEUE_SIZE = 50;
 
@@ -33,7 +33,7 @@ export function ReviewQueuePage() {
 }
 
 function ReviewQueue() {
-  const [result, reexecute] = useQuery({ query: ReviewQueueQuery, variables: { first: QUEUE_SIZE } });
+  const [result, retry] = useRefetchableQuery({ query: ReviewQueueQuery, variables: { first: QUEUE_SIZE } });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const items = result.data?.reviewQueue.edges.map((edge) => edge.node) ?? [];
@@ -75,12 +75,7 @@ function ReviewQueue() {
       <p role="status" className="status-message" aria-live="polite">
         {status}
       </p>
-      <QueryState
-        result={result}
-        retry={() => reexecute({ requestPolicy: 'network-only' })}
-        skeletonLines={8}
-        loadingLabel="Loading review queue"
-      >
+      <QueryState result={result} retry={retry} skeletonLines={8} loadingLabel="Loading review queue">
         {(data) =>
           data.reviewQueue.edges.length === 0 ? (
             <EmptyState title="The queue is empty">

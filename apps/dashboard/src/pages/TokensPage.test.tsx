@@ -1,8 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import type { MockHandler } from '../testing/mockClient.js';
-import { itShowsLoadingAndFailure, renderPage } from '../testing/renderPage.js';
+import { itShowsLoadingAndFailure, pageAt, SERVER_ERROR } from '../testing/renderPage.js';
 import { TokensPage } from './TokensPage.js';
 
 const tokensData = {
@@ -22,14 +21,12 @@ const tokensData = {
   },
 };
 
-const page = (handlers: Record<string, MockHandler>) =>
-  renderPage(<TokensPage />, { route: '/tokens', path: '/tokens', handlers });
+const page = pageAt(<TokensPage />, '/tokens');
 
 describe('TokensPage', () => {
   itShowsLoadingAndFailure(page, 'MyTokens', {
     loading: 'Loading tokens',
-    failure: { graphqlError: 'Boom' },
-    alert: 'The server could not answer this request.',
+    ...SERVER_ERROR,
     retry: false,
   });
 

@@ -1,13 +1,17 @@
-import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useState } from 'react';
+import { useMutation } from 'urql';
 
 import { EmptyState, formatAbsoluteTime, formatRelativeTime } from '@wirelens/ui';
 
-import { DataTable, FormAlert } from '../components/DataTable.js';
-import { Field } from '../components/Field.js';
+import { ActionButton } from '../components/ActionButton.js';
+import { DataTable } from '../components/DataTable.js';
+import { TextField } from '../components/Field.js';
+import { FormSubmit, InlineForm } from '../components/InlineForm.js';
 import { QueryState } from '../components/QueryState.js';
 import { ShownOnce } from '../components/ShownOnce.js';
 import { graphql, type ResultOf } from '../graphql.js';
+import { useFormMutation } from '../hooks/useFormMutation.js';
+import { useRefetchableQuery } from '../hooks/useRefetchableQuery.js';
 import { describeError } from '../lib/errors.js';
 
 export const MyTokensQuery = graphql(`
@@ -53,8 +57,7 @@ const RevokeToken = graphql(`
 
 /** Personal API tokens for scripts: the secret is shown once, at creation; only its prefix is kept visible. */
 export function TokensPage() {
-  const [result, reexecute] = useQuery({ query: MyTokensQuery });
-  const retry = () => reexecute({ requestPolicy: 'network-only' });
+  const [result, retry] = useRefetchableQuery({ query: MyTokensQuery });
   return (
     <div className="page narrow">
       <h1>API tokens</h1>
@@ -82,11 +85,9 @@ export function TokensPage() {
 function CreateTokenForm({ onCreated }: { onCreated: () => void }) {
   const [name, setName] = useState('');
   const [expires, setExpires] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
-  const [state, create] = useMutation(CreateToken);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const { problem, setProblem, busy, send } = useFormMutation(CreateToken);
+  const submit = async () => {
     const trimmed = name.trim();
     if (!trimmed || trimmed.length > 100) {
       setProblem('Give the token a name of 1–100 characters, e.g. “research notebook”.');
@@ -96,41 +97,22 @@ function CreateTokenForm({ onCreated }: { onCreated: () => void }) {
       setProblem('The expiry date must be in the future.');
       return;
     }
-    setProblem(null);
-    const outcome = await create({ name: trimmed, expiresAt: expires ? `${expires}T00:00:00.000Z` : null });
-    if (outcome.error) {
-      setProblem(describeError(outcome.error).message);
-      return;
-    }
-    if (outcome.data) {
-      setCreated({
-        name: outcome.data.createApiToken.token.name,
-        secret: outcome.data.createApiToken.secret,
-      });
+    await send({ name: trimmed, expiresAt: expires ? `${expires}T00:00:00.000Z` : null }, (data) => {
+      setCreated({ name: data.createApiToken.token.name, secret: data.createApiToken.secret });
       setName('');
       setExpires('');
       onCreated();
-    }
+    });
   };
   return (
     <>
-      <form
-        className="form form--inline"
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        aria-label="Create a token"
-      >
-        <Field label="Token name">
-          <input value={name} maxLength={100} onChange={(event) => setName(event.target.value)} />
-        </Field>
-        <Field label="Expires (optional)">
-          <input type="date" value={expires} onChange={(event) => setExpires(event.target.value)} />
-        </Field>
-        <button type="submit" className="button" disabled={state.fetching}>
+      <InlineForm label="Create a token" onSubmit={submit}>
+        <TextField label="Token name" value={name} maxLength={100} onChange={setName} />
+        <TextField label="Expires (optional)" type="date" value={expires} onChange={setExpires} />
+        <FormSubmit busy={busy} problem={problem}>
           Create token
-        </button>
-        <FormAlert>{problem}</FormAlert>
-      </form>
+        </FormSubmit>
+      </InlineForm>
       {created && (
         <ShownOnce
           message={
@@ -169,18 +151,15 @@ function TokenTable({ tokens }: { tokens: Token[] }) {
             {token.revokedAt ? (
               `Revoked ${formatAbsoluteTime(token.revokedAt)}`
             ) : (
-              <button
-                type="button"
-                className="button button--danger"
-                aria-label={`Revoke ${token.name}`}
-                disabled={state.fetching}
-                onClick={() => {
-                  if (window.confirm(`Revoke “${token.name}”? Scripts using it stop working at once.`))
-                    void revoke({ id: token.id });
-                }}
+              <ActionButton
+                tone="danger"
+                label={`Revoke ${token.name}`}
+                busy={state.fetching}
+                confirm={`Revoke “${token.name}”? Scripts using it stop working at once.`}
+                onClick={() => revoke({ id: token.id })}
               >
                 Revoke
-              </button>
+              </ActionButton>
             )}
           </td>
         </tr>

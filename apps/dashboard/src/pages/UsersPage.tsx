@@ -1,15 +1,19 @@
-import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useState } from 'react';
+import { useMutation } from 'urql';
 
 import { EmptyState, formatAbsoluteTime, formatRelativeTime } from '@wirelens/ui';
 
 import { useAuth } from '../auth/AuthContext.js';
 import { roleName, type Role } from '../auth/roles.js';
-import { DataTable, FormAlert } from '../components/DataTable.js';
-import { Field } from '../components/Field.js';
+import { ActionButton } from '../components/ActionButton.js';
+import { DataTable } from '../components/DataTable.js';
+import { SelectField, SelectOptions, TextField } from '../components/Field.js';
+import { FormSubmit, InlineForm } from '../components/InlineForm.js';
 import { QueryState } from '../components/QueryState.js';
 import { ShownOnce } from '../components/ShownOnce.js';
 import { graphql, type ResultOf } from '../graphql.js';
+import { useFormMutation } from '../hooks/useFormMutation.js';
+import { useRefetchableQuery } from '../hooks/useRefetchableQuery.js';
 import { describeError } from '../lib/errors.js';
 
 export const UsersQuery = graphql(`
@@ -98,12 +102,12 @@ const Unlock = graphql(`
 `);
 
 const ROLES: Role[] = ['VIEWER', 'ANALYST', 'EDITOR', 'ADMIN'];
+const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: roleName(role) }));
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Admins: who can sign in and with which role. */
 export function UsersPage() {
-  const [result, reexecute] = useQuery({ query: UsersQuery });
-  const retry = () => reexecute({ requestPolicy: 'network-only' });
+  const [result, retry] = useRefetchableQuery({ query: UsersQuery });
   const [reset, setReset] = useState<{ email: string; password: string } | null>(null);
   return (
     <div className="page">
@@ -140,70 +144,39 @@ function CreateUserForm({ onCreated }: { onCreated: () => void }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('VIEWER');
   const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<{ email: string; password: string | null } | null>(null);
-  const [state, create] = useMutation(CreateUser);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const { problem, setProblem, busy, send } = useFormMutation(CreateUser);
+  const submit = async () => {
     if (!EMAIL.test(email.trim())) return setProblem('Enter a valid e-mail address.');
     // Matches the API's PASSWORD_MIN_LENGTH, so the form says it before the server does.
     if (password && password.length < 10)
       return setProblem('A password needs at least 10 characters (or leave it empty to generate one).');
-    setProblem(null);
-    const outcome = await create({
-      email: email.trim(),
-      name: name.trim() || null,
-      role,
-      password: password || null,
-    });
-    if (outcome.error) return setProblem(describeError(outcome.error).message);
-    if (outcome.data) {
-      setDone({
-        email: outcome.data.createUser.user.email,
-        password: outcome.data.createUser.generatedPassword,
-      });
+    const variables = { email: email.trim(), name: name.trim() || null, role, password: password || null };
+    await send(variables, (data) => {
+      setDone({ email: data.createUser.user.email, password: data.createUser.generatedPassword });
       setEmail('');
       setName('');
       setPassword('');
       onCreated();
-    }
+    });
   };
   return (
     <>
-      <form
-        className="form form--inline"
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        aria-label="Add a user"
-      >
-        <Field label="E-mail">
-          <input type="email" value={email} onChange={(event) => setEmail(event.target.value)} />
-        </Field>
-        <Field label="Name">
-          <input value={name} onChange={(event) => setName(event.target.value)} />
-        </Field>
-        <Field label="Role">
-          <select value={role} onChange={(event) => setRole(event.target.value as Role)}>
-            {ROLES.map((item) => (
-              <option key={item} value={item}>
-                {roleName(item)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Password (optional)">
-          <input
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </Field>
-        <button type="submit" className="button" disabled={state.fetching}>
+      <InlineForm label="Add a user" onSubmit={submit}>
+        <TextField label="E-mail" type="email" value={email} onChange={setEmail} />
+        <TextField label="Name" value={name} onChange={setName} />
+        <SelectField label="Role" value={role} options={ROLE_OPTIONS} onChange={setRole} />
+        <TextField
+          label="Password (optional)"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+        />
+        <FormSubmit busy={busy} problem={problem}>
           Add user
-        </button>
-        <FormAlert>{problem}</FormAlert>
-      </form>
+        </FormSubmit>
+      </InlineForm>
       {done &&
         (done.password ? (
           <ShownOnce
@@ -247,12 +220,6 @@ function UserTable({
   const busy =
     deactivateState.fetching || resetState.fetching || reactivateState.fetching || unlockState.fetching;
   const resetPassword = async (user: User) => {
-    if (
-      !window.confirm(
-        `Reset the password of ${user.email}? Their sessions end and they get a new password to change after signing in.`,
-      )
-    )
-      return;
     const outcome = await reset({ userId: user.id });
     if (outcome.data) onReset({ email: user.email, password: outcome.data.resetPassword.generatedPassword });
   };
@@ -280,11 +247,7 @@ function UserTable({
               disabled={!user.active || roleState.fetching}
               onChange={(event) => void setRole({ userId: user.id, role: event.target.value as Role })}
             >
-              {ROLES.map((item) => (
-                <option key={item} value={item}>
-                  {roleName(item)}
-                </option>
-              ))}
+              <SelectOptions options={ROLE_OPTIONS} />
             </select>
           </td>
           <td>{user.lastLoginAt ? formatRelativeTime(user.lastLoginAt) : 'Never'}</td>
@@ -308,53 +271,43 @@ function UserTable({
           <td>
             <div className="form-actions">
               {user.lockedUntil && (
-                <button
-                  type="button"
-                  className="button button--ghost"
-                  aria-label={`Unlock ${user.email}`}
-                  disabled={busy}
-                  onClick={() => void unlock({ userId: user.id })}
+                <ActionButton
+                  tone="ghost"
+                  label={`Unlock ${user.email}`}
+                  busy={busy}
+                  onClick={() => unlock({ userId: user.id })}
                 >
                   Unlock
-                </button>
+                </ActionButton>
               )}
-              <button
-                type="button"
-                className="button button--ghost"
-                aria-label={`Reset password of ${user.email}`}
-                disabled={busy}
-                onClick={() => void resetPassword(user)}
+              <ActionButton
+                tone="ghost"
+                label={`Reset password of ${user.email}`}
+                busy={busy}
+                confirm={`Reset the password of ${user.email}? Their sessions end and they get a new password to change after signing in.`}
+                onClick={() => resetPassword(user)}
               >
                 Reset password
-              </button>
+              </ActionButton>
               {!user.active ? (
-                <button
-                  type="button"
-                  className="button"
-                  aria-label={`Reactivate ${user.email}`}
-                  disabled={busy}
-                  onClick={() => void reactivate({ userId: user.id })}
+                <ActionButton
+                  label={`Reactivate ${user.email}`}
+                  busy={busy}
+                  onClick={() => reactivate({ userId: user.id })}
                 >
                   Reactivate
-                </button>
+                </ActionButton>
               ) : (
                 user.id !== me?.id && (
-                  <button
-                    type="button"
-                    className="button button--danger"
-                    aria-label={`Deactivate ${user.email}`}
-                    disabled={busy}
-                    onClick={() => {
-                      if (
-                        window.confirm(
-                          `Deactivate ${user.email}? Their sessions end and API tokens are revoked.`,
-                        )
-                      )
-                        void deactivate({ userId: user.id });
-                    }}
+                  <ActionButton
+                    tone="danger"
+                    label={`Deactivate ${user.email}`}
+                    busy={busy}
+                    confirm={`Deactivate ${user.email}? Their sessions end and API tokens are revoked.`}
+                    onClick={() => deactivate({ userId: user.id })}
                   >
                     Deactivate
-                  </button>
+                  </ActionButton>
                 )
               )}
             </div>

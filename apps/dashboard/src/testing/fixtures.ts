@@ -133,3 +133,52 @@ export const feedSupport = {
   SourceOptions: { data: sourceOptionsData },
   CompanyBySlug: { data: { company: { __typename: 'Company', ...NVIDIA } } },
 };
+
+export const WATCHLIST_ID = 'V2F0Y2hsaXN0OjE=';
+
+/** A list as WatchlistFields answers it: NVIDIA, AI and a saved search. */
+export const watchlistData = {
+  __typename: 'Watchlist',
+  id: WATCHLIST_ID,
+  name: 'Chips',
+  companies: [{ __typename: 'Company', ...NVIDIA }],
+  topics: [{ __typename: 'Topic', ...AI_TOPIC }],
+  savedFilters: [
+    {
+      __typename: 'SavedFilter',
+      id: 'U2F2ZWRGaWx0ZXI6MQ==',
+      name: 'export curbs',
+      feedQuery: 'q=export+curbs',
+      search: 'export curbs',
+    },
+  ],
+};
+
+/** Handlers for the user's lists: WatchlistNames and each list by ID (WatchlistQuery). */
+export function watchlistHandlers(list: typeof watchlistData | null = watchlistData) {
+  return {
+    WatchlistNames: { data: { watchlists: list ? [{ id: list.id, name: list.name }] : [] } },
+    Watchlist: { data: { node: list } },
+  };
+}
+
+/**
+ * The API's answer to a correction when Olga saved version 5 of the analysis meanwhile: `current` is what she
+ * saved, `yourValues` what the editor sent.
+ */
+export function analysisConflict(
+  current: Record<string, unknown> | null,
+  yourValues: Record<string, unknown>,
+) {
+  return {
+    correctAnalysis: {
+      __typename: 'AnalysisConflict',
+      currentVersion: 5,
+      reviewStatus: 'APPROVED',
+      lastChangedAt: '2026-11-26T12:00:00.000Z',
+      lastChangedBy: { id: 'VXNlcjo5', name: 'Olga' },
+      current,
+      yourValues,
+    },
+  };
+}

@@ -106,3 +106,14 @@ export function itShowsLoadingAndFailure(
     if (retry) await retrySendsAgain(calls, operation);
   });
 }
+
+/** Renders `page` at its own route, e.g. `pageAt(<TokensPage />, '/tokens')`, with the given handlers. */
+export function pageAt(page: ReactElement, path: string) {
+  return (handlers: Record<string, MockHandler>) => renderPage(page, { route: path, path, handlers });
+}
+
+/** For `itShowsLoadingAndFailure`: the server answers the query with a GraphQL error instead of data. */
+export const SERVER_ERROR = {
+  failure: { graphqlError: 'Boom' },
+  alert: 'The server could not answer this request.',
+} satisfies { failure: MockHandler; alert: string };

@@ -2,9 +2,14 @@ import { spawn } from 'node:child_process';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { hashPassword, loginThrottleKey, verifyPassword } from '@wirelens/core';
+import { hashPassword, verifyPassword } from '@wirelens/core';
 import { findFreePort } from '@wirelens/core/net';
-import { createEmptyDatabase, createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
+import {
+  createEmptyDatabase,
+  createTestDatabase,
+  lockOutUser,
+  type TestDatabase,
+} from '@wirelens/db/testing';
 
 import { runCli as run, workerRoot, type CliResult } from '../testing/run-cli.js';
 
@@ -101,14 +106,7 @@ describe('wirelens CLI', () => {
         passwordHash: await hashPassword('old-password-1'),
       },
     });
-    await test.db.loginThrottle.create({
-      data: {
-        key: loginThrottleKey(user.email),
-        userId: user.id,
-        failures: 10,
-        lockedUntil: new Date(Date.now() + 600_000),
-      },
-    });
+    await lockOutUser(test.db, user);
 
     const reactivated = await runCli(['user', 'reactivate', 'Sam@Example.com'], env);
     expect(reactivated.stdout).toContain('Reactivated sam@example.com');

@@ -129,13 +129,17 @@ describe('wirelens start supervises its processes', { timeout: 360_000 }, () => 
     expect(await serves()).toBe(true);
   });
 
-  it('restarts a killed API', async () => {
+  /** Sends `signal` to the API; the supervisor says `message` and a new API process serves. */
+  async function expectApiReplacedAfter(signal: NodeJS.Signals, message: string) {
     const api = await pidOf('api');
-    process.kill(api, 'SIGKILL');
-    await expect.poll(() => app.output.text, RECOVERY).toContain('api was killed by SIGKILL; restarting');
+    process.kill(api, signal);
+    await expect.poll(() => app.output.text, RECOVERY).toContain(message);
     await expect.poll(serves, RECOVERY).toBe(true);
     expect(await pidOf('api')).not.toBe(api);
-  });
+  }
+
+  it('restarts a killed API', () =>
+    expectApiReplacedAfter('SIGKILL', 'api was killed by SIGKILL; restarting'));
 
   it('restarts a killed PostgreSQL, keeping every article', async () => {
     const articles = await count('SELECT count(*) AS n FROM "Article"');
@@ -159,13 +163,8 @@ describe('wirelens start supervises its processes', { timeout: 360_000 }, () => 
       .toBeGreaterThanOrEqual(analyses + articles);
   });
 
-  it('kills and restarts an API that stops answering its health check', async () => {
-    const api = await pidOf('api');
-    process.kill(api, 'SIGSTOP');
-    await expect.poll(() => app.output.text, RECOVERY).toContain('api did not answer its health check');
-    await expect.poll(serves, RECOVERY).toBe(true);
-    expect(await pidOf('api')).not.toBe(api);
-  });
+  it('kills and restarts an API that stops answering its health check', () =>
+    expectApiReplacedAfter('SIGSTOP', 'api did not answer its health check'));
 
   it('gives up and stops everything after repeated fast crashes', async () => {
     const postmaster = await postmasterPid();

@@ -2,10 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { JOBS } from '@wirelens/core/jobs';
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
-import { createAnalyzerSet } from '@wirelens/services/analysis';
-import { testIngestConfig } from '@wirelens/services/testing';
 
-import { runWorker, type RunningWorker } from '../run-worker.js';
+import type { RunningWorker } from '../run-worker.js';
+import { startTestWorker } from '../testing/test-worker.js';
 import { applyRetentionHandler } from './apply-retention.js';
 
 let test: TestDatabase;
@@ -44,22 +43,7 @@ async function storeArticle(slug: string, daysAgo: number): Promise<number> {
 }
 
 async function startWorker(retentionDays: number | null): Promise<RunningWorker> {
-  worker = await runWorker({
-    connectionString: test.url,
-    db: test.db,
-    concurrency: 1,
-    retentionDays,
-    handlers: [applyRetentionHandler],
-    analyzers: createAnalyzerSet({
-      db: test.db,
-      config: {
-        kind: 'builtin',
-        llm: { baseUrl: undefined, model: undefined, apiKey: undefined, timeoutMs: 1000, concurrency: 1 },
-      },
-    }),
-    ingest: testIngestConfig(),
-    superviseIntervalSeconds: 1,
-  });
+  worker = await startTestWorker(test, { retentionDays, handlers: [applyRetentionHandler] });
   return worker;
 }
 

@@ -1,9 +1,12 @@
+import type { EmailConfig } from '@wirelens/core/email';
 import type { JobDefinition, JobPayload } from '@wirelens/core/jobs';
 import type { Logger } from '@wirelens/core/logging';
 import type { DbClient } from '@wirelens/db';
 import type { AnalyzerSet } from '@wirelens/services/analysis';
+import type { Mailer } from '@wirelens/services/email';
 import type { IngestConfig } from '@wirelens/services/fetch';
 import type { JobQueue } from '@wirelens/services/queue';
+import type { WebhookConfig } from '@wirelens/services/webhooks';
 
 import type { WorkerMetrics } from '../worker-metrics.js';
 
@@ -18,6 +21,15 @@ export interface WorkerDependencies {
   metrics: WorkerMetrics;
   /** WIRELENS_LEARN_EVERY: new editor decisions that make the periodic job train a model. */
   learnEvery: number;
+  /** Webhook delivery: allowed hosts, public URL for links, attempt timeout. */
+  webhooks: WebhookConfig;
+  /** SMTP_URL and friends with their mailer; null when e-mail is off. */
+  email: WorkerEmail | null;
+}
+
+export interface WorkerEmail {
+  config: EmailConfig;
+  mailer: Mailer;
 }
 
 export interface JobContext extends WorkerDependencies {

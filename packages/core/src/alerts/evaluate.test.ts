@@ -10,7 +10,7 @@ import {
   trailingWindows,
   windowPeriodKey,
 } from './evaluate.js';
-import { parseAlertParams, shiftParamsSchema } from './rule-params.js';
+import { parseAlertParams, shiftParamsSchema, type AttentionParams } from './rule-params.js';
 
 const stats = (count: number, mean: number) => ({ count, scoreSum: count * mean });
 
@@ -82,14 +82,16 @@ describe('sentiment shift rules', () => {
 });
 
 describe('attention rules', () => {
+  /** Daily windows against the four before, unless the test says otherwise. */
+  const attention = (
+    params: Omit<AttentionParams, 'window' | 'baselineWindows'> & Partial<AttentionParams>,
+  ) => ({
+    window: 'DAY' as const,
+    baselineWindows: 4,
+    ...params,
+  });
   it('RATIO fires at k × the trailing mean count: 12 articles against a mean of 4 is 3×', () => {
-    const params = {
-      window: 'DAY' as const,
-      mode: 'RATIO' as const,
-      k: 3,
-      baselineWindows: 4,
-      minArticles: 3,
-    };
+    const params = attention({ mode: 'RATIO', k: 3, minArticles: 3 });
     expect(evaluateAttention(params, 12, [3, 5, 4, 4])).toMatchObject({
       currentCount: 12,
       baselineMean: 4,
@@ -98,25 +100,13 @@ describe('attention rules', () => {
     expect(evaluateAttention(params, 11, [3, 5, 4, 4])).toBeNull();
   });
   it('ZSCORE fires when the count is k standard deviations above the baseline', () => {
-    const params = {
-      window: 'DAY' as const,
-      mode: 'ZSCORE' as const,
-      k: 2,
-      baselineWindows: 4,
-      minArticles: 1,
-    };
+    const params = attention({ mode: 'ZSCORE', k: 2, minArticles: 1 });
     // Baseline 2, 4, 2, 4: mean 3, standard deviation 1 → 5 articles are z = 2.
     expect(evaluateAttention(params, 5, [2, 4, 2, 4])).toMatchObject({ zScore: 2, baselineStd: 1 });
     expect(evaluateAttention(params, 4, [2, 4, 2, 4])).toBeNull();
   });
   it('a silent subject needs real volume: the baseline counts as at least one article', () => {
-    const params = {
-      window: 'HOUR' as const,
-      mode: 'RATIO' as const,
-      k: 3,
-      baselineWindows: 3,
-      minArticles: 3,
-    };
+    const params = attention({ window: 'HOUR', mode: 'RATIO', k: 3, baselineWindows: 3, minArticles: 3 });
     expect(evaluateAttention(params, 2, [0, 0, 0])).toBeNull();
     expect(evaluateAttention(params, 3, [0, 0, 0])).toMatchObject({ ratio: 3, baselineMean: 0 });
   });

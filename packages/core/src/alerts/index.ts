@@ -1,2 +1,3 @@
 export * from './rule-params.js';
 export * from './evaluate.js';
+export * from './render-alert-email.js';

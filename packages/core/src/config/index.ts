@@ -1,1 +1,2 @@
+export { optionalPostgresUrl, postgresUrl } from './env-schemas.js';
 export { parseEnv } from './parse-env.js';

@@ -24,7 +24,29 @@ export interface JobDefinition<Name extends string = string, Payload extends z.Z
   queue: QueuePolicy;
   /** Cron expression for a periodic job (pg-boss schedule, minute resolution). */
   cron: string | null;
+  /** How workers take the job; default: one per fetch, polled every 2 s. */
+  fetch?: JobFetch;
 }
+
+/** For jobs someone waits on (an alert on its way): taken in batches and as soon as they are queued. */
+export interface JobFetch {
+  /**
+   * Jobs one worker slot takes per fetch (it fetches again at once while fetches come back full):
+   * a batch handler works them together, others run side by side.
+   */
+  batchSize: number;
+  /** The queue NOTIFYs on insert, waking idle workers at once instead of at their next poll. */
+  notify: boolean;
+}
+
+/** Alert evaluation: an analysed batch's articles are evaluated together, the moment they are queued. */
+const ALERT_EVALUATION_FETCH: JobFetch = { batchSize: 100, notify: true };
+/**
+ * Alert deliveries (webhooks, e-mail) run side by side, taken the moment they are queued. Five per
+ * slot: WORKER_CONCURRENCY × 5 deliveries share the process's 10 database connections (with 100
+ * per slot, deliveries timed out waiting for a transaction).
+ */
+const ALERT_DELIVERY_FETCH: JobFetch = { batchSize: 5, notify: true };
 
 /** Where jobs go that failed every attempt or can never run (an invalid payload). */
 export function deadLetterQueueOf(job: Pick<JobDefinition, 'name'>): string {
@@ -38,6 +60,16 @@ function defineJob<Name extends string, Payload extends z.ZodType>(
 }
 
 const id = z.number().int().positive();
+
+/** Sending one e-mail: retried with backoff from a minute for about a day of SMTP trouble. */
+const EMAIL_SEND_QUEUE: QueuePolicy = {
+  policy: 'exclusive',
+  retryLimit: 10,
+  retryDelaySeconds: 60,
+  retryBackoff: true,
+  expireInSeconds: 180,
+  heartbeatSeconds: null,
+};
 
 /**
  * Every job Wirelens queues. The API and the CLI send some of them, the worker handles all of
@@ -158,7 +190,8 @@ export const JOBS = {
   /**
    * Evaluates the alert rules covering one article on its effective values: queued after an analysis
    * is stored and after an editor's correction. `stately`: one waiting job per article, and a
-   * correction during a running evaluation still gets its own run.
+   * correction during a running evaluation still gets its own run. Workers take up to 100 at once
+   * (an analysed batch's articles) and evaluate them together, set-based.
    */
   evaluateArticleAlerts: defineJob({
     name: 'alerts-evaluate-article',
@@ -172,6 +205,7 @@ export const JOBS = {
       heartbeatSeconds: null,
     },
     cron: null,
+    fetch: ALERT_EVALUATION_FETCH,
   }),
   /** Periodic: window rules (sentiment shift, attention, anomaly) for the windows ending now. */
   evaluateWindowAlerts: defineJob({
@@ -186,6 +220,60 @@ export const JOBS = {
       heartbeatSeconds: null,
     },
     cron: '*/5 * * * *',
+  }),
+  /**
+   * E-mails one firing of a rule set to immediate e-mail; queued in the firing's own transaction.
+   * Retried with backoff for about a day of SMTP trouble, then dead-lettered; the delivery row's
+   * unique key keeps a retry or a second worker from sending it twice.
+   */
+  sendFiringEmail: defineJob({
+    name: 'email-send-firing',
+    payload: z.object({ firingId: id }).strict(),
+    queue: EMAIL_SEND_QUEUE,
+    cron: null,
+    fetch: ALERT_DELIVERY_FETCH,
+  }),
+  /** Periodic (hourly): queues the daily digest of each user with digest firings once its hour has passed. */
+  queueDigestEmails: defineJob({
+    name: 'email-queue-digests',
+    payload: z.object({}).strict(),
+    queue: {
+      policy: 'exclusive',
+      retryLimit: 1,
+      retryDelaySeconds: 300,
+      retryBackoff: false,
+      expireInSeconds: 300,
+      heartbeatSeconds: null,
+    },
+    cron: '3 * * * *',
+  }),
+  /** One user's daily digest for the 24 hours ending at `periodEnd` (nothing sent when empty). */
+  sendDigestEmail: defineJob({
+    name: 'email-send-digest',
+    payload: z.object({ userId: id, periodEnd: z.iso.datetime() }).strict(),
+    queue: EMAIL_SEND_QUEUE,
+    cron: null,
+  }),
+  /**
+   * Sends one webhook delivery (an alert firing or a test event) to its endpoint. Queued in the
+   * transaction that records the firing. Failed attempts (5xx, 408, 429, timeouts, network errors)
+   * are retried with exponential backoff (5–10 s, 10–20 s, 20–40 s … about an hour in all); a
+   * Retry-After is honoured by a continuation job (worker jobs/deliver-webhook.ts). A worker that
+   * dies mid-delivery loses its claim after the heartbeat and another worker sends it again.
+   */
+  deliverWebhook: defineJob({
+    name: 'webhooks-deliver',
+    payload: z.object({ deliveryId: id }).strict(),
+    queue: {
+      policy: 'standard',
+      retryLimit: 9,
+      retryDelaySeconds: 5,
+      retryBackoff: true,
+      expireInSeconds: 60,
+      heartbeatSeconds: 10,
+    },
+    cron: null,
+    fetch: ALERT_DELIVERY_FETCH,
   }),
 } as const;
 

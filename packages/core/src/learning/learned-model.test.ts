@@ -45,17 +45,39 @@ describe('trainLearnedModel', { timeout: 60_000 }, () => {
     });
   });
 
-  it("keeps the rules' score, and so its strength, where the model settles on the rules' class", () => {
+  it("keeps the rules' class where the model settles on it, and moves a changed class's score into it", () => {
     const trained = trainLearnedModel({ examples: sentimentExamples, analyze });
     const learned = createLearnedAnalyzer({ builtin, model: loadLearnedModel('learned-1', trained.data) });
     const input = { title: 'Northwind Systems sensor orders zorble in Oslo as profit soars', text: '' };
-    const rules = builtin.analyzeSync(input).sentiment;
-    expect(rules.score).toBeGreaterThanOrEqual(0.15);
-    expect(learned.analyzeSync(input).sentiment.score).toBe(rules.score);
+    expect(builtin.analyzeSync(input).sentiment.score).toBeGreaterThanOrEqual(0.15);
+    expect(learned.analyzeSync(input).sentiment.score).toBeGreaterThanOrEqual(0.15);
     // Where the model overrides the rules' class, the score moves into the model's class.
     const flonk = { title: 'Contoso valve orders flonk in Oslo as profit soars', text: '' };
     expect(builtin.analyzeSync(flonk).sentiment.score).toBeGreaterThanOrEqual(0.15);
     expect(learned.analyzeSync(flonk).sentiment.score).toBeLessThan(0.15);
+  });
+
+  it("learns the editors' scale where they agree with the rules' class but not their strength", () => {
+    // Editors here score strong-sounding profit headlines as mildly bullish (0.3) where the rules
+    // say 0.58: agreement on the class is the same, the score regression brings scores closer.
+    const examples: LearningExample[] = PLACES.flatMap((place) => [
+      ...['jumps', 'soars', 'surges'].map((verb) => ({
+        input: { title: `Northwind Systems profit ${verb} in ${place}`, text: '' },
+        sentimentScore: 0.3,
+      })),
+      { input: { title: `Fabrikam widget plant opens in ${place}`, text: '' }, sentimentScore: 0 },
+    ]);
+    const trained = trainLearnedModel({ examples, analyze });
+    const cv = trained.crossValidation.sentiment;
+    expect(cv?.learned).toBe(cv?.builtin);
+    expect(cv?.scoreError?.learned).toBeLessThan(cv?.scoreError?.builtin ?? 0);
+    expect(cv?.used).toBe(true);
+    const learned = createLearnedAnalyzer({ builtin, model: loadLearnedModel('learned-1', trained.data) });
+    const input = { title: 'Northwind Systems profit jumps in Oslo', text: '' };
+    const rules = builtin.analyzeSync(input).sentiment.score;
+    const score = learned.analyzeSync(input).sentiment.score;
+    expect(Math.abs(score - 0.3)).toBeLessThan(Math.abs(rules - 0.3) / 2);
+    expect(score).toBeGreaterThanOrEqual(0.15);
   });
 
   it('is deterministic', () => {

@@ -2,11 +2,14 @@
  * The learned layer: small linear models trained from a deployment's own
  * editor decisions, applied on top of the built-in analyzer's result.
  *
- * Fields: article sentiment (class, and a score from the class probabilities),
- * per-company sentiment, company matches editors removed, and topics. Each
- * field is cross-validated (k folds, articles never split across folds) against
- * the built-in analyzer on the same examples; a field's model is kept only when
- * it agrees with the editors more often than the built-in analyzer did.
+ * Fields: article sentiment and per-company sentiment (a class model, and a
+ * ridge regression of the editors' score on the rules' score and the words,
+ * shrunk toward the rules' score), company matches editors removed, and topics.
+ * Each field is cross-validated (k folds, articles never split across folds)
+ * against the built-in analyzer on the same examples, which also chooses the
+ * field's penalty, override threshold and shrinkage; a field's model is kept
+ * only when it agrees with the editors more often than the built-in analyzer
+ * did (sentiment: as often, with scores closer to the editors').
  */
 import {
   labelForScore,
@@ -18,7 +21,9 @@ import { DEFAULT_HASH_BITS, type SparseVector } from './hashed-features.js';
 import { articleFeatures, mentionKeepFeatures, mentionSentimentFeatures } from './learning-features.js';
 import {
   loadLinearModel,
+  predictValue,
   trainLinearModel,
+  trainLinearRegression,
   type LinearModel,
   type SerializedLinearModel,
 } from './linear-model.js';
@@ -60,6 +65,13 @@ interface SentimentHead {
    * this (chosen by cross-validation; absent in older models: always).
    */
   minConfidence?: number;
+  /**
+   * Ridge regression of the editors' score minus the rules' score (absent in older models: the
+   * rules' score is kept within the class).
+   */
+  scoreModel?: SerializedLinearModel;
+  /** How much of the regression's correction is applied (chosen by cross-validation). */
+  scoreShrink?: number;
 }
 
 /** The stored model (JSON). */
@@ -110,10 +122,19 @@ interface SentimentPredictor {
   model: LinearModel;
   classScores: number[];
   minConfidence: number;
+  scoreModel: LinearModel | null;
+  scoreShrink: number;
 }
 
-/** Override thresholds cross-validation chooses from (a third is argmax over three classes). */
-const MIN_CONFIDENCES = [0, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
+/**
+ * Override thresholds cross-validation chooses from (a third is argmax over three classes); 1
+ * never overrides the rules' class, leaving the head only its score correction.
+ */
+const MIN_CONFIDENCES = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1] as const;
+/** Shares of the score regression's correction cross-validation chooses from (0: the rules' score). */
+const SCORE_SHRINKS = [0, 0.25, 0.5, 0.75, 1] as const;
+/** L2 penalties of the class models cross-validation chooses from. */
+const CLASS_L2S: readonly number[] = [1e-3, 3e-3, 1e-2];
 
 function clampToClass(score: number, best: number): number {
   if (best === BULLISH) return Math.min(1, Math.max(0.15, score));
@@ -121,28 +142,52 @@ function clampToClass(score: number, best: number): number {
   return Math.max(-0.14, Math.min(0.14, score));
 }
 
+/** How a head is trained and turns its models' outputs into a score; cross-validation picks one per field. */
+interface HeadSetting {
+  /** The class model's L2 penalty. */
+  l2: number;
+  minConfidence: number;
+  scoreShrink: number;
+}
+
 /**
- * The head's score for one article or mention. The model's class wins over the rules' only
- * when the model is sure enough (`minConfidence`). Where the class stays the rules', so does
- * their score: its magnitude (how strong the news is) is what editors' scores follow and a
- * class does not carry — replacing it by a class mean is what made learned SemEval scores
- * worse than the rules'. A changed class takes the expected score under the probabilities,
- * kept inside that class's bucket, so label and score never disagree.
+ * The head's score for one article or mention. The class is the model's where it is sure
+ * enough (`minConfidence`), else the rules'. The score starts from the rules' score — its
+ * magnitude (how strong the news is) is what editors' scores follow and a class does not
+ * carry — plus the regression's learned correction, shrunk by `scoreShrink` toward the rules'
+ * and kept inside the chosen class's bucket, so label and score never disagree. A class the
+ * model changed with no correction to move into it takes the expected score under the class
+ * probabilities, kept inside that class's bucket.
  */
 function headScore(
   head: SentimentPredictor,
   x: SparseVector,
   builtinScore: number,
-  minConfidence = head.minConfidence,
+  setting: Omit<HeadSetting, 'l2'> = head,
 ): { score: number; confidence: number } {
   const p = head.model.predict(x);
+  const correction = head.scoreModel ? predictValue(head.scoreModel, x) : 0;
+  return combineHead(p, correction, head.classScores, builtinScore, setting);
+}
+
+function combineHead(
+  p: number[],
+  correction: number,
+  classScores: number[],
+  builtinScore: number,
+  { minConfidence, scoreShrink }: Omit<HeadSetting, 'l2'>,
+): { score: number; confidence: number } {
   const best = argmax(p);
   const confidence = p[best] ?? 0;
   const builtinClass = sentimentClassOfScore(builtinScore);
-  if (best === builtinClass || confidence < minConfidence)
-    return { score: builtinScore, confidence: p[builtinClass] ?? 0 };
-  const expected = p.reduce((sum, pc, c) => sum + pc * (head.classScores[c] ?? 0), 0);
-  return { score: clampToClass(expected, best), confidence };
+  const corrected = builtinScore + scoreShrink * correction;
+  if (best === builtinClass || confidence < minConfidence || minConfidence >= 1) {
+    // Without a correction the rules' score stands exactly (also for models stored before it).
+    const score = scoreShrink > 0 ? clampToClass(corrected, builtinClass) : builtinScore;
+    return { score, confidence: p[builtinClass] ?? 0 };
+  }
+  const start = scoreShrink > 0 ? corrected : p.reduce((sum, pc, c) => sum + pc * (classScores[c] ?? 0), 0);
+  return { score: clampToClass(start, best), confidence };
 }
 
 interface Item {
@@ -182,33 +227,60 @@ function foldOf(groupCount: number, folds: number, seed: number): number[] {
   return fold;
 }
 
-function train(items: readonly Item[], classCount: number, bits: number, seed: number): LinearModel {
-  return trainLinearModel(items, { classCount, bits, seed });
+function train(
+  items: readonly Item[],
+  classCount: number,
+  bits: number,
+  seed: number,
+  l2?: number,
+): LinearModel {
+  return trainLinearModel(items, { classCount, bits, seed, l2 });
 }
 
 function argmax(p: number[]): number {
   return p.indexOf(Math.max(...p));
 }
 
-/** A sentiment head from its items: the class model and each class's mean editor score. */
+/** The ridge regression of the editors' score minus the rules' score. */
+function fitScoreModel(items: readonly Item[], bits: number, seed: number): LinearModel {
+  return trainLinearRegression(
+    items.map((item) => ({ x: item.x, y: (item.score ?? 0) - (item.builtinScore ?? 0) })),
+    { bits, seed },
+  );
+}
+
+/** A sentiment head from its items: the class model, each class's mean editor score, the score regression. */
 function fitPredictor(
   items: readonly Item[],
   bits: number,
   seed: number,
-  minConfidence: number,
+  setting: HeadSetting,
 ): SentimentPredictor {
   return {
-    model: train(items, 3, bits, seed),
+    model: train(items, 3, bits, seed, setting.l2),
     classScores: meanScores(items.map((item) => ({ y: item.y, score: item.score ?? 0 }))),
-    minConfidence,
+    scoreModel: setting.scoreShrink > 0 ? fitScoreModel(items, bits, seed) : null,
+    minConfidence: setting.minConfidence,
+    scoreShrink: setting.scoreShrink,
   };
+}
+
+/** Every setting cross-validation tries for a task. */
+function settingsOf(task: ClassTask): HeadSetting[] {
+  if (!task.scored) return CLASS_L2S.map((l2) => ({ l2, minConfidence: 0, scoreShrink: 0 }));
+  return CLASS_L2S.flatMap((l2) =>
+    MIN_CONFIDENCES.flatMap((minConfidence) =>
+      SCORE_SHRINKS.map((scoreShrink) => ({ l2, minConfidence, scoreShrink })),
+    ),
+  );
 }
 
 /**
  * Cross-validated agreement of the built-in analyzer and of the model on one classification
- * task. Sentiment heads are validated at each override threshold; the best one (the most
- * cautious among equals) is reported and kept, with the root-mean-square distance of its scores
- * and of the rules' scores from the editors'.
+ * task, for every setting (class models' penalty; for sentiment heads also the override
+ * threshold and the score correction's shrinkage). The setting that agrees most often is kept —
+ * among equals, the one whose scores sit closest to the editors' — and reported with the
+ * root-mean-square distance of its scores and of the rules' scores from the editors'.
  */
 function crossValidate(
   task: ClassTask,
@@ -216,38 +288,51 @@ function crossValidate(
   folds: number,
   bits: number,
   seed: number,
-): FieldAgreement & { minConfidence: number } {
-  const thresholds = task.scored ? MIN_CONFIDENCES : [0];
-  const learned = thresholds.map(() => 0);
-  const squares = thresholds.map(() => 0);
+): FieldAgreement & { setting: HeadSetting } {
+  const settings = settingsOf(task);
+  const learned = settings.map(() => 0);
+  const squares = settings.map(() => 0);
   for (let k = 0; k < folds; k++) {
     const trainItems = task.items.filter((item) => fold[item.group] !== k);
     const testItems = task.items.filter((item) => fold[item.group] === k);
     if (testItems.length === 0 || trainItems.length === 0) continue;
-    if (!task.scored) {
-      const model = train(trainItems, task.classCount, bits, seed + k);
-      learned[0] =
-        (learned[0] ?? 0) + testItems.filter((item) => argmax(model.predict(item.x)) === item.y).length;
-      continue;
-    }
-    const predictor = fitPredictor(trainItems, bits, seed + k, 0);
+    const classModels = new Map(
+      CLASS_L2S.map((l2) => [l2, train(trainItems, task.classCount, bits, seed + k, l2)]),
+    );
+    const scoreModel = task.scored ? fitScoreModel(trainItems, bits, seed + k) : null;
+    const classScores = meanScores(trainItems.map((item) => ({ y: item.y, score: item.score ?? 0 })));
     for (const item of testItems) {
-      thresholds.forEach((threshold, t) => {
-        const { score } = headScore(predictor, item.x, item.builtinScore ?? 0, threshold);
+      const p = new Map([...classModels].map(([l2, model]) => [l2, model.predict(item.x)]));
+      const correction = scoreModel ? predictValue(scoreModel, item.x) : 0;
+      settings.forEach((setting, t) => {
+        const probabilities = p.get(setting.l2) ?? [];
+        if (!task.scored) {
+          if (argmax(probabilities) === item.y) learned[t] = (learned[t] ?? 0) + 1;
+          return;
+        }
+        const { score } = combineHead(
+          probabilities,
+          correction,
+          classScores,
+          item.builtinScore ?? 0,
+          setting,
+        );
         if (sentimentClassOfScore(score) === item.y) learned[t] = (learned[t] ?? 0) + 1;
         squares[t] = (squares[t] ?? 0) + (score - (item.score ?? 0)) ** 2;
       });
     }
   }
   let best = 0;
-  thresholds.forEach((_, t) => {
-    if ((learned[t] ?? 0) >= (learned[best] ?? 0)) best = t;
+  settings.forEach((_, t) => {
+    const more = (learned[t] ?? 0) - (learned[best] ?? 0);
+    if (more > 0 || (more === 0 && (squares[t] ?? 0) < (squares[best] ?? 0))) best = t;
   });
   const builtin = task.items.filter((item) => item.builtinY === item.y).length;
   const n = task.items.length;
   const agreed = learned[best] ?? 0;
   const agreement = { n, builtin: builtin / n, learned: agreed / n, used: agreed > builtin };
-  if (!task.scored) return { ...agreement, minConfidence: 0 };
+  const setting = settings[best] as HeadSetting;
+  if (!task.scored) return { ...agreement, setting };
   const builtinSquares = task.items.reduce(
     (sum, item) => sum + ((item.builtinScore ?? 0) - (item.score ?? 0)) ** 2,
     0,
@@ -258,7 +343,7 @@ function crossValidate(
   };
   // Agreeing as often, a model whose scores sit closer to the editors' still beats the rules.
   const used = agreed > builtin || (agreed === builtin && scoreError.learned < scoreError.builtin);
-  return { ...agreement, scoreError, used, minConfidence: thresholds[best] ?? 0 };
+  return { ...agreement, scoreError, used, setting };
 }
 
 function distinctLabels(items: readonly Item[]): number {
@@ -320,15 +405,20 @@ export function trainLearnedModel(options: TrainLearnedModelOptions): TrainedLea
   /** The task's cross-validation, recorded; null when the field teaches too little to try. */
   const validated = (task: ClassTask) => {
     if (task.items.length < MIN_FIELD_EXAMPLES || distinctLabels(task.items) < 2) return null;
-    const { minConfidence, ...agreement } = crossValidate(task, fold, folds, bits, seed);
+    const { setting, ...agreement } = crossValidate(task, fold, folds, bits, seed);
     crossValidation[task.field] = agreement;
-    return agreement.used ? { minConfidence } : null;
+    return agreement.used ? setting : null;
   };
   const head = (task: ClassTask): SentimentHead | null => {
     const chosen = validated(task);
     if (!chosen) return null;
-    const { model, classScores } = fitPredictor(task.items, bits, seed, chosen.minConfidence);
-    return { model: model.serialize(), classScores, minConfidence: chosen.minConfidence };
+    const { model, classScores, scoreModel } = fitPredictor(task.items, bits, seed, chosen);
+    return {
+      model: model.serialize(),
+      classScores,
+      minConfidence: chosen.minConfidence,
+      ...(scoreModel && { scoreModel: scoreModel.serialize(), scoreShrink: chosen.scoreShrink }),
+    };
   };
   const sentiment = head({ field: 'sentiment', classCount: 3, items: sentimentItems, scored: true });
   const companySentiment = head({
@@ -338,7 +428,8 @@ export function trainLearnedModel(options: TrainLearnedModelOptions): TrainedLea
     scored: true,
   });
   const keepTask: ClassTask = { field: 'companies', classCount: 2, items: keepItems, scored: false };
-  const companyKeep = validated(keepTask) ? train(keepItems, 2, bits, seed) : null;
+  const keepSetting = validated(keepTask);
+  const companyKeep = keepSetting ? train(keepItems, 2, bits, seed, keepSetting.l2) : null;
   const topics = trainTopics(examples, results, fold, folds, bits, seed, crossValidation);
 
   const data: LearnedModelData = {
@@ -434,6 +525,8 @@ function loadHead(head: SentimentHead): SentimentPredictor {
     model: loadLinearModel(head.model),
     classScores: head.classScores,
     minConfidence: head.minConfidence ?? 0,
+    scoreModel: head.scoreModel ? loadLinearModel(head.scoreModel) : null,
+    scoreShrink: head.scoreShrink ?? 0,
   };
 }
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import { FeatureBuilder, hashName, tokenize } from './hashed-features.js';
-import { loadLinearModel, trainLinearModel, type SerializedLinearModel } from './linear-model.js';
+import {
+  loadLinearModel,
+  predictValue,
+  trainLinearModel,
+  trainLinearRegression,
+  type SerializedLinearModel,
+} from './linear-model.js';
 
 const BITS = 12;
 const vector = (words: string[]) => new FeatureBuilder(BITS).addNgrams('w:', words).build();
@@ -62,5 +68,29 @@ describe('trainLinearModel', () => {
     const model = trainLinearModel(examples, { classCount: 3, bits: BITS });
     const p = model.predict(vector(['zzz']));
     expect(Math.max(...p) - Math.min(...p)).toBeLessThan(0.2);
+  });
+});
+
+describe('trainLinearRegression', () => {
+  const scored = [
+    ...['rises', 'jumps'].map((verb) => ({ x: vector(['profit', verb]), y: 0.4 })),
+    ...['falls', 'drops'].map((verb) => ({ x: vector(['profit', verb]), y: -0.4 })),
+    ...['steady', 'flat'].map((verb) => ({ x: vector(['profit', verb]), y: 0 })),
+  ];
+
+  it('fits the values of its training examples, and predicts the same after a JSON round trip', () => {
+    const model = trainLinearRegression(scored, { bits: BITS });
+    const loaded = loadLinearModel(JSON.parse(JSON.stringify(model.serialize())) as SerializedLinearModel);
+    for (const { x, y } of scored) {
+      expect(predictValue(model, x)).toBeCloseTo(y, 1);
+      expect(predictValue(loaded, x)).toBeCloseTo(predictValue(model, x), 4);
+    }
+  });
+
+  it('shrinks toward zero as the L2 penalty grows', () => {
+    const loose = trainLinearRegression(scored, { bits: BITS, l2: 1e-4 });
+    const tight = trainLinearRegression(scored, { bits: BITS, l2: 0.3 });
+    const x = vector(['profit', 'jumps']);
+    expect(Math.abs(predictValue(tight, x))).toBeLessThan(Math.abs(predictValue(loose, x)));
   });
 });

@@ -1,7 +1,8 @@
 /**
- * Multinomial logistic regression (softmax) over sparse hashed features, with
- * L2 regularisation, trained by AdaGrad stochastic gradient descent in a seeded
- * order, so the same examples always give the same weights.
+ * Multinomial logistic regression (softmax) and least-squares (ridge) regression
+ * over sparse hashed features, with L2 regularisation, trained by AdaGrad
+ * stochastic gradient descent in a seeded order, so the same examples always
+ * give the same weights.
  *
  * Written here rather than taken from a library: the maintained JavaScript
  * option (ml-logistic-regression 2 on ml-matrix) trains one-vs-all binary
@@ -69,7 +70,8 @@ function modelFrom(
         const value = x.values[n] ?? 0;
         for (let c = 0; c < classCount; c++) scores[c] = (scores[c] ?? 0) + (weights[row + c] ?? 0) * value;
       });
-      return softmax(scores);
+      // One output is a regression's value; several are classes' scores.
+      return classCount === 1 ? scores : softmax(scores);
     },
     serialize() {
       const rows: number[] = [];
@@ -94,21 +96,31 @@ export function loadLinearModel(stored: SerializedLinearModel): LinearModel {
   return modelFrom(bits, classCount, [...bias], rowOf, weights);
 }
 
-export function trainLinearModel(
-  examples: readonly { x: SparseVector; y: number }[],
-  options: TrainLinearOptions,
-): LinearModel {
-  const { classCount, bits } = options;
-  const { epochs, l2, learningRate, seed } = { ...DEFAULTS, ...options };
-  // Weights only for the features the examples hold (compact rows), not all 2^bits buckets:
-  // cross-validation trains many small models, and zeroing the whole space each time cost more
-  // than the training itself.
+interface FitOptions {
+  outputs: number;
+  epochs: number;
+  l2: number;
+  learningRate: number;
+  seed: number;
+}
+
+/**
+ * AdaGrad SGD over compact rows (only the features the examples hold, not all 2^bits buckets:
+ * cross-validation trains many small models, and zeroing the whole space each time cost more
+ * than the training itself). `errors` turns an example's raw outputs into the loss's gradient
+ * with respect to each output.
+ */
+function fit<Y>(
+  examples: readonly { x: SparseVector; y: Y }[],
+  { outputs, epochs, l2, learningRate, seed }: FitOptions,
+  errors: (scores: number[], y: Y) => number[],
+): { bias: number[]; rowOf: Map<number, number>; weights: Float32Array } {
   const rowOf = new Map<number, number>();
   const compact = examples.map(({ x, y }) => ({
     rows: x.indices.map((index) => {
       let row = rowOf.get(index);
       if (row === undefined) {
-        row = rowOf.size * classCount;
+        row = rowOf.size * outputs;
         rowOf.set(index, row);
       }
       return row;
@@ -116,10 +128,10 @@ export function trainLinearModel(
     values: x.values,
     y,
   }));
-  const w = new Float64Array(rowOf.size * classCount);
-  const g2 = new Float64Array(rowOf.size * classCount);
-  const bias = new Array<number>(classCount).fill(0);
-  const biasG2 = new Array<number>(classCount).fill(0);
+  const w = new Float64Array(rowOf.size * outputs);
+  const g2 = new Float64Array(rowOf.size * outputs);
+  const bias = new Array<number>(outputs).fill(0);
+  const biasG2 = new Array<number>(outputs).fill(0);
   const random = seededRandom(seed);
   const eps = 1e-8;
   for (let epoch = 0; epoch < epochs; epoch++) {
@@ -127,21 +139,53 @@ export function trainLinearModel(
       const scores = [...bias];
       rows.forEach((row, n) => {
         const value = values[n] ?? 0;
-        for (let c = 0; c < classCount; c++) scores[c] = (scores[c] ?? 0) + (w[row + c] ?? 0) * value;
+        for (let c = 0; c < outputs; c++) scores[c] = (scores[c] ?? 0) + (w[row + c] ?? 0) * value;
       });
-      const p = softmax(scores);
-      for (let c = 0; c < classCount; c++) {
-        const error = (p[c] ?? 0) - (c === y ? 1 : 0);
-        biasG2[c] = (biasG2[c] ?? 0) + error * error;
-        bias[c] = (bias[c] ?? 0) - (learningRate * error) / Math.sqrt((biasG2[c] ?? 0) + eps);
+      const error = errors(scores, y);
+      for (let c = 0; c < outputs; c++) {
+        const e = error[c] ?? 0;
+        biasG2[c] = (biasG2[c] ?? 0) + e * e;
+        bias[c] = (bias[c] ?? 0) - (learningRate * e) / Math.sqrt((biasG2[c] ?? 0) + eps);
         rows.forEach((row, n) => {
           const k = row + c;
-          const grad = error * (values[n] ?? 0) + l2 * (w[k] ?? 0);
+          const grad = e * (values[n] ?? 0) + l2 * (w[k] ?? 0);
           g2[k] = (g2[k] ?? 0) + grad * grad;
           w[k] = (w[k] ?? 0) - (learningRate * grad) / Math.sqrt((g2[k] ?? 0) + eps);
         });
       }
     }
   }
-  return modelFrom(bits, classCount, bias, rowOf, Float32Array.from(w));
+  return { bias, rowOf, weights: Float32Array.from(w) };
+}
+
+export function trainLinearModel(
+  examples: readonly { x: SparseVector; y: number }[],
+  options: TrainLinearOptions,
+): LinearModel {
+  const { classCount, bits } = options;
+  const { bias, rowOf, weights } = fit(
+    examples,
+    { ...DEFAULTS, ...options, outputs: classCount },
+    (scores, y) => softmax(scores).map((p, c) => p - (c === y ? 1 : 0)),
+  );
+  return modelFrom(bits, classCount, bias, rowOf, weights);
+}
+
+/** A linear regression's prediction for one feature vector. */
+export function predictValue(model: LinearModel, x: SparseVector): number {
+  return model.predict(x)[0] ?? 0;
+}
+
+/**
+ * Least-squares linear regression (ridge: L2 penalty `l2`) by the same seeded AdaGrad SGD; a
+ * model with one output whose `predict` returns `[value]` (no softmax).
+ */
+export function trainLinearRegression(
+  examples: readonly { x: SparseVector; y: number }[],
+  options: Omit<TrainLinearOptions, 'classCount'>,
+): LinearModel {
+  const { bias, rowOf, weights } = fit(examples, { ...DEFAULTS, ...options, outputs: 1 }, (scores, y) => [
+    (scores[0] ?? 0) - y,
+  ]);
+  return modelFrom(options.bits, 1, bias, rowOf, weights);
 }

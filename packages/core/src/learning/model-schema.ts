@@ -5,7 +5,8 @@ import { LEARNED_FIELDS, type CrossValidation, type LearnedModelData } from './l
 
 const linearModelSchema = z.object({
   bits: z.number().int().min(1).max(24),
-  classCount: z.number().int().min(2),
+  /** 1: a regression's single output. */
+  classCount: z.number().int().min(1),
   bias: z.array(z.number()),
   rows: z.array(z.number()),
 });
@@ -14,6 +15,8 @@ const sentimentHeadSchema = z.object({
   model: linearModelSchema,
   classScores: z.array(z.number()).length(3),
   minConfidence: z.number().min(0).max(1).optional(),
+  scoreModel: linearModelSchema.optional(),
+  scoreShrink: z.number().min(0).max(1).optional(),
 });
 
 export const learnedModelDataSchema = z.object({

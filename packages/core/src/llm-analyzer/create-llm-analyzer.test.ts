@@ -8,6 +8,7 @@ import {
 } from '../analysis/contract.js';
 import { AppError } from '../errors/app-error.js';
 import { createExampleRetriever, type CorrectedExample } from '../learning/similar-examples.js';
+import { sampleAnalysisResult } from '../testing/analysis-result.js';
 import { createLlmAnalyzer } from './create-llm-analyzer.js';
 import { PROMPT_VERSION } from './prompt.js';
 import {
@@ -37,28 +38,16 @@ function createFakeFallback(): Analyzer & { calls: number } {
     calls: 0,
     analyze(): Promise<AnalysisResult> {
       fallback.calls += 1;
-      return Promise.resolve({
-        sentiment: { label: 'Neutral', score: 0, confidence: 0.2 },
-        importance: {
-          score: 3,
-          factors: {
-            eventType: null,
-            eventWeight: 0.25,
-            companyProminence: 0,
-            coverage: 0,
-            novelty: 0.7,
-            sentimentMagnitude: 0,
-          },
-        },
-        summary: 'Fallback summary.',
-        analysis: ['One.', 'Two.', 'Three.'],
-        takeaways: ['A.', 'B.', 'C.'],
-        companies: [],
-        topics: [],
-        language: 'en',
-        analyzer: { name: 'fake-builtin', version: 'fake-1', model: null },
-        eventTypes: [],
-      });
+      return Promise.resolve(
+        sampleAnalysisResult({
+          score: 0,
+          importance: 3,
+          confidence: 0.2,
+          factors: { eventWeight: 0.25, companyProminence: 0, coverage: 0, novelty: 0.7 },
+          summary: 'Fallback summary.',
+          analyzer: { name: 'fake-builtin', version: 'fake-1', model: null },
+        }),
+      );
     },
   };
   return fallback;

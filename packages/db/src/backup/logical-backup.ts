@@ -15,7 +15,7 @@ import { runProgram } from '../process/run-program.js';
 import { createArchiveWriter } from './archive.js';
 import { requireClientTool } from './client-tools.js';
 import { countMainTables } from './count-rows.js';
-import { describeDatabase, majorOf, MANIFEST_NAME, unpackBackup, type BackupManifest } from './manifest.js';
+import { addManifest, describeDatabase, majorOf, unpackBackup } from './manifest.js';
 import type { BackupResult } from './physical-backup.js';
 import type { RestoreOptions, RestoreResult } from './physical-restore.js';
 
@@ -82,17 +82,13 @@ export async function backupWithPgDump({
     const writer = await createArchiveWriter(file);
     try {
       await writer.addFile(DUMP_FILE, dump);
-      const manifest: BackupManifest = {
-        format: 'wirelens-backup',
-        formatVersion: 1,
+      const manifest = await addManifest(writer, {
         kind: 'logical',
         createdAt,
-        finishedAt: new Date().toISOString(),
         postgres,
         migrations,
         pgDumpMajor: pgDump.major,
-      };
-      await writer.addContent(MANIFEST_NAME, `${JSON.stringify(manifest, null, 2)}\n`);
+      });
       return { file: path.resolve(file), bytes: await writer.close(), manifest };
     } catch (error) {
       await writer.abort();

@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 import { AppError } from '@wirelens/core';
 
-import { extractArchive } from './archive.js';
+import { extractArchive, type ArchiveWriter } from './archive.js';
 
 /** The last entry of every backup archive; a restore reads it before it replaces anything. */
 export const MANIFEST_NAME = 'manifest.json';
@@ -50,6 +50,30 @@ export const manifestSchema = z.discriminatedUnion('kind', [
 
 export type BackupManifest = z.infer<typeof manifestSchema>;
 export type PostgresInfo = z.infer<typeof postgresInfo>;
+
+/** What a backup of one kind says about itself; the format header and finish time are added here. */
+type ManifestFields<Manifest = BackupManifest> = Manifest extends BackupManifest
+  ? Omit<Manifest, 'format' | 'formatVersion' | 'finishedAt'>
+  : never;
+
+/** Writes the manifest as the archive's last entry, finished now, and answers it. */
+export async function addManifest(
+  writer: Pick<ArchiveWriter, 'addContent'>,
+  fields: ManifestFields,
+): Promise<BackupManifest> {
+  const { kind, createdAt, ...rest } = fields;
+  const finishedAt = new Date().toISOString();
+  const manifest = {
+    format: 'wirelens-backup',
+    formatVersion: BACKUP_FORMAT_VERSION,
+    kind,
+    createdAt,
+    finishedAt,
+    ...rest,
+  } as BackupManifest;
+  await writer.addContent(MANIFEST_NAME, `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
 
 export function parseManifest(text: string): BackupManifest {
   let json: unknown;

@@ -14,7 +14,7 @@ import pg from 'pg';
 import { AppError } from '@wirelens/core';
 
 import { createArchiveWriter, type ArchiveWriter } from './archive.js';
-import { describeDatabase, MANIFEST_NAME, type BackupManifest } from './manifest.js';
+import { addManifest, describeDatabase, type BackupManifest } from './manifest.js';
 
 /** Names of Wirelens' own files beside the cluster (`<dataDir>/pg`) that a backup carries. */
 export const CLUSTER_ENTRY = 'pg';
@@ -182,19 +182,15 @@ export async function backupEmbeddedCluster({
     }
     await client.query(`SELECT pg_drop_replication_slot($1)`, [slot]);
 
-    const manifest: BackupManifest = {
-      format: 'wirelens-backup',
-      formatVersion: 1,
+    const manifest = await addManifest(writer, {
       kind: 'physical',
       createdAt,
-      finishedAt: new Date().toISOString(),
       postgres,
       migrations,
       startLsn: start.lsn,
       stopLsn: stop.lsn,
       walFiles,
-    };
-    await writer.addContent(MANIFEST_NAME, `${JSON.stringify(manifest, null, 2)}\n`);
+    });
     const bytes = await writer.close();
     log(`copied ${files} cluster files and ${walFiles.length} WAL segments (${start.lsn} → ${stop.lsn})`);
     return { file: path.resolve(file), bytes, manifest };

@@ -1,9 +1,13 @@
 import type { ArticleDraft } from '@wirelens/core/ingest';
 
-import type { DbClient } from '../client.js';
+import type { Prisma } from '../generated/prisma/client.js';
 
 export interface UpsertArticlesOptions {
-  db: DbClient;
+  /**
+   * The caller's transaction: the follow-up jobs it queues for the new and changed articles commit
+   * with them, so a worker killed mid-way leaves neither articles without their jobs nor jobs without articles.
+   */
+  tx: Prisma.TransactionClient;
   sourceId: number;
   drafts: ArticleDraft[];
 }
@@ -37,7 +41,7 @@ interface ExistingRow {
  * against concurrent workers (inserts skip rows that appeared meanwhile).
  */
 export async function upsertArticles({
-  db,
+  tx: db,
   sourceId,
   drafts,
 }: UpsertArticlesOptions): Promise<UpsertArticlesResult> {
@@ -99,32 +103,34 @@ export async function upsertArticles({
   return result;
 }
 
-async function updateArticle(db: DbClient, row: ExistingRow, draft: ArticleDraft): Promise<UpsertedArticle> {
+async function updateArticle(
+  tx: Prisma.TransactionClient,
+  row: ExistingRow,
+  draft: ArticleDraft,
+): Promise<UpsertedArticle> {
   // Text we extracted from the page is better than a feed teaser: keep it unless the feed now carries full text.
   const keepExtracted = row.fullTextStatus === 'EXTRACTED' && draft.fullTextStatus === 'PENDING';
-  return db.$transaction(async (tx) => {
-    if (row.title !== draft.title) {
-      await tx.articleTitleHistory.create({ data: { articleId: row.id, title: row.title } });
-    }
-    return tx.article.update({
-      where: { id: row.id },
-      data: {
-        title: draft.title,
-        author: draft.author,
-        publishedAt: draft.publishedAt,
-        imageUrl: draft.imageUrl,
-        excerpt: draft.excerpt,
-        contentHash: draft.contentHash,
-        ...(keepExtracted
-          ? {}
-          : {
-              contentHtml: draft.contentHtml,
-              sanitizerVersion: draft.sanitizerVersion,
-              contentText: draft.contentText,
-              fullTextStatus: draft.fullTextStatus,
-            }),
-      },
-      select: { id: true, fullTextStatus: true },
-    });
+  if (row.title !== draft.title) {
+    await tx.articleTitleHistory.create({ data: { articleId: row.id, title: row.title } });
+  }
+  return tx.article.update({
+    where: { id: row.id },
+    data: {
+      title: draft.title,
+      author: draft.author,
+      publishedAt: draft.publishedAt,
+      imageUrl: draft.imageUrl,
+      excerpt: draft.excerpt,
+      contentHash: draft.contentHash,
+      ...(keepExtracted
+        ? {}
+        : {
+            contentHtml: draft.contentHtml,
+            sanitizerVersion: draft.sanitizerVersion,
+            contentText: draft.contentText,
+            fullTextStatus: draft.fullTextStatus,
+          }),
+    },
+    select: { id: true, fullTextStatus: true },
   });
 }

@@ -1,6 +1,6 @@
 import { readRows } from '../client.js';
 import { Prisma } from '../generated/prisma/client.js';
-import { articleFilterSql, countArticles, type ArticleFilter } from './article-feed.js';
+import { articleFilterSql, type ArticleFilter } from './article-feed.js';
 import type { Tx } from './types.js';
 
 /** Articles of one window: effective values, analysed and not rejected (as in the series). */
@@ -46,8 +46,77 @@ export async function loadAlertWindows({
   return rows.map((row) => ({ count: row.n, scoreSum: row.sum, articleIds: row.ids ?? [] }));
 }
 
-/** Whether one article matches a feed filter (a watchlist's or a saved one). */
-export async function articleMatches(db: Tx, filter: ArticleFilter, articleId: number): Promise<boolean> {
-  const { count } = await countArticles({ db, filter: { anyOf: [filter], articleIds: [articleId] } });
-  return count > 0;
+/**
+ * Which of `articleIds` each filter matches (a watchlist's or a saved one), for many filters in one
+ * statement: the result's i-th entry holds the ids `filters[i]` matches. Each filter is wrapped
+ * in `anyOf`, so a saved full-text search parses its own query.
+ */
+export async function articlesMatchingFilters(
+  db: Tx,
+  filters: readonly ArticleFilter[],
+  articleIds: readonly number[],
+): Promise<number[][]> {
+  const matches = filters.map((): number[] => []);
+  if (filters.length === 0 || articleIds.length === 0) return matches;
+  const ids = [...articleIds];
+  const rows = await readRows<{ i: number; id: number }>(
+    db,
+    Prisma.join(
+      filters.map(
+        (filter, i) =>
+          Prisma.sql`SELECT ${i}::int AS i, a."id" FROM "Article" a WHERE ${articleFilterSql({ anyOf: [filter], articleIds: ids })}`,
+      ),
+      ' UNION ALL ',
+    ),
+  );
+  for (const row of rows) matches[row.i]?.push(row.id);
+  return matches;
+}
+
+/** An enabled alert rule and an article it covers through its company, topic or list. */
+export interface RuleCoverage {
+  ruleId: number;
+  articleId: number;
+}
+
+/**
+ * The enabled rules the articles reach directly, in one statement: rules on one of an article's
+ * (effective) companies or topics, and rules on lists holding one of them. Rules whose target is
+ * a saved filter, or a list with saved filters, need the filter checked as well
+ * (`filteredAlertRuleIds`, `articlesMatchingFilters`).
+ */
+export async function alertRulesCovering(db: Tx, articleIds: readonly number[]): Promise<RuleCoverage[]> {
+  if (articleIds.length === 0) return [];
+  const ids = [...articleIds];
+  // For companies, then topics: rules on the subject, and rules on lists holding it.
+  const subjects = [
+    ['ArticleCompany', 'WatchlistCompany', 'companyId'],
+    ['ArticleTopic', 'WatchlistTopic', 'topicId'],
+  ].map(([link, listLink, column]) => ({
+    link: Prisma.raw(`"${link}"`),
+    listLink: Prisma.raw(`"${listLink}"`),
+    column: Prisma.raw(`"${column}"`),
+  }));
+  const branches = subjects.flatMap(({ link, listLink, column }) => [
+    Prisma.sql`SELECT r."id" AS "ruleId", j."articleId" FROM ${link} j
+      JOIN "AlertRule" r ON r.${column} = j.${column}
+     WHERE j."articleId" = ANY(${ids}::int[]) AND r."enabled"`,
+    Prisma.sql`SELECT r."id" AS "ruleId", j."articleId" FROM ${link} j
+      JOIN ${listLink} w ON w.${column} = j.${column}
+      JOIN "AlertRule" r ON r."watchlistId" = w."watchlistId"
+     WHERE j."articleId" = ANY(${ids}::int[]) AND r."enabled"`,
+  ]);
+  return readRows<RuleCoverage>(db, Prisma.join(branches, ' UNION '));
+}
+
+/** Enabled rules whose target is a saved filter or a list with saved filters: any article may match them. */
+export async function filteredAlertRuleIds(db: Tx): Promise<number[]> {
+  const rows = await readRows<{ id: number }>(
+    db,
+    Prisma.sql`
+    SELECT r."id" FROM "AlertRule" r
+     WHERE r."enabled" AND (r."savedFilterId" IS NOT NULL OR EXISTS (
+       SELECT 1 FROM "SavedFilter" f WHERE f."watchlistId" = r."watchlistId"))`,
+  );
+  return rows.map((row) => row.id);
 }

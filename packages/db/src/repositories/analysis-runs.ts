@@ -1,6 +1,6 @@
 import { labelToEnum, type AnalysisResult } from '@wirelens/core/review';
 
-import type { Analysis } from '../generated/prisma/client.js';
+import type { Analysis, Prisma } from '../generated/prisma/client.js';
 import { toJson, type StoredCompanyMention, type StoredTopic } from '../json-columns.js';
 import { normalizeAlias, slugify } from '../seed/company-seed.js';
 import type { Tx } from './types.js';
@@ -10,16 +10,10 @@ const registryId = (companyId: string | null): number | null =>
 
 type CompanyRow = { id: number; status: string; mergedIntoId: number | null };
 
-/** Registry ids for the analyzer's mentions; unknown organisations become PROPOSED companies. */
-export async function resolveCompanies(
-  tx: Tx,
-  mentions: AnalysisResult['companies'],
-): Promise<StoredCompanyMention[]> {
-  const [resolved] = await resolveCompaniesOfRuns(tx, [mentions]);
-  return resolved ?? [];
-}
-
-/** resolveCompanies for several runs at once: one registry read, each new name proposed once. */
+/**
+ * Registry ids for the analyzer's mentions of each run; unknown organisations become PROPOSED companies.
+ * One registry read for all runs, each new name proposed once.
+ */
 export async function resolveCompaniesOfRuns(
   tx: Tx,
   runs: readonly AnalysisResult['companies'][],
@@ -108,13 +102,7 @@ function oneRowPerCompany(resolved: StoredCompanyMention[]): StoredCompanyMentio
   );
 }
 
-/** Taxonomy ids for the analyzer's topic slugs; a topic named twice counts once. */
-export async function resolveTopics(tx: Tx, topics: AnalysisResult['topics']): Promise<StoredTopic[]> {
-  const [resolved] = await resolveTopicsOfRuns(tx, [topics]);
-  return resolved ?? [];
-}
-
-/** resolveTopics for several runs at once, with one taxonomy read. */
+/** Taxonomy ids for the analyzer's topic slugs of each run, with one taxonomy read; a topic named twice counts once. */
 export async function resolveTopicsOfRuns(
   tx: Tx,
   runs: readonly AnalysisResult['topics'][],
@@ -150,53 +138,78 @@ export interface AnalysisRunInput {
   learnedModelId?: number | null;
 }
 
-function analysisRow({
-  articleId,
-  result,
-  mentions,
-  topics,
-  durationMs,
-  fallbackReason,
-  tokenUsage,
-  learnedModelId = null,
-}: AnalysisRunInput) {
+function analysisRow(
+  {
+    articleId,
+    result,
+    mentions,
+    topics,
+    durationMs,
+    fallbackReason,
+    tokenUsage,
+    learnedModelId = null,
+  }: AnalysisRunInput,
+  createdAt: Date,
+): Omit<Analysis, 'id'> {
   return {
     articleId,
     analyzer: result.analyzer.name,
     analyzerVersion: result.analyzer.version,
     model: result.analyzer.model,
+    promptVersion: null,
     sentimentLabel: labelToEnum(result.sentiment.label),
     sentimentScore: result.sentiment.score,
     confidence: result.sentiment.confidence,
     importance: result.importance.score,
-    importanceFactors: result.importance.factors,
+    importanceFactors: toJson(result.importance.factors) as Prisma.JsonValue,
     summary: result.summary,
     paragraphs: result.analysis,
     takeaways: result.takeaways,
-    companies: toJson(mentions),
-    topics: toJson(topics),
+    companies: toJson(mentions) as Prisma.JsonValue,
+    topics: toJson(topics) as Prisma.JsonValue,
     eventTypes: result.eventTypes,
     language: result.language,
     fallbackReason,
-    tokenUsage: tokenUsage ?? undefined,
+    tokenUsage: tokenUsage ?? null,
     durationMs,
     learnedModelId,
+    createdAt,
   };
 }
 
-/** Appends one analyzer run to the article's history (runs are never rewritten). */
-export function insertAnalysisRun(tx: Tx, run: AnalysisRunInput): Promise<Analysis> {
-  return tx.analysis.create({ data: analysisRow(run) });
-}
-
-/** Appends runs of different articles in one statement; the rows come back in the runs' order. */
+/**
+ * Appends runs of different articles (runs are never rewritten) in one statement, the rows
+ * travelling as one JSON parameter; they come back in the runs' order. The rows are built here,
+ * so only their ids are read back.
+ */
 export async function insertAnalysisRuns(tx: Tx, runs: readonly AnalysisRunInput[]): Promise<Analysis[]> {
   if (runs.length === 0) return [];
-  const rows = await tx.analysis.createManyAndReturn({ data: runs.map(analysisRow) });
-  const byArticle = new Map(rows.map((row) => [row.articleId, row]));
-  return runs.map((run) => {
-    const row = byArticle.get(run.articleId);
-    if (!row || byArticle.size !== runs.length) throw new Error('insertAnalysisRuns: one run per article');
-    return row;
+  if (new Set(runs.map((run) => run.articleId)).size !== runs.length)
+    throw new Error('insertAnalysisRuns: one run per article');
+  // One creation time for the batch, set here as Prisma's @default(now()) would: UTC wall time.
+  const createdAt = new Date();
+  const rows = runs.map((run) => analysisRow(run, createdAt));
+  const stored = await tx.$queryRaw<{ id: number; articleId: number }[]>`
+    INSERT INTO "Analysis" ("articleId", "analyzer", "analyzerVersion", "model", "sentimentLabel",
+      "sentimentScore", "confidence", "importance", "importanceFactors", "summary", "paragraphs",
+      "takeaways", "companies", "topics", "eventTypes", "language", "fallbackReason", "tokenUsage",
+      "durationMs", "learnedModelId", "createdAt")
+    SELECT "articleId", "analyzer", "analyzerVersion", "model", "sentimentLabel"::"SentimentLabel",
+      "sentimentScore", "confidence", "importance", "importanceFactors", "summary", "paragraphs",
+      "takeaways", "companies", "topics", "eventTypes", "language", "fallbackReason", "tokenUsage",
+      "durationMs", "learnedModelId", ${createdAt.toISOString()}::timestamp(3)
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
+      "articleId" int, "analyzer" text, "analyzerVersion" text, "model" text, "sentimentLabel" text,
+      "sentimentScore" float8, "confidence" float8, "importance" int, "importanceFactors" jsonb,
+      "summary" text, "paragraphs" text[], "takeaways" text[], "companies" jsonb, "topics" jsonb,
+      "eventTypes" text[], "language" text, "fallbackReason" text, "tokenUsage" jsonb,
+      "durationMs" int, "learnedModelId" int)
+    RETURNING "id", "articleId"`;
+  const ids = new Map(stored.map((row) => [row.articleId, row.id]));
+  return rows.map((row) => {
+    const id = ids.get(row.articleId);
+    if (id === undefined)
+      throw new Error(`insertAnalysisRuns: the run of article ${row.articleId} was not stored`);
+    return { id, ...row };
   });
 }

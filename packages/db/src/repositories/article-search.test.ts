@@ -61,6 +61,13 @@ describe('article search', () => {
     expect(prefix.length).toBeGreaterThanOrEqual(5);
   });
 
+  it('matches words whose English stem is shorter than the typed prefix ("regulat*" finds "regulators")', async () => {
+    // "regulator" and "regulators" are indexed as the stem `regul`, which does not start with "regulat".
+    const prefix = await storyKeys('regulat*');
+    expect([...prefix].sort()).toEqual(storiesMatching(/\bregulat/i).sort());
+    expect(prefix.length).toBeGreaterThanOrEqual(3);
+  });
+
   it('excludes -words and accepts alternatives', async () => {
     const lithium = await storyKeys('lithium -prices');
     const withPrices = storiesMatching(/\bprices?\b/i);

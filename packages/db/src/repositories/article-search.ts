@@ -12,13 +12,40 @@ export const SEARCH_CANDIDATES = 1000;
 /** `totalCount` is exact up to this many articles and a planner estimate above it. */
 export const EXACT_COUNT_LIMIT = 1000;
 
+/**
+ * Endings that, added to a typed prefix, make words whose English stem is shorter than the prefix:
+ * "regulators" and "regulation" are indexed as `regul`, which the prefix `regulat:*` alone never
+ * reaches. `to_tsquery` stems each completed word, so the query also matches those stems exactly.
+ */
+const PREFIX_COMPLETIONS = [
+  'e',
+  'ed',
+  'es',
+  'ing',
+  'ion',
+  'ions',
+  'ive',
+  'or',
+  'ors',
+  'er',
+  'ers',
+  'y',
+  'ies',
+];
+
+const quoted = (word: string) => `'${word}'`;
+
+function prefixText(prefix: string): string {
+  const completions = PREFIX_COMPLETIONS.map((ending) => quoted(prefix + ending));
+  return `(${[`${quoted(prefix)}:*`, ...completions].join(' | ')})`;
+}
+
 function termText(term: SearchTerm): string {
-  const quoted = (word: string) => `'${word}'`;
   const text =
     term.kind === 'phrase'
       ? `(${term.text.split(' ').map(quoted).join(' <-> ')})`
       : term.kind === 'prefix'
-        ? `${quoted(term.text)}:*`
+        ? prefixText(term.text)
         : quoted(term.text);
   return term.negated ? `!${text}` : text;
 }

@@ -26,3 +26,19 @@ export async function writeAudit(tx: Tx, actor: Actor, entry: AuditInput): Promi
     },
   });
 }
+
+/**
+ * The audit entry of a change to one row, answering the row's id: the last step of most use cases
+ * (`return auditRow(tx, actor, 'user.unlock', 'User', userId, { before })`).
+ */
+export async function auditRow<Id extends number>(
+  tx: Tx,
+  actor: Actor,
+  action: string,
+  entityType: string,
+  entityId: Id,
+  change: Pick<AuditInput, 'before' | 'after'> = {},
+): Promise<Id> {
+  await writeAudit(tx, actor, { action, entityType, entityId, ...change });
+  return entityId;
+}

@@ -79,6 +79,68 @@ export function aiValuesOf(analysis: AnalysisRow): AnalysisValues {
   };
 }
 
+/** An article's review state, language and latest run's AI values, as storing a new run needs them. */
+export type ArticleRunState = ArticleState & { language: string | null; latestAnalysis: AnalysisRow | null };
+
+/**
+ * The states of several articles in one statement (articles that do not exist are absent):
+ * storing a batch's runs reads them for every batch, so it skips the ORM's per-call query planning.
+ */
+export async function loadArticleRunStates(
+  tx: Tx,
+  articleIds: readonly number[],
+): Promise<Map<number, ArticleRunState>> {
+  if (articleIds.length === 0) return new Map();
+  const rows = await tx.$queryRaw<
+    (Omit<ArticleState, 'companies' | 'topics'> & {
+      language: string | null;
+      companyIds: number[];
+      topicIds: number[];
+      latestSentimentLabel: AnalysisRow['sentimentLabel'] | null;
+      latestSentimentScore: AnalysisRow['sentimentScore'];
+    } & Omit<AnalysisRow, 'sentimentLabel' | 'sentimentScore'>)[]
+  >`
+    SELECT a."id", a."publishedAt", a."reviewStatus"::text AS "reviewStatus", a."reviewVersion",
+      a."sentimentLabel"::text AS "sentimentLabel", a."sentimentScore", a."latestAnalysisId", a."language",
+      ARRAY(SELECT c."companyId" FROM "ArticleCompany" c WHERE c."articleId" = a."id" ORDER BY c."companyId") AS "companyIds",
+      ARRAY(SELECT t."topicId" FROM "ArticleTopic" t WHERE t."articleId" = a."id" ORDER BY t."topicId") AS "topicIds",
+      l."sentimentLabel"::text AS "latestSentimentLabel", l."sentimentScore" AS "latestSentimentScore",
+      l."confidence", l."importance", l."summary", l."paragraphs", l."takeaways", l."companies", l."topics"
+    FROM "Article" a LEFT JOIN "Analysis" l ON l."id" = a."latestAnalysisId"
+    WHERE a."id" = ANY(${[...articleIds]}::int[])`;
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        publishedAt: row.publishedAt,
+        reviewStatus: row.reviewStatus,
+        reviewVersion: row.reviewVersion,
+        sentimentLabel: row.sentimentLabel,
+        sentimentScore: row.sentimentScore,
+        latestAnalysisId: row.latestAnalysisId,
+        language: row.language,
+        companies: row.companyIds.map((companyId) => ({ companyId })),
+        topics: row.topicIds.map((topicId) => ({ topicId })),
+        latestAnalysis:
+          row.latestSentimentLabel === null
+            ? null
+            : {
+                sentimentLabel: row.latestSentimentLabel,
+                sentimentScore: row.latestSentimentScore,
+                confidence: row.confidence,
+                importance: row.importance,
+                summary: row.summary,
+                paragraphs: row.paragraphs,
+                takeaways: row.takeaways,
+                companies: row.companies,
+                topics: row.topics,
+              },
+      },
+    ]),
+  );
+}
+
 export interface LatestCorrection {
   values: CorrectionValues;
   editorId: number;
@@ -143,6 +205,18 @@ async function currentCompaniesOfMany(
   });
 }
 
+/** Article columns an effective write sets beside the effective values. */
+export interface EffectiveArticleData {
+  reviewStatus: ReviewStatus;
+  /** A new analyzer run: it becomes the article's latest. */
+  latestAnalysisId?: number;
+  analyzedAt?: Date;
+  /** Kept when null or absent. */
+  language?: string | null;
+  /** Bumps the optimistic-lock version (a re-analysis; an editor action bumps it itself). */
+  bumpReviewVersion?: boolean;
+}
+
 /** What writeEffective writes for one article. */
 export interface EffectiveWrite {
   articleId: number;
@@ -150,7 +224,7 @@ export interface EffectiveWrite {
   effective: AnalysisValues;
   /** The AI mentions, to keep their sentences for companies the editor kept. */
   mentions: StoredCompanyMention[];
-  data: Prisma.ArticleUncheckedUpdateInput;
+  data: EffectiveArticleData;
 }
 
 /**
@@ -163,7 +237,11 @@ export async function writeEffective(tx: Tx, write: EffectiveWrite): Promise<Ana
   return written;
 }
 
-/** writeEffective for several different articles: company and topic rows in one statement each. */
+/**
+ * writeEffective for several different articles: one statement each for the articles, their old
+ * company and topic rows and the new ones, whatever the number of articles. The rows travel as one
+ * JSON parameter per statement (`jsonb_to_recordset`), which also carries the sentence arrays.
+ */
 export async function writeEffectiveMany(
   tx: Tx,
   writes: readonly EffectiveWrite[],
@@ -174,23 +252,39 @@ export async function writeEffectiveMany(
     writes.map((w) => w.effective.companies),
   );
   const written = writes.map((w, i) => ({ ...w.effective, companies: current[i] ?? [] }));
-  for (const [i, { articleId, data }] of writes.entries()) {
-    const effective = written[i];
-    if (!effective) continue;
-    await tx.article.update({
-      where: { id: articleId },
-      data: {
-        ...data,
-        sentimentLabel: effective.sentimentLabel,
-        sentimentScore: effective.sentimentScore,
-        confidence: effective.confidence,
-        importance: effective.importance,
-      },
-    });
-  }
+  const articleRows = writes.map(({ articleId, data }, i) => ({
+    id: articleId,
+    reviewStatus: data.reviewStatus,
+    latestAnalysisId: data.latestAnalysisId ?? null,
+    analyzedAt: data.analyzedAt?.toISOString() ?? null,
+    language: data.language ?? null,
+    bump: data.bumpReviewVersion ? 1 : 0,
+    sentimentLabel: written[i]?.sentimentLabel ?? null,
+    sentimentScore: written[i]?.sentimentScore ?? null,
+    confidence: written[i]?.confidence ?? null,
+    importance: written[i]?.importance ?? null,
+  }));
+  // Timestamps are written as UTC wall times (Prisma's TIMESTAMP(3) convention): a time zone in
+  // the text is ignored by the cast to a timestamp without time zone.
+  await tx.$executeRaw`
+    UPDATE "Article" AS a SET
+      "reviewStatus" = u."reviewStatus"::"ReviewStatus",
+      "latestAnalysisId" = COALESCE(u."latestAnalysisId", a."latestAnalysisId"),
+      "analyzedAt" = COALESCE(u."analyzedAt"::timestamp(3), a."analyzedAt"),
+      "language" = COALESCE(u."language", a."language"),
+      "reviewVersion" = a."reviewVersion" + u."bump",
+      "sentimentLabel" = u."sentimentLabel"::"SentimentLabel",
+      "sentimentScore" = u."sentimentScore",
+      "confidence" = u."confidence",
+      "importance" = u."importance",
+      "updatedAt" = now() AT TIME ZONE 'UTC'
+    FROM jsonb_to_recordset(${JSON.stringify(articleRows)}::jsonb) AS u(
+      "id" int, "reviewStatus" text, "latestAnalysisId" int, "analyzedAt" text, "language" text,
+      "bump" int, "sentimentLabel" text, "sentimentScore" float8, "confidence" float8, "importance" int)
+    WHERE a."id" = u."id"`;
   const articleIds = writes.map((w) => w.articleId);
-  await tx.articleCompany.deleteMany({ where: { articleId: { in: articleIds } } });
-  await tx.articleTopic.deleteMany({ where: { articleId: { in: articleIds } } });
+  await tx.$executeRaw`DELETE FROM "ArticleCompany" WHERE "articleId" = ANY(${articleIds}::int[])`;
+  await tx.$executeRaw`DELETE FROM "ArticleTopic" WHERE "articleId" = ANY(${articleIds}::int[])`;
   const companyRows = writes.flatMap(({ articleId, publishedAt, mentions }, i) => {
     const sentences = new Map<number, string[]>();
     for (const m of mentions)
@@ -204,20 +298,34 @@ export async function writeEffectiveMany(
         sentimentScore: c.sentimentScore,
         mentions: Math.max(1, found.length),
         sentences: found,
-        publishedAt,
+        publishedAt: publishedAt.toISOString(),
       };
     });
   });
-  if (companyRows.length > 0) await tx.articleCompany.createMany({ data: companyRows });
+  if (companyRows.length > 0) {
+    await tx.$executeRaw`
+      INSERT INTO "ArticleCompany"
+        ("articleId", "companyId", "relevance", "sentimentScore", "mentions", "sentences", "publishedAt")
+      SELECT "articleId", "companyId", "relevance", "sentimentScore", "mentions", "sentences", "publishedAt"::timestamp(3)
+      FROM jsonb_to_recordset(${JSON.stringify(companyRows)}::jsonb) AS r(
+        "articleId" int, "companyId" int, "relevance" float8, "sentimentScore" float8, "mentions" int,
+        "sentences" text[], "publishedAt" text)`;
+  }
   const topicRows = writes.flatMap(({ articleId, publishedAt }, i) =>
     (written[i]?.topics ?? []).map((t) => ({
       articleId,
       topicId: t.topicId,
       relevance: t.relevance,
-      publishedAt,
+      publishedAt: publishedAt.toISOString(),
     })),
   );
-  if (topicRows.length > 0) await tx.articleTopic.createMany({ data: topicRows });
+  if (topicRows.length > 0) {
+    await tx.$executeRaw`
+      INSERT INTO "ArticleTopic" ("articleId", "topicId", "relevance", "publishedAt")
+      SELECT "articleId", "topicId", "relevance", "publishedAt"::timestamp(3)
+      FROM jsonb_to_recordset(${JSON.stringify(topicRows)}::jsonb) AS r(
+        "articleId" int, "topicId" int, "relevance" float8, "publishedAt" text)`;
+  }
   return written;
 }
 

@@ -12,3 +12,4 @@ export * from './rate-limits.js';
 export * from './article-search.js';
 export * from './watchlists.js';
 export * from './alerts.js';
+export * from './live-events.js';

@@ -32,6 +32,15 @@ describe('bundled company registry', () => {
 });
 
 describe('seedDatabase', () => {
+  /** Seeds the first `count` registry companies and admin@example.com (no password: a generated one). */
+  const seedFirst = (count: number, adminPassword?: string) =>
+    seedDatabase({
+      db: test.db,
+      adminEmail: 'admin@example.com',
+      adminPassword,
+      companies: registry.slice(0, count),
+    });
+
   it('seeds topics, companies with aliases and tickers, and the first admin, once', async () => {
     const first = await seedDatabase({
       db: test.db,
@@ -82,46 +91,24 @@ describe('seedDatabase', () => {
   });
 
   it('generates an admin password when none is configured and returns it once', async () => {
-    const result = await seedDatabase({
-      db: test.db,
-      adminEmail: 'admin@example.com',
-      companies: registry.slice(0, 5),
-    });
+    const result = await seedFirst(5);
     const password = result.admin?.generatedPassword;
     expect(password).toMatch(/^[A-Za-z0-9_-]{16,}$/);
     const admin = await test.db.user.findUniqueOrThrow({ where: { email: 'admin@example.com' } });
     expect(await verifyPassword(password ?? '', admin.passwordHash)).toBe(true);
-    const again = await seedDatabase({
-      db: test.db,
-      adminEmail: 'admin@example.com',
-      companies: registry.slice(0, 5),
-    });
+    const again = await seedFirst(5);
     expect(again.admin).toBeNull();
   });
 
   it('adds companies that a newer registry brings without duplicating the old ones', async () => {
-    await seedDatabase({
-      db: test.db,
-      adminEmail: 'admin@example.com',
-      adminPassword: 'a-long-password',
-      companies: registry.slice(0, 10),
-    });
-    const result = await seedDatabase({
-      db: test.db,
-      adminEmail: 'admin@example.com',
-      companies: registry.slice(0, 20),
-    });
+    await seedFirst(10, 'a-long-password');
+    const result = await seedFirst(20);
     expect(result.skipped).toBe(false);
     expect(await test.db.company.count()).toBe(20);
   });
 
   it('records the seed in the audit log, which refuses edits', async () => {
-    await seedDatabase({
-      db: test.db,
-      adminEmail: 'admin@example.com',
-      adminPassword: 'a-long-password',
-      companies: registry.slice(0, 3),
-    });
+    await seedFirst(3, 'a-long-password');
     const entry = await test.db.auditEntry.findFirstOrThrow({ where: { action: 'system.seed' } });
     await expect(
       test.db.auditEntry.update({ where: { id: entry.id }, data: { action: 'tampered' } }),

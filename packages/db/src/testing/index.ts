@@ -5,3 +5,4 @@ export * from './previous-release.js';
 export * from './sample-rows.js';
 export * from './query-once.js';
 export * from './search-judgements.js';
+export * from './lock-out-user.js';

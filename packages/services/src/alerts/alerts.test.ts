@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { labelForScore } from '@wirelens/core/analysis';
 import { JOBS } from '@wirelens/core/jobs';
 import type { AnalysisResult } from '@wirelens/core/review';
+import { sampleAnalysisResult } from '@wirelens/core/testing';
 import { parseAlertFigures, readCompanySeed, seedDatabase } from '@wirelens/db';
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
 
@@ -51,23 +51,11 @@ afterEach(async () => {
 
 /** What an analyzer would answer for an article about Nvidia with this score and importance. */
 function result(score: number, importance: number): AnalysisResult {
-  const label = labelForScore(score);
-  return {
-    sentiment: { label, score, confidence: 0.8 },
-    importance: {
-      score: importance,
-      factors: {
-        eventType: null,
-        eventWeight: 0.5,
-        companyProminence: 0.5,
-        coverage: 0.2,
-        novelty: 0.5,
-        sentimentMagnitude: 0.5,
-      },
-    },
-    summary: 'Summary.',
-    analysis: ['One.', 'Two.', 'Three.'],
-    takeaways: ['A.', 'B.', 'C.'],
+  return sampleAnalysisResult({
+    score,
+    importance,
+    confidence: 0.8,
+    factors: { sentimentMagnitude: 0.5 },
     companies: [
       {
         companyId: String(nvidia),
@@ -78,11 +66,14 @@ function result(score: number, importance: number): AnalysisResult {
         sentences: ['Nvidia.'],
       },
     ],
-    topics: [],
-    language: 'en',
-    analyzer: { name: 'builtin', version: '1.0.0', model: null },
-    eventTypes: [],
-  };
+  });
+}
+
+/** The analyst's new watchlist holding one item. */
+async function analystWatchlist(name: string, item: Parameters<typeof addWatchlistItem>[0]['item']) {
+  const list = await createWatchlist({ db: test.db, actor: analyst, name });
+  await addWatchlistItem({ db: test.db, actor: analyst, watchlistId: list, item });
+  return list;
 }
 
 let counter = 0;
@@ -143,7 +134,7 @@ describe('article rules', () => {
         clusterId: story,
         source,
       });
-      fired.push(...(await evaluateArticleAlerts({ db: test.db, articleId: id, now: minutesAfter(i) })));
+      fired.push(...(await evaluateArticleAlerts({ db: test.db, articleIds: [id], now: minutesAfter(i) })));
     }
     expect(fired).toHaveLength(1);
     const unimportant = await article({
@@ -153,7 +144,7 @@ describe('article rules', () => {
       clusterId: await cluster('Minor'),
     });
     expect(
-      await evaluateArticleAlerts({ db: test.db, articleId: unimportant, now: minutesAfter(5) }),
+      await evaluateArticleAlerts({ db: test.db, articleIds: [unimportant], now: minutesAfter(5) }),
     ).toEqual([]);
     const next = await article({
       score: 0.5,
@@ -161,9 +152,9 @@ describe('article rules', () => {
       publishedAt: hoursBefore(1),
       clusterId: await cluster('Nvidia earnings'),
     });
-    expect(await evaluateArticleAlerts({ db: test.db, articleId: next, now: minutesAfter(6) })).toHaveLength(
-      1,
-    );
+    expect(
+      await evaluateArticleAlerts({ db: test.db, articleIds: [next], now: minutesAfter(6) }),
+    ).toHaveLength(1);
 
     const firings = await test.db.alertFiring.findMany({ where: { ruleId }, orderBy: { id: 'asc' } });
     expect(firings.map((f) => [f.dedupKey, f.articleIds.length])).toEqual([
@@ -194,24 +185,54 @@ describe('article rules', () => {
         publishedAt: hoursBefore(1),
         clusterId: await cluster(`Story ${minutes}`),
       });
-      return (await evaluateArticleAlerts({ db: test.db, articleId: id, now: minutesAfter(minutes) })).length;
+      return (await evaluateArticleAlerts({ db: test.db, articleIds: [id], now: minutesAfter(minutes) }))
+        .length;
     };
     expect(await evaluate(0)).toBe(1);
     expect(await evaluate(30)).toBe(0);
     expect(await evaluate(59)).toBe(0);
     expect(await evaluate(61)).toBe(1);
   });
+
+  it('evaluate a batch as one article at a time would: one firing per story, cooldowns within the batch', async () => {
+    const target = { companyId: nvidia, topicId: null, watchlistId: null, savedFilterId: null };
+    const rule = (name: string, cooldownMinutes: number) =>
+      createAlertRule({
+        db: test.db,
+        actor: analyst,
+        name,
+        kind: 'ARTICLE',
+        params: {},
+        cooldownMinutes,
+        target,
+      });
+    const everyStory = await rule('Every Nvidia story', 0);
+    const hourly = await rule('Nvidia, hourly', 60);
+    const story = await cluster('Nvidia export ban');
+    const batch = [
+      await article({ score: -0.5, publishedAt: hoursBefore(1), clusterId: story, source: sources[0] }),
+      await article({ score: -0.5, publishedAt: hoursBefore(1), clusterId: story, source: sources[1] }),
+      await article({ score: 0.4, publishedAt: hoursBefore(1), clusterId: await cluster('Nvidia earnings') }),
+    ];
+    const fired = await evaluateArticleAlerts({ db: test.db, articleIds: batch, now: NOW });
+    const firings = await test.db.alertFiring.findMany({
+      where: { id: { in: fired } },
+      orderBy: { id: 'asc' },
+    });
+    expect(firings.map((f) => [f.ruleId, f.articleIds])).toEqual([
+      [everyStory, [batch[0]]],
+      [hourly, [batch[0]]],
+      [everyStory, [batch[2]]],
+    ]);
+    expect(await test.db.notification.count({ where: { userId: analyst.userId } })).toBe(3);
+    // The same batch again (a retried job): nothing new.
+    expect(await evaluateArticleAlerts({ db: test.db, articleIds: batch, now: minutesAfter(1) })).toEqual([]);
+  });
 });
 
 describe('window rules', () => {
   it("an editor's correction fires a shift rule: rules read effective values", async () => {
-    const list = await createWatchlist({ db: test.db, actor: analyst, name: 'Chips' });
-    await addWatchlistItem({
-      db: test.db,
-      actor: analyst,
-      watchlistId: list,
-      item: { kind: 'COMPANY', companyId: nvidia },
-    });
+    const list = await analystWatchlist('Chips', { kind: 'COMPANY', companyId: nvidia });
     const ruleId = await createAlertRule({
       db: test.db,
       actor: analyst,
@@ -225,7 +246,7 @@ describe('window rules', () => {
     await article({ score: 0.4, publishedAt: hoursBefore(40) });
     const kept = await article({ score: 0.2, publishedAt: hoursBefore(3) });
     const corrected = await article({ score: 0.2, publishedAt: hoursBefore(2) });
-    expect(await evaluateArticleAlerts({ db: test.db, articleId: kept, now: NOW })).toEqual([]);
+    expect(await evaluateArticleAlerts({ db: test.db, articleIds: [kept], now: NOW })).toEqual([]);
 
     const queued: unknown[] = [];
     const jobs: JobQueue = {
@@ -252,7 +273,7 @@ describe('window rules', () => {
     expect(queued).toEqual([{ name: JOBS.evaluateArticleAlerts.name, payload: { articleId: corrected } }]);
 
     // What the queued job does: today's mean is now (0.2 − 0.9) / 2 = −0.35, 0.75 below yesterday.
-    const fired = await evaluateArticleAlerts({ db: test.db, articleId: corrected, now: NOW });
+    const fired = await evaluateArticleAlerts({ db: test.db, articleIds: [corrected], now: NOW });
     expect(fired).toHaveLength(1);
     const firing = await test.db.alertFiring.findFirstOrThrow({ where: { ruleId } });
     expect(parseAlertFigures(firing.figures)).toMatchObject({
@@ -265,16 +286,64 @@ describe('window rules', () => {
     expect([...firing.articleIds].sort()).toEqual([kept, corrected].sort());
     expect(firing.windowEnd?.toISOString()).toBe(NOW.toISOString());
     // Same period: evaluating again adds nothing.
-    expect(await evaluateArticleAlerts({ db: test.db, articleId: kept, now: minutesAfter(90) })).toEqual([]);
+    expect(await evaluateArticleAlerts({ db: test.db, articleIds: [kept], now: minutesAfter(90) })).toEqual(
+      [],
+    );
   });
 
-  it('the periodic job fires an attention rule on a saved full-text search', async () => {
-    const list = await createWatchlist({ db: test.db, actor: analyst, name: 'Themes' });
+  it("reach rules through lists holding the article's company or a saved search it matches, and no other list", async () => {
+    const holdsNvidia = await createWatchlist({ db: test.db, actor: analyst, name: 'Chips' });
     await addWatchlistItem({
       db: test.db,
       actor: analyst,
-      watchlistId: list,
-      item: { kind: 'FILTER', name: 'Export bans', filter: { search: 'export ban' } },
+      watchlistId: holdsNvidia,
+      item: { kind: 'COMPANY', companyId: nvidia },
+    });
+    const searches = async (name: string, search: string) => {
+      const list = await createWatchlist({ db: test.db, actor: analyst, name });
+      await addWatchlistItem({
+        db: test.db,
+        actor: analyst,
+        watchlistId: list,
+        item: { kind: 'FILTER', name, filter: { search } },
+      });
+      return list;
+    };
+    const exportBans = await searches('Export bans', 'export ban');
+    const earnings = await searches('Earnings', 'earnings');
+    const rule = (name: string, watchlistId: number) =>
+      createAlertRule({
+        db: test.db,
+        actor: analyst,
+        name,
+        kind: 'ARTICLE',
+        params: { minImportance: 1 },
+        cooldownMinutes: 0,
+        target: { watchlistId, companyId: null, topicId: null, savedFilterId: null },
+      });
+    // Two rules share the first list: each fires.
+    const expected = [
+      await rule('Chips, any', holdsNvidia),
+      await rule('Chips, again', holdsNvidia),
+      await rule('Bans', exportBans),
+    ];
+    await rule('Earnings', earnings);
+    const id = await article({
+      score: -0.4,
+      importance: 6,
+      publishedAt: hoursBefore(1),
+      title: 'New export ban on chips',
+    });
+    const fired = await evaluateArticleAlerts({ db: test.db, articleIds: [id], now: NOW });
+    const firings = await test.db.alertFiring.findMany({ where: { id: { in: fired } } });
+    expect(firings.map((f) => f.ruleId).sort((a, b) => a - b)).toEqual(expected);
+  });
+
+  it('the periodic job fires an attention rule on a saved full-text search', async () => {
+    const list = await analystWatchlist('Themes', {
+      kind: 'FILTER',
+      name: 'Export bans',
+      filter: { search: 'export ban' },
     });
     const saved = await test.db.savedFilter.findFirstOrThrow({ where: { watchlistId: list } });
     await createAlertRule({

@@ -1,6 +1,6 @@
 import { AppError } from '@wirelens/core';
 import type { AlertRuleKind } from '@wirelens/core/alerts';
-import { toJson, type DbClient } from '@wirelens/db';
+import { toJson, type AlertEmailMode, type DbClient } from '@wirelens/db';
 import { writeAudit, type Actor } from '@wirelens/db/repositories';
 
 import { checkedRuleFields, checkRuleTarget } from './owned-alert-rule.js';
@@ -16,6 +16,8 @@ export interface CreateAlertRuleOptions {
   /** Kind-specific parameters (core alerts rule-params); checked here. */
   params: unknown;
   cooldownMinutes?: number;
+  /** E-mail to the owner when it fires (default OFF). */
+  emailMode?: AlertEmailMode;
   target: RuleTarget;
 }
 
@@ -27,6 +29,7 @@ export async function createAlertRule({
   kind,
   params,
   cooldownMinutes = 60,
+  emailMode = 'OFF',
   target,
 }: CreateAlertRuleOptions): Promise<number> {
   const fields = checkedRuleFields(kind, { name, params, cooldownMinutes });
@@ -42,6 +45,7 @@ export async function createAlertRule({
       kind,
       params: toJson(fields.params),
       cooldownMinutes: fields.cooldownMinutes as number,
+      emailMode,
       ...target,
     };
     const rule = await tx.alertRule.create({

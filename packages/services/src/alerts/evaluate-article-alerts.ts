@@ -1,84 +1,129 @@
 import { articleParamsSchema, evaluateArticle, storyKey } from '@wirelens/core/alerts';
-import type { DbClient } from '@wirelens/db';
-import { articleMatches } from '@wirelens/db/repositories';
+import type { AlertRule, DbClient } from '@wirelens/db';
+import {
+  alertRulesCovering,
+  articlesMatchingFilters,
+  articleStateSelect,
+  filteredAlertRuleIds,
+  type ArticleFilter,
+} from '@wirelens/db/repositories';
 
+import type { JobQueue } from '../queue/job-queue.js';
 import { evaluateWindowRule } from './evaluate-window-rule.js';
-import { recordFiring } from './record-firing.js';
+import { recordFirings, type FiringCandidate } from './record-firing.js';
 import { ruleTargetFilter } from './rule-target.js';
+
+const FIRINGS_PER_TRANSACTION = 250;
 
 export interface EvaluateArticleAlertsOptions {
   db: DbClient;
-  articleId: number;
+  /** The articles to evaluate together (e.g. an analysed batch); their firings are recorded in this order. */
+  articleIds: readonly number[];
   /** Default: now (tests pin it). */
   now?: Date;
+  /** Queues deliveries (webhooks, immediate e-mail) with each firing; without it only notifications are recorded. */
+  jobs?: JobQueue;
 }
 
 /**
- * After an analysis is stored or an editor corrected one: every enabled rule whose target covers
- * the article is evaluated on the article's effective values. Article rules fire once per story
- * cluster; window rules (shift, attention, anomaly) are re-evaluated for the window ending now,
- * so a correction can push a mean across a rule's line. Returns the ids of the new firings.
+ * After analyses are stored or an editor corrected one: every enabled rule whose target covers one
+ * of the articles is evaluated on the article's effective values. Set-based, so the cost follows
+ * the rules the articles reach, not all rules: one statement finds the rules reached through the
+ * articles' companies and topics (directly or on a list), one checks every saved-filter target
+ * against all the articles. Article rules fire once per story cluster, all firings of the batch
+ * in one transaction; window rules (shift, attention, anomaly) are re-evaluated once for the
+ * window ending now, so a correction can push a mean across a rule's line. Returns the ids of the
+ * new firings.
  */
 export async function evaluateArticleAlerts({
   db,
-  articleId,
+  articleIds,
   now = new Date(),
+  jobs,
 }: EvaluateArticleAlertsOptions): Promise<number[]> {
-  const article = await db.article.findUnique({
-    where: { id: articleId },
-    select: {
-      id: true,
-      clusterId: true,
-      importance: true,
-      sentimentLabel: true,
-      sentimentScore: true,
-      reviewStatus: true,
-      latestAnalysisId: true,
-      companies: { select: { companyId: true } },
-      topics: { select: { topicId: true } },
-    },
+  const wanted = [...new Set(articleIds)];
+  const rows = await db.article.findMany({
+    where: { id: { in: wanted }, latestAnalysisId: { not: null } },
+    // The article's effective state, as every consumer of it reads it, plus what rules match on.
+    select: { ...articleStateSelect, clusterId: true, importance: true },
   });
-  if (!article || article.latestAnalysisId === null) return [];
-  const companyIds = article.companies.map((c) => c.companyId);
-  const topicIds = article.topics.map((t) => t.topicId);
-  // Company and topic rules are found by index; list and saved-filter rules are checked by query below.
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const articles = wanted.flatMap((id) => byId.get(id) ?? []);
+  if (articles.length === 0) return [];
+  const ids = articles.map((article) => article.id);
+
+  const direct = await alertRulesCovering(db, ids);
+  const filtered = new Set(await filteredAlertRuleIds(db));
   const rules = await db.alertRule.findMany({
-    where: {
-      enabled: true,
-      OR: [
-        { companyId: { in: companyIds } },
-        { topicId: { in: topicIds } },
-        { watchlistId: { not: null } },
-        { savedFilterId: { not: null } },
-      ],
-    },
+    where: { id: { in: [...new Set([...direct.map((c) => c.ruleId), ...filtered])] }, enabled: true },
     orderBy: { id: 'asc' },
   });
-  const fired: number[] = [];
-  for (const rule of rules) {
-    const filter = await ruleTargetFilter(db, rule);
-    if (!filter) continue;
-    const covered =
-      rule.companyId !== null || rule.topicId !== null || (await articleMatches(db, filter, article.id));
-    if (!covered) continue;
-    let firingId: number | null;
-    if (rule.kind === 'ARTICLE') {
-      // A rejected analysis is not news to alert on.
-      const params = articleParamsSchema.parse(rule.params);
-      const figures = article.reviewStatus === 'REJECTED' ? null : evaluateArticle(params, article);
-      firingId = figures
-        ? await recordFiring(db, {
-            rule,
-            dedupKey: storyKey(article),
-            figures,
-            articleIds: [article.id],
-            clusterId: article.clusterId,
-            now,
-          })
-        : null;
-    } else {
-      firingId = await evaluateWindowRule(db, rule, filter, now);
+  const covered = new Map<number, Set<number>>();
+  const cover = (ruleId: number, articleId: number) => {
+    const set = covered.get(ruleId) ?? new Set<number>();
+    set.add(articleId);
+    covered.set(ruleId, set);
+  };
+  for (const { ruleId, articleId } of direct) cover(ruleId, articleId);
+
+  // Rules sharing a target (ten rules on one list) read its filter once.
+  const filters = new Map<string, Promise<ArticleFilter | null>>();
+  const filterOf = (rule: AlertRule) => {
+    const key = `${rule.companyId}/${rule.topicId}/${rule.watchlistId}/${rule.savedFilterId}`;
+    let filter = filters.get(key);
+    if (!filter) {
+      filter = ruleTargetFilter(db, rule);
+      filters.set(key, filter);
     }
+    return filter;
+  };
+  // Saved-filter targets (and lists holding saved filters): every target checked in one statement.
+  const filterRules: { rule: AlertRule; filter: ArticleFilter }[] = [];
+  for (const rule of rules) {
+    if (!filtered.has(rule.id)) continue;
+    const filter = await filterOf(rule);
+    if (filter) filterRules.push({ rule, filter });
+  }
+  const matches = await articlesMatchingFilters(
+    db,
+    filterRules.map((r) => r.filter),
+    ids,
+  );
+  for (const [i, { rule }] of filterRules.entries()) {
+    for (const articleId of matches[i] ?? []) cover(rule.id, articleId);
+  }
+
+  const reached = rules.filter((rule) => covered.has(rule.id));
+  const candidates: FiringCandidate[] = [];
+  const articleRules = reached
+    .filter((rule) => rule.kind === 'ARTICLE')
+    .map((rule) => ({ rule, params: articleParamsSchema.parse(rule.params) }));
+  for (const article of articles) {
+    // A rejected analysis is not news to alert on.
+    if (article.reviewStatus === 'REJECTED') continue;
+    for (const { rule, params } of articleRules) {
+      if (!covered.get(rule.id)?.has(article.id)) continue;
+      const figures = evaluateArticle(params, article);
+      if (!figures) continue;
+      candidates.push({
+        rule,
+        dedupKey: storyKey(article),
+        figures,
+        articleIds: [article.id],
+        clusterId: article.clusterId,
+      });
+    }
+  }
+  // Bounded transactions: at 10,000 rules one batch fired about 3,000 times, more than a transaction
+  // should hold (and its deliveries wait for its commit). Chunks in order give the same result.
+  const fired: number[] = [];
+  for (let i = 0; i < candidates.length; i += FIRINGS_PER_TRANSACTION) {
+    fired.push(...(await recordFirings(db, candidates.slice(i, i + FIRINGS_PER_TRANSACTION), { now, jobs })));
+  }
+  for (const rule of reached) {
+    if (rule.kind === 'ARTICLE') continue;
+    const filter = await filterOf(rule);
+    const firingId = filter ? await evaluateWindowRule(db, rule, filter, now, jobs) : null;
     if (firingId !== null) fired.push(firingId);
   }
   return fired;

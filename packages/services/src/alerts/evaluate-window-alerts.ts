@@ -1,5 +1,6 @@
 import type { DbClient } from '@wirelens/db';
 
+import type { JobQueue } from '../queue/job-queue.js';
 import { evaluateWindowRule } from './evaluate-window-rule.js';
 import { ruleTargetFilter } from './rule-target.js';
 
@@ -11,9 +12,12 @@ import { ruleTargetFilter } from './rule-target.js';
 export async function evaluateWindowAlerts({
   db,
   now = new Date(),
+  jobs,
 }: {
   db: DbClient;
   now?: Date;
+  /** Queues deliveries (webhooks, immediate e-mail) with each firing; without it only notifications are recorded. */
+  jobs?: JobQueue;
 }): Promise<number[]> {
   const rules = await db.alertRule.findMany({
     where: { enabled: true, kind: { not: 'ARTICLE' } },
@@ -23,7 +27,7 @@ export async function evaluateWindowAlerts({
   for (const rule of rules) {
     const filter = await ruleTargetFilter(db, rule);
     if (!filter) continue;
-    const firingId = await evaluateWindowRule(db, rule, filter, now);
+    const firingId = await evaluateWindowRule(db, rule, filter, now, jobs);
     if (firingId !== null) fired.push(firingId);
   }
   return fired;

@@ -8,9 +8,10 @@ import {
   type AlertFigures,
   type TimeWindow,
 } from '@wirelens/core/alerts';
-import type { AlertRuleKind, DbClient, Prisma } from '@wirelens/db';
+import type { AlertEmailMode, AlertRuleKind, DbClient, Prisma } from '@wirelens/db';
 import { loadAlertWindows, type ArticleFilter } from '@wirelens/db/repositories';
 
+import type { JobQueue } from '../queue/job-queue.js';
 import { recordFiring } from './record-firing.js';
 
 export interface WindowRule {
@@ -19,6 +20,7 @@ export interface WindowRule {
   kind: AlertRuleKind;
   params: Prisma.JsonValue;
   cooldownMinutes: number;
+  emailMode: AlertEmailMode;
 }
 
 interface Verdict {
@@ -79,6 +81,7 @@ export async function evaluateWindowRule(
   rule: WindowRule,
   filter: ArticleFilter,
   now: Date,
+  jobs?: JobQueue,
 ): Promise<number | null> {
   const verdict = await judge(db, rule, filter, now);
   if (!verdict.figures) return null;
@@ -89,5 +92,6 @@ export async function evaluateWindowRule(
     articleIds: verdict.articleIds,
     window: verdict.window,
     now,
+    jobs,
   });
 }

@@ -8,5 +8,6 @@ export { evaluateArticleAlerts, type EvaluateArticleAlertsOptions } from './eval
 export { evaluateWindowAlerts } from './evaluate-window-alerts.js';
 export { markNotificationsRead } from './mark-notifications-read.js';
 export { queueAlertEvaluation } from './queue-alert-evaluation.js';
+export { recordFiring, recordFirings, type FiringCandidate, type FiringInput } from './record-firing.js';
 export type { RuleTarget } from './rule-target.js';
 export { updateAlertRule, type UpdateAlertRuleOptions } from './update-alert-rule.js';

@@ -1,66 +1,119 @@
 import type { AlertFigures, TimeWindow } from '@wirelens/core/alerts';
-import { toJson, type AlertRuleKind, type DbClient } from '@wirelens/db';
+import { JOBS } from '@wirelens/core/jobs';
+import { toJson, type AlertEmailMode, type AlertRuleKind, type DbClient } from '@wirelens/db';
 
-export interface FiringInput {
-  rule: { id: number; ownerId: number; kind: AlertRuleKind; cooldownMinutes: number };
+import type { JobQueue } from '../queue/job-queue.js';
+import { queueFiringDeliveries } from '../webhooks/queue-firing-deliveries.js';
+
+/** A firing to record: what crossed, for which rule, story or period. */
+export interface FiringCandidate {
+  rule: {
+    id: number;
+    ownerId: number;
+    kind: AlertRuleKind;
+    cooldownMinutes: number;
+    emailMode: AlertEmailMode;
+  };
   dedupKey: string;
   figures: AlertFigures;
   articleIds: number[];
   clusterId?: number | null;
   window?: TimeWindow | null;
+}
+
+export interface RecordFiringsOptions {
   now: Date;
+  /** Where the firings' deliveries (webhooks, immediate e-mail) are queued, in their transaction (without one, none are). */
+  jobs?: JobQueue | undefined;
 }
 
 /**
- * Records a firing and its owner's notification, or nothing when the rule is cooling down or
- * already fired for this story or period. The cooldown is claimed with a conditional update of
- * the rule and the firing is unique per (rule, key), so two workers evaluating the same article
- * at once still fire once. Returns the firing id (what a delivery job would carry), or null.
+ * Records firings and their owners' notifications in one transaction, in the order given, as if
+ * one at a time: a firing is skipped when its rule is disabled or cooling down (an earlier firing
+ * of the batch counts) or already fired for this story or period. The rules' rows are locked
+ * (in id order, so concurrent batches cannot deadlock) before anything is decided, and a firing
+ * is unique per (rule, key), so two workers evaluating the same article at once still fire once.
+ * Returns the new firing ids (what a delivery job carries), in the order of their inputs.
  */
-export async function recordFiring(db: DbClient, input: FiringInput): Promise<number | null> {
-  const { rule, now } = input;
-  return db
-    .$transaction(async (tx) => {
-      const coolUntil = new Date(now.getTime() - rule.cooldownMinutes * 60_000);
-      const claimed = await tx.alertRule.updateMany({
-        where: {
-          id: rule.id,
-          enabled: true,
-          OR: [{ lastFiredAt: null }, { lastFiredAt: { lte: coolUntil } }],
-        },
+export async function recordFirings(
+  db: DbClient,
+  inputs: readonly FiringCandidate[],
+  { now, jobs }: RecordFiringsOptions,
+): Promise<number[]> {
+  if (inputs.length === 0) return [];
+  const ruleIds = [...new Set(inputs.map((input) => input.rule.id))].sort((a, b) => a - b);
+  return db.$transaction(
+    async (tx) => {
+      const rules = await tx.$queryRaw<{ id: number; enabled: boolean; lastFiredAt: Date | null }[]>`
+      SELECT "id", "enabled", "lastFiredAt" FROM "AlertRule"
+       WHERE "id" = ANY(${ruleIds}::int[]) ORDER BY "id" FOR UPDATE`;
+      const fired = await tx.$queryRaw<{ ruleId: number; dedupKey: string }[]>`
+      SELECT f."ruleId", f."dedupKey" FROM "AlertFiring" f
+        JOIN unnest(${inputs.map((i) => i.rule.id)}::int[], ${inputs.map((i) => i.dedupKey)}::text[]) AS k(rule, key)
+          ON f."ruleId" = k.rule AND f."dedupKey" = k.key`;
+      const keyOf = (ruleId: number, dedupKey: string) => `${ruleId}\n${dedupKey}`;
+      const taken = new Set(fired.map((f) => keyOf(f.ruleId, f.dedupKey)));
+      const lastFired = new Map(rules.filter((r) => r.enabled).map((r) => [r.id, r.lastFiredAt]));
+      const chosen = inputs.filter(({ rule, dedupKey }) => {
+        if (!lastFired.has(rule.id) || taken.has(keyOf(rule.id, dedupKey))) return false;
+        const last = lastFired.get(rule.id);
+        if (last && last.getTime() > now.getTime() - rule.cooldownMinutes * 60_000) return false;
+        taken.add(keyOf(rule.id, dedupKey));
+        lastFired.set(rule.id, now);
+        return true;
+      });
+      if (chosen.length === 0) return [];
+      const created = await tx.alertFiring.createManyAndReturn({
+        data: chosen.map((input) => ({
+          ruleId: input.rule.id,
+          kind: input.rule.kind,
+          dedupKey: input.dedupKey,
+          figures: toJson(input.figures),
+          articleIds: input.articleIds,
+          clusterId: input.clusterId ?? null,
+          windowStart: input.window?.start ?? null,
+          windowEnd: input.window?.end ?? null,
+          firedAt: now,
+        })),
+        select: { id: true, ruleId: true, dedupKey: true },
+      });
+      const idOf = new Map(created.map((c) => [keyOf(c.ruleId, c.dedupKey), c.id]));
+      const firings = chosen.map((input) => ({
+        firingId: idOf.get(keyOf(input.rule.id, input.dedupKey)) as number,
+        ownerId: input.rule.ownerId,
+        emailMode: input.rule.emailMode,
+      }));
+      await tx.alertRule.updateMany({
+        where: { id: { in: [...new Set(chosen.map((input) => input.rule.id))] } },
         data: { lastFiredAt: now },
       });
-      if (claimed.count === 0) return null;
-      const created = await tx.alertFiring.createManyAndReturn({
-        data: [
-          {
-            ruleId: rule.id,
-            kind: rule.kind,
-            dedupKey: input.dedupKey,
-            figures: toJson(input.figures),
-            articleIds: input.articleIds,
-            clusterId: input.clusterId ?? null,
-            windowStart: input.window?.start ?? null,
-            windowEnd: input.window?.end ?? null,
-            firedAt: now,
-          },
-        ],
-        skipDuplicates: true,
-        select: { id: true },
+      await tx.notification.createMany({
+        data: firings.map((f) => ({ userId: f.ownerId, firingId: f.firingId, createdAt: now })),
       });
-      const firing = created[0];
-      if (!firing) {
-        // Already fired for this story or period: give the cooldown back untouched.
-        throw new AlreadyFired();
+      // Deliveries beyond the dashboard, queued with the firings so they exist exactly when they commit.
+      if (jobs) {
+        await queueFiringDeliveries(tx, jobs, firings);
+        await jobs.sendMany(
+          JOBS.sendFiringEmail,
+          firings
+            .filter((f) => f.emailMode === 'IMMEDIATE')
+            .map((f) => ({ payload: { firingId: f.firingId }, singletonKey: `firing-${f.firingId}` })),
+          { tx },
+        );
       }
-      await tx.notification.create({ data: { userId: rule.ownerId, firingId: firing.id, createdAt: now } });
-      return firing.id;
-    })
-    .catch((error: unknown) => {
-      if (error instanceof AlreadyFired) return null;
-      throw error;
-    });
+      return firings.map((f) => f.firingId);
+    },
+    // A batch of 100 articles can fire thousands of rules; the job's own expiry (120 s) still bounds it.
+    { timeout: 60_000 },
+  );
 }
 
-/** Rolls the transaction back (the cooldown claim with it) when the firing exists already. */
-class AlreadyFired extends Error {}
+export interface FiringInput extends FiringCandidate, RecordFiringsOptions {}
+
+/** One firing (a window rule's), recorded as `recordFirings` does: its id, or null when it was not due. */
+export async function recordFiring(
+  db: DbClient,
+  { now, jobs, ...firing }: FiringInput,
+): Promise<number | null> {
+  return (await recordFirings(db, [firing], { now, jobs }))[0] ?? null;
+}

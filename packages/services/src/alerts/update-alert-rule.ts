@@ -1,4 +1,4 @@
-import { toJson, type DbClient } from '@wirelens/db';
+import { toJson, type AlertEmailMode, type DbClient } from '@wirelens/db';
 import { writeAudit, type Actor } from '@wirelens/db/repositories';
 
 import { checkedRuleFields, ownedAlertRule } from './owned-alert-rule.js';
@@ -12,6 +12,7 @@ export interface UpdateAlertRuleOptions {
   params?: unknown;
   cooldownMinutes?: number;
   enabled?: boolean;
+  emailMode?: AlertEmailMode;
 }
 
 /** Changes one of the viewer's rules; what is not given stays. */
@@ -20,6 +21,7 @@ export async function updateAlertRule({
   actor,
   ruleId,
   enabled,
+  emailMode,
   ...given
 }: UpdateAlertRuleOptions): Promise<number> {
   return db.$transaction(async (tx) => {
@@ -30,6 +32,7 @@ export async function updateAlertRule({
       ...(fields.params !== undefined && { params: toJson(fields.params) }),
       ...(fields.cooldownMinutes !== undefined && { cooldownMinutes: fields.cooldownMinutes }),
       ...(enabled !== undefined && { enabled }),
+      ...(emailMode !== undefined && { emailMode }),
     };
     await tx.alertRule.update({ where: { id: ruleId }, data });
     await writeAudit(tx, actor, {
@@ -41,6 +44,7 @@ export async function updateAlertRule({
         params: rule.params,
         cooldownMinutes: rule.cooldownMinutes,
         enabled: rule.enabled,
+        emailMode: rule.emailMode,
       },
       after: data,
     });

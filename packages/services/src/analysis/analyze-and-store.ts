@@ -68,20 +68,46 @@ export async function analyzeAndStore({
   return outcome;
 }
 
-const subjectSelect = {
-  id: true,
-  title: true,
-  excerpt: true,
-  contentText: true,
-  publishedAt: true,
-  language: true,
-  latestAnalysisId: true,
-  clusterId: true,
-  latestAnalysis: { select: { analyzer: true, importanceFactors: true } },
-  source: { select: { title: true } },
-} satisfies Prisma.ArticleSelect;
+/** An article as analysing it needs it. */
+interface Subject {
+  id: number;
+  title: string;
+  excerpt: string | null;
+  contentText: string | null;
+  publishedAt: Date;
+  language: string | null;
+  latestAnalysisId: number | null;
+  clusterId: number | null;
+  latestAnalysis: { analyzer: string; importanceFactors: Prisma.JsonValue } | null;
+  source: { title: string | null };
+}
 
-type Subject = Prisma.ArticleGetPayload<{ select: typeof subjectSelect }>;
+/** The batch's articles in one statement (it runs for every batch: no ORM query planning). */
+async function loadSubjects(db: DbClient, articleIds: readonly number[]): Promise<Map<number, Subject>> {
+  const rows = await db.$queryRaw<
+    (Omit<Subject, 'latestAnalysis' | 'source'> & {
+      analyzer: string | null;
+      importanceFactors: Prisma.JsonValue;
+      sourceTitle: string | null;
+    })[]
+  >`
+    SELECT a."id", a."title", a."excerpt", a."contentText", a."publishedAt", a."language",
+      a."latestAnalysisId", a."clusterId", l."analyzer", l."importanceFactors", s."title" AS "sourceTitle"
+    FROM "Article" a
+    JOIN "Source" s ON s."id" = a."sourceId"
+    LEFT JOIN "Analysis" l ON l."id" = a."latestAnalysisId"
+    WHERE a."id" = ANY(${[...articleIds]}::int[])`;
+  return new Map(
+    rows.map(({ analyzer, importanceFactors, sourceTitle, ...article }) => [
+      article.id,
+      {
+        ...article,
+        latestAnalysis: analyzer === null ? null : { analyzer, importanceFactors },
+        source: { title: sourceTitle },
+      },
+    ]),
+  );
+}
 
 /** Nothing to do: a duplicate "new" job after a successful run, or a coverage job for a run coverage cannot change. */
 function nothingToDo(article: Subject, reason: AnalyzeRequest['reason']): boolean {
@@ -124,13 +150,9 @@ export async function analyzeArticles({
   requests: readonly AnalyzeRequest[];
 }): Promise<AnalyzeRequestOutcome[]> {
   const outcomes: (AnalyzeRequestOutcome | undefined)[] = requests.map(() => undefined);
-  const articles = new Map(
-    (
-      await db.article.findMany({
-        where: { id: { in: requests.map((r) => r.articleId) } },
-        select: subjectSelect,
-      })
-    ).map((article) => [article.id, article]),
+  const articles = await loadSubjects(
+    db,
+    requests.map((r) => r.articleId),
   );
   const work: Work[] = [];
   for (const [index, request] of requests.entries()) {

@@ -9,11 +9,11 @@ import type { DbClient, ReviewStatus } from '@wirelens/db';
 import {
   aiValuesOf,
   applyBucketDeltas,
-  articleStateSelect,
   contributionOf,
   effectiveContribution,
   insertAnalysisRuns,
   latestCorrections,
+  loadArticleRunStates,
   lockArticles,
   resolveCompaniesOfRuns,
   resolveTopicsOfRuns,
@@ -79,14 +79,7 @@ export async function storeAnalysisRuns({
       const existing = await lockArticles(tx, articleIds);
       const missing = articleIds.find((id) => !existing.has(id));
       if (missing !== undefined) throw new AppError('NOT_FOUND', `Article ${missing} does not exist`);
-      const states = new Map(
-        (
-          await tx.article.findMany({
-            where: { id: { in: articleIds } },
-            select: { ...articleStateSelect, language: true, latestAnalysis: true },
-          })
-        ).map((state) => [state.id, state]),
-      );
+      const states = await loadArticleRunStates(tx, articleIds);
       const mentionsOfRuns = await resolveCompaniesOfRuns(
         tx,
         runs.map((run) => run.result.companies),
@@ -137,7 +130,7 @@ export async function storeAnalysisRuns({
               latestAnalysisId: analysis.id,
               analyzedAt: analysis.createdAt,
               reviewStatus,
-              reviewVersion: { increment: 1 },
+              bumpReviewVersion: true,
               language: state.language ?? run.result.language,
             },
           },

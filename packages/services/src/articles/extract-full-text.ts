@@ -1,7 +1,7 @@
 import { AppError } from '@wirelens/core';
 import { decodeFeedBody } from '@wirelens/core/feeds';
 import { extractArticle } from '@wirelens/core/html';
-import type { DbClient } from '@wirelens/db';
+import type { DbClient, Prisma } from '@wirelens/db';
 
 import { fetchUrl } from '../fetch/fetch-url.js';
 import { allowHostsFor, type IngestConfig } from '../fetch/ingest-config.js';
@@ -43,7 +43,19 @@ export async function extractFullText({
   });
   if (!article || article.fullTextStatus !== 'PENDING') return 'skipped';
 
-  let outcome: 'extracted' | 'failed' = 'failed';
+  // The article's new state and its analysis job are stored together: a worker killed in between
+  // would otherwise leave an article no longer PENDING (a retry skips it) that is never analysed.
+  const store = (outcome: 'extracted' | 'failed', data: Prisma.ArticleUpdateInput) =>
+    db.$transaction(async (tx) => {
+      await tx.article.update({ where: { id: articleId }, data });
+      await queueArticleFollowUps({
+        jobs,
+        tx,
+        created: [{ id: articleId, fullTextStatus: outcome === 'extracted' ? 'EXTRACTED' : 'FAILED' }],
+        updated: [],
+      });
+      return outcome;
+    });
   try {
     const response = await config.limiter.run(new URL(article.url).host, () =>
       fetchUrl(article.url, {
@@ -61,28 +73,16 @@ export async function extractFullText({
     });
     const extracted = extractArticle({ html, url: response.url });
     if (extracted && extracted.text.length > (article.contentText?.length ?? 0)) {
-      await db.article.update({
-        where: { id: articleId },
-        data: {
-          contentHtml: extracted.contentHtml,
-          sanitizerVersion: extracted.sanitizerVersion,
-          contentText: extracted.text,
-          fullTextStatus: 'EXTRACTED',
-          imageUrl: article.imageUrl ?? extracted.imageUrl,
-        },
+      return await store('extracted', {
+        contentHtml: extracted.contentHtml,
+        sanitizerVersion: extracted.sanitizerVersion,
+        contentText: extracted.text,
+        fullTextStatus: 'EXTRACTED',
+        imageUrl: article.imageUrl ?? extracted.imageUrl,
       });
-      outcome = 'extracted';
-    } else {
-      await db.article.update({ where: { id: articleId }, data: { fullTextStatus: 'FAILED' } });
     }
   } catch (error) {
     if (signal?.aborted || !(error instanceof AppError)) throw error;
-    await db.article.update({ where: { id: articleId }, data: { fullTextStatus: 'FAILED' } });
   }
-  await queueArticleFollowUps({
-    jobs,
-    created: [{ id: articleId, fullTextStatus: outcome === 'extracted' ? 'EXTRACTED' : 'FAILED' }],
-    updated: [],
-  });
-  return outcome;
+  return store('failed', { fullTextStatus: 'FAILED' });
 }

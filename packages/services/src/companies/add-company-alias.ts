@@ -1,6 +1,6 @@
 import { AppError } from '@wirelens/core';
 import { normalizeAlias } from '@wirelens/db';
-import { uniqueOrConflict, writeAudit } from '@wirelens/db/repositories';
+import { auditRow, uniqueOrConflict } from '@wirelens/db/repositories';
 
 import { findCompanyOrThrow, type CompanyActionOptions } from './find-company.js';
 
@@ -19,13 +19,7 @@ export async function addCompanyAlias({
       db.$transaction(async (tx) => {
         await findCompanyOrThrow(tx, companyId);
         await tx.companyAlias.create({ data: { companyId, alias: alias.trim(), normalized, ambiguous } });
-        await writeAudit(tx, actor, {
-          action: 'company.addAlias',
-          entityType: 'Company',
-          entityId: companyId,
-          after: { alias, ambiguous },
-        });
-        return companyId;
+        return auditRow(tx, actor, 'company.addAlias', 'Company', companyId, { after: { alias, ambiguous } });
       }),
     'alias',
     'The company already has this alias',

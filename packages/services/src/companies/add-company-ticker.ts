@@ -1,4 +1,4 @@
-import { uniqueOrConflict, writeAudit } from '@wirelens/db/repositories';
+import { auditRow, uniqueOrConflict } from '@wirelens/db/repositories';
 
 import { findCompanyOrThrow, normalizeListing, type CompanyTickerOptions } from './find-company.js';
 
@@ -11,13 +11,7 @@ export async function addCompanyTicker(options: CompanyTickerOptions): Promise<n
       db.$transaction(async (tx) => {
         await findCompanyOrThrow(tx, companyId);
         await tx.companyTicker.create({ data: { companyId, ...listing } });
-        await writeAudit(tx, actor, {
-          action: 'company.addTicker',
-          entityType: 'Company',
-          entityId: companyId,
-          after: listing,
-        });
-        return companyId;
+        return auditRow(tx, actor, 'company.addTicker', 'Company', companyId, { after: listing });
       }),
     'symbol',
     'This ticker is already listed on that exchange',

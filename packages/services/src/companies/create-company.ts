@@ -1,6 +1,6 @@
 import { AppError } from '@wirelens/core';
 import { normalizeAlias, slugify, type DbClient } from '@wirelens/db';
-import { uniqueOrConflict, writeAudit, type Actor } from '@wirelens/db/repositories';
+import { auditRow, uniqueOrConflict, type Actor } from '@wirelens/db/repositories';
 
 export interface CreateCompanyInput {
   name: string;
@@ -54,13 +54,7 @@ export async function createCompany({
             },
           },
         });
-        await writeAudit(tx, actor, {
-          action: 'company.create',
-          entityType: 'Company',
-          entityId: company.id,
-          after: { ...input, slug },
-        });
-        return company.id;
+        return auditRow(tx, actor, 'company.create', 'Company', company.id, { after: { ...input, slug } });
       }),
     'slug',
     'A company with this slug or ticker already exists',

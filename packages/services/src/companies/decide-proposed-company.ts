@@ -1,5 +1,5 @@
 import { AppError } from '@wirelens/core';
-import { writeAudit } from '@wirelens/db/repositories';
+import { auditRow } from '@wirelens/db/repositories';
 
 import { findCompanyOrThrow, type CompanyActionOptions } from './find-company.js';
 
@@ -22,13 +22,10 @@ export async function decideProposedCompany({
       await tx.articleCompany.deleteMany({ where: { companyId } });
       await tx.sentimentBucket.deleteMany({ where: { subject: 'COMPANY', subjectId: companyId } });
     }
-    await writeAudit(tx, actor, {
-      action: decision === 'CONFIRMED' ? 'company.confirm' : 'company.reject',
-      entityType: 'Company',
-      entityId: companyId,
+    const action = decision === 'CONFIRMED' ? 'company.confirm' : 'company.reject';
+    return auditRow(tx, actor, action, 'Company', companyId, {
       before: { status: company.status },
       after: { status: decision },
     });
-    return companyId;
   });
 }

@@ -1,5 +1,5 @@
 import type { DbClient } from '@wirelens/db';
-import { rebuildSentimentBucketsIn, writeAudit, type Actor } from '@wirelens/db/repositories';
+import { auditRow, rebuildSentimentBucketsIn, type Actor } from '@wirelens/db/repositories';
 
 import { loadMergePair } from './merge-pair.js';
 
@@ -37,10 +37,7 @@ export async function mergeCompanies({
         data: { status: 'MERGED', mergedIntoId: targetId },
       });
       await rebuildSentimentBucketsIn(tx, [sourceId, targetId]);
-      await writeAudit(tx, actor, {
-        action: 'company.merge',
-        entityType: 'Company',
-        entityId: sourceId,
+      await auditRow(tx, actor, 'company.merge', 'Company', sourceId, {
         before: { status: source.status, mergedIntoId: null },
         after: { status: 'MERGED', mergedIntoId: targetId, articlesMoved: moved },
       });

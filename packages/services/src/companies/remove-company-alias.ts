@@ -1,6 +1,6 @@
 import { AppError } from '@wirelens/core';
 import { normalizeAlias } from '@wirelens/db';
-import { writeAudit } from '@wirelens/db/repositories';
+import { auditRow } from '@wirelens/db/repositories';
 
 import { findCompanyOrThrow, type CompanyActionOptions } from './find-company.js';
 
@@ -24,12 +24,8 @@ export async function removeCompanyAlias({
     if (!existing)
       throw new AppError('NOT_FOUND', 'The company has no such alias', { details: { field: 'alias' } });
     await tx.companyAlias.delete({ where: { id: existing.id } });
-    await writeAudit(tx, actor, {
-      action: 'company.removeAlias',
-      entityType: 'Company',
-      entityId: companyId,
+    return auditRow(tx, actor, 'company.removeAlias', 'Company', companyId, {
       before: { alias: existing.alias, ambiguous: existing.ambiguous },
     });
-    return companyId;
   });
 }

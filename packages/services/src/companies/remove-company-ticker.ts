@@ -1,5 +1,5 @@
 import { AppError } from '@wirelens/core';
-import { writeAudit } from '@wirelens/db/repositories';
+import { auditRow } from '@wirelens/db/repositories';
 
 import { findCompanyOrThrow, normalizeListing, type CompanyTickerOptions } from './find-company.js';
 
@@ -12,12 +12,6 @@ export async function removeCompanyTicker(options: CompanyTickerOptions): Promis
     const removed = await tx.companyTicker.deleteMany({ where: { companyId, ...listing } });
     if (removed.count === 0)
       throw new AppError('NOT_FOUND', 'The company has no such ticker', { details: { field: 'symbol' } });
-    await writeAudit(tx, actor, {
-      action: 'company.removeTicker',
-      entityType: 'Company',
-      entityId: companyId,
-      before: listing,
-    });
-    return companyId;
+    return auditRow(tx, actor, 'company.removeTicker', 'Company', companyId, { before: listing });
   });
 }

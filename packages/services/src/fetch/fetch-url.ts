@@ -75,7 +75,8 @@ export function parseCacheMaxAge(headers: Record<string, string>, now = Date.now
   return Math.max(0, expires - (Number.isNaN(served) ? now : served));
 }
 
-function guardedLookup(guard: SsrfGuard): LookupFunction {
+/** A socket lookup that connects only to addresses the guard accepts (checked at connect time, so DNS rebinding cannot slip past). */
+export function guardedLookup(guard: SsrfGuard): LookupFunction {
   return (hostname, options, callback) => {
     guard.resolvePublic(hostname).then(
       (addresses) => {

@@ -2,6 +2,7 @@ export {
   DEFAULT_ACCEPT,
   DEFAULT_USER_AGENT,
   fetchUrl,
+  guardedLookup,
   type FetchUrlOptions,
   type FetchUrlResult,
   parseCacheMaxAge,

@@ -9,6 +9,7 @@ import { createAnalyzerSet, type AnalyzerSet } from '../analysis/analyzer-set.js
 import type { JobQueue } from '../queue/job-queue.js';
 import { correctAnalysis } from '../review/correct-analysis.js';
 import { decideAnalysis } from '../review/decide-analysis.js';
+import { BUILTIN_ANALYZER_CONFIG } from '../testing/analyzer-config.js';
 import { activateAnalyzerModel } from './activate-analyzer-model.js';
 import { analyzerQuality } from './analyzer-quality.js';
 import { trainAnalyzer } from './train-analyzer.js';
@@ -21,12 +22,8 @@ const jobs: JobQueue = {
   sendMany: () => Promise.resolve(),
   stop: () => Promise.resolve(),
 };
-const config = {
-  kind: 'builtin' as const,
-  llm: { baseUrl: undefined, model: undefined, apiKey: undefined, timeoutMs: 1000, concurrency: 1 },
-};
 /** A new set per step: a set caches the active model for minutes, as a running worker does. */
-const freshAnalyzers = (): AnalyzerSet => createAnalyzerSet({ db: test.db, config });
+const freshAnalyzers = (): AnalyzerSet => createAnalyzerSet({ db: test.db, config: BUILTIN_ANALYZER_CONFIG });
 
 beforeEach(async () => {
   test = await createTestDatabase();

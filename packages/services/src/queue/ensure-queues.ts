@@ -25,6 +25,7 @@ export async function ensureQueues(
       expireInSeconds: job.queue.expireInSeconds,
       heartbeatSeconds: job.queue.heartbeatSeconds,
       deadLetter,
+      notify: job.fetch?.notify ?? false,
     };
     const existing = await boss.getQueue(job.name);
     if (!existing) {
@@ -54,6 +55,7 @@ export async function ensureQueues(
       existing.expireInSeconds !== settings.expireInSeconds ||
       (existing.heartbeatSeconds ?? null) !== settings.heartbeatSeconds ||
       existing.deadLetter !== deadLetter ||
+      (existing.notify ?? false) !== settings.notify ||
       existing.policy !== job.queue.policy;
     // updateQueue also reloads this instance's queue cache, so the corrected policy is seen at once.
     if (differs) await boss.updateQueue(job.name, settings);

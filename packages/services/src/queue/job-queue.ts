@@ -11,6 +11,8 @@ export interface SendOptions {
   tx?: Tx;
   /** With the `exclusive` policy, one queued-or-active job per key (e.g. one fetch per source). */
   singletonKey?: string;
+  /** Not before this time (e.g. a receiver's Retry-After). */
+  startAfter?: Date;
 }
 
 /** How every process puts work on the queue: typed and validated by the job's definition. */
@@ -48,9 +50,10 @@ function validPayload<Job extends JobDefinition>(job: Job, payload: JobInput<Job
 /** A JobQueue over a started pg-boss (the worker's, which also works the queues). */
 export function jobQueueOf(boss: PgBoss): JobQueue {
   return {
-    async send(job, payload, { tx, singletonKey } = {}) {
+    async send(job, payload, { tx, singletonKey, startAfter } = {}) {
       return boss.send(job.name, validPayload(job, payload), {
         ...(singletonKey ? { singletonKey } : {}),
+        ...(startAfter ? { startAfter } : {}),
         ...(tx ? { db: transactionDb(tx) } : {}),
       });
     },

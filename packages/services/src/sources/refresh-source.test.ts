@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { JOBS } from '@wirelens/core/jobs';
 import type { TestDatabase } from '@wirelens/db/testing';
 
 import type { IngestConfig } from '../fetch/ingest-config.js';
 import type { JobQueue } from '../queue/job-queue.js';
-import { rssFeed, type FeedServer } from '../testing/feed-server.js';
-import { startIngestTestbed, type IngestTestbed } from '../testing/ingest-testbed.js';
+import { respond, rssFeed, type FeedServer, type Route } from '../testing/feed-server.js';
+import { useIngestTestbed, type IngestTestbed } from '../testing/ingest-testbed.js';
 import { refreshSource } from './refresh-source.js';
 
 const fixture = (name: string) =>
@@ -19,22 +19,18 @@ let test: TestDatabase;
 let server: FeedServer;
 let jobs: JobQueue;
 let config: IngestConfig;
-
-let testbed: IngestTestbed;
-
-beforeEach(async () => {
-  testbed = await startIngestTestbed();
+let queued: IngestTestbed['queued'];
+useIngestTestbed((testbed) => {
   ({ test, server, jobs, config } = testbed);
+  queued = (name) => testbed.queued(name);
 });
-
-afterEach(() => testbed.close());
 
 async function addSource(path: string, intervalSeconds = 900) {
   return test.db.source.create({ data: { url: `${server.url}${path}`, intervalSeconds } });
 }
 
-const queued = (name: string) => testbed.queued(name);
-
+const JSON_FEED = { 'content-type': 'application/feed+json' };
+const HTML = { 'content-type': 'text/html' };
 const gzipBomb = gzipSync(Buffer.alloc(50 * 1024 * 1024, ' '));
 
 function fetch(sourceId: number, force = true) {
@@ -101,6 +97,41 @@ describe('refreshSource', () => {
     expect(article.title).toBe('Chipmaker beats estimates, raises guidance');
     expect(article.titleHistory.map((h) => h.title)).toEqual(['Chipmaker beats estimates']);
     expect(await test.db.article.count()).toBe(2);
+  });
+
+  it('stores articles and their follow-up jobs together: a failure in between keeps neither, a retry keeps both', async () => {
+    server.route('/feed.xml', (_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+        rssFeed([
+          { title: 'Chipmaker beats estimates', link: 'https://news.example.com/a/1', guid: 'a-1' },
+          { title: 'Carmaker cuts guidance', link: 'https://news.example.com/a/2', guid: 'a-2' },
+        ]),
+      ),
+    );
+    const source = await addSource('/feed.xml');
+    // As a worker killed after the articles were written and before their analysis was queued.
+    const dying: JobQueue = {
+      ...jobs,
+      async sendMany(job, items, options) {
+        if (job.name === JOBS.analyzeArticle.name) throw new Error('worker killed');
+        return jobs.sendMany(job, items, options);
+      },
+    };
+    const failed = await refreshSource({
+      db: test.db,
+      jobs: dying,
+      config,
+      sourceId: source.id,
+      force: true,
+    });
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toContain('worker killed');
+    expect(await test.db.article.count()).toBe(0);
+    expect((await queued(JOBS.extractFullText.name)) + (await queued(JOBS.analyzeArticle.name))).toBe(0);
+
+    expect(await fetch(source.id)).toMatchObject({ status: 'ok', itemsNew: 2 });
+    expect(await test.db.article.count()).toBe(2);
+    expect((await queued(JOBS.extractFullText.name)) + (await queued(JOBS.analyzeArticle.name))).toBe(2);
   });
 
   it('recognises the same article from another source despite tracking parameters', async () => {
@@ -180,28 +211,19 @@ describe('refreshSource', () => {
 
   it('turns every kind of bad input into a recorded error on that source, and keeps others working', async () => {
     const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]><rss version="2.0"><channel><title>&lol4;</title><item><title>&lol4;</title><link>https://n.example/l</link></item></channel></rss>`;
-    const cases: Record<string, { route: Parameters<FeedServer['route']>[1]; code: string }> = {
+    const cases: Record<string, { route: Route; code: string }> = {
       '/malformed.json': {
-        route: (_q, r) =>
-          void r
-            .writeHead(200, { 'content-type': 'application/feed+json' })
-            .end('{"version":"https://jsonfeed.org/version/1.1","items":[{"id":'),
+        route: respond(200, '{"version":"https://jsonfeed.org/version/1.1","items":[{"id":', JSON_FEED),
         code: 'INVALID_FEED',
       },
-      '/not-a-feed.xml': {
-        route: (_q, r) => void r.writeHead(200).end('<<<< definitely not xml >>>>'),
-        code: 'INVALID_FEED',
-      },
+      '/not-a-feed.xml': { route: respond(200, '<<<< definitely not xml >>>>'), code: 'INVALID_FEED' },
       '/html.xml': {
-        route: (_q, r) =>
-          void r
-            .writeHead(200, { 'content-type': 'text/html' })
-            .end('<!doctype html><html><body><h1>Welcome</h1></body></html>'),
+        route: respond(200, '<!doctype html><html><body><h1>Welcome</h1></body></html>', HTML),
         code: 'INVALID_FEED',
       },
-      '/empty.xml': { route: (_q, r) => void r.writeHead(200).end(''), code: 'INVALID_FEED' },
-      '/gone.xml': { route: (_q, r) => void r.writeHead(410).end('gone'), code: 'FETCH_FAILED' },
-      '/error.xml': { route: (_q, r) => void r.writeHead(500).end('boom'), code: 'FETCH_FAILED' },
+      '/empty.xml': { route: respond(200, ''), code: 'INVALID_FEED' },
+      '/gone.xml': { route: respond(410, 'gone'), code: 'FETCH_FAILED' },
+      '/error.xml': { route: respond(500, 'boom'), code: 'FETCH_FAILED' },
       '/slow.xml': { route: () => undefined, code: 'TIMEOUT' },
       '/endless.xml': {
         route: (_q, r) => {
@@ -217,21 +239,15 @@ describe('refreshSource', () => {
         },
         code: 'TOO_LARGE',
       },
-      '/bomb.xml': {
-        route: (_q, r) => void r.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipBomb),
-        code: 'TOO_LARGE',
-      },
+      '/bomb.xml': { route: respond(200, gzipBomb, { 'content-encoding': 'gzip' }), code: 'TOO_LARGE' },
     };
     const sources = new Map<string, number>();
     for (const [path, { route }] of Object.entries(cases)) {
       server.route(path, route);
       sources.set(path, (await addSource(path)).id);
     }
-    server.route(
-      '/good.xml',
-      (_q, r) => void r.writeHead(200).end(rssFeed([{ title: 'Fine', link: 'https://n.example/fine' }])),
-    );
-    server.route('/laughs.xml', (_q, r) => void r.writeHead(200).end(laughs));
+    server.route('/good.xml', respond(200, rssFeed([{ title: 'Fine', link: 'https://n.example/fine' }])));
+    server.route('/laughs.xml', respond(200, laughs));
     const good = await addSource('/good.xml');
     const lol = await addSource('/laughs.xml');
 

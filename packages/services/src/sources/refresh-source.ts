@@ -146,8 +146,14 @@ export async function refreshSource({
         skipReasons.add(prepared.reason);
       }
     }
-    const stored = await upsertArticles({ db, sourceId, drafts });
-    await queueArticleFollowUps({ jobs, created: stored.created, updated: stored.updated });
+    const stored = await db.$transaction(
+      async (tx) => {
+        const result = await upsertArticles({ tx, sourceId, drafts });
+        await queueArticleFollowUps({ jobs, tx, created: result.created, updated: result.updated });
+        return result;
+      },
+      { timeout: 60_000 },
+    );
     const outcome: RefreshSourceOutcome = {
       status: 'ok',
       itemsNew: stored.created.length,

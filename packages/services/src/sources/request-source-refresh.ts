@@ -1,9 +1,8 @@
 import { JOBS } from '@wirelens/core/jobs';
-import type { DbClient } from '@wirelens/db';
-import { notFound, writeAudit, type Actor } from '@wirelens/db/repositories';
+import { auditRow, notFound } from '@wirelens/db/repositories';
 
 import type { JobQueue } from '../queue/job-queue.js';
-import { fetchKeyOf } from './source-records.js';
+import { fetchKeyOf, type SourceActionOptions } from './source-records.js';
 
 /**
  * Queues a fetch of a source now, whatever its schedule or status, and audits the request. The
@@ -14,12 +13,7 @@ export async function requestSourceRefresh({
   jobs,
   actor,
   sourceId,
-}: {
-  db: DbClient;
-  jobs: JobQueue;
-  actor: Actor;
-  sourceId: number;
-}): Promise<{ jobId: string | null }> {
+}: SourceActionOptions & { jobs: JobQueue }): Promise<{ jobId: string | null }> {
   return db.$transaction(async (tx) => {
     const source = await tx.source.findUnique({ where: { id: sourceId }, select: { id: true } });
     if (!source) throw notFound('Source', sourceId);
@@ -28,12 +22,7 @@ export async function requestSourceRefresh({
       { sourceId, force: true },
       { tx, singletonKey: fetchKeyOf(sourceId) },
     );
-    await writeAudit(tx, actor, {
-      action: 'source.refresh',
-      entityType: 'Source',
-      entityId: sourceId,
-      after: { jobId },
-    });
+    await auditRow(tx, actor, 'source.refresh', 'Source', sourceId, { after: { jobId } });
     return { jobId };
   });
 }

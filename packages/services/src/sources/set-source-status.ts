@@ -1,7 +1,7 @@
-import type { DbClient, SourceStatus } from '@wirelens/db';
-import { notFound, writeAudit, type Actor } from '@wirelens/db/repositories';
+import type { SourceStatus } from '@wirelens/db';
+import { auditRow, notFound } from '@wirelens/db/repositories';
 
-import { sourceAuditSelect } from './source-records.js';
+import { sourceAuditSelect, type SourceActionOptions } from './source-records.js';
 
 /** Pauses polling of a source, or resumes it (due at once, its failure count reset). */
 export async function setSourceStatus({
@@ -9,12 +9,7 @@ export async function setSourceStatus({
   actor,
   sourceId,
   status,
-}: {
-  db: DbClient;
-  actor: Actor;
-  sourceId: number;
-  status: SourceStatus;
-}): Promise<void> {
+}: SourceActionOptions & { status: SourceStatus }): Promise<void> {
   await db.$transaction(async (tx) => {
     const before = await tx.source.findUnique({ where: { id: sourceId }, select: sourceAuditSelect });
     if (!before) throw notFound('Source', sourceId);
@@ -23,12 +18,7 @@ export async function setSourceStatus({
       data: status === 'ACTIVE' ? { status, nextAttemptAt: new Date(), consecutiveFailures: 0 } : { status },
       select: sourceAuditSelect,
     });
-    await writeAudit(tx, actor, {
-      action: status === 'PAUSED' ? 'source.pause' : 'source.resume',
-      entityType: 'Source',
-      entityId: sourceId,
-      before,
-      after,
-    });
+    const action = status === 'PAUSED' ? 'source.pause' : 'source.resume';
+    await auditRow(tx, actor, action, 'Source', sourceId, { before, after });
   });
 }

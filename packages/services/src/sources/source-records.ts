@@ -4,10 +4,17 @@ import { AppError } from '@wirelens/core';
 import { MIN_INTERVAL_SECONDS } from '@wirelens/core/ingest';
 import { JOBS } from '@wirelens/core/jobs';
 import { normalizeFeedUrl } from '@wirelens/core/urls';
-import type { Prisma, Source } from '@wirelens/db';
-import { writeAudit, type Actor } from '@wirelens/db/repositories';
+import type { DbClient, Prisma, Source } from '@wirelens/db';
+import { auditRow, type Actor } from '@wirelens/db/repositories';
 
 import type { JobQueue } from '../queue/job-queue.js';
+
+/** What an admin's change to one source takes: the database, who acts, and on which source. */
+export interface SourceActionOptions {
+  db: DbClient;
+  actor: Actor;
+  sourceId: number;
+}
 
 export const MAX_TITLE_LENGTH = 300;
 const MAX_INTERVAL_SECONDS = 7 * 86_400;
@@ -80,12 +87,7 @@ export async function createSourceIn(
     data: { ...source, createdById: actor.userId },
     select: { id: true, ...sourceAuditSelect },
   });
-  await writeAudit(tx, actor, {
-    action: 'source.add',
-    entityType: 'Source',
-    entityId: created.id,
-    after: created,
-  });
+  await auditRow(tx, actor, 'source.add', 'Source', created.id, { after: created });
   await jobs.send(
     JOBS.fetchSource,
     { sourceId: created.id, force: true },

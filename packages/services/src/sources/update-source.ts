@@ -1,19 +1,16 @@
 import { parseInput } from '@wirelens/core';
-import type { DbClient } from '@wirelens/db';
-import { notFound, uniqueOrConflict, writeAudit, type Actor } from '@wirelens/db/repositories';
+import { auditRow, notFound, uniqueOrConflict } from '@wirelens/db/repositories';
 
 import {
   feedUrlOrThrow,
   sourceAuditSelect,
   sourceConflictMessage,
   sourceFieldsSchema,
+  type SourceActionOptions,
 } from './source-records.js';
 
-export interface UpdateSourceOptions {
-  db: DbClient;
-  actor: Actor;
+export interface UpdateSourceOptions extends SourceActionOptions {
   allowHosts: readonly string[];
-  sourceId: number;
   /** Absent (or null) fields stay as they are. */
   patch: {
     url?: string | null;
@@ -50,13 +47,7 @@ export async function updateSource({
         const before = await tx.source.findUnique({ where: { id: sourceId }, select: sourceAuditSelect });
         if (!before) throw notFound('Source', sourceId);
         const after = await tx.source.update({ where: { id: sourceId }, data, select: sourceAuditSelect });
-        await writeAudit(tx, actor, {
-          action: 'source.update',
-          entityType: 'Source',
-          entityId: sourceId,
-          before,
-          after,
-        });
+        await auditRow(tx, actor, 'source.update', 'Source', sourceId, { before, after });
       }),
     'url',
     sourceConflictMessage,

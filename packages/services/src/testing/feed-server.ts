@@ -12,6 +12,11 @@ export interface FeedServer {
 }
 
 /** A real HTTP server on 127.0.0.1 whose answers each test scripts per path. */
+/** A route that always answers with this status, body and headers. */
+export function respond(status: number, body: string | Buffer, headers: Record<string, string> = {}): Route {
+  return (_req, res) => res.writeHead(status, headers).end(body);
+}
+
 export async function startFeedServer(): Promise<FeedServer> {
   const routes = new Map<string, Route>();
   const hits = new Map<string, number>();

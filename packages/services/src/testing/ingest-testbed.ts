@@ -1,3 +1,5 @@
+import { afterEach, beforeEach } from 'vitest';
+
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
 
 import { createHostLimiter } from '../fetch/host-limiter.js';
@@ -52,4 +54,17 @@ export async function startIngestTestbed(): Promise<IngestTestbed> {
       await test.drop();
     },
   };
+}
+
+/**
+ * Gives every test of the file its own testbed: started before each test and handed to `onStart` (which keeps
+ * the parts the file uses), closed after it.
+ */
+export function useIngestTestbed(onStart: (testbed: IngestTestbed) => void): void {
+  let current: IngestTestbed | undefined;
+  beforeEach(async () => {
+    current = await startIngestTestbed();
+    onStart(current);
+  });
+  afterEach(() => current?.close());
 }

@@ -1,6 +1,6 @@
 import { createSecretToken } from '@wirelens/core';
 import type { DbClient } from '@wirelens/db';
-import { writeAudit, type Actor } from '@wirelens/db/repositories';
+import { auditRow, type Actor } from '@wirelens/db/repositories';
 
 /** A personal API token for the acting user; the secret is returned this once, only its hash is stored. */
 export async function createApiToken({
@@ -19,10 +19,7 @@ export async function createApiToken({
     const row = await tx.apiToken.create({
       data: { userId: actor.userId, name, prefix: token.displayPrefix, tokenHash: token.hash, expiresAt },
     });
-    await writeAudit(tx, actor, {
-      action: 'apiToken.create',
-      entityType: 'ApiToken',
-      entityId: row.id,
+    await auditRow(tx, actor, 'apiToken.create', 'ApiToken', row.id, {
       after: { name, prefix: row.prefix, expiresAt },
     });
     return { id: row.id, secret: token.secret };

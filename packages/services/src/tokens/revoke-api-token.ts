@@ -1,5 +1,5 @@
 import type { DbClient } from '@wirelens/db';
-import { notFound, writeAudit, type Actor } from '@wirelens/db/repositories';
+import { auditRow, notFound, type Actor } from '@wirelens/db/repositories';
 
 /** Revokes a token; only its owner (or an admin) may. */
 export async function revokeApiToken({
@@ -19,10 +19,7 @@ export async function revokeApiToken({
     if (!token.revokedAt) {
       const revokedAt = new Date();
       await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt } });
-      await writeAudit(tx, actor, {
-        action: 'apiToken.revoke',
-        entityType: 'ApiToken',
-        entityId: tokenId,
+      await auditRow(tx, actor, 'apiToken.revoke', 'ApiToken', tokenId, {
         before: { revokedAt: null },
         after: { revokedAt },
       });

@@ -7,7 +7,7 @@ import {
   verifyPassword,
 } from '@wirelens/core';
 import type { DbClient } from '@wirelens/db';
-import { clearLoginFailures, writeAudit, type Actor } from '@wirelens/db/repositories';
+import { auditRow, clearLoginFailures, type Actor } from '@wirelens/db/repositories';
 
 import { findUserOrThrow } from './find-user.js';
 import { assertLoginNotLocked, recordLoginFailure } from './login-throttle.js';
@@ -55,12 +55,8 @@ export async function changePassword({
       },
     });
     await clearLoginFailures(tx, loginThrottleKey(user.email));
-    await writeAudit(tx, actor, {
-      action: 'user.changePassword',
-      entityType: 'User',
-      entityId: userId,
+    return auditRow(tx, actor, 'user.changePassword', 'User', userId, {
       after: { otherSessionsEnded: ended.count },
     });
-    return userId;
   });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { AppError, generatePassword, hashPassword, parseInput, type RoleName } from '@wirelens/core';
 import type { DbClient } from '@wirelens/db';
-import { uniqueOrConflict, writeAudit, type Actor } from '@wirelens/db/repositories';
+import { auditRow, uniqueOrConflict, type Actor } from '@wirelens/db/repositories';
 
 import { assertPasswordAllowed } from './password-input.js';
 
@@ -56,10 +56,7 @@ export async function createUser({
         const user = await tx.user.create({
           data: { email: input.email, name: input.name ?? null, role, passwordHash },
         });
-        await writeAudit(tx, actor, {
-          action: 'user.create',
-          entityType: 'User',
-          entityId: user.id,
+        await auditRow(tx, actor, 'user.create', 'User', user.id, {
           after: { email: user.email, name: user.name, role },
         });
         return { userId: user.id, generatedPassword };

@@ -1,4 +1,4 @@
-import { writeAudit } from '@wirelens/db/repositories';
+import { auditRow } from '@wirelens/db/repositories';
 
 import { findUserOrThrow, type UserActionOptions } from './find-user.js';
 import { assertNotLastAdmin } from './last-admin.js';
@@ -12,13 +12,9 @@ export async function deactivateUser({ db, actor, userId }: UserActionOptions): 
     await tx.user.update({ where: { id: userId }, data: { active: false } });
     await tx.session.deleteMany({ where: { userId } });
     await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    await writeAudit(tx, actor, {
-      action: 'user.deactivate',
-      entityType: 'User',
-      entityId: userId,
+    return auditRow(tx, actor, 'user.deactivate', 'User', userId, {
       before: { active: true },
       after: { active: false },
     });
-    return userId;
   });
 }

@@ -1,6 +1,6 @@
 import { AppError, LOGIN_THROTTLE, loginThrottleKey } from '@wirelens/core';
 import type { DbClient } from '@wirelens/db';
-import { countLoginFailure, loginLockRemaining, writeAudit, type Actor } from '@wirelens/db/repositories';
+import { auditRow, countLoginFailure, loginLockRemaining, type Actor } from '@wirelens/db/repositories';
 
 /** Refuses with RATE_LIMITED while the e-mail is locked out, whether or not an account has it. */
 export async function assertLoginNotLocked(db: DbClient, email: string): Promise<void> {
@@ -26,10 +26,7 @@ export async function recordLoginFailure(
       rule: LOGIN_THROTTLE,
     });
     if (locked && userId !== null)
-      await writeAudit(tx, actor, {
-        action: 'user.lock',
-        entityType: 'User',
-        entityId: userId,
+      await auditRow(tx, actor, 'user.lock', 'User', userId, {
         after: { failures: LOGIN_THROTTLE.maxFailures, lockedForSeconds: LOGIN_THROTTLE.lockSeconds },
       });
   });

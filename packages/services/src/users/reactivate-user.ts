@@ -1,4 +1,4 @@
-import { writeAudit } from '@wirelens/db/repositories';
+import { auditRow } from '@wirelens/db/repositories';
 
 import { findUserOrThrow, type UserActionOptions } from './find-user.js';
 
@@ -11,13 +11,9 @@ export async function reactivateUser({ db, actor, userId }: UserActionOptions): 
     const user = await findUserOrThrow(tx, userId);
     if (user.active) return userId;
     await tx.user.update({ where: { id: userId }, data: { active: true } });
-    await writeAudit(tx, actor, {
-      action: 'user.reactivate',
-      entityType: 'User',
-      entityId: userId,
+    return auditRow(tx, actor, 'user.reactivate', 'User', userId, {
       before: { active: false },
       after: { active: true },
     });
-    return userId;
   });
 }

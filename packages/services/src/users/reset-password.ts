@@ -1,5 +1,5 @@
 import { generatePassword, hashPassword, loginThrottleKey } from '@wirelens/core';
-import { clearLoginFailures, writeAudit } from '@wirelens/db/repositories';
+import { auditRow, clearLoginFailures } from '@wirelens/db/repositories';
 
 import { findUserOrThrow, type UserActionOptions } from './find-user.js';
 
@@ -20,10 +20,7 @@ export async function resetPassword({
     await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true } });
     const ended = await tx.session.deleteMany({ where: { userId } });
     await clearLoginFailures(tx, loginThrottleKey(user.email));
-    await writeAudit(tx, actor, {
-      action: 'user.resetPassword',
-      entityType: 'User',
-      entityId: userId,
+    await auditRow(tx, actor, 'user.resetPassword', 'User', userId, {
       after: { mustChangePassword: true, sessionsEnded: ended.count },
     });
     return { userId, generatedPassword };

@@ -1,8 +1,7 @@
 import { roleAtLeast, type RoleName } from '@wirelens/core';
-import type { DbClient } from '@wirelens/db';
-import { writeAudit, type Actor } from '@wirelens/db/repositories';
+import { auditRow } from '@wirelens/db/repositories';
 
-import { findUserOrThrow } from './find-user.js';
+import { findUserOrThrow, type UserActionOptions } from './find-user.js';
 import { assertNotLastAdmin } from './last-admin.js';
 
 /**
@@ -15,12 +14,7 @@ export async function setUserRole({
   actor,
   userId,
   role,
-}: {
-  db: DbClient;
-  actor: Actor;
-  userId: number;
-  role: RoleName;
-}): Promise<number> {
+}: UserActionOptions & { role: RoleName }): Promise<number> {
   return db.$transaction(async (tx) => {
     const user = await findUserOrThrow(tx, userId);
     if (user.role === role) return userId;
@@ -32,13 +26,9 @@ export async function setUserRole({
           where: { userId, revokedAt: null },
           data: { revokedAt: new Date() },
         });
-    await writeAudit(tx, actor, {
-      action: 'user.setRole',
-      entityType: 'User',
-      entityId: userId,
+    return auditRow(tx, actor, 'user.setRole', 'User', userId, {
       before: { role: user.role },
       after: { role, ...(revoked.count > 0 ? { apiTokensRevoked: revoked.count } : {}) },
     });
-    return userId;
   });
 }

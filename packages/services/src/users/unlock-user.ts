@@ -1,5 +1,5 @@
 import { loginThrottleKey } from '@wirelens/core';
-import { writeAudit } from '@wirelens/db/repositories';
+import { auditRow } from '@wirelens/db/repositories';
 
 import { findUserOrThrow, type UserActionOptions } from './find-user.js';
 
@@ -11,12 +11,8 @@ export async function unlockUser({ db, actor, userId }: UserActionOptions): Prom
     const throttle = await tx.loginThrottle.findFirst({ where });
     if (!throttle) return userId;
     await tx.loginThrottle.deleteMany({ where });
-    await writeAudit(tx, actor, {
-      action: 'user.unlock',
-      entityType: 'User',
-      entityId: userId,
+    return auditRow(tx, actor, 'user.unlock', 'User', userId, {
       before: { failures: throttle.failures, lockedUntil: throttle.lockedUntil },
     });
-    return userId;
   });
 }

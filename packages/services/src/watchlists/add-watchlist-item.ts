@@ -1,9 +1,9 @@
 import { AppError, parseInput } from '@wirelens/core';
 import { MAX_WATCHLIST_ITEMS, watchlistNameSchema } from '@wirelens/core/watchlists';
-import { savedFilterSchema, toJson, type DbClient, type SavedFilterValues } from '@wirelens/db';
-import { notFound, type Actor, type Tx } from '@wirelens/db/repositories';
+import { savedFilterSchema, toJson, type SavedFilterValues } from '@wirelens/db';
+import { notFound, type Tx } from '@wirelens/db/repositories';
 
-import { changeWatchlistItems } from './owned-watchlist.js';
+import { changeWatchlistItems, type WatchlistActionOptions } from './owned-watchlist.js';
 
 export type NewWatchlistItem =
   | { kind: 'COMPANY'; companyId: number }
@@ -11,10 +11,7 @@ export type NewWatchlistItem =
   /** A feed filter (row ids) and the dashboard feed's query string that shows it. */
   | { kind: 'FILTER'; name: string; filter: SavedFilterValues; feedQuery?: string };
 
-export interface AddWatchlistItemOptions {
-  db: DbClient;
-  actor: Actor & { userId: number };
-  watchlistId: number;
+export interface AddWatchlistItemOptions extends WatchlistActionOptions {
   item: NewWatchlistItem;
 }
 
@@ -28,13 +25,9 @@ async function itemCount(tx: Tx, watchlistId: number): Promise<number> {
 }
 
 /** Adds a company, a topic or a saved feed filter to the viewer's list (adding one already there changes nothing). */
-export async function addWatchlistItem({
-  db,
-  actor,
-  watchlistId,
-  item,
-}: AddWatchlistItemOptions): Promise<number> {
-  return changeWatchlistItems(db, actor, watchlistId, async (tx) => {
+export async function addWatchlistItem(options: AddWatchlistItemOptions): Promise<number> {
+  const { watchlistId, item } = options;
+  return changeWatchlistItems(options, async (tx) => {
     if ((await itemCount(tx, watchlistId)) >= MAX_WATCHLIST_ITEMS) {
       throw new AppError('INVALID_INPUT', `A watchlist holds at most ${MAX_WATCHLIST_ITEMS} items`, {
         details: { field: 'item' },
@@ -48,19 +41,17 @@ export async function addWatchlistItem({
       });
       if (!company || company.status === 'REJECTED' || company.status === 'MERGED')
         throw notFound('Company', item.companyId, 'companyId');
-      await tx.watchlistCompany.upsert({
-        where: { watchlistId_companyId: { watchlistId, companyId: item.companyId } },
-        create: { watchlistId, companyId: item.companyId },
-        update: {},
+      await tx.watchlistCompany.createMany({
+        data: { watchlistId, companyId: item.companyId },
+        skipDuplicates: true,
       });
       after = { companyId: item.companyId };
     } else if (item.kind === 'TOPIC') {
       if (!(await tx.topic.findUnique({ where: { id: item.topicId }, select: { id: true } })))
         throw notFound('Topic', item.topicId, 'topicId');
-      await tx.watchlistTopic.upsert({
-        where: { watchlistId_topicId: { watchlistId, topicId: item.topicId } },
-        create: { watchlistId, topicId: item.topicId },
-        update: {},
+      await tx.watchlistTopic.createMany({
+        data: { watchlistId, topicId: item.topicId },
+        skipDuplicates: true,
       });
       after = { topicId: item.topicId };
     } else {

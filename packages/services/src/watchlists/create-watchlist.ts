@@ -1,7 +1,7 @@
 import { AppError, parseInput } from '@wirelens/core';
 import { MAX_WATCHLISTS_PER_USER, watchlistNameSchema } from '@wirelens/core/watchlists';
 import type { DbClient } from '@wirelens/db';
-import { uniqueOrConflict, writeAudit, type Actor } from '@wirelens/db/repositories';
+import { auditRow, uniqueOrConflict, type Actor } from '@wirelens/db/repositories';
 
 export interface CreateWatchlistOptions {
   db: DbClient;
@@ -25,13 +25,7 @@ export async function createWatchlist({ db, actor, name }: CreateWatchlistOption
           data: { ownerId: actor.userId, name: clean },
           select: { id: true },
         });
-        await writeAudit(tx, actor, {
-          action: 'watchlist.create',
-          entityType: 'Watchlist',
-          entityId: list.id,
-          after: { name: clean },
-        });
-        return list.id;
+        return auditRow(tx, actor, 'watchlist.create', 'Watchlist', list.id, { after: { name: clean } });
       }),
     'name',
     'You already have a watchlist with this name',

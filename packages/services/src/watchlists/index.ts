@@ -5,7 +5,7 @@ export {
 } from './add-watchlist-item.js';
 export { createWatchlist, type CreateWatchlistOptions } from './create-watchlist.js';
 export { deleteWatchlist, type DeleteWatchlistOptions } from './delete-watchlist.js';
-export { loadOwnWatchlistScope, ownedWatchlist } from './owned-watchlist.js';
+export { loadOwnWatchlistScope, ownedWatchlist, type WatchlistActionOptions } from './owned-watchlist.js';
 export {
   removeWatchlistItem,
   type RemoveWatchlistItemOptions,

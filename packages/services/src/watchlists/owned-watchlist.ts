@@ -1,12 +1,19 @@
 import type { DbClient } from '@wirelens/db';
 import {
+  auditRow,
   loadWatchlistScope,
   notFound,
-  writeAudit,
   type Actor,
   type Tx,
   type WatchlistScope,
 } from '@wirelens/db/repositories';
+
+/** What a change to one of the viewer's watchlists takes: the database, the viewer, and which list. */
+export interface WatchlistActionOptions {
+  db: DbClient;
+  actor: Actor & { userId: number };
+  watchlistId: number;
+}
 
 /**
  * The viewer's own watchlist: someone else's answers NOT_FOUND, exactly like a missing one, so
@@ -48,16 +55,13 @@ export async function loadOwnWatchlistScope({
  * list's `updatedAt`, and the audit entry of what `change` answers.
  */
 export function changeWatchlistItems(
-  db: DbClient,
-  actor: Actor & { userId: number },
-  watchlistId: number,
+  { db, actor, watchlistId }: WatchlistActionOptions,
   change: (tx: Tx) => Promise<{ action: string; before?: unknown; after?: unknown }>,
 ): Promise<number> {
   return db.$transaction(async (tx) => {
     await ownedWatchlist(tx, watchlistId, actor.userId);
     const { action, before, after } = await change(tx);
     await tx.watchlist.update({ where: { id: watchlistId }, data: { updatedAt: new Date() } });
-    await writeAudit(tx, actor, { action, entityType: 'Watchlist', entityId: watchlistId, before, after });
-    return watchlistId;
+    return auditRow(tx, actor, action, 'Watchlist', watchlistId, { before, after });
   });
 }

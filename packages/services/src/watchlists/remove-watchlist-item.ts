@@ -1,28 +1,20 @@
-import type { DbClient } from '@wirelens/db';
-import { notFound, type Actor } from '@wirelens/db/repositories';
+import { notFound } from '@wirelens/db/repositories';
 
-import { changeWatchlistItems } from './owned-watchlist.js';
+import { changeWatchlistItems, type WatchlistActionOptions } from './owned-watchlist.js';
 
 export type WatchlistItemRef =
   | { kind: 'COMPANY'; companyId: number }
   | { kind: 'TOPIC'; topicId: number }
   | { kind: 'FILTER'; savedFilterId: number };
 
-export interface RemoveWatchlistItemOptions {
-  db: DbClient;
-  actor: Actor & { userId: number };
-  watchlistId: number;
+export interface RemoveWatchlistItemOptions extends WatchlistActionOptions {
   item: WatchlistItemRef;
 }
 
 /** Takes a company, topic or saved filter off the viewer's list (one that is not there: NOT_FOUND). */
-export async function removeWatchlistItem({
-  db,
-  actor,
-  watchlistId,
-  item,
-}: RemoveWatchlistItemOptions): Promise<number> {
-  return changeWatchlistItems(db, actor, watchlistId, async (tx) => {
+export async function removeWatchlistItem(options: RemoveWatchlistItemOptions): Promise<number> {
+  const { watchlistId, item } = options;
+  return changeWatchlistItems(options, async (tx) => {
     const removed =
       item.kind === 'COMPANY'
         ? await tx.watchlistCompany.deleteMany({ where: { watchlistId, companyId: item.companyId } })

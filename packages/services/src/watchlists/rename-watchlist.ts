@@ -1,14 +1,10 @@
 import { parseInput } from '@wirelens/core';
 import { watchlistNameSchema } from '@wirelens/core/watchlists';
-import type { DbClient } from '@wirelens/db';
-import { uniqueOrConflict, writeAudit, type Actor } from '@wirelens/db/repositories';
+import { auditRow, uniqueOrConflict } from '@wirelens/db/repositories';
 
-import { ownedWatchlist } from './owned-watchlist.js';
+import { ownedWatchlist, type WatchlistActionOptions } from './owned-watchlist.js';
 
-export interface RenameWatchlistOptions {
-  db: DbClient;
-  actor: Actor & { userId: number };
-  watchlistId: number;
+export interface RenameWatchlistOptions extends WatchlistActionOptions {
   name: string;
 }
 
@@ -24,14 +20,10 @@ export async function renameWatchlist({
       db.$transaction(async (tx) => {
         const list = await ownedWatchlist(tx, watchlistId, actor.userId);
         await tx.watchlist.update({ where: { id: watchlistId }, data: { name: clean } });
-        await writeAudit(tx, actor, {
-          action: 'watchlist.rename',
-          entityType: 'Watchlist',
-          entityId: watchlistId,
+        return auditRow(tx, actor, 'watchlist.rename', 'Watchlist', watchlistId, {
           before: { name: list.name },
           after: { name: clean },
         });
-        return watchlistId;
       }),
     'name',
     'You already have a watchlist with this name',

@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation } from 'urql';
 
 import { describeError } from '../../lib/errors.js';
 import { FormAlert } from '../DataTable.js';
-import { Field } from '../Field.js';
+import { TextField } from '../Field.js';
+import { InlineForm } from '../InlineForm.js';
 import {
   AddAliasMutation,
   AddTickerMutation,
@@ -36,16 +37,14 @@ export function CompanyNamesEditor({ company }: { company: RegistryCompany }) {
     setProblem(null);
     onDone?.();
   };
-  const submitAlias = (event: FormEvent) => {
-    event.preventDefault();
+  const submitAlias = () => {
     if (!alias.trim()) return setProblem('Type the name to add.');
     void run(addAlias({ companyId: company.id, alias: alias.trim(), ambiguous }), () => {
       setAlias('');
       setAmbiguous(false);
     });
   };
-  const submitTicker = (event: FormEvent) => {
-    event.preventDefault();
+  const submitTicker = () => {
     if (!symbol.trim()) return setProblem('Type the ticker symbol to add.');
     void run(
       addTicker({ companyId: company.id, symbol: symbol.trim(), exchange: exchange.trim() || null }),
@@ -69,14 +68,8 @@ export function CompanyNamesEditor({ company }: { company: RegistryCompany }) {
           if (name !== undefined) void run(removeAlias({ companyId: company.id, alias: name }));
         }}
       />
-      <form
-        className="form form--inline"
-        onSubmit={submitAlias}
-        aria-label={`Add a name for ${company.name}`}
-      >
-        <Field label="New name">
-          <input value={alias} maxLength={200} onChange={(event) => setAlias(event.target.value)} />
-        </Field>
+      <InlineForm label={`Add a name for ${company.name}`} onSubmit={submitAlias}>
+        <TextField label="New name" value={alias} maxLength={200} onChange={setAlias} />
         <label className="check">
           <input
             type="checkbox"
@@ -88,7 +81,7 @@ export function CompanyNamesEditor({ company }: { company: RegistryCompany }) {
         <button type="submit" className="button button--ghost" disabled={busy}>
           Add name
         </button>
-      </form>
+      </InlineForm>
       <h4>Tickers</h4>
       <RemovableChips
         label={`Tickers of ${company.name}`}
@@ -106,32 +99,29 @@ export function CompanyNamesEditor({ company }: { company: RegistryCompany }) {
             );
         }}
       />
-      <form
-        className="form form--inline"
-        onSubmit={submitTicker}
-        aria-label={`Add a ticker for ${company.name}`}
-      >
-        <Field label="Symbol">
-          <input
-            value={symbol}
-            maxLength={20}
-            autoCapitalize="characters"
-            onChange={(event) => setSymbol(event.target.value)}
-          />
-        </Field>
-        <Field label="Exchange (optional)">
-          <input
-            value={exchange}
-            maxLength={20}
-            autoCapitalize="characters"
-            onChange={(event) => setExchange(event.target.value)}
-          />
-        </Field>
+      <InlineForm label={`Add a ticker for ${company.name}`} onSubmit={submitTicker}>
+        <CodeField label="Symbol" value={symbol} onChange={setSymbol} />
+        <CodeField label="Exchange (optional)" value={exchange} onChange={setExchange} />
         <button type="submit" className="button button--ghost" disabled={busy}>
           Add ticker
         </button>
-      </form>
+      </InlineForm>
     </div>
+  );
+}
+
+/** A short upper-case code such as a ticker symbol or an exchange. */
+function CodeField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <TextField label={label} value={value} maxLength={20} autoCapitalize="characters" onChange={onChange} />
   );
 }
 

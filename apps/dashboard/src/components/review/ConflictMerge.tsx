@@ -18,6 +18,12 @@ export interface ConflictInfo {
   current: NamedValues | null;
 }
 
+type Side = 'mine' | 'theirs';
+const MERGE_OPTIONS: readonly (readonly [Side, string])[] = [
+  ['mine', 'Mine'],
+  ['theirs', 'Saved'],
+];
+
 /**
  * Someone saved this analysis after it was loaded. Their values and the editor's sit side by side; for each
  * field the editor changed, they keep theirs or take the saved one, then save the merge on the new version.
@@ -39,7 +45,7 @@ export function ConflictMerge({
   onDiscard: () => void;
 }) {
   const keys = Object.keys(yours) as (keyof CorrectionPayload)[];
-  const [choice, setChoice] = useState<Record<string, 'mine' | 'theirs'>>(() =>
+  const [choice, setChoice] = useState<Record<string, Side>>(() =>
     Object.fromEntries(keys.map((key) => [key, 'mine'])),
   );
   const saved = snapshotValues(conflict.current ?? {});
@@ -74,24 +80,17 @@ export function ConflictMerge({
         {keys.map((key) => (
           <div key={key} role="radiogroup" aria-label={labelOf(key)} className="merge-choice">
             <span className="merge-choice__label">{labelOf(key)}</span>
-            <label>
-              <input
-                type="radio"
-                name={`merge-${key}`}
-                checked={choice[key] === 'mine'}
-                onChange={() => setChoice((current) => ({ ...current, [key]: 'mine' }))}
-              />
-              Mine
-            </label>
-            <label>
-              <input
-                type="radio"
-                name={`merge-${key}`}
-                checked={choice[key] === 'theirs'}
-                onChange={() => setChoice((current) => ({ ...current, [key]: 'theirs' }))}
-              />
-              Saved
-            </label>
+            {MERGE_OPTIONS.map(([side, text]) => (
+              <label key={side}>
+                <input
+                  type="radio"
+                  name={`merge-${key}`}
+                  checked={choice[key] === side}
+                  onChange={() => setChoice((current) => ({ ...current, [key]: side }))}
+                />
+                {text}
+              </label>
+            ))}
           </div>
         ))}
       </fieldset>

@@ -16,7 +16,7 @@ import {
 } from '../../lib/analysisForm.js';
 import { CompanyPicker } from '../CompanyPicker.js';
 import { FormAlert } from '../DataTable.js';
-import { Field } from '../Field.js';
+import { AddSelect, Field } from '../Field.js';
 
 type TextField = 'summary' | 'paragraphs' | 'takeaways' | 'note';
 
@@ -225,25 +225,16 @@ export function EditAnalysisForm({
             </li>
           ))}
         </ul>
-        <Field label="Add a topic">
-          <select
-            value=""
-            onChange={(event) => {
-              const topic = topics.find((t) => t.id === event.target.value);
-              if (topic)
-                set({
-                  topics: [...values.topics, { topicId: topic.id, name: topic.name, relevance: '0.5' }],
-                });
-            }}
-          >
-            <option value="">Choose a topic…</option>
-            {availableTopics.map((topic) => (
-              <option key={topic.id} value={topic.id}>
-                {topic.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <AddSelect
+          label="Add a topic"
+          prompt="Choose a topic…"
+          options={availableTopics.map((topic) => ({ value: topic.id, label: topic.name }))}
+          onAdd={(id) => {
+            const topic = topics.find((t) => t.id === id);
+            if (topic)
+              set({ topics: [...values.topics, { topicId: topic.id, name: topic.name, relevance: '0.5' }] });
+          }}
+        />
       </fieldset>
 
       {textArea('note', 'Note for the history (why)', 2)}

@@ -12,11 +12,14 @@ import {
 } from '@wirelens/ui';
 
 import { readFragment, type FragmentOf } from '../../graphql.js';
+import { useRefetchableQuery } from '../../hooks/useRefetchableQuery.js';
 import { TopicsQuery } from '../../hooks/useResolvedFilter.js';
 import { namedPayload, type AnalysisFormValues, type CorrectionPayload } from '../../lib/analysisForm.js';
 import { describeError } from '../../lib/errors.js';
 import { articlePath } from '../../lib/links.js';
+import { ActionButton } from '../ActionButton.js';
 import { reviewStatusOf, sourceName } from '../ArticleFeedCard.js';
+import { ConflictNotice } from '../ConflictNotice.js';
 import { analyzerText } from '../Provenance.js';
 import { QueryState } from '../QueryState.js';
 import { ConflictMerge, type ConflictInfo } from './ConflictMerge.js';
@@ -81,8 +84,7 @@ export function ReviewDetail({
   articleId: string;
   onDone: (message: string) => void;
 }) {
-  const [result, reexecute] = useQuery({ query: ReviewArticleQuery, variables: { id: articleId } });
-  const reload = () => reexecute({ requestPolicy: 'network-only' });
+  const [result, reload] = useRefetchableQuery({ query: ReviewArticleQuery, variables: { id: articleId } });
   // Kept above the panel: a conflict's answer names objects this query shows, so urql refetches
   // it, and the newer version remounts the panel; the conflict must survive that.
   const [conflict, setConflict] = useState<ShownConflict | null>(null);
@@ -241,22 +243,15 @@ function ReviewPanel({
             }}
           />
         ) : (
-          <div className="conflict" role="alert">
-            <p>
-              <strong>This analysis changed since you opened it</strong> (now version{' '}
-              {conflict.info.currentVersion}). Reload to review the current values.
-            </p>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setConflict(null);
-                reload();
-              }}
-            >
-              Reload
-            </button>
-          </div>
+          <ConflictNotice
+            onReload={() => {
+              setConflict(null);
+              reload();
+            }}
+          >
+            <strong>This analysis changed since you opened it</strong> (now version{' '}
+            {conflict.info.currentVersion}). Reload to review the current values.
+          </ConflictNotice>
         )
       ) : editing ? (
         <EditAnalysisForm
@@ -270,25 +265,15 @@ function ReviewPanel({
       ) : (
         <>
           <div className="review-actions">
-            <button type="button" className="button" disabled={busy} onClick={() => void decide('approve')}>
+            <ActionButton busy={busy} onClick={() => decide('approve')}>
               Approve <kbd>a</kbd>
-            </button>
-            <button
-              type="button"
-              className="button button--ghost"
-              disabled={busy}
-              onClick={() => setEditing(true)}
-            >
+            </ActionButton>
+            <ActionButton tone="ghost" busy={busy} onClick={() => setEditing(true)}>
               Edit <kbd>e</kbd>
-            </button>
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={busy}
-              onClick={() => void decide('reject')}
-            >
+            </ActionButton>
+            <ActionButton tone="danger" busy={busy} onClick={() => decide('reject')}>
               Reject <kbd>r</kbd>
-            </button>
+            </ActionButton>
             <button
               type="button"
               className="button button--ghost"

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { Me } from '../../auth/AuthContext.js';
 import type { MockHandler } from '../../testing/mockClient.js';
-import { EDITOR, itShowsLoadingAndFailure, renderPage } from '../../testing/renderPage.js';
+import { EDITOR, itShowsLoadingAndFailure, renderPage, SERVER_ERROR } from '../../testing/renderPage.js';
 import { AnalyzerQualityPage } from './AnalyzerQualityPage.js';
 
 const model = (version: number, active: boolean, improves = true) => ({
@@ -42,8 +42,7 @@ const page = (handlers: Record<string, MockHandler>, user?: Me) =>
 describe('AnalyzerQualityPage', () => {
   itShowsLoadingAndFailure(page, 'AnalyzerQuality', {
     loading: 'Loading analyzer quality',
-    failure: { graphqlError: 'Boom' },
-    alert: 'The server could not answer this request.',
+    ...SERVER_ERROR,
   });
 
   it('shows agreement per day and field, the current model with its figures, and the versions', async () => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 
 import { COMPARE_STYLES, EmptyState, formatAbsoluteTime } from '@wirelens/ui';
 
@@ -9,6 +9,7 @@ import { hasRole } from '../../auth/roles.js';
 import { DataTable, FormAlert } from '../../components/DataTable.js';
 import { QueryState } from '../../components/QueryState.js';
 import { graphql, type ResultOf } from '../../graphql.js';
+import { useRefetchableQuery } from '../../hooks/useRefetchableQuery.js';
 import { describeError } from '../../lib/errors.js';
 
 export const AnalyzerQualityQuery = graphql(`
@@ -78,8 +79,7 @@ const percent = (value: number) => `${Math.round(value * 100)}%`;
 
 /** Editors' agreement with the AI over time per field, the learned models and their cross-validated figures. */
 export function AnalyzerQualityPage() {
-  const [result, reexecute] = useQuery({ query: AnalyzerQualityQuery });
-  const retry = () => reexecute({ requestPolicy: 'network-only' });
+  const [result, retry] = useRefetchableQuery({ query: AnalyzerQualityQuery });
   return (
     <div className="page">
       <h1>Analyzer quality</h1>

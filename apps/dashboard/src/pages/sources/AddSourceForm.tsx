@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation } from 'urql';
 
 import { FormAlert } from '../../components/DataTable.js';
-import { Field } from '../../components/Field.js';
+import { TextField } from '../../components/Field.js';
+import { InlineForm } from '../../components/InlineForm.js';
 import { graphql } from '../../graphql.js';
 import { describeError } from '../../lib/errors.js';
 import { feedUrlProblem } from '../../lib/feedUrl.js';
@@ -21,8 +22,7 @@ export function AddSourceForm({ onAdded }: { onAdded: () => void }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [state, add] = useMutation(AddSource);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setDone(null);
     const found = feedUrlProblem(url);
     setProblem(found);
@@ -41,22 +41,16 @@ export function AddSourceForm({ onAdded }: { onAdded: () => void }) {
     }
   };
   return (
-    <form
-      className="form form--inline"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-      aria-label="Add a source"
-    >
-      <Field label="Feed URL">
-        <input
-          type="url"
-          value={url}
-          placeholder="https://example.com/feed.xml"
-          aria-invalid={Boolean(problem)}
-          aria-describedby={problem ? 'add-source-error' : undefined}
-          onChange={(event) => setUrl(event.target.value)}
-        />
-      </Field>
+    <InlineForm label="Add a source" onSubmit={submit}>
+      <TextField
+        label="Feed URL"
+        type="url"
+        value={url}
+        placeholder="https://example.com/feed.xml"
+        aria-invalid={Boolean(problem)}
+        aria-describedby={problem ? 'add-source-error' : undefined}
+        onChange={setUrl}
+      />
       <button type="submit" className="button" disabled={state.fetching}>
         {state.fetching ? 'Adding…' : 'Add source'}
       </button>
@@ -66,6 +60,6 @@ export function AddSourceForm({ onAdded }: { onAdded: () => void }) {
           {done}
         </p>
       )}
-    </form>
+    </InlineForm>
   );
 }

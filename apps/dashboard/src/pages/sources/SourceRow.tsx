@@ -3,43 +3,56 @@ import { useMutation } from 'urql';
 
 import { ErrorState, formatAbsoluteTime, formatRelativeTime } from '@wirelens/ui';
 
+import { ActionButton } from '../../components/ActionButton.js';
 import { sourceName } from '../../components/ArticleFeedCard.js';
 import { graphql } from '../../graphql.js';
 import { describeError } from '../../lib/errors.js';
 import type { Source } from './SourcesPage.js';
 
-const PauseSource = graphql(`
-  mutation PauseSource($id: ID!) {
-    pauseSource(id: $id) {
-      id
-      status
-      nextAttemptAt
-    }
+// Each action returns everything the row shows about fetching, so the row updates from the cache.
+const SourceStatusFields = graphql(`
+  fragment SourceStatusFields on Source @_unmask {
+    id
+    status
+    healthy
+    lastSuccessAt
+    lastFetchedAt
+    consecutiveFailures
+    nextAttemptAt
+    lastError
   }
 `);
-const ResumeSource = graphql(`
-  mutation ResumeSource($id: ID!) {
-    resumeSource(id: $id) {
-      id
-      status
-      nextAttemptAt
+const PauseSource = graphql(
+  `
+    mutation PauseSource($id: ID!) {
+      pauseSource(id: $id) {
+        ...SourceStatusFields
+      }
     }
-  }
-`);
-const RefreshSource = graphql(`
-  mutation RefreshSource($id: ID!) {
-    refreshSource(id: $id) {
-      id
-      status
-      healthy
-      lastSuccessAt
-      lastFetchedAt
-      consecutiveFailures
-      nextAttemptAt
-      lastError
+  `,
+  [SourceStatusFields],
+);
+const ResumeSource = graphql(
+  `
+    mutation ResumeSource($id: ID!) {
+      resumeSource(id: $id) {
+        ...SourceStatusFields
+      }
     }
-  }
-`);
+  `,
+  [SourceStatusFields],
+);
+const RefreshSource = graphql(
+  `
+    mutation RefreshSource($id: ID!) {
+      refreshSource(id: $id) {
+        ...SourceStatusFields
+      }
+    }
+  `,
+  [SourceStatusFields],
+);
+
 function when(value: string | null | undefined): ReactNode {
   if (!value) return 'Never';
   return (
@@ -57,6 +70,8 @@ export function SourceRow({ source }: { source: Source }) {
   const error = pauseState.error ?? resumeState.error ?? refreshState.error;
   const name = sourceName(source);
   const paused = source.status === 'PAUSED';
+  const pauseText = paused ? 'Resume' : 'Pause';
+  const pauseOrResume = paused ? resumeState : pauseState;
   return (
     <tr>
       <th scope="row">
@@ -89,37 +104,23 @@ export function SourceRow({ source }: { source: Source }) {
       </td>
       <td>
         <div className="actions">
-          {paused ? (
-            <button
-              type="button"
-              className="button button--ghost"
-              aria-label={`Resume ${name}`}
-              disabled={resumeState.fetching}
-              onClick={() => void resume({ id: source.id })}
-            >
-              Resume
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="button button--ghost"
-              aria-label={`Pause ${name}`}
-              disabled={pauseState.fetching}
-              onClick={() => void pause({ id: source.id })}
-            >
-              Pause
-            </button>
-          )}
-          <button
-            type="button"
-            className="button button--ghost"
+          <ActionButton
+            tone="ghost"
+            label={`${pauseText} ${name}`}
+            busy={pauseOrResume.fetching}
+            onClick={() => (paused ? resume : pause)({ id: source.id })}
+          >
+            {pauseText}
+          </ActionButton>
+          <ActionButton
+            tone="ghost"
             // The name starts with the visible text (WCAG 2.5.3), then says which source.
-            aria-label={`${refreshText}: ${name}`}
-            disabled={refreshState.fetching}
-            onClick={() => void refresh({ id: source.id })}
+            label={`${refreshText}: ${name}`}
+            busy={refreshState.fetching}
+            onClick={() => refresh({ id: source.id })}
           >
             {refreshText}
-          </button>
+          </ActionButton>
         </div>
       </td>
     </tr>

@@ -1,8 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import type { MockHandler } from '../../testing/mockClient.js';
-import { itShowsLoadingAndFailure, renderPage } from '../../testing/renderPage.js';
+import { itShowsLoadingAndFailure, pageAt } from '../../testing/renderPage.js';
 import { SourcesPage } from './SourcesPage.js';
 
 const source = (overrides: Record<string, unknown>) => ({
@@ -44,8 +43,7 @@ const sourcesData = {
   },
 };
 
-const page = (handlers: Record<string, MockHandler>) =>
-  renderPage(<SourcesPage />, { route: '/sources', path: '/sources', handlers });
+const page = pageAt(<SourcesPage />, '/sources');
 
 describe('SourcesPage', () => {
   itShowsLoadingAndFailure(page, 'Sources', {

@@ -1,9 +1,8 @@
-import { useQuery } from 'urql';
-
 import { EmptyState } from '@wirelens/ui';
 
 import { QueryState } from '../../components/QueryState.js';
 import { graphql, type ResultOf } from '../../graphql.js';
+import { useRefetchableQuery } from '../../hooks/useRefetchableQuery.js';
 import { AddSourceForm } from './AddSourceForm.js';
 import { OpmlTools } from './OpmlTools.js';
 import { SourceTable } from './SourceTable.js';
@@ -34,8 +33,7 @@ export type Source = ResultOf<typeof SourcesQuery>['sources']['edges'][number]['
 
 /** Admins: the feeds Wirelens polls, their fetch health, and adding, importing and exporting them. */
 export function SourcesPage() {
-  const [result, reexecute] = useQuery({ query: SourcesQuery });
-  const retry = () => reexecute({ requestPolicy: 'network-only' });
+  const [result, retry] = useRefetchableQuery({ query: SourcesQuery });
   return (
     <div className="page">
       <h1>Sources</h1>

@@ -136,8 +136,12 @@ interface NameRun {
   minWords: number;
 }
 
+/** What ORG_RE needs at least, found by a cheap scan: most sentences name no legal form at all. */
+const ORG_SUFFIX_RE = new RegExp(String.raw`\s(?:${LEGAL_FORMS}|${ORG_NOUNS})\b`, 'u');
+
 function* nameRuns(text: string): Generator<NameRun> {
-  for (const m of text.matchAll(ORG_RE)) yield { text: m[0], index: m.index, minWords: 2 };
+  if (ORG_SUFFIX_RE.test(text))
+    for (const m of text.matchAll(ORG_RE)) yield { text: m[0], index: m.index, minWords: 2 };
   if (!text.includes('<')) return;
   for (const m of text.matchAll(WIRE_NAME_RE)) {
     const name = m[1] ?? m[2] ?? '';
@@ -174,12 +178,13 @@ export function detectOrganizations({
       const endOffset = found.index + found.text.trimEnd().length;
       let start = -1;
       let end = -1;
-      sentence.tokens.forEach((token, i) => {
-        if (token.start >= startOffset && token.start < endOffset) {
-          if (start < 0) start = i;
-          end = i + 1;
-        }
-      });
+      for (let i = 0; i < sentence.tokens.length; i++) {
+        const offset = sentence.tokens[i]?.start ?? 0;
+        if (offset >= endOffset) break;
+        if (offset < startOffset) continue;
+        if (start < 0) start = i;
+        end = i + 1;
+      }
       if (start < 0) continue;
       const organization = byKey.get(key) ?? { name, mentions: [] };
       organization.mentions.push({ sentenceIndex: sentence.index, start, end });

@@ -116,6 +116,15 @@ describe('per-company sentiment', () => {
     expect(tone(title, 'contoso')).toBeLessThan(-0.1);
   });
 
+  it('gives companies listed together what is said of them all', () => {
+    const title = 'Northwind, Contoso lead bank rout';
+    expect(tone(title, 'northwind')).toBeLessThan(-0.3);
+    expect(tone(title, 'contoso')).toBeLessThan(-0.3);
+    expect(tone('Litware and Northwind shares slump', 'litware')).toBeLessThan(-0.3);
+    // Not a list: the rival named in another clause keeps only a small share.
+    expect(tone('Northwind shares slump while Contoso rallies', 'contoso')).toBeGreaterThan(0.1);
+  });
+
   it('puts a lawsuit on the defendant', () => {
     const title = 'Fabrikam sued Litware over stolen patents';
     expect(tone(title, 'litware')).toBeLessThan(-0.1);

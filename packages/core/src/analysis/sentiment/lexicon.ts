@@ -18,6 +18,8 @@ export interface LexEntry {
   value?: number;
   metric?: number;
   dir?: 1 | -1;
+  /** How far a direction word moves on its own: "soared", "plunged" say more than "rose", "edged". */
+  force?: number;
   negator?: boolean;
   /** Multiplier < 1 for uncertainty ("may", "could", "expected to"). */
   hedge?: number;
@@ -36,6 +38,14 @@ export interface LexEntry {
 }
 
 type Spec = readonly [patterns: string, entry: LexEntry];
+
+/** Defying adverse conditions (one word slot each, see expandPatterns). */
+const DEFY = 'buck/bucks/bucked/bucking/defy/defies/defied/defying/weathers/weathered/withstands/withstood';
+const SHRUG_OFF = 'shrug/shrugs/shrugged/shrugging off';
+const ADVERSE =
+  'the/a/weak/falling/slumping/gloomy/tough/difficult/sluggish/soft/choppy/volatile/broader/wider';
+const ADVERSITY =
+  'trend/market/markets/conditions/slump/slowdown/downturn/gloom/headwinds/weakness/turmoil/selloff/sell-off/storm/crisis/recession';
 
 const METRICS: Spec[] = [
   [
@@ -62,6 +72,8 @@ const METRICS: Spec[] = [
     'traffic|passengers|customers|subscribers|users|visitors|footfall|volumes|volume|sales volume',
     { metric: 1 },
   ],
+  // Business a company holds: "loses a third of its supply contract", "lost two clients".
+  ['contract|contracts|customer|client|clients|subscriber|account|accounts|mandate|mandates', { metric: 1 }],
   [
     'shares|stock|stocks|valuation|outlook|guidance|forecast|forecasts|rating|ratings|estimate|estimates',
     { metric: 1 },
@@ -100,6 +112,9 @@ const METRICS: Spec[] = [
     { metric: -1 },
   ],
   ['net/operating/pre-tax/pretax/quarterly/annual/underlying loss/losses', { metric: -1 }],
+  // Money entrusted to a fund manager, bank or platform: clients moving it out is lost business.
+  ['outflow|outflows|net outflows|redemptions|withdrawals', { metric: -1, value: -0.6 }],
+  ['inflow|inflows|net inflows|net new money', { metric: 1, value: 0.5 }],
   [
     'cost|costs|expenses|expense|layoffs|job cuts|impairment|impairments|write-down|write-downs|writedowns|churn',
     { metric: -1 },
@@ -120,9 +135,19 @@ const DIRECTIONS: Spec[] = [
     { dir: 1 },
   ],
   [
-    'fall|falls|fell|fallen|falling|decrease|decreases|decreased|decreasing|decline|declines|declined|declining|drop|drops|dropped|dropping|down|slump|slumps|slumped|plunge|plunges|plunged|plunging|lower|lowers|lowered|lowering|shrink|shrinks|shrank|shrunk|shrinking|narrow|narrows|narrowed|narrowing|weaken|weakened|weakens|tumble|tumbles|tumbled|slide|slides|slid|sliding|contracted|contracting|halve|halved|halves|reduce|reduces|reduced|reducing|reduction|reductions|cut|cuts|cutting|ease|eased|eases|easing|dip|dips|dipped|sink|sinks|sank|sunk|slow|slows|slowed|slowing|slash|slashed|slashes|trim|trims|trimmed|erode|eroded|shed|sheds|shedding|sag|sagged|retreat|retreated|tank|tanked|plummet|plummeted|plummets|lose|loses|lost|losing|lowest|decelerate|decelerated|downswing|slip|slips|slipped|flop|flops|flopped|diminish|diminished|diminishes|diminishing|skid|skids|skidded|axe|axes|axed|wane|wanes|waned|dive|dives|dived|nosedive|nosedives|nosedived',
+    'fall|falls|fell|fallen|falling|decrease|decreases|decreased|decreasing|decline|declines|declined|declining|drop|drops|dropped|dropping|down|slump|slumps|slumped|plunge|plunges|plunged|plunging|lower|lowers|lowered|lowering|shrink|shrinks|shrank|shrunk|shrinking|narrow|narrows|narrowed|narrowing|weaken|weakened|weakens|tumble|tumbles|tumbled|slide|slides|slid|sliding|contracted|contracting|halve|halved|halves|reduce|reduces|reduced|reducing|reduction|reductions|cut|cuts|cutting|ease|eased|eases|easing|dip|dips|dipped|sink|sinks|sank|sunk|slow|slows|slowed|slowing|slash|slashed|slashes|trim|trims|trimmed|erode|eroded|shed|sheds|shedding|sag|sagged|retreat|retreated|tanked|plummet|plummeted|plummets|lose|loses|lost|losing|lowest|decelerate|decelerated|downswing|slip|slips|slipped|flop|flops|flopped|diminish|diminished|diminishes|diminishing|skid|skids|skidded|axe|axes|axed|wane|wanes|waned|dive|dives|dived|nosedive|nosedives|nosedived',
     { dir: -1 },
   ],
+  // Headline verbs of a violent move and of a hesitant one: their size is part of the word.
+  [
+    'soar|soars|soared|soaring|surge|surges|surged|surging|skyrocket|skyrockets|skyrocketed|rocketed|spike|spiked',
+    { dir: 1, force: 1.5 },
+  ],
+  [
+    'plunge|plunges|plunged|plunging|plummet|plummets|plummeted|slump|slumps|slumped|tumble|tumbles|tumbled|tanked|nosedive|nosedives|nosedived|dive|dives|dived|sink|sinks|sank|slash|slashed|slashes|crater|craters|cratered',
+    { dir: -1, force: 1.5 },
+  ],
+  ['dip|dips|dipped|ease|eased|eases|easing|slip|slips|slipped', { dir: -1, force: 0.7 }],
 ];
 
 const VALUES: Spec[] = [
@@ -175,6 +200,21 @@ const VALUES: Spec[] = [
     { value: 0.5 },
   ],
   ['satisfied|pleased|delighted|proud|excited', { value: 0.5 }],
+  // A partnership is new business for each partner: "teams with", "tie-up", "drug deal with".
+  [
+    'tie-up|tie-ups|teams with|teams up with|team up with|partners with|forms/form/formed/forge/forges/forged an alliance',
+    { value: 0.3 },
+  ],
+  // A dividend brought back, a project cleared to go ahead, a resource found.
+  [
+    'reinstate/reinstates/reinstated/reinstating/restore/restores/restored/resume/resumes/resumed dividend/dividends/payout/payouts|reinstate/reinstates/reinstated/reinstating/restore/restores/restored/resume/resumes/resumed its/the/a dividend/dividends/payout/payouts',
+    { value: 0.9 },
+  ],
+  ['go/goes/going/went ahead with|go-ahead|green light|green-light|green-lights|greenlights', { value: 0.5 }],
+  ['oil/gas/gold/copper/mineral find|new find|discovery|discoveries', { value: 0.5 }],
+  // Investment columns: "the 2 banks I'd buy today", "shares worth buying".
+  ["i'd buy|i would buy|buy today|worth buying|shares to buy|stocks to buy|buys for", { value: 0.6 }],
+
   // "signed a large deal", "signed an investment cooperation agreement": what is signed may come after adjectives.
   ['signed|inked', { value: 0.4 }],
   // Passive: "the agreement was signed on Tuesday" reports a formality, not who won business.
@@ -207,7 +247,7 @@ const VALUES: Spec[] = [
   ['strong|stronger|strongest|robust|solid|healthy|upbeat|buoyant|resilient', { value: 0.7 }],
   ['improve|improves|improved|improving', { value: 0.8 }],
   [
-    'optimistic|confident|favourable|favorable|positive|encouraging|impressive|successful|success|successfully',
+    'optimistic|confident|favourable|favorable|positive|encouraging|impressive|impresses|impressed|successful|success|successfully',
     { value: 0.6 },
   ],
   [
@@ -337,10 +377,37 @@ const VALUES: Spec[] = [
     { value: -0.6 },
   ],
   [
-    'hurt|hurts|hit by|hit|hits|damage|damaged|damages|weighed|weighs|weigh on|drag|dragged|setback|setbacks',
+    'hurt|hurts|hit by|hit with|hits with|hit|hits|damage|damaged|damages|weighed|weighs|weigh on|drag|dragged|setback|setbacks',
     { value: -0.6 },
   ],
+  // Defying adverse conditions is good news, and the adversity named is its setting, not its tone:
+  // "bucks weak markets", "shrugs off the slowdown", "defies the downturn".
+  [
+    [DEFY, SHRUG_OFF]
+      .flatMap((verb) => [`${verb} ${ADVERSITY}`, `${verb} ${ADVERSE} ${ADVERSITY}`])
+      .join('|'),
+    { value: 0.6 },
+  ],
   ['unprofitable|negative|downside|overvalued|bubble|volatile|uncertain|risky', { value: -0.4 }],
+  // A company in a bad way, and a regulator's reproach.
+  ['flagging|ailing|beleaguered|embattled|pain|painful', { value: -0.6 }],
+  // New shares or a big holder selling dilute and weigh on the price.
+  [
+    'share placing|share sale|share offering|secondary offering|rights issue|sells shares|sell shares|selling shares|sell/sells/selling off',
+    { value: -0.4 },
+  ],
+  // Investors' mood and a task made harder: "investors cheer results", "buoyed by", "investors panic".
+  ['cheer|cheers|cheered|buoyed|buoys', { value: 0.6 }],
+  ['little/no/scant cheer|panic|panicked|got/gets/getting/became/becomes harder/tougher', { value: -0.7 }],
+  // A disclosure threshold for holdings ("the flagging limit of 5 %"), not a company flagging.
+  [
+    'flagging limit|flagging limits|flagging threshold|flagging notification|flagging notice',
+    { inert: true },
+  ],
+  [
+    'must do more|needs/need/has/have to do more|new/fresh/record depths|fresh low|fresh lows',
+    { value: -0.7 },
+  ],
   ['resign|resigns|resigned|resignation|ousted|steps down|stepped down|step down|quits', { value: -0.3 }],
   ['impairment|impairments|write-down|write-downs|writedown|writedowns|writeoff|write-off', { value: -0.6 }],
   [
@@ -353,13 +420,18 @@ const VALUES: Spec[] = [
   ['low|smaller', { dir: -1, needsMetric: true }],
   // "shares cool", "inflation cooled"; but "a cool makeover" is no change at all.
   ['cool|cools|cooled|cooling', { dir: -1, needsMetric: true }],
+  // "shares tank" moves; "a tank farm", "the storage tank" are things.
+  ['tank', { dir: -1, force: 1.5 }],
+  ['a/the/oil/storage/fuel/water/gas/septic tank|tank farm|tank farms', { inert: true }],
   // "The reductions will be completed by autumn": a reduction of nothing named is no news.
   ['reduction|reductions', { dir: -1, needsMetric: true }],
   // "36 % more than in 2004", "12 % lower than a year earlier": a percentage comparative is a change.
   ['% more/higher/greater/bigger/larger than', { dir: 1 }],
   ['% less/lower/smaller/fewer than', { dir: -1 }],
-  ['went/gone/go/goes/going/moved/edged/inched/crept/shot up', { dir: 1 }],
-  ['went/gone/go/goes/going/moved/edged/inched/crept down', { dir: -1 }],
+  ['went/gone/go/goes/going/moved/shot up', { dir: 1 }],
+  ['went/gone/go/goes/going/moved down', { dir: -1 }],
+  ['edged/inched/crept up', { dir: 1, force: 0.7 }],
+  ['edged/inched/crept down', { dir: -1, force: 0.7 }],
   ['than expected/forecast/anticipated/estimated', { intensity: 1.3 }],
   [
     'below/missed/misses the/analyst/analysts/market/consensus estimate/estimates/expectations/forecast/forecasts|below the analyst/analysts/market/consensus estimate/estimates/expectations/forecast/forecasts',

@@ -67,6 +67,9 @@ export function scoreTarget({
   if (others.length === 0) return scoreSoleTarget(tokens, sentiment, target);
 
   const relations = RELATIONS.matchAll(tokens);
+  // "HSBC, Standard Chartered lead bank rout": companies listed together share what is said of them.
+  const group = conjoined(tokens, target, others);
+  const rivals = others.filter((o) => !group.includes(o));
   const firstTarget = Math.min(...target.map((r) => r.start));
   const firstOther = Math.min(...others.map((r) => r.start));
   let raw = 0;
@@ -89,8 +92,8 @@ export function scoreTarget({
         continue;
       }
     }
-    const toTarget = Math.min(...target.map((r) => distance(r, hit)));
-    const toOther = Math.min(...others.map((r) => distance(r, hit)));
+    const toTarget = Math.min(...group.map((r) => distance(r, hit)));
+    const toOther = Math.min(...rivals.map((r) => distance(r, hit)));
     if (toTarget <= toOther) {
       raw += hit.value;
       evidence = true;
@@ -108,6 +111,34 @@ export function scoreTarget({
     evidence = true;
   }
   return { raw, score: squash(raw), hasEvidence: evidence };
+}
+
+/** Words that join the names of a list ("X, Y and Z"). */
+const LIST_JOINERS = new Set([',', 'and', '&', 'or']);
+
+/** The target's mentions and the mentions listed with them ("X and Y", "X, Y & Z"), transitively. */
+function conjoined(
+  tokens: readonly Token[],
+  target: readonly TokenRange[],
+  others: readonly TokenRange[],
+): readonly TokenRange[] {
+  const group = [...target];
+  const joins = (a: TokenRange, b: TokenRange) => {
+    const [first, second] = a.end <= b.start ? [a, b] : [b, a];
+    if (second.start < first.end || second.start - first.end > 2) return false;
+    for (let i = first.end; i < second.start; i++)
+      if (!LIST_JOINERS.has(tokens[i]?.lower ?? '')) return false;
+    return second.start > first.end;
+  };
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const other of others)
+      if (!group.includes(other) && group.some((member) => joins(member, other))) {
+        group.push(other);
+        grew = true;
+      }
+  }
+  return group;
 }
 
 function relationEffect(relation: Relation, value: number, targetIsObject: boolean): number {

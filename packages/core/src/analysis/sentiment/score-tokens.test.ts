@@ -225,8 +225,42 @@ describe('legal outcomes', () => {
     expect(score('The bank settled the lawsuit for $40 million.')).toBeLessThanOrEqual(NEGATIVE);
   });
 
+  it('reads a legal action thrown out as good news for the defendant, in either word order', () => {
+    expect(
+      score('A federal judge dismisses the patent lawsuit against the chipmaker'),
+    ).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('Shareholder lawsuit against Fabrikam dismissed')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('Class action against the miner thrown out')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('Investors file lawsuit against the insurer')).toBeLessThanOrEqual(NEGATIVE);
+  });
+
+  it('reads being hit with a penalty as a blow even when it is a record one', () => {
+    expect(score('Lender hit with record fine over mis-sold loans')).toBeLessThanOrEqual(-0.5);
+    expect(score('Shares hit a record high')).toBeGreaterThanOrEqual(POSITIVE);
+  });
+
   it('keeps a not-guilty plea neutral', () => {
     expect(Math.abs(score('The chief executive pleaded not guilty on Monday.'))).toBeLessThan(POSITIVE);
+  });
+});
+
+describe('defying adverse conditions and losing business', () => {
+  it('reads bucking or shrugging off adversity as good news, the adversity as its setting', () => {
+    expect(score('The broker bucks weak markets to lift assets 3 pct')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('Retailer shrugs off the slowdown')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('Retailer hit by the slowdown')).toBeLessThanOrEqual(NEGATIVE);
+  });
+
+  it('reads money leaving a fund as bad news and money coming in as good news', () => {
+    expect(score('Asset manager reports third straight quarter of outflows')).toBeLessThanOrEqual(NEGATIVE);
+    expect(score('Net inflows at the wealth platform rose 4%')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('Redemptions slowed in March')).toBeGreaterThanOrEqual(POSITIVE);
+  });
+
+  it('reads a lost contract or client as bad news and a won one as good news', () => {
+    expect(score('Caterer loses contract with the city')).toBeLessThanOrEqual(NEGATIVE);
+    expect(score('The fund manager lost two clients in March')).toBeLessThanOrEqual(NEGATIVE);
+    expect(score('Builder wins contract for new bridge')).toBeGreaterThanOrEqual(POSITIVE);
   });
 });
 
@@ -303,5 +337,50 @@ describe('dismissals and operational quality', () => {
     );
     expect(score('Profitability is at a good level.')).toBeGreaterThanOrEqual(POSITIVE);
     expect(score('The old boilers were not efficient.')).toBeLessThan(POSITIVE);
+  });
+});
+
+describe('strength of a headline move and of company news', () => {
+  it('reads a violent move as stronger than a plain one, and a hesitant one as weaker', () => {
+    expect(score('Profits plunge at the lender')).toBeLessThan(score('Profits fall at the lender'));
+    expect(score('Orders soar at the shipyard')).toBeGreaterThan(score('Orders rise at the shipyard'));
+    expect(score('Shares edged up in early trade')).toBeGreaterThan(0);
+    expect(score('Shares edged up in early trade')).toBeLessThan(score('Shares went up in early trade'));
+    // A noun is no move: "a chemical tank farm".
+    expect(score('The tanks will be delivered to a tank farm.')).toBe(0);
+  });
+
+  it('reads partnerships, reinstated dividends, discoveries and go-aheads as good news', () => {
+    expect(score('Contoso teams up with Fabrikam on batteries')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('The miner is set to reinstate its dividend')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('Explorer makes new oil find off the coast')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('Board gives the go-ahead for the new plant')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score("Two retail stocks I'd buy today")).toBeGreaterThanOrEqual(POSITIVE);
+    // Belonging to an alliance is a description, not news.
+    expect(score('The airline is a member of a global alliance.')).toBe(0);
+  });
+
+  it('reads a company in a bad way, a reproach, new depths and dilution as bad news', () => {
+    expect(score('Brewer promises higher payout to revive flagging share price')).toBeLessThan(
+      score('Brewer promises higher payout to revive share price'),
+    );
+    expect(score('Regulator says the bank must do more to fight money laundering')).toBeLessThanOrEqual(
+      NEGATIVE,
+    );
+    expect(score("Reaching new depths: the miner's record loss")).toBeLessThan(
+      score("The miner's record loss"),
+    );
+    expect(score('Insurer launches rights issue')).toBeLessThanOrEqual(NEGATIVE);
+    expect(score('Government to sell off its remaining shares in the postal operator')).toBeLessThanOrEqual(
+      NEGATIVE,
+    );
+    expect(score('Fund manager impresses as fee income grows')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('Investors cheer the retailer results')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('The index was buoyed by miners')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('The outlook holds little cheer for small miners')).toBeLessThanOrEqual(NEGATIVE);
+    expect(score('Investors panic as markets slide')).toBeLessThan(score('Markets slide'));
+    expect(score('The fight to lift profit just got harder')).toBeLessThan(score('The fight to lift profit'));
+    // A disclosure threshold is no company flagging: "the flagging limit of 5 %".
+    expect(score("The fund's holding has reached the flagging limit of 5 %.")).toBe(0);
   });
 });

@@ -141,6 +141,25 @@ function reachesHigh(tokens: readonly Token[], from: number): boolean {
   return false;
 }
 
+/** Legal actions a court can throw out (the last word of the lexicon phrase: "antitrust suit", "class action"), and what throwing one out is worth to the defendant. */
+const LEGAL_ACTIONS = new Set(['lawsuit', 'lawsuits', 'suit', 'litigation', 'action', 'challenge']);
+const DISMISS_VERBS = new Set(['dismiss', 'dismisses', 'dismissed', 'dismissing', 'tosses', 'tossed']);
+const DISMISSED_VALUE = 0.8;
+const DISMISS_BACK = 3;
+const DISMISS_FORWARD = 5;
+
+/** A dismissal verb just before the action ("dismisses the lawsuit") or closing its phrase ("suit against Acme dismissed"). */
+function isDismissed(tokens: readonly Token[], start: number, end: number): boolean {
+  for (let i = start - 1; i >= 0 && i >= start - DISMISS_BACK; i--)
+    if (DISMISS_VERBS.has(tokens[i]?.lower ?? '')) return true;
+  for (let i = end; i < tokens.length && i < end + DISMISS_FORWARD; i++) {
+    const lower = tokens[i]?.lower ?? '';
+    if (DISMISS_VERBS.has(lower) || (lower === 'thrown' && tokens[i + 1]?.lower === 'out')) return true;
+    if (tokens[i]?.kind === 'punct') return false;
+  }
+  return false;
+}
+
 export function squash(raw: number): number {
   return raw / Math.sqrt(raw * raw + SQUASH);
 }
@@ -323,7 +342,7 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
         start: Math.min(match.start, metric.start),
         end: Math.max(match.end, metric.end),
         anchor: match.start,
-        value: entry.dir * (metric.payload.metric ?? 0) * CHANGE_WEIGHT,
+        value: entry.dir * (entry.force ?? 1) * (metric.payload.metric ?? 0) * CHANGE_WEIGHT,
         kind: 'change',
       };
       directionOwners.set(metric, { owner: match, hit });
@@ -336,7 +355,7 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
         start: match.start,
         end: match.end,
         anchor: match.start,
-        value: entry.dir * BARE_DIRECTION_WEIGHT,
+        value: entry.dir * (entry.force ?? 1) * BARE_DIRECTION_WEIGHT,
         kind: 'change',
       });
     }
@@ -401,8 +420,21 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
       const next = findMetric(match.end, 1, 3, false);
       if (next && (next.payload.metric ?? 0) < 0) value = -value;
     }
-    // "shares hit a 3-month high": reaching a high is good news, not a blow.
-    if ((word === 'hit' || word === 'hits') && value < 0 && reachesHigh(tokens, match.end)) value = -value;
+    // "shares hit a 3-month high": reaching a high is good news, not a blow ("hit with a record fine" is one).
+    if (
+      (word === 'hit' || word === 'hits') &&
+      match.end - match.start === 1 &&
+      value < 0 &&
+      reachesHigh(tokens, match.end)
+    )
+      value = -value;
+    // "judge dismisses lawsuit against Acme", "lawsuit against Acme dismissed": a legal action thrown out.
+    if (
+      value < 0 &&
+      LEGAL_ACTIONS.has(tokens[match.end - 1]?.lower ?? '') &&
+      isDismissed(tokens, match.start, match.end)
+    )
+      value = DISMISSED_VALUE;
     hits.push({ start: match.start, end: match.end, anchor: match.start, value, kind: 'lexicon' });
   }
 

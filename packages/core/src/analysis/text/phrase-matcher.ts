@@ -1,12 +1,16 @@
 /**
  * Longest-match lookup of multi-word phrases over lower-cased tokens. Phrases
- * are indexed by their first word so a scan costs one map lookup per token.
+ * are stored as a word trie, so a scan costs one map lookup per token plus one
+ * per further word that still continues some phrase (a first word shared by
+ * dozens of phrases, like "trade", is not compared phrase by phrase).
  */
 import type { Token } from './tokenize.js';
 
-interface PhraseEntry<T> {
-  words: string[];
-  payload: T;
+interface TrieNode<T> {
+  next: Map<string, TrieNode<T>> | null;
+  /** Set when a phrase ends here; the first phrase given for the same words wins. */
+  payload: T | undefined;
+  complete: boolean;
 }
 
 export interface PhraseMatch<T> {
@@ -17,36 +21,41 @@ export interface PhraseMatch<T> {
 }
 
 export class PhraseMatcher<T> {
-  private readonly byFirst = new Map<string, PhraseEntry<T>[]>();
+  private readonly root = new Map<string, TrieNode<T>>();
 
   constructor(entries: Iterable<readonly [string, T]>) {
     for (const [phrase, payload] of entries) {
       const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
-      const first = words[0];
-      if (first === undefined) continue;
-      const list = this.byFirst.get(first) ?? [];
-      list.push({ words, payload });
-      this.byFirst.set(first, list);
+      let level = this.root;
+      let node: TrieNode<T> | undefined;
+      for (const word of words) {
+        if (node !== undefined) level = node.next ??= new Map<string, TrieNode<T>>();
+        node = level.get(word);
+        if (node === undefined) {
+          node = { next: null, payload: undefined, complete: false };
+          level.set(word, node);
+        }
+      }
+      if (node === undefined || node.complete) continue;
+      node.complete = true;
+      node.payload = payload;
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
   }
 
   matchAt(tokens: readonly Token[], index: number): PhraseMatch<T> | null {
     const first = tokens[index];
     if (first === undefined) return null;
-    const candidates = this.byFirst.get(first.lower);
-    if (candidates === undefined) return null;
-    for (const candidate of candidates) {
-      let ok = true;
-      for (let k = 1; k < candidate.words.length; k++) {
-        if (tokens[index + k]?.lower !== candidate.words[k]) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) return { start: index, end: index + candidate.words.length, payload: candidate.payload };
+    let node = this.root.get(first.lower);
+    let best: PhraseMatch<T> | null = null;
+    let k = index;
+    while (node !== undefined) {
+      k++;
+      if (node.complete) best = { start: index, end: k, payload: node.payload as T };
+      const token = tokens[k];
+      if (node.next === null || token === undefined) break;
+      node = node.next.get(token.lower);
     }
-    return null;
+    return best;
   }
 
   /** Non-overlapping longest matches, left to right. */

@@ -62,6 +62,45 @@ describe('trade stories and stories that mention trade', () => {
     ).toContain('geopolitics-trade');
   });
 
+  it('reads a measure on a flow of goods as trade policy, a compound flow ("chip-export curbs") included', () => {
+    expect(
+      slugs(
+        'Ottawa moves against three countries',
+        'The government said on Friday it would impose restrictions on microprocessor exports to the three countries.',
+      ),
+    ).toContain('geopolitics-trade');
+    expect(slugs('Seoul to tighten steel-import quotas next year')).toContain('geopolitics-trade');
+    expect(
+      slugs('Brussels weighs duties on imports of Asian bicycles', 'The levy would run for five years.'),
+    ).toContain('geopolitics-trade');
+  });
+
+  it('leaves the measures on a named commodity to its market, in a compound too', () => {
+    const topics = slugs(
+      'Bolivia accepts tin-export quota, producers say',
+      'The producers association said members agreed to hold tin shipments below 90,000 tonnes this year.',
+    );
+    expect(topics).toContain('commodities');
+    expect(topics).not.toContain('geopolitics-trade');
+  });
+
+  it("reads opening a country's market to foreign goods as market access", () => {
+    expect(
+      slugs(
+        'Farm lobby urges pressure on Tokyo over beef',
+        'Senators urged the administration to press Japan to open up its markets to American producers.',
+      ),
+    ).toContain('geopolitics-trade');
+  });
+
+  it('does not read financial trading or a stock market opening as trade policy', () => {
+    const topics = slugs(
+      'Litware shares trade higher as markets open',
+      'Stock markets opened firmer on Tuesday and Litware traded 3 pct up in heavy volume.',
+    );
+    expect(topics).not.toContain('geopolitics-trade');
+  });
+
   it('files international conflict under geopolitics & trade', () => {
     expect(slugs('Russia and Ukraine agree on ceasefire talks')).toContain('geopolitics-trade');
   });
@@ -106,6 +145,26 @@ describe('trade stories and stories that mention trade', () => {
       slugs(
         'German industrial output rises 2 pct in May',
         'Economists said the trade surplus would widen further this year and warned that U.S. tariffs on cars could hurt. Industrial production rose 2.1 pct in May.',
+      ),
+    ).toContain('geopolitics-trade');
+  });
+
+  it("reads a labour dispute as labour news, not trade, and a trade ministry's name as trade", () => {
+    const strike = slugs(
+      'Dockers extend walkout at northern ports',
+      [
+        'Pay talks between the dock workers and the port operators broke down on Monday, a union leader said.',
+        'The strikers want a 12 pct raise; employers offered six pct.',
+        'Shipping agents said cargo was piling up on the quays.',
+        'Economists said a long stoppage would add to the deterioration in the trade balance.',
+      ].join(' '),
+    );
+    expect(strike).not.toContain('geopolitics-trade');
+    expect(strike).toContain('macro-economy');
+    expect(
+      slugs(
+        'Tokyo ministry official to visit Washington next week',
+        'An official of the Ministry of International Trade and Industry will meet his counterparts on Monday.',
       ),
     ).toContain('geopolitics-trade');
   });

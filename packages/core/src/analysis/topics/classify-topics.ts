@@ -58,6 +58,8 @@ const SUPPORTING_WEIGHT = 1;
 const TABLE_ROW_WEIGHT = 2;
 /** A headline anchor (HEADLINE_ANCHORS) counts as a strong phrase. */
 const HEADLINE_ANCHOR_WEIGHT = 2;
+/** The repeat counter's key for wire-table rows. */
+const TABLE_ROWS = {};
 
 type Rule = { slug: TaxonomyTopicSlug; weight: number; phrase: string }[];
 
@@ -85,6 +87,38 @@ const RULES_BY_VERB = new Map<string, ProximityRule[]>();
 for (const rule of PROXIMITY_RULES)
   for (const verb of rule.verbs) RULES_BY_VERB.set(verb, [...(RULES_BY_VERB.get(verb) ?? []), rule]);
 
+/** The shortest compound whose head a rule names ("x-ban"); shorter hyphenated words are skipped unsplit. */
+const MIN_COMPOUND = 5;
+
+/** A hyphenated compound's head is its last part: "chip-export" is an export, "car-import" an import. */
+function headWord(lower: string): string {
+  const hyphen = lower.lastIndexOf('-');
+  return hyphen > 0 && hyphen < lower.length - 1 ? lower.slice(hyphen + 1) : lower;
+}
+
+/** The first part of a hyphenated compound ("tin" of "tin-export"); '' for a plain word. */
+function modifierWord(lower: string): string {
+  const hyphen = lower.indexOf('-');
+  return hyphen > 0 ? lower.slice(0, hyphen) : '';
+}
+
+/** "tin-export quota": the goods of a compound flow own its measures as well. */
+function namesGoodsCompound(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => GOODS_WORDS.has(modifierWord(t.lower)));
+}
+
+/** One-word goods that own their flows (FLOW_OWNERS, strong phrases): "tin", "coffee", "oil". */
+const GOODS_WORDS: ReadonlySet<string> = new Set(
+  (Object.entries(TOPIC_RULES) as [TaxonomyTopicSlug, (typeof TOPIC_RULES)[TaxonomyTopicSlug]][]).flatMap(
+    ([slug, rules]) =>
+      FLOW_OWNERS.has(slug)
+        ? rules.flatMap(([patterns, weight]) =>
+            weight > SUPPORTING_WEIGHT ? expandPatterns(patterns).filter((p) => !p.includes(' ')) : [],
+          )
+        : [],
+  ),
+);
+
 /** Rules whose verb is followed, within the window, by one of its objects or (when allowed) a company name. */
 const NO_HITS: ReadonlySet<ProximityRule> = new Set();
 
@@ -95,7 +129,8 @@ function proximityHits(
   const { tokens } = sentence;
   let hits: Set<ProximityRule> | null = null;
   for (let i = 0; i < tokens.length; i++) {
-    const verb = tokens[i]?.lower ?? '';
+    const lower = tokens[i]?.lower ?? '';
+    const verb = lower.length >= MIN_COMPOUND && lower.includes('-') ? headWord(lower) : lower;
     const rules = RULES_BY_VERB.get(verb);
     if (rules === undefined) continue;
     // "Investors should buy Acme" is advice and "Maintains Buy on Acme" a rating, not a purchase.
@@ -107,7 +142,12 @@ function proximityHits(
       const end = Math.min(tokens.length, i + 1 + rule.window);
       let found =
         rule.companyObject && names !== undefined && names.some((n) => n.start > i && n.start < end);
-      for (let k = i + 1; k < end && !found; k++) found = rule.objects.has(tokens[k]?.lower ?? '');
+      for (let k = i + 1; k < end && !found; k++) {
+        const object = tokens[k]?.lower ?? '';
+        found = rule.objects.has(
+          object.length >= MIN_COMPOUND && object.includes('-') ? headWord(object) : object,
+        );
+      }
       if (found) (hits ??= new Set()).add(rule);
     }
   }
@@ -168,9 +208,10 @@ export function classifyTopics({
   /** The headline names a price index, and whether it names energy too. */
   let priceIndexHeadline = false;
   let energyHeadline = false;
-  const repeats = new Map<string, number>();
+  /** Hits so far per phrase rule, proximity rule or table rows (keyed by the rule itself). */
+  const repeats = new Map<object, number>();
   const add = (slug: TaxonomyTopicSlug, amount: number) => scores.set(slug, (scores.get(slug) ?? 0) + amount);
-  const count = (key: string, isHeadline: boolean) => {
+  const count = (key: object, isHeadline: boolean) => {
     const seen = repeats.get(key) ?? 0;
     if (seen >= REPEAT_CAP && !isHeadline) return false;
     repeats.set(key, seen + 1);
@@ -197,7 +238,8 @@ export function classifyTopics({
     const here = namesBySentence.get(sentence.index);
     const matches = MATCHER.matchAll(sentence.tokens);
     const proximity = proximityHits(sentence, here);
-    const sharePriced = [...proximity].some((rule) => rule.pricesShares === true);
+    let sharePriced = false;
+    for (const rule of proximity) sharePriced ||= rule.pricesShares === true;
     const goodsNamed = matches.some(
       (m) =>
         !here?.some((n) => n.start <= m.start && n.end >= m.end) &&
@@ -222,7 +264,7 @@ export function classifyTopics({
           priceIndexHeadline ||= PRICE_INDEX_PHRASES.has(rule.phrase);
           energyHeadline ||= rule.slug === 'energy';
         }
-        if (!count(`${rule.slug}:${rule.phrase}`, sentence.isHeadline)) continue;
+        if (!count(rule, sentence.isHeadline)) continue;
         if (rule.slug === 'energy' && STAGE_WORDS.has(rule.phrase)) defer(stage, rule.weight * boost, inLead);
         else if (isEverydayDeal(rule.slug, rule.weight)) defer(deal, rule.weight * boost, inLead);
         else if (rule.weight > SUPPORTING_WEIGHT) anchor(rule.slug, rule.weight * boost);
@@ -237,11 +279,12 @@ export function classifyTopics({
       }
     }
     for (const rule of proximity) {
-      if (!count(`${rule.slug}:near:${rule.window}`, sentence.isHeadline)) continue;
+      if (rule.flow === true && (goodsNamed || namesGoodsCompound(sentence.tokens))) continue;
+      if (!count(rule, sentence.isHeadline)) continue;
       if (rule.slug === 'mergers-acquisitions') defer(deal, rule.weight * boost, inLead);
       else anchor(rule.slug, rule.weight * boost);
     }
-    if (sentence.tableRow && sentence.tokens.some((t) => t.kind === 'number') && count('table-row', false))
+    if (sentence.tableRow && sentence.tokens.some((t) => t.kind === 'number') && count(TABLE_ROWS, false))
       anchor('earnings', TABLE_ROW_WEIGHT);
   }
   for (const company of companies) {

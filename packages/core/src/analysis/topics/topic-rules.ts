@@ -117,7 +117,7 @@ export const TOPIC_RULES: TopicRules = {
     ],
     // "trade" as commerce between economies: its balance, its partners, its ministers and its rules.
     [
-      'trade deficits|trade surpluses|trade imbalance|trade imbalances|trade shortfall|merchandise trade|visible trade|foreign trade|bilateral trade|two-way trade|trade agreement|trade agreements|trade accord|trade accords|trade pact|trade negotiations|trade negotiator|trade negotiators|trade relations|trade ties|trade issues|trade tensions|trade restrictions|trade protection|unfair trade|free trade|trade liberalisation|trade liberalization|trade minister|trade ministers|trade secretary|trade official|trade officials|trade law|trade laws|trade figures|import duties|import duty|import tariffs|import surcharge|import restrictions|import controls|import barriers|countervailing|anti-dumping|market access',
+      'trade deficits|trade surpluses|trade imbalance|trade imbalances|trade shortfall|merchandise trade|visible trade|foreign trade|bilateral trade|two-way trade|trade agreement|trade agreements|trade accord|trade accords|trade pact|trade negotiations|trade negotiator|trade negotiators|trade relations|trade ties|trade issues|trade tensions|trade restrictions|trade protection|unfair trade|free trade|trade liberalisation|trade liberalization|trade minister|trade ministers|trade secretary|trade official|trade officials|trade law|trade laws|trade figures|import duties|import duty|import tariffs|import surcharge|import restrictions|import controls|import barriers|countervailing|anti-dumping|market access|international trade',
       3,
     ],
     [
@@ -132,6 +132,11 @@ export const TOPIC_RULES: TopicRules = {
   'macro-economy': [
     [
       'inflation|gdp|gnp|recession|unemployment|jobless|payrolls|consumer prices|consumer price index|wholesale prices|wholesale price index|producer prices|producer price index|retail price index|retail prices|cost of living|cost-of-living|cpi|economic growth|economy|economies|consumer spending|retail sales|pmi|current account|balance of payments|payments surplus|payments deficit|payments gap|industrial production|industrial output',
+      2,
+    ],
+    // Labour disputes are economy-wide labour news; "trade union" is no trade story.
+    [
+      'national strike|general strike|nationwide strike|strikers|walkout|walkouts|industrial action|pay talks|wage talks|pay dispute|wage dispute|labour dispute|labor dispute|trade union|trade unions|labour union|labour unions|labor union|labor unions',
       2,
     ],
     ['economic|economists|wages|labour market|labor market|growth|prices|demand|slowdown|stimulus', 1],
@@ -275,9 +280,18 @@ export interface ProximityRule {
   after?: string;
   /** A per-share figure in the sentence is this rule's price, not earnings (PER_SHARE_PHRASES). */
   pricesShares?: boolean;
+  /** A measure on goods flows: in a sentence naming a commodity or a fuel it is that market's (FLOW_OWNERS). */
+  flow?: boolean;
 }
 
 const words = (list: string) => new Set(list.split(' '));
+
+/** Measures a government puts on goods crossing its border. */
+const TRADE_MEASURES = words(
+  'curbs curb restrictions restriction controls quotas quota duties duty tariffs tariff levies levy surcharge surcharges barriers ban bans embargo limits',
+);
+/** Goods flows; also the last part of a compound ("chip-export", "car-import"). */
+const FLOW_NOUNS = words('exports imports export import');
 
 export const PROXIMITY_RULES: readonly ProximityRule[] = [
   {
@@ -302,6 +316,36 @@ export const PROXIMITY_RULES: readonly ProximityRule[] = [
     companyObject: true,
     window: 8,
     pricesShares: true,
+  },
+  // A measure on a country's goods flows is trade policy: "restrictions on microchip exports",
+  // "quotas on textile imports", "duties on imports of"; "chip-export curbs", "import quotas".
+  {
+    slug: 'geopolitics-trade',
+    weight: 3,
+    verbs: TRADE_MEASURES,
+    objects: FLOW_NOUNS,
+    companyObject: false,
+    window: 4,
+    after: 'on',
+    flow: true,
+  },
+  {
+    slug: 'geopolitics-trade',
+    weight: 3,
+    verbs: FLOW_NOUNS,
+    objects: TRADE_MEASURES,
+    companyObject: false,
+    window: 2,
+    flow: true,
+  },
+  // Market access: "urged Japan to open up its markets", "opening Japan's market to foreign chips".
+  {
+    slug: 'geopolitics-trade',
+    weight: 2,
+    verbs: words('open opens opening opened reopen reopens'),
+    objects: words('market markets'),
+    companyObject: false,
+    window: 4,
   },
   // "holds 15 pct of USAir Group", "up to 49.9 pct of Fairchild", "5.1 pct of its common stock".
   {

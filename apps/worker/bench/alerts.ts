@@ -1,0 +1,247 @@
+/**
+ * pnpm bench:alerts [--rules 10000] [--watchlists 1000] [--users 100] [--rate 100] [--seconds 30]
+ *
+ * Alert delivery through the real pipeline: --users analysts own --watchlists watchlists (three
+ * seeded companies each) and --rules article rules spread over them (cooldown 0, so each new
+ * story fires); every user has a webhook endpoint on a local receiver and a graphql-ws
+ * connection to a real API process, subscribed to `alertFired`. Each second for --seconds, a
+ * local feed publishes --rate new articles and a fetch is queued; real worker processes fetch,
+ * store, analyse, evaluate the rules and deliver. Prints, per receiver, p50/p95 from an
+ * article's analysis stored to its alert received, deliveries lost and duplicated, and the
+ * CPU the evaluating worker (a process working only the alert evaluation jobs) used as a share
+ * of one core. Database: BENCH_DATABASE_NAME (default wirelens_bench_alerts) on the server of
+ * BENCH_DATABASE_URL / DATABASE_URL / TEST_DATABASE_URL / 127.0.0.1:5432, dropped and recreated;
+ * BENCH_KEEP=1 leaves it for inspection.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { parseArgs } from 'node:util';
+
+import pg from 'pg';
+
+import { JOBS } from '@wirelens/core/jobs';
+import { scriptArgs } from '@wirelens/core/testing';
+import { applyMigrations, createDbClient, dbPaths, seedDatabase, type DbClient } from '@wirelens/db';
+import { benchDatabase, percentile } from '@wirelens/db/testing';
+import { startJobQueue } from '@wirelens/services/queue';
+
+import { subscriptionReceiver, webhookReceiver, type Receiver } from './alerts-receivers.js';
+import { benchFeeds, cpuSecondsOf, serveFeeds, startWorker } from './pipeline-run.js';
+
+const { values } = parseArgs({
+  // `pnpm bench:alerts -- --rules 100` passes the `--` on.
+  args: scriptArgs(),
+  options: {
+    rules: { type: 'string', default: '10000' },
+    watchlists: { type: 'string', default: '1000' },
+    users: { type: 'string', default: '100' },
+    rate: { type: 'string', default: '100' },
+    seconds: { type: 'string', default: '30' },
+  },
+});
+const options = {
+  rules: Number(values.rules),
+  watchlists: Number(values.watchlists),
+  users: Number(values.users),
+  rate: Number(values.rate),
+  seconds: Number(values.seconds),
+};
+const articles = options.rate * options.seconds;
+const EVALUATION_JOBS: string[] = [JOBS.evaluateArticleAlerts.name, JOBS.evaluateWindowAlerts.name];
+
+async function recreateDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const target = benchDatabase({
+    ...process.env,
+    BENCH_DATABASE_NAME: process.env.BENCH_DATABASE_NAME ?? 'wirelens_bench_alerts',
+  });
+  const admin = new pg.Client({ connectionString: target.serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${target.name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${target.name}"`);
+  await admin.end();
+  await applyMigrations({ connectionString: target.url, migrationsDir: dbPaths.migrations });
+  return {
+    url: target.url,
+    drop: async () => {
+      if (process.env.BENCH_KEEP) return;
+      const client = new pg.Client({ connectionString: target.serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${target.name}" WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** Users, watchlists of three companies each, and article rules spread over the watchlists. */
+async function createRules(db: DbClient): Promise<number[]> {
+  await db.user.createMany({
+    data: Array.from({ length: options.users }, (_, i) => ({
+      email: `bench-${i}@wirelens.local`,
+      passwordHash: 'x',
+      role: 'ANALYST' as const,
+    })),
+  });
+  const users = (
+    await db.user.findMany({ where: { email: { startsWith: 'bench-' } }, select: { id: true } })
+  ).map((u) => u.id);
+  const companies = (await db.company.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map(
+    (c) => c.id,
+  );
+  const lists = await db.watchlist.createManyAndReturn({
+    data: Array.from({ length: options.watchlists }, (_, i) => ({
+      ownerId: users[i % users.length] as number,
+      name: `List ${i}`,
+    })),
+    select: { id: true, ownerId: true },
+  });
+  await db.watchlistCompany.createMany({
+    data: lists.flatMap((list, i) =>
+      [0, 1, 2].map((k) => ({
+        watchlistId: list.id,
+        companyId: companies[(i * 3 + k * 331) % companies.length] as number,
+      })),
+    ),
+    skipDuplicates: true,
+  });
+  await db.alertRule.createMany({
+    data: Array.from({ length: options.rules }, (_, i) => {
+      const list = lists[i % lists.length] as { id: number; ownerId: number };
+      return {
+        ownerId: list.ownerId,
+        name: `Rule ${i}`,
+        kind: 'ARTICLE' as const,
+        params: {},
+        cooldownMinutes: 0,
+        watchlistId: list.id,
+      };
+    }),
+  });
+  return users;
+}
+
+async function pendingJobs(db: DbClient): Promise<number> {
+  const names = [JOBS.fetchSource, JOBS.analyzeArticle, JOBS.evaluateArticleAlerts, JOBS.deliverWebhook].map(
+    (j) => j.name,
+  );
+  const [row] = await db.$queryRawUnsafe<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM pgboss.job WHERE name = ANY($1) AND state IN ('created', 'retry', 'active')`,
+    names,
+  );
+  return row?.n ?? 0;
+}
+
+async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) {
+      process.stderr.write(`\ngave up waiting for ${what} after ${timeoutMs / 1000} s\n`);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function stop(worker: ChildProcess): Promise<unknown> {
+  worker.removeAllListeners('exit');
+  worker.stderr?.removeAllListeners();
+  const exited = new Promise((resolve) => worker.once('exit', resolve));
+  worker.kill('SIGTERM');
+  return exited;
+}
+
+const database = await recreateDatabase();
+const db = createDbClient({ connectionString: database.url });
+const feeds = await serveFeeds(await benchFeeds(articles, options.seconds));
+const receivers: Receiver[] = [await webhookReceiver(), await subscriptionReceiver(database.url)];
+const workers: ChildProcess[] = [];
+try {
+  await seedDatabase({ db, adminEmail: 'bench@wirelens.local', adminPassword: 'bench-password-123' });
+  const users = await createRules(db);
+  for (const receiver of receivers) await receiver.prepare({ db, userIds: users });
+  const sources = [];
+  for (let t = 0; t < options.seconds; t += 1) {
+    sources.push(
+      await db.source.create({
+        data: { url: feeds.url(t), nextAttemptAt: new Date(Date.now() + 86_400_000) },
+      }),
+    );
+  }
+  const producer = await startJobQueue({ connectionString: database.url, onError: () => undefined });
+  const passOn = Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] => entry[0].startsWith('WORKER_') && entry[1] !== undefined,
+    ),
+  );
+  const others = Object.values(JOBS)
+    .map((job) => job.name)
+    .filter((name) => !EVALUATION_JOBS.includes(name));
+  const pipeline = startWorker(database.url, { ...passOn, WORKER_JOBS: others.join(',') });
+  const evaluator = startWorker(database.url, { ...passOn, WORKER_JOBS: EVALUATION_JOBS.join(',') });
+  workers.push(pipeline.child, evaluator.child);
+  await Promise.all([pipeline.ready, evaluator.ready]);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+
+  const cpuBefore = await cpuSecondsOf(evaluator.child.pid ?? 0);
+  const started = Date.now();
+  for (const [t, source] of sources.entries()) {
+    // One feed per second carries that second's articles.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + t * 1000 - Date.now())));
+    await producer.send(
+      JOBS.fetchSource,
+      { sourceId: source.id, force: true },
+      { singletonKey: `fetch-${source.id}` },
+    );
+  }
+  const timeoutMs = Number(process.env.BENCH_TIMEOUT_MS ?? 600_000);
+  let progress = '';
+  await waitUntil(
+    async () => {
+      const analysed = await db.article.count({ where: { latestAnalysisId: { not: null } } });
+      const line = `analysed ${analysed}/${articles}, ${receivers.map((r) => `${r.name} ${r.events.length}`).join(', ')}`;
+      if (line !== progress) process.stderr.write(`\r${line}   `);
+      progress = line;
+      return analysed >= articles && (await pendingJobs(db)) === 0;
+    },
+    'the pipeline to drain',
+    timeoutMs,
+  );
+  const wallSeconds = (Date.now() - started) / 1000;
+  const evaluationCpu = (await cpuSecondsOf(evaluator.child.pid ?? 0)) - cpuBefore;
+  process.stderr.write('\n');
+  await producer.stop();
+
+  const stored = new Map(
+    (
+      await db.$queryRaw<{ articleId: number; at: Date }[]>`
+        SELECT "articleId", min("createdAt") AS at FROM "Analysis" GROUP BY "articleId"`
+    ).map((row) => [row.articleId, row.at.getTime()]),
+  );
+  const firings = await db.alertFiring.count();
+  const rows: string[] = [];
+  for (const receiver of receivers) {
+    const expected = await receiver.expectedKeys(db);
+    const seen = new Map<string, number>();
+    for (const event of receiver.events) seen.set(event.key, (seen.get(event.key) ?? 0) + 1);
+    const lost = expected.filter((key) => !seen.has(key)).length;
+    const duplicated = [...seen.values()].reduce((sum, n) => sum + n - 1, 0);
+    const latencies = receiver.events.flatMap((event) => {
+      const at = stored.get(event.articleIds[0] ?? -1);
+      return at === undefined ? [] : [event.receivedAt - at];
+    });
+    rows.push(
+      `| ${receiver.name} | ${options.rules} | ${options.watchlists} | ${options.rate} | ${articles} | ${firings} | ${expected.length} | ${receiver.events.length} | ${lost} | ${duplicated} | ${Math.round(percentile(latencies, 50))} | ${Math.round(percentile(latencies, 95))} | ${((evaluationCpu / wallSeconds) * 100).toFixed(1)} % |`,
+    );
+  }
+  process.stdout.write(
+    [
+      '| receiver | rules | watchlists | articles/s | articles | firings | deliveries expected | received | lost | duplicated | p50 ms | p95 ms | evaluation CPU (one core) |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      ...rows,
+    ].join('\n') + '\n',
+  );
+} finally {
+  for (const worker of workers) await stop(worker);
+  for (const receiver of receivers) await receiver.close();
+  await feeds.close();
+  await db.$disconnect();
+  await database.drop();
+}

@@ -1,0 +1,3 @@
+export * from './email-env.js';
+export * from './unsubscribe-token.js';
+export * from './digest-period.js';

@@ -1,0 +1,2 @@
+export * from './analysis-result.js';
+export * from './script-args.js';

@@ -1,0 +1,23 @@
+-- Hand-written: live updates (GraphQL subscriptions). Storing an analysis run announces its article and
+-- recording a notification announces it, on `wirelens_live`, at commit of the same transaction, so the
+-- pipeline needs no change. Payloads stay small ids: `a:<articleId>`, `n:<notificationId>`; PostgreSQL
+-- folds identical payloads of one transaction into one. API processes LISTEN and load the rows once per
+-- batch (packages/services/src/live/live-feed.ts).
+CREATE FUNCTION "live_event_notify"() RETURNS trigger AS $$
+BEGIN
+  IF TG_TABLE_NAME = 'Analysis' THEN
+    PERFORM pg_notify('wirelens_live', 'a:' || NEW."articleId");
+  ELSE
+    PERFORM pg_notify('wirelens_live', 'n:' || NEW."id");
+  END IF;
+  RETURN NULL;
+END
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER "Analysis_live_event"
+  AFTER INSERT ON "Analysis"
+  FOR EACH ROW EXECUTE FUNCTION "live_event_notify"();
+
+CREATE TRIGGER "Notification_live_event"
+  AFTER INSERT ON "Notification"
+  FOR EACH ROW EXECUTE FUNCTION "live_event_notify"();

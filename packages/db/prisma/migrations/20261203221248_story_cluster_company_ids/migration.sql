@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "StoryCluster" ADD COLUMN     "companyIds" INTEGER[] DEFAULT ARRAY[]::INTEGER[];

@@ -1,0 +1,94 @@
+import pg from 'pg';
+
+/** A dedicated LISTEN connection (see `listenToChannels`). */
+export interface ChannelListener {
+  /** True while the connection listens: only then is nothing being missed. */
+  readonly listening: boolean;
+  /** Resolves once the first LISTEN is in place (or rejects if the first connection fails). */
+  readonly ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ListenToChannelsOptions {
+  connectionString: string;
+  channels: readonly string[];
+  onNotification: (channel: string, payload: string) => void;
+  /**
+   * The listener lost its connection (`listening` false) or listens again (true: the LISTEN is in place, so
+   * a catch-up query run now misses nothing that commits later): notifications may have been missed.
+   */
+  onReset: (listening: boolean) => void;
+  /** Delay before reconnecting after the connection is lost (default 1 s). */
+  retryMs?: number;
+}
+
+/**
+ * One connection that LISTENs on `channels`. PostgreSQL delivers a notification when the transaction
+ * that sent it commits; if the connection drops, `onReset` runs, `listening` turns false and the
+ * listener reconnects every `retryMs` until it listens again (then `onReset` runs once more).
+ */
+export function listenToChannels({
+  connectionString,
+  channels,
+  onNotification,
+  onReset,
+  retryMs = 1_000,
+}: ListenToChannelsOptions): ChannelListener {
+  let client: pg.Client | null = null;
+  let listening = false;
+  let closed = false;
+  let retry: NodeJS.Timeout | null = null;
+
+  const lost = () => {
+    if (!listening && client === null) return;
+    listening = false;
+    client = null;
+    onReset(false);
+    if (!closed) retry = setTimeout(() => void connect().catch(() => undefined), retryMs);
+  };
+  const connect = async () => {
+    const next = new pg.Client({ connectionString });
+    next.on('notification', (message) => {
+      if (channels.includes(message.channel)) onNotification(message.channel, message.payload ?? '');
+    });
+    next.on('error', () => {
+      if (client === next) lost();
+    });
+    next.on('end', () => {
+      if (client === next) lost();
+    });
+    try {
+      await next.connect();
+      for (const channel of channels) await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      await next.end().catch(() => undefined);
+      if (!closed) retry = setTimeout(() => void connect().catch(() => undefined), retryMs);
+      throw error;
+    }
+    if (closed) {
+      await next.end();
+      return;
+    }
+    client = next;
+    // Whatever was sent while nobody listened is unknown.
+    onReset(true);
+    listening = true;
+  };
+
+  const ready = connect();
+  ready.catch(() => undefined);
+  return {
+    get listening() {
+      return listening;
+    },
+    ready,
+    async close() {
+      closed = true;
+      listening = false;
+      if (retry) clearTimeout(retry);
+      const current = client;
+      client = null;
+      await current?.end().catch(() => undefined);
+    },
+  };
+}

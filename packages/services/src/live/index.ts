@@ -1,0 +1,3 @@
+export * from './event-queue.js';
+export * from './live-feed.js';
+export * from './live-connections.js';

@@ -1,0 +1,195 @@
+import { AppError } from '@wirelens/core';
+import { JOBS } from '@wirelens/core/jobs';
+import {
+  MAX_RETRY_AFTER_MS,
+  PAUSE_AFTER_FAILURES,
+  responseExcerpt,
+  SIGNATURE_HEADER,
+  signWebhook,
+  slackMessageOf,
+  verdictOfStatus,
+  type AttemptVerdict,
+} from '@wirelens/core/webhooks';
+import type { DbClient, WebhookDeliveryState } from '@wirelens/db';
+
+import { postWebhook, type PostWebhookResult } from './post-webhook.js';
+import type { WebhookConfig } from './webhook-config.js';
+import { webhookEventOf } from './webhook-event.js';
+
+export const WEBHOOK_USER_AGENT = 'Wirelens-Webhooks/0.1';
+/** Attempts per delivery: the first and the queue's retries. */
+export const MAX_WEBHOOK_ATTEMPTS = JOBS.deliverWebhook.queue.retryLimit + 1;
+
+export interface DeliverWebhookOptions {
+  db: DbClient;
+  deliveryId: number;
+  config: WebhookConfig;
+  signal?: AbortSignal;
+  now?: () => Date;
+}
+
+/**
+ * What became of an attempt. `retry`: try again later (after `retryAfterMs` when the receiver
+ * said so); the other outcomes are final.
+ */
+export type DeliverWebhookOutcome =
+  | { outcome: 'delivered' | 'failed' | 'skipped' | 'done' }
+  | { outcome: 'retry'; retryAfterMs: number | null; error: string };
+
+interface Attempt {
+  verdict: AttemptVerdict;
+  response: PostWebhookResult | null;
+  error: string | null;
+}
+
+async function attempt(options: Parameters<typeof postWebhook>[0]): Promise<Attempt> {
+  try {
+    const response = await postWebhook(options);
+    const verdict = verdictOfStatus(response.status);
+    return { verdict, response, error: verdict === 'delivered' ? null : `HTTP ${response.status}` };
+  } catch (error) {
+    if (!AppError.is(error)) throw error;
+    // A refused address will not become acceptable by waiting; timeouts and network errors may pass.
+    return {
+      verdict: error.code === 'BLOCKED_URL' ? 'refused' : 'retry',
+      response: null,
+      error: error.message,
+    };
+  }
+}
+
+interface EndpointState {
+  enabled: boolean;
+  pausedAt: Date | null;
+  pauseReason: string | null;
+}
+
+/** Not to be sent now. A test event goes out to a paused endpoint too: it is how its owner checks a fixed receiver. */
+function isHeld(endpoint: EndpointState, test: boolean): boolean {
+  return !endpoint.enabled || (endpoint.pausedAt !== null && !test);
+}
+
+/**
+ * Marks a pending delivery SKIPPED if its endpoint is still held, reading the endpoint FOR SHARE so a
+ * concurrent resume either sees the skip (and re-queues it) or has committed (false: send it). Only a
+ * skip because of a pause gets `skippedAt`, which makes it eligible for re-sending on resume.
+ */
+async function skipHeldDelivery(
+  db: DbClient,
+  deliveryId: number,
+  endpointId: number,
+  test: boolean,
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const [endpoint] = await tx.$queryRaw<EndpointState[]>`
+      SELECT "enabled", "pausedAt", "pauseReason" FROM "WebhookEndpoint" WHERE "id" = ${endpointId} FOR SHARE`;
+    if (!endpoint || !isHeld(endpoint, test)) return false;
+    await tx.webhookDelivery.updateMany({
+      where: { id: deliveryId, state: 'PENDING' },
+      data: {
+        state: 'SKIPPED',
+        skippedAt: endpoint.enabled ? new Date() : null,
+        error: `Endpoint ${endpoint.enabled ? 'paused' : 'disabled'}: ${endpoint.pauseReason ?? 'turned off'}`,
+      },
+    });
+    return true;
+  });
+}
+
+/**
+ * One attempt at a delivery: builds the event (JSON or Slack), signs it, POSTs it through the SSRF
+ * guard and records the attempt on the delivery and the endpoint's failure streak. Safe to run
+ * twice: a delivery that is no longer pending is left alone. A success resets the streak; the
+ * PAUSE_AFTER_FAILURES-th failed attempt in a row pauses the endpoint; a 410 disables it.
+ */
+export async function deliverWebhook({
+  db,
+  deliveryId,
+  config,
+  signal,
+  now = () => new Date(),
+}: DeliverWebhookOptions): Promise<DeliverWebhookOutcome> {
+  const delivery = await db.webhookDelivery.findUnique({
+    where: { id: deliveryId },
+    include: { endpoint: true },
+  });
+  // Gone with its endpoint or firing, or already settled by an earlier run of this job.
+  if (!delivery || delivery.state !== 'PENDING') return { outcome: 'done' };
+  const { endpoint } = delivery;
+  const test = delivery.eventType === 'test';
+  if (isHeld(endpoint, test)) {
+    if (await skipHeldDelivery(db, deliveryId, endpoint.id, test)) return { outcome: 'skipped' };
+    // Resumed meanwhile, before this delivery was marked skipped: the resume did not re-queue it, so send it now.
+    return deliverWebhook({ db, deliveryId, config, signal, now });
+  }
+
+  const event = await webhookEventOf(db, delivery, config.publicUrl);
+  const body = JSON.stringify(endpoint.format === 'SLACK' ? slackMessageOf(event) : event);
+  const sentAt = now();
+  const result = await attempt({
+    url: endpoint.url,
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': WEBHOOK_USER_AGENT,
+      [SIGNATURE_HEADER]: signWebhook(endpoint.secret, body, Math.floor(sentAt.getTime() / 1000)),
+      'idempotency-key': delivery.idempotencyKey,
+      'wirelens-event': delivery.eventType,
+      'wirelens-delivery': String(delivery.id),
+    },
+    timeoutMs: config.timeoutMs,
+    allowHosts: config.allowHosts,
+    resolve: config.resolve,
+    signal,
+  });
+  const attempts = delivery.attempts + 1;
+  const lastAttempt = now();
+  const retrying = result.verdict === 'retry' && attempts < MAX_WEBHOOK_ATTEMPTS;
+  const state: WebhookDeliveryState =
+    result.verdict === 'delivered' ? 'DELIVERED' : retrying ? 'PENDING' : 'FAILED';
+
+  await db.$transaction(async (tx) => {
+    await tx.webhookDelivery.update({
+      where: { id: deliveryId },
+      data: {
+        state,
+        attempts,
+        httpStatus: result.response?.status ?? null,
+        latencyMs: result.response?.latencyMs ?? null,
+        responseExcerpt: result.response ? responseExcerpt(result.response.body) : null,
+        error: result.error,
+        lastAttemptAt: lastAttempt,
+        ...(state === 'DELIVERED' && { deliveredAt: lastAttempt }),
+      },
+    });
+    if (result.verdict === 'delivered') {
+      await tx.webhookEndpoint.update({
+        where: { id: endpoint.id },
+        data: { failureStreak: 0, lastDeliveryAt: lastAttempt },
+      });
+      return;
+    }
+    const failed = await tx.webhookEndpoint.update({
+      where: { id: endpoint.id },
+      data: { failureStreak: { increment: 1 } },
+      select: { failureStreak: true, pausedAt: true },
+    });
+    if (result.verdict === 'gone') {
+      await tx.webhookEndpoint.update({
+        where: { id: endpoint.id },
+        data: { enabled: false, pausedAt: lastAttempt, pauseReason: 'The receiver answered 410 Gone' },
+      });
+    } else if (failed.failureStreak >= PAUSE_AFTER_FAILURES && failed.pausedAt === null) {
+      await tx.webhookEndpoint.update({
+        where: { id: endpoint.id },
+        data: { pausedAt: lastAttempt, pauseReason: `${failed.failureStreak} failed attempts in a row` },
+      });
+    }
+  });
+
+  if (state === 'DELIVERED') return { outcome: 'delivered' };
+  if (!retrying) return { outcome: 'failed' };
+  const retryAfterMs =
+    result.response?.retryAfterMs == null ? null : Math.min(result.response.retryAfterMs, MAX_RETRY_AFTER_MS);
+  return { outcome: 'retry', retryAfterMs, error: result.error ?? 'failed' };
+}
