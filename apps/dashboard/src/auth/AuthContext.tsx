@@ -1,7 +1,8 @@
-import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
-import { useQuery, type CombinedError } from 'urql';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { CombinedError } from 'urql';
 
 import { graphql, type ResultOf } from '../graphql.js';
+import { useRefetchableQuery } from '../hooks/useRefetchableQuery.js';
 
 export const MeQuery = graphql(`
   query Me {
@@ -29,8 +30,7 @@ const AuthContext = createContext<AuthState>({ user: undefined, error: undefined
 
 /** Who is signed in, asked once and shared, so navigation and route guards agree. */
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [result, reexecute] = useQuery({ query: MeQuery });
-  const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  const [result, refresh] = useRefetchableQuery({ query: MeQuery });
   const user = result.data ? result.data.me : result.error && !result.fetching ? null : undefined;
   const value = useMemo<AuthState>(
     () => ({ user: result.error?.networkError ? undefined : user, error: result.error, refresh }),

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 
 import { graphql, type ResultOf } from '../graphql.js';
+import { useRefetchableQuery } from '../hooks/useRefetchableQuery.js';
 import { describeError } from '../lib/errors.js';
 import { FormAlert } from './DataTable.js';
 import { QueryState } from './QueryState.js';
@@ -47,7 +48,7 @@ export function digestTimeText(hourUtc: number, now = new Date()): string {
 
 /** The account page's e-mail section: is SMTP configured, where and when mail goes, each rule's choice. */
 export function EmailAlerts() {
-  const [result, reexecute] = useQuery({ query: EmailAlertsQuery });
+  const [result, refetch] = useRefetchableQuery({ query: EmailAlertsQuery });
   const [saving, setMode] = useMutation(SetEmailMode);
   const [problem, setProblem] = useState<string | null>(null);
   const change = async (id: string, emailMode: EmailMode) => {
@@ -58,12 +59,7 @@ export function EmailAlerts() {
   return (
     <section aria-labelledby="email-alerts">
       <h2 id="email-alerts">E-mail alerts</h2>
-      <QueryState
-        result={result}
-        retry={() => reexecute({ requestPolicy: 'network-only' })}
-        skeletonLines={3}
-        loadingLabel="Loading e-mail settings"
-      >
+      <QueryState result={result} retry={refetch} skeletonLines={3} loadingLabel="Loading e-mail settings">
         {({ emailSettings, alertRules }) => (
           <>
             <dl className="facts">

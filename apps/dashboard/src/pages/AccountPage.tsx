@@ -6,6 +6,7 @@ import { roleName } from '../auth/roles.js';
 import { FormAlert } from '../components/DataTable.js';
 import { EmailAlerts } from '../components/EmailAlerts.js';
 import { TextField } from '../components/Field.js';
+import { Page } from '../components/Page.js';
 import { graphql } from '../graphql.js';
 import { describeError } from '../lib/errors.js';
 
@@ -51,8 +52,7 @@ export function AccountPage() {
   };
 
   return (
-    <div className="page narrow">
-      <h1>Your account</h1>
+    <Page title="Your account" narrow>
       <dl className="facts">
         <dt>E-mail</dt>
         <dd>{user.email}</dd>
@@ -97,7 +97,7 @@ export function AccountPage() {
           Password changed. Your other sessions were signed out.
         </p>
       )}
-    </div>
+    </Page>
   );
 }
 

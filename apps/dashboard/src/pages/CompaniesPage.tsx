@@ -19,6 +19,7 @@ import { CompanyNamesEditor } from '../components/companies/CompanyNamesEditor.j
 import { MergeCompanyDialog } from '../components/companies/MergeCompanyDialog.js';
 import { FormAlert } from '../components/DataTable.js';
 import { Field } from '../components/Field.js';
+import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { useRefetchableQuery } from '../hooks/useRefetchableQuery.js';
 import { describeError } from '../lib/errors.js';
@@ -67,8 +68,7 @@ export function CompaniesPage() {
   };
 
   return (
-    <div className="page companies-admin">
-      <h1>Companies</h1>
+    <Page title="Companies" className="companies-admin">
       <Field label="Search companies" className="companies-admin__search">
         <input
           type="search"
@@ -117,7 +117,7 @@ export function CompaniesPage() {
           }}
         />
       )}
-    </div>
+    </Page>
   );
 }
 

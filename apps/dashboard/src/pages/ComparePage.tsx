@@ -9,11 +9,13 @@ import { ChipRow } from '../components/ChipRow.js';
 import { CompanyPicker } from '../components/CompanyPicker.js';
 import { AddSelect } from '../components/Field.js';
 import { IntervalSwitch } from '../components/IntervalSwitch.js';
+import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { SeriesFields } from '../components/SeriesFields.js';
 import { SubjectSummaryTable } from '../components/SubjectSummaryTable.js';
 import { graphql, readFragment } from '../graphql.js';
 import { EMPTY_FILTERS } from '../hooks/useFeedFilters.js';
+import { useRefetchableQuery } from '../hooks/useRefetchableQuery.js';
 import { TopicsQuery, useResolvedFilter } from '../hooks/useResolvedFilter.js';
 import { granularityOf, useSeriesInterval, windowStart } from '../hooks/useSeriesWindow.js';
 import { downloadCsv, exportName, SERIES_COLUMNS } from '../lib/exports.js';
@@ -54,7 +56,7 @@ export function ComparePage() {
   const [topicsResult] = useQuery({ query: TopicsQuery });
   const from = useMemo(() => windowStart(interval), [interval]);
   const ready = resolved.filter !== null && resolved.companies.length + resolved.topics.length > 0;
-  const [result, reexecute] = useQuery({
+  const [result, refetch] = useRefetchableQuery({
     query: CompareQuery,
     variables: {
       companyIds: resolved.companies.map((c) => c.id),
@@ -95,8 +97,7 @@ export function ComparePage() {
   ];
 
   return (
-    <div className="page">
-      <h1>Compare sentiment</h1>
+    <Page title="Compare sentiment">
       <section className="filters" aria-label="Subjects to compare">
         <div className="filters__grid">
           {!full && (
@@ -134,7 +135,7 @@ export function ComparePage() {
       ) : (
         <QueryState
           result={resolved.error ? { data: undefined, error: resolved.error, fetching: false } : result}
-          retry={() => reexecute({ requestPolicy: 'network-only' })}
+          retry={refetch}
           skeletonLines={8}
           loadingLabel="Loading series"
         >
@@ -178,7 +179,7 @@ export function ComparePage() {
           }}
         </QueryState>
       )}
-    </div>
+    </Page>
   );
 }
 

@@ -1,11 +1,12 @@
 import { Link } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 
 import { EmptyState } from '@wirelens/ui';
 
 import { QueryState } from '../components/QueryState.js';
 import { AlertRuleTargetFields } from '../fragments.js';
 import { graphql } from '../graphql.js';
+import { useRefetchableQuery } from '../hooks/useRefetchableQuery.js';
 import type { SeriesInterval } from '../hooks/useSeriesWindow.js';
 import { figuresText, kindLabel } from '../lib/alertRuleForm.js';
 import { articlePath, companyPath, topicPath } from '../lib/links.js';
@@ -93,9 +94,11 @@ export function notificationLink(firing: FiringLinkInput): { href: string; label
 }
 
 export function NotificationsPage() {
-  const [result, reexecute] = useQuery({ query: NotificationsQuery, requestPolicy: 'cache-and-network' });
+  const [result, refresh] = useRefetchableQuery({
+    query: NotificationsQuery,
+    requestPolicy: 'cache-and-network',
+  });
   const [marking, markRead] = useMutation(MarkReadMutation);
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
   return (
     <div className="page">
       <div className="section-head">

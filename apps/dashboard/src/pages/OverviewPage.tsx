@@ -1,6 +1,5 @@
 import { useMemo, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useQuery } from 'urql';
 
 import { CompareChart, EmptyState, formatScore, type ChartPeriod } from '@wirelens/ui';
 
@@ -13,6 +12,7 @@ import { SubjectSummaryTable } from '../components/SubjectSummaryTable.js';
 import { CompanyRefFields } from '../fragments.js';
 import { graphql, readFragment, type ResultOf } from '../graphql.js';
 import { periodOf, useFeedFilters } from '../hooks/useFeedFilters.js';
+import { useRefetchableQuery } from '../hooks/useRefetchableQuery.js';
 import { windowStart } from '../hooks/useSeriesWindow.js';
 import { downloadCsv, exportName, SERIES_COLUMNS } from '../lib/exports.js';
 import { companyPath, topicPath } from '../lib/links.js';
@@ -103,7 +103,7 @@ export function OverviewPage() {
   const watchlist = params.get('watchlist');
   const [filters] = useFeedFilters();
   const period = useMemo(() => periodOf({ from: filters.from, to: filters.to }), [filters.from, filters.to]);
-  const [result, reexecute] = useQuery({ query: OverviewQuery, variables: { since, watchlist } });
+  const [result, refetch] = useRefetchableQuery({ query: OverviewQuery, variables: { since, watchlist } });
   return (
     <div className="page">
       <div className="section-head">
@@ -112,12 +112,7 @@ export function OverviewPage() {
       </div>
       <div className="overview">
         <div className="overview__main">
-          <QueryState
-            result={result}
-            retry={() => reexecute({ requestPolicy: 'network-only' })}
-            skeletonLines={10}
-            loadingLabel="Loading overview"
-          >
+          <QueryState result={result} retry={refetch} skeletonLines={10} loadingLabel="Loading overview">
             {(data) => {
               // "Most covered" = most articles in the last week, counted from those articles' companies.
               // On a watchlist the API picks the list's own companies and topics.
@@ -201,17 +196,12 @@ function MarketMood({
   period: ChartPeriod | null;
 }) {
   const from = useMemo(() => windowStart('DAY'), []);
-  const [result, reexecute] = useQuery({
+  const [result, refetch] = useRefetchableQuery({
     query: MarketMoodQuery,
     variables: { companyIds, topicIds, from, watchlist },
   });
   return (
-    <QueryState
-      result={result}
-      retry={() => reexecute({ requestPolicy: 'network-only' })}
-      skeletonLines={8}
-      loadingLabel="Loading market mood"
-    >
+    <QueryState result={result} retry={refetch} skeletonLines={8} loadingLabel="Loading market mood">
       {(data) => {
         const series = data.sentimentSeries.map((item) => readFragment(SeriesFields, item));
         const companies = series.filter((item) => item.company);

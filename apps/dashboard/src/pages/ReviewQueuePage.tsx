@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { EmptyState, ImportanceMeter, SentimentBadge, useHotkeys } from '@wirelens/ui';
 
 import { sourceName } from '../components/ArticleFeedCard.js';
+import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { ReviewDetail } from '../components/review/ReviewDetail.js';
 import { ReviewQueueQuery } from '../components/review/reviewDocuments.js';
@@ -66,12 +67,15 @@ function ReviewQueue() {
   useHotkeys({ j: () => move(1), k: () => move(-1) });
 
   return (
-    <div className="page">
-      <h1>Review queue</h1>
-      <p className="muted">
-        Most important first, then least confident. Approve confirms the AI values; edits are recorded as
-        corrections beside them.
-      </p>
+    <Page
+      title="Review queue"
+      intro={
+        <>
+          Most important first, then least confident. Approve confirms the AI values; edits are recorded as
+          corrections beside them.
+        </>
+      }
+    >
       <p role="status" className="status-message" aria-live="polite">
         {status}
       </p>
@@ -121,6 +125,6 @@ function ReviewQueue() {
           )
         }
       </QueryState>
-    </div>
+    </Page>
   );
 }

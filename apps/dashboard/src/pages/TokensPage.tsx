@@ -7,6 +7,7 @@ import { ActionButton } from '../components/ActionButton.js';
 import { DataTable } from '../components/DataTable.js';
 import { TextField } from '../components/Field.js';
 import { FormSubmit, InlineForm } from '../components/InlineForm.js';
+import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { ShownOnce } from '../components/ShownOnce.js';
 import { graphql, type ResultOf } from '../graphql.js';
@@ -59,12 +60,16 @@ const RevokeToken = graphql(`
 export function TokensPage() {
   const [result, retry] = useRefetchableQuery({ query: MyTokensQuery });
   return (
-    <div className="page narrow">
-      <h1>API tokens</h1>
-      <p className="muted">
-        Send a token as <code>Authorization: Bearer &lt;token&gt;</code> to query <code>/graphql</code> from
-        scripts and notebooks.
-      </p>
+    <Page
+      title="API tokens"
+      narrow
+      intro={
+        <>
+          Send a token as <code>Authorization: Bearer &lt;token&gt;</code> to query <code>/graphql</code> from
+          scripts and notebooks.
+        </>
+      }
+    >
       <CreateTokenForm onCreated={retry} />
       <QueryState result={result} retry={retry} loadingLabel="Loading tokens">
         {(data) => {
@@ -78,7 +83,7 @@ export function TokensPage() {
           );
         }}
       </QueryState>
-    </div>
+    </Page>
   );
 }
 

@@ -3,6 +3,8 @@ import { useSearchParams } from 'react-router';
 
 import { ErrorState, Skeleton } from '@wirelens/ui';
 
+import { Page } from '../components/Page.js';
+
 interface UnsubscribeAnswer {
   unsubscribed: boolean;
   rules: { id: number; name: string; emailMode: string }[];
@@ -57,8 +59,7 @@ export function UnsubscribePage() {
   };
 
   return (
-    <div className="page narrow">
-      <h1>Alert e-mails</h1>
+    <Page title="Alert e-mails" narrow>
       {state.kind === 'loading' && <Skeleton lines={3} label="Checking the link" />}
       {state.kind === 'error' && (
         <ErrorState
@@ -93,6 +94,6 @@ export function UnsubscribePage() {
           )}
         </>
       )}
-    </div>
+    </Page>
   );
 }

@@ -9,6 +9,7 @@ import { ActionButton } from '../components/ActionButton.js';
 import { DataTable } from '../components/DataTable.js';
 import { SelectField, SelectOptions, TextField } from '../components/Field.js';
 import { FormSubmit, InlineForm } from '../components/InlineForm.js';
+import { Page } from '../components/Page.js';
 import { QueryState } from '../components/QueryState.js';
 import { ShownOnce } from '../components/ShownOnce.js';
 import { graphql, type ResultOf } from '../graphql.js';
@@ -110,8 +111,7 @@ export function UsersPage() {
   const [result, retry] = useRefetchableQuery({ query: UsersQuery });
   const [reset, setReset] = useState<{ email: string; password: string } | null>(null);
   return (
-    <div className="page">
-      <h1>Users</h1>
+    <Page title="Users">
       <CreateUserForm onCreated={retry} />
       {reset && (
         <ShownOnce
@@ -135,7 +135,7 @@ export function UsersPage() {
           )
         }
       </QueryState>
-    </div>
+    </Page>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 
 import {
   SENTIMENT_LABELS,
@@ -7,6 +7,7 @@ import {
   type SentimentLabel,
 } from '@wirelens/ui';
 
+import { useFieldErrors } from '../../hooks/useFieldErrors.js';
 import {
   correctionPayload,
   validateAnalysisForm,
@@ -42,7 +43,6 @@ export function EditAnalysisForm({
   const [values, setValues] = useState<AnalysisFormValues>(initial);
   const [errors, setErrors] = useState<FormErrors>({});
   const [notice, setNotice] = useState<string | null>(null);
-  const id = useId();
   const set = (patch: Partial<AnalysisFormValues>) => setValues((current) => ({ ...current, ...patch }));
   const availableTopics = useMemo(
     () => topics.filter((topic) => !values.topics.some((t) => t.topicId === topic.id)),
@@ -66,17 +66,7 @@ export function EditAnalysisForm({
     onSubmit(payload, values.note.trim(), values);
   };
 
-  const fieldError = (key: keyof FormErrors) =>
-    errors[key] ? (
-      <span className="form-error" id={`${id}-${key}-error`}>
-        {errors[key]}
-      </span>
-    ) : null;
-  /** Marks a control invalid and points it at its error message. */
-  const invalid = (key: keyof FormErrors) => ({
-    'aria-invalid': Boolean(errors[key]),
-    'aria-describedby': errors[key] ? `${id}-${key}-error` : undefined,
-  });
+  const { fieldError, invalid } = useFieldErrors(errors);
   /** A labelled control with its error below. */
   const field = (key: keyof FormErrors, label: string, control: ReactNode) => (
     <div className="field-wrap">

@@ -7,6 +7,7 @@ import { COMPARE_STYLES, EmptyState, formatAbsoluteTime } from '@wirelens/ui';
 import { useAuth } from '../../auth/AuthContext.js';
 import { hasRole } from '../../auth/roles.js';
 import { DataTable, FormAlert } from '../../components/DataTable.js';
+import { Page } from '../../components/Page.js';
 import { QueryState } from '../../components/QueryState.js';
 import { graphql, type ResultOf } from '../../graphql.js';
 import { useRefetchableQuery } from '../../hooks/useRefetchableQuery.js';
@@ -81,16 +82,19 @@ const percent = (value: number) => `${Math.round(value * 100)}%`;
 export function AnalyzerQualityPage() {
   const [result, retry] = useRefetchableQuery({ query: AnalyzerQualityQuery });
   return (
-    <div className="page">
-      <h1>Analyzer quality</h1>
-      <p className="muted">
-        Every approval and correction is a vote on the AI. A learned layer trained from them is used only when
-        it beats the built-in analyzer on cross-validation.
-      </p>
+    <Page
+      title="Analyzer quality"
+      intro={
+        <>
+          Every approval and correction is a vote on the AI. A learned layer trained from them is used only
+          when it beats the built-in analyzer on cross-validation.
+        </>
+      }
+    >
       <QueryState result={result} retry={retry} loadingLabel="Loading analyzer quality">
         {(data) => <QualityView quality={data.analyzerQuality} onChanged={retry} />}
       </QueryState>
-    </div>
+    </Page>
   );
 }
 

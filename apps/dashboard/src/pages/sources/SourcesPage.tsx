@@ -1,5 +1,6 @@
 import { EmptyState } from '@wirelens/ui';
 
+import { Page } from '../../components/Page.js';
 import { QueryState } from '../../components/QueryState.js';
 import { graphql, type ResultOf } from '../../graphql.js';
 import { useRefetchableQuery } from '../../hooks/useRefetchableQuery.js';
@@ -35,8 +36,7 @@ export type Source = ResultOf<typeof SourcesQuery>['sources']['edges'][number]['
 export function SourcesPage() {
   const [result, retry] = useRefetchableQuery({ query: SourcesQuery });
   return (
-    <div className="page">
-      <h1>Sources</h1>
+    <Page title="Sources">
       <div className="admin-tools">
         <AddSourceForm onAdded={retry} />
         <OpmlTools onImported={retry} />
@@ -55,6 +55,6 @@ export function SourcesPage() {
           )
         }
       </QueryState>
-    </div>
+    </Page>
   );
 }

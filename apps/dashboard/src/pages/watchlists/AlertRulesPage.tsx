@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 
@@ -8,10 +8,13 @@ import { ActionButton } from '../../components/ActionButton.js';
 import { CompanyPicker, type PickedCompany } from '../../components/CompanyPicker.js';
 import { FormAlert } from '../../components/DataTable.js';
 import { Field, SelectField } from '../../components/Field.js';
+import { Page } from '../../components/Page.js';
 import { QueryState } from '../../components/QueryState.js';
 import { SentimentChecks } from '../../components/SentimentChecks.js';
 import { AlertRuleTargetFields } from '../../fragments.js';
 import { graphql, type ResultOf } from '../../graphql.js';
+import { useFieldErrors } from '../../hooks/useFieldErrors.js';
+import { useRefetchableQuery } from '../../hooks/useRefetchableQuery.js';
 import { TopicsQuery } from '../../hooks/useResolvedFilter.js';
 import {
   describeParams,
@@ -102,17 +105,20 @@ type Rule = ResultOf<typeof AlertRulesQuery>['alertRules'][number];
 
 /** Your alert rules with their last firing and why, and a form for new ones. */
 export function AlertRulesPage() {
-  const [result, reexecute] = useQuery({ query: AlertRulesQuery });
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const [result, refresh] = useRefetchableQuery({ query: AlertRulesQuery });
   const [editing, setEditing] = useState<string | null>(null);
   return (
-    <div className="page narrow">
-      <h1>Alert rules</h1>
-      <p className="muted">
-        A rule watches a <Link to="/watchlists">watchlist</Link>, a company, a topic or a saved filter. Its
-        firings appear under <Link to="/notifications">Notifications</Link>; after one it stays quiet for its
-        cooldown, and one story told by many sources fires once.
-      </p>
+    <Page
+      title="Alert rules"
+      narrow
+      intro={
+        <>
+          A rule watches a <Link to="/watchlists">watchlist</Link>, a company, a topic or a saved filter. Its
+          firings appear under <Link to="/notifications">Notifications</Link>; after one it stays quiet for
+          its cooldown, and one story told by many sources fires once.
+        </>
+      }
+    >
       <RuleForm onSaved={refresh} />
       <QueryState result={result} retry={refresh} skeletonLines={6} loadingLabel="Loading alert rules">
         {(data) =>
@@ -142,7 +148,7 @@ export function AlertRulesPage() {
           )
         }
       </QueryState>
-    </div>
+    </Page>
   );
 }
 
@@ -218,7 +224,6 @@ function RuleCard({ rule, onEdit, onChanged }: { rule: Rule; onEdit: () => void;
 
 /** Create a rule, or (with `rule`) change its name, parameters and cooldown; kind and target stay. */
 function RuleForm({ rule, onSaved, onCancel }: { rule?: Rule; onSaved: () => void; onCancel?: () => void }) {
-  const id = useId();
   const [values, setValues] = useState<RuleFormValues>(() => (rule ? formFromRule(rule) : NEW_RULE));
   const [errors, setErrors] = useState<RuleFormErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -257,12 +262,7 @@ function RuleForm({ rule, onSaved, onCancel }: { rule?: Rule; onSaved: () => voi
     onSaved();
   };
 
-  const fieldError = (key: keyof RuleFormValues) =>
-    errors[key] ? (
-      <span className="form-error" id={`${id}-${key}-error`}>
-        {errors[key]}
-      </span>
-    ) : null;
+  const { fieldError, invalid } = useFieldErrors(errors);
   const numberField = (key: keyof RuleFormValues, label: string, step = 'any') => (
     <div className="field-wrap">
       <Field label={label}>
@@ -270,8 +270,7 @@ function RuleForm({ rule, onSaved, onCancel }: { rule?: Rule; onSaved: () => voi
           type="number"
           step={step}
           value={String(values[key])}
-          aria-invalid={Boolean(errors[key])}
-          aria-describedby={errors[key] ? `${id}-${key}-error` : undefined}
+          {...invalid(key)}
           onChange={(event) => set({ [key]: event.target.value })}
         />
       </Field>
@@ -367,8 +366,7 @@ function RuleForm({ rule, onSaved, onCancel }: { rule?: Rule; onSaved: () => voi
             <input
               value={values.name}
               maxLength={80}
-              aria-invalid={Boolean(errors.name)}
-              aria-describedby={errors.name ? `${id}-name-error` : undefined}
+              {...invalid('name')}
               onChange={(event) => set({ name: event.target.value })}
             />
           </Field>

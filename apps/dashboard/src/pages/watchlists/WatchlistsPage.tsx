@@ -9,7 +9,9 @@ import { CompanyPicker } from '../../components/CompanyPicker.js';
 import { FormAlert } from '../../components/DataTable.js';
 import { AddSelect, TextField } from '../../components/Field.js';
 import { FormSubmit, InlineForm } from '../../components/InlineForm.js';
+import { Page } from '../../components/Page.js';
 import { QueryState } from '../../components/QueryState.js';
+import { useRefetchableQuery } from '../../hooks/useRefetchableQuery.js';
 import { TopicsQuery } from '../../hooks/useResolvedFilter.js';
 import { describeError } from '../../lib/errors.js';
 import { companyPath, topicPath } from '../../lib/links.js';
@@ -40,15 +42,18 @@ export const overviewPath = (watchlistId: string) => `/?${new URLSearchParams({ 
 
 /** Your watchlists: companies, topics and saved feed filters that the overview and alert rules can follow. */
 export function WatchlistsPage() {
-  const [result, reexecute] = useQuery({ query: WatchlistNamesQuery });
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const [result, refresh] = useRefetchableQuery({ query: WatchlistNamesQuery });
   return (
-    <div className="page narrow">
-      <h1>Watchlists</h1>
-      <p className="muted">
-        A watchlist follows companies, topics and saved feed filters. Switch the overview to one, or point an{' '}
-        <Link to="/alerts">alert rule</Link> at it.
-      </p>
+    <Page
+      title="Watchlists"
+      narrow
+      intro={
+        <>
+          A watchlist follows companies, topics and saved feed filters. Switch the overview to one, or point
+          an <Link to="/alerts">alert rule</Link> at it.
+        </>
+      }
+    >
       <CreateWatchlistForm onCreated={refresh} />
       <QueryState result={result} retry={refresh} skeletonLines={6} loadingLabel="Loading watchlists">
         {(data) =>
@@ -61,14 +66,13 @@ export function WatchlistsPage() {
           )
         }
       </QueryState>
-    </div>
+    </Page>
   );
 }
 
 /** One list, loaded on its own (see WatchlistQuery). */
 function WatchlistPanel({ id, onChanged }: { id: string; onChanged: () => void }) {
-  const [result, reexecute] = useQuery({ query: WatchlistQuery, variables: { id } });
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const [result, refresh] = useRefetchableQuery({ query: WatchlistQuery, variables: { id } });
   return (
     <QueryState result={result} retry={refresh} skeletonLines={4} loadingLabel="Loading watchlist">
       {(data) => {

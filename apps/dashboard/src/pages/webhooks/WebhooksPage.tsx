@@ -7,6 +7,7 @@ import { ActionButton } from '../../components/ActionButton.js';
 import { DataTable } from '../../components/DataTable.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { FormSubmit, InlineForm } from '../../components/InlineForm.js';
+import { Page } from '../../components/Page.js';
 import { QueryState } from '../../components/QueryState.js';
 import { ShownOnce } from '../../components/ShownOnce.js';
 import { graphql, type ResultOf } from '../../graphql.js';
@@ -100,12 +101,15 @@ const DeleteEndpoint = graphql(`
 export function WebhooksPage() {
   const [result, retry] = useRefetchableQuery({ query: WebhookEndpointsQuery });
   return (
-    <div className="page">
-      <h1>Webhooks</h1>
-      <p className="muted">
-        Every firing of your alert rules is sent to each endpoint below as a signed POST (header{' '}
-        <code>Wirelens-Signature</code>). Choose <em>Slack</em> for a Slack or Mattermost incoming webhook.
-      </p>
+    <Page
+      title="Webhooks"
+      intro={
+        <>
+          Every firing of your alert rules is sent to each endpoint below as a signed POST (header{' '}
+          <code>Wirelens-Signature</code>). Choose <em>Slack</em> for a Slack or Mattermost incoming webhook.
+        </>
+      }
+    >
       <CreateEndpointForm onCreated={retry} />
       <QueryState result={result} retry={retry} loadingLabel="Loading webhooks">
         {(data) =>
@@ -120,7 +124,7 @@ export function WebhooksPage() {
           )
         }
       </QueryState>
-    </div>
+    </Page>
   );
 }
 
