@@ -1,16 +1,20 @@
 import type { AddressInfo } from 'node:net';
 
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { hashPassword, LOGIN_THROTTLE, type RoleName } from '@wirelens/core';
 import { createApiToken } from '@wirelens/services/tokens';
 
 import { createApiServer } from './http/create-server.js';
-import { globalId, PASSWORD, startTestApi, type RequestOptions, type TestApi } from './testing/harness.js';
+import {
+  globalId,
+  PASSWORD,
+  startFileTestApi,
+  type RequestOptions,
+  type TestApi,
+} from './testing/harness.js';
 
-// One API (and database) for the whole file, started when the file loads.
-const api = await startTestApi();
-afterAll(() => api.close());
+const api = await startFileTestApi();
 
 const LOGIN =
   'mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { user { email } } }';

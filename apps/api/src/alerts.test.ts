@@ -1,12 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { evaluateArticleAlerts } from '@wirelens/services/alerts';
 
-import { globalId, insertArticle, startTestApi } from './testing/harness.js';
+import { globalId, insertArticle, startFileTestApi } from './testing/harness.js';
 
-// One API (and database) for the whole file, started when the file loads.
-const api = await startTestApi();
-afterAll(() => api.close());
+const api = await startFileTestApi();
 
 const CREATE = `mutation($input: CreateAlertRuleInput!) {
   createAlertRule(input: $input) { id name kind params cooldownMinutes enabled company { slug } }

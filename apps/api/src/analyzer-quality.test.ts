@@ -1,10 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { startTestApi } from './testing/harness.js';
+import { startFileTestApi } from './testing/harness.js';
 
-// One API (and database) for the whole file, started when the file loads.
-const api = await startTestApi();
-afterAll(() => api.close());
+const api = await startFileTestApi();
 
 const QUALITY = `{ analyzerQuality { newCorrections agreement { day field approvals corrections agreement }
   activeModel { version } models { version active improves exampleCount crossValidation { field examples builtin learned used } } } }`;

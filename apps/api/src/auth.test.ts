@@ -1,10 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { PASSWORD, startTestApi } from './testing/harness.js';
+import { PASSWORD, startFileTestApi, startTestApi } from './testing/harness.js';
 
-// One API (and database) for the whole file, started when the file loads.
-const api = await startTestApi();
-afterAll(() => api.close());
+const api = await startFileTestApi();
 
 const ME = 'query { me { email role } }';
 const LOGIN =

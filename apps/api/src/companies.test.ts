@@ -1,12 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { storeAnalysisRun } from '@wirelens/services/analysis';
 
-import { analysisResult, globalId, insertArticle, startTestApi } from './testing/harness.js';
+import { analysisResult, globalId, insertArticle, startFileTestApi } from './testing/harness.js';
 
-// One API (and database) for the whole file, started when the file loads.
-const api = await startTestApi();
-afterAll(() => api.close());
+const api = await startFileTestApi();
 
 let day = 0;
 

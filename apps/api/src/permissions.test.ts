@@ -75,6 +75,14 @@ const withId = (query: string | (() => string), fixture: keyof typeof fx) => () 
   query: typeof query === 'string' ? query : query(),
   variables: { id: fx[fixture] },
 });
+/** A `mutation(input: $input)`, its input type named as the API names them, the input built when the test runs. */
+const withInput = (mutation: string, input: () => Record<string, unknown>, selection = '{ id }') => {
+  const inputType = `${mutation.charAt(0).toUpperCase()}${mutation.slice(1)}Input`;
+  return () => ({
+    query: `mutation($input: ${inputType}!) { ${mutation}(input: $input) ${selection} }`,
+    variables: { input: input() },
+  });
+};
 let counter = 0;
 const NO_WATCHLIST = globalId('Watchlist', 999_999);
 const NO_ALERT_RULE = globalId('AlertRule', 999_999);
@@ -265,43 +273,28 @@ const MUTATIONS: [string, Minimum, () => { query: string; variables?: Record<str
   [
     'createAlertRule',
     'ANALYST',
-    () => ({
-      query: 'mutation($input: CreateAlertRuleInput!) { createAlertRule(input: $input) { id } }',
-      variables: {
-        input: {
-          name: `Rule ${++counter}`,
-          kind: 'ARTICLE',
-          params: { minImportance: 7 },
-          target: { companyId: fx.company },
-        },
-      },
-    }),
+    withInput('createAlertRule', () => ({
+      name: `Rule ${++counter}`,
+      kind: 'ARTICLE',
+      params: { minImportance: 7 },
+      target: { companyId: fx.company },
+    })),
   ],
-  [
-    'updateAlertRule',
-    'ANALYST',
-    () => ({
-      query: 'mutation($input: UpdateAlertRuleInput!) { updateAlertRule(input: $input) { id } }',
-      variables: { input: { id: NO_ALERT_RULE, enabled: false } },
-    }),
-  ],
+  ['updateAlertRule', 'ANALYST', withInput('updateAlertRule', () => ({ id: NO_ALERT_RULE, enabled: false }))],
   ['deleteAlertRule', 'ANALYST', plain(`mutation { deleteAlertRule(id: "${NO_ALERT_RULE}") }`)],
   [
     'createWebhookEndpoint',
     'ANALYST',
-    () => ({
-      query:
-        'mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret } }',
-      variables: { input: { name: `Hook ${++counter}`, url: 'https://hooks.example.com/wirelens' } },
-    }),
+    withInput(
+      'createWebhookEndpoint',
+      () => ({ name: `Hook ${++counter}`, url: 'https://hooks.example.com/wirelens' }),
+      '{ secret }',
+    ),
   ],
   [
     'updateWebhookEndpoint',
     'ANALYST',
-    () => ({
-      query: 'mutation($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { id } }',
-      variables: { input: { id: NO_WEBHOOK, enabled: false } },
-    }),
+    withInput('updateWebhookEndpoint', () => ({ id: NO_WEBHOOK, enabled: false })),
   ],
   ['deleteWebhookEndpoint', 'ANALYST', plain(`mutation { deleteWebhookEndpoint(id: "${NO_WEBHOOK}") }`)],
   ['pauseWebhookEndpoint', 'ANALYST', plain(`mutation { pauseWebhookEndpoint(id: "${NO_WEBHOOK}") { id } }`)],

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { storeAnalysisRun } from '@wirelens/services/analysis';
 import { decideAnalysis } from '@wirelens/services/review';
@@ -9,13 +9,12 @@ import {
   editorCorrects,
   globalId,
   insertArticle,
+  startFileTestApi,
   startTestApi,
   type TestApi,
 } from './testing/harness.js';
 
-// One API (and database) for the whole file, started when the file loads.
-const api = await startTestApi();
-afterAll(() => api.close());
+const api = await startFileTestApi();
 
 const ARTICLE = `query Article($id: ID!) {
   article(id: $id) {

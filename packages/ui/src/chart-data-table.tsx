@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 
+import { formatScore } from './sentiment.js';
 import { TableHead } from './table-head.js';
 
 export interface ChartDataRow {
@@ -12,6 +13,11 @@ export interface ChartDataRow {
   selectLabel?: string;
   /** The row belongs to the highlighted period (e.g. the one the page's feed shows). */
   current?: boolean;
+}
+
+/** A mean score in a data-table cell; a period without articles has none. */
+export function scoreCell(score: number | null | undefined): string {
+  return typeof score === 'number' ? formatScore(score) : 'No data';
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Ref } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 
 import { periodLabels, periodTooltipLabel, SCORE_AXIS_PROPS, timeAxisProps } from './chart-axes.js';
-import { ChartDataTable } from './chart-data-table.js';
+import { ChartDataTable, scoreCell } from './chart-data-table.js';
 import { ChartFrame } from './chart-frame.js';
 import { highlightArea, periodsIn, type ChartPeriod } from './chart-highlight.js';
 import { CHART_ANIMATION_MS, CHART_COLORS, COMPARE_STYLES, prefersReducedMotion } from './chart-theme.js';
@@ -81,8 +81,6 @@ export function CompareChart({
     key: `s${index}` as const,
     style: COMPARE_STYLES[index] ?? COMPARE_STYLES[0],
   }));
-  const cell = (value: number | null | undefined) =>
-    typeof value === 'number' ? formatScore(value) : 'No data';
 
   return (
     <>
@@ -101,7 +99,7 @@ export function CompareChart({
             rows={rows.map((row) => ({
               key: row.start,
               label: long(row.start),
-              cells: lineStyles.map((item) => cell(row[item.key])),
+              cells: lineStyles.map((item) => scoreCell(row[item.key])),
               current: highlighted.includes(row),
             }))}
           />

@@ -22,7 +22,7 @@ import {
   SCORE_AXIS_PROPS,
   timeAxisProps,
 } from './chart-axes.js';
-import { ChartDataTable } from './chart-data-table.js';
+import { ChartDataTable, scoreCell } from './chart-data-table.js';
 import { ChartFrame } from './chart-frame.js';
 import { highlightArea, periodsIn, type ChartPeriod } from './chart-highlight.js';
 import { CHART_ANIMATION_MS, CHART_COLORS, prefersReducedMotion } from './chart-theme.js';
@@ -64,10 +64,6 @@ export interface TrendChartProps {
   highlight?: ChartPeriod | null;
   animate?: boolean;
   ref?: Ref<HTMLElement>;
-}
-
-function scoreCell(score: number | null): string {
-  return score === null ? 'No data' : formatScore(score);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { afterAll } from 'vitest';
 
 import { hashPassword, type RoleName } from '@wirelens/core';
 import type { AnalysisResult } from '@wirelens/core/review';
@@ -181,6 +182,13 @@ export async function startTestApi(
       await database.drop();
     },
   };
+}
+
+/** One API (and database) for a whole test file: started when the file loads, closed after its last test. */
+export async function startFileTestApi(options?: Parameters<typeof startTestApi>[0]): Promise<TestApi> {
+  const api = await startTestApi(options);
+  afterAll(() => api.close());
+  return api;
 }
 
 export interface FixtureArticle {

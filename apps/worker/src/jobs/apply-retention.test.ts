@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { JOBS } from '@wirelens/core/jobs';
-import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
+import { articleUrls, createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
 
 import type { RunningWorker } from '../run-worker.js';
 import { startTestWorker } from '../testing/test-worker.js';
@@ -29,9 +29,7 @@ async function storeArticle(slug: string, daysAgo: number): Promise<number> {
   const article = await test.db.article.create({
     data: {
       sourceId: source.id,
-      canonicalUrl: `https://news.example/${slug}`,
-      urlKey: `news.example/${slug}`,
-      url: `https://news.example/${slug}`,
+      ...articleUrls('news.example', slug),
       title: `Story ${slug}`,
       publishedAt: new Date(Date.now() - daysAgo * 86_400_000),
       contentHtml: `<p>Body of ${slug}</p>`,

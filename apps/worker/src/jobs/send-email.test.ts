@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { digestPeriod, type EmailConfig } from '@wirelens/core/email';
 import { JOBS } from '@wirelens/core/jobs';
 import { findFreePort } from '@wirelens/core/net';
-import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
+import { articleUrls, createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
 import { createAlertRule, recordFiring } from '@wirelens/services/alerts';
 import { createAnalyzerSet } from '@wirelens/services/analysis';
 import { createMailer } from '@wirelens/services/email';
@@ -69,9 +69,7 @@ async function ruleWithArticle(emailMode: 'IMMEDIATE' | 'DIGEST') {
   const article = await test.db.article.create({
     data: {
       sourceId: source.id,
-      url: `https://news.example/${emailMode}`,
-      canonicalUrl: `https://news.example/${emailMode}`,
-      urlKey: `news.example/${emailMode}`,
+      ...articleUrls('news.example', emailMode),
       title: 'ACME recalls everything',
       publishedAt: new Date(),
       contentHash: emailMode,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { DbClient } from '../client.js';
-import { createTestDatabase, type TestDatabase } from '../testing/index.js';
+import { articleUrls, createTestDatabase, type TestDatabase } from '../testing/index.js';
 import {
   assignStoryCluster,
   assignStoryClusters,
@@ -34,9 +34,7 @@ describe('assignStoryCluster', () => {
     await test.db.article.createMany({
       data: Array.from({ length: members }, (_, i) => ({
         sourceId: sources[i % sources.length]?.id ?? 0,
-        url: `https://news.example/${i}`,
-        canonicalUrl: `https://news.example/${i}`,
-        urlKey: `news.example/${i}`,
+        ...articleUrls('news.example', String(i)),
         title: `Report ${i}`,
         publishedAt: new Date(start.getTime() + i * 60_000),
         contentHash: `hash-${i}`,
@@ -106,9 +104,7 @@ describe('assignStoryCluster', () => {
         const article = await db.article.create({
           data: {
             sourceId: sources[source]?.id ?? 0,
-            url: `https://news.example/${key}/${i}`,
-            canonicalUrl: `https://news.example/${key}/${i}`,
-            urlKey: `news.example/${key}/${i}`,
+            ...articleUrls('news.example', `${key}/${i}`),
             title,
             contentText: body,
             publishedAt: new Date(start.getTime() + minutes * 60_000),
@@ -183,9 +179,7 @@ describe('assignStoryCluster', () => {
         test.db.article.create({
           data: {
             sourceId: source.id,
-            url: `https://news.example/${i}`,
-            canonicalUrl: `https://news.example/${i}`,
-            urlKey: `news.example/${i}`,
+            ...articleUrls('news.example', String(i)),
             title: 'Company reports quarterly revenue beating estimates and raises its full-year guidance',
             contentText:
               'The company said revenue rose in the quarter, ahead of analyst expectations. Profit margins improved and the company raised its full-year guidance.',

@@ -4,7 +4,7 @@ import { AppError } from '@wirelens/core';
 
 import { connectEmbeddedCluster } from '../embedded/running-cluster.js';
 import { backupWithPgDump, restoreWithPgRestore } from './logical-backup.js';
-import { backupEmbeddedCluster, type BackupResult } from './physical-backup.js';
+import { backupEmbeddedCluster, type BackupOptions, type BackupResult } from './physical-backup.js';
 import { restoreEmbeddedCluster, type RestoreOptions, type RestoreResult } from './physical-restore.js';
 
 export { formatCounts, type RowCounts } from './count-rows.js';
@@ -24,7 +24,7 @@ export async function backupDatabase({
   dataDir,
   file,
   log,
-}: Target & { file: string }): Promise<BackupResult> {
+}: Target & BackupOptions): Promise<BackupResult> {
   if (databaseUrl) return backupWithPgDump({ databaseUrl, file, log });
   const cluster = await connectEmbeddedCluster({ dataDir, log });
   try {

@@ -16,7 +16,7 @@ import { createArchiveWriter } from './archive.js';
 import { requireClientTool } from './client-tools.js';
 import { countMainTables } from './count-rows.js';
 import { addManifest, describeDatabase, majorOf, unpackBackup } from './manifest.js';
-import type { BackupResult } from './physical-backup.js';
+import type { BackupOptions, BackupResult } from './physical-backup.js';
 import type { RestoreOptions, RestoreResult } from './physical-restore.js';
 
 const DUMP_FILE = 'database.pgdump';
@@ -59,11 +59,7 @@ export async function backupWithPgDump({
   databaseUrl,
   file,
   log = () => undefined,
-}: {
-  databaseUrl: string;
-  file: string;
-  log?: (message: string) => void;
-}): Promise<BackupResult> {
+}: BackupOptions & { databaseUrl: string }): Promise<BackupResult> {
   const createdAt = new Date().toISOString();
   const { postgres, migrations } = await describe(databaseUrl);
   const serverMajor = majorOf(postgres.versionNum);

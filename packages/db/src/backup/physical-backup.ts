@@ -43,15 +43,19 @@ const EMPTIED_DIRECTORIES = new Set([
   'pg_subtrans',
 ]);
 
-export interface PhysicalBackupOptions {
+/** What every kind of backup takes: the archive to write, and where progress is told. */
+export interface BackupOptions {
+  file: string;
+  log?: (message: string) => void;
+}
+
+export interface PhysicalBackupOptions extends BackupOptions {
   /** A superuser connection to the running cluster (the embedded cluster's own role is one). */
   connectionString: string;
   /** The cluster's directory (the real one when `<dataDir>/pg` is a link). */
   clusterDir: string;
   /** The Wirelens data directory, for the credentials file beside the cluster. */
   dataDir: string;
-  file: string;
-  log?: (message: string) => void;
 }
 
 export interface BackupResult {

@@ -6,3 +6,4 @@ export * from './sample-rows.js';
 export * from './query-once.js';
 export * from './search-judgements.js';
 export * from './lock-out-user.js';
+export * from './article-urls.js';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createBuiltinAnalyzer } from '@wirelens/core/analysis';
 import { loadCompanyRegistry, readCompanySeed, seedDatabase } from '@wirelens/db';
-import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
+import { articleUrls, createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
 
 import { analyzeAndStore } from '../analysis/analyze-and-store.js';
 import { createAnalyzerSet, type AnalyzerSet } from '../analysis/analyzer-set.js';
@@ -52,9 +52,7 @@ async function addArticle(title: string, text = 'The company said so on Monday.'
   const article = await test.db.article.create({
     data: {
       sourceId: source.id,
-      url: `https://learn.example/${key}`,
-      canonicalUrl: `https://learn.example/${key}`,
-      urlKey: `learn.example/${key}`,
+      ...articleUrls('learn.example', key),
       title,
       contentText: text,
       publishedAt: new Date('2026-12-01T10:00:00Z'),

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
+import { articleUrls, createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
 
 import { createAlertFixture } from '../testing/alert-fixture.js';
 import type { EventQueue } from './event-queue.js';
@@ -61,9 +61,7 @@ describe('live feed across a lost LISTEN connection', () => {
       const stored = await test.db.article.create({
         data: {
           sourceId: article.sourceId,
-          canonicalUrl: `https://wire.example/${n}`,
-          urlKey: `wire.example/${n}`,
-          url: `https://wire.example/${n}`,
+          ...articleUrls('wire.example', String(n)),
           title: `Story ${n}`,
           publishedAt: new Date(),
           contentHash: `h${n}`,

@@ -1,4 +1,5 @@
 import type { DbClient } from '@wirelens/db';
+import { articleUrls } from '@wirelens/db/testing';
 
 /** A company, an article about it and an article rule of `ownerId`'s on the company: what a firing needs. */
 export async function createAlertFixture(db: DbClient, ownerId: number, slug = 'nvidia') {
@@ -9,9 +10,7 @@ export async function createAlertFixture(db: DbClient, ownerId: number, slug = '
   const article = await db.article.create({
     data: {
       sourceId: source.id,
-      canonicalUrl: `https://wire.example/${slug}-falls`,
-      urlKey: `wire.example/${slug}-falls`,
-      url: `https://wire.example/${slug}-falls`,
+      ...articleUrls('wire.example', `${slug}-falls`),
       title: 'Nvidia falls',
       publishedAt: new Date(),
       contentHash: 'h',

@@ -8,9 +8,7 @@ import { ownedWebhookEndpoint } from './owned-webhook-endpoint.js';
  * `change` writes and returns what the audit entry records as `after`, and the result.
  */
 export async function changeOwnedEndpoint<Result>(
-  db: DbClient,
-  actor: Actor & { userId: number },
-  endpointId: number,
+  { db, actor, endpointId }: EndpointChangeOptions,
   action: string,
   change: (tx: Tx, endpoint: WebhookEndpoint) => Promise<{ after: unknown; result: Result }>,
 ): Promise<Result> {

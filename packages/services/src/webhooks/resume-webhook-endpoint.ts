@@ -14,13 +14,12 @@ export interface ResumeWebhookEndpointOptions extends EndpointChangeOptions {
  * owner turns it off ("not queued for later").
  */
 export async function resumeWebhookEndpoint({
-  db,
-  actor,
-  endpointId,
   jobs,
   now = new Date(),
+  ...options
 }: ResumeWebhookEndpointOptions): Promise<number> {
-  return changeOwnedEndpoint(db, actor, endpointId, 'resume', async (tx) => {
+  const { endpointId } = options;
+  return changeOwnedEndpoint(options, 'resume', async (tx) => {
     // Locked before anything else: firings and skips read this row FOR SHARE, so each either commits
     // before the queries below (which then see it) or waits and sees the endpoint resumed.
     const [locked] = await tx.$queryRaw<

@@ -13,9 +13,9 @@ export async function sendTestWebhook({
   jobs,
   ...options
 }: EndpointChangeOptions & { jobs: JobQueue }): Promise<number> {
-  return changeOwnedEndpoint(options.db, options.actor, options.endpointId, 'sendTest', async (tx) => {
+  return changeOwnedEndpoint(options, 'sendTest', async (tx, endpoint) => {
     const delivery = await tx.webhookDelivery.create({
-      data: { endpointId: options.endpointId, eventType: 'test', idempotencyKey: `test-${randomUUID()}` },
+      data: { endpointId: endpoint.id, eventType: 'test', idempotencyKey: `test-${randomUUID()}` },
       select: { id: true },
     });
     await jobs.send(JOBS.deliverWebhook, { deliveryId: delivery.id }, { tx });

@@ -153,8 +153,12 @@ export function EditAnalysisForm({
         {values.companies.length === 0 && <p className="muted small">No companies.</p>}
         <ul className="edit-list">
           {values.companies.map((company, index) => (
-            <li key={company.companyId}>
-              <span className="edit-list__name">{company.name}</span>
+            <EditListItem
+              key={company.companyId}
+              name={company.name}
+              error={errors[`companies.${index}`]}
+              onRemove={() => set({ companies: values.companies.filter((_, i) => i !== index) })}
+            >
               <UnitInput
                 label="Relevance"
                 subject={company.name}
@@ -169,14 +173,7 @@ export function EditAnalysisForm({
                 value={company.sentimentScore}
                 onChange={(sentimentScore) => updateCompany(index, { sentimentScore })}
               />
-              <RemoveButton
-                subject={company.name}
-                onClick={() => set({ companies: values.companies.filter((_, i) => i !== index) })}
-              />
-              {errors[`companies.${index}`] && (
-                <span className="form-error">{errors[`companies.${index}`]}</span>
-              )}
-            </li>
+            </EditListItem>
           ))}
         </ul>
         <CompanyPicker
@@ -198,8 +195,12 @@ export function EditAnalysisForm({
         <legend>Topics</legend>
         <ul className="edit-list">
           {values.topics.map((topic, index) => (
-            <li key={topic.topicId}>
-              <span className="edit-list__name">{topic.name}</span>
+            <EditListItem
+              key={topic.topicId}
+              name={topic.name}
+              error={errors[`topics.${index}`]}
+              onRemove={() => set({ topics: values.topics.filter((_, i) => i !== index) })}
+            >
               <UnitInput
                 label="Relevance"
                 subject={topic.name}
@@ -207,12 +208,7 @@ export function EditAnalysisForm({
                 value={topic.relevance}
                 onChange={(relevance) => updateTopic(index, { relevance })}
               />
-              <RemoveButton
-                subject={topic.name}
-                onClick={() => set({ topics: values.topics.filter((_, i) => i !== index) })}
-              />
-              {errors[`topics.${index}`] && <span className="form-error">{errors[`topics.${index}`]}</span>}
-            </li>
+            </EditListItem>
           ))}
         </ul>
         <AddSelect
@@ -271,10 +267,26 @@ function UnitInput({
   );
 }
 
-function RemoveButton({ subject, onClick }: { subject: string; onClick: () => void }) {
+/** One company or topic of the analysis: its name, its number inputs, a button to remove it and its error. */
+function EditListItem({
+  name,
+  error,
+  onRemove,
+  children,
+}: {
+  name: string;
+  error: string | undefined;
+  onRemove: () => void;
+  children: ReactNode;
+}) {
   return (
-    <button type="button" className="button button--ghost" aria-label={`Remove ${subject}`} onClick={onClick}>
-      Remove
-    </button>
+    <li>
+      <span className="edit-list__name">{name}</span>
+      {children}
+      <button type="button" className="button button--ghost" aria-label={`Remove ${name}`} onClick={onRemove}>
+        Remove
+      </button>
+      {error && <span className="form-error">{error}</span>}
+    </li>
   );
 }

@@ -14,7 +14,7 @@ import { QueryState } from '../../components/QueryState.js';
 import { useRefetchableQuery } from '../../hooks/useRefetchableQuery.js';
 import { TopicsQuery } from '../../hooks/useResolvedFilter.js';
 import { describeError } from '../../lib/errors.js';
-import { companyPath, topicPath } from '../../lib/links.js';
+import { companyPath, feedPath, topicPath } from '../../lib/links.js';
 import {
   AddWatchlistItemMutation,
   CreateWatchlistMutation,
@@ -133,6 +133,14 @@ function WatchlistItems({ list, onChanged }: { list: WatchlistData; onChanged: (
   const headingId = `watchlist-${list.id}`;
   const watchlistId = list.id;
 
+  /** An entry of the list: it links to `href`, and removing it sends `item`, the API's name for it. */
+  const entry = (key: string, label: string, href: string, item: ItemRef): Item => ({
+    key,
+    label,
+    href,
+    remove: () => run(() => removeItem({ watchlistId, item })),
+  });
+
   const submitRename = async () => {
     const invalid = checkWatchlistName(renaming ?? '');
     if (invalid) return setProblem(invalid);
@@ -176,12 +184,7 @@ function WatchlistItems({ list, onChanged }: { list: WatchlistData; onChanged: (
       <ItemList
         title="Companies"
         empty="No companies yet."
-        items={list.companies.map((company) => ({
-          key: company.id,
-          label: company.name,
-          href: companyPath(company.slug),
-          remove: () => run(() => removeItem({ watchlistId, item: { companyId: company.id } })),
-        }))}
+        items={list.companies.map((c) => entry(c.id, c.name, companyPath(c.slug), { companyId: c.id }))}
       />
       <CompanyPicker
         label={`Add a company to ${list.name}`}
@@ -192,12 +195,7 @@ function WatchlistItems({ list, onChanged }: { list: WatchlistData; onChanged: (
       <ItemList
         title="Topics"
         empty="No topics yet."
-        items={list.topics.map((topic) => ({
-          key: topic.id,
-          label: topic.name,
-          href: topicPath(topic.slug),
-          remove: () => run(() => removeItem({ watchlistId, item: { topicId: topic.id } })),
-        }))}
+        items={list.topics.map((t) => entry(t.id, t.name, topicPath(t.slug), { topicId: t.id }))}
       />
       <AddSelect
         label={`Add a topic to ${list.name}`}
@@ -211,16 +209,15 @@ function WatchlistItems({ list, onChanged }: { list: WatchlistData; onChanged: (
       <ItemList
         title="Saved feed filters"
         empty="None yet: filter the feed, then use “Save filter to a watchlist”."
-        items={list.savedFilters.map((saved) => ({
-          key: saved.id,
-          label: saved.name,
-          href: `/feed${saved.feedQuery ? `?${saved.feedQuery}` : ''}`,
-          remove: () => run(() => removeItem({ watchlistId, item: { savedFilterId: saved.id } })),
-        }))}
+        items={list.savedFilters.map((f) =>
+          entry(f.id, f.name, feedPath(f.feedQuery), { savedFilterId: f.id }),
+        )}
       />
     </section>
   );
 }
+
+type ItemRef = { companyId: string } | { topicId: string } | { savedFilterId: string };
 
 interface Item {
   key: string;

@@ -13,42 +13,38 @@ import {
 } from './text-fingerprint.js';
 
 const at = (iso: string) => new Date(iso);
+/** A report's story features: the fingerprint of its text, the companies it names and when it was published. */
+const report = (text: string, companyIds: string[], publishedAt: string): StoryFeatures => ({
+  fingerprint: textFingerprint(text),
+  companyIds,
+  publishedAt: at(publishedAt),
+});
 
-const reportA: StoryFeatures = {
-  fingerprint: textFingerprint(
-    'Fabrikam agreed to buy Litware for $4.1 billion in cash, the companies said on Monday. The deal values Litware at $38 a share, a 27% premium to its closing price on Friday. Fabrikam said the acquisition would add Litware’s rail signalling business to its industrial automation unit and expects the deal to close in the second half of the year, subject to regulatory approval.',
-  ),
-  companyIds: ['fabrikam', 'litware'],
-  publishedAt: at('2026-03-02T07:00:00Z'),
-};
-const reportB: StoryFeatures = {
-  fingerprint: textFingerprint(
-    'Industrial group Fabrikam will acquire rail signalling specialist Litware in an all-cash deal worth $4.1 billion. Litware shareholders will receive $38 per share, a 27% premium over Friday’s close. The acquisition, which needs regulatory approval, is expected to close in the second half of the year and will be folded into Fabrikam’s automation unit.',
-  ),
-  companyIds: ['fabrikam', 'litware'],
-  publishedAt: at('2026-03-02T09:30:00Z'),
-};
-const reportC: StoryFeatures = {
-  fingerprint: textFingerprint(
-    'Litware shares jumped 25% on Monday after Fabrikam announced a $4.1 billion cash acquisition of the rail signalling company. Fabrikam is paying $38 a share and expects the deal, which is subject to regulatory approval, to close in the second half of the year. The acquisition would strengthen Fabrikam’s industrial automation unit.',
-  ),
-  companyIds: ['litware', 'fabrikam'],
-  publishedAt: at('2026-03-02T12:00:00Z'),
-};
-const unrelated: StoryFeatures = {
-  fingerprint: textFingerprint(
-    'The central bank kept its benchmark interest rate unchanged on Wednesday and said inflation was easing more slowly than expected. Policymakers signalled that borrowing costs would stay high for longer, and bond yields rose after the statement.',
-  ),
-  companyIds: [],
-  publishedAt: at('2026-03-02T10:00:00Z'),
-};
-const sameCompanyOtherStory: StoryFeatures = {
-  fingerprint: textFingerprint(
-    'Fabrikam recalled 40,000 industrial robots after a software fault caused arms to stop without warning at customer plants. The company said no one was hurt and that a patch would be available within two weeks.',
-  ),
-  companyIds: ['fabrikam'],
-  publishedAt: at('2026-03-02T11:00:00Z'),
-};
+const reportA = report(
+  'Fabrikam agreed to buy Litware for $4.1 billion in cash, the companies said on Monday. The deal values Litware at $38 a share, a 27% premium to its closing price on Friday. Fabrikam said the acquisition would add Litware’s rail signalling business to its industrial automation unit and expects the deal to close in the second half of the year, subject to regulatory approval.',
+  ['fabrikam', 'litware'],
+  '2026-03-02T07:00:00Z',
+);
+const reportB = report(
+  'Industrial group Fabrikam will acquire rail signalling specialist Litware in an all-cash deal worth $4.1 billion. Litware shareholders will receive $38 per share, a 27% premium over Friday’s close. The acquisition, which needs regulatory approval, is expected to close in the second half of the year and will be folded into Fabrikam’s automation unit.',
+  ['fabrikam', 'litware'],
+  '2026-03-02T09:30:00Z',
+);
+const reportC = report(
+  'Litware shares jumped 25% on Monday after Fabrikam announced a $4.1 billion cash acquisition of the rail signalling company. Fabrikam is paying $38 a share and expects the deal, which is subject to regulatory approval, to close in the second half of the year. The acquisition would strengthen Fabrikam’s industrial automation unit.',
+  ['litware', 'fabrikam'],
+  '2026-03-02T12:00:00Z',
+);
+const unrelated = report(
+  'The central bank kept its benchmark interest rate unchanged on Wednesday and said inflation was easing more slowly than expected. Policymakers signalled that borrowing costs would stay high for longer, and bond yields rose after the statement.',
+  [],
+  '2026-03-02T10:00:00Z',
+);
+const sameCompanyOtherStory = report(
+  'Fabrikam recalled 40,000 industrial robots after a software fault caused arms to stop without warning at customer plants. The company said no one was hurt and that a patch would be available within two weeks.',
+  ['fabrikam'],
+  '2026-03-02T11:00:00Z',
+);
 
 describe('storySimilarity', () => {
   it('groups differently worded reports of one event', () => {
