@@ -1,12 +1,13 @@
 -- Hand-written: live updates (GraphQL subscriptions). Storing an analysis run announces its article and
 -- recording a notification announces it, on `wirelens_live`, at commit of the same transaction, so the
--- pipeline needs no change. Payloads stay small ids: `a:<articleId>`, `n:<notificationId>`; PostgreSQL
--- folds identical payloads of one transaction into one. API processes LISTEN and load the rows once per
+-- pipeline needs no change. Payloads stay small ids: `a:<articleId>:<analysisId>`, `n:<notificationId>`
+-- (the analysis id lets an API process whose LISTEN connection dropped catch up on the analyses stored
+-- meanwhile and tell which it has already dispatched). API processes LISTEN and load the rows once per
 -- batch (packages/services/src/live/live-feed.ts).
 CREATE FUNCTION "live_event_notify"() RETURNS trigger AS $$
 BEGIN
   IF TG_TABLE_NAME = 'Analysis' THEN
-    PERFORM pg_notify('wirelens_live', 'a:' || NEW."articleId");
+    PERFORM pg_notify('wirelens_live', 'a:' || NEW."articleId" || ':' || NEW."id");
   ELSE
     PERFORM pg_notify('wirelens_live', 'n:' || NEW."id");
   END IF;

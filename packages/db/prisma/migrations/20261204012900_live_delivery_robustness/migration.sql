@@ -1,20 +1,6 @@
 -- Hand-written: robustness of live delivery (README "Subscriptions" and "Webhooks").
 
--- 1. Stored analyses are announced with their own id (`a:<articleId>:<analysisId>`), so an API process
---    whose LISTEN connection dropped can catch up on the analyses stored meanwhile and tell which it has
---    already dispatched (packages/services/src/live/live-feed.ts).
-CREATE OR REPLACE FUNCTION "live_event_notify"() RETURNS trigger AS $$
-BEGIN
-  IF TG_TABLE_NAME = 'Analysis' THEN
-    PERFORM pg_notify('wirelens_live', 'a:' || NEW."articleId" || ':' || NEW."id");
-  ELSE
-    PERFORM pg_notify('wirelens_live', 'n:' || NEW."id");
-  END IF;
-  RETURN NULL;
-END
-$$ LANGUAGE plpgsql;
-
--- 2. Open live (WebSocket) connections of every API process, so the per-user cap holds across replicas.
+-- 1. Open live (WebSocket) connections of every API process, so the per-user cap holds across replicas.
 --    UNLOGGED like RateLimitBucket: a crash loses only rows whose heartbeat would expire anyway.
 CREATE UNLOGGED TABLE "LiveConnection" (
     "id" TEXT NOT NULL,
@@ -28,5 +14,5 @@ CREATE UNLOGGED TABLE "LiveConnection" (
 CREATE INDEX "LiveConnection_userId_idx" ON "LiveConnection"("userId");
 CREATE INDEX "LiveConnection_process_idx" ON "LiveConnection"("process");
 
--- 3. When a delivery was skipped (endpoint paused or disabled): resuming re-queues those skipped during the pause.
+-- 2. When a delivery was skipped (endpoint paused or disabled): resuming re-queues those skipped during the pause.
 ALTER TABLE "WebhookDelivery" ADD COLUMN "skippedAt" TIMESTAMP(3);
