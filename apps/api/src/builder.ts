@@ -48,6 +48,7 @@ class SyncNodeIdPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
 }
 
 declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- Pothos' plugin registry is this global namespace.
   export namespace PothosSchemaTypes {
     export interface Plugins<Types extends SchemaTypes> {
       syncNodeIds: SyncNodeIdPlugin<Types>;

@@ -320,7 +320,8 @@ export interface ArticleLoad {
  * the article's own columns (the unfiltered feed, a source, a date range, …) is one statement: the
  * page and every relation in one `findMany`. Any other page takes two: its ids and cursors
  * (`findArticlePage`), then its articles by id. Both give the same rows, cursors and page info,
- * and either's cursors continue the other.
+ * and either's cursors continue the other. Rows hold what `load` selects (typed as whole rows:
+ * Pothos' query is not typed by field).
  */
 export async function findArticlePageRows({
   db,
@@ -342,7 +343,7 @@ export async function findArticlePageRows({
   if (!where) {
     const ids = await findArticlePage({ db, filter, order, page, maxPageSize });
     if (ids.ids.length === 0) return { page: ids, rows: [] };
-    const found = (await db.article.findMany({ ...load, where: { id: { in: ids.ids } } })) as Article[];
+    const found: Article[] = await db.article.findMany({ ...load, where: { id: { in: ids.ids } } });
     const byId = new Map(found.map((row) => [row.id, row]));
     const kept = ids.ids.flatMap((id, index) => {
       const row = byId.get(id);
@@ -362,7 +363,7 @@ export async function findArticlePageRows({
   });
   // The cursor is made of publishedAt and id: a `select` must load them.
   const withKeys = load.select ? { select: { ...load.select, id: true, publishedAt: true } } : load;
-  const found = (await db.article.findMany({ ...withKeys, ...args })) as Article[];
+  const found: Article[] = await db.article.findMany({ ...withKeys, ...args });
   const rows = found.slice(0, size);
   return {
     page: {
