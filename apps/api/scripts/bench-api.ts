@@ -9,7 +9,8 @@
 // Env: BENCH_DATABASE_URL (server; default DATABASE_URL, TEST_DATABASE_URL, or local postgres),
 // BENCH_DATABASE_NAME (default wirelens_bench), BENCH_ARTICLES (default 200000), BENCH_ITERATIONS
 // (default 100), BENCH_BUILD_CONNECTIONS (chunks written in parallel, default 2), BENCH_AUTH_CACHE=0
-// (credential cache off), BENCH_PROFILE=1 (profile every case), BENCH_STRICT=1 (exit 1 on a miss).
+// (credential cache off), BENCH_PROFILE=1 (profile every case), BENCH_STRICT=1 (exit 1 on a miss),
+// BENCH_CASES (comma-separated words: only the cases whose name contains one, e.g. `feed,compare`).
 // The database is created if missing and reused while it holds a dataset of the same shape.
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -30,6 +31,10 @@ const BUILD_CONNECTIONS = Number(process.env.BENCH_BUILD_CONNECTIONS ?? 2);
 const AUTH_CACHE = process.env.BENCH_AUTH_CACHE !== '0';
 const PROFILE_REQUESTS = 20;
 const PROFILE_ALL = process.env.BENCH_PROFILE === '1';
+const CASE_WORDS = (process.env.BENCH_CASES ?? '')
+  .split(',')
+  .map((word) => word.trim().toLowerCase())
+  .filter(Boolean);
 const { serverUrl, url: benchUrl, name: benchName } = benchDatabase();
 
 async function ensureDatabase(): Promise<void> {
@@ -170,7 +175,7 @@ async function main(): Promise<void> {
   ];
   // ---- end of search cases ----
 
-  const cases: Case[] = [
+  const allCases: Case[] = [
     {
       name: 'first feed page (20)',
       graphql: {
@@ -232,6 +237,10 @@ async function main(): Promise<void> {
       idsFromSql: seriesRowIds,
     },
   ];
+  const cases = CASE_WORDS.length
+    ? allCases.filter((c) => CASE_WORDS.some((word) => c.name.toLowerCase().includes(word)))
+    : allCases;
+  if (cases.length === 0) throw new Error(`BENCH_CASES=${process.env.BENCH_CASES}: no case matches`);
 
   const post = async (target: string, body: Case['graphql'], name: string) => {
     const response = await fetch(target, {

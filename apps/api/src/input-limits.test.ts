@@ -35,6 +35,15 @@ describe('string arguments', () => {
     });
   });
 
+  it('checks every request of the same query text with its own variables', async () => {
+    const query = 'query($s: String) { companies(search: $s) { totalCount } }';
+    for (const s of ['nvidia', 'apple']) expect((await asViewer(query, { s })).status).toBe(200);
+    const response = await asViewer(query, { s: 'c'.repeat(MAX_STRING_LENGTH + 1) });
+    expect(response.status).toBe(400);
+    expect(response.body.errors?.[0]?.extensions?.field).toBe('companies.search');
+    expect((await asViewer(query, { s: 'tesla' })).status).toBe(200);
+  });
+
   it('bounds inline literals, input object fields and list items alike', async () => {
     const long = 'b'.repeat(MAX_STRING_LENGTH + 1);
     const literal = await asViewer(`{ company(slug: "${long}") { name } }`);

@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  BREAK,
   getArgumentValues,
   getNamedType,
   getNullableType,
@@ -13,6 +12,8 @@ import {
   visit,
   visitWithTypeInfo,
   type DocumentNode,
+  type FieldNode,
+  type GraphQLField,
   type GraphQLInputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -71,6 +72,49 @@ function findStringProblem(
   return null;
 }
 
+/** A field of an operation (or of a fragment in its document) that takes arguments. */
+interface ArgumentSite {
+  field: GraphQLField<unknown, unknown>;
+  node: FieldNode;
+}
+
+/**
+ * The fields with arguments of each operation, per schema: found once with a typed walk of the
+ * document, which costs more than checking them (Apollo hands every request of the same query
+ * text the same parsed document).
+ */
+const argumentSites = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, ArgumentSite[]>>();
+
+function argumentSitesOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): ArgumentSite[] {
+  let bySchema = argumentSites.get(schema);
+  if (!bySchema) {
+    bySchema = new WeakMap();
+    argumentSites.set(schema, bySchema);
+  }
+  const known = bySchema.get(operation);
+  if (known) return known;
+  const sites: ArgumentSite[] = [];
+  const typeInfo = new TypeInfo(schema);
+  const definitions = document.definitions.filter(
+    (definition) => definition === operation || definition.kind === Kind.FRAGMENT_DEFINITION,
+  );
+  visit(
+    { ...document, definitions },
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const field = typeInfo.getFieldDef();
+        if (field && field.args.length > 0) sites.push({ field, node });
+      },
+    }),
+  );
+  bySchema.set(operation, sites);
+  return sites;
+}
+
 /**
  * Every string an operation passes to a field, as a literal or a variable, inside input objects and lists:
  * checked once, over the coerced argument values, before anything runs.
@@ -84,37 +128,27 @@ export function checkStringArguments(
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
   // Variables of the wrong type: execution reports them, naming the variable.
   if (coerced.errors) return;
-  const typeInfo = new TypeInfo(schema);
   let problem: Problem | null = null;
-  const definitions = document.definitions.filter(
-    (definition) => definition === operation || definition.kind === Kind.FRAGMENT_DEFINITION,
-  );
-  visit(
-    { ...document, definitions },
-    visitWithTypeInfo(typeInfo, {
-      Field(node) {
-        const field = typeInfo.getFieldDef();
-        if (!field || field.args.length === 0) return;
-        let values: Record<string, unknown>;
-        try {
-          values = getArgumentValues(field, node, coerced.coerced);
-        } catch {
-          // A missing or mistyped argument: execution reports it.
-          return;
-        }
-        for (const arg of field.args) {
-          const path = `${field.name}.${arg.name}`;
-          problem = findStringProblem(values[arg.name], arg.type, maxLengthOf(arg.extensions), path);
-          const subject = arg.extensions.subject;
-          // The use case's own words for its document, so the API and the CLI refuse it alike.
-          if (problem?.field === path && typeof subject === 'string') problem = { ...problem, subject };
-          if (problem) return BREAK;
-        }
-      },
-    }),
-  );
+  for (const { field, node } of argumentSitesOf(schema, document, operation)) {
+    let values: Record<string, unknown>;
+    try {
+      values = getArgumentValues(field, node, coerced.coerced);
+    } catch {
+      // A missing or mistyped argument: execution reports it.
+      continue;
+    }
+    for (const arg of field.args) {
+      const path = `${field.name}.${arg.name}`;
+      problem = findStringProblem(values[arg.name], arg.type, maxLengthOf(arg.extensions), path);
+      const subject = arg.extensions.subject;
+      // The use case's own words for its document, so the API and the CLI refuse it alike.
+      if (problem?.field === path && typeof subject === 'string') problem = { ...problem, subject };
+      if (problem) break;
+    }
+    if (problem) break;
+  }
   if (problem) {
-    const { field, message, subject } = problem as Problem;
+    const { field, message, subject } = problem;
     throw new GraphQLError(`${subject ?? field} ${message}`, {
       extensions: { code: 'BAD_USER_INPUT', http: { status: 400 }, field, fields: [{ field, message }] },
     });

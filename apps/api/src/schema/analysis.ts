@@ -1,11 +1,5 @@
-import {
-  CORRECTABLE_FIELDS,
-  overlayCorrections,
-  type AnalysisValues,
-  type CorrectionValues,
-} from '@wirelens/core/review';
+import { CORRECTABLE_FIELDS, type AnalysisValues, type CorrectionValues } from '@wirelens/core/review';
 import { parseCorrectionValues, type Prisma } from '@wirelens/db';
-import { aiValuesOf } from '@wirelens/db/repositories';
 
 import { builder } from '../builder.js';
 import { describedEnum, selectRowNode } from '../schema-helpers.js';
@@ -111,14 +105,35 @@ export const Analysis = builder.prismaNode('Analysis', {
   }),
 });
 
+/** What EffectiveAnalysis shows of the values: its companies and topics are Article.companies/topics. */
+type ShownValues = Omit<AnalysisValues, 'companies' | 'topics'>;
+
 export interface EffectiveShape {
-  values: AnalysisValues;
+  values: ShownValues;
   corrected: (keyof CorrectionValues)[];
   analyzer: { name: string; version: string; model: string | null };
   analyzedAt: Date;
   reviewStatus: 'UNREVIEWED' | 'APPROVED' | 'REJECTED' | 'NEEDS_REREVIEW';
   reviewVersion: number;
 }
+
+/**
+ * The columns of the latest run EffectiveAnalysis reads: not the run's company and topic JSON (the
+ * largest columns, with every mention's sentences), which it does not show.
+ */
+export const effectiveAnalysisColumns = {
+  sentimentLabel: true,
+  sentimentScore: true,
+  confidence: true,
+  importance: true,
+  summary: true,
+  paragraphs: true,
+  takeaways: true,
+  analyzer: true,
+  analyzerVersion: true,
+  model: true,
+  createdAt: true,
+} as const satisfies Prisma.AnalysisSelect;
 
 export const EffectiveAnalysis = builder.objectRef<EffectiveShape>('EffectiveAnalysis').implement({
   description:
@@ -169,12 +184,7 @@ export function effectiveShape(article: {
   reviewStatus: EffectiveShape['reviewStatus'];
   reviewVersion: number;
   latestAnalysis:
-    | (Parameters<typeof aiValuesOf>[0] & {
-        analyzer: string;
-        analyzerVersion: string;
-        model: string | null;
-        createdAt: Date;
-      })
+    | (ShownValues & { analyzer: string; analyzerVersion: string; model: string | null; createdAt: Date })
     | null;
   corrections: { values: Prisma.JsonValue }[];
 }): EffectiveShape | null {
@@ -182,7 +192,16 @@ export function effectiveShape(article: {
   const corrections = parseCorrectionValues(article.corrections[0]?.values);
   const a = article.latestAnalysis;
   return {
-    values: overlayCorrections(aiValuesOf(a), corrections),
+    // The AI run overlaid with the latest correction (overlayCorrections, for the shown fields).
+    values: {
+      sentimentLabel: corrections.sentimentLabel ?? a.sentimentLabel,
+      sentimentScore: corrections.sentimentScore ?? a.sentimentScore,
+      confidence: a.confidence,
+      importance: corrections.importance ?? a.importance,
+      summary: corrections.summary ?? a.summary,
+      paragraphs: corrections.paragraphs ?? a.paragraphs,
+      takeaways: corrections.takeaways ?? a.takeaways,
+    },
     corrected: CORRECTABLE_FIELDS.filter((f) => corrections[f] !== undefined),
     analyzer: { name: a.analyzer, version: a.analyzerVersion, model: a.model },
     analyzedAt: a.createdAt,

@@ -4,7 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import {
   countArticles,
   EXACT_COUNT_LIMIT,
-  findArticlePage,
+  findArticlePageRows,
   type ArticleCount,
   type ArticleOrder,
   type ArticleFilter as FeedFilter,
@@ -15,7 +15,13 @@ import type { Context } from '../context.js';
 import { listCost, sizeArgument } from '../http/cost.js';
 import { describedEnum, selectRowNode } from '../schema-helpers.js';
 import { rowId } from '../validation.js';
-import { EffectiveAnalysis, effectiveShape, ReviewStatusEnum, SentimentLabelEnum } from './analysis.js';
+import {
+  EffectiveAnalysis,
+  effectiveAnalysisColumns,
+  effectiveShape,
+  ReviewStatusEnum,
+  SentimentLabelEnum,
+} from './analysis.js';
 import {
   ArticleFilterInput,
   articleOrder,
@@ -101,7 +107,7 @@ export const Article = builder.prismaNode('Article', {
       select: {
         reviewStatus: true,
         reviewVersion: true,
-        latestAnalysis: true,
+        latestAnalysis: { select: effectiveAnalysisColumns },
         corrections: { orderBy: { version: 'desc' }, take: 1, select: { values: true } },
       },
       resolve: (article) => effectiveShape(article),
@@ -203,7 +209,10 @@ interface ConnectionArgs {
   before?: string | null;
 }
 
-/** One statement for the page of ids, one batched Prisma load for the nodes, totalCount only when asked for. */
+/**
+ * The page and its nodes (one statement for a newest-first page filtered on article columns, else
+ * the page's ids and then its nodes: see findArticlePageRows), totalCount only when asked for.
+ */
 export async function resolveArticleConnection(
   ctx: Context,
   info: GraphQLResolveInfo,
@@ -211,16 +220,16 @@ export async function resolveArticleConnection(
   order: ArticleOrder,
   args: ConnectionArgs,
 ) {
-  const page = await findArticlePage({ db: ctx.db, filter, order, page: args, maxPageSize: MAX_PAGE_SIZE });
-  const query = queryFromInfo({ context: ctx, info, path: ['edges', 'node'] });
-  const rows =
-    page.ids.length > 0 ? await ctx.db.article.findMany({ ...query, where: { id: { in: page.ids } } }) : [];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  let count: Promise<ArticleCount> | null = null;
-  const edges = page.ids.flatMap((id, index) => {
-    const node = byId.get(id);
-    return node ? [{ cursor: page.cursors[index] ?? '', node }] : [];
+  const { page, rows } = await findArticlePageRows({
+    db: ctx.db,
+    filter,
+    order,
+    page: args,
+    maxPageSize: MAX_PAGE_SIZE,
+    load: queryFromInfo({ context: ctx, info, path: ['edges', 'node'] }),
   });
+  let count: Promise<ArticleCount> | null = null;
+  const edges = rows.map((node, index) => ({ cursor: page.cursors[index] ?? '', node }));
   return {
     edges,
     pageInfo: {

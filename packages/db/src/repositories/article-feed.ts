@@ -2,7 +2,8 @@ import { AppError } from '@wirelens/core';
 import type { SentimentLabelEnum } from '@wirelens/core/review';
 
 import { readRows } from '../client.js';
-import { Prisma, type ReviewStatus } from '../generated/prisma/client.js';
+import { Prisma, type Article, type ReviewStatus } from '../generated/prisma/client.js';
+import { columnOnlyWhere, newestFirstPageArgs } from './article-page-query.js';
 import {
   EXACT_COUNT_LIMIT,
   SEARCH_CANDIDATES,
@@ -213,6 +214,23 @@ function afterCondition(keys: SortKey[], values: (Date | number)[], reverse: boo
   return Prisma.sql`(${Prisma.join(ors, ' OR ')})`;
 }
 
+/** The page's direction and size, checked: `first`/`after` read forwards, `last`/`before` backwards. */
+function pageShape(page: PageArgs, maxPageSize: number): { backward: boolean; size: number } {
+  if (page.first != null && page.last != null) {
+    throw new AppError('INVALID_INPUT', 'Pass either first or last, not both', {
+      details: { field: 'last' },
+    });
+  }
+  const backward = page.last != null || (page.before != null && page.first == null);
+  const size = backward ? (page.last ?? 20) : (page.first ?? 20);
+  if (size < 0 || size > maxPageSize) {
+    throw new AppError('INVALID_INPUT', `must be between 0 and ${maxPageSize}`, {
+      details: { field: backward ? 'last' : 'first' },
+    });
+  }
+  return { backward, size };
+}
+
 /**
  * One page of article ids in the requested order, by keyset pagination over an index-friendly
  * ORDER BY (one statement). Nodes are loaded separately by id, so relation loading stays batched.
@@ -230,18 +248,7 @@ export async function findArticlePage({
   page: PageArgs;
   maxPageSize: number;
 }): Promise<ArticlePage> {
-  if (page.first != null && page.last != null) {
-    throw new AppError('INVALID_INPUT', 'Pass either first or last, not both', {
-      details: { field: 'last' },
-    });
-  }
-  const backward = page.last != null || (page.before != null && page.first == null);
-  const size = backward ? (page.last ?? 20) : (page.first ?? 20);
-  if (size < 0 || size > maxPageSize) {
-    throw new AppError('INVALID_INPUT', `must be between 0 and ${maxPageSize}`, {
-      details: { field: backward ? 'last' : 'first' },
-    });
-  }
+  const { backward, size } = pageShape(page, maxPageSize);
   // Newest articles of one company (or one topic): walk that link table's (subject, publishedAt)
   // index instead of scanning every article by date and probing the link for each.
   const driver =
@@ -299,6 +306,73 @@ export async function findArticlePage({
     cursors: pageRows.map((row) => encodeCursor(keys.map((_, i) => cursorValue(row[`k${i}`])))),
     hasNextPage: backward ? page.before != null : more,
     hasPreviousPage: backward ? more : page.after != null,
+  };
+}
+
+/** What to load with each article: a Prisma `select` or `include` (e.g. Pothos' query for a page's nodes). */
+export interface ArticleLoad {
+  select?: Prisma.ArticleSelect;
+  include?: Prisma.ArticleInclude;
+}
+
+/**
+ * A page of articles loaded with `load`, in page order. A newest-first page whose filter tests only
+ * the article's own columns (the unfiltered feed, a source, a date range, …) is one statement: the
+ * page and every relation in one `findMany`. Any other page takes two: its ids and cursors
+ * (`findArticlePage`), then its articles by id. Both give the same rows, cursors and page info,
+ * and either's cursors continue the other. Rows hold what `load` selects (typed as whole rows:
+ * Pothos' query is not typed by field).
+ */
+export async function findArticlePageRows({
+  db,
+  filter,
+  order,
+  page,
+  maxPageSize,
+  load,
+}: {
+  db: Tx;
+  filter: ArticleFilter;
+  order: ArticleOrder;
+  page: PageArgs;
+  maxPageSize: number;
+  load: ArticleLoad;
+}): Promise<{ page: ArticlePage; rows: Article[] }> {
+  const { backward, size } = pageShape(page, maxPageSize);
+  const where = order === 'PUBLISHED_AT' && !backward && !page.before ? columnOnlyWhere(filter) : null;
+  if (!where) {
+    const ids = await findArticlePage({ db, filter, order, page, maxPageSize });
+    if (ids.ids.length === 0) return { page: ids, rows: [] };
+    const found: Article[] = await db.article.findMany({ ...load, where: { id: { in: ids.ids } } });
+    const byId = new Map(found.map((row) => [row.id, row]));
+    const kept = ids.ids.flatMap((id, index) => {
+      const row = byId.get(id);
+      return row ? [{ row, cursor: ids.cursors[index] ?? '' }] : [];
+    });
+    return {
+      page: { ...ids, ids: kept.map((k) => k.row.id), cursors: kept.map((k) => k.cursor) },
+      rows: kept.map((k) => k.row),
+    };
+  }
+  const keys = sortKeys('PUBLISHED_AT', null);
+  const after = page.after ? decodeCursor(page.after, keys, 'after') : null;
+  const args = newestFirstPageArgs({
+    where,
+    after: after && { publishedAt: after[0] as Date, id: after[1] as number },
+    size,
+  });
+  // The cursor is made of publishedAt and id: a `select` must load them.
+  const withKeys = load.select ? { select: { ...load.select, id: true, publishedAt: true } } : load;
+  const found: Article[] = await db.article.findMany({ ...withKeys, ...args });
+  const rows = found.slice(0, size);
+  return {
+    page: {
+      ids: rows.map((row) => row.id),
+      cursors: rows.map((row) => encodeCursor([row.publishedAt.toISOString(), row.id])),
+      hasNextPage: found.length > size,
+      hasPreviousPage: page.after != null,
+    },
+    rows,
   };
 }
 
