@@ -96,9 +96,7 @@ try {
         const prepared = prepareArticle({ item: unique, feedLanguage: feed.language });
         if (prepared.ok) drafts.push(prepared.draft);
       }
-      const result = await db.$transaction((tx) => upsertArticles({ tx, sourceId: source.id, drafts }), {
-        timeout: 60_000,
-      });
+      const result = await upsertArticles({ db, sourceId: source.id, drafts });
       stored += result.created.length;
       if (stored >= target) break;
     }

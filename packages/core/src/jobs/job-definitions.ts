@@ -28,7 +28,7 @@ export interface JobDefinition<Name extends string = string, Payload extends z.Z
   fetch?: JobFetch;
 }
 
-/** For jobs someone waits on (an alert on its way): taken in batches and as soon as they are queued. */
+/** For jobs that come in bursts or that someone waits on (an alert on its way): taken several at a time. */
 export interface JobFetch {
   /**
    * Jobs one worker slot takes per fetch (it fetches again at once while fetches come back full):
@@ -47,6 +47,13 @@ const ALERT_EVALUATION_FETCH: JobFetch = { batchSize: 100, notify: true };
  * per slot, deliveries timed out waiting for a transaction).
  */
 const ALERT_DELIVERY_FETCH: JobFetch = { batchSize: 5, notify: true };
+
+/**
+ * Full-text extraction: a feed's new teasers arrive together, and one job at a time left a slot
+ * waiting out the 2 s poll between pages. Five per fetch run side by side (the per-host limit
+ * still applies) and a full fetch fetches again at once; no NOTIFY, nobody waits on one page.
+ */
+const EXTRACTION_FETCH: JobFetch = { batchSize: 5, notify: false };
 
 /** Where jobs go that failed every attempt or can never run (an invalid payload). */
 export function deadLetterQueueOf(job: Pick<JobDefinition, 'name'>): string {
@@ -117,6 +124,7 @@ export const JOBS = {
       heartbeatSeconds: 10,
     },
     cron: null,
+    fetch: EXTRACTION_FETCH,
   }),
   /** Run an analyzer on an article and store the result as a new analysis row. */
   analyzeArticle: defineJob({

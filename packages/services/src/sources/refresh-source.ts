@@ -146,14 +146,12 @@ export async function refreshSource({
         skipReasons.add(prepared.reason);
       }
     }
-    const stored = await db.$transaction(
-      async (tx) => {
-        const result = await upsertArticles({ tx, sourceId, drafts });
-        await queueArticleFollowUps({ jobs, tx, created: result.created, updated: result.updated });
-        return result;
-      },
-      { timeout: 60_000 },
-    );
+    const stored = await upsertArticles({
+      db,
+      sourceId,
+      drafts,
+      afterWrite: (tx, { created, updated }) => queueArticleFollowUps({ jobs, tx, created, updated }),
+    });
     const outcome: RefreshSourceOutcome = {
       status: 'ok',
       itemsNew: stored.created.length,
