@@ -16,11 +16,9 @@ import {
 } from '@wirelens/db/repositories';
 
 import type { JobQueue } from '../queue/job-queue.js';
-import { evaluateWindowRule } from './evaluate-window-rule.js';
-import { recordFirings, type FiringCandidate } from './record-firing.js';
-import { ruleTargetFilter } from './rule-target.js';
-
-const FIRINGS_PER_TRANSACTION = 250;
+import { evaluateWindowRules } from './evaluate-window-rule.js';
+import { recordFiringsInBatches, type FiringCandidate } from './record-firing.js';
+import { cachedTargetFilters } from './rule-target.js';
 
 export interface EvaluateArticleAlertsOptions {
   db: DbClient;
@@ -77,17 +75,7 @@ export async function evaluateArticleAlerts({
   };
   for (const { ruleId, articleId } of direct) cover(ruleId, articleId);
 
-  // Rules sharing a target (ten rules on one list) read its filter once.
-  const filters = new Map<string, Promise<ArticleFilter | null>>();
-  const filterOf = (rule: AlertRule) => {
-    const key = `${rule.companyId}/${rule.topicId}/${rule.watchlistId}/${rule.savedFilterId}`;
-    let filter = filters.get(key);
-    if (!filter) {
-      filter = ruleTargetFilter(db, rule);
-      filters.set(key, filter);
-    }
-    return filter;
-  };
+  const filterOf = cachedTargetFilters(db);
   // Saved-filter targets (and lists holding saved filters): every distinct target checked once, in
   // one statement (a statement per rule was 1,000 branches at 10,000 rules, and took a minute).
   const filterRules: { rule: AlertRule; target: number }[] = [];
@@ -130,17 +118,13 @@ export async function evaluateArticleAlerts({
       });
     }
   }
-  // Bounded transactions: at 10,000 rules one batch fired about 3,000 times, more than a transaction
-  // should hold (and its deliveries wait for its commit). Chunks in order give the same result.
-  const fired: number[] = [];
-  for (let i = 0; i < candidates.length; i += FIRINGS_PER_TRANSACTION) {
-    fired.push(...(await recordFirings(db, candidates.slice(i, i + FIRINGS_PER_TRANSACTION), { now, jobs })));
-  }
+  const fired = await recordFiringsInBatches(db, candidates, { now, jobs });
+  const windowRules: { rule: AlertRule; filter: ArticleFilter }[] = [];
   for (const rule of reached) {
     if (rule.kind === 'ARTICLE') continue;
     const filter = await filterOf(rule);
-    const firingId = filter ? await evaluateWindowRule(db, rule, filter, now, jobs) : null;
-    if (firingId !== null) fired.push(firingId);
+    if (filter) windowRules.push({ rule, filter });
   }
+  fired.push(...(await evaluateWindowRules(db, windowRules, now, jobs)));
   return fired;
 }
