@@ -200,7 +200,7 @@ try {
   }
   process.stdout.write(
     [
-      `rule mix (${options.rules} rules): ${RULE_MIX.map((r) => `${Math.round(r.share * 100)} % ${r.kind.toLowerCase()}`).join(', ')}`,
+      `rule mix (${options.rules} rules): ${RULE_MIX.map((r) => `${Math.round(r.share * 100)} % ${r.what.split(':')[0]}`).join(', ')}`,
       `load before: ${loadBefore}`,
       `load after:  ${loadAfter}`,
       `run: ${wallSeconds.toFixed(1)} s until drained; evaluating worker ${evaluationCpu.toFixed(1)} CPU s`,
