@@ -8,10 +8,10 @@ import { createApiToken } from '@wirelens/services/tokens';
 import { startApiProcess } from '../../api/src/testing/api-process.js';
 import { connectLive, type LiveClient } from '../../api/src/testing/live-client.js';
 
-/** One message a receiver got: what identifies it (to count losses and repeats), its articles, when. */
+/** One message a receiver got: what identifies it (to count losses and repeats), its firing, when. */
 export interface ReceivedEvent {
   key: string;
-  articleIds: number[];
+  firingId: number;
   receivedAt: number;
 }
 
@@ -31,14 +31,15 @@ export interface Receiver {
 export async function webhookReceiver(): Promise<Receiver> {
   const events: ReceivedEvent[] = [];
   const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    // The body is not needed: the idempotency key names the firing.
+    req.resume();
     req.on('end', () => {
       const receivedAt = Date.now();
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { articles?: { id: number }[] };
+      const idempotencyKey = String(req.headers['idempotency-key']);
       events.push({
-        key: `${req.url ?? ''}|${String(req.headers['idempotency-key'])}`,
-        articleIds: (body.articles ?? []).map((a) => a.id),
+        key: `${req.url ?? ''}|${idempotencyKey}`,
+        // A firing's deliveries carry `firing-<id>`.
+        firingId: Number(idempotencyKey.replace('firing-', '')),
         receivedAt,
       });
       res.writeHead(200).end('ok');
@@ -79,7 +80,7 @@ const rowIdOf = (globalId: string) =>
   Number(Buffer.from(globalId, 'base64').toString('utf8').split(':').pop());
 
 interface Fired {
-  alertFired: { id: string; articles: { id: string }[] };
+  alertFired: { id: string };
 }
 
 /**
@@ -103,16 +104,13 @@ export async function subscriptionReceiver(databaseUrl: string): Promise<Receive
         clients.push(client);
         await client.connected;
         client.client.subscribe<Fired>(
-          { query: 'subscription { alertFired { id articles { id } } }' },
+          { query: 'subscription { alertFired { id } }' },
           {
             next: (value) => {
               const fired = value.data?.alertFired;
               if (!fired) return;
-              events.push({
-                key: `${userId}|${rowIdOf(fired.id)}`,
-                articleIds: fired.articles.map((a) => rowIdOf(a.id)),
-                receivedAt: Date.now(),
-              });
+              const firingId = rowIdOf(fired.id);
+              events.push({ key: `${userId}|${firingId}`, firingId, receivedAt: Date.now() });
             },
             error: (error) =>
               process.stderr.write(`\nsubscription of user ${userId}: ${JSON.stringify(error)}\n`),

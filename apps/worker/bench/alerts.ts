@@ -1,19 +1,22 @@
 /**
- * pnpm bench:alerts [--rules 10000] [--watchlists 1000] [--users 100] [--rate 100] [--seconds 30]
+ * pnpm bench:alerts [--rules 10000] [--watchlists 1000] [--users 100] [--rate 100] [--seconds 30] [--cold]
  *
- * Alert delivery through the real pipeline: --users analysts own --watchlists watchlists (three
- * seeded companies each) and --rules article rules spread over them (cooldown 0, so each new
- * story fires); every user has a webhook endpoint on a local receiver and a graphql-ws
- * connection to a real API process, subscribed to `alertFired`. Each second for --seconds, a
- * local feed publishes --rate new articles and a fetch is queued; real worker processes fetch,
- * store, analyse, evaluate the rules and deliver. Prints, per receiver, p50/p95 from an
- * article's analysis stored to its alert received, deliveries lost and duplicated, and the
- * CPU the evaluating worker (a process working only the alert evaluation jobs) used as a share
- * of one core. Database: BENCH_DATABASE_NAME (default wirelens_bench_alerts) on the server of
- * BENCH_DATABASE_URL / DATABASE_URL / TEST_DATABASE_URL / 127.0.0.1:5432, dropped and recreated;
- * BENCH_KEEP=1 leaves it for inspection.
+ * Alert delivery through the real pipeline: --users analysts own --watchlists watchlists of various
+ * sizes and --rules rules in the mix analysts set (alerts-rules.ts: conditional article rules, keyword
+ * searches, sentiment-shift, attention and anomaly rules). By default the rules are in a steady
+ * state (each last fired at a random time within its last two cooldowns, so about half are cooling
+ * down); --cold starts them all unfired (the first-firing burst). Every user has a webhook endpoint
+ * on a local receiver and a graphql-ws connection to a real API process, subscribed to `alertFired`.
+ * Each second for --seconds, a local feed publishes --rate new articles and a fetch is queued; real
+ * worker processes fetch, store, analyse, evaluate the rules and deliver. Prints, per receiver,
+ * p50/p95/p99 from the analysis that fired the rule stored (the newest run of the firing's articles
+ * stored before it fired) to the alert received, deliveries lost and duplicated, and the CPU the
+ * evaluating worker (a process working only the alert evaluation jobs) used as a share of one core,
+ * with the machine's load (`uptime`) before and after. Database: BENCH_DATABASE_NAME (default
+ * wirelens_bench_alerts) on the server of BENCH_DATABASE_URL / DATABASE_URL / TEST_DATABASE_URL /
+ * 127.0.0.1:5432, dropped and recreated; BENCH_KEEP=1 leaves it for inspection.
  */
-import type { ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 
 import pg from 'pg';
@@ -25,6 +28,7 @@ import { benchDatabase, percentile } from '@wirelens/db/testing';
 import { startJobQueue } from '@wirelens/services/queue';
 
 import { subscriptionReceiver, webhookReceiver, type Receiver } from './alerts-receivers.js';
+import { createBenchRules, RULE_MIX } from './alerts-rules.js';
 import { benchFeeds, cpuSecondsOf, serveFeeds, startWorker } from './pipeline-run.js';
 
 const { values } = parseArgs({
@@ -36,6 +40,7 @@ const { values } = parseArgs({
     users: { type: 'string', default: '100' },
     rate: { type: 'string', default: '100' },
     seconds: { type: 'string', default: '30' },
+    cold: { type: 'boolean', default: false },
   },
 });
 const options = {
@@ -44,6 +49,7 @@ const options = {
   users: Number(values.users),
   rate: Number(values.rate),
   seconds: Number(values.seconds),
+  cold: values.cold,
 };
 const articles = options.rate * options.seconds;
 const EVALUATION_JOBS: string[] = [JOBS.evaluateArticleAlerts.name, JOBS.evaluateWindowAlerts.name];
@@ -69,53 +75,6 @@ async function recreateDatabase(): Promise<{ url: string; drop(): Promise<void> 
       await client.end();
     },
   };
-}
-
-/** Users, watchlists of three companies each, and article rules spread over the watchlists. */
-async function createRules(db: DbClient): Promise<number[]> {
-  await db.user.createMany({
-    data: Array.from({ length: options.users }, (_, i) => ({
-      email: `bench-${i}@wirelens.local`,
-      passwordHash: 'x',
-      role: 'ANALYST' as const,
-    })),
-  });
-  const users = (
-    await db.user.findMany({ where: { email: { startsWith: 'bench-' } }, select: { id: true } })
-  ).map((u) => u.id);
-  const companies = (await db.company.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map(
-    (c) => c.id,
-  );
-  const lists = await db.watchlist.createManyAndReturn({
-    data: Array.from({ length: options.watchlists }, (_, i) => ({
-      ownerId: users[i % users.length] as number,
-      name: `List ${i}`,
-    })),
-    select: { id: true, ownerId: true },
-  });
-  await db.watchlistCompany.createMany({
-    data: lists.flatMap((list, i) =>
-      [0, 1, 2].map((k) => ({
-        watchlistId: list.id,
-        companyId: companies[(i * 3 + k * 331) % companies.length] as number,
-      })),
-    ),
-    skipDuplicates: true,
-  });
-  await db.alertRule.createMany({
-    data: Array.from({ length: options.rules }, (_, i) => {
-      const list = lists[i % lists.length] as { id: number; ownerId: number };
-      return {
-        ownerId: list.ownerId,
-        name: `Rule ${i}`,
-        kind: 'ARTICLE' as const,
-        params: {},
-        cooldownMinutes: 0,
-        watchlistId: list.id,
-      };
-    }),
-  });
-  return users;
 }
 
 async function pendingJobs(db: DbClient): Promise<number> {
@@ -153,9 +112,11 @@ const db = createDbClient({ connectionString: database.url });
 const feeds = await serveFeeds(await benchFeeds(articles, options.seconds));
 const receivers: Receiver[] = [await webhookReceiver(), await subscriptionReceiver(database.url)];
 const workers: ChildProcess[] = [];
+const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
+const loadBefore = uptime();
 try {
   await seedDatabase({ db, adminEmail: 'bench@wirelens.local', adminPassword: 'bench-password-123' });
-  const users = await createRules(db);
+  const users = await createBenchRules(db, options);
   for (const receiver of receivers) await receiver.prepare({ db, userIds: users });
   const sources = [];
   for (let t = 0; t < options.seconds; t += 1) {
@@ -209,13 +170,18 @@ try {
   process.stderr.write('\n');
   await producer.stop();
 
-  const stored = new Map(
-    (
-      await db.$queryRaw<{ articleId: number; at: Date }[]>`
-        SELECT "articleId", min("createdAt") AS at FROM "Analysis" GROUP BY "articleId"`
-    ).map((row) => [row.articleId, row.at.getTime()]),
-  );
-  const firings = await db.alertFiring.count();
+  const loadAfter = uptime();
+  // The analysis that fired a rule: the newest run of the firing's articles stored before it fired
+  // (for an article rule, its article's run; for a window rule, the newest of its window's leading articles).
+  const firingRows = await db.$queryRaw<{ id: number; kind: string; storedAt: Date | null }[]>`
+    SELECT f."id", f."kind"::text AS kind,
+      (SELECT max(an."createdAt") FROM "Analysis" an
+        WHERE an."articleId" = ANY(f."articleIds") AND an."createdAt" <= f."firedAt") AS "storedAt"
+    FROM "AlertFiring" f`;
+  const storedAt = new Map(firingRows.map((f) => [f.id, f.storedAt?.getTime()]));
+  const articleFirings = firingRows.filter((f) => f.kind === 'ARTICLE').length;
+  const windowFirings = firingRows.length - articleFirings;
+  const cpuShare = `${((evaluationCpu / wallSeconds) * 100).toFixed(1)} %`;
   const rows: string[] = [];
   for (const receiver of receivers) {
     const expected = await receiver.expectedKeys(db);
@@ -224,17 +190,23 @@ try {
     const lost = expected.filter((key) => !seen.has(key)).length;
     const duplicated = [...seen.values()].reduce((sum, n) => sum + n - 1, 0);
     const latencies = receiver.events.flatMap((event) => {
-      const at = stored.get(event.articleIds[0] ?? -1);
+      const at = storedAt.get(event.firingId);
       return at === undefined ? [] : [event.receivedAt - at];
     });
+    const ms = (p: number) => (latencies.length > 0 ? String(Math.round(percentile(latencies, p))) : '–');
     rows.push(
-      `| ${receiver.name} | ${options.rules} | ${options.watchlists} | ${options.rate} | ${articles} | ${firings} | ${expected.length} | ${receiver.events.length} | ${lost} | ${duplicated} | ${Math.round(percentile(latencies, 50))} | ${Math.round(percentile(latencies, 95))} | ${((evaluationCpu / wallSeconds) * 100).toFixed(1)} % |`,
+      `| ${receiver.name} | ${options.cold ? 'cold' : 'steady'} | ${options.rules} | ${options.watchlists} | ${options.rate} | ${articles} | ${articleFirings} + ${windowFirings} | ${expected.length} | ${receiver.events.length} | ${lost} | ${duplicated} | ${ms(50)} | ${ms(95)} | ${ms(99)} | ${cpuShare} |`,
     );
   }
   process.stdout.write(
     [
-      '| receiver | rules | watchlists | articles/s | articles | firings | deliveries expected | received | lost | duplicated | p50 ms | p95 ms | evaluation CPU (one core) |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      `rule mix (${options.rules} rules): ${RULE_MIX.map((r) => `${Math.round(r.share * 100)} % ${r.what.split(':')[0]}`).join(', ')}`,
+      `load before: ${loadBefore}`,
+      `load after:  ${loadAfter}`,
+      `run: ${wallSeconds.toFixed(1)} s until drained; evaluating worker ${evaluationCpu.toFixed(1)} CPU s`,
+      '',
+      '| receiver | rules state | rules | watchlists | articles/s | articles | firings (article + window) | deliveries expected | received | lost | duplicated | p50 ms | p95 ms | p99 ms | evaluation CPU (one core) |',
+      '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...rows,
     ].join('\n') + '\n',
   );

@@ -368,6 +368,45 @@ describe('window rules', () => {
     const firing = await test.db.alertFiring.findUniqueOrThrow({ where: { id: fired[0] } });
     expect(parseAlertFigures(firing.figures)).toMatchObject({ currentCount: 3, baselineMean: 1, ratio: 3 });
   });
+
+  it('evaluated together, each of sixty rules is judged on its own target and its own k', async () => {
+    const list = await analystWatchlist('Themes', {
+      kind: 'FILTER',
+      name: 'Export bans',
+      filter: { search: 'export ban' },
+    });
+    const saved = await test.db.savedFilter.findFirstOrThrow({ where: { watchlistId: list } });
+    // Every article is about Nvidia: one an hour for four hours, then six in the last hour, three of
+    // them about export bans. Nvidia's count is 6× its baseline, the search's 3×.
+    for (const hours of [1.5, 2.5, 3.5, 4.5])
+      await article({ score: 0, publishedAt: hoursBefore(hours), title: 'Chip export ban talk' });
+    for (const minutes of [10, 20, 30])
+      await article({ score: 0, publishedAt: hoursBefore(minutes / 60), title: 'New export ban on chips' });
+    for (const minutes of [15, 25, 35])
+      await article({ score: 0, publishedAt: hoursBefore(minutes / 60), title: 'Nvidia earnings call' });
+    const expected = new Map<number, number>();
+    for (let i = 0; i < 60; i += 1) {
+      const k = 1 + (i % 8);
+      const onCompany = i % 2 === 0;
+      const ruleId = await createAlertRule({
+        db: test.db,
+        actor: analyst,
+        name: `Buzz ${i}`,
+        kind: 'ATTENTION',
+        params: { window: 'HOUR', mode: 'RATIO', k, baselineWindows: 4, minArticles: 3 },
+        target: onCompany
+          ? { companyId: nvidia, savedFilterId: null, watchlistId: null, topicId: null }
+          : { savedFilterId: saved.id, companyId: null, watchlistId: null, topicId: null },
+      });
+      const count = onCompany ? 6 : 3;
+      if (k <= count) expected.set(ruleId, count);
+    }
+    const fired = await evaluateWindowAlerts({ db: test.db, now: NOW });
+    const firings = await test.db.alertFiring.findMany({ where: { id: { in: fired } } });
+    expect(new Map(firings.map((f) => [f.ruleId, parseAlertFigures(f.figures).currentCount]))).toEqual(
+      expected,
+    );
+  });
 });
 
 describe('rule ownership', () => {

@@ -1,4 +1,10 @@
-import { articleParamsSchema, evaluateArticle, storyKey } from '@wirelens/core/alerts';
+import {
+  ALERT_WINDOWS,
+  articleParamsSchema,
+  evaluateArticle,
+  storyKey,
+  windowPeriodKey,
+} from '@wirelens/core/alerts';
 import type { AlertRule, DbClient } from '@wirelens/db';
 import {
   alertRulesCovering,
@@ -6,14 +12,13 @@ import {
   articleStateSelect,
   filteredAlertRuleIds,
   type ArticleFilter,
+  type PeriodKeys,
 } from '@wirelens/db/repositories';
 
 import type { JobQueue } from '../queue/job-queue.js';
-import { evaluateWindowRule } from './evaluate-window-rule.js';
-import { recordFirings, type FiringCandidate } from './record-firing.js';
-import { ruleTargetFilter } from './rule-target.js';
-
-const FIRINGS_PER_TRANSACTION = 250;
+import { evaluateWindowRules } from './evaluate-window-rule.js';
+import { recordFiringsInBatches, type FiringCandidate } from './record-firing.js';
+import { cachedTargetFilters } from './rule-target.js';
 
 export interface EvaluateArticleAlertsOptions {
   db: DbClient;
@@ -29,9 +34,9 @@ export interface EvaluateArticleAlertsOptions {
  * After analyses are stored or an editor corrected one: every enabled rule whose target covers one
  * of the articles is evaluated on the article's effective values. Set-based, so the cost follows
  * the rules the articles reach, not all rules: one statement finds the rules reached through the
- * articles' companies and topics (directly or on a list), one checks every saved-filter target
- * against all the articles. Article rules fire once per story cluster, all firings of the batch
- * in one transaction; window rules (shift, attention, anomaly) are re-evaluated once for the
+ * articles' companies and topics (directly or on a list), leaving out the rules that cannot fire
+ * now, and one checks every saved-filter target against all the articles. Article rules fire once
+ * per story cluster, all firings of the batch in one transaction; window rules (shift, attention, anomaly) are re-evaluated once for the
  * window ending now, so a correction can push a mean across a rule's line. Returns the ids of the
  * new firings.
  */
@@ -52,8 +57,12 @@ export async function evaluateArticleAlerts({
   if (articles.length === 0) return [];
   const ids = articles.map((article) => article.id);
 
-  const direct = await alertRulesCovering(db, ids);
-  const filtered = new Set(await filteredAlertRuleIds(db));
+  // Rules that cannot fire now (cooling down, conditions the article fails, already fired for the
+  // story or period, articles older than every window they read) are left out by the database
+  // rather than loaded and evaluated here: each window rule evaluated costs a statement.
+  const periodKeys = Object.fromEntries(ALERT_WINDOWS.map((w) => [w, windowPeriodKey(w, now)])) as PeriodKeys;
+  const direct = await alertRulesCovering(db, ids, { now, periodKeys });
+  const filtered = new Set(await filteredAlertRuleIds(db, now));
   const rules = await db.alertRule.findMany({
     where: { id: { in: [...new Set([...direct.map((c) => c.ruleId), ...filtered])] }, enabled: true },
     orderBy: { id: 'asc' },
@@ -66,31 +75,26 @@ export async function evaluateArticleAlerts({
   };
   for (const { ruleId, articleId } of direct) cover(ruleId, articleId);
 
-  // Rules sharing a target (ten rules on one list) read its filter once.
-  const filters = new Map<string, Promise<ArticleFilter | null>>();
-  const filterOf = (rule: AlertRule) => {
-    const key = `${rule.companyId}/${rule.topicId}/${rule.watchlistId}/${rule.savedFilterId}`;
-    let filter = filters.get(key);
-    if (!filter) {
-      filter = ruleTargetFilter(db, rule);
-      filters.set(key, filter);
-    }
-    return filter;
-  };
-  // Saved-filter targets (and lists holding saved filters): every target checked in one statement.
-  const filterRules: { rule: AlertRule; filter: ArticleFilter }[] = [];
+  const filterOf = cachedTargetFilters(db);
+  // Saved-filter targets (and lists holding saved filters): every distinct target checked once, in
+  // one statement (a statement per rule was 1,000 branches at 10,000 rules, and took a minute).
+  const filterRules: { rule: AlertRule; target: number }[] = [];
+  const targets: ArticleFilter[] = [];
+  const targetIndex = new Map<ArticleFilter, number>();
   for (const rule of rules) {
     if (!filtered.has(rule.id)) continue;
     const filter = await filterOf(rule);
-    if (filter) filterRules.push({ rule, filter });
+    if (!filter) continue;
+    let target = targetIndex.get(filter);
+    if (target === undefined) {
+      target = targets.push(filter) - 1;
+      targetIndex.set(filter, target);
+    }
+    filterRules.push({ rule, target });
   }
-  const matches = await articlesMatchingFilters(
-    db,
-    filterRules.map((r) => r.filter),
-    ids,
-  );
-  for (const [i, { rule }] of filterRules.entries()) {
-    for (const articleId of matches[i] ?? []) cover(rule.id, articleId);
+  const matches = await articlesMatchingFilters(db, targets, ids);
+  for (const { rule, target } of filterRules) {
+    for (const articleId of matches[target] ?? []) cover(rule.id, articleId);
   }
 
   const reached = rules.filter((rule) => covered.has(rule.id));
@@ -114,17 +118,13 @@ export async function evaluateArticleAlerts({
       });
     }
   }
-  // Bounded transactions: at 10,000 rules one batch fired about 3,000 times, more than a transaction
-  // should hold (and its deliveries wait for its commit). Chunks in order give the same result.
-  const fired: number[] = [];
-  for (let i = 0; i < candidates.length; i += FIRINGS_PER_TRANSACTION) {
-    fired.push(...(await recordFirings(db, candidates.slice(i, i + FIRINGS_PER_TRANSACTION), { now, jobs })));
-  }
+  const fired = await recordFiringsInBatches(db, candidates, { now, jobs });
+  const windowRules: { rule: AlertRule; filter: ArticleFilter }[] = [];
   for (const rule of reached) {
     if (rule.kind === 'ARTICLE') continue;
     const filter = await filterOf(rule);
-    const firingId = filter ? await evaluateWindowRule(db, rule, filter, now, jobs) : null;
-    if (firingId !== null) fired.push(firingId);
+    if (filter) windowRules.push({ rule, filter });
   }
+  fired.push(...(await evaluateWindowRules(db, windowRules, now, jobs)));
   return fired;
 }

@@ -1,8 +1,9 @@
 import type { DbClient } from '@wirelens/db';
+import type { ArticleFilter } from '@wirelens/db/repositories';
 
 import type { JobQueue } from '../queue/job-queue.js';
-import { evaluateWindowRule } from './evaluate-window-rule.js';
-import { ruleTargetFilter } from './rule-target.js';
+import { evaluateWindowRules } from './evaluate-window-rule.js';
+import { cachedTargetFilters } from './rule-target.js';
 
 /**
  * Periodic: every enabled window rule (shift, attention, anomaly) evaluated for the window ending
@@ -23,12 +24,11 @@ export async function evaluateWindowAlerts({
     where: { enabled: true, kind: { not: 'ARTICLE' } },
     orderBy: { id: 'asc' },
   });
-  const fired: number[] = [];
+  const targets: { rule: (typeof rules)[number]; filter: ArticleFilter }[] = [];
+  const filterOf = cachedTargetFilters(db);
   for (const rule of rules) {
-    const filter = await ruleTargetFilter(db, rule);
-    if (!filter) continue;
-    const firingId = await evaluateWindowRule(db, rule, filter, now, jobs);
-    if (firingId !== null) fired.push(firingId);
+    const filter = await filterOf(rule);
+    if (filter) targets.push({ rule, filter });
   }
-  return fired;
+  return evaluateWindowRules(db, targets, now, jobs);
 }

@@ -9,10 +9,10 @@ import {
   type TimeWindow,
 } from '@wirelens/core/alerts';
 import type { AlertEmailMode, AlertRuleKind, DbClient, Prisma } from '@wirelens/db';
-import { loadAlertWindows, type ArticleFilter } from '@wirelens/db/repositories';
+import { loadAlertWindows, type AlertWindowRow, type ArticleFilter } from '@wirelens/db/repositories';
 
 import type { JobQueue } from '../queue/job-queue.js';
-import { recordFiring } from './record-firing.js';
+import { recordFiringsInBatches, type FiringCandidate } from './record-firing.js';
 
 export interface WindowRule {
   id: number;
@@ -23,75 +23,78 @@ export interface WindowRule {
   emailMode: AlertEmailMode;
 }
 
-interface Verdict {
-  figures: AlertFigures | null;
-  window: TimeWindow;
-  articleIds: number[];
+/** The windows a window rule reads as of `now`, newest first, and how core judges them. */
+interface Plan {
+  windows: TimeWindow[];
   dedupKey: string;
+  judge(rows: AlertWindowRow[]): AlertFigures | null;
 }
 
-/** Reads the windows a window rule needs for `filter` and asks core whether it crossed. */
-async function judge(db: DbClient, rule: WindowRule, filter: ArticleFilter, now: Date): Promise<Verdict> {
+function planOf(rule: WindowRule, now: Date): Plan {
   const parsed = parseAlertParams(rule.kind, rule.params);
   switch (parsed.kind) {
-    case 'SENTIMENT_SHIFT': {
-      const windows = trailingWindows(parsed.params.window, now, 2);
-      const [current, previous] = await loadAlertWindows({ db, filter, windows });
+    case 'SENTIMENT_SHIFT':
       return {
-        figures: current && previous ? evaluateShift(parsed.params, current, previous) : null,
-        window: windows[0] as TimeWindow,
-        articleIds: current?.articleIds ?? [],
+        windows: trailingWindows(parsed.params.window, now, 2),
         dedupKey: windowPeriodKey(parsed.params.window, now),
+        judge: ([current, previous]) =>
+          current && previous ? evaluateShift(parsed.params, current, previous) : null,
       };
-    }
-    case 'ATTENTION': {
-      const windows = trailingWindows(parsed.params.window, now, parsed.params.baselineWindows + 1);
-      const [current, ...baseline] = await loadAlertWindows({ db, filter, windows });
+    case 'ATTENTION':
       return {
-        figures: current
-          ? evaluateAttention(
-              parsed.params,
-              current.count,
-              baseline.map((w) => w.count),
-            )
-          : null,
-        window: windows[0] as TimeWindow,
-        articleIds: current?.articleIds ?? [],
+        windows: trailingWindows(parsed.params.window, now, parsed.params.baselineWindows + 1),
         dedupKey: windowPeriodKey(parsed.params.window, now),
+        judge: ([current, ...baseline]) =>
+          current
+            ? evaluateAttention(
+                parsed.params,
+                current.count,
+                baseline.map((w) => w.count),
+              )
+            : null,
       };
-    }
-    case 'SENTIMENT_ANOMALY': {
-      const windows = trailingWindows('DAY', now, parsed.params.baselineDays + 1);
-      const [current, ...baseline] = await loadAlertWindows({ db, filter, windows });
+    case 'SENTIMENT_ANOMALY':
       return {
-        figures: current ? evaluateAnomaly(parsed.params, current, baseline) : null,
-        window: windows[0] as TimeWindow,
-        articleIds: current?.articleIds ?? [],
+        windows: trailingWindows('DAY', now, parsed.params.baselineDays + 1),
         dedupKey: windowPeriodKey('DAY', now),
+        judge: ([current, ...baseline]) =>
+          current ? evaluateAnomaly(parsed.params, current, baseline) : null,
       };
-    }
     case 'ARTICLE':
       throw new Error('article rules are evaluated per article');
   }
 }
 
-/** Evaluates one window rule on its target's articles as of `now`; the firing id when it fired. */
-export async function evaluateWindowRule(
+/**
+ * Evaluates window rules, each on its target's articles as of `now`: every rule's windows read in a
+ * few statements, core's verdicts, and the firings recorded in the given order. Returns the ids of
+ * the new firings.
+ */
+export async function evaluateWindowRules(
   db: DbClient,
-  rule: WindowRule,
-  filter: ArticleFilter,
+  rules: readonly { rule: WindowRule; filter: ArticleFilter }[],
   now: Date,
   jobs?: JobQueue,
-): Promise<number | null> {
-  const verdict = await judge(db, rule, filter, now);
-  if (!verdict.figures) return null;
-  return recordFiring(db, {
-    rule,
-    dedupKey: verdict.dedupKey,
-    figures: verdict.figures,
-    articleIds: verdict.articleIds,
-    window: verdict.window,
-    now,
-    jobs,
+): Promise<number[]> {
+  const plans = rules.map(({ rule }) => planOf(rule, now));
+  const answers = await loadAlertWindows({
+    db,
+    requests: rules.map(({ filter }, i) => ({ filter, windows: plans[i]?.windows ?? [] })),
   });
+  const candidates: FiringCandidate[] = [];
+  for (const [i, { rule }] of rules.entries()) {
+    const plan = plans[i];
+    const rows = answers[i];
+    if (!plan || !rows) continue;
+    const figures = plan.judge(rows);
+    if (!figures) continue;
+    candidates.push({
+      rule,
+      dedupKey: plan.dedupKey,
+      figures,
+      articleIds: rows[0]?.articleIds ?? [],
+      window: plan.windows[0] ?? null,
+    });
+  }
+  return recordFiringsInBatches(db, candidates, { now, jobs });
 }

@@ -23,3 +23,17 @@ export async function ruleTargetFilter(db: Tx, target: RuleTarget): Promise<Arti
   }
   return null;
 }
+
+/** ruleTargetFilter, read once per target: rules sharing a target (ten rules on one list) share its filter object. */
+export function cachedTargetFilters(db: Tx): (target: RuleTarget) => Promise<ArticleFilter | null> {
+  const filters = new Map<string, Promise<ArticleFilter | null>>();
+  return (target) => {
+    const key = `${target.companyId}/${target.topicId}/${target.watchlistId}/${target.savedFilterId}`;
+    let filter = filters.get(key);
+    if (!filter) {
+      filter = ruleTargetFilter(db, target);
+      filters.set(key, filter);
+    }
+    return filter;
+  };
+}

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { coverageFactor } from '@wirelens/core/analysis';
 import { demoContentSchema, demoPublishedAt, type DemoArticle } from '@wirelens/core/demo';
+import { JOBS } from '@wirelens/core/jobs';
 import { parseImportanceFactors, readCompanySeed, seedDatabase } from '@wirelens/db';
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
 
@@ -59,6 +60,13 @@ const analyzeArticle = (options: Omit<AnalyzeAndStoreOptions, 'db' | 'jobs' | 'a
 async function queuedCoverageRuns(): Promise<number[]> {
   const rows = await test.db.$queryRawUnsafe<{ data: { articleId: number } }[]>(
     `SELECT data FROM pgboss.job WHERE name = 'analysis-analyze-article' AND state = 'created' AND data->>'reason' = 'coverage' ORDER BY (data->>'articleId')::int`,
+  );
+  return rows.map((r) => r.data.articleId);
+}
+
+async function queuedAlertEvaluations(): Promise<number[]> {
+  const rows = await test.db.$queryRawUnsafe<{ data: { articleId: number } }[]>(
+    `SELECT data FROM pgboss.job WHERE name = '${JOBS.evaluateArticleAlerts.name}' AND state = 'created' ORDER BY (data->>'articleId')::int`,
   );
   return rows.map((r) => r.data.articleId);
 }
@@ -219,6 +227,40 @@ describe('analyzeAndStore', () => {
     });
     expect((await analyzeArticle({ articleId: first, reason: 'coverage' })).status).toBe('analyzed');
     expect(await coverageOf(first)).toBe(coverageFactor(3));
+  });
+
+  it('stores runs and their follow-up jobs together: a failure in between keeps neither, a retry keeps both', async () => {
+    const story = demo.articles
+      .filter((a) => a.story === 'nvidia-export-rules')
+      .sort((a, b) => b.hoursAgo - a.hoursAgo);
+    const [first, second] = await Promise.all(story.slice(0, 2).map((a) => insert(a)));
+    if (!first || !second) throw new Error('the demo story needs two articles');
+    expect((await analyzeArticle({ articleId: first, reason: 'new' })).status).toBe('analyzed');
+
+    // As a worker killed after the run was written and before its alert evaluation was queued.
+    const dying: JobQueue = {
+      ...jobs,
+      async sendMany(job, items, options) {
+        if (job.name === JOBS.evaluateArticleAlerts.name) throw new Error('worker killed');
+        return jobs.sendMany(job, items, options);
+      },
+    };
+    await expect(
+      analyzeAndStore({ db: test.db, jobs: dying, analyzers, articleId: second, reason: 'new' }),
+    ).rejects.toThrow('worker killed');
+    expect(await test.db.analysis.count({ where: { articleId: second } })).toBe(0);
+    expect(await test.db.article.findUniqueOrThrow({ where: { id: second } })).toMatchObject({
+      latestAnalysisId: null,
+    });
+    expect(await queuedCoverageRuns()).toEqual([]);
+    expect(await queuedAlertEvaluations()).toEqual([first]);
+
+    // The retry stores the run, evaluates its alerts and rescores the story the second source joined.
+    const retried = await analyzeArticle({ articleId: second, reason: 'new' });
+    expect(retried).toMatchObject({ status: 'analyzed', rescore: [first] });
+    expect(await test.db.analysis.count({ where: { articleId: second } })).toBe(1);
+    expect(await queuedCoverageRuns()).toEqual([first]);
+    expect(await queuedAlertEvaluations()).toEqual([first, second]);
   });
 });
 

@@ -134,9 +134,9 @@ interface Work {
 /**
  * analyzeAndStore for requests of different articles at once: one read of the articles, the
  * analyzer on each, their story clusters in one transaction (in the requests' order) and their
- * runs stored in one transaction, then one statement queueing every coverage re-analysis. An
- * analyzer error fails that request alone; a database error fails the call (the caller retries
- * the requests one by one).
+ * runs stored in one transaction together with the coverage re-analyses and alert evaluations they
+ * call for. An analyzer error fails that request alone; a database error fails the call (the
+ * caller retries the requests one by one).
  */
 export async function analyzeArticles({
   db,
@@ -218,9 +218,25 @@ export async function analyzeArticles({
     if (w.request.signal?.aborted) outcomes[w.index] = { status: 'failed', error: w.request.signal.reason };
   }
 
-  const toStore = live().flatMap((w) =>
-    w.outcome && w.coverage ? [{ w, outcome: w.outcome, coverage: w.coverage }] : [],
-  );
+  const toStore = live().flatMap((w) => {
+    if (!w.outcome || !w.coverage) return [];
+    // Bounded: at most the story's latest MAX_REPORTED_MEMBERS articles, and only while another
+    // source still changes the coverage factor (it saturates at 16 sources).
+    const coverageChanged =
+      coverageFactor(w.coverage.distinctSources) !== coverageFactor(w.coverage.distinctSources - 1);
+    // A new article already in a story was placed by an earlier attempt whose runs were never stored
+    // (placing commits first): that attempt's rescore was lost with them, so it is queued again. At
+    // worst a few more coverage jobs, each of which finds nothing to change.
+    const placedBefore = w.request.reason === 'new' && w.article.clusterId !== null;
+    const rescore =
+      (w.coverage.addedSource || placedBefore) && coverageChanged && w.request.reason !== 'coverage'
+        ? w.coverage.otherMemberIds
+        : [];
+    return [{ w, outcome: w.outcome, coverage: w.coverage, rescore }];
+  });
+  const rescoreIds = [...new Set(toStore.flatMap((s) => s.rescore))];
+  // The follow-ups are queued in the transaction that stores the runs: a worker killed in between
+  // would otherwise leave stored runs whose alerts are never evaluated and whose story never rescored.
   const saved = await storeAnalysisRuns({
     db,
     runs: toStore.map(({ w, outcome }) => ({
@@ -231,20 +247,26 @@ export async function analyzeArticles({
       tokenUsage: outcome.tokenUsage,
       learnedModelId: outcome.learnedModelId,
     })),
+    async followUps(tx) {
+      // A new source for the story: its earlier articles' importance counts sources.
+      await jobs.sendMany(
+        JOBS.analyzeArticle,
+        rescoreIds.map((id) => ({
+          payload: { articleId: id, reason: 'coverage' },
+          singletonKey: `coverage-${id}`,
+        })),
+        { tx },
+      );
+      await queueAlertEvaluation(
+        jobs,
+        toStore.map(({ w }) => w.request.articleId),
+        { tx },
+      );
+    },
   });
-  const rescoreIds = new Set<number>();
-  for (const [i, { w, outcome, coverage }] of toStore.entries()) {
+  for (const [i, { w, outcome, coverage, rescore }] of toStore.entries()) {
     const stored = saved[i];
     if (!stored) throw new Error(`article ${w.request.articleId}: the run was not stored`);
-    // Bounded: at most the story's latest MAX_REPORTED_MEMBERS articles, and only while another
-    // source still changes the coverage factor (it saturates at 16 sources).
-    const coverageChanged =
-      coverageFactor(coverage.distinctSources) !== coverageFactor(coverage.distinctSources - 1);
-    const rescore =
-      coverage.addedSource && coverageChanged && w.request.reason !== 'coverage'
-        ? coverage.otherMemberIds
-        : [];
-    for (const id of rescore) rescoreIds.add(id);
     outcomes[w.index] = {
       status: 'analyzed',
       analysisId: stored.analysisId,
@@ -255,17 +277,5 @@ export async function analyzeArticles({
       rescore,
     };
   }
-  // A new source for the story: its earlier articles' importance counts sources.
-  await jobs.sendMany(
-    JOBS.analyzeArticle,
-    [...rescoreIds].map((id) => ({
-      payload: { articleId: id, reason: 'coverage' },
-      singletonKey: `coverage-${id}`,
-    })),
-  );
-  await queueAlertEvaluation(
-    jobs,
-    toStore.map(({ w }) => w.request.articleId),
-  );
   return outcomes.map((outcome) => outcome ?? { status: 'failed', error: new Error('no outcome') });
 }

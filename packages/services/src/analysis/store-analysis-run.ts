@@ -18,6 +18,7 @@ import {
   resolveCompaniesOfRuns,
   resolveTopicsOfRuns,
   writeEffectiveMany,
+  type Tx,
 } from '@wirelens/db/repositories';
 
 /** One analyzer run to store. */
@@ -65,9 +66,12 @@ export async function storeAnalysisRun({
 export async function storeAnalysisRuns({
   db,
   runs,
+  followUps,
 }: {
   db: DbClient;
   runs: readonly AnalysisRunToStore[];
+  /** Runs last in the same transaction (e.g. queueing jobs with `{ tx }`): they commit with the runs or not at all. */
+  followUps?: (tx: Tx) => Promise<void>;
 }): Promise<StoreAnalysisRunResult[]> {
   const articleIds = runs.map((run) => run.articleId);
   if (new Set(articleIds).size !== articleIds.length) {
@@ -147,6 +151,7 @@ export async function storeAnalysisRuns({
           after: written[i] ? effectiveContribution(p.state.publishedAt, p.reviewStatus, written[i]) : null,
         })),
       );
+      await followUps?.(tx);
       return planned.map((p, i) => ({
         analysisId: p.analysis.id,
         reviewStatus: p.reviewStatus,
