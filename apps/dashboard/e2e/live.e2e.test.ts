@@ -1,6 +1,6 @@
 // Live updates in Chromium against the real app (`wirelens start`): when the local feed publishes a story
-// and the worker analyses it, the open feed shows "1 new article — show them" and the bell's count rises,
-// both without a reload (GraphQL subscriptions over WebSocket, fanned out through PostgreSQL).
+// and the worker analyses it, the open feed shows "1 new article — show them" (not counting an older article
+// analysed again meanwhile) and the bell's count rises, both without a reload (GraphQL subscriptions over WebSocket, fanned out through PostgreSQL).
 import type { Page, WebSocket } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
@@ -92,6 +92,19 @@ describe('live updates in Chromium', () => {
     await sockets.subscribed('ArticleAnalyzed', 'NotificationAdded');
     await visible(page.getByRole('heading', { name: 'Article feed', level: 1 }));
     await visible(page.getByRole('link', { name: 'Notifications', exact: true }));
+
+    // An older article analysed again (a re-analysis, a correction, another source joining its story) is
+    // not new to the feed: it lies further down, and the banner leaves it out.
+    const oldest = await suite.db.db.article.findFirstOrThrow({
+      orderBy: { publishedAt: 'asc' },
+      select: { id: true },
+    });
+    const runsOfOldest = () => suite.db.db.analysis.count({ where: { articleId: oldest.id } });
+    const runsBefore = await runsOfOldest();
+    await suite.admin.query('mutation Again($id: ID!) { reanalyzeArticle(id: $id) { id } }', {
+      id: Buffer.from(`Article:${oldest.id}`).toString('base64'),
+    });
+    await expect.poll(runsOfOldest, { timeout: 60_000 }).toBeGreaterThan(runsBefore);
 
     // The site publishes; adding it as a source fetches at once, and the worker analyses the story.
     suite.feed.items.push(STORY);

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 
 import { EmptyState, ErrorState, sentimentLabelText, Skeleton, Spinner, type CsvColumn } from '@wirelens/ui';
@@ -102,7 +102,11 @@ export function ArticleFeed({
   const orderBy = isOrder(sort) ? sort : undefined;
   const resolved = useResolvedFilter(filters, base);
   const feed = usePagedArticles(resolved.impossible ? null : resolved.filter, orderBy, watchlist);
-  const live = useLiveArticles(resolved.impossible ? null : resolved.filter, feed.items, watchlist ?? null);
+  const shown = useMemo(
+    () => feed.items.map((item) => ({ id: item.id, publishedAt: read(item).publishedAt })),
+    [feed.items],
+  );
+  const live = useLiveArticles(resolved.impossible ? null : resolved.filter, shown, watchlist ?? null);
   const now = new Date();
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
 
