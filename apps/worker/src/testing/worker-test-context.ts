@@ -5,7 +5,7 @@ import { startFeedServer, type FeedServer } from '@wirelens/services/testing';
 
 import type { RunningWorker } from '../run-worker.js';
 
-/** What a worker test works with: its own database, a feed server, and the worker it started (stopped after it). */
+/** What a worker test works with: its own database, a feed server (unless asked not to), and the worker it started (stopped after it). */
 export interface WorkerTestContext {
   readonly test: TestDatabase;
   readonly server: FeedServer;
@@ -18,8 +18,13 @@ export interface WorkerTestContext {
  */
 export function workerTestContext({
   stopGraceMs = 1_000,
+  feedServer = true,
   prepare,
-}: { stopGraceMs?: number; prepare?: (test: TestDatabase) => Promise<unknown> } = {}): WorkerTestContext {
+}: {
+  stopGraceMs?: number;
+  feedServer?: boolean;
+  prepare?: (test: TestDatabase) => Promise<unknown>;
+} = {}): WorkerTestContext {
   let test: TestDatabase | undefined;
   let server: FeedServer | undefined;
   const context = {
@@ -28,20 +33,21 @@ export function workerTestContext({
       return test;
     },
     get server() {
-      if (!server) throw new Error('workerTestContext: read inside a test');
+      if (!server) throw new Error('workerTestContext: read inside a test of a context with a feed server');
       return server;
     },
     worker: null as RunningWorker | null,
   };
   beforeEach(async () => {
     test = await createTestDatabase();
-    server = await startFeedServer();
+    if (feedServer) server = await startFeedServer();
     await prepare?.(test);
   });
   afterEach(async () => {
     await context.worker?.stop(stopGraceMs);
     context.worker = null;
     await server?.close();
+    server = undefined;
     await test?.drop();
   });
   return context;
