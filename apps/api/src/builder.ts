@@ -1,62 +1,18 @@
-import SchemaBuilder, {
-  BasePlugin,
-  isThenable,
-  PothosValidationError,
-  type ArgBuilder,
-  type PothosOutputFieldConfig,
-  type SchemaTypes,
-} from '@pothos/core';
+import SchemaBuilder, { PothosValidationError, type ArgBuilder } from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
-import RelayPlugin, { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import type { GraphQLFieldResolver } from 'graphql';
 
 import { AppError, roleAtLeast } from '@wirelens/core';
 import type PrismaTypes from '@wirelens/db/pothos-types';
 import { getDatamodel } from '@wirelens/db/pothos-types';
 
 import type { Context } from './context.js';
+import { SYNC_NODE_IDS } from './sync-node-ids.js';
 
 /** Relay connections never return more than this many edges. */
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
-
-/**
- * Encodes a Relay node's `id` without a promise. The relay plugin's `globalID` resolver is async,
- * so in a list every node waited on a promise for its id and graphql-js completed each node, its
- * edge and the list through promise chains (a feed page of 20 articles spent more time there than in
- * all its other fields). A node's own id resolver (here: the row id) is synchronous; it is encoded
- * in place, as the relay plugin would (this builder sets no custom `encodeGlobalID`). An id resolver
- * that answers a promise still goes through the relay plugin's resolver.
- */
-class SyncNodeIdPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
-  override wrapResolve(
-    resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
-    fieldConfig: PothosOutputFieldConfig<Types>,
-  ): GraphQLFieldResolver<unknown, Types['Context'], object> {
-    if (fieldConfig.kind !== 'Object' || fieldConfig.name !== 'id') return resolver;
-    const type = this.buildCache.getTypeConfig(fieldConfig.parentType);
-    // Set on node types by the relay plugin (`prismaNode`, `node`): what the id is read from.
-    const nodeId = (type.pothosOptions as { id?: { resolve?: unknown } }).id?.resolve;
-    if (typeof nodeId !== 'function') return resolver;
-    const readId = nodeId as GraphQLFieldResolver<unknown, Types['Context'], object>;
-    return (parent, args, context, info) => {
-      const id = readId(parent, args, context, info);
-      return isThenable(id) ? resolver(parent, args, context, info) : encodeGlobalID(type.name, String(id));
-    };
-  }
-}
-
-declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace -- Pothos' plugin registry is this global namespace.
-  export namespace PothosSchemaTypes {
-    export interface Plugins<Types extends SchemaTypes> {
-      syncNodeIds: SyncNodeIdPlugin<Types>;
-    }
-  }
-}
-
-SchemaBuilder.registerPlugin('syncNodeIds', SyncNodeIdPlugin);
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -73,7 +29,7 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   // Relay first so scope checks see parsed global IDs; scope-auth before Prisma so checks run before
   // loading; syncNodeIds last, so it replaces the relay plugin's id resolver under the others' wrappers.
-  plugins: [RelayPlugin, ScopeAuthPlugin, PrismaPlugin, 'syncNodeIds'],
+  plugins: [RelayPlugin, ScopeAuthPlugin, PrismaPlugin, SYNC_NODE_IDS],
   scopeAuth: {
     authScopes: (ctx) => {
       const role = ctx.viewer?.role;

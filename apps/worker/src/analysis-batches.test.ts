@@ -1,30 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { JOBS } from '@wirelens/core/jobs';
 import { seedDatabase } from '@wirelens/db';
 import { rebuildSentimentBuckets } from '@wirelens/db/repositories';
-import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
 import { createHostLimiter } from '@wirelens/services/fetch';
-import { rssFeed, startFeedServer, testIngestConfig, type FeedServer } from '@wirelens/services/testing';
+import { rssFeed, testIngestConfig } from '@wirelens/services/testing';
 
 import type { RunningWorker } from './run-worker.js';
 import { startTestWorker } from './testing/test-worker.js';
+import { workerTestContext } from './testing/worker-test-context.js';
 
-let test: TestDatabase;
-let server: FeedServer;
-let worker: RunningWorker | null = null;
-
-beforeEach(async () => {
-  test = await createTestDatabase();
-  server = await startFeedServer();
-  await seedDatabase({ db: test.db, adminEmail: 'admin@wirelens.test', adminPassword: 'admin-password-1' });
-});
-
-afterEach(async () => {
-  await worker?.stop(5_000);
-  worker = null;
-  await server.close();
-  await test.drop();
+const ctx = workerTestContext({
+  stopGraceMs: 5_000,
+  prepare: (test) =>
+    seedDatabase({ db: test.db, adminEmail: 'admin@wirelens.test', adminPassword: 'admin-password-1' }),
 });
 
 const COMPANIES = ['Apple', 'Microsoft', 'Nvidia', 'Tesla', 'Amazon', 'Intel', 'Boeing', 'Pfizer'];
@@ -45,22 +34,22 @@ function stories(count: number, title = (i: number) => `Story ${i}`) {
 }
 
 async function startWorker(): Promise<RunningWorker> {
-  worker = await startTestWorker(test, {
+  ctx.worker = await startTestWorker(ctx.test, {
     concurrency: 2,
     batchSize: 50,
     ingest: testIngestConfig({ timeoutMs: 10_000, limiter: createHostLimiter(4) }),
   });
-  return worker;
+  return ctx.worker;
 }
 
 async function fetchFeed(running: RunningWorker, items: ReturnType<typeof stories>): Promise<void> {
-  server.route('/feed.xml', (_req, res) => res.writeHead(200).end(rssFeed(items)));
-  const source = await test.db.source.create({ data: { url: `${server.url}/feed.xml` } });
+  ctx.server.route('/feed.xml', (_req, res) => res.writeHead(200).end(rssFeed(items)));
+  const source = await ctx.test.db.source.create({ data: { url: `${ctx.server.url}/feed.xml` } });
   await running.jobs.send(JOBS.fetchSource, { sourceId: source.id, force: true });
 }
 
 function analysisJobs() {
-  return test.db.$queryRaw<{ state: string; articleId: number; output: { error?: string } | null }[]>`
+  return ctx.test.db.$queryRaw<{ state: string; articleId: number; output: { error?: string } | null }[]>`
     SELECT state::text AS state, (data->>'articleId')::int AS "articleId", output
     FROM pgboss.job WHERE name = ${JOBS.analyzeArticle.name}`;
 }
@@ -68,7 +57,7 @@ function analysisJobs() {
 type BucketRow = { subject: string; subjectId: number; granularity: string; bucketStart: Date };
 
 async function buckets() {
-  const rows = await test.db.sentimentBucket.findMany({
+  const rows = await ctx.test.db.sentimentBucket.findMany({
     where: { count: { not: 0 } },
     orderBy: [{ subject: 'asc' }, { subjectId: 'asc' }, { granularity: 'asc' }, { bucketStart: 'asc' }],
   });
@@ -88,7 +77,7 @@ describe('analysis in batches through the real worker', () => {
     const running = await startWorker();
     await fetchFeed(running, stories(300));
     await expect
-      .poll(() => test.db.article.count({ where: { latestAnalysisId: { not: null } } }), {
+      .poll(() => ctx.test.db.article.count({ where: { latestAnalysisId: { not: null } } }), {
         timeout: 420_000,
         interval: 500,
       })
@@ -101,22 +90,22 @@ describe('analysis in batches through the real worker', () => {
       .toBe(0);
 
     // One run per article (one source: no coverage re-analyses), each in its story cluster.
-    const runs = await test.db.analysis.groupBy({ by: ['articleId'], _count: true });
+    const runs = await ctx.test.db.analysis.groupBy({ by: ['articleId'], _count: true });
     expect(runs).toHaveLength(300);
     expect(runs.every((r) => r._count === 1)).toBe(true);
-    expect(await test.db.article.count({ where: { clusterId: null } })).toBe(0);
-    expect(await test.db.articleCompany.count()).toBeGreaterThanOrEqual(300);
+    expect(await ctx.test.db.article.count({ where: { clusterId: null } })).toBe(0);
+    expect(await ctx.test.db.articleCompany.count()).toBeGreaterThanOrEqual(300);
 
     // The buckets written batch by batch equal a rebuild from every article's effective values.
     const written = await buckets();
     expect(written.length).toBeGreaterThan(0);
-    await rebuildSentimentBuckets({ db: test.db });
+    await rebuildSentimentBuckets({ db: ctx.test.db });
     expect(written).toEqual(await buckets());
   }, 540_000);
 
   it('fails a poisoned article alone: the rest of its batch is stored and its job is retried', async () => {
     // Storing an analysis of the poisoned article breaks the batch's shared statement.
-    await test.db.$executeRawUnsafe(`
+    await ctx.test.db.$executeRawUnsafe(`
       CREATE FUNCTION poison_analysis() RETURNS trigger AS $$
       BEGIN
         IF EXISTS (SELECT 1 FROM "Article" WHERE id = NEW."articleId" AND title LIKE 'Poisoned%') THEN
@@ -124,7 +113,7 @@ describe('analysis in batches through the real worker', () => {
         END IF;
         RETURN NEW;
       END $$ LANGUAGE plpgsql`);
-    await test.db.$executeRawUnsafe(
+    await ctx.test.db.$executeRawUnsafe(
       `CREATE TRIGGER poison BEFORE INSERT ON "Analysis" FOR EACH ROW EXECUTE FUNCTION poison_analysis()`,
     );
     const running = await startWorker();
@@ -133,12 +122,12 @@ describe('analysis in batches through the real worker', () => {
       stories(20, (i) => (i === 7 ? 'Poisoned story' : `Story ${i}`)),
     );
     const poisoned = () =>
-      test.db.article.findFirstOrThrow({
+      ctx.test.db.article.findFirstOrThrow({
         where: { title: { startsWith: 'Poisoned' } },
         select: { id: true },
       });
     await expect
-      .poll(() => test.db.article.count({ where: { latestAnalysisId: { not: null } } }), {
+      .poll(() => ctx.test.db.article.count({ where: { latestAnalysisId: { not: null } } }), {
         timeout: 120_000,
         interval: 250,
       })
@@ -155,7 +144,7 @@ describe('analysis in batches through the real worker', () => {
       .toEqual({ state: 'retry', error: true });
     const jobs = await analysisJobs();
     expect(jobs.filter((j) => j.articleId !== id).map((j) => j.state)).toEqual(Array(19).fill('completed'));
-    expect(await test.db.analysis.count({ where: { articleId: id } })).toBe(0);
-    expect(await test.db.analysis.count()).toBe(19);
+    expect(await ctx.test.db.analysis.count({ where: { articleId: id } })).toBe(0);
+    expect(await ctx.test.db.analysis.count()).toBe(19);
   }, 240_000);
 });

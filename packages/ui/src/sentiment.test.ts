@@ -13,15 +13,16 @@ describe('sentimentLabelText', () => {
 });
 
 describe('sentimentLabelFromScore', () => {
-  it('follows the bucket boundaries of the product scale', () => {
-    expect(sentimentLabelFromScore(-0.35)).toBe('BEARISH');
-    expect(sentimentLabelFromScore(-0.34)).toBe('SOMEWHAT_BEARISH');
-    expect(sentimentLabelFromScore(-0.15)).toBe('SOMEWHAT_BEARISH');
-    expect(sentimentLabelFromScore(-0.14)).toBe('NEUTRAL');
-    expect(sentimentLabelFromScore(0.14)).toBe('NEUTRAL');
-    expect(sentimentLabelFromScore(0.15)).toBe('SOMEWHAT_BULLISH');
-    expect(sentimentLabelFromScore(0.34)).toBe('SOMEWHAT_BULLISH');
-    expect(sentimentLabelFromScore(0.35)).toBe('BULLISH');
+  // The bucket boundaries of the product scale, on the two decimals the dashboard shows.
+  it.each([
+    [-1, -0.35, 'BEARISH'],
+    [-0.34, -0.15, 'SOMEWHAT_BEARISH'],
+    [-0.14, 0.14, 'NEUTRAL'],
+    [0.15, 0.34, 'SOMEWHAT_BULLISH'],
+    [0.35, 1, 'BULLISH'],
+  ] as const)('labels %d to %d as %s', (lowest, highest, label) => {
+    expect(sentimentLabelFromScore(lowest)).toBe(label);
+    expect(sentimentLabelFromScore(highest)).toBe(label);
   });
 });
 

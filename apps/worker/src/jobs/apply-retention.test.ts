@@ -1,32 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { JOBS } from '@wirelens/core/jobs';
-import { articleUrls, createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
+import { articleUrls } from '@wirelens/db/testing';
 
 import type { RunningWorker } from '../run-worker.js';
 import { startTestWorker } from '../testing/test-worker.js';
+import { workerTestContext } from '../testing/worker-test-context.js';
 import { applyRetentionHandler } from './apply-retention.js';
 
-let test: TestDatabase;
-let worker: RunningWorker | null = null;
-
-beforeEach(async () => {
-  test = await createTestDatabase();
-});
-
-afterEach(async () => {
-  await worker?.stop(1_000);
-  worker = null;
-  await test.drop();
-});
+const ctx = workerTestContext({ feedServer: false });
 
 async function storeArticle(slug: string, daysAgo: number): Promise<number> {
-  const source = await test.db.source.upsert({
+  const source = await ctx.test.db.source.upsert({
     where: { url: 'https://news.example/feed' },
     create: { url: 'https://news.example/feed' },
     update: {},
   });
-  const article = await test.db.article.create({
+  const article = await ctx.test.db.article.create({
     data: {
       sourceId: source.id,
       ...articleUrls('news.example', slug),
@@ -41,12 +31,12 @@ async function storeArticle(slug: string, daysAgo: number): Promise<number> {
 }
 
 async function startWorker(retentionDays: number | null): Promise<RunningWorker> {
-  worker = await startTestWorker(test, { retentionDays, handlers: [applyRetentionHandler] });
-  return worker;
+  ctx.worker = await startTestWorker(ctx.test, { retentionDays, handlers: [applyRetentionHandler] });
+  return ctx.worker;
 }
 
 const text = (id: number) =>
-  test.db.article.findUniqueOrThrow({ where: { id }, select: { contentText: true, title: true } });
+  ctx.test.db.article.findUniqueOrThrow({ where: { id }, select: { contentText: true, title: true } });
 
 describe('the nightly retention job', () => {
   it('drops the full text of articles older than WIRELENS_RETENTION_DAYS and keeps the recent ones', async () => {
@@ -80,6 +70,6 @@ describe('the nightly retention job', () => {
       })
       .toBe('completed');
     expect((await text(old)).contentText).toBe('Body of old');
-    expect(await test.db.auditEntry.count({ where: { action: 'article.retention' } })).toBe(0);
+    expect(await ctx.test.db.auditEntry.count({ where: { action: 'article.retention' } })).toBe(0);
   });
 });

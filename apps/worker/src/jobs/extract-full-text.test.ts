@@ -1,32 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { JOBS } from '@wirelens/core/jobs';
-import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
 import { createHostLimiter } from '@wirelens/services/fetch';
 import { startJobQueue } from '@wirelens/services/queue';
-import { startFeedServer, testIngestConfig, type FeedServer } from '@wirelens/services/testing';
+import { testIngestConfig } from '@wirelens/services/testing';
 
-import type { RunningWorker } from '../run-worker.js';
 import { startTestWorker } from '../testing/test-worker.js';
+import { workerTestContext } from '../testing/worker-test-context.js';
 import { extractFullTextHandler } from './extract-full-text.js';
 
-let test: TestDatabase;
-let server: FeedServer;
-let worker: RunningWorker | null = null;
-
-beforeEach(async () => {
-  test = await createTestDatabase();
-  server = await startFeedServer();
-});
-
-afterEach(async () => {
-  await worker?.stop(1_000);
-  worker = null;
-  await server.close();
-  await test.drop();
-});
+const ctx = workerTestContext();
 
 const PAGES = 11;
 
@@ -39,14 +24,14 @@ const page = (n: number) =>
 
 /** Teasers whose pages are on the test server, the `poisoned` one failing when its new state is stored. */
 async function storeTeasers(poisoned: number): Promise<number[]> {
-  const source = await test.db.source.create({ data: { url: `${server.url}/feed.xml` } });
+  const source = await ctx.test.db.source.create({ data: { url: `${ctx.server.url}/feed.xml` } });
   const ids: number[] = [];
   for (let n = 1; n <= PAGES; n += 1) {
-    const article = await test.db.article.create({
+    const article = await ctx.test.db.article.create({
       data: {
         sourceId: source.id,
-        url: `${server.url}/page/${n}`,
-        canonicalUrl: `${server.url}/page/${n}`,
+        url: `${ctx.server.url}/page/${n}`,
+        canonicalUrl: `${ctx.server.url}/page/${n}`,
         urlKey: `127.0.0.1/page/${n}`,
         title: n === poisoned ? `Poisoned story ${n}` : `Story ${n}`,
         publishedAt: new Date(),
@@ -56,7 +41,7 @@ async function storeTeasers(poisoned: number): Promise<number[]> {
     });
     ids.push(article.id);
   }
-  await test.db.$executeRawUnsafe(`
+  await ctx.test.db.$executeRawUnsafe(`
     CREATE FUNCTION poison_extraction() RETURNS trigger AS $$
     BEGIN
       IF NEW.title LIKE 'Poisoned%' AND NEW."fullTextStatus" <> 'PENDING' THEN
@@ -64,7 +49,7 @@ async function storeTeasers(poisoned: number): Promise<number[]> {
       END IF;
       RETURN NEW;
     END $$ LANGUAGE plpgsql`);
-  await test.db.$executeRawUnsafe(
+  await ctx.test.db.$executeRawUnsafe(
     `CREATE TRIGGER poison BEFORE UPDATE ON "Article" FOR EACH ROW EXECUTE FUNCTION poison_extraction()`,
   );
   return ids;
@@ -79,7 +64,7 @@ function serveInGroupsOfFive(): { peak: () => number } {
   let answered = 0;
   let peak = 0;
   const handler = (req: IncomingMessage, res: ServerResponse) => {
-    const n = Number(new URL(req.url ?? '/', server.url).pathname.split('/').pop());
+    const n = Number(new URL(req.url ?? '/', ctx.server.url).pathname.split('/').pop());
     held.push(() => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(n)));
     peak = Math.max(peak, held.length);
     if (held.length === Math.min(5, PAGES - answered)) {
@@ -87,12 +72,12 @@ function serveInGroupsOfFive(): { peak: () => number } {
       for (const answer of held.splice(0)) answer();
     }
   };
-  for (let n = 1; n <= PAGES; n += 1) server.route(`/page/${n}`, handler);
+  for (let n = 1; n <= PAGES; n += 1) ctx.server.route(`/page/${n}`, handler);
   return { peak: () => peak };
 }
 
 function extractionJobs() {
-  return test.db.$queryRaw<
+  return ctx.test.db.$queryRaw<
     { state: string; articleId: number; startedOn: Date | null; output: { error?: string } | null }[]
   >`
     SELECT state::text AS state, (data->>'articleId')::int AS "articleId", started_on AS "startedOn", output
@@ -105,7 +90,7 @@ describe('the full-text extraction job', () => {
     const poisonedId = ids[6];
     const pages = serveInGroupsOfFive();
     // The whole backlog is queued before the worker's first fetch, as after a big feed.
-    const producer = await startJobQueue({ connectionString: test.url, onError: () => undefined });
+    const producer = await startJobQueue({ connectionString: ctx.test.url, onError: () => undefined });
     await producer.sendMany(
       JOBS.extractFullText,
       ids.map((articleId) => ({ payload: { articleId }, singletonKey: `article-${articleId}` })),
@@ -113,13 +98,13 @@ describe('the full-text extraction job', () => {
     await producer.stop();
 
     // One slot: every job it takes at once comes from one fetch.
-    worker = await startTestWorker(test, {
+    ctx.worker = await startTestWorker(ctx.test, {
       concurrency: 1,
       handlers: [extractFullTextHandler],
       ingest: testIngestConfig({ timeoutMs: 5_000, limiter: createHostLimiter(5) }),
     });
     await expect
-      .poll(() => test.db.article.count({ where: { fullTextStatus: 'EXTRACTED' } }), {
+      .poll(() => ctx.test.db.article.count({ where: { fullTextStatus: 'EXTRACTED' } }), {
         timeout: 40_000,
         interval: 250,
       })
@@ -141,13 +126,13 @@ describe('the full-text extraction job', () => {
       `poisoned article ${poisonedId}`,
     );
     expect(
-      await test.db.article.findUniqueOrThrow({
+      await ctx.test.db.article.findUniqueOrThrow({
         where: { id: poisonedId },
         select: { fullTextStatus: true },
       }),
     ).toEqual({ fullTextStatus: 'PENDING' });
     // Every extracted article went on to analysis.
-    const analyses = await test.db.$queryRaw<{ count: number }[]>`
+    const analyses = await ctx.test.db.$queryRaw<{ count: number }[]>`
       SELECT count(*)::int AS count FROM pgboss.job WHERE name = ${JOBS.analyzeArticle.name}`;
     expect(analyses[0]?.count).toBe(PAGES - 1);
   }, 90_000);

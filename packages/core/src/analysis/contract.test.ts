@@ -3,18 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { analysisResultJsonSchema, analysisResultSchema, labelForScore } from './contract.js';
 
 describe('labelForScore', () => {
-  it('uses the PRODUCT.md buckets with their exact edges', () => {
-    expect(labelForScore(-1)).toBe('Bearish');
-    expect(labelForScore(-0.35)).toBe('Bearish');
-    expect(labelForScore(-0.3499)).toBe('Somewhat-Bearish');
-    expect(labelForScore(-0.15)).toBe('Somewhat-Bearish');
-    expect(labelForScore(-0.1499)).toBe('Neutral');
-    expect(labelForScore(0)).toBe('Neutral');
-    expect(labelForScore(0.1499)).toBe('Neutral');
-    expect(labelForScore(0.15)).toBe('Somewhat-Bullish');
-    expect(labelForScore(0.3499)).toBe('Somewhat-Bullish');
-    expect(labelForScore(0.35)).toBe('Bullish');
-    expect(labelForScore(1)).toBe('Bullish');
+  // The PRODUCT.md buckets: each label from its lowest to its highest score, edges included.
+  it.each([
+    [-1, -0.35, 'Bearish'],
+    [-0.3499, -0.15, 'Somewhat-Bearish'],
+    [-0.1499, 0.1499, 'Neutral'],
+    [0.15, 0.3499, 'Somewhat-Bullish'],
+    [0.35, 1, 'Bullish'],
+  ] as const)('labels %d to %d as %s', (lowest, highest, label) => {
+    expect(labelForScore(lowest)).toBe(label);
+    expect(labelForScore(highest)).toBe(label);
   });
 });
 

@@ -76,6 +76,12 @@ async function analystWatchlist(name: string, item: Parameters<typeof addWatchli
   return list;
 }
 
+/** The analyst's saved full-text search (on a watchlist of its own). */
+async function savedSearch(name: string, search: string) {
+  const list = await analystWatchlist('Themes', { kind: 'FILTER', name, filter: { search } });
+  return test.db.savedFilter.findFirstOrThrow({ where: { watchlistId: list } });
+}
+
 let counter = 0;
 /** An analysed article about Nvidia (stored the worker's way), optionally in a story cluster. */
 async function article(options: {
@@ -340,12 +346,7 @@ describe('window rules', () => {
   });
 
   it('the periodic job fires an attention rule on a saved full-text search', async () => {
-    const list = await analystWatchlist('Themes', {
-      kind: 'FILTER',
-      name: 'Export bans',
-      filter: { search: 'export ban' },
-    });
-    const saved = await test.db.savedFilter.findFirstOrThrow({ where: { watchlistId: list } });
+    const saved = await savedSearch('Export bans', 'export ban');
     await createAlertRule({
       db: test.db,
       actor: analyst,
@@ -370,12 +371,7 @@ describe('window rules', () => {
   });
 
   it('evaluated together, each of sixty rules is judged on its own target and its own k', async () => {
-    const list = await analystWatchlist('Themes', {
-      kind: 'FILTER',
-      name: 'Export bans',
-      filter: { search: 'export ban' },
-    });
-    const saved = await test.db.savedFilter.findFirstOrThrow({ where: { watchlistId: list } });
+    const saved = await savedSearch('Export bans', 'export ban');
     // Every article is about Nvidia: one an hour for four hours, then six in the last hour, three of
     // them about export bans. Nvidia's count is 6× its baseline, the search's 3×.
     for (const hours of [1.5, 2.5, 3.5, 4.5])
