@@ -52,7 +52,11 @@ const options = {
   cold: values.cold,
 };
 const articles = options.rate * options.seconds;
-const EVALUATION_JOBS: string[] = [JOBS.evaluateArticleAlerts.name, JOBS.evaluateWindowAlerts.name];
+const EVALUATION_JOBS: string[] = [
+  JOBS.evaluateArticleAlerts.name,
+  JOBS.evaluateWindowRules.name,
+  JOBS.evaluateWindowAlerts.name,
+];
 
 async function recreateDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const target = benchDatabase({
@@ -78,9 +82,13 @@ async function recreateDatabase(): Promise<{ url: string; drop(): Promise<void> 
 }
 
 async function pendingJobs(db: DbClient): Promise<number> {
-  const names = [JOBS.fetchSource, JOBS.analyzeArticle, JOBS.evaluateArticleAlerts, JOBS.deliverWebhook].map(
-    (j) => j.name,
-  );
+  const names = [
+    JOBS.fetchSource,
+    JOBS.analyzeArticle,
+    JOBS.evaluateArticleAlerts,
+    JOBS.evaluateWindowRules,
+    JOBS.deliverWebhook,
+  ].map((j) => j.name);
   const [row] = await db.$queryRawUnsafe<{ n: number }[]>(
     `SELECT count(*)::int AS n FROM pgboss.job WHERE name = ANY($1) AND state IN ('created', 'retry', 'active')`,
     names,
@@ -179,24 +187,39 @@ try {
         WHERE an."articleId" = ANY(f."articleIds") AND an."createdAt" <= f."firedAt") AS "storedAt"
     FROM "AlertFiring" f`;
   const storedAt = new Map(firingRows.map((f) => [f.id, f.storedAt?.getTime()]));
-  const articleFirings = firingRows.filter((f) => f.kind === 'ARTICLE').length;
-  const windowFirings = firingRows.length - articleFirings;
+  const windowFiring = new Set(firingRows.filter((f) => f.kind !== 'ARTICLE').map((f) => f.id));
+  const articleFirings = firingRows.length - windowFiring.size;
+  const windowFirings = windowFiring.size;
   const cpuShare = `${((evaluationCpu / wallSeconds) * 100).toFixed(1)} %`;
   const rows: string[] = [];
+  const latencyRows: string[] = [];
   for (const receiver of receivers) {
     const expected = await receiver.expectedKeys(db);
     const seen = new Map<string, number>();
     for (const event of receiver.events) seen.set(event.key, (seen.get(event.key) ?? 0) + 1);
     const lost = expected.filter((key) => !seen.has(key)).length;
     const duplicated = [...seen.values()].reduce((sum, n) => sum + n - 1, 0);
-    const latencies = receiver.events.flatMap((event) => {
-      const at = storedAt.get(event.firingId);
-      return at === undefined ? [] : [event.receivedAt - at];
-    });
-    const ms = (p: number) => (latencies.length > 0 ? String(Math.round(percentile(latencies, p))) : '–');
+    const latenciesOf = (events: typeof receiver.events) =>
+      events.flatMap((event) => {
+        const at = storedAt.get(event.firingId);
+        return at === undefined ? [] : [event.receivedAt - at];
+      });
+    const ms = (latencies: number[], p: number) =>
+      latencies.length > 0 ? String(Math.round(percentile(latencies, p))) : '–';
+    const all = latenciesOf(receiver.events);
     rows.push(
-      `| ${receiver.name} | ${options.cold ? 'cold' : 'steady'} | ${options.rules} | ${options.watchlists} | ${options.rate} | ${articles} | ${articleFirings} + ${windowFirings} | ${expected.length} | ${receiver.events.length} | ${lost} | ${duplicated} | ${ms(50)} | ${ms(95)} | ${ms(99)} | ${cpuShare} |`,
+      `| ${receiver.name} | ${options.cold ? 'cold' : 'steady'} | ${options.rules} | ${options.watchlists} | ${options.rate} | ${articles} | ${articleFirings} + ${windowFirings} | ${expected.length} | ${receiver.events.length} | ${lost} | ${duplicated} | ${ms(all, 50)} | ${ms(all, 95)} | ${ms(all, 99)} | ${cpuShare} |`,
     );
+    // Article alerts (about one article) and window alerts (about hours to weeks of articles) apart.
+    for (const [what, window] of [
+      ['article rules', false],
+      ['window rules', true],
+    ] as const) {
+      const latencies = latenciesOf(receiver.events.filter((e) => windowFiring.has(e.firingId) === window));
+      latencyRows.push(
+        `| ${receiver.name} | ${what} | ${latencies.length} | ${ms(latencies, 50)} | ${ms(latencies, 95)} | ${ms(latencies, 99)} |`,
+      );
+    }
   }
   process.stdout.write(
     [
@@ -208,6 +231,10 @@ try {
       '| receiver | rules state | rules | watchlists | articles/s | articles | firings (article + window) | deliveries expected | received | lost | duplicated | p50 ms | p95 ms | p99 ms | evaluation CPU (one core) |',
       '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...rows,
+      '',
+      '| receiver | firings of | deliveries | p50 ms | p95 ms | p99 ms |',
+      '|---|---|---:|---:|---:|---:|',
+      ...latencyRows,
     ].join('\n') + '\n',
   );
 } finally {

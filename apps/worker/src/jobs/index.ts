@@ -2,7 +2,11 @@ import { analyzeArticleHandler } from './analyze-article.js';
 import { applyRetentionHandler } from './apply-retention.js';
 import type { JobHandler } from './define-handler.js';
 import { deliverWebhookHandler } from './deliver-webhook.js';
-import { evaluateArticleAlertsHandler, evaluateWindowAlertsHandler } from './evaluate-alerts.js';
+import {
+  evaluateArticleAlertsHandler,
+  evaluateWindowAlertsHandler,
+  evaluateWindowRulesHandler,
+} from './evaluate-alerts.js';
 import { extractFullTextHandler } from './extract-full-text.js';
 import { fetchSourceHandler } from './fetch-source.js';
 import { learnAnalyzerHandler } from './learn-analyzer.js';
@@ -22,6 +26,7 @@ export const HANDLERS: readonly JobHandler[] = [
   applyRetentionHandler,
   learnAnalyzerHandler,
   evaluateArticleAlertsHandler,
+  evaluateWindowRulesHandler,
   evaluateWindowAlertsHandler,
   sendFiringEmailHandler,
   queueDigestEmailsHandler,

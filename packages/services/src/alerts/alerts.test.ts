@@ -82,6 +82,23 @@ async function savedSearch(name: string, search: string) {
   return test.db.savedFilter.findFirstOrThrow({ where: { watchlistId: list } });
 }
 
+/** A queue that records what a use case sends (name and payload), in order. */
+function recordingQueue() {
+  const queued: { name: string; payload: unknown }[] = [];
+  const jobs: JobQueue = {
+    send: (job, payload) => {
+      queued.push({ name: job.name, payload });
+      return Promise.resolve('1');
+    },
+    sendMany: (job, items) => {
+      for (const { payload } of items) queued.push({ name: job.name, payload });
+      return Promise.resolve();
+    },
+    stop: () => Promise.resolve(),
+  };
+  return { jobs, queued };
+}
+
 let counter = 0;
 /** An analysed article about Nvidia (stored the worker's way), optionally in a story cluster. */
 async function article(options: {
@@ -254,18 +271,7 @@ describe('window rules', () => {
     const corrected = await article({ score: 0.2, publishedAt: hoursBefore(2) });
     expect(await evaluateArticleAlerts({ db: test.db, articleIds: [kept], now: NOW })).toEqual([]);
 
-    const queued: unknown[] = [];
-    const jobs: JobQueue = {
-      send: (job, payload) => {
-        queued.push({ name: job.name, payload });
-        return Promise.resolve('1');
-      },
-      sendMany: (job, items) => {
-        for (const { payload } of items) queued.push({ name: job.name, payload });
-        return Promise.resolve();
-      },
-      stop: () => Promise.resolve(),
-    };
+    const { jobs, queued } = recordingQueue();
     const editor = await test.db.user.findFirstOrThrow({ where: { role: 'ADMIN' } });
     const outcome = await correctAnalysis({
       db: test.db,
@@ -401,6 +407,64 @@ describe('window rules', () => {
     const firings = await test.db.alertFiring.findMany({ where: { id: { in: fired } } });
     expect(new Map(firings.map((f) => [f.ruleId, parseAlertFigures(f.figures).currentCount]))).toEqual(
       expected,
+    );
+  });
+});
+
+describe('window rules the worker way', () => {
+  it('queued apart from the article rules, then judged in one pass, each on its own baseline', async () => {
+    const onNvidia = { companyId: nvidia, topicId: null, watchlistId: null, savedFilterId: null };
+    const articleRule = await createAlertRule({
+      db: test.db,
+      actor: analyst,
+      name: 'Anything on Nvidia',
+      kind: 'ARTICLE',
+      params: {},
+      cooldownMinutes: 0,
+      target: onNvidia,
+    });
+    const attention = (baselineWindows: number) =>
+      createAlertRule({
+        db: test.db,
+        actor: analyst,
+        name: `Nvidia buzz over ${baselineWindows} hours`,
+        kind: 'ATTENTION',
+        params: { window: 'HOUR', mode: 'RATIO', k: 3, baselineWindows, minArticles: 3 },
+        target: onNvidia,
+      });
+    const overFour = await attention(4);
+    const overEight = await attention(8);
+    // Hourly counts, newest first: 6 in the last hour; 1 in each of the four before; 3 in each of
+    // the four before those. Over 4 hours the baseline is 1 (6×), over 8 it is 2 (3×).
+    for (const hours of [1.5, 2.5, 3.5, 4.5]) await article({ score: 0, publishedAt: hoursBefore(hours) });
+    for (const hours of [5.5, 6.5, 7.5, 8.5])
+      for (const minutes of [0, 10, 20])
+        await article({ score: 0, publishedAt: hoursBefore(hours + minutes / 60) });
+    const latest: number[] = [];
+    for (const minutes of [5, 10, 15, 20, 25, 30])
+      latest.push(await article({ score: 0, publishedAt: hoursBefore(minutes / 60) }));
+
+    const { jobs, queued } = recordingQueue();
+    const fired = await evaluateArticleAlerts({
+      db: test.db,
+      articleIds: latest.slice(0, 1),
+      now: NOW,
+      windowRules: { queue: jobs },
+    });
+    // The article alert is out; the window rules wait in one job of their own.
+    const firings = await test.db.alertFiring.findMany({ where: { id: { in: fired } } });
+    expect(firings.map((f) => f.ruleId)).toEqual([articleRule]);
+    expect(queued).toEqual([
+      { name: JOBS.evaluateWindowRules.name, payload: { ruleIds: [overFour, overEight] } },
+    ]);
+
+    const windowFired = await evaluateWindowAlerts({ db: test.db, now: NOW, ruleIds: [overFour, overEight] });
+    const figures = await test.db.alertFiring.findMany({ where: { id: { in: windowFired } } });
+    expect(new Map(figures.map((f) => [f.ruleId, parseAlertFigures(f.figures)]))).toEqual(
+      new Map([
+        [overFour, expect.objectContaining({ currentCount: 6, baselineMean: 1, ratio: 6 })],
+        [overEight, expect.objectContaining({ currentCount: 6, baselineMean: 2, ratio: 3 })],
+      ]),
     );
   });
 });

@@ -5,6 +5,7 @@ import {
   storyKey,
   windowPeriodKey,
 } from '@wirelens/core/alerts';
+import { JOBS } from '@wirelens/core/jobs';
 import type { AlertRule, DbClient } from '@wirelens/db';
 import {
   alertRulesCovering,
@@ -28,6 +29,13 @@ export interface EvaluateArticleAlertsOptions {
   now?: Date;
   /** Queues deliveries (webhooks, immediate e-mail) with each firing; without it only notifications are recorded. */
   jobs?: JobQueue;
+  /**
+   * What happens to the window rules the articles reach: evaluated here, after the article rules
+   * (default), or queued as one `alerts-evaluate-window-rules` job for a worker to evaluate apart
+   * (the worker's way: article alerts do not wait behind window reads, and the rules reached by
+   * consecutive batches are evaluated once).
+   */
+  windowRules?: 'evaluate' | { queue: JobQueue };
 }
 
 /**
@@ -36,15 +44,17 @@ export interface EvaluateArticleAlertsOptions {
  * the rules the articles reach, not all rules: one statement finds the rules reached through the
  * articles' companies and topics (directly or on a list), leaving out the rules that cannot fire
  * now, and one checks every saved-filter target against all the articles. Article rules fire once
- * per story cluster, all firings of the batch in one transaction; window rules (shift, attention, anomaly) are re-evaluated once for the
- * window ending now, so a correction can push a mean across a rule's line. Returns the ids of the
- * new firings.
+ * per story cluster, all firings of the batch in one transaction; the window rules (shift,
+ * attention, anomaly) reached are re-evaluated once for the window ending now (here or in a queued
+ * job, see `windowRules`), so a correction can push a mean across a rule's line. Returns the ids
+ * of the new firings.
  */
 export async function evaluateArticleAlerts({
   db,
   articleIds,
   now = new Date(),
   jobs,
+  windowRules = 'evaluate',
 }: EvaluateArticleAlertsOptions): Promise<number[]> {
   const wanted = [...new Set(articleIds)];
   const rows = await db.article.findMany({
@@ -119,12 +129,19 @@ export async function evaluateArticleAlerts({
     }
   }
   const fired = await recordFiringsInBatches(db, candidates, { now, jobs });
-  const windowRules: { rule: AlertRule; filter: ArticleFilter }[] = [];
-  for (const rule of reached) {
-    if (rule.kind === 'ARTICLE') continue;
-    const filter = await filterOf(rule);
-    if (filter) windowRules.push({ rule, filter });
+  const reachedWindowRules = reached.filter((rule) => rule.kind !== 'ARTICLE');
+  if (reachedWindowRules.length === 0) return fired;
+  if (windowRules !== 'evaluate') {
+    await windowRules.queue.send(JOBS.evaluateWindowRules, {
+      ruleIds: reachedWindowRules.map((rule) => rule.id),
+    });
+    return fired;
   }
-  fired.push(...(await evaluateWindowRules(db, windowRules, now, jobs)));
+  const targeted: { rule: AlertRule; filter: ArticleFilter }[] = [];
+  for (const rule of reachedWindowRules) {
+    const filter = await filterOf(rule);
+    if (filter) targeted.push({ rule, filter });
+  }
+  fired.push(...(await evaluateWindowRules(db, targeted, now, jobs)));
   return fired;
 }

@@ -6,7 +6,7 @@ import {
   trailingWindows,
   windowPeriodKey,
   type AlertFigures,
-  type TimeWindow,
+  type AlertWindow,
 } from '@wirelens/core/alerts';
 import type { AlertEmailMode, AlertRuleKind, DbClient, Prisma } from '@wirelens/db';
 import { loadAlertWindows, type AlertWindowRow, type ArticleFilter } from '@wirelens/db/repositories';
@@ -23,9 +23,13 @@ export interface WindowRule {
   emailMode: AlertEmailMode;
 }
 
-/** The windows a window rule reads as of `now`, newest first, and how core judges them. */
+/**
+ * What a window rule reads as of `now`: the `count` newest `window`-long windows ending now, the
+ * period its firing would take, and how core judges those windows (newest first).
+ */
 interface Plan {
-  windows: TimeWindow[];
+  window: AlertWindow;
+  count: number;
   dedupKey: string;
   judge(rows: AlertWindowRow[]): AlertFigures | null;
 }
@@ -35,14 +39,16 @@ function planOf(rule: WindowRule, now: Date): Plan {
   switch (parsed.kind) {
     case 'SENTIMENT_SHIFT':
       return {
-        windows: trailingWindows(parsed.params.window, now, 2),
+        window: parsed.params.window,
+        count: 2,
         dedupKey: windowPeriodKey(parsed.params.window, now),
         judge: ([current, previous]) =>
           current && previous ? evaluateShift(parsed.params, current, previous) : null,
       };
     case 'ATTENTION':
       return {
-        windows: trailingWindows(parsed.params.window, now, parsed.params.baselineWindows + 1),
+        window: parsed.params.window,
+        count: parsed.params.baselineWindows + 1,
         dedupKey: windowPeriodKey(parsed.params.window, now),
         judge: ([current, ...baseline]) =>
           current
@@ -55,7 +61,8 @@ function planOf(rule: WindowRule, now: Date): Plan {
       };
     case 'SENTIMENT_ANOMALY':
       return {
-        windows: trailingWindows('DAY', now, parsed.params.baselineDays + 1),
+        window: 'DAY',
+        count: parsed.params.baselineDays + 1,
         dedupKey: windowPeriodKey('DAY', now),
         judge: ([current, ...baseline]) =>
           current ? evaluateAnomaly(parsed.params, current, baseline) : null,
@@ -66,9 +73,11 @@ function planOf(rule: WindowRule, now: Date): Plan {
 }
 
 /**
- * Evaluates window rules, each on its target's articles as of `now`: every rule's windows read in a
- * few statements, core's verdicts, and the firings recorded in the given order. Returns the ids of
- * the new firings.
+ * Evaluates window rules, each on its target's articles as of `now`, and records the firings in the
+ * given order. Rules on the same target (the same filter object, as `cachedTargetFilters` hands out)
+ * and window length share one read: the longest run of windows any of them needs, each rule judging
+ * its newest ones. So a company's hourly shift, daily attention and 30-day anomaly rules, however
+ * many analysts set them, cost one read per window length. Returns the ids of the new firings.
  */
 export async function evaluateWindowRules(
   db: DbClient,
@@ -77,15 +86,33 @@ export async function evaluateWindowRules(
   jobs?: JobQueue,
 ): Promise<number[]> {
   const plans = rules.map(({ rule }) => planOf(rule, now));
+  const reads: { filter: ArticleFilter; window: AlertWindow; count: number }[] = [];
+  const readOf = new Map<ArticleFilter, Partial<Record<AlertWindow, number>>>();
+  const readIndex = plans.map((plan, i) => {
+    const filter = (rules[i] as (typeof rules)[number]).filter;
+    const byWindow = readOf.get(filter) ?? {};
+    readOf.set(filter, byWindow);
+    let index = byWindow[plan.window];
+    if (index === undefined) {
+      index = reads.push({ filter, window: plan.window, count: 0 }) - 1;
+      byWindow[plan.window] = index;
+    }
+    const read = reads[index] as (typeof reads)[number];
+    read.count = Math.max(read.count, plan.count);
+    return index;
+  });
   const answers = await loadAlertWindows({
     db,
-    requests: rules.map(({ filter }, i) => ({ filter, windows: plans[i]?.windows ?? [] })),
+    requests: reads.map(({ filter, window, count }) => ({
+      filter,
+      windows: trailingWindows(window, now, count),
+    })),
   });
   const candidates: FiringCandidate[] = [];
   for (const [i, { rule }] of rules.entries()) {
-    const plan = plans[i];
-    const rows = answers[i];
-    if (!plan || !rows) continue;
+    const plan = plans[i] as Plan;
+    const rows = answers[readIndex[i] as number]?.slice(0, plan.count);
+    if (!rows) continue;
     const figures = plan.judge(rows);
     if (!figures) continue;
     candidates.push({
@@ -93,7 +120,7 @@ export async function evaluateWindowRules(
       dedupKey: plan.dedupKey,
       figures,
       articleIds: rows[0]?.articleIds ?? [],
-      window: plan.windows[0] ?? null,
+      window: trailingWindows(plan.window, now, 1)[0] ?? null,
     });
   }
   return recordFiringsInBatches(db, candidates, { now, jobs });

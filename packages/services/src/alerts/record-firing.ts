@@ -1,6 +1,7 @@
 import type { AlertFigures, TimeWindow } from '@wirelens/core/alerts';
 import { JOBS } from '@wirelens/core/jobs';
 import { toJson, type AlertEmailMode, type AlertRuleKind, type DbClient } from '@wirelens/db';
+import type { Tx } from '@wirelens/db/repositories';
 
 import type { JobQueue } from '../queue/job-queue.js';
 import { queueFiringDeliveries } from '../webhooks/queue-firing-deliveries.js';
@@ -27,6 +28,45 @@ export interface RecordFiringsOptions {
   jobs?: JobQueue | undefined;
 }
 
+interface RuleState {
+  id: number;
+  enabled: boolean;
+  lastFiredAt: Date | null;
+}
+
+const keyOf = (ruleId: number, dedupKey: string) => `${ruleId}\n${dedupKey}`;
+
+/** The (rule, key) pairs among the inputs that already fired. */
+async function takenKeys(db: Tx, inputs: readonly FiringCandidate[]): Promise<Set<string>> {
+  const fired = await db.$queryRaw<{ ruleId: number; dedupKey: string }[]>`
+      SELECT f."ruleId", f."dedupKey" FROM "AlertFiring" f
+        JOIN unnest(${inputs.map((i) => i.rule.id)}::int[], ${inputs.map((i) => i.dedupKey)}::text[]) AS k(rule, key)
+          ON f."ruleId" = k.rule AND f."dedupKey" = k.key`;
+  return new Set(fired.map((f) => keyOf(f.ruleId, f.dedupKey)));
+}
+
+/**
+ * The inputs that fire, in order, as if recorded one at a time: not for a disabled rule, nor for
+ * one cooling down (a firing chosen earlier in the list counts), nor for a (rule, key) that fired.
+ */
+function chooseFirings(
+  inputs: readonly FiringCandidate[],
+  rules: readonly RuleState[],
+  taken: Set<string>,
+  now: Date,
+): FiringCandidate[] {
+  const lastFired = new Map(rules.filter((r) => r.enabled).map((r) => [r.id, r.lastFiredAt]));
+  const seen = new Set(taken);
+  return inputs.filter(({ rule, dedupKey }) => {
+    if (!lastFired.has(rule.id) || seen.has(keyOf(rule.id, dedupKey))) return false;
+    const last = lastFired.get(rule.id);
+    if (last && last.getTime() > now.getTime() - rule.cooldownMinutes * 60_000) return false;
+    seen.add(keyOf(rule.id, dedupKey));
+    lastFired.set(rule.id, now);
+    return true;
+  });
+}
+
 /**
  * Records firings and their owners' notifications in one transaction, in the order given, as if
  * one at a time: a firing is skipped when its rule is disabled or cooling down (an earlier firing
@@ -44,24 +84,10 @@ export async function recordFirings(
   const ruleIds = [...new Set(inputs.map((input) => input.rule.id))].sort((a, b) => a - b);
   return db.$transaction(
     async (tx) => {
-      const rules = await tx.$queryRaw<{ id: number; enabled: boolean; lastFiredAt: Date | null }[]>`
+      const rules = await tx.$queryRaw<RuleState[]>`
       SELECT "id", "enabled", "lastFiredAt" FROM "AlertRule"
        WHERE "id" = ANY(${ruleIds}::int[]) ORDER BY "id" FOR UPDATE`;
-      const fired = await tx.$queryRaw<{ ruleId: number; dedupKey: string }[]>`
-      SELECT f."ruleId", f."dedupKey" FROM "AlertFiring" f
-        JOIN unnest(${inputs.map((i) => i.rule.id)}::int[], ${inputs.map((i) => i.dedupKey)}::text[]) AS k(rule, key)
-          ON f."ruleId" = k.rule AND f."dedupKey" = k.key`;
-      const keyOf = (ruleId: number, dedupKey: string) => `${ruleId}\n${dedupKey}`;
-      const taken = new Set(fired.map((f) => keyOf(f.ruleId, f.dedupKey)));
-      const lastFired = new Map(rules.filter((r) => r.enabled).map((r) => [r.id, r.lastFiredAt]));
-      const chosen = inputs.filter(({ rule, dedupKey }) => {
-        if (!lastFired.has(rule.id) || taken.has(keyOf(rule.id, dedupKey))) return false;
-        const last = lastFired.get(rule.id);
-        if (last && last.getTime() > now.getTime() - rule.cooldownMinutes * 60_000) return false;
-        taken.add(keyOf(rule.id, dedupKey));
-        lastFired.set(rule.id, now);
-        return true;
-      });
+      const chosen = chooseFirings(inputs, rules, await takenKeys(tx, inputs), now);
       if (chosen.length === 0) return [];
       const created = await tx.alertFiring.createManyAndReturn({
         data: chosen.map((input) => ({
@@ -115,15 +141,28 @@ export async function recordFirings(
  */
 const FIRINGS_PER_TRANSACTION = 250;
 
-/** `recordFirings` for any number of firings, FIRINGS_PER_TRANSACTION per transaction, in order. */
+/**
+ * `recordFirings` for any number of firings, FIRINGS_PER_TRANSACTION per transaction, in order.
+ * A batch of articles brings many candidates per rule (at 10,000 rules, 100 articles gave 5,000–9,000
+ * for about 500 firings), and all but the first due one of a rule with a cooldown are refused. So the
+ * candidates are first chosen without locks, on the rules' state and the keys already taken, and
+ * only those go to `recordFirings`, which decides again under the rules' locks. Dropping a candidate
+ * early is safe: a rule's last firing only moves forward and a taken key stays taken, so what is
+ * refused now would be refused under the lock too.
+ */
 export async function recordFiringsInBatches(
   db: DbClient,
   inputs: readonly FiringCandidate[],
   options: RecordFiringsOptions,
 ): Promise<number[]> {
+  if (inputs.length === 0) return [];
+  const rules = await db.$queryRaw<RuleState[]>`
+    SELECT "id", "enabled", "lastFiredAt" FROM "AlertRule"
+     WHERE "id" = ANY(${[...new Set(inputs.map((input) => input.rule.id))]}::int[])`;
+  const due = chooseFirings(inputs, rules, await takenKeys(db, inputs), options.now);
   const fired: number[] = [];
-  for (let i = 0; i < inputs.length; i += FIRINGS_PER_TRANSACTION) {
-    fired.push(...(await recordFirings(db, inputs.slice(i, i + FIRINGS_PER_TRANSACTION), options)));
+  for (let i = 0; i < due.length; i += FIRINGS_PER_TRANSACTION) {
+    fired.push(...(await recordFirings(db, due.slice(i, i + FIRINGS_PER_TRANSACTION), options)));
   }
   return fired;
 }

@@ -9,12 +9,13 @@ import {
   slackMessageOf,
   verdictOfStatus,
   type AttemptVerdict,
+  type WebhookEvent,
 } from '@wirelens/core/webhooks';
 import type { DbClient, WebhookDeliveryState } from '@wirelens/db';
 
 import { postWebhook, type PostWebhookResult } from './post-webhook.js';
 import type { WebhookConfig } from './webhook-config.js';
-import { webhookEventOf } from './webhook-event.js';
+import { webhookEventsOf } from './webhook-event.js';
 
 export const WEBHOOK_USER_AGENT = 'Wirelens-Webhooks/0.1';
 /** Attempts per delivery: the first and the queue's retries. */
@@ -96,34 +97,92 @@ async function skipHeldDelivery(
   });
 }
 
-/**
- * One attempt at a delivery: builds the event (JSON or Slack), signs it, POSTs it through the SSRF
- * guard and records the attempt on the delivery and the endpoint's failure streak. Safe to run
- * twice: a delivery that is no longer pending is left alone. A success resets the streak; the
- * PAUSE_AFTER_FAILURES-th failed attempt in a row pauses the endpoint; a 410 disables it.
- */
-export async function deliverWebhook({
-  db,
-  deliveryId,
-  config,
-  signal,
-  now = () => new Date(),
-}: DeliverWebhookOptions): Promise<DeliverWebhookOutcome> {
-  const delivery = await db.webhookDelivery.findUnique({
-    where: { id: deliveryId },
+type DeliveryWithEndpoint = NonNullable<Awaited<ReturnType<typeof loadDeliveries>>[number]>;
+
+function loadDeliveries(db: DbClient, deliveryIds: readonly number[]) {
+  return db.webhookDelivery.findMany({
+    where: { id: { in: [...new Set(deliveryIds)] } },
     include: { endpoint: true },
   });
-  // Gone with its endpoint or firing, or already settled by an earlier run of this job.
-  if (!delivery || delivery.state !== 'PENDING') return { outcome: 'done' };
-  const { endpoint } = delivery;
-  const test = delivery.eventType === 'test';
-  if (isHeld(endpoint, test)) {
-    if (await skipHeldDelivery(db, deliveryId, endpoint.id, test)) return { outcome: 'skipped' };
-    // Resumed meanwhile, before this delivery was marked skipped: the resume did not re-queue it, so send it now.
-    return deliverWebhook({ db, deliveryId, config, signal, now });
-  }
+}
 
-  const event = await webhookEventOf(db, delivery, config.publicUrl);
+export interface DeliverWebhooksOptions extends Omit<DeliverWebhookOptions, 'deliveryId' | 'signal'> {
+  deliveryIds: readonly number[];
+  /** Each delivery's abort signal (its job's), in the order of `deliveryIds`. */
+  signals?: readonly (AbortSignal | undefined)[];
+}
+
+/**
+ * One attempt at each delivery: builds the event (JSON or Slack), signs it, POSTs it through the
+ * SSRF guard and records the attempt on the delivery and the endpoint's failure streak. Safe to run
+ * twice: a delivery that is no longer pending is left alone. A success resets the streak; the
+ * PAUSE_AFTER_FAILURES-th failed attempt in a row pauses the endpoint; a 410 disables it.
+ *
+ * Several deliveries (a worker's fetch) are read together (three statements for all of them) and
+ * sent side by side, each recorded as its answer arrives, so a slow receiver holds up no other.
+ * Returns each delivery's outcome, in the order of `deliveryIds`.
+ */
+export async function deliverWebhooks({
+  db,
+  deliveryIds,
+  config,
+  signals = [],
+  now = () => new Date(),
+}: DeliverWebhooksOptions): Promise<DeliverWebhookOutcome[]> {
+  const signalOf = new Map(deliveryIds.map((id, i) => [id, signals[i]]));
+  const rows = new Map((await loadDeliveries(db, deliveryIds)).map((row) => [row.id, row]));
+  const outcomes = new Map<number, DeliverWebhookOutcome>();
+  const sendable: DeliveryWithEndpoint[] = [];
+  for (const delivery of rows.values()) {
+    // Gone with its endpoint or firing, or already settled by an earlier run of this job.
+    if (delivery.state !== 'PENDING') continue;
+    const test = delivery.eventType === 'test';
+    if (isHeld(delivery.endpoint, test)) {
+      if (await skipHeldDelivery(db, delivery.id, delivery.endpoint.id, test)) {
+        outcomes.set(delivery.id, { outcome: 'skipped' });
+        continue;
+      }
+      // Resumed meanwhile, before this delivery was marked skipped: the resume did not re-queue it,
+      // so it is sent now, to the endpoint as it is now.
+      const [fresh] = await loadDeliveries(db, [delivery.id]);
+      if (!fresh || fresh.state !== 'PENDING') continue;
+      sendable.push(fresh);
+      continue;
+    }
+    sendable.push(delivery);
+  }
+  const events = await webhookEventsOf(db, sendable, config.publicUrl);
+  await Promise.all(
+    sendable.map(async (delivery, i) => {
+      const event = events[i] as WebhookEvent;
+      outcomes.set(
+        delivery.id,
+        await sendDelivery(db, delivery, event, config, signalOf.get(delivery.id), now),
+      );
+    }),
+  );
+  return deliveryIds.map((id) => outcomes.get(id) ?? { outcome: 'done' });
+}
+
+/** `deliverWebhooks` for one delivery. */
+export async function deliverWebhook({
+  deliveryId,
+  signal,
+  ...options
+}: DeliverWebhookOptions): Promise<DeliverWebhookOutcome> {
+  const [outcome] = await deliverWebhooks({ ...options, deliveryIds: [deliveryId], signals: [signal] });
+  return outcome ?? { outcome: 'done' };
+}
+
+async function sendDelivery(
+  db: DbClient,
+  delivery: DeliveryWithEndpoint,
+  event: WebhookEvent,
+  config: WebhookConfig,
+  signal: AbortSignal | undefined,
+  now: () => Date,
+): Promise<DeliverWebhookOutcome> {
+  const { endpoint } = delivery;
   const body = JSON.stringify(endpoint.format === 'SLACK' ? slackMessageOf(event) : event);
   const sentAt = now();
   const result = await attempt({
@@ -147,28 +206,33 @@ export async function deliverWebhook({
   const retrying = result.verdict === 'retry' && attempts < MAX_WEBHOOK_ATTEMPTS;
   const state: WebhookDeliveryState =
     result.verdict === 'delivered' ? 'DELIVERED' : retrying ? 'PENDING' : 'FAILED';
+  const recorded = {
+    state,
+    attempts,
+    httpStatus: result.response?.status ?? null,
+    latencyMs: result.response?.latencyMs ?? null,
+    responseExcerpt: result.response ? responseExcerpt(result.response.body) : null,
+    error: result.error,
+    lastAttemptAt: lastAttempt,
+  };
+
+  if (result.verdict === 'delivered') {
+    // The common case in one statement: the delivery, and the endpoint's streak reset.
+    await db.$executeRaw`
+      WITH d AS (
+        UPDATE "WebhookDelivery" SET "state" = 'DELIVERED', "attempts" = ${attempts},
+               "httpStatus" = ${recorded.httpStatus}, "latencyMs" = ${recorded.latencyMs},
+               "responseExcerpt" = ${recorded.responseExcerpt}, "error" = NULL,
+               "lastAttemptAt" = ${lastAttempt.toISOString()}::timestamp, "deliveredAt" = ${lastAttempt.toISOString()}::timestamp
+         WHERE "id" = ${delivery.id} RETURNING "endpointId")
+      UPDATE "WebhookEndpoint" SET "failureStreak" = 0,
+             "lastDeliveryAt" = GREATEST("lastDeliveryAt", ${lastAttempt.toISOString()}::timestamp)
+       WHERE "id" = (SELECT "endpointId" FROM d)`;
+    return { outcome: 'delivered' };
+  }
 
   await db.$transaction(async (tx) => {
-    await tx.webhookDelivery.update({
-      where: { id: deliveryId },
-      data: {
-        state,
-        attempts,
-        httpStatus: result.response?.status ?? null,
-        latencyMs: result.response?.latencyMs ?? null,
-        responseExcerpt: result.response ? responseExcerpt(result.response.body) : null,
-        error: result.error,
-        lastAttemptAt: lastAttempt,
-        ...(state === 'DELIVERED' && { deliveredAt: lastAttempt }),
-      },
-    });
-    if (result.verdict === 'delivered') {
-      await tx.webhookEndpoint.update({
-        where: { id: endpoint.id },
-        data: { failureStreak: 0, lastDeliveryAt: lastAttempt },
-      });
-      return;
-    }
+    await tx.webhookDelivery.update({ where: { id: delivery.id }, data: recorded });
     const failed = await tx.webhookEndpoint.update({
       where: { id: endpoint.id },
       data: { failureStreak: { increment: 1 } },
@@ -187,7 +251,6 @@ export async function deliverWebhook({
     }
   });
 
-  if (state === 'DELIVERED') return { outcome: 'delivered' };
   if (!retrying) return { outcome: 'failed' };
   const retryAfterMs =
     result.response?.retryAfterMs == null ? null : Math.min(result.response.retryAfterMs, MAX_RETRY_AFTER_MS);

@@ -2,6 +2,7 @@ export { createWebhookEndpoint, type CreateWebhookEndpointOptions } from './crea
 export { deleteWebhookEndpoint } from './delete-webhook-endpoint.js';
 export {
   deliverWebhook,
+  deliverWebhooks,
   MAX_WEBHOOK_ATTEMPTS,
   WEBHOOK_USER_AGENT,
   type DeliverWebhookOptions,

@@ -11,7 +11,12 @@ import { jobQueueOf, type JobQueue } from '../queue/job-queue.js';
 import { createAlertFixture } from '../testing/alert-fixture.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../testing/webhook-receiver.js';
 import { createWebhookEndpoint } from './create-webhook-endpoint.js';
-import { deliverWebhook, MAX_WEBHOOK_ATTEMPTS, WEBHOOK_USER_AGENT } from './deliver-webhook.js';
+import {
+  deliverWebhook,
+  deliverWebhooks,
+  MAX_WEBHOOK_ATTEMPTS,
+  WEBHOOK_USER_AGENT,
+} from './deliver-webhook.js';
 import { pauseWebhookEndpoint } from './pause-webhook-endpoint.js';
 import { resumeWebhookEndpoint } from './resume-webhook-endpoint.js';
 import { rotateWebhookSecret } from './rotate-webhook-secret.js';
@@ -150,6 +155,56 @@ describe('webhook delivery', () => {
     // Running the job again (a retried claim) sends nothing twice.
     await deliverWebhook({ db: test.db, deliveryId: deliveryId as number, config: config() });
     expect(receiver.received).toHaveLength(1);
+  });
+
+  it("sends a worker's fetch of deliveries side by side, each with its own event, answer and record", async () => {
+    await endpoint();
+    const nvidia = await fire('cluster:1');
+    const amd = await createAlertFixture(test.db, actor.userId, 'amd');
+    const other = await recordFiring(test.db, {
+      rule: amd.rule,
+      dedupKey: 'cluster:2',
+      figures: { importance: 9 },
+      articleIds: [amd.article.id],
+      now: new Date(),
+      jobs,
+    });
+    const [toNvidia, toAmd] = (await queuedDeliveryJobs()) as [number, number];
+    const probe = await test.db.webhookEndpoint.findFirstOrThrow();
+    const testEvent = await sendTestWebhook({ db: test.db, jobs, actor, endpointId: probe.id });
+    // The receiver fails the AMD delivery only.
+    receiver.answer = (_n, req) =>
+      req.headers['wirelens-delivery'] === String(toAmd) ? { status: 500, body: 'down' } : { status: 200 };
+
+    const outcomes = await deliverWebhooks({
+      db: test.db,
+      deliveryIds: [toNvidia, toAmd, testEvent],
+      config: config(),
+    });
+    expect(outcomes).toEqual([
+      { outcome: 'delivered' },
+      { outcome: 'retry', retryAfterMs: null, error: 'HTTP 500' },
+      { outcome: 'delivered' },
+    ]);
+    const byDelivery = new Map(
+      receiver.received.map((r) => [
+        Number(r.headers['wirelens-delivery']),
+        JSON.parse(r.body) as WebhookEvent,
+      ]),
+    );
+    expect(byDelivery.get(toNvidia)).toMatchObject({ type: 'alert.fired', firingId: nvidia });
+    expect(byDelivery.get(toAmd)).toMatchObject({ firingId: other, figures: { importance: 9 } });
+    expect(byDelivery.get(toAmd)?.articles.map((a) => a.id)).toEqual([amd.article.id]);
+    expect(byDelivery.get(testEvent)).toMatchObject({ type: 'test', firingId: null, articles: [] });
+    expect(receiver.received.every((r) => r.signatureValid)).toBe(true);
+    const rows = await test.db.webhookDelivery.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.map((r) => [r.id, r.state, r.attempts, r.httpStatus])).toEqual([
+      [toNvidia, 'DELIVERED', 1, 200],
+      [toAmd, 'PENDING', 1, 500],
+      [testEvent, 'DELIVERED', 1, 200],
+    ]);
+    expect(rows[0]?.deliveredAt).toEqual(rows[0]?.lastAttemptAt);
+    expect((await test.db.webhookEndpoint.findFirstOrThrow()).lastDeliveryAt).not.toBeNull();
   });
 
   it('queues nothing for a firing that rolls back (already fired for the story)', async () => {
