@@ -46,16 +46,21 @@ export class PhraseMatcher<T> {
     const first = tokens[index];
     if (first === undefined) return null;
     let node = this.root.get(first.lower);
-    let best: PhraseMatch<T> | null = null;
+    // The longest phrase ending so far; one result object, made at the end (this runs per token).
+    let bestEnd = -1;
+    let bestPayload: T | undefined;
     let k = index;
     while (node !== undefined) {
       k++;
-      if (node.complete) best = { start: index, end: k, payload: node.payload as T };
+      if (node.complete) {
+        bestEnd = k;
+        bestPayload = node.payload;
+      }
       const token = tokens[k];
       if (node.next === null || token === undefined) break;
       node = node.next.get(token.lower);
     }
-    return best;
+    return bestEnd < 0 ? null : { start: index, end: bestEnd, payload: bestPayload as T };
   }
 
   /** Non-overlapping longest matches, left to right. */
