@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import { digestPeriod, type EmailConfig } from '@wirelens/core/email';
 import { JOBS } from '@wirelens/core/jobs';
 import { findFreePort } from '@wirelens/core/net';
-import { articleUrls, createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
+import { articleUrls } from '@wirelens/db/testing';
 import { createAlertRule, recordFiring } from '@wirelens/services/alerts';
 import { createAnalyzerSet } from '@wirelens/services/analysis';
 import { createMailer } from '@wirelens/services/email';
@@ -11,22 +11,15 @@ import { QUEUE_SCHEMA } from '@wirelens/services/queue';
 import { startSmtpSink, testIngestConfig, type SmtpSink } from '@wirelens/services/testing';
 
 import { runWorker, type RunningWorker } from '../run-worker.js';
+import { workerTestContext } from '../testing/worker-test-context.js';
 import { queueDigestEmailsHandler, sendDigestEmailHandler, sendFiringEmailHandler } from './send-email.js';
 
-let test: TestDatabase;
-let worker: RunningWorker | null = null;
+const ctx = workerTestContext({ feedServer: false });
 let sink: SmtpSink | null = null;
 
-beforeEach(async () => {
-  test = await createTestDatabase();
-});
-
 afterEach(async () => {
-  await worker?.stop(1_000);
-  worker = null;
   await sink?.close();
   sink = null;
-  await test.drop();
 });
 
 function emailConfig(smtpUrl: string, digestHour = 7): EmailConfig {
@@ -40,13 +33,13 @@ function emailConfig(smtpUrl: string, digestHour = 7): EmailConfig {
 }
 
 async function startWorker(config: EmailConfig): Promise<RunningWorker> {
-  worker = await runWorker({
-    connectionString: test.url,
-    db: test.db,
+  ctx.worker = await runWorker({
+    connectionString: ctx.test.url,
+    db: ctx.test.db,
     concurrency: 2,
     handlers: [sendFiringEmailHandler, queueDigestEmailsHandler, sendDigestEmailHandler],
     analyzers: createAnalyzerSet({
-      db: test.db,
+      db: ctx.test.db,
       config: {
         kind: 'builtin',
         llm: { baseUrl: undefined, model: undefined, apiKey: undefined, timeoutMs: 1000, concurrency: 1 },
@@ -56,17 +49,17 @@ async function startWorker(config: EmailConfig): Promise<RunningWorker> {
     email: { config, mailer: createMailer(config) },
     superviseIntervalSeconds: 1,
   });
-  return worker;
+  return ctx.worker;
 }
 
 /** A rule of a new analyst on a new company with one article to fire about. */
 async function ruleWithArticle(emailMode: 'IMMEDIATE' | 'DIGEST') {
-  const owner = await test.db.user.create({
+  const owner = await ctx.test.db.user.create({
     data: { email: `${emailMode.toLowerCase()}@example.com`, passwordHash: 'x', role: 'ANALYST' },
   });
-  const company = await test.db.company.create({ data: { name: 'ACME', slug: `acme-${emailMode}` } });
-  const source = await test.db.source.create({ data: { url: `https://${emailMode}.example/feed.xml` } });
-  const article = await test.db.article.create({
+  const company = await ctx.test.db.company.create({ data: { name: 'ACME', slug: `acme-${emailMode}` } });
+  const source = await ctx.test.db.source.create({ data: { url: `https://${emailMode}.example/feed.xml` } });
+  const article = await ctx.test.db.article.create({
     data: {
       sourceId: source.id,
       ...articleUrls('news.example', emailMode),
@@ -76,7 +69,7 @@ async function ruleWithArticle(emailMode: 'IMMEDIATE' | 'DIGEST') {
     },
   });
   const ruleId = await createAlertRule({
-    db: test.db,
+    db: ctx.test.db,
     actor: { userId: owner.id },
     name: 'ACME news',
     kind: 'ARTICLE',
@@ -86,14 +79,14 @@ async function ruleWithArticle(emailMode: 'IMMEDIATE' | 'DIGEST') {
     target: { companyId: company.id, topicId: null, watchlistId: null, savedFilterId: null },
   });
   return {
-    rule: await test.db.alertRule.findUniqueOrThrow({ where: { id: ruleId } }),
+    rule: await ctx.test.db.alertRule.findUniqueOrThrow({ where: { id: ruleId } }),
     articleId: article.id,
   };
 }
 
 const jobState = async (name: string) =>
   (
-    await test.db.$queryRawUnsafe<{ state: string }[]>(
+    await ctx.test.db.$queryRawUnsafe<{ state: string }[]>(
       `SELECT state::text AS state FROM ${QUEUE_SCHEMA}.job WHERE name = $1`,
       name,
     )
@@ -104,7 +97,7 @@ describe('the e-mail jobs', () => {
     const port = await findFreePort();
     const running = await startWorker(emailConfig(`smtp://127.0.0.1:${port}`));
     const { rule, articleId } = await ruleWithArticle('IMMEDIATE');
-    const firingId = await recordFiring(test.db, {
+    const firingId = await recordFiring(ctx.test.db, {
       rule,
       dedupKey: 'cluster:1',
       figures: { importance: 9 },
@@ -118,11 +111,11 @@ describe('the e-mail jobs', () => {
     await expect
       .poll(() => jobState(JOBS.sendFiringEmail.name), { timeout: 30_000, interval: 200 })
       .toEqual(['retry']);
-    expect(await test.db.emailDelivery.count()).toBe(0);
+    expect(await ctx.test.db.emailDelivery.count()).toBe(0);
 
     sink = await startSmtpSink({ port });
     // The backoff would wait a minute: bring the retry forward instead of sleeping.
-    await test.db.$executeRawUnsafe(
+    await ctx.test.db.$executeRawUnsafe(
       `UPDATE ${QUEUE_SCHEMA}.job SET start_after = now() WHERE name = $1`,
       JOBS.sendFiringEmail.name,
     );
@@ -132,7 +125,7 @@ describe('the e-mail jobs', () => {
     await expect
       .poll(() => jobState(JOBS.sendFiringEmail.name), { timeout: 30_000, interval: 200 })
       .toEqual(['completed']);
-    expect(await test.db.emailDelivery.findMany({ select: { key: true } })).toEqual([
+    expect(await ctx.test.db.emailDelivery.findMany({ select: { key: true } })).toEqual([
       { key: `firing:${firingId}` },
     ]);
   });
@@ -143,7 +136,7 @@ describe('the e-mail jobs', () => {
     const running = await startWorker(emailConfig(sink.url, digestHour));
     const { rule, articleId } = await ruleWithArticle('DIGEST');
     const { end } = digestPeriod(new Date(), digestHour);
-    await recordFiring(test.db, {
+    await recordFiring(ctx.test.db, {
       rule,
       dedupKey: 'cluster:2',
       figures: { importance: 9 },
