@@ -33,6 +33,8 @@ export interface StoryCoverage {
   isFirstReport: boolean;
   /** True when this call put the article into the cluster and it brought a source the cluster did not have. */
   addedSource: boolean;
+  /** True when no other article of the cluster comes from this article's source (it brought the source, whenever it joined). */
+  onlyOfItsSource: boolean;
   /** The cluster's other articles, latest first, at most MAX_REPORTED_MEMBERS of them. */
   otherMemberIds: number[];
 }
@@ -416,6 +418,7 @@ function coverageAfter(step: Step, figures: Map<number, ClusterFigures>): StoryC
     distinctSources: entry.sources.size,
     isFirstReport: !earlierElsewhere,
     addedSource: joined && sameSource <= 1,
+    onlyOfItsSource: sameSource <= 1,
     otherMemberIds: entry.latest
       .filter((m) => m.id !== article.id)
       .slice(0, MAX_REPORTED_MEMBERS)

@@ -224,14 +224,12 @@ export async function analyzeArticles({
     // source still changes the coverage factor (it saturates at 16 sources).
     const coverageChanged =
       coverageFactor(w.coverage.distinctSources) !== coverageFactor(w.coverage.distinctSources - 1);
-    // A new article already in a story was placed by an earlier attempt whose runs were never stored
-    // (placing commits first): that attempt's rescore was lost with them, so it is queued again. At
-    // worst a few more coverage jobs, each of which finds nothing to change.
-    const placedBefore = w.request.reason === 'new' && w.article.clusterId !== null;
+    // A new article brought a source to its story when no other member shares its source, whether
+    // this attempt placed it or an earlier one whose runs were never stored (placing commits first,
+    // so that attempt's rescore was lost with them). A re-analysis brought one only if it moved now.
+    const broughtSource = w.request.reason === 'new' ? w.coverage.onlyOfItsSource : w.coverage.addedSource;
     const rescore =
-      (w.coverage.addedSource || placedBefore) && coverageChanged && w.request.reason !== 'coverage'
-        ? w.coverage.otherMemberIds
-        : [];
+      broughtSource && coverageChanged && w.request.reason !== 'coverage' ? w.coverage.otherMemberIds : [];
     return [{ w, outcome: w.outcome, coverage: w.coverage, rescore }];
   });
   const rescoreIds = [...new Set(toStore.flatMap((s) => s.rescore))];
