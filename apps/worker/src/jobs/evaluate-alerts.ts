@@ -1,7 +1,36 @@
-import { JOBS } from '@wirelens/core/jobs';
+import { JOBS, type JobDefinition, type JobPayload } from '@wirelens/core/jobs';
 import { evaluateArticleAlerts, evaluateWindowAlerts } from '@wirelens/services/alerts';
 
-import { defineHandler } from './define-handler.js';
+import { defineHandler, type JobHandler, type WorkerDependencies } from './define-handler.js';
+
+/**
+ * A job, or every job of one fetch, as one evaluation: `evaluate` gets their payloads and returns
+ * what to log (null: nothing). Its firings are written together, so a failure fails every job of
+ * the fetch and the queue retries them (a retry fires only what is still due).
+ */
+function evaluatedTogether<Job extends JobDefinition>(
+  evaluate: (payloads: JobPayload<Job>[], dependencies: WorkerDependencies) => Promise<string | null>,
+): Pick<JobHandler<Job>, 'handle' | 'handleMany'> {
+  return {
+    async handle(payload, context) {
+      const said = await evaluate([payload], context);
+      if (said) context.log.info(said);
+    },
+    async handleMany(items, dependencies) {
+      try {
+        const said = await evaluate(
+          items.map((item) => item.payload),
+          dependencies,
+        );
+        if (said) items[0]?.log.info(said);
+        return items.map(() => null);
+      } catch (error) {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        return items.map(() => failure);
+      }
+    },
+  };
+}
 
 /**
  * The articles of one fetch (up to the job's batch size) are evaluated together, set-based: their
@@ -12,28 +41,11 @@ import { defineHandler } from './define-handler.js';
 export const evaluateArticleAlertsHandler = defineHandler({
   job: JOBS.evaluateArticleAlerts,
   concurrency: 'single',
-  async handle({ articleId }, { db, jobs, log }) {
-    const fired = await evaluateArticleAlerts({
-      db,
-      articleIds: [articleId],
-      jobs,
-      windowRules: { queue: jobs },
-    });
-    if (fired.length > 0) log.info(`article ${articleId}: ${fired.length} alert(s) fired`);
-  },
-  async handleMany(items, { db, jobs }) {
-    const articleIds = items.map((item) => item.payload.articleId);
-    try {
-      const fired = await evaluateArticleAlerts({ db, articleIds, jobs, windowRules: { queue: jobs } });
-      if (fired.length > 0)
-        items[0]?.log.info(`${articleIds.length} article(s): ${fired.length} alert(s) fired`);
-      return items.map(() => null);
-    } catch (error) {
-      // One transaction for the batch's firings: every job is retried (a retry fires only what is still due).
-      const failure = error instanceof Error ? error : new Error(String(error));
-      return items.map(() => failure);
-    }
-  },
+  ...evaluatedTogether<typeof JOBS.evaluateArticleAlerts>(async (payloads, { db, jobs }) => {
+    const articleIds = payloads.map((payload) => payload.articleId);
+    const fired = await evaluateArticleAlerts({ db, articleIds, jobs, windowRules: { queue: jobs } });
+    return fired.length > 0 ? `${articleIds.length} article(s): ${fired.length} alert(s) fired` : null;
+  }),
 });
 
 /**
@@ -44,23 +56,11 @@ export const evaluateArticleAlertsHandler = defineHandler({
 export const evaluateWindowRulesHandler = defineHandler({
   job: JOBS.evaluateWindowRules,
   concurrency: 'single',
-  async handle({ ruleIds }, { db, jobs, log }) {
+  ...evaluatedTogether<typeof JOBS.evaluateWindowRules>(async (payloads, { db, jobs }) => {
+    const ruleIds = [...new Set(payloads.flatMap((payload) => payload.ruleIds))];
     const fired = await evaluateWindowAlerts({ db, jobs, ruleIds });
-    if (fired.length > 0) log.info(`${ruleIds.length} window rule(s): ${fired.length} alert(s) fired`);
-  },
-  async handleMany(items, { db, jobs }) {
-    const ruleIds = [...new Set(items.flatMap((item) => item.payload.ruleIds))];
-    try {
-      const fired = await evaluateWindowAlerts({ db, jobs, ruleIds });
-      if (fired.length > 0)
-        items[0]?.log.info(`${ruleIds.length} window rule(s): ${fired.length} alert(s) fired`);
-      return items.map(() => null);
-    } catch (error) {
-      // A retry evaluates the rules again; a firing already recorded for the period is not repeated.
-      const failure = error instanceof Error ? error : new Error(String(error));
-      return items.map(() => failure);
-    }
-  },
+    return fired.length > 0 ? `${ruleIds.length} window rule(s): ${fired.length} alert(s) fired` : null;
+  }),
 });
 
 export const evaluateWindowAlertsHandler = defineHandler({
