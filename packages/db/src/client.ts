@@ -33,10 +33,12 @@ export function createDbClient({
     connectionString,
     max: maxConnections,
     statement_timeout: statementTimeoutMs,
-    // No JIT compilation: the planner overestimates joins on `= ANY($ids)` by orders of magnitude,
-    // which crosses `jit_above_cost` and spent ≈ 0.6 s compiling a 0.1 s alert-coverage statement
-    // (measured with EXPLAIN ANALYZE at 10,000 rules); no statement here runs long enough to repay it.
-    options: '-c jit=off',
+    // No JIT compilation and no parallel workers: the planner overestimates joins on `= ANY($ids)`
+    // by orders of magnitude, which crossed `jit_above_cost` (≈ 0.6 s compiling a 0.1 s
+    // alert-coverage statement, measured with EXPLAIN ANALYZE at 10,000 rules) and chose a parallel
+    // plan for the filtered feed page at 10M articles (24 ms, 4 ms without the workers' start-up).
+    // Wirelens runs many short statements side by side; neither pays for itself here.
+    options: '-c jit=off -c max_parallel_workers_per_gather=0',
   });
   // An idle client that loses its server (restart, network) must not crash the process.
   pool.on('error', () => undefined);
