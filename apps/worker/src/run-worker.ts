@@ -122,7 +122,11 @@ export async function runWorker({
         const seconds = () => (performance.now() - started) / 1000;
         if (handler.handleMany && valid.length > 0) {
           // Each job settles on its own: a failed one is retried or dead-lettered, the others complete.
-          const errors = await handler.handleMany(valid, dependencies);
+          // A handler that throws (e.g. one transaction for the whole batch) fails every job of it.
+          const errors = await handler.handleMany(valid, dependencies).catch((error: unknown) => {
+            const failure = error instanceof Error ? error : new Error(String(error));
+            return valid.map(() => failure);
+          });
           for (const [i, item] of valid.entries()) {
             const error = errors[i];
             if (error) {

@@ -55,7 +55,8 @@ export interface JobHandler<Job extends JobDefinition = JobDefinition> {
   /**
    * Set for jobs worth taking many at a time (WORKER_ANALYSIS_BATCH per fetch): works them
    * together and resolves with each one's error, or null when it succeeded, in their order. A job
-   * that fails is retried (or dead-lettered) on its own; the others complete.
+   * that fails is retried (or dead-lettered) on its own; the others complete. Throwing fails every
+   * job of the batch (what a handler writing the batch in one transaction wants).
    */
   handleMany?(items: BatchItem<Job>[], dependencies: WorkerDependencies): Promise<(Error | null)[]>;
 }

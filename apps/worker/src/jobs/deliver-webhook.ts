@@ -2,7 +2,9 @@ import { AppError } from '@wirelens/core';
 import { JOBS } from '@wirelens/core/jobs';
 import { deliverWebhooks, type DeliverWebhookOutcome } from '@wirelens/services/webhooks';
 
-import { defineHandler, type BatchItem, type JobContext } from './define-handler.js';
+import { defineHandler, type BatchItem, type JobContext, type WorkerDependencies } from './define-handler.js';
+
+type DeliveryItem = Pick<BatchItem<typeof JOBS.deliverWebhook>, 'payload' | 'signal' | 'log'>;
 
 /**
  * What the queue does after an attempt: nothing (delivered, failed for good, skipped), a
@@ -28,40 +30,32 @@ async function settle(
 }
 
 /** A fetch's deliveries are read together and sent side by side (services' deliverWebhooks). */
+async function deliverBatch(
+  items: DeliveryItem[],
+  { db, jobs, webhooks }: WorkerDependencies,
+): Promise<(Error | null)[]> {
+  const results = await deliverWebhooks({
+    db,
+    deliveryIds: items.map((item) => item.payload.deliveryId),
+    config: webhooks,
+    signals: items.map((item) => item.signal),
+  });
+  return Promise.all(
+    items.map((item, i) => {
+      const result = results[i];
+      return result
+        ? settle(item.payload.deliveryId, result, { jobs, log: item.log })
+        : Promise.resolve(null);
+    }),
+  );
+}
+
 export const deliverWebhookHandler = defineHandler({
   job: JOBS.deliverWebhook,
   concurrency: 'configured',
-  async handle({ deliveryId }, context) {
-    const { db, webhooks, signal } = context;
-    const [result] = await deliverWebhooks({
-      db,
-      deliveryIds: [deliveryId],
-      config: webhooks,
-      signals: [signal],
-    });
-    const error = result ? await settle(deliveryId, result, context) : null;
+  async handle(payload, context) {
+    const [error] = await deliverBatch([{ ...context, payload }], context);
     if (error) throw error;
   },
-  async handleMany(items: BatchItem<typeof JOBS.deliverWebhook>[], { db, jobs, webhooks }) {
-    const deliveryIds = items.map((item) => item.payload.deliveryId);
-    try {
-      const results = await deliverWebhooks({
-        db,
-        deliveryIds,
-        config: webhooks,
-        signals: items.map((item) => item.signal),
-      });
-      return await Promise.all(
-        items.map((item, i) => {
-          const result = results[i];
-          return result
-            ? settle(item.payload.deliveryId, result, { jobs, log: item.log })
-            : Promise.resolve(null);
-        }),
-      );
-    } catch (error) {
-      const failure = error instanceof Error ? error : new Error(String(error));
-      return items.map(() => failure);
-    }
-  },
+  handleMany: deliverBatch,
 });

@@ -5,8 +5,8 @@ import { defineHandler, type JobHandler, type WorkerDependencies } from './defin
 
 /**
  * A job, or every job of one fetch, as one evaluation: `evaluate` gets their payloads and returns
- * what to log (null: nothing). Its firings are written together, so a failure fails every job of
- * the fetch and the queue retries them (a retry fires only what is still due).
+ * what to log (null: nothing). Its firings are written together, so a failure (thrown) fails every
+ * job of the fetch and the queue retries them (a retry fires only what is still due).
  */
 function evaluatedTogether<Job extends JobDefinition>(
   evaluate: (payloads: JobPayload<Job>[], dependencies: WorkerDependencies) => Promise<string | null>,
@@ -17,17 +17,12 @@ function evaluatedTogether<Job extends JobDefinition>(
       if (said) context.log.info(said);
     },
     async handleMany(items, dependencies) {
-      try {
-        const said = await evaluate(
-          items.map((item) => item.payload),
-          dependencies,
-        );
-        if (said) items[0]?.log.info(said);
-        return items.map(() => null);
-      } catch (error) {
-        const failure = error instanceof Error ? error : new Error(String(error));
-        return items.map(() => failure);
-      }
+      const said = await evaluate(
+        items.map((item) => item.payload),
+        dependencies,
+      );
+      if (said) items[0]?.log.info(said);
+      return items.map(() => null);
     },
   };
 }

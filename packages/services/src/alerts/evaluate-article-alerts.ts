@@ -137,11 +137,6 @@ export async function evaluateArticleAlerts({
     });
     return fired;
   }
-  const targeted: { rule: AlertRule; filter: ArticleFilter }[] = [];
-  for (const rule of reachedWindowRules) {
-    const filter = await filterOf(rule);
-    if (filter) targeted.push({ rule, filter });
-  }
-  fired.push(...(await evaluateWindowRules(db, targeted, now, jobs)));
+  fired.push(...(await evaluateWindowRules(db, reachedWindowRules, filterOf, now, jobs)));
   return fired;
 }

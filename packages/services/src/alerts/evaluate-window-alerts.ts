@@ -1,5 +1,4 @@
 import type { DbClient } from '@wirelens/db';
-import type { ArticleFilter } from '@wirelens/db/repositories';
 
 import type { JobQueue } from '../queue/job-queue.js';
 import { evaluateWindowRules } from './evaluate-window-rule.js';
@@ -32,11 +31,5 @@ export async function evaluateWindowAlerts({
     },
     orderBy: { id: 'asc' },
   });
-  const targets: { rule: (typeof rules)[number]; filter: ArticleFilter }[] = [];
-  const filterOf = cachedTargetFilters(db);
-  for (const rule of rules) {
-    const filter = await filterOf(rule);
-    if (filter) targets.push({ rule, filter });
-  }
-  return evaluateWindowRules(db, targets, now, jobs);
+  return evaluateWindowRules(db, rules, cachedTargetFilters(db), now, jobs);
 }

@@ -13,6 +13,7 @@ import { loadAlertWindows, type AlertWindowRow, type ArticleFilter } from '@wire
 
 import type { JobQueue } from '../queue/job-queue.js';
 import { recordFiringsInBatches, type FiringCandidate } from './record-firing.js';
+import type { RuleTarget } from './rule-target.js';
 
 export interface WindowRule {
   id: number;
@@ -73,45 +74,47 @@ function planOf(rule: WindowRule, now: Date): Plan {
 }
 
 /**
- * Evaluates window rules, each on its target's articles as of `now`, and records the firings in the
- * given order. Rules on the same target (the same filter object, as `cachedTargetFilters` hands out)
- * and window length share one read: the longest run of windows any of them needs, each rule judging
- * its newest ones. So a company's hourly shift, daily attention and 30-day anomaly rules, however
- * many analysts set them, cost one read per window length. Returns the ids of the new firings.
+ * Evaluates window rules, each on its target's articles as of `now` (a rule whose target is gone is
+ * skipped), and records the firings in the given order. Rules on the same target (`filterOf` hands
+ * rules sharing a target one filter object, as `cachedTargetFilters` does) and window length share
+ * one read: the longest run of windows any of them needs, each rule judging its newest ones. So a
+ * company's hourly shift, daily attention and 30-day anomaly rules, however many analysts set them,
+ * cost one read per window length. Returns the ids of the new firings.
  */
 export async function evaluateWindowRules(
   db: DbClient,
-  rules: readonly { rule: WindowRule; filter: ArticleFilter }[],
+  rules: readonly (WindowRule & RuleTarget)[],
+  filterOf: (target: RuleTarget) => Promise<ArticleFilter | null>,
   now: Date,
   jobs?: JobQueue,
 ): Promise<number[]> {
-  const plans = rules.map(({ rule }) => planOf(rule, now));
-  const reads: { filter: ArticleFilter; window: AlertWindow; count: number }[] = [];
-  const readOf = new Map<ArticleFilter, Partial<Record<AlertWindow, number>>>();
-  const readIndex = plans.map((plan, i) => {
-    const filter = (rules[i] as (typeof rules)[number]).filter;
-    const byWindow = readOf.get(filter) ?? {};
-    readOf.set(filter, byWindow);
-    let index = byWindow[plan.window];
-    if (index === undefined) {
-      index = reads.push({ filter, window: plan.window, count: 0 }) - 1;
-      byWindow[plan.window] = index;
-    }
-    const read = reads[index] as (typeof reads)[number];
+  // One read per (target, window length), as long as its longest rule needs.
+  const reads = new Map<ArticleFilter, Map<AlertWindow, { count: number; rows?: AlertWindowRow[] }>>();
+  const planned: { rule: WindowRule; plan: Plan; read: { count: number; rows?: AlertWindowRow[] } }[] = [];
+  for (const rule of rules) {
+    const filter = await filterOf(rule);
+    if (!filter) continue;
+    const plan = planOf(rule, now);
+    const byWindow = reads.get(filter) ?? new Map<AlertWindow, { count: number }>();
+    reads.set(filter, byWindow);
+    const read = byWindow.get(plan.window) ?? { count: 0 };
+    byWindow.set(plan.window, read);
     read.count = Math.max(read.count, plan.count);
-    return index;
-  });
-  const answers = await loadAlertWindows({
-    db,
-    requests: reads.map(({ filter, window, count }) => ({
+    planned.push({ rule, plan, read });
+  }
+  const requests = [...reads].flatMap(([filter, byWindow]) =>
+    [...byWindow].map(([window, read]) => ({
       filter,
-      windows: trailingWindows(window, now, count),
+      windows: trailingWindows(window, now, read.count),
+      read,
     })),
-  });
+  );
+  const answers = await loadAlertWindows({ db, requests });
+  for (const [i, { read }] of requests.entries()) read.rows = answers[i];
+
   const candidates: FiringCandidate[] = [];
-  for (const [i, { rule }] of rules.entries()) {
-    const plan = plans[i] as Plan;
-    const rows = answers[readIndex[i] as number]?.slice(0, plan.count);
+  for (const { rule, plan, read } of planned) {
+    const rows = read.rows?.slice(0, plan.count);
     if (!rows) continue;
     const figures = plan.judge(rows);
     if (!figures) continue;

@@ -1,6 +1,6 @@
 import type { AlertFigures, TimeWindow } from '@wirelens/core/alerts';
 import { JOBS } from '@wirelens/core/jobs';
-import { toJson, type AlertEmailMode, type AlertRuleKind, type DbClient } from '@wirelens/db';
+import { Prisma, toJson, type AlertEmailMode, type AlertRuleKind, type DbClient } from '@wirelens/db';
 import type { Tx } from '@wirelens/db/repositories';
 
 import type { JobQueue } from '../queue/job-queue.js';
@@ -35,6 +35,14 @@ interface RuleState {
 }
 
 const keyOf = (ruleId: number, dedupKey: string) => `${ruleId}\n${dedupKey}`;
+
+/** The rules' state; `forUpdate` locks their rows (in id order, so concurrent batches cannot deadlock). */
+function ruleStates(db: Tx, inputs: readonly FiringCandidate[], forUpdate: boolean): Promise<RuleState[]> {
+  const ids = [...new Set(inputs.map((input) => input.rule.id))].sort((a, b) => a - b);
+  return db.$queryRaw<RuleState[]>`
+    SELECT "id", "enabled", "lastFiredAt" FROM "AlertRule"
+     WHERE "id" = ANY(${ids}::int[]) ORDER BY "id" ${forUpdate ? Prisma.sql`FOR UPDATE` : Prisma.empty}`;
+}
 
 /** The (rule, key) pairs among the inputs that already fired. */
 async function takenKeys(db: Tx, inputs: readonly FiringCandidate[]): Promise<Set<string>> {
@@ -81,12 +89,9 @@ export async function recordFirings(
   { now, jobs }: RecordFiringsOptions,
 ): Promise<number[]> {
   if (inputs.length === 0) return [];
-  const ruleIds = [...new Set(inputs.map((input) => input.rule.id))].sort((a, b) => a - b);
   return db.$transaction(
     async (tx) => {
-      const rules = await tx.$queryRaw<RuleState[]>`
-      SELECT "id", "enabled", "lastFiredAt" FROM "AlertRule"
-       WHERE "id" = ANY(${ruleIds}::int[]) ORDER BY "id" FOR UPDATE`;
+      const rules = await ruleStates(tx, inputs, true);
       const chosen = chooseFirings(inputs, rules, await takenKeys(tx, inputs), now);
       if (chosen.length === 0) return [];
       const created = await tx.alertFiring.createManyAndReturn({
@@ -156,9 +161,7 @@ export async function recordFiringsInBatches(
   options: RecordFiringsOptions,
 ): Promise<number[]> {
   if (inputs.length === 0) return [];
-  const rules = await db.$queryRaw<RuleState[]>`
-    SELECT "id", "enabled", "lastFiredAt" FROM "AlertRule"
-     WHERE "id" = ANY(${[...new Set(inputs.map((input) => input.rule.id))]}::int[])`;
+  const rules = await ruleStates(db, inputs, false);
   const due = chooseFirings(inputs, rules, await takenKeys(db, inputs), options.now);
   const fired: number[] = [];
   for (let i = 0; i < due.length; i += FIRINGS_PER_TRANSACTION) {
