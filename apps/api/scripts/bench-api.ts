@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 
 import pg from 'pg';
 
-import { applyMigrations, createDbClient, dbPaths } from '@wirelens/db';
+import { applyMigrations, CONNECTION_OPTIONS, createDbClient, dbPaths } from '@wirelens/db';
 import { benchDatabase, percentile } from '@wirelens/db/testing';
 import { createApiToken } from '@wirelens/services/tokens';
 
@@ -52,7 +52,8 @@ async function ensureDatabase(): Promise<void> {
 interface Case {
   name: string;
   graphql: { query: string; variables: Record<string, unknown> };
-  sql: { text: string; values: unknown[] };
+  /** One statement, or (search) the repository's own statements run in turn through the raw client. */
+  sql: { text: string; values: unknown[] } | (() => Promise<Record<string, unknown>[]>);
   /** p95 target for the GraphQL request, if any. */
   target: number | null;
   /** The ids both answers return, to check they agree. */
@@ -84,7 +85,7 @@ const rowIds = (rows: Record<string, unknown>[]) =>
 async function main(): Promise<void> {
   await ensureDatabase();
   const db = createDbClient({ connectionString: benchUrl, maxConnections: 10 });
-  const sql = new pg.Client({ connectionString: benchUrl });
+  const sql = new pg.Client({ connectionString: benchUrl, options: CONNECTION_OPTIONS });
   await sql.connect();
   await buildDataset({
     db,
@@ -143,30 +144,37 @@ async function main(): Promise<void> {
   const seriesRowIds = (rows: Record<string, unknown>[]) =>
     rows.map((r) => `${(r.bucketStart as Date).toISOString()}:${String(r.count)}`);
 
-  // ---- Search cases (kept in this block): each compares the API with the statement the repository
-  // itself builds for RELEVANCE (the newest matches, scored), joined to the same columns. ----
-  const { searchCandidatesSql } = await import('@wirelens/db/repositories');
-  const searchCase = (name: string, search: string): Case => {
-    const ranked = searchCandidatesSql({ search });
-    return {
-      name,
-      graphql: {
-        query: `query T($f: ArticleFilter) { articles(first: 20, filter: $f) { edges { node { ${NODE} } } } }`,
-        variables: { f: { search } },
-      },
-      sql: {
+  // ---- Search cases (kept in this block): each compares the API with the statements the repository
+  // itself runs for RELEVANCE (its newest matches, scored: `collectSearchMatches`, through the raw
+  // client), then one statement joining those candidates to the same columns. ----
+  const { collectSearchMatches, SEARCH_CANDIDATES } = await import('@wirelens/db/repositories');
+  const runStatement = async (statement: { text: string; values: unknown[] }) =>
+    (await sql.query(statement.text, statement.values)).rows as Record<string, unknown>[];
+  const searchCase = (name: string, search: string): Case => ({
+    name,
+    graphql: {
+      query: `query T($f: ArticleFilter) { articles(first: 20, filter: $f) { edges { node { ${NODE} } } } }`,
+      variables: { f: { search } },
+    },
+    sql: async () => {
+      const matches = await collectSearchMatches(runStatement, {
+        filter: { search },
+        limit: SEARCH_CANDIDATES,
+        score: true,
+      });
+      return runStatement({
         text: FEED_SQL(
           'TRUE',
           'r."score" DESC, a."id" DESC',
-          `(${ranked.text}) r JOIN "Article" a ON a."id" = r."id"`,
+          `unnest($1::int[], $2::float8[]) AS r("id", "score") JOIN "Article" a ON a."id" = r."id"`,
         ),
-        values: ranked.values,
-      },
-      target: ARTICLES > 2_000_000 ? 300 : 150,
-      idsFromGraphql: edgesIds,
-      idsFromSql: rowIds,
-    };
-  };
+        values: [matches.map((m) => m.id), matches.map((m) => m.score)],
+      });
+    },
+    target: ARTICLES > 2_000_000 ? 300 : 150,
+    idsFromGraphql: edgesIds,
+    idsFromSql: rowIds,
+  });
   const searchCases = [
     searchCase('text search "export controls"', 'export controls'),
     searchCase('phrase search (quoted "export controls")', '"export controls"'),
@@ -253,8 +261,7 @@ async function main(): Promise<void> {
     return result.data;
   };
   const runGraphql = (c: Case) => post(url, c.graphql, c.name);
-  const runSql = async (c: Case) =>
-    (await sql.query(c.sql.text, c.sql.values)).rows as Record<string, unknown>[];
+  const runSql = async (c: Case) => (typeof c.sql === 'function' ? c.sql() : runStatement(c.sql));
   const cpuMs = () => {
     const { user, system } = process.cpuUsage();
     return (user + system) / 1000;

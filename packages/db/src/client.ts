@@ -22,6 +22,9 @@ interface RawReader {
 
 const readers = new WeakMap<object, RawReader>();
 
+/** Startup options of every application connection (see `createDbClient`); raw clients in benchmarks use them too. */
+export const CONNECTION_OPTIONS = '-c jit=off -c max_parallel_workers_per_gather=0';
+
 /** The one way to get a Prisma client: Rust-free Prisma 7 over node-postgres. */
 export function createDbClient({
   connectionString,
@@ -37,8 +40,9 @@ export function createDbClient({
     // by orders of magnitude, which crossed `jit_above_cost` (≈ 0.6 s compiling a 0.1 s
     // alert-coverage statement, measured with EXPLAIN ANALYZE at 10,000 rules) and chose a parallel
     // plan for the filtered feed page at 10M articles (24 ms, 4 ms without the workers' start-up).
-    // Wirelens runs many short statements side by side; neither pays for itself here.
-    options: '-c jit=off -c max_parallel_workers_per_gather=0',
+    // Wirelens runs many short statements side by side; neither pays for itself here. Search
+    // relies on it too: its UNION ALL of partitions is read branch after branch (search-matches.ts).
+    options: CONNECTION_OPTIONS,
   });
   // An idle client that loses its server (restart, network) must not crash the process.
   pool.on('error', () => undefined);

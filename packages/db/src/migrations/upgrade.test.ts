@@ -70,6 +70,12 @@ describe('upgrading from the previous release', () => {
         `SELECT count(*)::int AS n FROM "Article" WHERE "searchVector" @@ websearch_to_tsquery('english', 'record revenue')`,
       );
       expect(searched[0]?.n).toBe(12);
+      // The time-partitioned search vectors were filled from the articles the upgrade found.
+      const { rows: partitioned } = await client.query<{ n: number; same: number }>(
+        `SELECT count(*)::int AS n, count(*) FILTER (WHERE v."vector" = a."searchVector" AND v."publishedAt" = a."publishedAt")::int AS same
+         FROM "search"."ArticleVector" v JOIN "Article" a ON a."id" = v."articleId"`,
+      );
+      expect(partitioned[0]).toEqual({ n: 12, same: 12 });
     } finally {
       await client.end();
     }

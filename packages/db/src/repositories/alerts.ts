@@ -1,6 +1,6 @@
 import { readRows } from '../client.js';
 import { Prisma } from '../generated/prisma/client.js';
-import { articleFilterSql, type ArticleFilter } from './article-feed.js';
+import { articleFilterSql, type ArticleFilter } from './article-filter.js';
 import type { Tx } from './types.js';
 
 /** Articles of one window: effective values, analysed and not rejected (as in the series). */

@@ -1,40 +1,13 @@
 import { AppError } from '@wirelens/core';
-import type { SentimentLabelEnum } from '@wirelens/core/review';
 
 import { readRows } from '../client.js';
-import { Prisma, type Article, type ReviewStatus } from '../generated/prisma/client.js';
+import { Prisma, type Article } from '../generated/prisma/client.js';
+import { articleFilterSql, articlesFrom, type ArticleFilter } from './article-filter.js';
 import { columnOnlyWhere, newestFirstPageArgs } from './article-page-query.js';
-import {
-  EXACT_COUNT_LIMIT,
-  SEARCH_CANDIDATES,
-  searchQueryFrom,
-  searchScoreSql,
-  tsQueryText,
-} from './article-search.js';
+import { EXACT_COUNT_LIMIT, SEARCH_CANDIDATES } from './article-search.js';
+import { findSearchMatches, type SearchMatch } from './search-matches.js';
 import type { Tx } from './types.js';
-
-/** Feed filters; every present filter must match (AND); list filters match any of their values. */
-export interface ArticleFilter {
-  companyIds?: number[] | null;
-  topicIds?: number[] | null;
-  sentiments?: SentimentLabelEnum[] | null;
-  minScore?: number | null;
-  maxScore?: number | null;
-  minImportance?: number | null;
-  sourceIds?: number[] | null;
-  languages?: string[] | null;
-  publishedAfter?: Date | null;
-  publishedBefore?: Date | null;
-  reviewStatuses?: ReviewStatus[] | null;
-  /** Full-text search: words, "phrases", prefix*, -exclusions, or (see `parseSearchQuery`). */
-  search?: string | null;
-  /** Only articles that have an analysis (the review queue). */
-  analyzedOnly?: boolean;
-  /** Only these articles (alert evaluation asks whether one article matches). */
-  articleIds?: number[] | null;
-  /** One of these must match as well (a watchlist: its companies, its topics, each saved filter). */
-  anyOf?: ArticleFilter[] | null;
-}
+import { utcDate } from './utc-date.js';
 
 export type ArticleOrder = 'PUBLISHED_AT' | 'IMPORTANCE' | 'RELEVANCE' | 'REVIEW_PRIORITY';
 
@@ -58,27 +31,12 @@ interface SortKey {
   kind: 'date' | 'number';
 }
 
-/** FROM clause for article statements: `a` (driven by link table `l` if given), plus `q` with a search. */
-function articlesFrom(search: string | null | undefined, driver?: { table: Prisma.Sql }): Prisma.Sql {
-  const base = driver
-    ? Prisma.sql`${driver.table} l JOIN "Article" a ON a."id" = l."articleId"`
-    : Prisma.sql`"Article" a`;
-  return search ? Prisma.sql`${base} CROSS JOIN ${searchQueryFrom(search)}` : base;
-}
-
 /**
- * RELEVANCE's candidates: the newest SEARCH_CANDIDATES matches of the filter (an index walk by
- * date for common terms, the GIN index for rare ones), each with its score, as rows ("id", "score").
+ * RELEVANCE's candidates, the newest SEARCH_CANDIDATES matches with their scores
+ * (`findSearchMatches`), as a FROM item `a("id", "score")`.
  */
-export function searchCandidatesSql(filter: ArticleFilter & { search: string }): Prisma.Sql {
-  return Prisma.sql`
-    SELECT c."id", ${searchScoreSql(Prisma.sql`c."vector"`)} AS "score"
-    FROM (
-      SELECT a."id", a."searchVector" AS "vector" FROM ${articlesFrom(filter.search)}
-      WHERE ${articleFilterSql(filter)}
-      ORDER BY a."publishedAt" DESC, a."id" DESC
-      LIMIT ${SEARCH_CANDIDATES}
-    ) c CROSS JOIN ${searchQueryFrom(filter.search)}`;
+export function rankedCandidatesSql(matches: SearchMatch[]): Prisma.Sql {
+  return Prisma.sql`(SELECT * FROM unnest(${matches.map((m) => m.id)}::int[], ${matches.map((m) => m.score)}::float8[]) AS r("id", "score")) a`;
 }
 
 function sortKeys(order: ArticleOrder, search: string | null): SortKey[] {
@@ -100,72 +58,15 @@ function sortKeys(order: ArticleOrder, search: string | null): SortKey[] {
         throw new AppError('INVALID_INPUT', 'Ordering by RELEVANCE needs filter.search', {
           details: { field: 'orderBy' },
         });
-      // Over searchCandidatesSql.
+      // Over rankedCandidatesSql.
       return [{ sql: Prisma.sql`a."score"`, desc: true, kind: 'number' }, id];
   }
-}
-
-/** The top-level search's tsquery (`q` from `articlesFrom`). */
-const TS_QUERY = Prisma.sql`q."query"`;
-
-/** WHERE conditions over `a` (and `q` with a search: use with `articlesFrom`). */
-export function articleFilterSql(filter: ArticleFilter, tsQuery: Prisma.Sql = TS_QUERY): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [];
-  if (filter.companyIds?.length) {
-    conditions.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "ArticleCompany" j WHERE j."articleId" = a."id" AND j."companyId" = ANY(${filter.companyIds}::int[]))`,
-    );
-  }
-  if (filter.topicIds?.length) {
-    conditions.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "ArticleTopic" j WHERE j."articleId" = a."id" AND j."topicId" = ANY(${filter.topicIds}::int[]))`,
-    );
-  }
-  if (filter.sentiments?.length)
-    conditions.push(Prisma.sql`a."sentimentLabel"::text = ANY(${filter.sentiments}::text[])`);
-  if (filter.minScore !== null && filter.minScore !== undefined)
-    conditions.push(Prisma.sql`a."sentimentScore" >= ${filter.minScore}`);
-  if (filter.maxScore !== null && filter.maxScore !== undefined)
-    conditions.push(Prisma.sql`a."sentimentScore" <= ${filter.maxScore}`);
-  if (filter.minImportance !== null && filter.minImportance !== undefined) {
-    conditions.push(Prisma.sql`a."importance" >= ${filter.minImportance}`);
-  }
-  if (filter.sourceIds?.length) conditions.push(Prisma.sql`a."sourceId" = ANY(${filter.sourceIds}::int[])`);
-  if (filter.languages?.length) conditions.push(Prisma.sql`a."language" = ANY(${filter.languages}::text[])`);
-  if (filter.publishedAfter)
-    conditions.push(Prisma.sql`a."publishedAt" >= ${filter.publishedAfter}::timestamp`);
-  if (filter.publishedBefore)
-    conditions.push(Prisma.sql`a."publishedAt" < ${filter.publishedBefore}::timestamp`);
-  if (filter.reviewStatuses?.length)
-    conditions.push(Prisma.sql`a."reviewStatus"::text = ANY(${filter.reviewStatuses}::text[])`);
-  if (filter.search) conditions.push(Prisma.sql`a."searchVector" @@ ${tsQuery}`);
-  if (filter.analyzedOnly) conditions.push(Prisma.sql`a."latestAnalysisId" IS NOT NULL`);
-  if (filter.articleIds) conditions.push(Prisma.sql`a."id" = ANY(${filter.articleIds}::int[])`);
-  if (filter.anyOf) conditions.push(anyOfSql(filter.anyOf));
-  return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`;
-}
-
-/** OR over sub-filters (none: nothing matches); each parses its own search, only the top level's is `q`. */
-function anyOfSql(filters: ArticleFilter[]): Prisma.Sql {
-  if (filters.length === 0) return Prisma.sql`FALSE`;
-  const own = (f: ArticleFilter) =>
-    f.search ? Prisma.sql`to_tsquery('english', ${tsQueryText(f.search)})` : TS_QUERY;
-  return Prisma.sql`(${Prisma.join(
-    filters.map((f) => Prisma.sql`(${articleFilterSql(f, own(f))})`),
-    ' OR ',
-  )})`;
 }
 
 /** A sort key as it goes into a cursor: dates as UTC ISO strings. */
 function cursorValue(value: unknown): string | number {
   if (value instanceof Date) return value.toISOString();
   return typeof value === 'string' ? value : Number(value);
-}
-
-/** A timestamp as PostgreSQL returns it; those without a zone are UTC. */
-function utcDate(value: string | Date): Date {
-  if (value instanceof Date) return value;
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
 }
 
 function encodeCursor(values: (string | number)[]): string {
@@ -267,16 +168,41 @@ export async function findArticlePage({
             rest: { ...filter, topicIds: null },
           }
         : null;
+  const search = filter.search?.trim() || null;
   const keys: SortKey[] = driver
     ? [
         { sql: Prisma.sql`l."publishedAt"`, desc: true, kind: 'date' },
         { sql: Prisma.sql`l."articleId"`, desc: true, kind: 'number' },
       ]
-    : sortKeys(order, filter.search?.trim() || null);
-
-  const search = filter.search?.trim() || null;
+    : sortKeys(order, search);
+  // A search newest first, forwards, with no link table to drive it: its matches, page by page.
+  if (order === 'PUBLISHED_AT' && search && !driver && !backward && !page.before) {
+    const after = page.after ? decodeCursor(page.after, keys, 'after') : null;
+    const matches = await findSearchMatches({
+      db,
+      filter: { ...filter, search },
+      limit: size + 1,
+      after: after && { publishedAt: after[0] as Date, id: after[1] as number },
+    });
+    const pageRows = matches.slice(0, size);
+    return {
+      ids: pageRows.map((match) => match.id),
+      cursors: pageRows.map((match) => encodeCursor([match.publishedAt.toISOString(), match.id])),
+      hasNextPage: matches.length > size,
+      hasPreviousPage: page.after != null,
+    };
+  }
   const ranked =
-    order === 'RELEVANCE' && search ? Prisma.sql`(${searchCandidatesSql({ ...filter, search })}) a` : null;
+    order === 'RELEVANCE' && search
+      ? rankedCandidatesSql(
+          await findSearchMatches({
+            db,
+            filter: { ...filter, search },
+            limit: SEARCH_CANDIDATES,
+            score: true,
+          }),
+        )
+      : null;
   const conditions = driver
     ? [Prisma.sql`l.${driver.column} = ${driver.id}`, articleFilterSql(driver.rest)]
     : ranked
@@ -406,15 +332,20 @@ export async function countArticles({
   db: Tx;
   filter: ArticleFilter;
 }): Promise<ArticleCount> {
-  const rows = await readRows<{ n: number; oldest: Date | string | null }>(
-    db,
-    Prisma.sql`SELECT count(*)::int AS n, min(m."publishedAt") AS oldest FROM (
-      SELECT a."publishedAt" FROM ${articlesFrom(filter.search)} WHERE ${articleFilterSql(filter)}
-      ORDER BY a."publishedAt" DESC, a."id" DESC LIMIT ${EXACT_COUNT_LIMIT + 1}) m`,
-  );
-  const newest = rows[0]?.n ?? 0;
-  if (newest <= EXACT_COUNT_LIMIT || !rows[0]?.oldest) return { count: newest, isEstimate: false };
-  const oldest = utcDate(rows[0].oldest);
+  const search = filter.search?.trim() || null;
+  const [counted] = search
+    ? await findSearchMatches({ db, filter: { ...filter, search }, limit: EXACT_COUNT_LIMIT + 1 }).then(
+        (matches) => [{ n: matches.length, oldest: matches.at(-1)?.publishedAt ?? null }],
+      )
+    : await readRows<{ n: number; oldest: Date | string | null }>(
+        db,
+        Prisma.sql`SELECT count(*)::int AS n, min(m."publishedAt") AS oldest FROM (
+          SELECT a."publishedAt" FROM ${articlesFrom(filter.search)} WHERE ${articleFilterSql(filter)}
+          ORDER BY a."publishedAt" DESC, a."id" DESC LIMIT ${EXACT_COUNT_LIMIT + 1}) m`,
+      );
+  const newest = counted?.n ?? 0;
+  if (newest <= EXACT_COUNT_LIMIT || !counted?.oldest) return { count: newest, isEstimate: false };
+  const oldest = utcDate(counted.oldest);
   const dates = articleFilterSql({
     publishedAfter: filter.publishedAfter,
     publishedBefore: filter.publishedBefore,

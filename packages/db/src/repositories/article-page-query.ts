@@ -1,5 +1,5 @@
 import type { Prisma } from '../generated/prisma/client.js';
-import type { ArticleFilter } from './article-feed.js';
+import type { ArticleFilter } from './article-filter.js';
 
 /**
  * Prisma's `where` for a filter that tests only the article's own columns, the same conditions

@@ -1,5 +1,5 @@
 import { parseSavedFilter } from '../json-columns.js';
-import type { ArticleFilter } from './article-feed.js';
+import type { ArticleFilter } from './article-filter.js';
 import type { Tx } from './types.js';
 
 export interface WatchlistScope {
