@@ -154,6 +154,11 @@ describe('articles filters match a brute-force computation', () => {
       (r) => r.companyIds.some((id) => [api.ids.companies.nvidia, api.ids.companies.tesla].includes(id)),
     ],
     [
+      'one company (its link table drives the page and the count)',
+      () => ({ companyIds: [c('nvidia')] }),
+      (r) => r.companyIds.includes(api.ids.companies.nvidia as number),
+    ],
+    [
       'topics',
       () => ({ topicIds: [t('earnings')] }),
       (r) => r.topicIds.includes(api.ids.topics.earnings as number),

@@ -2,7 +2,7 @@ import { AppError } from '@wirelens/core';
 
 import { readRows } from '../client.js';
 import { Prisma, type Article } from '../generated/prisma/client.js';
-import { articleFilterSql, articlesFrom, type ArticleFilter } from './article-filter.js';
+import { articleConditions, articleFilterSql, articlesFrom, type ArticleFilter } from './article-filter.js';
 import { columnOnlyWhere, newestFirstPageArgs } from './article-page-query.js';
 import { EXACT_COUNT_LIMIT, SEARCH_CANDIDATES } from './article-search.js';
 import { findSearchMatches, type SearchMatch } from './search-matches.js';
@@ -133,6 +133,31 @@ function pageShape(page: PageArgs, maxPageSize: number): { backward: boolean; si
 }
 
 /**
+ * Newest articles of one company (or one topic): walk that link table's (subject, publishedAt)
+ * index instead of scanning every article by date and probing the link for each. Null when the
+ * filter does not name exactly one company (or no company and one topic).
+ */
+function linkDriver(filter: ArticleFilter) {
+  if (filter.companyIds?.length === 1) {
+    return {
+      table: Prisma.raw('"ArticleCompany"'),
+      column: Prisma.raw('"companyId"'),
+      id: filter.companyIds[0] as number,
+      rest: { ...filter, companyIds: null },
+    };
+  }
+  if (!filter.companyIds?.length && filter.topicIds?.length === 1) {
+    return {
+      table: Prisma.raw('"ArticleTopic"'),
+      column: Prisma.raw('"topicId"'),
+      id: filter.topicIds[0] as number,
+      rest: { ...filter, topicIds: null },
+    };
+  }
+  return null;
+}
+
+/**
  * One page of article ids in the requested order, by keyset pagination over an index-friendly
  * ORDER BY (one statement). Nodes are loaded separately by id, so relation loading stays batched.
  */
@@ -150,24 +175,7 @@ export async function findArticlePage({
   maxPageSize: number;
 }): Promise<ArticlePage> {
   const { backward, size } = pageShape(page, maxPageSize);
-  // Newest articles of one company (or one topic): walk that link table's (subject, publishedAt)
-  // index instead of scanning every article by date and probing the link for each.
-  const driver =
-    order === 'PUBLISHED_AT' && filter.companyIds?.length === 1
-      ? {
-          table: Prisma.raw('"ArticleCompany"'),
-          column: Prisma.raw('"companyId"'),
-          id: filter.companyIds[0] as number,
-          rest: { ...filter, companyIds: null },
-        }
-      : order === 'PUBLISHED_AT' && !filter.companyIds?.length && filter.topicIds?.length === 1
-        ? {
-            table: Prisma.raw('"ArticleTopic"'),
-            column: Prisma.raw('"topicId"'),
-            id: filter.topicIds[0] as number,
-            rest: { ...filter, topicIds: null },
-          }
-        : null;
+  const driver = order === 'PUBLISHED_AT' ? linkDriver(filter) : null;
   const search = filter.search?.trim() || null;
   const keys: SortKey[] = driver
     ? [
@@ -302,6 +310,25 @@ export async function findArticlePageRows({
   };
 }
 
+/**
+ * The dates of the articles matching a filter without a search, newest first: through the link
+ * table when it names one company or topic (its index alone when nothing else is filtered), else
+ * by the articles' date index. Ties stay unordered: a count and the oldest date do not depend on them.
+ */
+function newestMatching(filter: ArticleFilter): Prisma.Sql {
+  const driver = filter.search ? null : linkDriver(filter);
+  if (!driver) {
+    return Prisma.sql`SELECT a."publishedAt" FROM ${articlesFrom(filter.search)} WHERE ${articleFilterSql(filter)}
+      ORDER BY a."publishedAt" DESC, a."id" DESC`;
+  }
+  const rest = articleConditions(driver.rest);
+  return Prisma.sql`SELECT l."publishedAt" FROM ${driver.table} l${
+    rest.length > 0 ? Prisma.sql` JOIN "Article" a ON a."id" = l."articleId"` : Prisma.empty
+  }
+    WHERE ${Prisma.join([Prisma.sql`l.${driver.column} = ${driver.id}`, ...rest], ' AND ')}
+    ORDER BY l."publishedAt" DESC`;
+}
+
 export interface ArticleCount {
   count: number;
   /** True when more than EXACT_COUNT_LIMIT articles match and `count` is an estimate. */
@@ -339,9 +366,7 @@ export async function countArticles({
       )
     : await readRows<{ n: number; oldest: Date | string | null }>(
         db,
-        Prisma.sql`SELECT count(*)::int AS n, min(m."publishedAt") AS oldest FROM (
-          SELECT a."publishedAt" FROM ${articlesFrom(filter.search)} WHERE ${articleFilterSql(filter)}
-          ORDER BY a."publishedAt" DESC, a."id" DESC LIMIT ${EXACT_COUNT_LIMIT + 1}) m`,
+        Prisma.sql`SELECT count(*)::int AS n, min(m."publishedAt") AS oldest FROM (${newestMatching(filter)} LIMIT ${EXACT_COUNT_LIMIT + 1}) m`,
       );
   const newest = counted?.n ?? 0;
   if (newest <= EXACT_COUNT_LIMIT || !counted?.oldest) return { count: newest, isEstimate: false };

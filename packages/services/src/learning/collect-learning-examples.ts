@@ -32,7 +32,9 @@ export async function collectLearningExamples({ db }: { db: DbClient }): Promise
       article: { select: { title: true, contentText: true, excerpt: true } },
     },
   });
-  const lastCorrectionId = (await db.correction.aggregate({ _max: { id: true } }))._max.id ?? 0;
+  // By the primary key (Prisma's `aggregate({ _max })` scans the whole table).
+  const lastCorrectionId =
+    (await db.correction.findFirst({ select: { id: true }, orderBy: { id: 'desc' } }))?.id ?? 0;
   const topics = await db.topic.findMany({ select: { id: true, slug: true } });
   const slugOf = new Map(topics.map((topic) => [topic.id, topic.slug]));
   const companies = await db.company.findMany({ select: { id: true, name: true } });
