@@ -8,6 +8,8 @@ import type PrismaTypes from '@wirelens/db/pothos-types';
 import { getDatamodel } from '@wirelens/db/pothos-types';
 
 import type { Context } from './context.js';
+import { isoDateTime } from './date-time.js';
+import { DIRECT_COLUMNS } from './direct-columns.js';
 import { SYNC_NODE_IDS } from './sync-node-ids.js';
 
 /** Relay connections never return more than this many edges. */
@@ -28,8 +30,10 @@ export const builder = new SchemaBuilder<{
 }>({
   defaultFieldNullability: false,
   // Relay first so scope checks see parsed global IDs; scope-auth before Prisma so checks run before
-  // loading; syncNodeIds last, so it replaces the relay plugin's id resolver under the others' wrappers.
-  plugins: [RelayPlugin, ScopeAuthPlugin, PrismaPlugin, SYNC_NODE_IDS],
+  // loading; directColumns between them, so a column read from its row is still checked but skips
+  // the Prisma plugin's lookup; syncNodeIds last, so it replaces the relay plugin's id resolver under
+  // the others' wrappers.
+  plugins: [RelayPlugin, ScopeAuthPlugin, DIRECT_COLUMNS, PrismaPlugin, SYNC_NODE_IDS],
   scopeAuth: {
     authScopes: (ctx) => {
       const role = ctx.viewer?.role;
@@ -110,7 +114,7 @@ function parseDateTime(value: unknown): Date {
 
 builder.scalarType('DateTime', {
   description: 'An instant in time, as an ISO 8601 string in UTC.',
-  serialize: (value) => value.toISOString(),
+  serialize: isoDateTime,
   parseValue: parseDateTime,
 });
 

@@ -43,7 +43,9 @@ export const SentimentBucket = builder.objectRef<SeriesBucket>('SentimentBucket'
   description:
     'Aggregated effective sentiment of the articles published in one bucket (rejected articles excluded). Bullish = Somewhat-Bullish + Bullish, bearish = Somewhat-Bearish + Bearish.',
   fields: (t) => ({
-    start: t.field({ type: 'DateTime', description: 'Start of the bucket (UTC).', resolve: (b) => b.start }),
+    // Exposed rather than resolved: graphql-jit reads a field without a resolver in place, where a
+    // resolver is a call per bucket.
+    start: t.expose('start', { type: 'DateTime', description: 'Start of the bucket (UTC).' }),
     meanScore: t.exposeFloat('meanScore', { description: 'Mean effective sentiment score, -1–1.' }),
     count: t.exposeInt('count', { description: 'Number of articles.' }),
     bullish: t.exposeInt('bullish', { description: 'Articles labelled Somewhat-Bullish or Bullish.' }),
