@@ -5,6 +5,7 @@ import { Prisma } from '../generated/prisma/client.js';
 import { createTestDatabase, type TestDatabase } from '../testing/index.js';
 import { countArticles, findArticlePage, type ArticleOrder } from './article-feed.js';
 import type { ArticleFilter } from './article-filter.js';
+import { searchPartitionStart } from './search-matches.js';
 
 // Search reads the time-partitioned copy of the articles' search vectors (migration
 // `time_partitioned_search`), kept in step with "Article" by triggers: these tests change articles
@@ -75,6 +76,26 @@ afterAll(async () => {
 });
 
 describe('search over time partitions', () => {
+  it('knows the partitions the migration made: each starts where searchPartitionStart says', async () => {
+    const partitions = await readRows<{ bound: string }>(
+      test.db,
+      Prisma.sql`SELECT pg_get_expr(c.relpartbound, c.oid) AS "bound" FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+        WHERE i.inhparent = '"search"."ArticleVector"'::regclass`,
+    );
+    expect(partitions.length).toBe(102);
+    const at = (text: string) =>
+      text === 'MINVALUE' ? null : new Date(`${text.replaceAll("'", '').replace(' ', 'T')}Z`);
+    for (const { bound } of partitions) {
+      const [, lower = '', upper = ''] = /FROM \((.+)\) TO \((.+)\)/.exec(bound) ?? [];
+      const from = at(lower);
+      const to = upper === 'MAXVALUE' ? null : at(upper);
+      // The partition's first and last instant both map to its start.
+      if (from) expect(searchPartitionStart(from)).toEqual(from);
+      if (to) expect(searchPartitionStart(new Date(to.getTime() - 1))).toEqual(from);
+      else expect(searchPartitionStart(new Date('2999-01-01T00:00:00Z'))).toEqual(from);
+    }
+  });
+
   it('finds matches in every partition, newest first across partition boundaries, and pages without gaps', async () => {
     const ancient = await addArticle('Tanker seized in the strait', '1995-06-01');
     const older = await addArticle('Tanker rates fall', '2012-03-01');
