@@ -9,8 +9,7 @@ import { getDatamodel } from '@wirelens/db/pothos-types';
 
 import type { Context } from './context.js';
 import { isoDateTime } from './date-time.js';
-import { DIRECT_COLUMNS } from './direct-columns.js';
-import { SYNC_NODE_IDS } from './sync-node-ids.js';
+import { DIRECT_COLUMNS, SYNC_NODE_IDS } from './pothos-plugins.js';
 
 /** Relay connections never return more than this many edges. */
 export const MAX_PAGE_SIZE = 100;

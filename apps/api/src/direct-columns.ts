@@ -1,4 +1,4 @@
-import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
+import { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import { OperationTypeNode, type GraphQLFieldResolver } from 'graphql';
 
 /** The column an exposed field of a Prisma object in select mode reads, if that is all it selects. */
@@ -22,7 +22,7 @@ function exposedColumn<Types extends SchemaTypes>(
  * it. So does every column of a subscription's payload, a row read when its event happened, which
  * the Prisma plugin reads again when it is delivered.
  */
-class DirectColumnPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+export class DirectColumnPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
   override wrapResolve(
     resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
     fieldConfig: PothosOutputFieldConfig<Types>,
@@ -37,17 +37,3 @@ class DirectColumnPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
     };
   }
 }
-
-declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace -- Pothos' plugin registry is this global namespace.
-  export namespace PothosSchemaTypes {
-    export interface Plugins<Types extends SchemaTypes> {
-      directColumns: DirectColumnPlugin<Types>;
-    }
-  }
-}
-
-/** The plugin's name in a builder's `plugins` list. */
-export const DIRECT_COLUMNS = 'directColumns';
-
-SchemaBuilder.registerPlugin(DIRECT_COLUMNS, DirectColumnPlugin);

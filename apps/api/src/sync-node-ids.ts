@@ -1,9 +1,4 @@
-import SchemaBuilder, {
-  BasePlugin,
-  isThenable,
-  type PothosOutputFieldConfig,
-  type SchemaTypes,
-} from '@pothos/core';
+import { BasePlugin, isThenable, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { GraphQLFieldResolver } from 'graphql';
 
@@ -15,7 +10,7 @@ import type { GraphQLFieldResolver } from 'graphql';
  * in place, as the relay plugin would (this builder sets no custom `encodeGlobalID`). An id resolver
  * that answers a promise still goes through the relay plugin's resolver.
  */
-class SyncNodeIdPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+export class SyncNodeIdPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
   override wrapResolve(
     resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
     fieldConfig: PothosOutputFieldConfig<Types>,
@@ -32,17 +27,3 @@ class SyncNodeIdPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
     };
   }
 }
-
-declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace -- Pothos' plugin registry is this global namespace.
-  export namespace PothosSchemaTypes {
-    export interface Plugins<Types extends SchemaTypes> {
-      syncNodeIds: SyncNodeIdPlugin<Types>;
-    }
-  }
-}
-
-/** The plugin's name in a builder's `plugins` list. */
-export const SYNC_NODE_IDS = 'syncNodeIds';
-
-SchemaBuilder.registerPlugin(SYNC_NODE_IDS, SyncNodeIdPlugin);
