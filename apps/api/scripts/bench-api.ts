@@ -145,9 +145,9 @@ async function main(): Promise<void> {
     rows.map((r) => `${(r.bucketStart as Date).toISOString()}:${String(r.count)}`);
 
   // ---- Search cases (kept in this block): each compares the API with the statements the repository
-  // itself runs for RELEVANCE (its newest matches, scored: `collectSearchMatches`, through the raw
-  // client), then one statement joining those candidates to the same columns. ----
-  const { collectSearchMatches, SEARCH_CANDIDATES } = await import('@wirelens/db/repositories');
+  // itself runs for RELEVANCE (its newest matches, scored: `findSearchMatches`, straight on the pool
+  // through `readRows`), then one statement joining those candidates to the same columns. ----
+  const { findSearchMatches, SEARCH_CANDIDATES } = await import('@wirelens/db/repositories');
   const runStatement = async (statement: { text: string; values: unknown[] }) =>
     (await sql.query(statement.text, statement.values)).rows as Record<string, unknown>[];
   const searchCase = (name: string, search: string): Case => ({
@@ -157,7 +157,8 @@ async function main(): Promise<void> {
       variables: { f: { search } },
     },
     sql: async () => {
-      const matches = await collectSearchMatches(runStatement, {
+      const matches = await findSearchMatches({
+        db,
         filter: { search },
         limit: SEARCH_CANDIDATES,
         score: true,

@@ -7,7 +7,6 @@ import { columnOnlyWhere, newestFirstPageArgs } from './article-page-query.js';
 import { EXACT_COUNT_LIMIT, SEARCH_CANDIDATES } from './article-search.js';
 import { findSearchMatches, type SearchMatch } from './search-matches.js';
 import type { Tx } from './types.js';
-import { utcDate } from './utc-date.js';
 
 export type ArticleOrder = 'PUBLISHED_AT' | 'IMPORTANCE' | 'RELEVANCE' | 'REVIEW_PRIORITY';
 
@@ -67,6 +66,12 @@ function sortKeys(order: ArticleOrder, search: string | null): SortKey[] {
 function cursorValue(value: unknown): string | number {
   if (value instanceof Date) return value.toISOString();
   return typeof value === 'string' ? value : Number(value);
+}
+
+/** A timestamp as PostgreSQL returns it; those without a zone are UTC. */
+function utcDate(value: string | Date): Date {
+  if (value instanceof Date) return value;
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
 }
 
 function encodeCursor(values: (string | number)[]): string {
@@ -329,6 +334,27 @@ function newestMatching(filter: ArticleFilter): Prisma.Sql {
     ORDER BY l."publishedAt" DESC`;
 }
 
+/** How many of the newest EXACT_COUNT_LIMIT + 1 matches there are, and the oldest one's date. */
+async function newestMatches(
+  db: Tx,
+  filter: ArticleFilter,
+): Promise<{ newest: number; oldest: Date | null }> {
+  const search = filter.search?.trim() || null;
+  if (search) {
+    const matches = await findSearchMatches({
+      db,
+      filter: { ...filter, search },
+      limit: EXACT_COUNT_LIMIT + 1,
+    });
+    return { newest: matches.length, oldest: matches.at(-1)?.publishedAt ?? null };
+  }
+  const [row] = await readRows<{ n: number; oldest: Date | string | null }>(
+    db,
+    Prisma.sql`SELECT count(*)::int AS n, min(m."publishedAt") AS oldest FROM (${newestMatching(filter)} LIMIT ${EXACT_COUNT_LIMIT + 1}) m`,
+  );
+  return { newest: row?.n ?? 0, oldest: row?.oldest ? utcDate(row.oldest) : null };
+}
+
 export interface ArticleCount {
   count: number;
   /** True when more than EXACT_COUNT_LIMIT articles match and `count` is an estimate. */
@@ -359,18 +385,8 @@ export async function countArticles({
   db: Tx;
   filter: ArticleFilter;
 }): Promise<ArticleCount> {
-  const search = filter.search?.trim() || null;
-  const [counted] = search
-    ? await findSearchMatches({ db, filter: { ...filter, search }, limit: EXACT_COUNT_LIMIT + 1 }).then(
-        (matches) => [{ n: matches.length, oldest: matches.at(-1)?.publishedAt ?? null }],
-      )
-    : await readRows<{ n: number; oldest: Date | string | null }>(
-        db,
-        Prisma.sql`SELECT count(*)::int AS n, min(m."publishedAt") AS oldest FROM (${newestMatching(filter)} LIMIT ${EXACT_COUNT_LIMIT + 1}) m`,
-      );
-  const newest = counted?.n ?? 0;
-  if (newest <= EXACT_COUNT_LIMIT || !counted?.oldest) return { count: newest, isEstimate: false };
-  const oldest = utcDate(counted.oldest);
+  const { newest, oldest } = await newestMatches(db, filter);
+  if (newest <= EXACT_COUNT_LIMIT || !oldest) return { count: newest, isEstimate: false };
   const dates = articleFilterSql({
     publishedAfter: filter.publishedAfter,
     publishedBefore: filter.publishedBefore,

@@ -3,7 +3,6 @@ import { Prisma } from '../generated/prisma/client.js';
 import { articleConditions, TS_QUERY, type ArticleFilter } from './article-filter.js';
 import { searchQueryFrom, searchScoreSql } from './article-search.js';
 import type { Tx } from './types.js';
-import { utcDate } from './utc-date.js';
 
 /**
  * A search's newest matches, with a cost that follows the number wanted rather than the number
@@ -61,33 +60,30 @@ export function searchPartitions(top: Date, floor: Date): { from: Date | null; t
   }
 }
 
-/** Runs one statement and returns its rows (a Prisma client, or a plain `pg` client in a benchmark). */
-export type RunSql = (statement: Prisma.Sql) => Promise<Record<string, unknown>[]>;
-
 interface MatchRow {
+  k: number;
   id: number;
-  publishedAt: Date | string;
+  publishedAt: Date;
   score?: number;
 }
 
 /**
  * The newest `limit` articles matching `filter` (which has a search), older than `after` if given,
- * newest first; `score` adds each one's relevance. Runs through `run`, one statement at a time.
+ * newest first; `score` adds each one's relevance. Two statements (`readRows`).
  */
-export async function collectSearchMatches(
-  run: RunSql,
-  {
-    filter,
-    limit,
-    after = null,
-    score = false,
-  }: {
-    filter: ArticleFilter & { search: string };
-    limit: number;
-    after?: SearchPosition | null;
-    score?: boolean;
-  },
-): Promise<SearchMatch[]> {
+export async function findSearchMatches({
+  db,
+  filter,
+  limit,
+  after = null,
+  score = false,
+}: {
+  db: Tx;
+  filter: ArticleFilter & { search: string };
+  limit: number;
+  after?: SearchPosition | null;
+  score?: boolean;
+}): Promise<SearchMatch[]> {
   if (limit <= 0) return [];
   const query = searchQueryFrom(filter.search);
   const rest = articleConditions({ ...filter, search: null, publishedAfter: null, publishedBefore: null });
@@ -95,13 +91,6 @@ export async function collectSearchMatches(
     score
       ? Prisma.sql`SELECT m."k", m."id", m."publishedAt", ${searchScoreSql(Prisma.sql`m."vector"`)} AS "score" FROM (${inner}) m CROSS JOIN ${query}`
       : Prisma.sql`SELECT m."k", m."id", m."publishedAt" FROM (${inner}) m`;
-  const toMatches = (rows: MatchRow[]) =>
-    rows.map((row) => ({
-      id: Number(row.id),
-      publishedAt: utcDate(row.publishedAt),
-      score: Number(row.score ?? 0),
-    }));
-
   // Bounds on a date column (of the articles, then of each partition): the cursor, the filter's range.
   const bounds = (date: Prisma.Sql, id: Prisma.Sql) => {
     const conditions: Prisma.Sql[] = [];
@@ -117,44 +106,35 @@ export async function collectSearchMatches(
     conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`;
 
   // The dates the matches can have: the newest and oldest articles in range (two index reads).
-  const [range] = await run(
+  const [range] = await readRows<{ top: Date | null; floor: Date | null }>(
+    db,
     Prisma.sql`SELECT max(a."publishedAt") AS "top", min(a."publishedAt") AS "floor" FROM "Article" a
       WHERE ${where(bounds(Prisma.sql`a."publishedAt"`, Prisma.sql`a."id"`))}`,
   );
   if (!range?.top || !range.floor) return [];
-  const top = utcDate(range.top as Date | string);
+  const { top } = range;
   const from = Prisma.sql`"search"."ArticleVector" v CROSS JOIN ${query}${
     rest.length > 0 ? Prisma.sql` JOIN "Article" a ON a."id" = v."articleId"` : Prisma.empty
   }`;
-  const branches = searchPartitions(top, utcDate(range.floor as Date | string)).map((partition, k) => {
+  const branches = searchPartitions(top, range.floor).map((partition, k) => {
     const conditions = [
       Prisma.sql`v."vector" @@ ${TS_QUERY}`,
-      Prisma.sql`v."publishedAt" <= ${top}::timestamp`,
       ...bounds(Prisma.sql`v."publishedAt"`, Prisma.sql`v."articleId"`),
       ...rest,
+      // The newest partition ends at the newest article, so later (empty) partitions are not planned.
+      partition.to
+        ? Prisma.sql`v."publishedAt" < ${partition.to}::timestamp`
+        : Prisma.sql`v."publishedAt" <= ${top}::timestamp`,
     ];
     if (partition.from) conditions.push(Prisma.sql`v."publishedAt" >= ${partition.from}::timestamp`);
-    if (partition.to) conditions.push(Prisma.sql`v."publishedAt" < ${partition.to}::timestamp`);
     return Prisma.sql`(SELECT ${k}::int AS "k", v."articleId" AS "id", v."publishedAt", v."vector" FROM ${from}
       WHERE ${where(conditions)} ORDER BY v."publishedAt" DESC, v."articleId" DESC LIMIT ${limit})`;
   });
-  const rows = await run(
+  const rows = await readRows<MatchRow>(
+    db,
     scored(Prisma.sql`SELECT * FROM (${Prisma.join(branches, ' UNION ALL ')}) u LIMIT ${limit}`),
   );
-  return toMatches(
-    (rows as unknown as (MatchRow & { k: number })[]).sort(
-      (x, y) =>
-        x.k - y.k ||
-        utcDate(y.publishedAt).getTime() - utcDate(x.publishedAt).getTime() ||
-        Number(y.id) - Number(x.id),
-    ),
-  );
-}
-
-/** `collectSearchMatches` through the application's database client. */
-export function findSearchMatches({
-  db,
-  ...options
-}: { db: Tx } & Parameters<typeof collectSearchMatches>[1]): Promise<SearchMatch[]> {
-  return collectSearchMatches((statement) => readRows<Record<string, unknown>>(db, statement), options);
+  return rows
+    .sort((x, y) => x.k - y.k || y.publishedAt.getTime() - x.publishedAt.getTime() || y.id - x.id)
+    .map((row) => ({ id: row.id, publishedAt: row.publishedAt, score: row.score ?? 0 }));
 }
