@@ -297,6 +297,10 @@ describe('window rules', () => {
     });
     expect([...firing.articleIds].sort()).toEqual([kept, corrected].sort());
     expect(firing.windowEnd?.toISOString()).toBe(NOW.toISOString());
+    expect((firing.windowEnd?.getTime() ?? 0) - (firing.windowStart?.getTime() ?? 0)).toBe(86_400_000);
+    expect(firing.firedAt.toISOString()).toBe(NOW.toISOString());
+    const notification = await test.db.notification.findFirstOrThrow({ where: { firingId: firing.id } });
+    expect(notification.createdAt.toISOString()).toBe(NOW.toISOString());
     // Same period: evaluating again adds nothing.
     expect(await evaluateArticleAlerts({ db: test.db, articleIds: [kept], now: minutesAfter(90) })).toEqual(
       [],

@@ -86,6 +86,7 @@ export async function evaluateArticleAlerts({
   for (const { ruleId, articleId } of direct) cover(ruleId, articleId);
 
   const filterOf = cachedTargetFilters(db);
+  await filterOf.load(rules.filter((rule) => filtered.has(rule.id)));
   // Saved-filter targets (and lists holding saved filters): every distinct target checked once, in
   // one statement (a statement per rule was 1,000 branches at 10,000 rules, and took a minute).
   const filterRules: { rule: AlertRule; target: number }[] = [];

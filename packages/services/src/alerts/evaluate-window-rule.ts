@@ -13,7 +13,7 @@ import { loadAlertWindows, type AlertWindowRow, type ArticleFilter } from '@wire
 
 import type { JobQueue } from '../queue/job-queue.js';
 import { recordFiringsInBatches, type FiringCandidate } from './record-firing.js';
-import type { RuleTarget } from './rule-target.js';
+import type { RuleTarget, TargetFilters } from './rule-target.js';
 
 export interface WindowRule {
   id: number;
@@ -84,10 +84,11 @@ function planOf(rule: WindowRule, now: Date): Plan {
 export async function evaluateWindowRules(
   db: DbClient,
   rules: readonly (WindowRule & RuleTarget)[],
-  filterOf: (target: RuleTarget) => Promise<ArticleFilter | null>,
+  filterOf: TargetFilters,
   now: Date,
   jobs?: JobQueue,
 ): Promise<number[]> {
+  await filterOf.load(rules);
   // One read per (target, window length), as long as its longest rule needs.
   const reads = new Map<ArticleFilter, Map<AlertWindow, { count: number; rows?: AlertWindowRow[] }>>();
   const planned: { rule: WindowRule; plan: Plan; read: { count: number; rows?: AlertWindowRow[] } }[] = [];

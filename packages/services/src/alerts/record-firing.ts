@@ -76,6 +76,36 @@ function chooseFirings(
 }
 
 /**
+ * The firings' rows in one statement whose text does not depend on how many there are (rows as
+ * one JSON parameter): a batch can fire hundreds of rules, and Prisma's `createMany` compiled a
+ * new query for every batch size and sent a parameter per column per row.
+ */
+function insertFirings(
+  tx: Tx,
+  chosen: readonly FiringCandidate[],
+  now: Date,
+): Promise<{ id: number; ruleId: number; dedupKey: string }[]> {
+  const rows = chosen.map((input) => ({
+    ruleId: input.rule.id,
+    kind: input.rule.kind,
+    dedupKey: input.dedupKey,
+    figures: toJson(input.figures),
+    articleIds: input.articleIds,
+    clusterId: input.clusterId ?? null,
+    windowStart: input.window?.start.toISOString() ?? null,
+    windowEnd: input.window?.end.toISOString() ?? null,
+  }));
+  return tx.$queryRaw`
+    INSERT INTO "AlertFiring" ("ruleId", "kind", "dedupKey", "figures", "articleIds", "clusterId", "windowStart", "windowEnd", "firedAt")
+    SELECT r."ruleId", r."kind"::"AlertRuleKind", r."dedupKey", r."figures", r."articleIds", r."clusterId",
+           r."windowStart", r."windowEnd", ${now}::timestamp(3)
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
+        "ruleId" int, "kind" text, "dedupKey" text, "figures" jsonb, "articleIds" int[], "clusterId" int,
+        "windowStart" timestamp(3), "windowEnd" timestamp(3))
+    RETURNING "id", "ruleId", "dedupKey"`;
+}
+
+/**
  * Records firings and their owners' notifications in one transaction, in the order given, as if
  * one at a time: a firing is skipped when its rule is disabled or cooling down (an earlier firing
  * of the batch counts) or already fired for this story or period. The rules' rows are locked
@@ -94,33 +124,19 @@ export async function recordFirings(
       const rules = await ruleStates(tx, inputs, true);
       const chosen = chooseFirings(inputs, rules, await takenKeys(tx, inputs), now);
       if (chosen.length === 0) return [];
-      const created = await tx.alertFiring.createManyAndReturn({
-        data: chosen.map((input) => ({
-          ruleId: input.rule.id,
-          kind: input.rule.kind,
-          dedupKey: input.dedupKey,
-          figures: toJson(input.figures),
-          articleIds: input.articleIds,
-          clusterId: input.clusterId ?? null,
-          windowStart: input.window?.start ?? null,
-          windowEnd: input.window?.end ?? null,
-          firedAt: now,
-        })),
-        select: { id: true, ruleId: true, dedupKey: true },
-      });
+      const created = await insertFirings(tx, chosen, now);
       const idOf = new Map(created.map((c) => [keyOf(c.ruleId, c.dedupKey), c.id]));
       const firings = chosen.map((input) => ({
         firingId: idOf.get(keyOf(input.rule.id, input.dedupKey)) as number,
         ownerId: input.rule.ownerId,
         emailMode: input.rule.emailMode,
       }));
-      await tx.alertRule.updateMany({
-        where: { id: { in: [...new Set(chosen.map((input) => input.rule.id))] } },
-        data: { lastFiredAt: now },
-      });
-      await tx.notification.createMany({
-        data: firings.map((f) => ({ userId: f.ownerId, firingId: f.firingId, createdAt: now })),
-      });
+      const ruleIds = [...new Set(chosen.map((input) => input.rule.id))];
+      await tx.$executeRaw`UPDATE "AlertRule" SET "lastFiredAt" = ${now} WHERE "id" = ANY(${ruleIds}::int[])`;
+      await tx.$executeRaw`
+        INSERT INTO "Notification" ("userId", "firingId", "createdAt")
+        SELECT n."userId", n."firingId", ${now}::timestamp(3)
+          FROM unnest(${firings.map((f) => f.ownerId)}::int[], ${firings.map((f) => f.firingId)}::int[]) AS n("userId", "firingId")`;
       // Deliveries beyond the dashboard, queued with the firings so they exist exactly when they commit.
       if (jobs) {
         await queueFiringDeliveries(tx, jobs, firings);

@@ -45,17 +45,17 @@ export async function queueFiringDeliveries(
     openOf.set(endpoint.ownerId, [...(openOf.get(endpoint.ownerId) ?? []), endpoint]);
   }
   if (openOf.size === 0) return [];
-  const deliveries = await tx.webhookDelivery.createManyAndReturn({
-    data: firings.flatMap(({ firingId, ownerId }) =>
-      (openOf.get(ownerId) ?? []).map((endpoint) => ({
-        endpointId: endpoint.id,
-        firingId,
-        eventType: 'alert.fired',
-        idempotencyKey: `firing-${firingId}`,
-      })),
-    ),
-    select: { id: true },
-  });
+  const pairs = firings.flatMap(({ firingId, ownerId }) =>
+    (openOf.get(ownerId) ?? []).map((endpoint) => ({ endpointId: endpoint.id, firingId })),
+  );
+  // One statement whatever the count (Prisma's createMany compiled a query per batch size).
+  const deliveries = await tx.$queryRaw<{ id: number }[]>`
+    INSERT INTO "WebhookDelivery" ("endpointId", "firingId", "eventType", "idempotencyKey")
+    SELECT d."endpointId", d."firingId", 'alert.fired', 'firing-' || d."firingId"
+      FROM unnest(${pairs.map((p) => p.endpointId)}::int[], ${pairs.map((p) => p.firingId)}::int[])
+        WITH ORDINALITY AS d("endpointId", "firingId", n)
+     ORDER BY d.n
+    RETURNING "id"`;
   const ids = deliveries.map((delivery) => delivery.id);
   await sendDeliveryJobs(tx, jobs, ids);
   return ids;
