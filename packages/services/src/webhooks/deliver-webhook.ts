@@ -97,6 +97,59 @@ async function skipHeldDelivery(
   });
 }
 
+/** What a delivered attempt records. */
+interface Success {
+  deliveryId: number;
+  attempts: number;
+  httpStatus: number | null;
+  latencyMs: number | null;
+  responseExcerpt: string | null;
+  at: Date;
+}
+
+/** How long a success waits for others to be recorded with it. */
+const RECORD_TOGETHER_MS = 10;
+
+/**
+ * Records successes of one fetch together: the answers that arrive within RECORD_TOGETHER_MS of
+ * each other go in one statement, which also resets each endpoint's failure streak once. A
+ * statement per success made each one update (and lock) its endpoint's row, so a fetch of a
+ * hundred deliveries to one receiver queued on that lock. Each caller's promise settles when its
+ * success is stored.
+ */
+function successRecorder(db: DbClient): (success: Success) => Promise<void> {
+  let pending: { success: Success; settle: (error?: unknown) => void }[] = [];
+  const flush = async (batch: typeof pending) => {
+    const rows = batch.map(({ success }) => ({ ...success, at: success.at.toISOString() }));
+    await db.$executeRaw`
+      WITH r AS (
+        SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
+          "deliveryId" int, "attempts" int, "httpStatus" int, "latencyMs" int, "responseExcerpt" text, "at" timestamp(3))),
+      d AS (
+        UPDATE "WebhookDelivery" w SET "state" = 'DELIVERED', "attempts" = r."attempts",
+               "httpStatus" = r."httpStatus", "latencyMs" = r."latencyMs",
+               "responseExcerpt" = r."responseExcerpt", "error" = NULL,
+               "lastAttemptAt" = r."at", "deliveredAt" = r."at"
+          FROM r WHERE w."id" = r."deliveryId" RETURNING w."endpointId", r."at")
+      UPDATE "WebhookEndpoint" e SET "failureStreak" = 0, "lastDeliveryAt" = GREATEST(e."lastDeliveryAt", m."at")
+        FROM (SELECT "endpointId", max("at") AS "at" FROM d GROUP BY "endpointId") m
+       WHERE e."id" = m."endpointId"`;
+  };
+  return (success) =>
+    new Promise<void>((resolve, reject) => {
+      pending.push({ success, settle: (error) => (error === undefined ? resolve() : reject(error)) });
+      if (pending.length > 1) return;
+      setTimeout(() => {
+        const batch = pending;
+        pending = [];
+        flush(batch).then(
+          () => batch.forEach(({ settle }) => settle()),
+          (error: unknown) => batch.forEach(({ settle }) => settle(error ?? new Error('recording failed'))),
+        );
+      }, RECORD_TOGETHER_MS);
+    });
+}
+
 type DeliveryWithEndpoint = NonNullable<Awaited<ReturnType<typeof loadDeliveries>>[number]>;
 
 function loadDeliveries(db: DbClient, deliveryIds: readonly number[]) {
@@ -119,7 +172,8 @@ export interface DeliverWebhooksOptions extends Omit<DeliverWebhookOptions, 'del
  * PAUSE_AFTER_FAILURES-th failed attempt in a row pauses the endpoint; a 410 disables it.
  *
  * Several deliveries (a worker's fetch) are read together (three statements for all of them) and
- * sent side by side, each recorded as its answer arrives, so a slow receiver holds up no other.
+ * sent side by side, each recorded as its answer arrives (successes arriving together in one
+ * statement), so a slow receiver holds up no other.
  * Returns each delivery's outcome, in the order of `deliveryIds`.
  */
 export async function deliverWebhooks({
@@ -152,12 +206,18 @@ export async function deliverWebhooks({
     sendable.push(delivery);
   }
   const events = await webhookEventsOf(db, sendable, config.publicUrl);
+  const recordSuccess = successRecorder(db);
   await Promise.all(
     sendable.map(async (delivery, i) => {
       const event = events[i] as WebhookEvent;
       outcomes.set(
         delivery.id,
-        await sendDelivery(db, delivery, event, config, signalOf.get(delivery.id), now),
+        await sendDelivery(db, delivery, event, {
+          config,
+          signal: signalOf.get(delivery.id),
+          now,
+          recordSuccess,
+        }),
       );
     }),
   );
@@ -178,9 +238,17 @@ async function sendDelivery(
   db: DbClient,
   delivery: DeliveryWithEndpoint,
   event: WebhookEvent,
-  config: WebhookConfig,
-  signal: AbortSignal | undefined,
-  now: () => Date,
+  {
+    config,
+    signal,
+    now,
+    recordSuccess,
+  }: {
+    config: WebhookConfig;
+    signal: AbortSignal | undefined;
+    now: () => Date;
+    recordSuccess: (success: Success) => Promise<void>;
+  },
 ): Promise<DeliverWebhookOutcome> {
   const { endpoint } = delivery;
   const body = JSON.stringify(endpoint.format === 'SLACK' ? slackMessageOf(event) : event);
@@ -217,17 +285,15 @@ async function sendDelivery(
   };
 
   if (result.verdict === 'delivered') {
-    // The common case in one statement: the delivery, and the endpoint's streak reset.
-    await db.$executeRaw`
-      WITH d AS (
-        UPDATE "WebhookDelivery" SET "state" = 'DELIVERED', "attempts" = ${attempts},
-               "httpStatus" = ${recorded.httpStatus}, "latencyMs" = ${recorded.latencyMs},
-               "responseExcerpt" = ${recorded.responseExcerpt}, "error" = NULL,
-               "lastAttemptAt" = ${lastAttempt.toISOString()}::timestamp, "deliveredAt" = ${lastAttempt.toISOString()}::timestamp
-         WHERE "id" = ${delivery.id} RETURNING "endpointId")
-      UPDATE "WebhookEndpoint" SET "failureStreak" = 0,
-             "lastDeliveryAt" = GREATEST("lastDeliveryAt", ${lastAttempt.toISOString()}::timestamp)
-       WHERE "id" = (SELECT "endpointId" FROM d)`;
+    // The common case: recorded with the other successes of the fetch that arrive with it.
+    await recordSuccess({
+      deliveryId: delivery.id,
+      attempts,
+      httpStatus: recorded.httpStatus,
+      latencyMs: recorded.latencyMs,
+      responseExcerpt: recorded.responseExcerpt,
+      at: lastAttempt,
+    });
     return { outcome: 'delivered' };
   }
 
