@@ -48,7 +48,10 @@ export const REUTERS_MAPPINGS: readonly ReutersMapping[] = [
       'saudriyal',
     ],
   },
-  { slug: 'geopolitics-trade', codes: ['trade'] },
+  // Trade figures are trade to Wirelens (a trade surplus or deficit gets Geopolitics & Trade, as the
+  // topic tests show), and Reuters codes a national trade-balance release `bop` as often as `trade`
+  // (the same wording gets either), so a balance-of-payments story given the topic counts as right.
+  { slug: 'geopolitics-trade', codes: ['trade', 'bop'] },
   {
     slug: 'commodities',
     codes: [
