@@ -120,17 +120,21 @@ const RECORD_TOGETHER_MS = 10;
 function successRecorder(db: DbClient): (success: Success) => Promise<void> {
   let pending: { success: Success; settle: (error?: unknown) => void }[] = [];
   const flush = async (batch: typeof pending) => {
-    const rows = batch.map(({ success }) => ({ ...success, at: success.at.toISOString() }));
+    // Typed arrays rather than one JSON document: a receiver's answer, cut at the excerpt's length,
+    // may end in half a surrogate pair, which jsonb refuses and text stores as U+FFFD.
+    const rows = batch.map(({ success }) => success);
     await db.$executeRaw`
-      WITH r AS (
-        SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
-          "deliveryId" int, "attempts" int, "httpStatus" int, "latencyMs" int, "responseExcerpt" text, "at" timestamp(3))),
-      d AS (
+      WITH d AS (
         UPDATE "WebhookDelivery" w SET "state" = 'DELIVERED', "attempts" = r."attempts",
                "httpStatus" = r."httpStatus", "latencyMs" = r."latencyMs",
                "responseExcerpt" = r."responseExcerpt", "error" = NULL,
                "lastAttemptAt" = r."at", "deliveredAt" = r."at"
-          FROM r WHERE w."id" = r."deliveryId" RETURNING w."endpointId", r."at")
+          FROM unnest(${rows.map((r) => r.deliveryId)}::int[], ${rows.map((r) => r.attempts)}::int[],
+                      ${rows.map((r) => r.httpStatus)}::int[], ${rows.map((r) => r.latencyMs)}::int[],
+                      ${rows.map((r) => r.responseExcerpt)}::text[],
+                      ${rows.map((r) => r.at.toISOString())}::timestamp(3)[])
+               AS r("deliveryId", "attempts", "httpStatus", "latencyMs", "responseExcerpt", "at")
+         WHERE w."id" = r."deliveryId" RETURNING w."endpointId", r."at")
       UPDATE "WebhookEndpoint" e SET "failureStreak" = 0, "lastDeliveryAt" = GREATEST(e."lastDeliveryAt", m."at")
         FROM (SELECT "endpointId", max("at") AS "at" FROM d GROUP BY "endpointId") m
        WHERE e."id" = m."endpointId"`;

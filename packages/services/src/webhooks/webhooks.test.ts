@@ -172,9 +172,15 @@ describe('webhook delivery', () => {
     const [toNvidia, toAmd] = (await queuedDeliveryJobs()) as [number, number];
     const probe = await test.db.webhookEndpoint.findFirstOrThrow();
     const testEvent = await sendTestWebhook({ db: test.db, jobs, actor, endpointId: probe.id });
-    // The receiver fails the AMD delivery only.
+    // The receiver fails the AMD delivery only, and answers the NVIDIA one with an emoji that the
+    // excerpt's 500 characters cut in half (stored as U+FFFD, not refused).
+    const cutEmoji = `${'x'.repeat(499)}\u{1F600} and more`;
     receiver.answer = (_n, req) =>
-      req.headers['wirelens-delivery'] === String(toAmd) ? { status: 500, body: 'down' } : { status: 200 };
+      req.headers['wirelens-delivery'] === String(toAmd)
+        ? { status: 500, body: 'down' }
+        : req.headers['wirelens-delivery'] === String(toNvidia)
+          ? { status: 200, body: cutEmoji }
+          : { status: 200 };
 
     const outcomes = await deliverWebhooks({
       db: test.db,
@@ -204,6 +210,7 @@ describe('webhook delivery', () => {
       [testEvent, 'DELIVERED', 1, 200],
     ]);
     expect(rows[0]?.deliveredAt).toEqual(rows[0]?.lastAttemptAt);
+    expect(rows[0]?.responseExcerpt).toBe(`${'x'.repeat(499)}\uFFFD…`);
     expect((await test.db.webhookEndpoint.findFirstOrThrow()).lastDeliveryAt).not.toBeNull();
   });
 
