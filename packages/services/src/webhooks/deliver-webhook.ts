@@ -118,7 +118,7 @@ const RECORD_TOGETHER_MS = 10;
  * success is stored.
  */
 function successRecorder(db: DbClient): (success: Success) => Promise<void> {
-  let pending: { success: Success; settle: (error?: unknown) => void }[] = [];
+  let pending: { success: Success; resolve: () => void; reject: (error: Error) => void }[] = [];
   const flush = async (batch: typeof pending) => {
     // Typed arrays rather than one JSON document: a receiver's answer, cut at the excerpt's length,
     // may end in half a surrogate pair, which jsonb refuses and text stores as U+FFFD.
@@ -141,14 +141,17 @@ function successRecorder(db: DbClient): (success: Success) => Promise<void> {
   };
   return (success) =>
     new Promise<void>((resolve, reject) => {
-      pending.push({ success, settle: (error) => (error === undefined ? resolve() : reject(error)) });
+      pending.push({ success, resolve, reject });
       if (pending.length > 1) return;
       setTimeout(() => {
         const batch = pending;
         pending = [];
         flush(batch).then(
-          () => batch.forEach(({ settle }) => settle()),
-          (error: unknown) => batch.forEach(({ settle }) => settle(error ?? new Error('recording failed'))),
+          () => batch.forEach((entry) => entry.resolve()),
+          (error: unknown) => {
+            const failure = error instanceof Error ? error : new Error(String(error));
+            batch.forEach((entry) => entry.reject(failure));
+          },
         );
       }, RECORD_TOGETHER_MS);
     });
