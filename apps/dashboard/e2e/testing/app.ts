@@ -47,6 +47,10 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       // The public feeds are unreachable offline; the bundled demo feeds are served by the app itself.
       WIRELENS_SEED_PUBLIC_FEEDS: 'false',
       FETCH_ALLOW_HOSTS: options.fetchAllowHosts ?? '',
+      // A browser-test file signs in a dozen sessions or more from one address within a minute; the
+      // default (10 at once, then one per 6 s) answered 429 once the machine ran the file fast enough.
+      // Sign-in throttling itself is tested against the API (api-replicas.test.ts).
+      WIRELENS_RATE_LIMIT_LOGIN: '100/10',
     },
   });
   const stop = async () => {
