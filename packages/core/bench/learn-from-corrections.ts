@@ -23,6 +23,7 @@ import { correctAnalysis } from '../../services/src/review/correct-analysis.js';
 import { createBuiltinAnalyzer, type CompanyRegistryEntry } from '../src/analysis/index.js';
 import type { CrossValidation, LoadedLearnedModel } from '../src/learning/index.js';
 import { BenchInputError } from './fixture-files.js';
+import { idsByName, type BenchCompany } from './semeval-companies.js';
 
 /** One labelled example as an editor would settle it. */
 export interface LabelledExample {
@@ -53,14 +54,14 @@ function slugOf(name: string, i: number): string {
 export async function learnFromCorrections({
   serverUrl,
   examples,
-  companyNames,
+  companies,
   progress,
 }: {
   /** A PostgreSQL server URL whose role may create databases. */
   serverUrl: string;
   examples: readonly LabelledExample[];
   /** Companies the scratch registry holds (the SemEval targets). */
-  companyNames: readonly string[];
+  companies: readonly BenchCompany[];
   progress: (done: number, total: number) => void;
 }): Promise<LearnedFromCorrections> {
   const name = `wirelens_bench_learn_${randomBytes(4).toString('hex')}`;
@@ -82,11 +83,11 @@ export async function learnFromCorrections({
       db,
       adminEmail: 'bench@example.com',
       adminPassword: 'bench-password-1',
-      companies: companyNames.map((company, i) => ({
-        slug: slugOf(company, i),
-        name: company,
+      companies: companies.map((company, i) => ({
+        slug: slugOf(company.name, i),
+        name: company.name,
         legalName: null,
-        aliases: [],
+        aliases: company.aliases,
         ambiguousAliases: [],
         tickers: [],
         domain: null,
@@ -101,7 +102,7 @@ export async function learnFromCorrections({
     });
     const registry = await loadCompanyRegistry(db);
     const builtin = createBuiltinAnalyzer({ registry });
-    const idByName = new Map(registry.map((entry) => [entry.name, Number(entry.id)]));
+    const idByName = idsByName(registry);
     // One at a time: concurrent runs race to create the same proposed companies.
     const limit = pLimit(1);
     let done = 0;
@@ -133,7 +134,8 @@ export async function learnFromCorrections({
               companies: { select: { companyId: true, relevance: true, sentimentScore: true } },
             },
           });
-          const target = example.company && idByName.get(example.company.name);
+          const targetId = example.company && idByName.get(example.company.name);
+          const target = targetId === undefined ? undefined : Number(targetId);
           const values =
             example.company && target !== undefined
               ? {

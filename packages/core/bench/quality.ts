@@ -56,6 +56,7 @@ import {
 } from './fixture-files.js';
 import { learnFromCorrections, type LabelledExample } from './learn-from-corrections.js';
 import { codesOf, REPORTED_CODES } from './reuters-topics.js';
+import { idsByName, semevalCompanies } from './semeval-companies.js';
 
 const SEED_REGISTRY = fileURLToPath(new URL('../../db/prisma/seed-data/companies.json', import.meta.url));
 
@@ -179,10 +180,15 @@ function runSemeval(file: string, split: Split, pass: Pass): void {
   // The target company is part of each test item, so the benchmark registry is made of the targets:
   // all of the file's, whichever half is measured, as the scratch registry of --learn-from holds
   // them all (one registry for both passes, so a difference between them is the model's).
-  const names = [...new Set(all.map((item) => item.company))].sort();
   const registry: readonly CompanyRegistryEntry[] =
-    pass.registry ?? names.map((name, i) => ({ id: `c${i}`, slug: `c${i}`, name, aliases: [], tickers: [] }));
-  const idByName = new Map(registry.map((entry) => [entry.name, entry.id]));
+    pass.registry ??
+    semevalCompanies(all.map((item) => item.company)).map((company, i) => ({
+      id: `c${i}`,
+      slug: `c${i}`,
+      ...company,
+      tickers: [],
+    }));
+  const idByName = idsByName(registry);
   const analyzer = pass.analyzerFor(registry);
 
   const predicted: number[] = [];
@@ -303,17 +309,17 @@ async function learnedPass(
     );
   const examples = readLabelledExamples(files, learnSplit);
   requireExamples(examples, files.join(' '), `examples in the ${learnSplit} half`);
-  const companyNames = [
-    ...new Set([
-      ...examples.flatMap((e) => (e.company ? [e.company.name] : [])),
-      ...evalFiles.flatMap((file) => readSemeval(file).map((item) => item.company)),
-    ]),
-  ].sort();
+  const companies = semevalCompanies([
+    ...examples.flatMap((e) => (e.company ? [e.company.name] : [])),
+    ...evalFiles.flatMap((file) => readSemeval(file).map((item) => item.company)),
+  ]);
+  for (const company of companies.filter((c) => c.aliases.length > 0))
+    console.log(`one company: ${[company.name, ...company.aliases].join(' = ')}`);
   const started = performance.now();
   const learned = await learnFromCorrections({
     serverUrl,
     examples,
-    companyNames,
+    companies,
     progress: (done, total) => progress('corrections', done, total),
   });
   console.log(

@@ -23,4 +23,5 @@ export {
   type StoryFeatures,
   type StorySimilarity,
 } from './cluster/story-similarity.js';
+export { withoutLegalForm } from './entities/build-registry-index.js';
 export { coverageFactor } from './importance/score-importance.js';

@@ -120,6 +120,17 @@ const EXTRA_COMMON = new Set([
 const LEGAL_SUFFIX_RE =
   /[\s,]+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|ag|sa|se|nv|n\.v|oyj|asa|ab|gmbh|holdings|group)\.?$/i;
 
+/**
+ * A company name without its trailing legal forms: "Tesco PLC" → "Tesco", "Royal Bank of Scotland
+ * Group plc" → "Royal Bank of Scotland".
+ */
+export function withoutLegalForm(name: string): string {
+  let short = name.trim();
+  for (let next = short.replace(LEGAL_SUFFIX_RE, '').trim(); next !== short && next.length >= 2;)
+    [short, next] = [next, next.replace(LEGAL_SUFFIX_RE, '').trim()];
+  return short;
+}
+
 /** Matching is accent-insensitive, as the registry's normalised aliases are ("Nestlé" = "Nestle"). */
 export function foldAccents(text: string): string {
   // eslint-disable-next-line no-control-regex -- ASCII fast path
@@ -152,7 +163,7 @@ export function buildRegistryIndex(registry: readonly CompanyRegistryEntry[]): R
     const stripped = new Set<string>();
     const listedKeys = new Set([...surfaces].map(aliasKey));
     for (const surface of [...surfaces]) {
-      const short = surface.replace(LEGAL_SUFFIX_RE, '').trim();
+      const short = withoutLegalForm(surface);
       if (short.length >= 2 && !listedKeys.has(aliasKey(short))) {
         surfaces.add(short);
         if (!aliasKey(short).includes(' ')) stripped.add(aliasKey(short));

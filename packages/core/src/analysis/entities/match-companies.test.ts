@@ -100,6 +100,21 @@ describe('unknown organisations', () => {
     expect(companies.find((c) => c.proposedName === 'Acme Widgets Inc')?.sentences).toHaveLength(2);
   });
 
+  it('finds a company named without all of its legal forms ("Group plc")', () => {
+    const registry = [
+      { id: 'rbs', slug: 'rbs', name: 'Royal Bank of Scotland Group plc', aliases: [], tickers: [] },
+      { id: 'bt', slug: 'bt', name: 'BT Group plc', aliases: [], tickers: [] },
+    ];
+    const found = (title: string) =>
+      createBuiltinAnalyzer({ registry })
+        .analyzeSync({ title, text: '' })
+        .companies.map((c) => c.companyId);
+    expect(found('Royal Bank of Scotland fortunes ebbed under three chiefs')).toEqual(['rbs']);
+    // A one-word remainder is an ordinary word too often: it needs company context.
+    expect(found('BT shares fall after the network outage')).toEqual(['bt']);
+    expect(found('Scientists at the Royal Society compare the BT and the BR cotton strains')).toEqual([]);
+  });
+
   it('does not propose a registry company again with its legal form', () => {
     const companies = companiesIn('Results', 'Apple Inc. reported higher revenue for the quarter.');
     expect(companies.map((c) => c.companyId)).toEqual(['apple']);
