@@ -126,9 +126,11 @@ const LEGAL_SUFFIX_RE =
  */
 export function withoutLegalForm(name: string): string {
   let short = name.trim();
-  for (let next = short.replace(LEGAL_SUFFIX_RE, '').trim(); next !== short && next.length >= 2;)
-    [short, next] = [next, next.replace(LEGAL_SUFFIX_RE, '').trim()];
-  return short;
+  for (;;) {
+    const shorter = short.replace(LEGAL_SUFFIX_RE, '').trim();
+    if (shorter === short || shorter.length < 2) return short;
+    short = shorter;
+  }
 }
 
 /** Matching is accent-insensitive, as the registry's normalised aliases are ("Nestlé" = "Nestle"). */
