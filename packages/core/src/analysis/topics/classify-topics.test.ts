@@ -62,6 +62,18 @@ describe('trade stories and stories that mention trade', () => {
     ).toContain('geopolitics-trade');
   });
 
+  it("files a country's current-account or payments balance under trade as well as the economy", () => {
+    const topics = slugs(
+      'Seoul sees current account surplus narrowing to 5 billion dlrs',
+      'The finance ministry said on Tuesday the surplus would shrink as oil import bills rise.',
+    );
+    expect(topics).toContain('geopolitics-trade');
+    expect(topics).toContain('macro-economy');
+    expect(slugs('Ankara says balance of payments gap to persist this year')).toContain('geopolitics-trade');
+    // A bank's current account (the product) is no trade story.
+    expect(slugs('Lender adds fee-free current account for students')).not.toContain('geopolitics-trade');
+  });
+
   it('reads a measure on a flow of goods as trade policy, a compound flow ("chip-export curbs") included', () => {
     expect(
       slugs(

@@ -121,7 +121,7 @@ export const TOPIC_RULES: TopicRules = {
       3,
     ],
     [
-      'trading partners|trade partners|trade mission|export drive|export credits|trade between|trade with|total trade|world trade|trade performance|trade data|trade statistics|trade chief|trade envoy|trade delegation|trade row|trade rights|trade privileges|trade status|trade benefits|trade trip|trade visit|boost/expand/increase/promote/improve/liberalise/liberalize trade',
+      'current account surplus|current account deficit|current account gap|balance of payments|payments surplus|payments deficit|payments gap|trading partners|trade partners|trade mission|export drive|export credits|trade between|trade with|total trade|world trade|trade performance|trade data|trade statistics|trade chief|trade envoy|trade delegation|trade row|trade rights|trade privileges|trade status|trade benefits|trade trip|trade visit|boost/expand/increase/promote/improve/liberalise/liberalize trade',
       2,
     ],
     [
@@ -131,7 +131,7 @@ export const TOPIC_RULES: TopicRules = {
   ],
   'macro-economy': [
     [
-      'inflation|gdp|gnp|recession|unemployment|jobless|payrolls|consumer prices|consumer price index|wholesale prices|wholesale price index|producer prices|producer price index|retail price index|retail prices|cost of living|cost-of-living|cpi|economic growth|economy|economies|consumer spending|retail sales|pmi|current account|balance of payments|payments surplus|payments deficit|payments gap|industrial production|industrial output',
+      'inflation|gdp|gnp|recession|unemployment|jobless|payrolls|consumer prices|consumer price index|wholesale prices|wholesale price index|producer prices|producer price index|retail price index|retail prices|cost of living|cost-of-living|cpi|economic growth|economy|economies|consumer spending|retail sales|pmi|current account|current account surplus|current account deficit|current account gap|balance of payments|payments surplus|payments deficit|payments gap|industrial production|industrial output',
       2,
     ],
     // Labour disputes are economy-wide labour news; "trade union" is no trade story.
