@@ -120,6 +120,7 @@ export const TOPIC_RULES: TopicRules = {
       'trade deficits|trade surpluses|trade imbalance|trade imbalances|trade shortfall|merchandise trade|visible trade|foreign trade|bilateral trade|two-way trade|trade agreement|trade agreements|trade accord|trade accords|trade pact|trade negotiations|trade negotiator|trade negotiators|trade relations|trade ties|trade issues|trade tensions|trade restrictions|trade protection|unfair trade|free trade|trade liberalisation|trade liberalization|trade minister|trade ministers|trade secretary|trade official|trade officials|trade law|trade laws|trade figures|import duties|import duty|import tariffs|import surcharge|import restrictions|import controls|import barriers|countervailing|anti-dumping|market access|international trade',
       3,
     ],
+    // A country's current-account or payments balance is its external trade position (Macro-economy names it too).
     [
       'current account surplus|current account deficit|current account gap|balance of payments|payments surplus|payments deficit|payments gap|trading partners|trade partners|trade mission|export drive|export credits|trade between|trade with|total trade|world trade|trade performance|trade data|trade statistics|trade chief|trade envoy|trade delegation|trade row|trade rights|trade privileges|trade status|trade benefits|trade trip|trade visit|boost/expand/increase/promote/improve/liberalise/liberalize trade',
       2,
@@ -130,6 +131,7 @@ export const TOPIC_RULES: TopicRules = {
     ],
   ],
   'macro-economy': [
+    // The balances Geopolitics & Trade names are listed here too: a match keeps only its longest phrase's rules.
     [
       'inflation|gdp|gnp|recession|unemployment|jobless|payrolls|consumer prices|consumer price index|wholesale prices|wholesale price index|producer prices|producer price index|retail price index|retail prices|cost of living|cost-of-living|cpi|economic growth|economy|economies|consumer spending|retail sales|pmi|current account|current account surplus|current account deficit|current account gap|balance of payments|payments surplus|payments deficit|payments gap|industrial production|industrial output',
       2,
