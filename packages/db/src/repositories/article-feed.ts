@@ -6,6 +6,7 @@ import { articleConditions, articleFilterSql, articlesFrom, type ArticleFilter }
 import { columnOnlyWhere, newestFirstPageArgs } from './article-page-query.js';
 import { EXACT_COUNT_LIMIT, SEARCH_CANDIDATES } from './article-search.js';
 import { findSearchMatches, type SearchMatch } from './search-matches.js';
+import { compileSelect, type CompiledSelect } from './select-statement.js';
 import type { Tx } from './types.js';
 
 export type ArticleOrder = 'PUBLISHED_AT' | 'IMPORTANCE' | 'RELEVANCE' | 'REVIEW_PRIORITY';
@@ -254,13 +255,72 @@ export interface ArticleLoad {
   include?: Prisma.ArticleInclude;
 }
 
+/** Compiled loads by their JSON: a schema's queries come in a handful of shapes. */
+const compiledLoads = new Map<string, CompiledSelect | null>();
+const COMPILED_LOADS_MAX = 500;
+
+/** `load` as one SQL expression over `a` (see select-statement.ts), or null for Prisma to load. */
+function compiledLoad(load: ArticleLoad): CompiledSelect | null {
+  const key = JSON.stringify(load);
+  let compiled = compiledLoads.get(key);
+  if (compiled === undefined) {
+    compiled = compileSelect('Article', load, 'a');
+    if (compiledLoads.size >= COMPILED_LOADS_MAX) compiledLoads.clear();
+    compiledLoads.set(key, compiled);
+  }
+  return compiled;
+}
+
+/** The articles with these ids loaded with `load`, in no particular order. */
+async function loadArticles(db: Tx, ids: number[], load: ArticleLoad): Promise<Article[]> {
+  const compiled = compiledLoad(load);
+  if (!compiled) return db.article.findMany({ ...load, where: { id: { in: ids } } });
+  const rows = await readRows<{ row: unknown }>(
+    db,
+    Prisma.sql`SELECT ${compiled.json} AS "row" FROM "Article" a WHERE a."id" = ANY(${ids}::int[])`,
+  );
+  return rows.map((r) => compiled.decode(r.row) as unknown as Article);
+}
+
+/**
+ * A newest-first page of articles matching `filter` (its article-column conditions only) after
+ * `after`, one more than `size`, loaded with `load`: one statement. The page is cut first (its
+ * (publishedAt, id) index walk stops after size + 1 rows) and its relations are read for those rows only.
+ */
+async function loadNewestPage(
+  db: Tx,
+  filter: ArticleFilter,
+  where: Prisma.ArticleWhereInput,
+  after: { publishedAt: Date; id: number } | null,
+  size: number,
+  load: ArticleLoad,
+): Promise<Article[]> {
+  const compiled = compiledLoad(load);
+  if (!compiled) {
+    return db.article.findMany({ ...load, ...newestFirstPageArgs({ where, after, size }) });
+  }
+  const keyset = after
+    ? Prisma.sql` AND a."publishedAt" <= ${after.publishedAt}::timestamp
+        AND (a."publishedAt" < ${after.publishedAt}::timestamp OR a."id" < ${after.id})`
+    : Prisma.empty;
+  const rows = await readRows<{ row: unknown }>(
+    db,
+    Prisma.sql`SELECT ${compiled.json} AS "row"
+    FROM (SELECT * FROM "Article" a WHERE ${articleFilterSql(filter)}${keyset}
+          ORDER BY a."publishedAt" DESC, a."id" DESC LIMIT ${size + 1}) a
+    ORDER BY a."publishedAt" DESC, a."id" DESC`,
+  );
+  return rows.map((r) => compiled.decode(r.row) as unknown as Article);
+}
+
 /**
  * A page of articles loaded with `load`, in page order. A newest-first page whose filter tests only
  * the article's own columns (the unfiltered feed, a source, a date range, …) is one statement: the
- * page and every relation in one `findMany`. Any other page takes two: its ids and cursors
+ * page and every relation together. Any other page takes two: its ids and cursors
  * (`findArticlePage`), then its articles by id. Both give the same rows, cursors and page info,
  * and either's cursors continue the other. Rows hold what `load` selects (typed as whole rows:
- * Pothos' query is not typed by field).
+ * Pothos' query is not typed by field). A `load` that `compileSelect` maps to SQL is read straight
+ * from the pool as JSON rows; any other goes through Prisma.
  */
 export async function findArticlePageRows({
   db,
@@ -282,7 +342,7 @@ export async function findArticlePageRows({
   if (!where) {
     const ids = await findArticlePage({ db, filter, order, page, maxPageSize });
     if (ids.ids.length === 0) return { page: ids, rows: [] };
-    const found: Article[] = await db.article.findMany({ ...load, where: { id: { in: ids.ids } } });
+    const found = await loadArticles(db, ids.ids, load);
     const byId = new Map(found.map((row) => [row.id, row]));
     const kept = ids.ids.flatMap((id, index) => {
       const row = byId.get(id);
@@ -295,14 +355,16 @@ export async function findArticlePageRows({
   }
   const keys = sortKeys('PUBLISHED_AT', null);
   const after = page.after ? decodeCursor(page.after, keys, 'after') : null;
-  const args = newestFirstPageArgs({
-    where,
-    after: after && { publishedAt: after[0] as Date, id: after[1] as number },
-    size,
-  });
   // The cursor is made of publishedAt and id: a `select` must load them.
   const withKeys = load.select ? { select: { ...load.select, id: true, publishedAt: true } } : load;
-  const found: Article[] = await db.article.findMany({ ...withKeys, ...args });
+  const found = await loadNewestPage(
+    db,
+    filter,
+    where,
+    after && { publishedAt: after[0] as Date, id: after[1] as number },
+    size,
+    withKeys,
+  );
   const rows = found.slice(0, size);
   return {
     page: {

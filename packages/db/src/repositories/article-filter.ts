@@ -57,7 +57,7 @@ export function articleConditions(filter: ArticleFilter, tsQuery: Prisma.Sql = T
     );
   }
   if (filter.sentiments?.length)
-    conditions.push(Prisma.sql`a."sentimentLabel"::text = ANY(${filter.sentiments}::text[])`);
+    conditions.push(Prisma.sql`a."sentimentLabel" = ANY(${filter.sentiments}::"SentimentLabel"[])`);
   if (filter.minScore !== null && filter.minScore !== undefined)
     conditions.push(Prisma.sql`a."sentimentScore" >= ${filter.minScore}`);
   if (filter.maxScore !== null && filter.maxScore !== undefined)
@@ -72,7 +72,7 @@ export function articleConditions(filter: ArticleFilter, tsQuery: Prisma.Sql = T
   if (filter.publishedBefore)
     conditions.push(Prisma.sql`a."publishedAt" < ${filter.publishedBefore}::timestamp`);
   if (filter.reviewStatuses?.length)
-    conditions.push(Prisma.sql`a."reviewStatus"::text = ANY(${filter.reviewStatuses}::text[])`);
+    conditions.push(Prisma.sql`a."reviewStatus" = ANY(${filter.reviewStatuses}::"ReviewStatus"[])`);
   if (filter.search) conditions.push(Prisma.sql`a."searchVector" @@ ${tsQuery}`);
   if (filter.analyzedOnly) conditions.push(Prisma.sql`a."latestAnalysisId" IS NOT NULL`);
   if (filter.articleIds) conditions.push(Prisma.sql`a."id" = ANY(${filter.articleIds}::int[])`);
