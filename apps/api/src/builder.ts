@@ -9,7 +9,7 @@ import { getDatamodel } from '@wirelens/db/pothos-types';
 
 import type { Context } from './context.js';
 import { isoDateTime } from './date-time.js';
-import { DIRECT_COLUMNS, SYNC_NODE_IDS } from './pothos-plugins.js';
+import { COMPILED_ROWS, DIRECT_COLUMNS, SYNC_NODE_IDS } from './pothos-plugins.js';
 
 /** Relay connections never return more than this many edges. */
 export const MAX_PAGE_SIZE = 100;
@@ -29,10 +29,10 @@ export const builder = new SchemaBuilder<{
 }>({
   defaultFieldNullability: false,
   // Relay first so scope checks see parsed global IDs; scope-auth before Prisma so checks run before
-  // loading; directColumns between them, so a column read from its row is still checked but skips
-  // the Prisma plugin's lookup; syncNodeIds last, so it replaces the relay plugin's id resolver under
-  // the others' wrappers.
-  plugins: [RelayPlugin, ScopeAuthPlugin, DIRECT_COLUMNS, PrismaPlugin, SYNC_NODE_IDS],
+  // loading; directColumns and compiledRows between them, so a column or relation read from its row
+  // is still checked but skips the Prisma plugin's lookup; syncNodeIds last, so it replaces the relay
+  // plugin's id resolver under the others' wrappers.
+  plugins: [RelayPlugin, ScopeAuthPlugin, DIRECT_COLUMNS, COMPILED_ROWS, PrismaPlugin, SYNC_NODE_IDS],
   scopeAuth: {
     authScopes: (ctx) => {
       const role = ctx.viewer?.role;

@@ -15,3 +15,4 @@ export * from './article-search.js';
 export * from './watchlists.js';
 export * from './alerts.js';
 export * from './live-events.js';
+export { isCompiledRow } from './select-statement.js';

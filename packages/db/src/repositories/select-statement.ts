@@ -59,10 +59,22 @@ function scalarDecoder(field: ModelField): Decode | null {
   return field.isList ? (value) => (Array.isArray(value) ? value.map(one) : value) : one;
 }
 
+/** Every object a compiled statement's row was decoded into (its nested rows too). */
+const compiledRows = new WeakSet<object>();
+
+/**
+ * Whether `value` is a row (or a related row) read by a compiled select: it holds exactly what the
+ * select asked for, every relation it names loaded, as Prisma would have returned it.
+ */
+export function isCompiledRow(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && compiledRows.has(value);
+}
+
 function objectDecoder(decoders: [string, Decode][]): (value: unknown) => Record<string, unknown> {
   return (value) => {
     const row = (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>;
     for (const [key, decode] of decoders) row[key] = decode(row[key]);
+    compiledRows.add(row);
     return row;
   };
 }
