@@ -1,3 +1,5 @@
+import { AppError } from '@wirelens/core';
+
 import { getDatamodel } from '../generated/pothos-types.js';
 import { Prisma } from '../generated/prisma/client.js';
 
@@ -246,7 +248,7 @@ export function compileSelect(
   query: { select?: unknown; include?: unknown },
   alias: string,
 ): CompiledSelect | null {
-  if (!/^[a-z]\w*$/.test(alias)) throw new Error(`compileSelect: invalid alias ${alias}`);
+  if (!/^[a-z]\w*$/.test(alias)) throw new AppError('INTERNAL', `compileSelect: invalid alias ${alias}`);
   const compiled = compileObject({ next: 0 }, model, alias, query);
   return compiled && { json: compiled.json, decode: compiled.decode };
 }
