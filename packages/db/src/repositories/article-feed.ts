@@ -296,7 +296,8 @@ async function loadNewestPage(
   load: ArticleLoad,
 ): Promise<Article[]> {
   const compiled = compiledLoad(load);
-  if (!compiled) {
+  // The page size is written into the statement (see select-statement.ts): an integer only.
+  if (!compiled || !Number.isInteger(size)) {
     return db.article.findMany({ ...load, ...newestFirstPageArgs({ where, after, size }) });
   }
   const keyset = after
@@ -307,7 +308,7 @@ async function loadNewestPage(
     db,
     Prisma.sql`SELECT ${compiled.json} AS "row"
     FROM (SELECT * FROM "Article" a WHERE ${articleFilterSql(filter)}${keyset}
-          ORDER BY a."publishedAt" DESC, a."id" DESC LIMIT ${size + 1}) a
+          ORDER BY a."publishedAt" DESC, a."id" DESC LIMIT ${Prisma.raw(String(size + 1))}) a
     ORDER BY a."publishedAt" DESC, a."id" DESC`,
   );
   return rows.map((r) => compiled.decode(r.row) as unknown as Article);
