@@ -80,6 +80,12 @@ export type DbClient = PrismaClient;
 // Timestamps are stored without a zone and are UTC; pg would read them as local time.
 const TIMESTAMP_OID = 1114;
 const parseUtcTimestamp = (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
+
+/** A timestamp as PostgreSQL writes it (as text or in JSON); one without a zone is UTC. */
+export function utcDate(value: string | Date): Date {
+  if (value instanceof Date) return value;
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
+}
 const utcTypes: { getTypeParser: typeof pg.types.getTypeParser } = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
     oid === TIMESTAMP_OID

@@ -1,6 +1,6 @@
 import { AppError } from '@wirelens/core';
 
-import { readRows } from '../client.js';
+import { readRows, utcDate } from '../client.js';
 import { Prisma, type Article } from '../generated/prisma/client.js';
 import { articleConditions, articleFilterSql, articlesFrom, type ArticleFilter } from './article-filter.js';
 import { columnOnlyWhere, newestFirstPageArgs } from './article-page-query.js';
@@ -67,12 +67,6 @@ function sortKeys(order: ArticleOrder, search: string | null): SortKey[] {
 function cursorValue(value: unknown): string | number {
   if (value instanceof Date) return value.toISOString();
   return typeof value === 'string' ? value : Number(value);
-}
-
-/** A timestamp as PostgreSQL returns it; those without a zone are UTC. */
-function utcDate(value: string | Date): Date {
-  if (value instanceof Date) return value;
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
 }
 
 function encodeCursor(values: (string | number)[]): string {

@@ -1,5 +1,6 @@
 import { AppError } from '@wirelens/core';
 
+import { utcDate } from '../client.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import { Prisma } from '../generated/prisma/client.js';
 
@@ -47,10 +48,7 @@ export interface CompiledSelect {
 const ident = (name: string) => Prisma.raw(`"${name}"`);
 
 /** A timestamp as PostgreSQL writes it in JSON ("2026-10-31T23:57:36.5", UTC, no zone) as a Date. */
-function toDate(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
-}
+const toDate = (value: unknown) => (typeof value === 'string' ? utcDate(value) : value);
 
 /** JSON has no NaN or Infinity: PostgreSQL writes those floats as strings. */
 const toFloat = (value: unknown) => (typeof value === 'string' ? Number(value) : value);
@@ -192,7 +190,7 @@ function compileObject(
   modelName: string,
   alias: string,
   query: { select?: unknown; include?: unknown },
-): { json: Prisma.Sql; decode: (value: unknown) => Record<string, unknown> } | null {
+): CompiledSelect | null {
   const model = MODELS[modelName];
   if (!model) return null;
   const { select, include } = query;
@@ -251,6 +249,5 @@ export function compileSelect(
   alias: string,
 ): CompiledSelect | null {
   if (!/^[a-z]\w*$/.test(alias)) throw new AppError('INTERNAL', `compileSelect: invalid alias ${alias}`);
-  const compiled = compileObject({ next: 0 }, model, alias, query);
-  return compiled && { json: compiled.json, decode: compiled.decode };
+  return compileObject({ next: 0 }, model, alias, query);
 }
