@@ -398,6 +398,38 @@ const LANGUAGE_CASES: TopicCase[] = [
     has: ['commodities'],
     not: ['geopolitics-trade'],
   },
+  // Animal feed and the carriage of goods own their flows, as commodities do.
+  {
+    rule: 'fishmeal and oilseed meal are commodities, and their exports are their market',
+    title: 'Peru fishmeal exports seen recovering in second half',
+    text: 'Anchovy catches improved and Argentine meal exports are also climbing, the fisheries ministry said.',
+    has: ['commodities'],
+    not: ['geopolitics-trade'],
+  },
+  {
+    rule: 'an export quota for tapioca is the feed market’s',
+    title: 'Bangkok asks Brussels for larger tapioca export quota',
+    text: 'Thai cassava growers want the quota raised to 5.5 mln tonnes next year, the commerce ministry said.',
+    has: ['commodities'],
+    not: ['geopolitics-trade'],
+  },
+  {
+    rule: 'exports carried by shipping lines are the shipping market’s',
+    title: 'Shipping exports to West Africa down 30 pct, lines say',
+    text: 'The volume of exports carried to West Africa by the conference lines fell 30 pct last year as freight rates slumped, the chairman said.',
+    not: ['geopolitics-trade'],
+  },
+  {
+    rule: 'trade between two regions in a sentence about sailings is the route',
+    title: 'Conference lines add sailings to Gulf ports',
+    text: 'Member lines will run weekly sailings on the trade between northern Europe and the Gulf from May, the conference said.',
+    not: ['geopolitics-trade'],
+  },
+  {
+    rule: 'a tariff in a freight story is still trade policy',
+    title: 'Freight rates jump as Washington raises tariffs on Asian goods',
+    has: ['geopolitics-trade'],
+  },
   {
     rule: 'a commodity headline that speaks of trade policy is trade',
     title: 'U.S. threatens tariffs over EU beef ban',

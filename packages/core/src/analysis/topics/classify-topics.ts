@@ -16,6 +16,9 @@
  *   a headline about exports is a trade story, a body sentence mentioning exports is not);
  * - words inside a company's name ("Columbia Gas", "Security Pacific") are the name, not the topic;
  *   the company's registry sector speaks for it instead;
+ * - flows of goods belong to what flows: exports, imports and measures on them in a sentence naming a
+ *   commodity, a fuel (FLOW_OWNERS) or the carriage of goods (CARRIAGE_WORDS: "freight", "vessels") are
+ *   that market's, and in a carriage sentence "trade with" or "trading partners" is the route (ROUTE_PHRASES);
  * - in an analyst's rating statement "to buy" is the rating, not a takeover;
  * - rows of a wire-service results table ("Net 5.5 mln vs 4.9 mln") are earnings evidence.
  */
@@ -29,6 +32,7 @@ import type { Token } from '../text/tokenize.js';
 import {
   AMOUNT_WORDS,
   ANCHORED_TOPICS,
+  CARRIAGE_WORDS,
   CURRENCY_WORDS,
   FLOW_OWNERS,
   FLOW_WORDS,
@@ -38,6 +42,7 @@ import {
   PER_SHARE_PHRASES,
   PRICE_INDEX_PHRASES,
   PROXIMITY_RULES,
+  ROUTE_PHRASES,
   SECTOR_HINTS,
   STAGE_WORDS,
   TOPIC_RULES,
@@ -203,7 +208,10 @@ export function classifyTopics({
    */
   const stage: Deferred = { score: 0, upfront: false };
   const deal: Deferred = { score: 0, upfront: false };
-  /** The headline names a commodity or a fuel (FLOW_OWNERS): duties, quotas and disputes below are its market's. */
+  /**
+   * The headline names a commodity, a fuel (FLOW_OWNERS) or the carriage of goods (CARRIAGE_WORDS): duties,
+   * quotas and disputes below are its market's.
+   */
   let goodsHeadline = false;
   /** The headline names a price index, and whether it names energy too. */
   let priceIndexHeadline = false;
@@ -240,16 +248,23 @@ export function classifyTopics({
     const proximity = proximityHits(sentence, here);
     let sharePriced = false;
     for (const rule of proximity) sharePriced ||= rule.pricesShares === true;
-    const goodsNamed = matches.some(
-      (m) =>
-        !here?.some((n) => n.start <= m.start && n.end >= m.end) &&
-        m.payload.some((r) => FLOW_OWNERS.has(r.slug) && r.weight > SUPPORTING_WEIGHT),
+    // Goods or their carriage named in the sentence own its flow words ("wheat exports", "freight on imports").
+    const carriage = sentence.tokens.some(
+      (t, i) => CARRIAGE_WORDS.has(t.lower) && !here?.some((n) => n.start <= i && n.end > i),
     );
+    const goodsNamed =
+      carriage ||
+      matches.some(
+        (m) =>
+          !here?.some((n) => n.start <= m.start && n.end >= m.end) &&
+          m.payload.some((r) => FLOW_OWNERS.has(r.slug) && r.weight > SUPPORTING_WEIGHT),
+      );
     if (sentence.isHeadline) goodsHeadline = goodsNamed;
     for (const match of matches) {
       if (here?.some((n) => n.start <= match.start && n.end >= match.end)) continue;
       for (const rule of match.payload) {
         if (goodsNamed && rule.slug === 'geopolitics-trade' && FLOW_WORDS.has(rule.phrase)) continue;
+        if (carriage && ROUTE_PHRASES.has(rule.phrase)) continue;
         if (CURRENCY_WORDS.has(rule.phrase) && isAmount(sentence.tokens[match.start - 1])) continue;
         if (
           rule.slug === 'earnings' &&

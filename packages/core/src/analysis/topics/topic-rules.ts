@@ -173,15 +173,21 @@ export const TOPIC_RULES: TopicRules = {
     ],
   ],
   commodities: [
-    // "sugar imports", "wheat exports": trade flows of a commodity belong to the commodity, not to trade policy.
+    // "sugar imports", "wheat exports", "meal exports": trade flows of a commodity belong to the commodity, not to trade policy.
     [
-      'grain/grains/wheat/corn/maize/barley/rice/sorghum/soybean/soybeans/oilseed/oilseeds/sugar/coffee/cocoa/cotton/rubber/copper/gold/tin/meat/beef/feed/feedgrain/feedgrains imports/exports/import/export/shipments/purchases/sales',
+      'grain/grains/wheat/corn/maize/barley/rice/sorghum/soybean/soybeans/oilseed/oilseeds/sugar/coffee/cocoa/cotton/rubber/copper/gold/tin/meat/beef/feed/feedgrain/feedgrains/meal/meals imports/exports/import/export/shipments/purchases/sales',
       3,
     ],
     [
       // edible fats and oils in the plural ("EC oils and fats tax", "oils/fats"); petroleum is "oil"
       'oils|fats',
       2,
+    ],
+    // Animal feed and what it is made of: "fishmeal imports rose", "a quota for tapioca", "soymeal
+    // prices", "credit for vegetable protein meals". Bare "meal" and "feed" are too often something else.
+    [
+      'fishmeal|fish meal|soymeal|soy meal|soybean meal|soya meal|sunmeal|sunflower meal|rapeseed meal|rapemeal|oilseed meal|oilseed meals|protein meal|protein meals|cornglutenfeed|corn gluten feed|corn gluten|citruspulp|citrus pulp|copra cake|tapioca|manioc|cassava|feedgrain|feedgrains|feed grain|feed grains|animal feed|animal feeds|compound feed|feedstuffs|feedingstuffs',
+      3,
     ],
     [
       // metals beyond the exchange-traded ones: "strategic" minerals, alloying metals and ores
@@ -459,6 +465,25 @@ export const FLOW_OWNERS: ReadonlySet<TaxonomyTopicSlug> = new Set<TaxonomyTopic
   'energy',
 ]);
 export const FLOW_WORDS: ReadonlySet<string> = HEADLINE_ANCHORS;
+
+/**
+ * The carriage of goods: freight, shipping and the ships. Flows in a sentence about carrying them
+ * ("exports carried by container lines fell", "freight rates on imports from Asia", "shipping
+ * exports") are the shipping market's, as a commodity's flows are its market's (FLOW_OWNERS).
+ */
+export const CARRIAGE_WORDS: ReadonlySet<string> = words(
+  'freight shipping shipowner shipowners liner liners vessel vessels tanker tankers containership containerships sailings cargo cargoes',
+);
+
+/**
+ * Commerce between places, which in a sentence about carriage (CARRIAGE_WORDS) is the route the
+ * ships serve: "freight on the trade between Europe and the Gulf", "sailings to its trading partners".
+ */
+export const ROUTE_PHRASES: ReadonlySet<string> = new Set(
+  expandPatterns(
+    'trade between|trade with|world trade|total trade|two-way trade|bilateral trade|trading partners|trade partners',
+  ),
+);
 
 /** Registry sector text → topic hints. */
 export const SECTOR_HINTS: readonly (readonly [RegExp, TaxonomyTopicSlug])[] = [
