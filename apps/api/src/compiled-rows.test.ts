@@ -13,12 +13,15 @@ import { editorCorrects, insertArticle, startTestApi, type TestApi } from './tes
 let api: TestApi;
 let statements = 0;
 let recording = false;
+const texts: string[] = [];
 const ids: number[] = [];
 
 beforeAll(async () => {
   api = await startTestApi({
-    onQuery: () => {
-      if (recording) statements += 1;
+    onQuery: (sql) => {
+      if (!recording) return;
+      statements += 1;
+      texts.push(sql);
     },
   });
   const companies = Object.values(api.ids.companies);
@@ -72,6 +75,7 @@ async function query<T>(source: string): Promise<T> {
 
 async function statementsOf(source: string): Promise<number> {
   statements = 0;
+  texts.length = 0;
   recording = true;
   await query(source);
   recording = false;
@@ -146,6 +150,45 @@ describe('fields of compiled rows', () => {
     const card = ({ id, analysis, companies }: Card) => ({ id, analysis, companies });
     expect(data.all.edges.slice(0, 4).map((e) => card(e.node))).toEqual(data.few.edges.map((e) => e.node));
     expect(data.all.edges.filter((e) => e.node.companies.length > 0)).toHaveLength(10);
+  });
+
+  it("load only the analysis columns a query shows: a feed card does not read the run's paragraphs", async () => {
+    const baseline = await statementsOf('{ __typename }');
+    const card = `{ articles(first: 12) { edges { node { id analysis { sentimentLabel summary } } } } }`;
+    expect((await statementsOf(card)) - baseline).toBe(1);
+    const cardSql = texts.join('\n');
+    expect(cardSql).toContain('"summary"');
+    expect(cardSql).not.toContain('"paragraphs"');
+    expect(cardSql).not.toContain('"takeaways"');
+    const full = `{ articles(first: 12) { edges { node {
+      analysis { summary paragraphs takeaways confidence analyzer { name } correctedFields }
+      aiAnalysis { summary paragraphs takeaways confidence analyzer { name } }
+    } } } }`;
+    expect((await statementsOf(full)) - baseline).toBe(1);
+    expect(texts.join('\n')).toContain('"paragraphs"');
+    interface Run {
+      summary: string;
+      paragraphs: string[];
+      takeaways: string[];
+      confidence: number;
+      analyzer: { name: string };
+    }
+    const data = await query<{
+      articles: {
+        edges: { node: { analysis: (Run & { correctedFields: string[] }) | null; aiAnalysis: Run | null } }[];
+      };
+    }>(full);
+    const nodes = data.articles.edges.map((e) => e.node);
+    expect(nodes[0]?.analysis).toBeNull();
+    expect(nodes.filter((n) => n.analysis?.correctedFields.includes('summary'))).toHaveLength(2);
+    for (const { analysis, aiAnalysis } of nodes.slice(1)) {
+      if (!analysis || !aiAnalysis) throw new Error('an analysed article without its analysis');
+      const { correctedFields, ...shown } = analysis;
+      expect(aiAnalysis.paragraphs.length).toBeGreaterThan(0);
+      expect(shown).toEqual(
+        correctedFields.includes('summary') ? { ...aiAnalysis, summary: 'Second correction' } : aiAnalysis,
+      );
+    }
   });
 
   it('cost no statement more when the newest rows have no analysis, companies or topics', async () => {

@@ -1,4 +1,5 @@
-import { CORRECTABLE_FIELDS, type AnalysisValues, type CorrectionValues } from '@wirelens/core/review';
+import { AppError } from '@wirelens/core';
+import { CORRECTABLE_FIELDS, type CorrectionValues } from '@wirelens/core/review';
 import { parseCorrectionValues, type Prisma } from '@wirelens/db';
 
 import { builder } from '../builder.js';
@@ -105,107 +106,110 @@ export const Analysis = builder.prismaNode('Analysis', {
   }),
 });
 
-/** What EffectiveAnalysis shows of the values: its companies and topics are Article.companies/topics. */
-type ShownValues = Omit<AnalysisValues, 'companies' | 'topics'>;
+/** An article's latest correction: the values EffectiveAnalysis lays over the AI run. */
+const latestCorrection = {
+  orderBy: { version: 'desc' },
+  take: 1,
+  select: { values: true },
+} as const satisfies Prisma.Article$correctionsArgs;
 
-export interface EffectiveShape {
-  values: ShownValues;
-  corrected: (keyof CorrectionValues)[];
-  analyzer: { name: string; version: string; model: string | null };
-  analyzedAt: Date;
-  reviewStatus: 'UNREVIEWED' | 'APPROVED' | 'REJECTED' | 'NEEDS_REREVIEW';
-  reviewVersion: number;
+/** The latest correction's values, parsed once per row (every overlaid field of a row reads them). */
+const parsedCorrections = new WeakMap<object, CorrectionValues>();
+function correctionOf(article: { corrections: { values: Prisma.JsonValue }[] }): CorrectionValues {
+  let values = parsedCorrections.get(article.corrections);
+  if (!values) {
+    values = parseCorrectionValues(article.corrections[0]?.values);
+    parsedCorrections.set(article.corrections, values);
+  }
+  return values;
+}
+
+/** The article's latest AI run, which `Article.analysis` guarantees (it is null without one). */
+function runOf<Run>(article: { latestAnalysis: Run | null }): Run {
+  if (article.latestAnalysis === null)
+    throw new AppError('INTERNAL', 'An effective analysis without an AI run');
+  return article.latestAnalysis;
 }
 
 /**
- * The columns of the latest run EffectiveAnalysis reads: not the run's company and topic JSON (the
- * largest columns, with every mention's sentences), which it does not show.
+ * The analysis as shown: an article with its latest AI run and latest correction (a variant of the
+ * Article model, so that each field selects only the columns it shows: a feed card asking for the
+ * label, score, importance and summary does not load the run's paragraphs and takeaways).
  */
-export const effectiveAnalysisColumns = {
-  sentimentLabel: true,
-  sentimentScore: true,
-  confidence: true,
-  importance: true,
-  summary: true,
-  paragraphs: true,
-  takeaways: true,
-  analyzer: true,
-  analyzerVersion: true,
-  model: true,
-  createdAt: true,
-} as const satisfies Prisma.AnalysisSelect;
-
-export const EffectiveAnalysis = builder.objectRef<EffectiveShape>('EffectiveAnalysis').implement({
+export const EffectiveAnalysis = builder.prismaObject('Article', {
+  variant: 'EffectiveAnalysis',
+  select: {},
   description:
     "The analysis as Wirelens shows it: the latest AI run overlaid with the editors' corrections. Companies and topics are on `Article.companies` / `Article.topics`.",
   fields: (t) => ({
     sentimentLabel: t.field({
       type: SentimentLabelEnum,
       description: 'Sentiment label.',
-      resolve: (e) => e.values.sentimentLabel,
+      select: { latestAnalysis: { select: { sentimentLabel: true } }, corrections: latestCorrection },
+      resolve: (a) => correctionOf(a).sentimentLabel ?? runOf(a).sentimentLabel,
     }),
     sentimentScore: t.float({
       description: 'Sentiment score in [-1, 1].',
-      resolve: (e) => e.values.sentimentScore,
+      select: { latestAnalysis: { select: { sentimentScore: true } }, corrections: latestCorrection },
+      resolve: (a) => correctionOf(a).sentimentScore ?? runOf(a).sentimentScore,
     }),
     confidence: t.float({
       description: "The analyzer's confidence in [0, 1].",
-      resolve: (e) => e.values.confidence,
+      select: { latestAnalysis: { select: { confidence: true } } },
+      resolve: (a) => runOf(a).confidence,
     }),
-    importance: t.int({ description: 'Importance 1–10.', resolve: (e) => e.values.importance }),
-    summary: t.string({ description: 'AI summary (one paragraph).', resolve: (e) => e.values.summary }),
-    paragraphs: t.stringList({ description: 'Analysis paragraphs.', resolve: (e) => e.values.paragraphs }),
-    takeaways: t.stringList({ description: 'Key takeaways.', resolve: (e) => e.values.takeaways }),
-    correctedFields: t.expose('corrected', {
+    importance: t.int({
+      description: 'Importance 1–10.',
+      select: { latestAnalysis: { select: { importance: true } }, corrections: latestCorrection },
+      resolve: (a) => correctionOf(a).importance ?? runOf(a).importance,
+    }),
+    summary: t.string({
+      description: 'AI summary (one paragraph).',
+      select: { latestAnalysis: { select: { summary: true } }, corrections: latestCorrection },
+      resolve: (a) => correctionOf(a).summary ?? runOf(a).summary,
+    }),
+    paragraphs: t.stringList({
+      description: 'Analysis paragraphs.',
+      select: { latestAnalysis: { select: { paragraphs: true } }, corrections: latestCorrection },
+      resolve: (a) => correctionOf(a).paragraphs ?? runOf(a).paragraphs,
+    }),
+    takeaways: t.stringList({
+      description: 'Key takeaways.',
+      select: { latestAnalysis: { select: { takeaways: true } }, corrections: latestCorrection },
+      resolve: (a) => correctionOf(a).takeaways ?? runOf(a).takeaways,
+    }),
+    correctedFields: t.field({
       type: [CorrectableFieldEnum],
       description: 'Fields whose value comes from an editor rather than the AI.',
+      select: { corrections: latestCorrection },
+      resolve: (a) => {
+        const corrections = correctionOf(a);
+        return CORRECTABLE_FIELDS.filter((f) => corrections[f] !== undefined);
+      },
     }),
-    analyzer: t.expose('analyzer', {
+    analyzer: t.field({
       type: AnalyzerInfo,
       description: 'The analyzer of the underlying AI run.',
+      select: { latestAnalysis: { select: { analyzer: true, analyzerVersion: true, model: true } } },
+      resolve: (a) => {
+        const run = runOf(a);
+        return { name: run.analyzer, version: run.analyzerVersion, model: run.model };
+      },
     }),
-    analyzedAt: t.expose('analyzedAt', {
+    analyzedAt: t.field({
       type: 'DateTime',
       description: 'When the underlying AI run finished.',
+      select: { latestAnalysis: { select: { createdAt: true } } },
+      resolve: (a) => runOf(a).createdAt,
     }),
     reviewStatus: t.expose('reviewStatus', { type: ReviewStatusEnum, description: 'Review state.' }),
     reviewed: t.boolean({
       description: 'Whether an editor has approved or corrected these values.',
-      resolve: (e) => e.reviewStatus === 'APPROVED',
+      select: { reviewStatus: true },
+      resolve: (a) => a.reviewStatus === 'APPROVED',
     }),
-    reviewVersion: t.int({
+    reviewVersion: t.exposeInt('reviewVersion', {
       description: 'Pass as `expectedVersion` to review mutations.',
-      resolve: (e) => e.reviewVersion,
     }),
   }),
 });
-
-export function effectiveShape(article: {
-  reviewStatus: EffectiveShape['reviewStatus'];
-  reviewVersion: number;
-  latestAnalysis:
-    | (ShownValues & { analyzer: string; analyzerVersion: string; model: string | null; createdAt: Date })
-    | null;
-  corrections: { values: Prisma.JsonValue }[];
-}): EffectiveShape | null {
-  if (!article.latestAnalysis) return null;
-  const corrections = parseCorrectionValues(article.corrections[0]?.values);
-  const a = article.latestAnalysis;
-  return {
-    // The AI run overlaid with the latest correction (overlayCorrections, for the shown fields).
-    values: {
-      sentimentLabel: corrections.sentimentLabel ?? a.sentimentLabel,
-      sentimentScore: corrections.sentimentScore ?? a.sentimentScore,
-      confidence: a.confidence,
-      importance: corrections.importance ?? a.importance,
-      summary: corrections.summary ?? a.summary,
-      paragraphs: corrections.paragraphs ?? a.paragraphs,
-      takeaways: corrections.takeaways ?? a.takeaways,
-    },
-    corrected: CORRECTABLE_FIELDS.filter((f) => corrections[f] !== undefined),
-    analyzer: { name: a.analyzer, version: a.analyzerVersion, model: a.model },
-    analyzedAt: a.createdAt,
-    reviewStatus: article.reviewStatus,
-    reviewVersion: article.reviewVersion,
-  };
-}

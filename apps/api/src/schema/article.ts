@@ -15,13 +15,7 @@ import type { Context } from '../context.js';
 import { listCost, sizeArgument } from '../http/cost.js';
 import { describedEnum, selectRowNode } from '../schema-helpers.js';
 import { rowId } from '../validation.js';
-import {
-  EffectiveAnalysis,
-  effectiveAnalysisColumns,
-  effectiveShape,
-  ReviewStatusEnum,
-  SentimentLabelEnum,
-} from './analysis.js';
+import { EffectiveAnalysis, ReviewStatusEnum, SentimentLabelEnum } from './analysis.js';
 import {
   ArticleFilterInput,
   articleOrder,
@@ -71,7 +65,8 @@ export const ArticleTopic = builder.prismaObject('ArticleTopic', {
 const RELATED_MAX = 20;
 
 export const Article = builder.prismaNode('Article', {
-  ...selectRowNode(),
+  // latestAnalysisId: whether the article has an effective analysis (`analysis` is null without one).
+  ...selectRowNode({ latestAnalysisId: true }),
   description: 'A news item from a feed, with its effective analysis, companies, topics and review history.',
   fields: (t) => ({
     title: t.exposeString('title', { description: 'Headline.' }),
@@ -99,18 +94,10 @@ export const Article = builder.prismaNode('Article', {
       nullable: true,
       description: 'The story cluster (same event across sources).',
     }),
-    analysis: t.field({
-      type: EffectiveAnalysis,
-      nullable: true,
+    analysis: t.variant(EffectiveAnalysis, {
       description:
         'Effective analysis: the latest AI run overlaid with editor corrections; null until analysed.',
-      select: {
-        reviewStatus: true,
-        reviewVersion: true,
-        latestAnalysis: { select: effectiveAnalysisColumns },
-        corrections: { orderBy: { version: 'desc' }, take: 1, select: { values: true } },
-      },
-      resolve: (article) => effectiveShape(article),
+      isNull: (article) => article.latestAnalysisId === null,
     }),
     aiAnalysis: t.relation('latestAnalysis', {
       nullable: true,
