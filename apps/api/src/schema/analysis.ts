@@ -131,6 +131,27 @@ function runOf<Run>(article: { latestAnalysis: Run | null }): Run {
   return article.latestAnalysis;
 }
 
+/** The run's columns an editor's correction can replace. */
+type OverlaidColumn =
+  'sentimentLabel' | 'sentimentScore' | 'importance' | 'summary' | 'paragraphs' | 'takeaways';
+
+/**
+ * A field showing one column of the latest AI run with the latest correction's value laid over it:
+ * its select (that column, and the latest correction) and its resolver.
+ */
+function overlaid<C extends OverlaidColumn>(column: C) {
+  return {
+    select: {
+      latestAnalysis: { select: { [column]: true } as Record<C, true> },
+      corrections: latestCorrection,
+    },
+    resolve: (article: {
+      latestAnalysis: Pick<Prisma.AnalysisGetPayload<object>, C> | null;
+      corrections: { values: Prisma.JsonValue }[];
+    }) => correctionOf(article)[column] ?? runOf(article)[column],
+  };
+}
+
 /**
  * The analysis as shown: an article with its latest AI run and latest correction (a variant of the
  * Article model, so that each field selects only the columns it shows: a feed card asking for the
@@ -145,39 +166,18 @@ export const EffectiveAnalysis = builder.prismaObject('Article', {
     sentimentLabel: t.field({
       type: SentimentLabelEnum,
       description: 'Sentiment label.',
-      select: { latestAnalysis: { select: { sentimentLabel: true } }, corrections: latestCorrection },
-      resolve: (a) => correctionOf(a).sentimentLabel ?? runOf(a).sentimentLabel,
+      ...overlaid('sentimentLabel'),
     }),
-    sentimentScore: t.float({
-      description: 'Sentiment score in [-1, 1].',
-      select: { latestAnalysis: { select: { sentimentScore: true } }, corrections: latestCorrection },
-      resolve: (a) => correctionOf(a).sentimentScore ?? runOf(a).sentimentScore,
-    }),
+    sentimentScore: t.float({ description: 'Sentiment score in [-1, 1].', ...overlaid('sentimentScore') }),
     confidence: t.float({
       description: "The analyzer's confidence in [0, 1].",
       select: { latestAnalysis: { select: { confidence: true } } },
       resolve: (a) => runOf(a).confidence,
     }),
-    importance: t.int({
-      description: 'Importance 1–10.',
-      select: { latestAnalysis: { select: { importance: true } }, corrections: latestCorrection },
-      resolve: (a) => correctionOf(a).importance ?? runOf(a).importance,
-    }),
-    summary: t.string({
-      description: 'AI summary (one paragraph).',
-      select: { latestAnalysis: { select: { summary: true } }, corrections: latestCorrection },
-      resolve: (a) => correctionOf(a).summary ?? runOf(a).summary,
-    }),
-    paragraphs: t.stringList({
-      description: 'Analysis paragraphs.',
-      select: { latestAnalysis: { select: { paragraphs: true } }, corrections: latestCorrection },
-      resolve: (a) => correctionOf(a).paragraphs ?? runOf(a).paragraphs,
-    }),
-    takeaways: t.stringList({
-      description: 'Key takeaways.',
-      select: { latestAnalysis: { select: { takeaways: true } }, corrections: latestCorrection },
-      resolve: (a) => correctionOf(a).takeaways ?? runOf(a).takeaways,
-    }),
+    importance: t.int({ description: 'Importance 1–10.', ...overlaid('importance') }),
+    summary: t.string({ description: 'AI summary (one paragraph).', ...overlaid('summary') }),
+    paragraphs: t.stringList({ description: 'Analysis paragraphs.', ...overlaid('paragraphs') }),
+    takeaways: t.stringList({ description: 'Key takeaways.', ...overlaid('takeaways') }),
     correctedFields: t.field({
       type: [CorrectableFieldEnum],
       description: 'Fields whose value comes from an editor rather than the AI.',
