@@ -244,24 +244,20 @@ export function classifyTopics({
       add(slug, amount);
     };
     const here = namesBySentence.get(sentence.index);
-    const matches = MATCHER.matchAll(sentence.tokens);
+    // Words inside a company's name are the name, not the topic ("Columbia Gas", "Pacific Freight").
+    const inName = (start: number, end: number) =>
+      here?.some((n) => n.start <= start && n.end >= end) === true;
+    const matches = MATCHER.matchAll(sentence.tokens).filter((m) => !inName(m.start, m.end));
     const proximity = proximityHits(sentence, here);
     let sharePriced = false;
     for (const rule of proximity) sharePriced ||= rule.pricesShares === true;
     // Goods or their carriage named in the sentence own its flow words ("wheat exports", "freight on imports").
-    const carriage = sentence.tokens.some(
-      (t, i) => CARRIAGE_WORDS.has(t.lower) && !here?.some((n) => n.start <= i && n.end > i),
-    );
+    const carriage = sentence.tokens.some((t, i) => CARRIAGE_WORDS.has(t.lower) && !inName(i, i + 1));
     const goodsNamed =
       carriage ||
-      matches.some(
-        (m) =>
-          !here?.some((n) => n.start <= m.start && n.end >= m.end) &&
-          m.payload.some((r) => FLOW_OWNERS.has(r.slug) && r.weight > SUPPORTING_WEIGHT),
-      );
+      matches.some((m) => m.payload.some((r) => FLOW_OWNERS.has(r.slug) && r.weight > SUPPORTING_WEIGHT));
     if (sentence.isHeadline) goodsHeadline = goodsNamed;
     for (const match of matches) {
-      if (here?.some((n) => n.start <= match.start && n.end >= match.end)) continue;
       for (const rule of match.payload) {
         if (goodsNamed && rule.slug === 'geopolitics-trade' && FLOW_WORDS.has(rule.phrase)) continue;
         if (carriage && ROUTE_PHRASES.has(rule.phrase)) continue;
