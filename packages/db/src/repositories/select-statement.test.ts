@@ -4,7 +4,7 @@ import { readRows } from '../client.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { createTestDatabase, insertSampleRows, type TestDatabase } from '../testing/index.js';
 import { findArticlePageRows } from './article-feed.js';
-import { compileSelect } from './select-statement.js';
+import { compileSelect, isCompiledRow } from './select-statement.js';
 
 // A compiled select must give exactly the rows Prisma gives for the same select: same keys, same
 // values, same JS types (Dates, numbers, parsed JSON, lists), same order of related rows.
@@ -106,14 +106,32 @@ const SHAPES: Record<string, { select?: object; include?: object }> = {
   },
 };
 
+/** Rows without the compiled-row marks (a symbol key that points at its object; structuredClone drops it). */
+const unmarked = <T>(rows: T): T => structuredClone(rows);
+
 describe('compileSelect', () => {
   for (const [name, query] of Object.entries(SHAPES)) {
     it(`gives Prisma's rows: ${name}`, async () => {
       const [compiled, prisma] = await Promise.all([compiledRows(query), prismaRows(query)]);
       expect(prisma.length).toBe(12);
-      expect(compiled).toEqual(prisma);
+      expect(unmarked(compiled)).toEqual(prisma);
     });
   }
+
+  it('marks the rows it decoded and their related rows, and not copies of them', async () => {
+    type Card = Record<string, unknown> & { source: object; companies: object[] };
+    const rows = (await compiledRows(SHAPES['feed card (the benchmark page)'] ?? {})) as Card[];
+    const article = rows.find((row) => row.companies.length > 0);
+    if (!article) throw new Error('the sample has no article with companies');
+    expect(isCompiledRow(article)).toBe(true);
+    expect(isCompiledRow(article.source)).toBe(true);
+    expect(article.companies.every((company) => isCompiledRow(company))).toBe(true);
+    // A copy may be changed after it was made: it no longer holds what the select read.
+    expect(isCompiledRow({ ...article })).toBe(false);
+    expect(isCompiledRow(structuredClone(article))).toBe(false);
+    expect(Object.keys(article)).not.toContain('compiledRow');
+    expect(JSON.stringify(article)).toBe(JSON.stringify(unmarked(article)));
+  });
 
   it('leaves to Prisma what it cannot map one to one', () => {
     const refused = [
@@ -146,7 +164,9 @@ describe('compileSelect', () => {
     const first = await page({ select });
     const firstViaPrisma = await page(viaPrisma);
     expect(first.page).toEqual(firstViaPrisma.page);
-    expect(first.rows).toEqual(firstViaPrisma.rows.map(({ _count, ...row }: Record<string, unknown>) => row));
+    expect(unmarked(first.rows)).toEqual(
+      firstViaPrisma.rows.map(({ _count, ...row }: Record<string, unknown>) => row),
+    );
     expect(first.page.hasNextPage).toBe(true);
     const second = await page({ select }, first.page.cursors.at(-1));
     const secondViaPrisma = await page(viaPrisma, firstViaPrisma.page.cursors.at(-1));
