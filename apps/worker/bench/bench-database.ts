@@ -19,8 +19,32 @@ export interface BenchDatabase {
  */
 export async function openBenchDatabase(label: string): Promise<BenchDatabase> {
   const database = await createBenchDatabase(label);
+  if (process.env.DATABASE_URL) await requireNoArticles(database.url);
   await applyMigrations({ connectionString: database.url, migrationsDir: dbPaths.migrations });
   return database;
+}
+
+/**
+ * A bench times new articles going through: a database that already holds articles (a second run
+ * on the same DATABASE_URL holds the first run's, with the same URLs) stores nothing new and would
+ * report every article analysed at once.
+ */
+async function requireNoArticles(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const table = await client.query<{ t: string | null }>(
+      `SELECT to_regclass('public."Article"')::text AS t`,
+    );
+    const held = table.rows[0]?.t ? await client.query('SELECT 1 FROM "Article" LIMIT 1') : null;
+    if ((held?.rowCount ?? 0) > 0)
+      throw new Error(
+        'DATABASE_URL names a database that already holds articles; a worker bench needs an empty one. ' +
+          "Point DATABASE_URL at a new database, or unset it to use a scratch database on TEST_DATABASE_URL's server.",
+      );
+  } finally {
+    await client.end();
+  }
 }
 
 async function createBenchDatabase(label: string): Promise<BenchDatabase> {
