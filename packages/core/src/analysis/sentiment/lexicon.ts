@@ -115,10 +115,10 @@ const METRICS: Spec[] = [
   // Money entrusted to a fund manager, bank or platform: clients moving it out is lost business.
   ['outflow|outflows|net outflows|redemptions|withdrawals', { metric: -1, value: -0.6 }],
   ['inflow|inflows|net inflows|net new money', { metric: 1, value: 0.5 }],
-  [
-    'cost|costs|expenses|expense|layoffs|job cuts|impairment|impairments|write-down|write-downs|writedowns|churn',
-    { metric: -1 },
-  ],
+  // Costs are an input: a change in them says less than the same change in profit or sales, so
+  // "slashes costs as profits plunge" is bad news.
+  ['cost|costs|expenses|expense', { metric: -0.8 }],
+  ['layoffs|job cuts|impairment|impairments|write-down|write-downs|writedowns|churn', { metric: -1 }],
   [
     'delays|defaults|arrears|bad loans|non-performing loans|borrowing costs|cash burn|complaints|claims',
     { metric: -1 },

@@ -70,6 +70,21 @@ describe('metric + direction', () => {
     expect(score('Shares hit a three-month high after the refinancing.')).toBeGreaterThanOrEqual(POSITIVE);
   });
 
+  it('weighs costs below profit and sales: cutting costs while profit falls is bad news', () => {
+    expect(score('The lender will cut costs as quarterly profit slumps 30%.')).toBeLessThanOrEqual(NEGATIVE);
+    expect(score('Retailer slashes costs as sales tumble.')).toBeLessThanOrEqual(NEGATIVE);
+    // On their own, costs still move the score as before.
+    expect(score('The airline cut operating costs by 8%.')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('The lender cut costs as quarterly profit rose.')).toBeGreaterThanOrEqual(POSITIVE);
+  });
+
+  it('reads a phrase put in quotation marks as it reads it without them', () => {
+    expect(score("Profit will be 'slightly ahead' of expectations, the miner said.")).toBeGreaterThanOrEqual(
+      POSITIVE,
+    );
+    expect(score('Revenue came in “well below” estimates.')).toBeLessThanOrEqual(NEGATIVE);
+  });
+
   it('uses the head of a compound noun', () => {
     expect(score('The miner expects lower production costs next year.')).toBeGreaterThan(0);
   });

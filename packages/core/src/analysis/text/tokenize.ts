@@ -17,6 +17,11 @@ export interface Token {
 
 const TOKEN_RE = /\p{L}+(?:[-'’&.]\p{L}+)*|\d+(?:[.,]\d+)*|[%$€£¥]|[^\s\p{L}\p{N}]/gu;
 const POSSESSIVE_RE = /['’]s$/i;
+/**
+ * Quotation marks are left out: a word or phrase put in quotes ("'slightly ahead' of expectations",
+ * "ups RBS to 'buy'") reads as it would without them, and a phrase rule must still see it whole.
+ */
+const QUOTATION_MARKS = new Set(['"', "'", '‘', '’', '“', '”', '„', '«', '»', '`', '´']);
 
 function parseNumber(raw: string): number {
   // "1,200.5" and "1.200,5" both occur; a comma followed by exactly three digits is a thousands separator.
@@ -36,6 +41,7 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     if (raw.length === 1 && !/\p{L}/u.test(raw)) {
+      if (QUOTATION_MARKS.has(raw)) continue;
       tokens.push({ text: raw, lower: raw, kind: 'punct', start, value: 0 });
       continue;
     }
