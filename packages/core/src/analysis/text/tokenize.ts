@@ -2,7 +2,7 @@
  * One tokenizer for every stage (sentiment, entities, topics, summaries) so
  * that positions line up. Words keep inner hyphens/apostrophes/ampersands
  * ("pre-tax", "didn't", "AT&T"); possessive "'s" is split off so "Apple's"
- * yields "Apple" + "'s".
+ * yields "Apple" + "'s"; quotation marks are dropped (see QUOTATION_MARKS).
  */
 export type TokenKind = 'word' | 'number' | 'punct';
 
