@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { mojibakeOf } from '../testing/mojibake.js';
 import { analysisResultSchema, type AnalyzeInput } from './contract.js';
 import { createBuiltinAnalyzer } from './create-builtin-analyzer.js';
 import { EARNINGS, EXPORT_BAN, PRODUCT_REVIEW } from './testing/sample-articles.js';
@@ -148,6 +149,20 @@ describe('summary and takeaways', () => {
     const result = analyzer.analyzeSync({ title: 'Fabrikam shares fall', text: '' });
     expect(analysisResultSchema.safeParse(result).success).toBe(true);
     expect(result.summary).toBe('Fabrikam shares fall');
+  });
+
+  it('reads an article whose characters were broken by a double decoding as the article itself', () => {
+    const clean: AnalyzeInput = {
+      title: 'Nestlé profit jumps to €1.2bn – “a record year”',
+      text: 'Nestlé said on Tuesday that first-half profit rose 12% to €1.2bn, or £1.0bn, beating forecasts. Its shares climbed 4% in Zürich – the biggest gain in a year. The company expects sales to keep growing in the second half.',
+    };
+    const broken = { title: mojibakeOf(clean.title), text: mojibakeOf(clean.text) };
+    expect(broken.title).toBe('NestlÃ© profit jumps to â‚¬1.2bn â€“ â€œa record yearâ€\u009d');
+
+    const result = analyzer.analyzeSync(broken);
+    expect(result).toEqual(analyzer.analyzeSync(clean));
+    expect(result.companies.map((c) => c.companyId)).toContain('nestle');
+    expect(result.summary).toContain('€1.2bn');
   });
 });
 

@@ -1,8 +1,8 @@
 import { findAll } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 
+import { cleanText } from '../html/clean-text.js';
 import { htmlToText } from '../html/html-to-text.js';
-import { stripBidiControls } from '../html/strip-bidi-controls.js';
 import { parseFeedDate } from './parse-date.js';
 import type { FeedEnclosure, FeedItem, RawFeedItem } from './types.js';
 
@@ -22,8 +22,7 @@ export function resolveHttpUrl(
 }
 
 function collapse(value: string | null | undefined): string | null {
-  const text =
-    value === null || value === undefined ? null : stripBidiControls(value).replace(/\s+/g, ' ').trim();
+  const text = value === null || value === undefined ? null : cleanText(value).replace(/\s+/g, ' ').trim();
   return text ? text : null;
 }
 

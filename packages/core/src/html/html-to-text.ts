@@ -1,7 +1,7 @@
 import { isTag, isText, type ChildNode } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 
-import { stripBidiControls } from './strip-bidi-controls.js';
+import { cleanText } from './clean-text.js';
 
 const skipped = new Set(
   'script style noscript template head title iframe object embed svg math canvas select button textarea form'.split(
@@ -29,7 +29,7 @@ function walk(nodes: ChildNode[], out: string[], depth: number, inPre: boolean):
   if (depth > MAX_DEPTH) return;
   for (const node of nodes) {
     if (isText(node)) {
-      const data = stripBidiControls(node.data.replace(/[\ue000\ue001]/g, ''));
+      const data = cleanText(node.data.replace(/[\ue000\ue001]/g, ''));
       out.push(inPre ? data.replace(/\n/g, LINE) : data);
     } else if (isTag(node)) {
       const name = node.name;

@@ -12,13 +12,14 @@
  */
 import sanitize from 'sanitize-html';
 
-import { stripBidiControls } from './strip-bidi-controls.js';
+import { cleanText } from './clean-text.js';
 
 /**
  * Raise whenever `sanitizeHtml` can produce different output for the same input. 2: bidi controls stripped
- * (re-sanitising also strips them from stored titles, excerpts and authors).
+ * (re-sanitising also strips them from stored titles, excerpts and authors). 3: mojibake repaired
+ * ("Â£" → "£", in the HTML and, on re-sanitising, in stored titles, excerpts and authors).
  */
-export const SANITIZER_VERSION = 2;
+export const SANITIZER_VERSION = 3;
 
 export interface SanitizeHtmlOptions {
   /** Relative links and images resolve against this URL; without it they are dropped. */
@@ -113,5 +114,5 @@ export function sanitizeHtml(html: string, { baseUrl = null }: SanitizeHtmlOptio
   });
   // sanitize-html closes void elements XHTML-style (`<br />`); stored rows use HTML's `<br>`. Text and
   // attribute values have every `>` escaped, so ` />` can only be the end of one of those tags.
-  return stripBidiControls(clean.replaceAll(' />', '>')).trim();
+  return cleanText(clean.replaceAll(' />', '>')).trim();
 }

@@ -225,4 +225,34 @@ describe('resanitizeArticles', () => {
       sanitizerVersion: SANITIZER_VERSION,
     });
   });
+
+  it('repairs mojibake that older versions stored in titles, excerpts, authors and HTML', async () => {
+    await test.db.source.create({ data: { url: 'https://news.example/feed' } });
+    const id = await storeArticle('mojibake', '<p>Profit of Â£1.2bn â€“ a record</p>', 'old text', 2);
+    await test.db.article.update({
+      where: { id },
+      data: { title: 'Deutsche BÃ¶rse beats', excerpt: 'itâ€™s a record', author: 'FranÃ§ois Dupont' },
+    });
+    const accented = await storeArticle('accented', '<p>Société Générale, São Paulo, Gruß“</p>', 'x', 2);
+
+    const result = await resanitizeArticles({ db: test.db, via: 'job' });
+
+    expect(result).toMatchObject({ scanned: 2, changed: 1 });
+    expect(
+      await test.db.article.findUniqueOrThrow({
+        where: { id },
+        select: { title: true, excerpt: true, author: true, contentHtml: true, contentText: true },
+      }),
+    ).toEqual({
+      title: 'Deutsche Börse beats',
+      excerpt: 'it’s a record',
+      author: 'François Dupont',
+      contentHtml: '<p>Profit of £1.2bn – a record</p>',
+      contentText: 'Profit of £1.2bn – a record',
+    });
+    expect(await article(accented)).toMatchObject({
+      contentHtml: '<p>Société Générale, São Paulo, Gruß“</p>',
+      sanitizerVersion: SANITIZER_VERSION,
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { htmlToText, sanitizeHtml, SANITIZER_VERSION, stripBidiControls } from '@wirelens/core/html';
+import { cleanText, htmlToText, sanitizeHtml, SANITIZER_VERSION } from '@wirelens/core/html';
 import { Prisma, type DbClient } from '@wirelens/db';
 import { writeAudit, type Actor, type Tx } from '@wirelens/db/repositories';
 
@@ -66,10 +66,12 @@ function resanitize(row: StoredRow): Resanitized {
     if (html !== row.contentHtml)
       Object.assign(changes, { contentHtml: html, contentText: htmlToText(html) });
   }
-  // The plain-text fields were cleaned at ingest by the same rules; since version 2 that strips bidi controls.
+  // The plain-text fields were cleaned at ingest by the same rules: since version 2 that strips bidi
+  // controls, since version 3 it repairs mojibake.
   for (const field of ['title', 'excerpt', 'author'] as const) {
     const value = row[field];
-    if (value !== null && stripBidiControls(value) !== value) changes[field] = stripBidiControls(value);
+    const clean = value === null ? null : cleanText(value);
+    if (clean !== null && clean !== value) changes[field] = clean;
   }
   return { id: row.id, changes: Object.keys(changes).length > 0 ? changes : null };
 }

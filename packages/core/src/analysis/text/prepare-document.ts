@@ -2,6 +2,7 @@
  * Splits an article into headline + body sentences and tokenizes each once;
  * every later stage works on this structure.
  */
+import { repairMojibake } from '../../html/repair-mojibake.js';
 import { findRatingStatement, type RatingStatement } from './analyst-rating.js';
 import { splitSentences } from './split-sentences.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -29,7 +30,8 @@ export interface PreparedDocument {
 
 export function prepareDocument({ title, text }: { title: string; text: string }): PreparedDocument {
   const sentences: DocSentence[] = [];
-  const headlineText = title.trim();
+  // Stored articles were repaired at ingest; text handed to the analyzer directly may not be.
+  const headlineText = repairMojibake(title).trim();
   let headline: DocSentence | null = null;
   if (headlineText.length > 0) {
     const tokens = tokenize(headlineText);
@@ -45,7 +47,7 @@ export function prepareDocument({ title, text }: { title: string; text: string }
     sentences.push(headline);
   }
   const body: DocSentence[] = [];
-  for (const span of splitSentences(text)) {
+  for (const span of splitSentences(repairMojibake(text))) {
     const tokens = tokenize(span.text);
     const sentence: DocSentence = {
       index: sentences.length,
