@@ -151,6 +151,16 @@ describe('summary and takeaways', () => {
     expect(result.summary).toBe('Fabrikam shares fall');
   });
 
+  it('finds the company a wire slug is glued to, and leaves the slug out of the summary', () => {
+    const result = analyzer.analyzeSync({
+      title: 'EXCLUSIVE-Fabrikam shares slump on profit warning',
+      text: '',
+    });
+    expect(result.companies.map((c) => c.companyId)).toEqual(['fabrikam']);
+    expect(result.summary).toBe('Fabrikam shares slump on profit warning');
+    expect(result.sentiment.score).toBeLessThanOrEqual(-0.15);
+  });
+
   it('reads an article whose characters were broken by a double decoding as the article itself', () => {
     const clean: AnalyzeInput = {
       title: 'Nestlé profit jumps to €1.2bn – “a record year”',

@@ -6,7 +6,7 @@ import { repairMojibake } from '../../html/repair-mojibake.js';
 import { findRatingStatement, type RatingStatement } from './analyst-rating.js';
 import { splitSentences } from './split-sentences.js';
 import { tokenize, type Token } from './tokenize.js';
-import { isTableRow } from './wire-format.js';
+import { isTableRow, withoutWireSlug } from './wire-format.js';
 
 export interface DocSentence {
   /** 0 = headline when present, then body sentences in order. */
@@ -31,7 +31,7 @@ export interface PreparedDocument {
 export function prepareDocument({ title, text }: { title: string; text: string }): PreparedDocument {
   const sentences: DocSentence[] = [];
   // Stored articles were repaired at ingest; text handed to the analyzer directly may not be.
-  const headlineText = repairMojibake(title).trim();
+  const headlineText = withoutWireSlug(repairMojibake(title).trim());
   let headline: DocSentence | null = null;
   if (headlineText.length > 0) {
     const tokens = tokenize(headlineText);

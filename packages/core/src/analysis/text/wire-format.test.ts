@@ -4,7 +4,7 @@ import { findRatingStatement } from './analyst-rating.js';
 import { prepareDocument } from './prepare-document.js';
 import { splitSentences } from './split-sentences.js';
 import { tokenize } from './tokenize.js';
-import { afterDateline, isTableRow } from './wire-format.js';
+import { afterDateline, isTableRow, withoutWireSlug } from './wire-format.js';
 
 const row = (text: string) => isTableRow(text, tokenize(text));
 
@@ -53,6 +53,40 @@ describe('wire-service copy', () => {
       text: 'Shr 41 cts vs 36 cts\n    Net 8.2 mln vs 7.1 mln\n    The company said demand for valves was strong.',
     });
     expect(doc.sentences.map((s) => s.tableRow)).toEqual([false, true, true, false]);
+  });
+});
+
+describe('wire headline slugs', () => {
+  it('drops the version, kind and desk slugs before a headline, several in a row', () => {
+    expect(withoutWireSlug('UPDATE 2-Harbor Tools to cut 500 jobs')).toBe('Harbor Tools to cut 500 jobs');
+    expect(withoutWireSlug('RPT-UPDATE 1-Harbor Tools beats forecasts')).toBe('Harbor Tools beats forecasts');
+    expect(withoutWireSlug('EXCLUSIVE-Harbor, Valvex in merger talks')).toBe(
+      'Harbor, Valvex in merger talks',
+    );
+    expect(withoutWireSlug('US STOCKS-Wall St ends lower')).toBe('Wall St ends lower');
+    expect(withoutWireSlug('TRLPC - Harbor backs bid with bridge loan')).toBe(
+      'Harbor backs bid with bridge loan',
+    );
+    expect(withoutWireSlug('CORRECTED-Harbor to buy Valvex for $5.9 bln')).toBe(
+      'Harbor to buy Valvex for $5.9 bln',
+    );
+  });
+
+  it('keeps capitals that are a name, a slug word inside the headline and a hyphenated word', () => {
+    for (const headline of [
+      'LSE-Deutsche Börse merger faces Brexit risk',
+      'GSK-Novartis asset swap closes',
+      'Harbor Tools issues UPDATE-2 of its guidance',
+      'FEATURE-rich phones lift Harbor sales',
+      'Update on the Harbor Tools recall',
+    ])
+      expect(withoutWireSlug(headline)).toBe(headline);
+  });
+
+  it('lets a company glued to a slug be found in the headline', () => {
+    const doc = prepareDocument({ title: 'REFILE-Harbor Tools shares jump', text: '' });
+    expect(doc.headline?.text).toBe('Harbor Tools shares jump');
+    expect(doc.headline?.tokens.map((t) => t.text).slice(0, 2)).toEqual(['Harbor', 'Tools']);
   });
 });
 

@@ -14,6 +14,65 @@ export const DATELINE_RE = new RegExp(
   'u',
 );
 
+/**
+ * Wire services' headline slugs: the story's version or kind ("UPDATE 2-", "REFILE-", "RPT-",
+ * "CORRECTED-", "EXCLUSIVE-", "BUZZ-", "FACTBOX-") or its desk ("GLOBAL MARKETS-", "US STOCKS-",
+ * "METALS-"), in capitals before a hyphen, several in a row ("RPT-UPDATE 2-"). They say nothing
+ * about the story, and glued to its first word ("REFILE-Hikma", "EXCLUSIVE-BP") they hide a name.
+ * Only these words count: capitals before a hyphen are also names ("LSE-Deutsche Börse").
+ */
+const WIRE_SLUGS = [
+  'UPDATE',
+  'WRAPUP',
+  'REFILE',
+  'RPT',
+  'REPEAT',
+  'CORRECTED',
+  'CORRECTION',
+  'EXCLUSIVE',
+  'BRIEF',
+  'BUZZ',
+  'ANALYSIS',
+  'INSIGHT',
+  'FACTBOX',
+  'TIMELINE',
+  'PREVIEW',
+  'FEATURE',
+  'INTERVIEW',
+  'COLUMN',
+  'BREAKINGVIEWS',
+  'PRESS DIGEST',
+  'SPECIAL REPORT',
+  'HIGHLIGHTS',
+  'DIARY',
+  'POLL',
+  'RESEARCH ALERT',
+  'MOVES',
+  'GLOBAL MARKETS',
+  'EMERGING MARKETS',
+  'US STOCKS',
+  'EUROPE STOCKS',
+  'ASIA STOCKS',
+  'CANADA STOCKS',
+  'METALS',
+  'PRECIOUS',
+  'FOREX',
+  'GRAINS',
+  'SOFTS',
+  'TREASURIES',
+  'LPC',
+  'TRLPC',
+];
+const WIRE_SLUG_RE = new RegExp(
+  String.raw`^(?:(?:${WIRE_SLUGS.join('|')})(?: \d{1,2})? ?[-–] ?)+(?=[\p{Lu}\p{N}"'“‘$£€])`,
+  'u',
+);
+
+/** A headline without its leading wire slugs ("UPDATE 1-Shire to buy Dyax" → "Shire to buy Dyax"). */
+export function withoutWireSlug(headline: string): string {
+  return headline.replace(WIRE_SLUG_RE, '');
+}
+
 /** First words of a results-table row. */
 const ROW_LABELS = new Set([
   'shr',
