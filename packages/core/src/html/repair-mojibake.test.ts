@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
 
-import { parseFeed } from '../feeds/parse-feed.js';
-import type { FeedItem } from '../feeds/types.js';
-import { prepareArticle } from '../ingest/prepare-article.js';
 import { mojibakeOf } from '../testing/mojibake.js';
 import { htmlToText } from './html-to-text.js';
 import { repairMojibake } from './repair-mojibake.js';
@@ -52,35 +49,6 @@ describe('repairMojibake', () => {
 });
 
 describe('mojibake on the way in', () => {
-  it('is repaired in item titles, authors, summaries, HTML and the text taken from it', () => {
-    const feed = parseFeed({
-      body: `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
-<channel><title>CafÃ© News</title><link>https://example.com/</link>
-<item><title>Deutsche BÃ¶rse raises Â£400m</title><link>https://example.com/a</link>
-<dc:creator>FranÃ§ois Dupont</dc:creator><description>Shares â€“ up 5%</description>
-<content:encoded><![CDATA[<p>Deutsche BÃ¶rse said itâ€™s &Acirc;&pound;400m.</p>]]></content:encoded></item>
-</channel></rss>`,
-      url: 'https://example.com/feed',
-    });
-    expect(feed.title).toBe('Café News');
-    const [item] = feed.items;
-    expect(item).toMatchObject({
-      title: 'Deutsche Börse raises £400m',
-      author: 'François Dupont',
-      summaryText: 'Shares – up 5%',
-    });
-    const prepared = prepareArticle({ item: item as FeedItem, fetchedAt: new Date('2026-12-01T00:00:00Z') });
-    expect(prepared).toMatchObject({
-      ok: true,
-      draft: {
-        title: 'Deutsche Börse raises £400m',
-        contentHtml: '<p>Deutsche Börse said it’s £400m.</p>',
-        contentText: 'Deutsche Börse said it’s £400m.',
-      },
-    });
-  });
-
   it('never turns broken characters into markup', () => {
     // No repaired character is below U+0080, so no repair can open a tag or an entity.
     expect(sanitizeHtml('<p>Â£5 &lt;b&gt; Ã¶</p>')).toBe('<p>£5 &lt;b&gt; ö</p>');

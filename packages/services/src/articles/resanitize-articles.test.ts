@@ -192,67 +192,69 @@ describe('resanitizeArticles', () => {
     expect(await countStaleArticles({ db: test.db })).toBe(0);
   });
 
-  it('strips bidi controls that older versions stored in titles, excerpts, authors and HTML', async () => {
-    await test.db.source.create({ data: { url: 'https://news.example/feed' } });
-    const id = await storeArticle('bidi', '<p>Shares \u202efell</p>', 'Shares \u202efell', 1);
-    await test.db.article.update({
-      where: { id },
-      data: {
+  it.each([
+    {
+      kind: 'strips bidi controls',
+      version: 1,
+      stored: {
+        html: '<p>Shares \u202efell</p>',
+        text: 'Shares \u202efell',
         title: 'Acme \u202eadmits fraud\u202c',
         excerpt: '\u2067Shares fell\u2069',
         author: 'Jane\u202d Doe',
       },
-    });
-    const untouched = await storeArticle('plain-rtl', '<p>שלום</p>', 'שלום', 1);
-
-    const result = await resanitizeArticles({ db: test.db, via: 'job' });
-
-    expect(result).toMatchObject({ scanned: 2, changed: 1 });
-    expect(
-      await test.db.article.findUniqueOrThrow({
+      cleaned: {
+        contentHtml: '<p>Shares fell</p>',
+        contentText: 'Shares fell',
+        title: 'Acme admits fraud',
+        excerpt: 'Shares fell',
+        author: 'Jane Doe',
+      },
+      untouchedHtml: '<p>שלום</p>',
+    },
+    {
+      kind: 'repairs mojibake',
+      version: 2,
+      stored: {
+        html: '<p>Profit of Â£1.2bn â€“ a record</p>',
+        text: 'old text',
+        title: 'Deutsche BÃ¶rse beats',
+        excerpt: 'itâ€™s a record',
+        author: 'FranÃ§ois Dupont',
+      },
+      cleaned: {
+        contentHtml: '<p>Profit of £1.2bn – a record</p>',
+        contentText: 'Profit of £1.2bn – a record',
+        title: 'Deutsche Börse beats',
+        excerpt: 'it’s a record',
+        author: 'François Dupont',
+      },
+      untouchedHtml: '<p>Société Générale, São Paulo, „Gruß“</p>',
+    },
+  ])(
+    '$kind that older versions stored in titles, excerpts, authors and HTML',
+    async ({ version, stored, cleaned, untouchedHtml }) => {
+      await test.db.source.create({ data: { url: 'https://news.example/feed' } });
+      const id = await storeArticle('stale', stored.html, stored.text, version);
+      await test.db.article.update({
         where: { id },
-        select: { title: true, excerpt: true, author: true, contentHtml: true, contentText: true },
-      }),
-    ).toEqual({
-      title: 'Acme admits fraud',
-      excerpt: 'Shares fell',
-      author: 'Jane Doe',
-      contentHtml: '<p>Shares fell</p>',
-      contentText: 'Shares fell',
-    });
-    expect(await article(untouched)).toMatchObject({
-      contentHtml: '<p>שלום</p>',
-      sanitizerVersion: SANITIZER_VERSION,
-    });
-  });
+        data: { title: stored.title, excerpt: stored.excerpt, author: stored.author },
+      });
+      const untouched = await storeArticle('clean', untouchedHtml, 'x', version);
 
-  it('repairs mojibake that older versions stored in titles, excerpts, authors and HTML', async () => {
-    await test.db.source.create({ data: { url: 'https://news.example/feed' } });
-    const id = await storeArticle('mojibake', '<p>Profit of Â£1.2bn â€“ a record</p>', 'old text', 2);
-    await test.db.article.update({
-      where: { id },
-      data: { title: 'Deutsche BÃ¶rse beats', excerpt: 'itâ€™s a record', author: 'FranÃ§ois Dupont' },
-    });
-    const accented = await storeArticle('accented', '<p>Société Générale, São Paulo, Gruß“</p>', 'x', 2);
+      const result = await resanitizeArticles({ db: test.db, via: 'job' });
 
-    const result = await resanitizeArticles({ db: test.db, via: 'job' });
-
-    expect(result).toMatchObject({ scanned: 2, changed: 1 });
-    expect(
-      await test.db.article.findUniqueOrThrow({
-        where: { id },
-        select: { title: true, excerpt: true, author: true, contentHtml: true, contentText: true },
-      }),
-    ).toEqual({
-      title: 'Deutsche Börse beats',
-      excerpt: 'it’s a record',
-      author: 'François Dupont',
-      contentHtml: '<p>Profit of £1.2bn – a record</p>',
-      contentText: 'Profit of £1.2bn – a record',
-    });
-    expect(await article(accented)).toMatchObject({
-      contentHtml: '<p>Société Générale, São Paulo, Gruß“</p>',
-      sanitizerVersion: SANITIZER_VERSION,
-    });
-  });
+      expect(result).toMatchObject({ scanned: 2, changed: 1 });
+      expect(
+        await test.db.article.findUniqueOrThrow({
+          where: { id },
+          select: { title: true, excerpt: true, author: true, contentHtml: true, contentText: true },
+        }),
+      ).toEqual(cleaned);
+      expect(await article(untouched)).toMatchObject({
+        contentHtml: untouchedHtml,
+        sanitizerVersion: SANITIZER_VERSION,
+      });
+    },
+  );
 });
