@@ -49,6 +49,16 @@ describe('repairMojibake', () => {
 });
 
 describe('mojibake on the way in', () => {
+  it('repairs text and text attributes in HTML, never a link or an image address', () => {
+    expect(
+      sanitizeHtml(
+        '<p><a href="https://x.example/CafÃ©">CafÃ©</a> <img src="https://x.example/BÃ¶rse.png" alt="BÃ¶rse chart"></p>',
+      ),
+    ).toBe(
+      '<p><a href="https://x.example/Caf%C3%83%C2%A9" rel="noopener noreferrer nofollow" target="_blank">Café</a> <img src="https://x.example/B%C3%83%C2%B6rse.png" alt="Börse chart"></p>',
+    );
+  });
+
   it('never turns broken characters into markup', () => {
     // No repaired character is below U+0080, so no repair can open a tag or an entity.
     expect(sanitizeHtml('<p>Â£5 &lt;b&gt; Ã¶</p>')).toBe('<p>£5 &lt;b&gt; ö</p>');
