@@ -183,9 +183,11 @@ describe('names that need the right context', () => {
     expect(ids('Crypto exchange Bullish shares jump in trading debut')).toEqual(['bullish']);
   });
 
-  it('reads "3M shares" after a verb as a quantity and "ADS" as depositary shares', () => {
+  it('reads "3M shares" after a verb or before "of" as a quantity and "ADS" as depositary shares', () => {
     expect(ids('Fund bought 3M shares of Litware last quarter')).toEqual(['litware']);
     expect(ids('3M shares fell after the earplug ruling')).toEqual(['3m']);
+    expect(ids('Fund Buys 3M Shares of Litware')).toEqual(['litware']);
+    expect(ids('Investors Dump 3M Shares After Earplug Verdict')).toEqual(['3m']);
     expect(ids('Fabrikam ADS rose 4% in New York trading')).toEqual(['fabrikam']);
     expect(ids('Sportswear', 'Shares of the German brand (XETRA: ADS) gained 2%.')).toEqual(['adidas']);
   });

@@ -61,12 +61,17 @@ function mayBeNotAName(tokens: readonly Token[], start: number, end: number): bo
   return false;
 }
 
-/** "bought 3M shares": a number-led name after a verb or preposition, before a countable noun, is a quantity. */
+/**
+ * "bought 3M shares": a number-led name before a countable noun is a quantity after a verb or
+ * preposition, and always when "of" follows the noun ("Fund Buys 3M Shares of Tesla", where a
+ * Title Case verb looks like a name).
+ */
 function isQuantity(tokens: readonly Token[], start: number, end: number): boolean {
   if (tokens[start]?.kind !== 'number') return false;
   const before = tokens[start - 1];
   const after = tokens[end]?.lower ?? '';
   if (!QUANTITY_NOUNS.has(after) || before === undefined) return false;
+  if (tokens[end + 1]?.lower === 'of') return true;
   return before.text === '$' || (before.kind === 'word' && before.text === before.lower);
 }
 
