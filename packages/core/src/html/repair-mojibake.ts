@@ -17,23 +17,24 @@ import iconv from 'iconv-lite';
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * The Windows-1252 character of each byte 0x80–0xFF, and back. (Node 20's TextDecoder decodes
- * "windows-1252" as Latin-1.) The five bytes Windows-1252 leaves undefined are their C1 control
- * characters, as WHATWG decoders give them.
+ * The character Windows-1252 shows for a byte: ASCII below 0x80; from 0x80 the code page's own
+ * (Node 20's TextDecoder decodes "windows-1252" as Latin-1, so iconv-lite's table is used), and
+ * for the five bytes it leaves undefined their C1 control characters, as WHATWG decoders give them.
  */
-const BYTE_OF = new Map<string, number>();
-const CHAR_OF: string[] = [];
-for (let byte = 0x80; byte <= 0xff; byte++) {
+export function windows1252Char(byte: number): string {
+  if (byte < 0x80) return String.fromCharCode(byte);
   const decoded = iconv.decode(Buffer.from([byte]), 'windows-1252');
-  const char = decoded === '\ufffd' ? String.fromCharCode(byte) : decoded;
-  BYTE_OF.set(char, byte);
-  CHAR_OF[byte] = char;
+  return decoded === '\ufffd' ? String.fromCharCode(byte) : decoded;
 }
+
+/** The byte behind each character Windows-1252 shows for 0x80–0xFF. */
+const BYTE_OF = new Map<string, number>();
+for (let byte = 0x80; byte <= 0xff; byte++) BYTE_OF.set(windows1252Char(byte), byte);
 
 function charClass(from: number, to: number): string {
   let chars = '';
   for (let byte = from; byte <= to; byte++)
-    chars += `\\u{${(CHAR_OF[byte] ?? '').codePointAt(0)?.toString(16) ?? ''}}`;
+    chars += `\\u{${windows1252Char(byte).charCodeAt(0).toString(16)}}`;
   return `[${chars}]`;
 }
 

@@ -1,13 +1,9 @@
-import iconv from 'iconv-lite';
+import { windows1252Char } from '../html/repair-mojibake.js';
 
 /**
  * What a publisher's system makes of UTF-8 text that it decodes once more as Windows-1252: the
- * mojibake `repairMojibake` undoes. The five bytes Windows-1252 leaves undefined become their C1
- * control characters, as in WHATWG decoders.
+ * mojibake `repairMojibake` undoes.
  */
 export function mojibakeOf(text: string): string {
-  return Array.from(Buffer.from(text, 'utf8'), (byte) => {
-    const char = iconv.decode(Buffer.from([byte]), 'windows-1252');
-    return char === '\ufffd' ? String.fromCharCode(byte) : char;
-  }).join('');
+  return Array.from(Buffer.from(text, 'utf8'), windows1252Char).join('');
 }
