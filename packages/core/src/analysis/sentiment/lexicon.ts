@@ -244,7 +244,7 @@ const VALUES: Spec[] = [
   ['record|records', { value: 0.5 }],
   ['all-time high|record high|record highs|new high|new highs', { value: 0.8 }],
   ['record low|all-time low|multi-year low|new low|new lows', { value: -0.8 }],
-  ['strong|stronger|strongest|robust|solid|healthy|upbeat|buoyant|resilient', { value: 0.7 }],
+  ['strong|stronger|strongest|robust|solid|healthy|upbeat|buoyant|resilient|brisk', { value: 0.7 }],
   ['improve|improves|improved|improving', { value: 0.8 }],
   [
     'optimistic|confident|favourable|favorable|positive|encouraging|impressive|impresses|impressed|successful|success|successfully',
@@ -289,6 +289,18 @@ const VALUES: Spec[] = [
   ],
   ['pare/pares/pared/trims/trimmed/erases/erased/wipes/wiped gains|wipe/wipes/wiped out', { value: -0.6 }],
   ['hit/hits/hitting a/new high/record|hits record|hit record', { value: 0.8 }],
+  // A peak something fell from or stays below is where it was, not where it is.
+  [
+    'off/from/below a/its/the record/all-time high/highs|off/from/below record/all-time high/highs',
+    { inert: true },
+  ],
+  // A regulator's or a court's approval, in the words headlines use for it.
+  [
+    'regulator/regulators/watchdog/watchdogs/authorities/authority/commission/court/judge/judges clear|nod|regulatory nod',
+    { value: 0.5 },
+  ],
+  // An obstacle ahead: "could hit a brick wall", "a long road ahead".
+  ['brick wall|long road ahead|long way to go', { value: -0.6 }],
   [
     'gainers|winners|winner|hails|hailed|progress|secure|bounce back|bounces back|bounced back|clears|cleared',
     { value: 0.4 },
@@ -313,7 +325,15 @@ const VALUES: Spec[] = [
     'slowdown|recession|crisis|downturn|contraction|turmoil|slump|selloff|sell-off|rout|crash|crashed|collapse|collapsed|collapses',
     { value: -0.9 },
   ],
-  ['scandal|fraud|fraudulent|misconduct|bribery|corruption|embezzlement|manipulation', { value: -1 }],
+  [
+    'scandal|fraud|fraudulent|misconduct|bribery|corruption|embezzlement|manipulation|insider trading|money laundering',
+    { value: -1 },
+  ],
+  // Deceiving customers and rigging markets are wrongdoing whoever reports them.
+  [
+    'misled|mislead|misleads|misleading|mis-selling|mis-sold|misselling|missold|rigging|rigged|rate-rigging|cartel|cartels|price fixing|price-fixing|collusion|colluded|colluding',
+    { value: -0.9 },
+  ],
   [
     'probe|probes|investigation|investigations|investigating|investigated|subpoena|subpoenas|subpoenaed|allegations|alleged|accused|accuses|charged|indicted',
     { value: -0.6 },
@@ -363,14 +383,19 @@ const VALUES: Spec[] = [
   ['temporary layoffs|temporarily lay off', { value: -1 }],
   // The hyphenated forms Nordic and British releases use, and dismissals named by their outcome.
   [
-    'lay-off|lay-offs|temporary lay-offs|temporarily lay-off|laid-off|made redundant|make redundant|be made redundant|will be made redundant|be terminated|were terminated|will be terminated|to be terminated',
+    'lay-off|lay-offs|temporary lay-offs|temporarily lay-off|laid-off|made redundant|make redundant|be made redundant|will be made redundant|people/employees/workers/staff/persons redundant|be terminated|were terminated|will be terminated|to be terminated',
     { value: -1 },
   ],
   ['strike|strikes|walkout|walkouts|boycott|protest|protests|dispute|disputes', { value: -0.5 }],
   ['strike a deal|strikes a deal|struck a deal', { value: 0.2 }],
   [
-    'delay|delays|delayed|postpone|postpones|postponed|halt|halts|halted|suspend|suspends|suspended|suspension|shutdown|shut down|shuts down|closure|closures',
+    'delay|delays|delayed|postpone|postpones|postponed|halt|halts|halted|suspend|suspends|suspended|suspension|shutdown|shut down|shuts down|closure|closures|cancel|cancels|canceled|cancelled|canceling|cancelling|cancellation|cancellations',
     { value: -0.6 },
+  ],
+  // Cancelling a company's own shares is housekeeping after a buyback.
+  [
+    'cancel/cancels/canceled/cancelled/cancelling/canceling/cancellation of own/treasury/the shares|cancelled/canceled shares',
+    { inert: true },
   ],
   [
     'fail|fails|failed|failure|failures|struggle|struggles|struggled|struggling|trouble|troubled|troubles|problem|problems|difficult|difficulties|challenging|tough',
@@ -420,9 +445,13 @@ const VALUES: Spec[] = [
   ['low|smaller', { dir: -1, needsMetric: true }],
   // "shares cool", "inflation cooled"; but "a cool makeover" is no change at all.
   ['cool|cools|cooled|cooling', { dir: -1, needsMetric: true }],
+  // "to create 4,000 jobs", "creating value"; "create a network" changes no quantity.
+  ['create|creates|created|creating', { dir: 1, needsMetric: true }],
   // "shares tank" moves; "a tank farm", "the storage tank" are things.
   ['tank', { dir: -1, force: 1.5 }],
   ['a/the/oil/storage/fuel/water/gas/septic tank|tank farm|tank farms', { inert: true }],
+  // The season and a presentation: "will open this fall", "a slide show of the new products".
+  ['this/next/last fall|slide show|slide shows', { inert: true }],
   // "The reductions will be completed by autumn": a reduction of nothing named is no news.
   ['reduction|reductions', { dir: -1, needsMetric: true }],
   // "36 % more than in 2004", "12 % lower than a year earlier": a percentage comparative is a change.
@@ -446,9 +475,11 @@ const VALUES: Spec[] = [
     { inert: true },
   ],
   [
-    'up to|set up|sets up|setting up|make up|makes up|made up|sum up|back up|upped|down to|shut-down|wind down|high-quality|high-end|low-cost|low-carbon|low-end',
+    'up to|set up|sets up|setting up|make up|makes up|made up|sum up|back up|upped|shut-down|wind down|high-quality|high-end|low-cost|low-carbon|low-end',
     { inert: true },
   ],
+  // "Comes down to price" is an idiom; "profit went down to EUR 3m" is a fall.
+  ['come/comes/came/coming/boil/boils/boiled/boiling down to|down to earth|down to the wire', { inert: true }],
 ];
 
 const MODIFIERS: Spec[] = [

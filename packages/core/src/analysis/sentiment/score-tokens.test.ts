@@ -142,6 +142,20 @@ describe('modifiers', () => {
   });
 });
 
+describe('jobs created and brisk demand', () => {
+  it('reads jobs a company creates as good news, with or without the figure', () => {
+    expect(score('The retailer will create 4,000 jobs next year.')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('It opens a warehouse in Ohio, creating 300 jobs.')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('The plant creates new jobs in the region.')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('Demand for the new model was brisk.')).toBeGreaterThanOrEqual(POSITIVE);
+  });
+
+  it('reads "create" with no quantity after it as no change', () => {
+    expect(Math.abs(score('The two firms will create a joint venture in Poland.'))).toBeLessThan(POSITIVE);
+    expect(Math.abs(score('The designers created a new logo for the brand.'))).toBeLessThan(POSITIVE);
+  });
+});
+
 describe('neutral statements', () => {
   it.each([
     'Acme appointed Jane Doe as chief financial officer.',
@@ -252,6 +266,16 @@ describe('legal outcomes', () => {
   it('reads being hit with a penalty as a blow even when it is a record one', () => {
     expect(score('Lender hit with record fine over mis-sold loans')).toBeLessThanOrEqual(-0.5);
     expect(score('Shares hit a record high')).toBeGreaterThanOrEqual(POSITIVE);
+  });
+
+  it.each([
+    'Regulator finds the lender misled savers over fees',
+    'Watchdog says the insurer mis-sold policies to pensioners',
+    'Two traders face trial over rate-rigging',
+    'Builders ran a cartel for a decade, the commission says',
+    'Prosecutors charge the broker with insider trading',
+  ])('reads deceiving customers or rigging a market as bad news: %s', (text) => {
+    expect(score(text)).toBeLessThanOrEqual(NEGATIVE);
   });
 
   it('keeps a not-guilty plea neutral', () => {

@@ -41,6 +41,8 @@ const COMPARISON_WEIGHT = 1;
 const TURNAROUND_WEIGHT = 1.2;
 /** A bare direction ("Tesco falls 5%") says less than a direction bound to a metric. */
 const BARE_DIRECTION_WEIGHT = 0.4;
+/** Words that size a noun rather than name it: "creates hundreds of new jobs". */
+const QUANTITY_WORDS = new Set(['new', 'more', 'additional', 'extra', 'hundreds', 'thousands', 'of']);
 const NEGATION_FACTOR = -0.75;
 const BACK_WINDOW = 8;
 const FORWARD_WINDOW = 3;
@@ -102,6 +104,25 @@ const CURRENCIES = new Set([
   'dollars',
   'euros',
   'euro',
+]);
+
+/** Words that may stand between "from" and the baseline figure: "from about EUR 5.2 mn". */
+const BEFORE_FIGURE = new Set([
+  ...CURRENCIES,
+  'a',
+  'an',
+  'the',
+  'about',
+  'around',
+  'approximately',
+  'roughly',
+  'nearly',
+  'almost',
+  'some',
+  'just',
+  'over',
+  'under',
+  'only',
 ]);
 
 /** "the decline in sales", "a rise of costs": a direction used as a noun names a change. */
@@ -268,9 +289,12 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
     limit: number,
     crossCommas: boolean,
     throughDirections = false,
+    skipFigures = false,
   ): PhraseMatch<LexEntry> | null => {
     for (let i = from, n = 0; i >= 0 && i < tokens.length && n < limit; i += step, n++) {
       const token = tokens[i];
+      // A level word binds only the next word, but a quantity between is none: "create 4,000 new jobs".
+      if (skipFigures && (token?.kind === 'number' || QUANTITY_WORDS.has(token?.lower ?? ''))) n--;
       const match = byToken[i];
       if (isHardBoundary(token, match, tokens[i + 1])) return null;
       if (token?.lower === ',' && !crossCommas) return null;
@@ -320,7 +344,9 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
     const crossComma = tokens[match.start - 1]?.lower === ',';
     // Level words ("low", "high") only bind a metric right next to them: "low demand", "costs were high".
     const back = findMetric(match.start - 1, -1, entry.needsMetric ? 2 : BACK_WINDOW, crossComma);
-    const forward = findMetric(match.end, 1, entry.needsMetric ? 1 : FORWARD_WINDOW, false);
+    const forward = entry.needsMetric
+      ? findMetric(match.end, 1, 1, false, false, true)
+      : findMetric(match.end, 1, FORWARD_WINDOW, false);
     let metric = back ?? forward;
     if (back && forward) metric = match.start - back.end <= forward.start - match.end ? back : forward;
     const bound = metric ? directionOwners.get(metric) : undefined;
@@ -440,10 +466,35 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
 
   // Metrics with no polarity ("share capital increased") bind a direction but carry no tone.
   for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.value === 0) hits.splice(i, 1);
+  weighBottomLine(tokens, hits);
   applyModifiers(tokens, byToken, matches, hits);
   let raw = 0;
   for (const hit of hits) raw += hit.value;
   return { raw, score: squash(raw), hits };
+}
+
+const TOP_LINE_WORDS = new Set(['sales', 'revenue', 'revenues', 'turnover']);
+/** What a top-line change keeps when profit moved the other way in the same sentence. */
+const TOP_LINE_AGAINST_PROFIT = 0.5;
+
+/**
+ * The bottom line outweighs the top line: "operating profit decreased while net sales increased"
+ * is bad news, "the loss narrowed as sales contracted" good news. A sales change counts in full
+ * when profit did not move against it.
+ */
+function weighBottomLine(tokens: readonly Token[], hits: EvidenceHit[]): void {
+  const lineOf = (hit: EvidenceHit): 'bottom' | 'top' | null => {
+    if (hit.kind !== 'change' && hit.kind !== 'comparison') return null;
+    const words = tokens.slice(hit.start, hit.end).map((t) => t.lower);
+    if (words.some((w) => PROFIT_WORDS.has(w) || LOSS_WORDS.has(w))) return 'bottom';
+    return words.some((w) => TOP_LINE_WORDS.has(w)) ? 'top' : null;
+  };
+  const lines = hits.map(lineOf);
+  const bottom = hits.filter((_, i) => lines[i] === 'bottom').reduce((sum, hit) => sum + hit.value, 0);
+  if (bottom === 0) return;
+  hits.forEach((hit, i) => {
+    if (lines[i] === 'top' && Math.sign(hit.value) !== Math.sign(bottom)) hit.value *= TOP_LINE_AGAINST_PROFIT;
+  });
 }
 
 /** "profit excluding restructuring costs": the metric right after a qualifier qualifies another one. */
@@ -470,8 +521,13 @@ function isBaseline(tokens: readonly Token[], start: number): boolean {
 /** +1 if the numbers around a comparison marker rose, -1 if they fell, 0 if unknown. */
 function numericChange(tokens: readonly Token[], marker: PhraseMatch<LexEntry>, metricEnd: number): number {
   let old: NumberRef | null = null;
-  for (let i = marker.end; i < Math.min(tokens.length, marker.end + 5) && old === null; i++)
+  const from = tokens[marker.start]?.lower === 'from';
+  for (let i = marker.end; i < Math.min(tokens.length, marker.end + 5) && old === null; i++) {
     old = numberAt(tokens, i);
+    // "revenue from these customers was $10m": a baseline follows "from" at once ("from EUR 5.2 mn",
+    // "from about $3 billion"); other words make it the source, not the starting figure.
+    if (old === null && from && !BEFORE_FIGURE.has(tokens[i]?.lower ?? '')) return 0;
+  }
   if (old === null) return 0;
   let current: NumberRef | null = null;
   if (tokens[marker.start]?.lower === 'from') {
