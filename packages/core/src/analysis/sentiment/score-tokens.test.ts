@@ -156,6 +156,63 @@ describe('jobs created and brisk demand', () => {
   });
 });
 
+describe('the bottom line, baselines and sources', () => {
+  it('lets profit outweigh sales when the two move apart, and counts sales in full alone', () => {
+    expect(
+      score('Operating profit decreased to EUR 4.1 mn while net sales increased to EUR 52 mn.'),
+    ).toBeLessThanOrEqual(NEGATIVE);
+    expect(
+      score('The net loss narrowed to EUR 2 mn from EUR 6 mn and net sales contracted to EUR 90 mn.'),
+    ).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('Net sales increased to EUR 52 mn.')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('Net sales and operating profit both increased.')).toBeGreaterThanOrEqual(POSITIVE);
+  });
+
+  it('reads "went down to" a figure as a fall, and "comes down to" as an idiom', () => {
+    expect(
+      score(
+        'Group net profit went slightly down to USD 8.3 mn (EUR 7.6 mn) in the third quarter of 2011 from USD 8.9 mn (EUR 8.1 mn) in the same quarter of 2010.',
+      ),
+    ).toBeLessThanOrEqual(NEGATIVE);
+    expect(Math.abs(score('In the end it comes down to price and service.'))).toBeLessThan(POSITIVE);
+  });
+
+  it('reads "from" followed by words as where something came from, not a starting figure', () => {
+    expect(
+      Math.abs(
+        score('For the year ending September 30, 2009, revenue from these customers was $10.0 million.'),
+      ),
+    ).toBeLessThan(POSITIVE);
+    expect(score('Revenue fell to $8.1 million from $10.0 million.')).toBeLessThanOrEqual(NEGATIVE);
+    expect(score('Revenue was $12.0 million, up from about $10.0 million.')).toBeGreaterThanOrEqual(POSITIVE);
+  });
+
+  it('reads a record high something fell from or stays below as the baseline', () => {
+    expect(score('The stock falls from its record high')).toBeLessThanOrEqual(NEGATIVE);
+    expect(Math.abs(score('The index steadies below its record high'))).toBeLessThan(POSITIVE);
+    expect(score('The index hits a record high')).toBeGreaterThanOrEqual(POSITIVE);
+  });
+});
+
+describe('approvals, obstacles and cancellations', () => {
+  it.each([
+    ['EU regulators clear the $5 billion takeover', 1],
+    ['Drugmaker gets nod for its asthma treatment', 1],
+    ['Merger talks run into a brick wall', -1],
+    ['The chief executive admits a long road ahead', -1],
+    ['The ferry operator has cancelled some services.', -1],
+  ])('%s', (text, sign) => {
+    if (sign > 0) expect(score(text)).toBeGreaterThanOrEqual(POSITIVE);
+    else expect(score(text)).toBeLessThanOrEqual(NEGATIVE);
+  });
+
+  it('keeps the cancellation of own shares, the season and a slide show neutral', () => {
+    expect(Math.abs(score('The board decided on the cancellation of own shares.'))).toBeLessThan(POSITIVE);
+    expect(Math.abs(score('The flagship store will open this fall in Manhattan.'))).toBeLessThan(POSITIVE);
+    expect(Math.abs(score('See a slide show of the newest products.'))).toBeLessThan(POSITIVE);
+  });
+});
+
 describe('neutral statements', () => {
   it.each([
     'Acme appointed Jane Doe as chief financial officer.',
