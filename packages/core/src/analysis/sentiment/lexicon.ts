@@ -329,6 +329,14 @@ const VALUES: Spec[] = [
     'scandal|fraud|fraudulent|misconduct|bribery|corruption|embezzlement|manipulation|insider trading|money laundering',
     { value: -1 },
   ],
+  // Breaking a rule or a right, and theft.
+  [
+    'violate|violates|violated|violating|violation|violations|infringe|infringes|infringed|infringing|infringement|infringements|stole|stolen|theft|thefts|bogus|scam|scams|phishing|counterfeit|counterfeits',
+    { value: -0.7 },
+  ],
+  // Excess: "forecasts are still too high", "prices too low to cover costs".
+  ['too high|too low|too expensive|too slow|too weak|too little|too late', { value: -0.5 }],
+  ['theft protection|anti-theft|theft prevention', { inert: true }],
   // Deceiving customers and rigging markets are wrongdoing whoever reports them.
   [
     'misled|mislead|misleads|misleading|mis-selling|mis-sold|misselling|missold|rigging|rigged|rate-rigging|cartel|cartels|price fixing|price-fixing|collusion|colluded|colluding',
@@ -450,8 +458,12 @@ const VALUES: Spec[] = [
   // "shares tank" moves; "a tank farm", "the storage tank" are things.
   ['tank', { dir: -1, force: 1.5 }],
   ['a/the/oil/storage/fuel/water/gas/septic tank|tank farm|tank farms', { inert: true }],
-  // The season and a presentation: "will open this fall", "a slide show of the new products".
-  ['this/next/last fall|slide show|slide shows', { inert: true }],
+  // Other senses of tone words: the season, a presentation, a drink, an art, an attempt, a refusal,
+  // a reminder and "relate to" ("negotiations that concern all staff").
+  [
+    'this/next/last fall|slide show|slide shows|soft drink|soft drinks|fine art|fine arts|a fine art|in a bid to|in an attempt to|declined/declines/decline to comment/say/disclose/elaborate/confirm/specify/name|declined/declines comment|recall/recalls/recalled/recalling that|that/which/will/would/negotiations/talks concern|concern/concerns all/the/its/their/both|as far as|is/are concerned|parties/companies/people/persons/employees/staff concerned',
+    { inert: true },
+  ],
   // "The reductions will be completed by autumn": a reduction of nothing named is no news.
   ['reduction|reductions', { dir: -1, needsMetric: true }],
   // "36 % more than in 2004", "12 % lower than a year earlier": a percentage comparative is a change.

@@ -464,6 +464,9 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
     hits.push({ start: match.start, end: match.end, anchor: match.start, value, kind: 'lexicon' });
   }
 
+  // 4. Sites closed with words between: "closed seven franchised sports stores", "11 branches are closed".
+  hits.push(...closedSites(tokens, byToken));
+
   // Metrics with no polarity ("share capital increased") bind a direction but carry no tone.
   for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.value === 0) hits.splice(i, 1);
   weighBottomLine(tokens, hits);
@@ -473,7 +476,79 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
   return { raw, score: squash(raw), hits };
 }
 
+const CLOSING_VERBS = new Set(['close', 'closes', 'closed', 'closing', 'shut', 'shuts', 'shutting']);
+const SITES = new Set([
+  'store',
+  'stores',
+  'shop',
+  'shops',
+  'outlets',
+  'branches',
+  'plant',
+  'plants',
+  'factory',
+  'factories',
+  'mill',
+  'mills',
+  'mine',
+  'mines',
+  'sites',
+  'offices',
+  'restaurants',
+  'hotels',
+  'depots',
+  'fund',
+  'funds',
+]);
+const PASSIVE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being']);
+/** A figure, its currency or its unit: "£", "2.9", "bn" say how big, not what. */
+const isAmountPart = (token: Token | undefined) =>
+  token?.kind === 'number' || CURRENCIES.has(token?.lower ?? '') || (token?.lower ?? '') in UNIT_SCALE;
+/** How many words may stand between the verb and the sites closed ("shuts £2.9bn property fund"). */
+const SITE_GAP = 4;
+const CLOSED_SITE_VALUE = -0.6;
+
+/**
+ * Closing sites is bad news for the business, however many words describe them: "closed seven
+ * franchised sports stores", "will close 23 branches", "11 branches are to be closed". "Close to
+ * 50 stores" (nearly) and "closes in on" are not closures; "closed the deal" names no site.
+ */
+function closedSites(
+  tokens: readonly Token[],
+  byToken: readonly (PhraseMatch<LexEntry> | undefined)[],
+): EvidenceHit[] {
+  const hits: EvidenceHit[] = [];
+  const isSite = (i: number) => SITES.has(tokens[i]?.lower ?? '');
+  tokens.forEach((token, i) => {
+    if (!CLOSING_VERBS.has(token.lower) || byToken[i] !== undefined) return;
+    const next = tokens[i + 1]?.lower;
+    if (next === 'to' || next === 'in' || next === 'at') return;
+    let site = -1;
+    for (let j = i + 1, words = 0; words <= SITE_GAP && site < 0 && j < tokens.length; j++) {
+      if (isHardBoundary(tokens[j], byToken[j], tokens[j + 1]) || tokens[j]?.lower === ',') break;
+      if (isSite(j)) site = j;
+      else if (!isAmountPart(tokens[j])) words++;
+    }
+    // "11 branches are closed", "the stores will be shut".
+    if (site < 0 && PASSIVE.has(tokens[i - 1]?.lower ?? ''))
+      for (let j = i - 2; j >= Math.max(0, i - 1 - SITE_GAP) && site < 0; j--) {
+        if (isHardBoundary(tokens[j], byToken[j], tokens[j + 1]) || tokens[j]?.lower === ',') break;
+        if (isSite(j)) site = j;
+      }
+    if (site < 0) return;
+    hits.push({
+      start: Math.min(i, site),
+      end: Math.max(i, site) + 1,
+      anchor: i,
+      value: CLOSED_SITE_VALUE,
+      kind: 'lexicon',
+    });
+  });
+  return hits;
+}
+
 const TOP_LINE_WORDS = new Set(['sales', 'revenue', 'revenues', 'turnover']);
+const TOP_LINE_INCOME = new Set(['interest', 'fee', 'commission', 'rental', 'premium', 'trading']);
 /** What a top-line change keeps when profit moved the other way in the same sentence. */
 const TOP_LINE_AGAINST_PROFIT = 0.5;
 
@@ -486,6 +561,9 @@ function weighBottomLine(tokens: readonly Token[], hits: EvidenceHit[]): void {
   const lineOf = (hit: EvidenceHit): 'bottom' | 'top' | null => {
     if (hit.kind !== 'change' && hit.kind !== 'comparison') return null;
     const words = tokens.slice(hit.start, hit.end).map((t) => t.lower);
+    // A bank's "net interest income" and a fund's "fee income" are its revenue.
+    const income = words.indexOf('income');
+    if (income >= 0 && TOP_LINE_INCOME.has(tokens[hit.start + income - 1]?.lower ?? '')) return 'top';
     if (words.some((w) => PROFIT_WORDS.has(w) || LOSS_WORDS.has(w))) return 'bottom';
     return words.some((w) => TOP_LINE_WORDS.has(w)) ? 'top' : null;
   };
