@@ -40,10 +40,11 @@ export interface LexEntry {
 type Spec = readonly [patterns: string, entry: LexEntry];
 
 /** Defying adverse conditions (one word slot each, see expandPatterns). */
-const DEFY = 'buck/bucks/bucked/bucking/defy/defies/defied/defying/weathers/weathered/withstands/withstood';
+const DEFY =
+  'buck/bucks/bucked/bucking/defy/defies/defied/defying/weathers/weathered/withstands/withstood/resist/resists/resisted/resisting';
 const SHRUG_OFF = 'shrug/shrugs/shrugged/shrugging off';
 const ADVERSE =
-  'the/a/weak/falling/slumping/gloomy/tough/difficult/sluggish/soft/choppy/volatile/broader/wider';
+  'the/a/weak/falling/slumping/gloomy/tough/difficult/sluggish/soft/choppy/volatile/broader/wider/oil/commodity/industry/sector/price';
 const ADVERSITY =
   'trend/market/markets/conditions/slump/slowdown/downturn/gloom/headwinds/weakness/turmoil/selloff/sell-off/storm/crisis/recession';
 
@@ -504,7 +505,7 @@ const MODIFIERS: Spec[] = [
     { hedge: 0.7 },
   ],
   [
-    'expected|expects|expect|expecting|anticipated|anticipates|anticipate|likely|plans|plan|planning|aims|aim|seeks|seek|intends|eyes|should|estimated|projected',
+    'expected|expects|expect|expecting|anticipated|anticipates|anticipate|likely|plans|plan|planning|aims|aim|seeks|seek|intends|eyes|should|estimated|projected|tentative|tentatively',
     { hedge: 0.85 },
   ],
   ['sharply|dramatically|steeply|sharp|steep|massive|massively|soaring', { intensity: 1.5 }],

@@ -150,6 +150,11 @@ describe('jobs created and brisk demand', () => {
     expect(score('Demand for the new model was brisk.')).toBeGreaterThanOrEqual(POSITIVE);
   });
 
+  it('reads resisting a slump as good news and a tentative recovery as a weaker one', () => {
+    expect(score('Miner resists commodity slump')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('Sales show a tentative recovery')).toBeLessThan(score('Sales show a recovery'));
+  });
+
   it('reads "create" with no quantity after it as no change', () => {
     expect(Math.abs(score('The two firms will create a joint venture in Poland.'))).toBeLessThan(POSITIVE);
     expect(Math.abs(score('The designers created a new logo for the brand.'))).toBeLessThan(POSITIVE);
@@ -166,6 +171,18 @@ describe('the bottom line, baselines and sources', () => {
     ).toBeGreaterThanOrEqual(POSITIVE);
     expect(score('Net sales increased to EUR 52 mn.')).toBeGreaterThanOrEqual(POSITIVE);
     expect(score('Net sales and operating profit both increased.')).toBeGreaterThanOrEqual(POSITIVE);
+  });
+
+  it('lets a profit fall outweigh the cost cuts announced with it', () => {
+    expect(score('The bank will slash costs as profits plunge 25%.')).toBeLessThanOrEqual(-0.4);
+    expect(score('The lender cut costs as quarterly profit rose.')).toBeGreaterThanOrEqual(POSITIVE);
+  });
+
+  it('stops counting what is offset, in the active voice', () => {
+    expect(
+      score('The insurer impresses as fee-based products offset the annuities slump'),
+    ).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('The annuities slump hurts the insurer')).toBeLessThanOrEqual(NEGATIVE);
   });
 
   it('reads "went down to" a figure as a fall, and "comes down to" as an idiom', () => {

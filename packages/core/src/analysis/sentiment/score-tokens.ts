@@ -470,6 +470,7 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
   // Metrics with no polarity ("share capital increased") bind a direction but carry no tone.
   for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.value === 0) hits.splice(i, 1);
   weighBottomLine(tokens, hits);
+  cancelOffset(tokens, byToken, hits);
   applyModifiers(tokens, byToken, matches, hits);
   let raw = 0;
   for (const hit of hits) raw += hit.value;
@@ -547,15 +548,42 @@ function closedSites(
   return hits;
 }
 
-const TOP_LINE_WORDS = new Set(['sales', 'revenue', 'revenues', 'turnover']);
+const OFFSET_VERBS = new Set(['offset', 'offsets', 'offsetting']);
+/** How far after "offset" its object's evidence may start ("offset the annuities slump"). */
+const OFFSET_REACH = 5;
+
+/**
+ * "Fee-based products offset the annuities slump": what is offset no longer counts. The passive
+ * ("higher sales were partly offset by costs") names both sides and is left to the other rules.
+ */
+function cancelOffset(
+  tokens: readonly Token[],
+  byToken: readonly (PhraseMatch<LexEntry> | undefined)[],
+  hits: EvidenceHit[],
+): void {
+  tokens.forEach((token, i) => {
+    if (!OFFSET_VERBS.has(token.lower) || tokens[i + 1]?.lower === 'by') return;
+    let end = i + 1;
+    while (
+      end < Math.min(tokens.length, i + 1 + OFFSET_REACH) &&
+      tokens[end]?.lower !== ',' &&
+      !isHardBoundary(tokens[end], byToken[end], tokens[end + 1])
+    )
+      end++;
+    for (const hit of hits) if (hit.anchor > i && hit.start < end && hit.start > i) hit.value = 0;
+  });
+}
+
+const TOP_LINE_WORDS = new Set(['sales', 'revenue', 'revenues', 'turnover', 'cost', 'costs', 'expenses']);
 const TOP_LINE_INCOME = new Set(['interest', 'fee', 'commission', 'rental', 'premium', 'trading']);
 /** What a top-line change keeps when profit moved the other way in the same sentence. */
 const TOP_LINE_AGAINST_PROFIT = 0.5;
 
 /**
- * The bottom line outweighs the top line: "operating profit decreased while net sales increased"
- * is bad news, "the loss narrowed as sales contracted" good news. A sales change counts in full
- * when profit did not move against it.
+ * The bottom line outweighs the lines it is made of: "operating profit decreased while net sales
+ * increased" and "slashes costs as profits plunge" are bad news, "the loss narrowed as sales
+ * contracted" good news. A change in sales or costs counts in full when profit did not move
+ * against it.
  */
 function weighBottomLine(tokens: readonly Token[], hits: EvidenceHit[]): void {
   const lineOf = (hit: EvidenceHit): 'bottom' | 'top' | null => {
