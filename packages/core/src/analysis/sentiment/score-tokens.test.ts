@@ -185,6 +185,15 @@ describe('the bottom line, baselines and sources', () => {
     expect(score('The annuities slump hurts the insurer')).toBeLessThanOrEqual(NEGATIVE);
   });
 
+  it('sizes a change by the percentage named with it, a share price on a narrower scale', () => {
+    expect(score('Quarterly profit rises 64 pct')).toBeGreaterThan(score('Quarterly profit rises 4 pct'));
+    expect(score('Quarterly profit rises 0.5 pct')).toBeLessThan(score('Quarterly profit rises 4 pct'));
+    expect(score('Shares up 6% on the news')).toBeGreaterThan(score('Quarterly profit up 6% on the news'));
+    // A name moving by a percentage is its share price.
+    expect(score('Fabrikam up 2.5% on the news')).toBeGreaterThan(score('it was up 2.5% on the news'));
+    expect(score('Sales fell by 0.5 %.')).toBeLessThanOrEqual(NEGATIVE);
+  });
+
   it('reads "went down to" a figure as a fall, and "comes down to" as an idiom', () => {
     expect(
       score(

@@ -471,6 +471,7 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
   for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.value === 0) hits.splice(i, 1);
   weighBottomLine(tokens, hits);
   cancelOffset(tokens, byToken, hits);
+  sizeByPercent(tokens, hits);
   applyModifiers(tokens, byToken, matches, hits);
   let raw = 0;
   for (const hit of hits) raw += hit.value;
@@ -548,6 +549,53 @@ function closedSites(
   return hits;
 }
 
+const PERCENT_WORDS = new Set(['%', 'pct', 'percent']);
+/** How far after a change its percentage may stand ("rose 64 pct", "fell by 2.5 %"). */
+const PERCENT_REACH = 3;
+
+/** The percentage a change names right after it, or null. */
+function percentAfter(tokens: readonly Token[], end: number): number | null {
+  for (let i = end; i < Math.min(tokens.length, end + PERCENT_REACH); i++) {
+    const token = tokens[i];
+    if (token?.kind === 'number') {
+      const unit = tokens[i + 1]?.lower ?? '';
+      const perCent = unit === 'per' && tokens[i + 2]?.lower === 'cent';
+      return PERCENT_WORDS.has(unit) || perCent ? token.value : null;
+    }
+    if (token?.lower !== 'by' && token?.lower !== 'about' && token?.lower !== 'some') return null;
+  }
+  return null;
+}
+
+/** Words of a market price: a share's day moves in single digits, so 6 % there is big news. */
+const MARKET_WORDS = new Set(['shares', 'share', 'stock', 'stocks', 'index', 'price', 'prices']);
+/** Upper bounds of the percentage bands and each band's factor: [under 1, 2, 10, 50, above]. */
+const RESULT_BANDS = [1, 2, 10, 50] as const;
+/** A price, or a bare "Shire up 2.5%", moves less than a result: its bands are a fifth as wide. */
+const MARKET_BANDS = [0.2, 0.4, 2, 10] as const;
+const BAND_FACTORS = [0.7, 0.85, 1, 1.2, 1.4] as const;
+
+/**
+ * How big a change is: "profit rises 64 pct" is bigger news than "profit rises 2 pct", and
+ * "shares up 6%" bigger than "shares up 0.3%". A named percentage scales the change from 0.7 to 1.4.
+ */
+function sizeByPercent(tokens: readonly Token[], hits: EvidenceHit[]): void {
+  for (const hit of hits) {
+    if (hit.kind !== 'change') continue;
+    const pct = percentAfter(tokens, hit.end);
+    if (pct === null) continue;
+    const words = tokens.slice(hit.start, hit.end).map((t) => t.lower);
+    const bare = hit.end - hit.start === 1;
+    const bands = bare || words.some((w) => MARKET_WORDS.has(w)) ? MARKET_BANDS : RESULT_BANDS;
+    const band = bands.findIndex((bound) => pct < bound);
+    // "Shire up 2.5%": a name moving by a percentage is its share price, as if "shares" were written.
+    const before = tokens[hit.start - 1];
+    const named = before?.kind === 'word' && /^\p{Lu}/u.test(before.text);
+    const implied = bare && named ? CHANGE_WEIGHT / BARE_DIRECTION_WEIGHT : 1;
+    hit.value *= implied * (BAND_FACTORS[band < 0 ? bands.length : band] ?? 1);
+  }
+}
+
 const OFFSET_VERBS = new Set(['offset', 'offsets', 'offsetting']);
 /** How far after "offset" its object's evidence may start ("offset the annuities slump"). */
 const OFFSET_REACH = 5;
@@ -599,7 +647,8 @@ function weighBottomLine(tokens: readonly Token[], hits: EvidenceHit[]): void {
   const bottom = hits.filter((_, i) => lines[i] === 'bottom').reduce((sum, hit) => sum + hit.value, 0);
   if (bottom === 0) return;
   hits.forEach((hit, i) => {
-    if (lines[i] === 'top' && Math.sign(hit.value) !== Math.sign(bottom)) hit.value *= TOP_LINE_AGAINST_PROFIT;
+    if (lines[i] === 'top' && Math.sign(hit.value) !== Math.sign(bottom))
+      hit.value *= TOP_LINE_AGAINST_PROFIT;
   });
 }
 
