@@ -300,8 +300,18 @@ const VALUES: Spec[] = [
     'regulator/regulators/watchdog/watchdogs/authorities/authority/commission/court/judge/judges clear|nod|regulatory nod',
     { value: 0.5 },
   ],
-  // An obstacle ahead: "could hit a brick wall", "a long road ahead".
-  ['brick wall|long road ahead|long way to go', { value: -0.6 }],
+  // An obstacle ahead or met: "could hit a brick wall", "a long road ahead", "bid runs into trouble".
+  [
+    'brick wall|long road ahead|long way to go|run/runs/ran/running into trouble/difficulties/problems/opposition/resistance|hit/hits/hitting a snag',
+    { value: -0.6 },
+  ],
+  // Trying and not managing: "fail to find reserves", "failed to agree on a price".
+  ['fail/fails/failed to find/reach/win/secure/agree/attract/sell/complete', { value: -0.6 }],
+  // Support from those who decide: "FDA panel backs the drug", "shareholders back the merger".
+  [
+    'panel/board/shareholders/investors/regulator/regulators/committee back/backs/backed|backed by shareholders/regulators',
+    { value: 0.4 },
+  ],
   [
     'gainers|winners|winner|hails|hailed|progress|secure|bounce back|bounces back|bounced back|clears|cleared',
     { value: 0.4 },

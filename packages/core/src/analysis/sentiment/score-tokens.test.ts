@@ -227,6 +227,10 @@ describe('approvals, obstacles and cancellations', () => {
     ['Merger talks run into a brick wall', -1],
     ['The chief executive admits a long road ahead', -1],
     ['The ferry operator has cancelled some services.', -1],
+    ['The merger runs into opposition', -1],
+    ['Oil majors fail to find new reserves', -1],
+    ['FDA panel backs the asthma drug', 1],
+    ['Shareholders back the merger', 1],
   ])('%s', (text, sign) => {
     if (sign > 0) expect(score(text)).toBeGreaterThanOrEqual(POSITIVE);
     else expect(score(text)).toBeLessThanOrEqual(NEGATIVE);
