@@ -502,7 +502,10 @@ const VALUES: Spec[] = [
     { inert: true },
   ],
   // "Comes down to price" is an idiom; "profit went down to EUR 3m" is a fall.
-  ['come/comes/came/coming/boil/boils/boiled/boiling down to|down to earth|down to the wire', { inert: true }],
+  [
+    'come/comes/came/coming/boil/boils/boiled/boiling down to|down to earth|down to the wire',
+    { inert: true },
+  ],
 ];
 
 const MODIFIERS: Spec[] = [

@@ -7,6 +7,12 @@ const score = (text: string) => scoreTokens(tokenize(text)).score;
 const POSITIVE = 0.15;
 const NEGATIVE = -0.15;
 
+/** The text reads as good news (sign 1) or bad news (sign -1). */
+function expectTone(text: string, sign: number): void {
+  if (sign > 0) expect(score(text)).toBeGreaterThanOrEqual(POSITIVE);
+  else expect(score(text)).toBeLessThanOrEqual(NEGATIVE);
+}
+
 describe('metric + direction', () => {
   it('reads a good metric going up as positive and going down as negative', () => {
     expect(score('Quarterly revenue climbed to $4.2 billion from $3.6 billion.')).toBeGreaterThanOrEqual(
@@ -108,11 +114,7 @@ describe('events and evaluations', () => {
     ['The retailer filed for bankruptcy.', -1],
     ['The brewer reported record quarterly sales.', 1],
     ['The lender reported a record loss.', -1],
-  ])('%s', (text, sign) => {
-    const value = score(text);
-    if (sign > 0) expect(value).toBeGreaterThanOrEqual(POSITIVE);
-    else expect(value).toBeLessThanOrEqual(NEGATIVE);
-  });
+  ])('%s', expectTone);
 });
 
 describe('modifiers', () => {
@@ -231,10 +233,7 @@ describe('approvals, obstacles and cancellations', () => {
     ['Oil majors fail to find new reserves', -1],
     ['FDA panel backs the asthma drug', 1],
     ['Shareholders back the merger', 1],
-  ])('%s', (text, sign) => {
-    if (sign > 0) expect(score(text)).toBeGreaterThanOrEqual(POSITIVE);
-    else expect(score(text)).toBeLessThanOrEqual(NEGATIVE);
-  });
+  ])('%s', expectTone);
 
   it('keeps the cancellation of own shares, the season and a slide show neutral', () => {
     expect(Math.abs(score('The board decided on the cancellation of own shares.'))).toBeLessThan(POSITIVE);

@@ -464,14 +464,18 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
     hits.push({ start: match.start, end: match.end, anchor: match.start, value, kind: 'lexicon' });
   }
 
+  // Most sentences hold none of the words the structural rules below start from: one look decides.
+  let triggers = 0;
+  for (const token of tokens) triggers |= TRIGGERS.get(token.lower) ?? 0;
+
   // 4. Sites closed with words between: "closed seven franchised sports stores", "11 branches are closed".
-  hits.push(...closedSites(tokens, byToken));
+  if (triggers & CLOSING) closedSites(tokens, byToken, hits);
 
   // Metrics with no polarity ("share capital increased") bind a direction but carry no tone.
   for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.value === 0) hits.splice(i, 1);
   weighBottomLine(tokens, hits);
-  cancelOffset(tokens, byToken, hits);
-  sizeByPercent(tokens, hits);
+  if (triggers & OFFSET) cancelOffset(tokens, byToken, hits);
+  if (triggers & PERCENT) sizeByPercent(tokens, hits);
   applyModifiers(tokens, byToken, matches, hits);
   let raw = 0;
   for (const hit of hits) raw += hit.value;
@@ -518,26 +522,25 @@ const CLOSED_SITE_VALUE = -0.6;
 function closedSites(
   tokens: readonly Token[],
   byToken: readonly (PhraseMatch<LexEntry> | undefined)[],
-): EvidenceHit[] {
-  const hits: EvidenceHit[] = [];
-  const isSite = (i: number) => SITES.has(tokens[i]?.lower ?? '');
-  tokens.forEach((token, i) => {
-    if (!CLOSING_VERBS.has(token.lower) || byToken[i] !== undefined) return;
+  hits: EvidenceHit[],
+): void {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!CLOSING_VERBS.has(tokens[i]?.lower ?? '') || byToken[i] !== undefined) continue;
     const next = tokens[i + 1]?.lower;
-    if (next === 'to' || next === 'in' || next === 'at') return;
+    if (next === 'to' || next === 'in' || next === 'at') continue;
     let site = -1;
     for (let j = i + 1, words = 0; words <= SITE_GAP && site < 0 && j < tokens.length; j++) {
       if (isHardBoundary(tokens[j], byToken[j], tokens[j + 1]) || tokens[j]?.lower === ',') break;
-      if (isSite(j)) site = j;
+      if (SITES.has(tokens[j]?.lower ?? '')) site = j;
       else if (!isAmountPart(tokens[j])) words++;
     }
     // "11 branches are closed", "the stores will be shut".
     if (site < 0 && PASSIVE.has(tokens[i - 1]?.lower ?? ''))
       for (let j = i - 2; j >= Math.max(0, i - 1 - SITE_GAP) && site < 0; j--) {
         if (isHardBoundary(tokens[j], byToken[j], tokens[j + 1]) || tokens[j]?.lower === ',') break;
-        if (isSite(j)) site = j;
+        if (SITES.has(tokens[j]?.lower ?? '')) site = j;
       }
-    if (site < 0) return;
+    if (site < 0) continue;
     hits.push({
       start: Math.min(i, site),
       end: Math.max(i, site) + 1,
@@ -545,8 +548,7 @@ function closedSites(
       value: CLOSED_SITE_VALUE,
       kind: 'lexicon',
     });
-  });
-  return hits;
+  }
 }
 
 const PERCENT_WORDS = new Set(['%', 'pct', 'percent']);
@@ -609,8 +611,8 @@ function cancelOffset(
   byToken: readonly (PhraseMatch<LexEntry> | undefined)[],
   hits: EvidenceHit[],
 ): void {
-  tokens.forEach((token, i) => {
-    if (!OFFSET_VERBS.has(token.lower) || tokens[i + 1]?.lower === 'by') return;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!OFFSET_VERBS.has(tokens[i]?.lower ?? '') || tokens[i + 1]?.lower === 'by') continue;
     let end = i + 1;
     while (
       end < Math.min(tokens.length, i + 1 + OFFSET_REACH) &&
@@ -619,8 +621,18 @@ function cancelOffset(
     )
       end++;
     for (const hit of hits) if (hit.anchor > i && hit.start < end && hit.start > i) hit.value = 0;
-  });
+  }
 }
+
+const CLOSING = 1;
+const OFFSET = 2;
+const PERCENT = 4;
+/** The words each structural rule starts from, as bits: closing verbs, "offset", percent signs. */
+const TRIGGERS = new Map<string, number>([
+  ...[...CLOSING_VERBS].map((word) => [word, CLOSING] as const),
+  ...[...OFFSET_VERBS].map((word) => [word, OFFSET] as const),
+  ...[...PERCENT_WORDS, 'per'].map((word) => [word, PERCENT] as const),
+]);
 
 const TOP_LINE_WORDS = new Set(['sales', 'revenue', 'revenues', 'turnover', 'cost', 'costs', 'expenses']);
 const TOP_LINE_INCOME = new Set(['interest', 'fee', 'commission', 'rental', 'premium', 'trading']);
@@ -633,17 +645,19 @@ const TOP_LINE_AGAINST_PROFIT = 0.5;
  * contracted" good news. A change in sales or costs counts in full when profit did not move
  * against it.
  */
+function lineOf(tokens: readonly Token[], hit: EvidenceHit): 'bottom' | 'top' | null {
+  if (hit.kind !== 'change' && hit.kind !== 'comparison') return null;
+  const words = tokens.slice(hit.start, hit.end).map((t) => t.lower);
+  // A bank's "net interest income" and a fund's "fee income" are its revenue.
+  const income = words.indexOf('income');
+  if (income >= 0 && TOP_LINE_INCOME.has(tokens[hit.start + income - 1]?.lower ?? '')) return 'top';
+  if (words.some((w) => PROFIT_WORDS.has(w) || LOSS_WORDS.has(w))) return 'bottom';
+  return words.some((w) => TOP_LINE_WORDS.has(w)) ? 'top' : null;
+}
+
 function weighBottomLine(tokens: readonly Token[], hits: EvidenceHit[]): void {
-  const lineOf = (hit: EvidenceHit): 'bottom' | 'top' | null => {
-    if (hit.kind !== 'change' && hit.kind !== 'comparison') return null;
-    const words = tokens.slice(hit.start, hit.end).map((t) => t.lower);
-    // A bank's "net interest income" and a fund's "fee income" are its revenue.
-    const income = words.indexOf('income');
-    if (income >= 0 && TOP_LINE_INCOME.has(tokens[hit.start + income - 1]?.lower ?? '')) return 'top';
-    if (words.some((w) => PROFIT_WORDS.has(w) || LOSS_WORDS.has(w))) return 'bottom';
-    return words.some((w) => TOP_LINE_WORDS.has(w)) ? 'top' : null;
-  };
-  const lines = hits.map(lineOf);
+  if (hits.length < 2) return;
+  const lines = hits.map((hit) => lineOf(tokens, hit));
   const bottom = hits.filter((_, i) => lines[i] === 'bottom').reduce((sum, hit) => sum + hit.value, 0);
   if (bottom === 0) return;
   hits.forEach((hit, i) => {
