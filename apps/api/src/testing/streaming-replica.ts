@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { appendFile, chown, mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, chown, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -12,6 +12,8 @@ const run = promisify(execFile);
 
 /** Debian's postgresql-15 package: the tools a streaming standby needs. */
 export const PG15_BIN = '/usr/lib/postgresql/15/bin';
+/** Tries at starting a server on a fresh port when the one found free was taken before it bound. */
+const PORT_ATTEMPTS = 3;
 const TOOLS = ['initdb', 'pg_ctl', 'pg_basebackup', 'postgres'];
 
 /** Why a primary and standby cannot be started here, or null when they can. */
@@ -51,11 +53,34 @@ export async function startStreamingPair(): Promise<StreamingPair> {
     run(path.join(PG15_BIN, name), args, { ...as, cwd: root, env: { PATH: process.env.PATH ?? '' } });
   const primaryDir = path.join(root, 'primary');
   const standbyDir = path.join(root, 'standby');
-  const [primaryPort, standbyPort] = [await findFreePort(), await findFreePort()];
-  const settings = (port: number) =>
-    `\nport = ${port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '${root}'\n` +
+  const settings =
+    `\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '${root}'\n` +
     `fsync = off\nmax_wal_senders = 4\nhot_standby = on\nshared_buffers = 16MB\n`;
   const started: string[] = [];
+  let primaryPort = 0;
+  let standbyPort = 0;
+  /**
+   * Starts a server on a port found free just before, and on another one if a parallel test took it
+   * meanwhile (the suite's servers and connections draw from the same ephemeral range); the last
+   * `port =` line of postgresql.conf wins.
+   */
+  const startOnFreePort = async (dir: string, log: string): Promise<number> => {
+    for (let attempt = 1; ; attempt += 1) {
+      const port = await findFreePort();
+      await appendFile(path.join(dir, 'postgresql.conf'), `\nport = ${port}\n`);
+      try {
+        await tool('pg_ctl', ['-D', dir, '-l', path.join(root, log), '-w', 'start']);
+        started.push(dir);
+        return port;
+      } catch (error) {
+        const written = await readFile(path.join(root, log), 'utf8').catch(() => '');
+        if (attempt < PORT_ATTEMPTS && /could not bind|already in use/i.test(written)) continue;
+        throw new Error(`${dir} did not start: ${written.trim().split('\n').slice(-5).join(' | ')}`, {
+          cause: error,
+        });
+      }
+    }
+  };
   const stop = async () => {
     for (const dir of started.reverse())
       await tool('pg_ctl', ['-D', dir, '-m', 'immediate', 'stop']).catch(() => undefined);
@@ -63,17 +88,14 @@ export async function startStreamingPair(): Promise<StreamingPair> {
   };
   try {
     await tool('initdb', ['-D', primaryDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
-    await appendFile(path.join(primaryDir, 'postgresql.conf'), settings(primaryPort));
-    await tool('pg_ctl', ['-D', primaryDir, '-l', path.join(root, 'primary.log'), '-w', 'start']);
-    started.push(primaryDir);
+    await appendFile(path.join(primaryDir, 'postgresql.conf'), settings);
+    primaryPort = await startOnFreePort(primaryDir, 'primary.log');
     // -R writes standby.signal and primary_conninfo; -X stream copies the WAL written meanwhile.
     await tool('pg_basebackup', [
       ...['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres'],
       ...['-D', standbyDir, '-R', '-X', 'stream', '--no-sync'],
     ]);
-    await appendFile(path.join(standbyDir, 'postgresql.conf'), `\nport = ${standbyPort}\n`);
-    await tool('pg_ctl', ['-D', standbyDir, '-l', path.join(root, 'standby.log'), '-w', 'start']);
-    started.push(standbyDir);
+    standbyPort = await startOnFreePort(standbyDir, 'standby.log');
   } catch (error) {
     await stop();
     throw error;
