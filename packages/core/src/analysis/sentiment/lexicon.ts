@@ -312,6 +312,13 @@ const VALUES: Spec[] = [
     'panel/board/shareholders/investors/regulator/regulators/committee back/backs/backed|backed by shareholders/regulators',
     { value: 0.4 },
   ],
+  // …unless they back away: "investors back away from the offer".
+  [
+    'panel/board/shareholders/investors/regulator/regulators/committee back/backs/backed away/off/out',
+    { value: -0.4 },
+  ],
+  // "a nod to tradition" refers; it approves nothing.
+  ['nod/nods to|a nod to', { inert: true }],
   [
     'gainers|winners|winner|hails|hailed|progress|secure|bounce back|bounces back|bounced back|clears|cleared',
     { value: 0.4 },
@@ -472,7 +479,7 @@ const VALUES: Spec[] = [
   // Other senses of tone words: the season, a presentation, a drink, an art, an attempt, a refusal,
   // a reminder and "relate to" ("negotiations that concern all staff").
   [
-    'this/next/last fall|slide show|slide shows|soft drink|soft drinks|fine art|fine arts|a fine art|in a bid to|in an attempt to|declined/declines/decline to comment/say/disclose/elaborate/confirm/specify/name|declined/declines comment|recall/recalls/recalled/recalling that|that/which/will/would/negotiations/talks concern|concern/concerns all/the/its/their/both|as far as|is/are concerned|parties/companies/people/persons/employees/staff concerned',
+    'this/next/last fall|slide show|slide shows|soft drink|soft drinks|fine art|fine arts|a fine art|in a bid to|in an attempt to|declined/declines/decline to comment/say/disclose/elaborate/confirm/specify/name|declined/declines comment|recall/recalls/recalled/recalling that|that/which/will/would/negotiations/talks concern|concern/concerns all/the/its/their/both|as far as|parties/companies/persons concerned',
     { inert: true },
   ],
   // "The reductions will be completed by autumn": a reduction of nothing named is no news.

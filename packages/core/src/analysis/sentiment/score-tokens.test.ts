@@ -233,12 +233,20 @@ describe('approvals, obstacles and cancellations', () => {
     ['Oil majors fail to find new reserves', -1],
     ['FDA panel backs the asthma drug', 1],
     ['Shareholders back the merger', 1],
+    ['Investors back away from the share offer', -1],
   ])('%s', expectTone);
+
+  it('reads "concern" as "relate to" where it is a verb, and as worry where it is one', () => {
+    expect(Math.abs(score('The negotiations concern all staff groups in Finland.'))).toBeLessThan(POSITIVE);
+    expect(score('Investors are concerned about the outlook.')).toBeLessThanOrEqual(NEGATIVE);
+    expect(score('Analysts voiced concern about the company.')).toBeLessThanOrEqual(NEGATIVE);
+  });
 
   it('keeps the cancellation of own shares, the season and a slide show neutral', () => {
     expect(Math.abs(score('The board decided on the cancellation of own shares.'))).toBeLessThan(POSITIVE);
     expect(Math.abs(score('The flagship store will open this fall in Manhattan.'))).toBeLessThan(POSITIVE);
     expect(Math.abs(score('See a slide show of the newest products.'))).toBeLessThan(POSITIVE);
+    expect(Math.abs(score('The new logo is a nod to the brand’s history.'))).toBeLessThan(POSITIVE);
   });
 });
 

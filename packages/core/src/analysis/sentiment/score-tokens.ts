@@ -509,7 +509,9 @@ const SITES = new Set([
 const PASSIVE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being']);
 /** A figure, its currency or its unit: "£", "2.9", "bn" say how big, not what. */
 const isAmountPart = (token: Token | undefined) =>
-  token?.kind === 'number' || CURRENCIES.has(token?.lower ?? '') || (token?.lower ?? '') in UNIT_SCALE;
+  token?.kind === 'number' ||
+  CURRENCIES.has(token?.lower ?? '') ||
+  Object.hasOwn(UNIT_SCALE, token?.lower ?? '');
 /** How many words may stand between the verb and the sites closed ("shuts £2.9bn property fund"). */
 const SITE_GAP = 4;
 const CLOSED_SITE_VALUE = -0.6;
@@ -620,7 +622,7 @@ function cancelOffset(
       !isHardBoundary(tokens[end], byToken[end], tokens[end + 1])
     )
       end++;
-    for (const hit of hits) if (hit.anchor > i && hit.start < end && hit.start > i) hit.value = 0;
+    for (const hit of hits) if (hit.start > i && hit.start < end) hit.value = 0;
   }
 }
 
@@ -634,10 +636,30 @@ const TRIGGERS = new Map<string, number>([
   ...[...PERCENT_WORDS, 'per'].map((word) => [word, PERCENT] as const),
 ]);
 
-const TOP_LINE_WORDS = new Set(['sales', 'revenue', 'revenues', 'turnover', 'cost', 'costs', 'expenses']);
-const TOP_LINE_INCOME = new Set(['interest', 'fee', 'commission', 'rental', 'premium', 'trading']);
-/** What a top-line change keeps when profit moved the other way in the same sentence. */
-const TOP_LINE_AGAINST_PROFIT = 0.5;
+/** The lines a profit is made of: sales above it, costs taken from it. */
+const ABOVE_THE_LINE_WORDS = new Set([
+  'sales',
+  'revenue',
+  'revenues',
+  'turnover',
+  'cost',
+  'costs',
+  'expenses',
+]);
+/** Income that is a business's revenue, not its profit: a bank's "net interest income". */
+const REVENUE_INCOME = new Set(['interest', 'fee', 'commission', 'rental', 'premium', 'trading']);
+/** What a sales or cost change keeps when profit moved the other way in the same sentence. */
+const AGAINST_PROFIT_SHARE = 0.5;
+
+/** Whether a change is about profit (the bottom line), about sales or costs, or neither. */
+function lineOf(tokens: readonly Token[], hit: EvidenceHit): 'bottom' | 'above' | null {
+  if (hit.kind !== 'change' && hit.kind !== 'comparison') return null;
+  const words = tokens.slice(hit.start, hit.end).map((t) => t.lower);
+  const income = words.indexOf('income');
+  if (income >= 0 && REVENUE_INCOME.has(tokens[hit.start + income - 1]?.lower ?? '')) return 'above';
+  if (words.some((w) => PROFIT_WORDS.has(w) || LOSS_WORDS.has(w))) return 'bottom';
+  return words.some((w) => ABOVE_THE_LINE_WORDS.has(w)) ? 'above' : null;
+}
 
 /**
  * The bottom line outweighs the lines it is made of: "operating profit decreased while net sales
@@ -645,24 +667,13 @@ const TOP_LINE_AGAINST_PROFIT = 0.5;
  * contracted" good news. A change in sales or costs counts in full when profit did not move
  * against it.
  */
-function lineOf(tokens: readonly Token[], hit: EvidenceHit): 'bottom' | 'top' | null {
-  if (hit.kind !== 'change' && hit.kind !== 'comparison') return null;
-  const words = tokens.slice(hit.start, hit.end).map((t) => t.lower);
-  // A bank's "net interest income" and a fund's "fee income" are its revenue.
-  const income = words.indexOf('income');
-  if (income >= 0 && TOP_LINE_INCOME.has(tokens[hit.start + income - 1]?.lower ?? '')) return 'top';
-  if (words.some((w) => PROFIT_WORDS.has(w) || LOSS_WORDS.has(w))) return 'bottom';
-  return words.some((w) => TOP_LINE_WORDS.has(w)) ? 'top' : null;
-}
-
 function weighBottomLine(tokens: readonly Token[], hits: EvidenceHit[]): void {
   if (hits.length < 2) return;
   const lines = hits.map((hit) => lineOf(tokens, hit));
   const bottom = hits.filter((_, i) => lines[i] === 'bottom').reduce((sum, hit) => sum + hit.value, 0);
   if (bottom === 0) return;
   hits.forEach((hit, i) => {
-    if (lines[i] === 'top' && Math.sign(hit.value) !== Math.sign(bottom))
-      hit.value *= TOP_LINE_AGAINST_PROFIT;
+    if (lines[i] === 'above' && Math.sign(hit.value) !== Math.sign(bottom)) hit.value *= AGAINST_PROFIT_SHARE;
   });
 }
 
@@ -699,7 +710,7 @@ function numericChange(tokens: readonly Token[], marker: PhraseMatch<LexEntry>, 
   }
   if (old === null) return 0;
   let current: NumberRef | null = null;
-  if (tokens[marker.start]?.lower === 'from') {
+  if (from) {
     // "from X to Y"
     for (let i = old.index + 1; i < Math.min(tokens.length, old.index + 6) && current === null; i++) {
       if (tokens[i]?.lower === 'to')
