@@ -196,6 +196,12 @@ describe('the bottom line, baselines and sources', () => {
     expect(score('Sales fell by 0.5 %.')).toBeLessThanOrEqual(NEGATIVE);
   });
 
+  it('moves the head of "worries about demand", not what the worries are about', () => {
+    expect(score('Worries about demand eased.')).toBeGreaterThanOrEqual(POSITIVE);
+    expect(score('Concerns about the outlook grew.')).toBeLessThanOrEqual(NEGATIVE);
+    expect(score('Demand for the new model fell.')).toBeLessThanOrEqual(NEGATIVE);
+  });
+
   it('reads "went down to" a figure as a fall, and "comes down to" as an idiom', () => {
     expect(
       score(

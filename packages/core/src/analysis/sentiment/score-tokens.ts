@@ -125,6 +125,10 @@ const BEFORE_FIGURE = new Set([
   'only',
 ]);
 
+/** "worries about demand", "concerns over costs": what the head noun is about. */
+const TOPIC_LINKS = new Set(['about', 'over']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their']);
+
 /** "the decline in sales", "a rise of costs": a direction used as a noun names a change. */
 const CHANGE_NOUN_LINKS = new Set(['in', 'of']);
 /** Words that open a clause of their own; evidence inside it does not reach back across them. */
@@ -315,11 +319,19 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
         if (step === 1 && tokens[match.start - 1]?.lower === 'from') return null;
         // Compound nouns take their head: "lower production costs" is about costs.
         if (step === 1) return compoundHead(match);
-        return match;
+        return topicHead(match);
       }
       if (match.payload.dir !== undefined && !throughDirections) return null;
     }
     return null;
+  };
+  // "Worries about demand eased": what eased is the worries, the head of "worries about demand".
+  const topicHead = (match: PhraseMatch<LexEntry>): PhraseMatch<LexEntry> => {
+    let k = match.start - 1;
+    if (DETERMINERS.has(tokens[k]?.lower ?? '')) k--;
+    if (!TOPIC_LINKS.has(tokens[k]?.lower ?? '')) return match;
+    const head = byToken[k - 1];
+    return head?.payload.metric !== undefined && head.payload.dir === undefined ? head : match;
   };
   const compoundHead = (match: PhraseMatch<LexEntry>): PhraseMatch<LexEntry> => {
     let head = match;
