@@ -146,14 +146,14 @@ describe('modifiers', () => {
 
 describe('jobs created and brisk demand', () => {
   it('reads jobs a company creates as good news, with or without the figure', () => {
-    expect(score('The retailer will create 4,000 jobs next year.')).toBeGreaterThanOrEqual(POSITIVE);
-    expect(score('It opens a warehouse in Ohio, creating 300 jobs.')).toBeGreaterThanOrEqual(POSITIVE);
-    expect(score('The plant creates new jobs in the region.')).toBeGreaterThanOrEqual(POSITIVE);
-    expect(score('Demand for the new model was brisk.')).toBeGreaterThanOrEqual(POSITIVE);
+    expectTone('The retailer will create 4,000 jobs next year.', 1);
+    expectTone('It opens a warehouse in Ohio, creating 300 jobs.', 1);
+    expectTone('The plant creates new jobs in the region.', 1);
+    expectTone('Demand for the new model was brisk.', 1);
   });
 
   it('reads resisting a slump as good news and a tentative recovery as a weaker one', () => {
-    expect(score('Miner resists commodity slump')).toBeGreaterThanOrEqual(POSITIVE);
+    expectTone('Miner resists commodity slump', 1);
     expect(score('Sales show a tentative recovery')).toBeLessThan(score('Sales show a recovery'));
   });
 
@@ -171,20 +171,20 @@ describe('the bottom line, baselines and sources', () => {
     expect(
       score('The net loss narrowed to EUR 2 mn from EUR 6 mn and net sales contracted to EUR 90 mn.'),
     ).toBeGreaterThanOrEqual(POSITIVE);
-    expect(score('Net sales increased to EUR 52 mn.')).toBeGreaterThanOrEqual(POSITIVE);
-    expect(score('Net sales and operating profit both increased.')).toBeGreaterThanOrEqual(POSITIVE);
+    expectTone('Net sales increased to EUR 52 mn.', 1);
+    expectTone('Net sales and operating profit both increased.', 1);
   });
 
   it('lets a profit fall outweigh the cost cuts announced with it', () => {
     expect(score('The bank will slash costs as profits plunge 25%.')).toBeLessThanOrEqual(-0.4);
-    expect(score('The lender cut costs as quarterly profit rose.')).toBeGreaterThanOrEqual(POSITIVE);
+    expectTone('The lender cut costs as quarterly profit rose.', 1);
   });
 
   it('stops counting what is offset, in the active voice', () => {
     expect(
       score('The insurer impresses as fee-based products offset the annuities slump'),
     ).toBeGreaterThanOrEqual(POSITIVE);
-    expect(score('The annuities slump hurts the insurer')).toBeLessThanOrEqual(NEGATIVE);
+    expectTone('The annuities slump hurts the insurer', -1);
   });
 
   it('sizes a change by the percentage named with it, a share price on a narrower scale', () => {
@@ -193,13 +193,13 @@ describe('the bottom line, baselines and sources', () => {
     expect(score('Shares up 6% on the news')).toBeGreaterThan(score('Quarterly profit up 6% on the news'));
     // A name moving by a percentage is its share price.
     expect(score('Fabrikam up 2.5% on the news')).toBeGreaterThan(score('it was up 2.5% on the news'));
-    expect(score('Sales fell by 0.5 %.')).toBeLessThanOrEqual(NEGATIVE);
+    expectTone('Sales fell by 0.5 %.', -1);
   });
 
   it('moves the head of "worries about demand", not what the worries are about', () => {
-    expect(score('Worries about demand eased.')).toBeGreaterThanOrEqual(POSITIVE);
-    expect(score('Concerns about the outlook grew.')).toBeLessThanOrEqual(NEGATIVE);
-    expect(score('Demand for the new model fell.')).toBeLessThanOrEqual(NEGATIVE);
+    expectTone('Worries about demand eased.', 1);
+    expectTone('Concerns about the outlook grew.', -1);
+    expectTone('Demand for the new model fell.', -1);
   });
 
   it('reads "went down to" a figure as a fall, and "comes down to" as an idiom', () => {
@@ -217,14 +217,14 @@ describe('the bottom line, baselines and sources', () => {
         score('For the year ending September 30, 2009, revenue from these customers was $10.0 million.'),
       ),
     ).toBeLessThan(POSITIVE);
-    expect(score('Revenue fell to $8.1 million from $10.0 million.')).toBeLessThanOrEqual(NEGATIVE);
-    expect(score('Revenue was $12.0 million, up from about $10.0 million.')).toBeGreaterThanOrEqual(POSITIVE);
+    expectTone('Revenue fell to $8.1 million from $10.0 million.', -1);
+    expectTone('Revenue was $12.0 million, up from about $10.0 million.', 1);
   });
 
   it('reads a record high something fell from or stays below as the baseline', () => {
-    expect(score('The stock falls from its record high')).toBeLessThanOrEqual(NEGATIVE);
+    expectTone('The stock falls from its record high', -1);
     expect(Math.abs(score('The index steadies below its record high'))).toBeLessThan(POSITIVE);
-    expect(score('The index hits a record high')).toBeGreaterThanOrEqual(POSITIVE);
+    expectTone('The index hits a record high', 1);
   });
 });
 
@@ -244,8 +244,8 @@ describe('approvals, obstacles and cancellations', () => {
 
   it('reads "concern" as "relate to" where it is a verb, and as worry where it is one', () => {
     expect(Math.abs(score('The negotiations concern all staff groups in Finland.'))).toBeLessThan(POSITIVE);
-    expect(score('Investors are concerned about the outlook.')).toBeLessThanOrEqual(NEGATIVE);
-    expect(score('Analysts voiced concern about the company.')).toBeLessThanOrEqual(NEGATIVE);
+    expectTone('Investors are concerned about the outlook.', -1);
+    expectTone('Analysts voiced concern about the company.', -1);
   });
 
   it('keeps the cancellation of own shares, the season and a slide show neutral', () => {

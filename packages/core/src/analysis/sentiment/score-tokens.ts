@@ -494,6 +494,15 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
   return { raw, score: squash(raw), hits };
 }
 
+/** A comma or a hard boundary: where the rules that look a few words ahead stop. */
+function endsClause(
+  tokens: readonly Token[],
+  byToken: readonly (PhraseMatch<LexEntry> | undefined)[],
+  i: number,
+): boolean {
+  return tokens[i]?.lower === ',' || isHardBoundary(tokens[i], byToken[i], tokens[i + 1]);
+}
+
 const CLOSING_VERBS = new Set(['close', 'closes', 'closed', 'closing', 'shut', 'shuts', 'shutting']);
 const SITES = new Set([
   'store',
@@ -544,14 +553,14 @@ function closedSites(
     if (next === 'to' || next === 'in' || next === 'at') continue;
     let site = -1;
     for (let j = i + 1, words = 0; words <= SITE_GAP && site < 0 && j < tokens.length; j++) {
-      if (isHardBoundary(tokens[j], byToken[j], tokens[j + 1]) || tokens[j]?.lower === ',') break;
+      if (endsClause(tokens, byToken, j)) break;
       if (SITES.has(tokens[j]?.lower ?? '')) site = j;
       else if (!isAmountPart(tokens[j])) words++;
     }
     // "11 branches are closed", "the stores will be shut".
     if (site < 0 && PASSIVE.has(tokens[i - 1]?.lower ?? ''))
       for (let j = i - 2; j >= Math.max(0, i - 1 - SITE_GAP) && site < 0; j--) {
-        if (isHardBoundary(tokens[j], byToken[j], tokens[j + 1]) || tokens[j]?.lower === ',') break;
+        if (endsClause(tokens, byToken, j)) break;
         if (SITES.has(tokens[j]?.lower ?? '')) site = j;
       }
     if (site < 0) continue;
@@ -628,12 +637,7 @@ function cancelOffset(
   for (let i = 0; i < tokens.length; i++) {
     if (!OFFSET_VERBS.has(tokens[i]?.lower ?? '') || tokens[i + 1]?.lower === 'by') continue;
     let end = i + 1;
-    while (
-      end < Math.min(tokens.length, i + 1 + OFFSET_REACH) &&
-      tokens[end]?.lower !== ',' &&
-      !isHardBoundary(tokens[end], byToken[end], tokens[end + 1])
-    )
-      end++;
+    while (end < Math.min(tokens.length, i + 1 + OFFSET_REACH) && !endsClause(tokens, byToken, end)) end++;
     for (const hit of hits) if (hit.start > i && hit.start < end) hit.value = 0;
   }
 }
