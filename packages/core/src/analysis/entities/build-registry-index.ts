@@ -3,8 +3,10 @@
  * article: aliases as token phrases (longest match), tickers by symbol.
  */
 import type { CompanyRegistryEntry } from '../contract.js';
+import { isEnglishWord } from '../text/english-words.js';
 import { PhraseMatcher } from '../text/phrase-matcher.js';
 import { tokenize } from '../text/tokenize.js';
+import { LINE_OF_BUSINESS_WORDS, PLACE_WORDS } from './company-context.js';
 
 export interface AliasRef {
   entry: CompanyRegistryEntry;
@@ -161,15 +163,30 @@ export function buildRegistryIndex(registry: readonly CompanyRegistryEntry[]): R
     const declaredAmbiguous = new Set((entry.ambiguousAliases ?? []).map(aliasKey));
     const surfaces = new Set([entry.name, ...entry.aliases, ...(entry.ambiguousAliases ?? [])]);
     // Articles mostly drop the legal form: "Lloyds Banking Group plc" is written "Lloyds Banking Group".
-    // A one-word remainder ("News" from "News Corp") is too often an ordinary word, so it needs context.
-    const stripped = new Set<string>();
+    // A one-word remainder that is an ordinary word ("News" from "News Corp", "Next" from "Next plc")
+    // or initials ("BT" from "BT Group plc", also a cotton) needs context; a coined word ("Centrica"
+    // from "Centrica PLC") is as plain a name as the full one.
+    const needsContext = new Set<string>();
     const listedKeys = new Set([...surfaces].map(aliasKey));
     for (const surface of [...surfaces]) {
       const short = withoutLegalForm(surface);
       if (short.length >= 2 && !listedKeys.has(aliasKey(short))) {
         surfaces.add(short);
-        if (!aliasKey(short).includes(' ')) stripped.add(aliasKey(short));
+        const key = aliasKey(short);
+        if (!key.includes(' ') && (key.length <= 3 || isEnglishWord(key))) needsContext.add(key);
       }
+    }
+    // "Tullow Oil" is often just "Tullow": a coined first word before words of a line of business.
+    // An ordinary word or a nation's is not a name alone ("Dominion" of "Dominion Energy", "British"
+    // of "British Petroleum"), and a coined one may still be a town or a surname ("Aberdeen"), so
+    // it needs context.
+    for (const surface of [...surfaces]) {
+      const [first = '', ...rest] = aliasKey(surface).split(' ');
+      if (first.length < 4 || rest.length === 0 || listedKeys.has(first) || /\d/.test(first)) continue;
+      if (!rest.every((word) => LINE_OF_BUSINESS_WORDS.has(word))) continue;
+      if (isEnglishWord(first) || PLACE_WORDS.has(first)) continue;
+      surfaces.add(surface.split(/\s+/)[0] ?? first);
+      needsContext.add(first);
     }
     const keys = new Map<string, { surface: string; ambiguous: boolean }>();
     for (const surface of surfaces) {
@@ -178,7 +195,7 @@ export function buildRegistryIndex(registry: readonly CompanyRegistryEntry[]): R
       const single = !key.includes(' ');
       const ambiguous =
         declaredAmbiguous.has(key) ||
-        stripped.has(key) ||
+        needsContext.has(key) ||
         (single && (COMMON_WORD_NAMES.has(key) || EXTRA_COMMON.has(key)));
       keys.set(key, { surface, ambiguous });
     }

@@ -87,7 +87,6 @@ const HEADLINE_VERBS = new Set([
   'said',
   'sees',
   'reports',
-  'names',
   'to',
   'at',
   'on',

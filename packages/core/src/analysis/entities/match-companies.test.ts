@@ -110,9 +110,54 @@ describe('unknown organisations', () => {
         .analyzeSync({ title, text: '' })
         .companies.map((c) => c.companyId);
     expect(found('Royal Bank of Scotland fortunes ebbed under three chiefs')).toEqual(['rbs']);
-    // A one-word remainder is an ordinary word too often: it needs company context.
+    // Initials left alone ("BT") stand for other things too: they need company context.
     expect(found('BT shares fall after the network outage')).toEqual(['bt']);
     expect(found('Scientists at the Royal Society compare the BT and the BR cotton strains')).toEqual([]);
+  });
+
+  it('finds a coined name without its legal form, where an ordinary word still needs context', () => {
+    const registry = [
+      { id: 'centrica', slug: 'centrica', name: 'Centrica PLC', aliases: [], tickers: [] },
+      { id: 'next', slug: 'next', name: 'Next plc', aliases: [], tickers: [] },
+    ];
+    const found = (title: string) =>
+      createBuiltinAnalyzer({ registry })
+        .analyzeSync({ title, text: '' })
+        .companies.map((c) => c.companyId);
+    expect(found('Centrica urges policy overhaul as energy gap looms')).toEqual(['centrica']);
+    expect(found('Next week brings the budget and a vote on tariffs')).toEqual([]);
+    expect(found('Next raises its full-year guidance')).toEqual(['next']);
+  });
+
+  it('shortens a coined name before its line of business, with company context', () => {
+    const registry = [
+      { id: 'tullow', slug: 'tullow', name: 'Tullow Oil', aliases: [], tickers: [] },
+      { id: 'aberdeen', slug: 'aberdeen', name: 'Aberdeen Asset Management', aliases: [], tickers: [] },
+      { id: 'bp', slug: 'bp', name: 'BP', aliases: ['British Petroleum'], tickers: [] },
+    ];
+    const found = (title: string) =>
+      createBuiltinAnalyzer({ registry })
+        .analyzeSync({ title, text: '' })
+        .companies.map((c) => c.companyId);
+    expect(found("Britain's Tullow says it made a new oil find in Kenya")).toEqual(['tullow']);
+    expect(found("Aberdeen's shares slide as outflows accelerate")).toEqual(['aberdeen']);
+    // A place is not the company without context, and a nation's adjective never shortens a name.
+    expect(found('Storms batter the Aberdeen coast for a third day')).toEqual([]);
+    expect(found('British shares fell as the pound rallied')).toEqual([]);
+  });
+
+  it('finds names that start in lower case written as the company writes them', () => {
+    const registry = [
+      { id: 'ebay', slug: 'ebay', name: 'eBay Inc.', aliases: [], tickers: [] },
+      { id: 'easyjet', slug: 'easyjet', name: 'EasyJet', aliases: [], tickers: [] },
+    ];
+    const found = (title: string) =>
+      createBuiltinAnalyzer({ registry })
+        .analyzeSync({ title, text: '' })
+        .companies.map((c) => c.companyId);
+    expect(found('eBay shares fall after a weak holiday quarter')).toEqual(['ebay']);
+    expect(found("easyJet leads Britain's FTSE lower")).toEqual(['easyjet']);
+    expect(found('He sold the lamp to an ebay buyer in Leeds')).toEqual([]);
   });
 
   it('does not propose a registry company again with its legal form', () => {
@@ -198,6 +243,14 @@ describe('names that need the right context', () => {
     expect(ids('Apple to shut retail stores in China as outbreak spreads')).toEqual(['apple']);
     expect(ids('Larchmont Upgrades Apple to Outperform')).toEqual(['apple']);
     expect(ids('Orchard news', 'An apple a day keeps the doctor away, the growers said.')).toEqual([]);
+  });
+
+  it('reads a common-word name that acts or is sanctioned in a headline as the company', () => {
+    expect(ids('Target fined by state regulators over pricing errors')).toEqual(['target']);
+    expect(ids('Apple Offers Refunds to Keyboard Buyers')).toEqual(['apple']);
+    expect(ids('Apple Names New Head of Retail')).toEqual(['apple']);
+    expect(ids('Is It Worth Buying Target Corp Now?')).toEqual(['target']);
+    expect(ids('Orchard news', 'Apple harvests fell short of the target this autumn.')).toEqual([]);
   });
 });
 

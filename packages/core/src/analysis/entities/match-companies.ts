@@ -91,11 +91,15 @@ function isShouting(sentence: DocSentence): boolean {
   return letters > 3 && upper / letters > 0.7;
 }
 
+/**
+ * A name written with capitals needs a capital in the text: "Apple" or "APPLE", not "apple". A
+ * capital inside the word counts too, for names that start in lower case ("eBay", "easyJet").
+ */
 function caseMatches(surface: string, tokens: readonly Token[], start: number, end: number): boolean {
   if (surface === surface.toLowerCase()) return true;
   for (let i = start; i < end; i++) {
     const token = tokens[i];
-    if (token?.kind === 'word' && isCapitalized(token.text)) return true;
+    if (token?.kind === 'word' && token.text !== token.lower) return true;
   }
   return false;
 }
