@@ -151,6 +151,29 @@ export function aliasKey(alias: string): string {
     .join(' ');
 }
 
+const UMLAUTS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
+const UMLAUT_SPELLED_RE = /\B([aou])e(?=[b-df-hj-np-tv-z])/g;
+
+/**
+ * German names are written with umlauts and without: "Deutsche Börse" is also "Deutsche Boerse",
+ * and a registry "Deutsche Boerse" is "Deutsche Börse" (which matching folds to "borse"). `key` is
+ * the surface's alias key; the other spellings' keys are returned. A vowel + "e" counts as an
+ * umlaut only inside a word of five or more letters and before a consonant ("Boerse", "Mueller";
+ * not "Joe", "Aegon" or "Boeing").
+ */
+function umlautSpellings(surface: string, key: string): string[] {
+  const spellings: string[] = [];
+  if (/[äöüÄÖÜ]/.test(surface))
+    spellings.push(aliasKey(surface.replace(/[äöüÄÖÜ]/g, (c) => UMLAUTS[c] ?? c)));
+  spellings.push(
+    key
+      .split(' ')
+      .map((word) => (word.length >= 5 ? word.replace(UMLAUT_SPELLED_RE, '$1') : word))
+      .join(' '),
+  );
+  return spellings.filter((spelling) => spelling !== key);
+}
+
 export function buildRegistryIndex(registry: readonly CompanyRegistryEntry[]): RegistryIndex {
   const aliasEntries = new Map<string, AliasRef[]>();
   const bySymbol = new Map<string, CompanyRegistryEntry[]>();
@@ -199,6 +222,9 @@ export function buildRegistryIndex(registry: readonly CompanyRegistryEntry[]): R
         (single && (COMMON_WORD_NAMES.has(key) || EXTRA_COMMON.has(key)));
       keys.set(key, { surface, ambiguous });
     }
+    for (const [key, value] of [...keys])
+      for (const variant of umlautSpellings(value.surface, key))
+        if (!keys.has(variant)) keys.set(variant, value);
     const ambiguousWords = new Set(
       [...keys].filter(([, v]) => v.ambiguous).flatMap(([key]) => key.split(' ')),
     );

@@ -160,6 +160,44 @@ describe('unknown organisations', () => {
     expect(found('He sold the lamp to an ebay buyer in Leeds')).toEqual([]);
   });
 
+  it('finds companies joined by a hyphen, and leaves hyphenated names whole', () => {
+    const registry = [
+      { id: 'kh', slug: 'kh', name: 'Kraft Heinz', aliases: [], tickers: [] },
+      { id: 'gazprom', slug: 'gazprom', name: 'Gazprom', aliases: [], tickers: [] },
+      { id: 'lse', slug: 'lse', name: 'London Stock Exchange', aliases: [], tickers: [] },
+      { id: 'db', slug: 'db', name: 'Deutsche Boerse', aliases: [], tickers: [] },
+      { id: 'coke', slug: 'coke', name: 'Coca-Cola', aliases: [], tickers: [] },
+      { id: 'cola', slug: 'cola', name: 'Cola Group', aliases: [], tickers: [] },
+    ];
+    const found = (title: string) =>
+      createBuiltinAnalyzer({ registry })
+        .analyzeSync({ title, text: '' })
+        .companies.map((c) => c.companyId)
+        .sort();
+    expect(found('How the Kraft-Heinz merger came together in ten weeks')).toEqual(['kh']);
+    expect(found('Sanctions put the Gazprom-Fabrikam alliance in jeopardy')).toEqual(['gazprom']);
+    expect(found('Shareholders back London Stock Exchange-Deutsche Boerse merger')).toEqual(['db', 'lse']);
+    expect(found('Coca-Cola shares rise after strong quarter')).toEqual(['coke']);
+    expect(found('A state-owned lender cut its rates')).toEqual([]);
+  });
+
+  it('finds German names spelled with or without umlauts', () => {
+    const registry = [
+      { id: 'db', slug: 'db', name: 'Deutsche Boerse', aliases: [], tickers: [] },
+      { id: 'sz', slug: 'sz', name: 'Südzucker', aliases: [], tickers: [] },
+      { id: 'boeing', slug: 'boeing', name: 'Boeing', aliases: [], tickers: [] },
+    ];
+    const found = (title: string) =>
+      createBuiltinAnalyzer({ registry })
+        .analyzeSync({ title, text: '' })
+        .companies.map((c) => c.companyId);
+    expect(found('Deutsche Börse shares rise on record volumes')).toEqual(['db']);
+    expect(found('Suedzucker raises its outlook as sugar prices climb')).toEqual(['sz']);
+    expect(found('Südzucker raises its outlook as sugar prices climb')).toEqual(['sz']);
+    // "oe" before a vowel is no umlaut.
+    expect(found('Boing, went the spring, and the shares of the toy maker jumped')).toEqual([]);
+  });
+
   it('does not propose a registry company again with its legal form', () => {
     const companies = companiesIn('Results', 'Apple Inc. reported higher revenue for the quarter.');
     expect(companies.map((c) => c.companyId)).toEqual(['apple']);
@@ -183,6 +221,17 @@ describe('per-company sentiment', () => {
     expect(tone('Litware and Northwind shares slump', 'litware')).toBeLessThan(-0.3);
     // Not a list: the rival named in another clause keeps only a small share.
     expect(tone('Northwind shares slump while Contoso rallies', 'contoso')).toBeGreaterThan(0.1);
+  });
+
+  it('gives both parties what the subject does together with the company after "with"', () => {
+    const merger = 'Fabrikam shareholders approve merger with Contoso';
+    expect(tone(merger, 'fabrikam')).toBeGreaterThan(0.05);
+    expect(tone(merger, 'fabrikam')).toBeCloseTo(tone(merger, 'contoso'), 5);
+    const deal = 'Northwind signs lucrative supply deal with Litware';
+    expect(tone(deal, 'litware')).toBeGreaterThan(0.1);
+    const scrapped = 'Northwind scraps merger with Litware';
+    expect(tone(scrapped, 'northwind')).toBeLessThan(-0.1);
+    expect(tone(scrapped, 'litware')).toBeLessThan(-0.1);
   });
 
   it('puts a lawsuit on the defendant', () => {

@@ -99,7 +99,7 @@ function caseMatches(surface: string, tokens: readonly Token[], start: number, e
   if (surface === surface.toLowerCase()) return true;
   for (let i = start; i < end; i++) {
     const token = tokens[i];
-    if (token?.kind === 'word' && token.text !== token.lower) return true;
+    if (token?.kind === 'word' && token.text !== token.text.toLowerCase()) return true;
   }
   return false;
 }
@@ -162,6 +162,38 @@ function hasContext(
   return strong > 0 || (!short && weak >= 2);
 }
 
+/**
+ * Names joined by a hyphen ("the Gazprom-Shell alliance", "the Kraft-Heinz merger", "ex-Barclays
+ * director"): the sentence's words with each hyphenated word that no name matched whole, and
+ * whose part after a hyphen is capitalised, split into its parts. `origin` maps each word back
+ * to its token (index + 1; negative for a part of a split word). Null when nothing was split.
+ */
+function hyphenatedNameParts(
+  tokens: readonly Token[],
+  taken: ReadonlySet<number>,
+): { words: Token[]; origin: number[] } | null {
+  let split = false;
+  const words: Token[] = [];
+  const origin: number[] = [];
+  tokens.forEach((token, i) => {
+    const pieces = token.kind === 'word' && !taken.has(i) ? token.text.split('-') : [];
+    if (pieces.length < 2 || !pieces.slice(1).some((piece) => isCapitalized(piece))) {
+      words.push(token);
+      origin.push(i + 1);
+      return;
+    }
+    split = true;
+    let offset = token.start;
+    for (const piece of pieces) {
+      const lower = foldAccents(piece.toLowerCase());
+      if (piece.length > 0) words.push({ text: piece, lower, kind: 'word', start: offset, value: 0 });
+      if (piece.length > 0) origin.push(-(i + 1));
+      offset += piece.length + 1;
+    }
+  });
+  return split ? { words, origin } : null;
+}
+
 /** "listed on the Nasdaq", "the Nasdaq Composite rose": the exchange as a place, not as a company. */
 function isVenue(tokens: readonly Token[], start: number, end: number, key: string): boolean {
   if (!EXCHANGE_OPERATOR_NAMES.has(key)) return false;
@@ -196,30 +228,39 @@ export function matchCompanies({
       const lower = foldAccents(t.lower);
       return lower === t.lower ? t : { ...t, lower };
     });
-    for (const match of index.aliases.matchAll(folded)) {
-      const key = folded
-        .slice(match.start, match.end)
-        .map((t) => t.lower)
-        .join(' ');
-      if (isVenue(tokens, match.start, match.end, key)) continue;
-      if (
-        (mayBeNotAName(tokens, match.start, match.end) && insideAny(notNames(), match.start, match.end)) ||
-        isQuantity(tokens, match.start, match.end)
-      )
-        continue;
-      const refs = match.payload.filter(
-        (ref) => shouting || caseMatches(ref.surface, tokens, match.start, match.end),
-      );
-      if (refs.length === 0) continue;
-      for (let i = match.start; i < match.end; i++) taken.add(i);
-      candidates.push({
-        sentenceIndex: sentence.index,
-        start: match.start,
-        end: match.end,
-        entries: refs.map((r) => r.entry),
-        ambiguous: refs.every((r) => r.ambiguous),
-      });
-    }
+    const addAliasMatches = (words: readonly Token[], origin: readonly number[] | null) => {
+      for (const match of index.aliases.matchAll(words)) {
+        // Matched over a hyphenated word's parts: only what the whole words missed, as the whole word.
+        if (origin && !origin.slice(match.start, match.end).some((at) => at < 0)) continue;
+        const start = origin ? Math.abs(origin[match.start] ?? 0) - 1 : match.start;
+        const end = origin ? Math.abs(origin[match.end - 1] ?? 0) : match.end;
+        const key = words
+          .slice(match.start, match.end)
+          .map((t) => t.lower)
+          .join(' ');
+        if (isVenue(tokens, start, end, key)) continue;
+        if (
+          (mayBeNotAName(tokens, start, end) && insideAny(notNames(), start, end)) ||
+          isQuantity(tokens, start, end)
+        )
+          continue;
+        const refs = match.payload.filter(
+          (ref) => shouting || caseMatches(ref.surface, words, match.start, match.end),
+        );
+        if (refs.length === 0) continue;
+        for (let i = start; i < end; i++) taken.add(i);
+        candidates.push({
+          sentenceIndex: sentence.index,
+          start,
+          end,
+          entries: refs.map((r) => r.entry),
+          ambiguous: refs.every((r) => r.ambiguous),
+        });
+      }
+    };
+    addAliasMatches(folded, null);
+    const parts = hyphenatedNameParts(folded, taken);
+    if (parts) addAliasMatches(parts.words, parts.origin);
     const explicit = sentence.text.includes('<')
       ? [...sentence.text.matchAll(EXCHANGE_TICKER_RE), ...sentence.text.matchAll(WIRE_TICKER_RE)]
       : sentence.text.matchAll(EXCHANGE_TICKER_RE);

@@ -94,7 +94,7 @@ export function scoreTarget({
     }
     const toTarget = Math.min(...group.map((r) => distance(r, hit)));
     const toOther = Math.min(...rivals.map((r) => distance(r, hit)));
-    if (toTarget <= toOther) {
+    if (toTarget <= toOther || jointWith(tokens, hit, group, rivals)) {
       raw += hit.value;
       evidence = true;
     } else {
@@ -111,6 +111,38 @@ export function scoreTarget({
     evidence = true;
   }
   return { raw, score: squash(raw), hasEvidence: evidence };
+}
+
+/**
+ * "X seals merger with Y", "X signs a supply deal with Y": what the subject does together with
+ * the company after "with" is both companies' news, though the evidence sits nearer one of them.
+ * One company comes before the evidence, the other after a "with" that follows it, and nothing
+ * between them ends the clause.
+ */
+function jointWith(
+  tokens: readonly Token[],
+  hit: TokenRange,
+  group: readonly TokenRange[],
+  rivals: readonly TokenRange[],
+): boolean {
+  const before = (list: readonly TokenRange[]) =>
+    list.filter((r) => r.end <= hit.start).sort((a, b) => b.end - a.end)[0];
+  const after = (list: readonly TokenRange[]) =>
+    list.filter((r) => r.start >= hit.end).sort((a, b) => a.start - b.start)[0];
+  const pairs = [
+    [before(group), after(rivals)],
+    [before(rivals), after(group)],
+  ];
+  return pairs.some(([subject, partner]) => {
+    if (!subject || !partner) return false;
+    let withSeen = false;
+    for (let i = subject.end; i < partner.start; i++) {
+      const word = tokens[i]?.lower ?? '';
+      if (word === ',' || SEGMENT_BREAKS.has(word)) return false;
+      if (word === 'with' && i >= hit.end) withSeen = true;
+    }
+    return withSeen;
+  });
 }
 
 /** Words that join the names of a list ("X, Y and Z"). */
