@@ -232,6 +232,8 @@ describe('per-company sentiment', () => {
     const scrapped = 'Northwind scraps merger with Litware';
     expect(tone(scrapped, 'northwind')).toBeLessThan(-0.1);
     expect(tone(scrapped, 'litware')).toBeLessThan(-0.1);
+    // "with Y lagging" sets Y beside the subject: it keeps only a share of the subject's news.
+    expect(tone('Northwind profit soars with Litware lagging', 'litware')).toBeLessThan(0.2);
   });
 
   it('puts a lawsuit on the defendant', () => {

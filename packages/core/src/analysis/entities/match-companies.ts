@@ -185,9 +185,16 @@ function hyphenatedNameParts(
     split = true;
     let offset = token.start;
     for (const piece of pieces) {
-      const lower = foldAccents(piece.toLowerCase());
-      if (piece.length > 0) words.push({ text: piece, lower, kind: 'word', start: offset, value: 0 });
-      if (piece.length > 0) origin.push(-(i + 1));
+      if (piece.length > 0) {
+        words.push({
+          text: piece,
+          lower: foldAccents(piece.toLowerCase()),
+          kind: 'word',
+          start: offset,
+          value: 0,
+        });
+        origin.push(-(i + 1));
+      }
       offset += piece.length + 1;
     }
   });

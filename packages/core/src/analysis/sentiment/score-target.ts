@@ -117,7 +117,7 @@ export function scoreTarget({
  * "X seals merger with Y", "X signs a supply deal with Y": what the subject does together with
  * the company after "with" is both companies' news, though the evidence sits nearer one of them.
  * One company comes before the evidence, the other after a "with" that follows it, and nothing
- * between them ends the clause.
+ * between them ends the clause. "with Y lagging" sets Y beside the subject, not with it.
  */
 function jointWith(
   tokens: readonly Token[],
@@ -134,7 +134,7 @@ function jointWith(
     [before(rivals), after(group)],
   ];
   return pairs.some(([subject, partner]) => {
-    if (!subject || !partner) return false;
+    if (!subject || !partner || tokens[partner.end]?.lower.endsWith('ing')) return false;
     let withSeen = false;
     for (let i = subject.end; i < partner.start; i++) {
       const word = tokens[i]?.lower ?? '';
