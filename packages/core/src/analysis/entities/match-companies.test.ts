@@ -7,6 +7,23 @@ const analyzer = createBuiltinAnalyzer({ registry: TEST_REGISTRY });
 const companiesIn = (title: string, text = '') => analyzer.analyzeSync({ title, text }).companies;
 const ids = (title: string, text = '') => companiesIn(title, text).map((c) => c.companyId);
 
+/** The ids (sorted) of the companies a headline names, among a registry of `[id, name, aliases?]`. */
+function finder(...companies: [id: string, name: string, aliases?: string[]][]) {
+  const registry = companies.map(([id, name, aliases = []]) => ({
+    id,
+    slug: id,
+    name,
+    aliases,
+    tickers: [],
+  }));
+  const analyzer = createBuiltinAnalyzer({ registry });
+  return (title: string) =>
+    analyzer
+      .analyzeSync({ title, text: '' })
+      .companies.map((c) => c.companyId)
+      .sort();
+}
+
 describe('registry matching', () => {
   it('matches Apple the company when the context says company', () => {
     expect(ids('Apple shares rise after strong iPhone demand')).toEqual(['apple']);
@@ -101,14 +118,7 @@ describe('unknown organisations', () => {
   });
 
   it('finds a company named without all of its legal forms ("Group plc")', () => {
-    const registry = [
-      { id: 'rbs', slug: 'rbs', name: 'Royal Bank of Scotland Group plc', aliases: [], tickers: [] },
-      { id: 'bt', slug: 'bt', name: 'BT Group plc', aliases: [], tickers: [] },
-    ];
-    const found = (title: string) =>
-      createBuiltinAnalyzer({ registry })
-        .analyzeSync({ title, text: '' })
-        .companies.map((c) => c.companyId);
+    const found = finder(['rbs', 'Royal Bank of Scotland Group plc'], ['bt', 'BT Group plc']);
     expect(found('Royal Bank of Scotland fortunes ebbed under three chiefs')).toEqual(['rbs']);
     // Initials left alone ("BT") stand for other things too: they need company context.
     expect(found('BT shares fall after the network outage')).toEqual(['bt']);
@@ -116,29 +126,18 @@ describe('unknown organisations', () => {
   });
 
   it('finds a coined name without its legal form, where an ordinary word still needs context', () => {
-    const registry = [
-      { id: 'centrica', slug: 'centrica', name: 'Centrica PLC', aliases: [], tickers: [] },
-      { id: 'next', slug: 'next', name: 'Next plc', aliases: [], tickers: [] },
-    ];
-    const found = (title: string) =>
-      createBuiltinAnalyzer({ registry })
-        .analyzeSync({ title, text: '' })
-        .companies.map((c) => c.companyId);
+    const found = finder(['centrica', 'Centrica PLC'], ['next', 'Next plc']);
     expect(found('Centrica urges policy overhaul as energy gap looms')).toEqual(['centrica']);
     expect(found('Next week brings the budget and a vote on tariffs')).toEqual([]);
     expect(found('Next raises its full-year guidance')).toEqual(['next']);
   });
 
   it('shortens a coined name before its line of business, with company context', () => {
-    const registry = [
-      { id: 'tullow', slug: 'tullow', name: 'Tullow Oil', aliases: [], tickers: [] },
-      { id: 'aberdeen', slug: 'aberdeen', name: 'Aberdeen Asset Management', aliases: [], tickers: [] },
-      { id: 'bp', slug: 'bp', name: 'BP', aliases: ['British Petroleum'], tickers: [] },
-    ];
-    const found = (title: string) =>
-      createBuiltinAnalyzer({ registry })
-        .analyzeSync({ title, text: '' })
-        .companies.map((c) => c.companyId);
+    const found = finder(
+      ['tullow', 'Tullow Oil'],
+      ['aberdeen', 'Aberdeen Asset Management'],
+      ['bp', 'BP', ['British Petroleum']],
+    );
     expect(found("Britain's Tullow says it made a new oil find in Kenya")).toEqual(['tullow']);
     expect(found("Aberdeen's shares slide as outflows accelerate")).toEqual(['aberdeen']);
     // A place is not the company without context, and a nation's adjective never shortens a name.
@@ -147,33 +146,21 @@ describe('unknown organisations', () => {
   });
 
   it('finds names that start in lower case written as the company writes them', () => {
-    const registry = [
-      { id: 'ebay', slug: 'ebay', name: 'eBay Inc.', aliases: [], tickers: [] },
-      { id: 'easyjet', slug: 'easyjet', name: 'EasyJet', aliases: [], tickers: [] },
-    ];
-    const found = (title: string) =>
-      createBuiltinAnalyzer({ registry })
-        .analyzeSync({ title, text: '' })
-        .companies.map((c) => c.companyId);
+    const found = finder(['ebay', 'eBay Inc.'], ['easyjet', 'EasyJet']);
     expect(found('eBay shares fall after a weak holiday quarter')).toEqual(['ebay']);
     expect(found("easyJet leads Britain's FTSE lower")).toEqual(['easyjet']);
     expect(found('He sold the lamp to an ebay buyer in Leeds')).toEqual([]);
   });
 
   it('finds companies joined by a hyphen, and leaves hyphenated names whole', () => {
-    const registry = [
-      { id: 'kh', slug: 'kh', name: 'Kraft Heinz', aliases: [], tickers: [] },
-      { id: 'gazprom', slug: 'gazprom', name: 'Gazprom', aliases: [], tickers: [] },
-      { id: 'lse', slug: 'lse', name: 'London Stock Exchange', aliases: [], tickers: [] },
-      { id: 'db', slug: 'db', name: 'Deutsche Boerse', aliases: [], tickers: [] },
-      { id: 'coke', slug: 'coke', name: 'Coca-Cola', aliases: [], tickers: [] },
-      { id: 'cola', slug: 'cola', name: 'Cola Group', aliases: [], tickers: [] },
-    ];
-    const found = (title: string) =>
-      createBuiltinAnalyzer({ registry })
-        .analyzeSync({ title, text: '' })
-        .companies.map((c) => c.companyId)
-        .sort();
+    const found = finder(
+      ['kh', 'Kraft Heinz'],
+      ['gazprom', 'Gazprom'],
+      ['lse', 'London Stock Exchange'],
+      ['db', 'Deutsche Boerse'],
+      ['coke', 'Coca-Cola'],
+      ['cola', 'Cola Group'],
+    );
     expect(found('How the Kraft-Heinz merger came together in ten weeks')).toEqual(['kh']);
     expect(found('Sanctions put the Gazprom-Fabrikam alliance in jeopardy')).toEqual(['gazprom']);
     expect(found('Shareholders back London Stock Exchange-Deutsche Boerse merger')).toEqual(['db', 'lse']);
@@ -182,15 +169,7 @@ describe('unknown organisations', () => {
   });
 
   it('finds German names spelled with or without umlauts', () => {
-    const registry = [
-      { id: 'db', slug: 'db', name: 'Deutsche Boerse', aliases: [], tickers: [] },
-      { id: 'sz', slug: 'sz', name: 'Südzucker', aliases: [], tickers: [] },
-      { id: 'boeing', slug: 'boeing', name: 'Boeing', aliases: [], tickers: [] },
-    ];
-    const found = (title: string) =>
-      createBuiltinAnalyzer({ registry })
-        .analyzeSync({ title, text: '' })
-        .companies.map((c) => c.companyId);
+    const found = finder(['db', 'Deutsche Boerse'], ['sz', 'Südzucker'], ['boeing', 'Boeing']);
     expect(found('Deutsche Börse shares rise on record volumes')).toEqual(['db']);
     expect(found('Suedzucker raises its outlook as sugar prices climb')).toEqual(['sz']);
     expect(found('Südzucker raises its outlook as sugar prices climb')).toEqual(['sz']);
