@@ -6,6 +6,13 @@ export interface ChannelListener {
   readonly listening: boolean;
   /** Resolves once the first LISTEN is in place (or rejects if the first connection fails). */
   readonly ready: Promise<void>;
+  /**
+   * A round trip on the listening connection that starts after the call: PostgreSQL sends a listener
+   * the notifications of every transaction committed before that round trip ahead of its answer, so
+   * once this resolves true they have all been handled. False: not listening, or the connection
+   * failed meanwhile (changes may have been missed). Callers at the same moment share one round trip.
+   */
+  sync(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -75,6 +82,31 @@ export function listenToChannels({
     listening = true;
   };
 
+  const roundTrip = async (): Promise<boolean> => {
+    const current = client;
+    if (!listening || current === null) return false;
+    try {
+      await current.query('SELECT 1');
+    } catch {
+      return false;
+    }
+    return listening && client === current;
+  };
+  let inFlight: Promise<boolean> | null = null;
+  let next: Promise<boolean> | null = null;
+  const sync = (): Promise<boolean> => {
+    if (inFlight === null) {
+      inFlight = roundTrip().finally(() => (inFlight = null));
+      return inFlight;
+    }
+    // The round trip under way may have started before the caller's change committed: take the next one.
+    next ??= inFlight.then(() => {
+      next = null;
+      return sync();
+    });
+    return next;
+  };
+
   const ready = connect();
   ready.catch(() => undefined);
   return {
@@ -82,6 +114,7 @@ export function listenToChannels({
       return listening;
     },
     ready,
+    sync,
     async close() {
       closed = true;
       listening = false;

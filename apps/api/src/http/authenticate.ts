@@ -61,7 +61,11 @@ interface CachedGrant {
  * Authentication with an in-process cache. Revoking a token, signing out, deactivating, demoting or
  * resetting a user fires the `auth_change_notify` trigger, whose notification reaches every API process
  * at commit and drops that user's cached credentials there, so the next request is checked against the
- * database and refused. While the listening connection is down nothing is served from the cache.
+ * database and refused. The notification travels on its own connection and may still be on its way
+ * when the next request arrives on another process, so a cached credential is served only after a
+ * round trip on the listening connection (`sync`: `SELECT 1`, shared by the requests of the same
+ * moment), which PostgreSQL answers only after delivering every notification committed before it.
+ * While the listening connection is down nothing is served from the cache.
  */
 export function createAuthenticator({ db, cache }: AuthenticatorOptions): Authenticator {
   if (!cache) {
@@ -99,7 +103,10 @@ export function createAuthenticator({ db, cache }: AuthenticatorOptions): Authen
   ): Promise<AuthenticatedUser | null> => {
     const key = `${kind}:${hashSecretToken(secret)}`;
     const cached = grants.get(key);
-    if (cached && changes.listening && cached.until > Date.now()) return cached.user;
+    // A change committed before this request (a revocation on another process a moment ago) reaches
+    // the listener before the sync's answer and drops the grant; only a grant still held is served.
+    if (cached && changes.listening && cached.until > Date.now() && (await changes.sync()))
+      if (grants.get(key) === cached) return cached.user;
     grants.delete(key);
     const readAt = changes.listening ? generation : -1;
     const grant = await read(db, secret);
