@@ -172,19 +172,22 @@ function hyphenatedNameParts(
   tokens: readonly Token[],
   taken: ReadonlySet<number>,
 ): { words: Token[]; origin: number[] } | null {
-  let split = false;
+  const splits = (token: Token, i: number) =>
+    token.kind === 'word' &&
+    token.text.includes('-') &&
+    !taken.has(i) &&
+    token.text.split('-').some((piece, k) => k > 0 && isCapitalized(piece));
+  if (!tokens.some(splits)) return null;
   const words: Token[] = [];
   const origin: number[] = [];
   tokens.forEach((token, i) => {
-    const pieces = token.kind === 'word' && !taken.has(i) ? token.text.split('-') : [];
-    if (pieces.length < 2 || !pieces.slice(1).some((piece) => isCapitalized(piece))) {
+    if (!splits(token, i)) {
       words.push(token);
       origin.push(i + 1);
       return;
     }
-    split = true;
     let offset = token.start;
-    for (const piece of pieces) {
+    for (const piece of token.text.split('-')) {
       if (piece.length > 0) {
         words.push({
           text: piece,
@@ -198,7 +201,7 @@ function hyphenatedNameParts(
       offset += piece.length + 1;
     }
   });
-  return split ? { words, origin } : null;
+  return { words, origin };
 }
 
 /** "listed on the Nasdaq", "the Nasdaq Composite rose": the exchange as a place, not as a company. */
