@@ -41,6 +41,22 @@ describe('topic rules that need financial context', () => {
     expect(slugs('NVIDIA names new board member')).toEqual(['technology']);
   });
 
+  it('gives short developer news technology, and flat listings real estate', () => {
+    expect(slugs('A whole website in a single JavaScript file')).toEqual(['technology']);
+    expect(slugs('Show HN: an open-source framework for metrics')).toEqual(['technology']);
+    expect(slugs('Router firmware update fixes boot loop')).toContain('technology');
+    expect(
+      slugs(
+        'Bright two-bedroom near the station, $2,150',
+        'Sunny apartment with a balcony and parking. One-year lease, rent includes water.',
+      ),
+    ).toEqual(['real-estate']);
+    // A proper name that is also a language's is the name.
+    expect(slugs('Haskell library straddles the border', 'Residents of both countries meet there.')).toEqual(
+      [],
+    );
+  });
+
   it('does not read a rating upgrade "to buy" as a takeover', () => {
     expect(slugs('Goldman Sachs Upgrades Litware to Buy')).not.toContain('mergers-acquisitions');
   });

@@ -204,8 +204,13 @@ export const TOPIC_RULES: TopicRules = {
       'semiconductor|semiconductors|chipmaker|chipmakers|chips|software|cloud|smartphone|smartphones|internet|telecom|telecoms|5g|data center|data centers|saas',
       2,
     ],
+    // How software is made and run: the words of developer news ("open-source framework", "a web app in Go").
     [
-      'technology|tech|chip|app|apps|platform|devices|device|computing|digital|online|broadband|startup|startups|hardware|processor|processors',
+      'javascript|typescript|golang|fortran|cobol|programming language|programming languages|open source|open-source|source code|github|linux|firmware|web application|web applications|web app|web apps|operating system|operating systems|self-hosted|database|databases|browser|browsers|html',
+      2,
+    ],
+    [
+      'technology|tech|chip|app|apps|platform|devices|device|computing|digital|online|broadband|startup|startups|hardware|processor|processors|programming|coding|programmers|website|websites|blog|blogs|laptop|laptops|gaming|video game|video games|wireless|connectivity',
       1,
     ],
   ],
@@ -245,7 +250,7 @@ export const TOPIC_RULES: TopicRules = {
       3,
     ],
     [
-      'property|properties|housing|homes|construction|developer|developers|landlord|landlords|rent|rents|tenants|buildings|office',
+      'property|properties|housing|homes|construction|developer|developers|landlord|landlords|rent|rents|tenants|buildings|office|apartment|apartments|condo|condos|rental|rentals|bedroom|bedrooms',
       1,
     ],
   ],
