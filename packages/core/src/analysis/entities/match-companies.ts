@@ -168,20 +168,25 @@ function hasContext(
  * whose part after a hyphen is capitalised, split into its parts. `origin` maps each word back
  * to its token (index + 1; negative for a part of a split word). Null when nothing was split.
  */
+/** A hyphenated word no name took whole, with a capital after a hyphen ("Kraft-Heinz", "ex-Barclays"). */
+function splitsAsNames(token: Token | undefined, i: number, taken: ReadonlySet<number>): boolean {
+  if (token?.kind !== 'word' || !token.text.includes('-') || taken.has(i)) return false;
+  const pieces = token.text.split('-');
+  for (let k = 1; k < pieces.length; k++) if (isCapitalized(pieces[k] ?? '')) return true;
+  return false;
+}
+
 function hyphenatedNameParts(
   tokens: readonly Token[],
   taken: ReadonlySet<number>,
 ): { words: Token[]; origin: number[] } | null {
-  const splits = (token: Token, i: number) =>
-    token.kind === 'word' &&
-    token.text.includes('-') &&
-    !taken.has(i) &&
-    token.text.split('-').some((piece, k) => k > 0 && isCapitalized(piece));
-  if (!tokens.some(splits)) return null;
+  let any = false;
+  for (let i = 0; i < tokens.length && !any; i++) any = splitsAsNames(tokens[i], i, taken);
+  if (!any) return null;
   const words: Token[] = [];
   const origin: number[] = [];
   tokens.forEach((token, i) => {
-    if (!splits(token, i)) {
+    if (!splitsAsNames(token, i, taken)) {
       words.push(token);
       origin.push(i + 1);
       return;
@@ -219,6 +224,58 @@ function isVenue(tokens: readonly Token[], start: number, end: number, key: stri
   );
 }
 
+/** What the alias pass of one sentence reads and writes. */
+interface SentenceScan {
+  sentence: DocSentence;
+  shouting: boolean;
+  /** Token positions already part of a name (tickers skip them). */
+  taken: Set<number>;
+  notNames: () => PhraseMatch<true>[];
+  candidates: Candidate[];
+  index: RegistryIndex;
+}
+
+/**
+ * Registry names among `words`: the sentence's tokens, or its words with hyphenated ones split
+ * (`origin` maps them back, see `hyphenatedNameParts`; then only matches over a split part count,
+ * as the whole hyphenated token).
+ */
+function addAliasMatches(
+  scan: SentenceScan,
+  words: readonly Token[],
+  origin: readonly number[] | null,
+): void {
+  const { sentence, shouting, taken, notNames, candidates, index } = scan;
+  const { tokens } = sentence;
+  for (const match of index.aliases.matchAll(words)) {
+    if (origin && !origin.slice(match.start, match.end).some((at) => at < 0)) continue;
+    const start = origin ? Math.abs(origin[match.start] ?? 0) - 1 : match.start;
+    const end = origin ? Math.abs(origin[match.end - 1] ?? 0) : match.end;
+    const key = words
+      .slice(match.start, match.end)
+      .map((t) => t.lower)
+      .join(' ');
+    if (isVenue(tokens, start, end, key)) continue;
+    if (
+      (mayBeNotAName(tokens, start, end) && insideAny(notNames(), start, end)) ||
+      isQuantity(tokens, start, end)
+    )
+      continue;
+    const refs = match.payload.filter(
+      (ref) => shouting || caseMatches(ref.surface, words, match.start, match.end),
+    );
+    if (refs.length === 0) continue;
+    for (let i = start; i < end; i++) taken.add(i);
+    candidates.push({
+      sentenceIndex: sentence.index,
+      start,
+      end,
+      entries: refs.map((r) => r.entry),
+      ambiguous: refs.every((r) => r.ambiguous),
+    });
+  }
+}
+
 export function matchCompanies({
   sentences,
   index,
@@ -238,39 +295,10 @@ export function matchCompanies({
       const lower = foldAccents(t.lower);
       return lower === t.lower ? t : { ...t, lower };
     });
-    const addAliasMatches = (words: readonly Token[], origin: readonly number[] | null) => {
-      for (const match of index.aliases.matchAll(words)) {
-        // Matched over a hyphenated word's parts: only what the whole words missed, as the whole word.
-        if (origin && !origin.slice(match.start, match.end).some((at) => at < 0)) continue;
-        const start = origin ? Math.abs(origin[match.start] ?? 0) - 1 : match.start;
-        const end = origin ? Math.abs(origin[match.end - 1] ?? 0) : match.end;
-        const key = words
-          .slice(match.start, match.end)
-          .map((t) => t.lower)
-          .join(' ');
-        if (isVenue(tokens, start, end, key)) continue;
-        if (
-          (mayBeNotAName(tokens, start, end) && insideAny(notNames(), start, end)) ||
-          isQuantity(tokens, start, end)
-        )
-          continue;
-        const refs = match.payload.filter(
-          (ref) => shouting || caseMatches(ref.surface, words, match.start, match.end),
-        );
-        if (refs.length === 0) continue;
-        for (let i = start; i < end; i++) taken.add(i);
-        candidates.push({
-          sentenceIndex: sentence.index,
-          start,
-          end,
-          entries: refs.map((r) => r.entry),
-          ambiguous: refs.every((r) => r.ambiguous),
-        });
-      }
-    };
-    addAliasMatches(folded, null);
-    const parts = hyphenatedNameParts(folded, taken);
-    if (parts) addAliasMatches(parts.words, parts.origin);
+    const scan: SentenceScan = { sentence, shouting, taken, notNames, candidates, index };
+    addAliasMatches(scan, folded, null);
+    const parts = sentence.text.includes('-') ? hyphenatedNameParts(folded, taken) : null;
+    if (parts) addAliasMatches(scan, parts.words, parts.origin);
     const explicit = sentence.text.includes('<')
       ? [...sentence.text.matchAll(EXCHANGE_TICKER_RE), ...sentence.text.matchAll(WIRE_TICKER_RE)]
       : sentence.text.matchAll(EXCHANGE_TICKER_RE);

@@ -125,24 +125,39 @@ function jointWith(
   group: readonly TokenRange[],
   rivals: readonly TokenRange[],
 ): boolean {
-  const before = (list: readonly TokenRange[]) =>
-    list.filter((r) => r.end <= hit.start).sort((a, b) => b.end - a.end)[0];
-  const after = (list: readonly TokenRange[]) =>
-    list.filter((r) => r.start >= hit.end).sort((a, b) => a.start - b.start)[0];
-  const pairs = [
-    [before(group), after(rivals)],
-    [before(rivals), after(group)],
-  ];
-  return pairs.some(([subject, partner]) => {
-    if (!subject || !partner || tokens[partner.end]?.lower.endsWith('ing')) return false;
-    let withSeen = false;
-    for (let i = subject.end; i < partner.start; i++) {
-      const word = tokens[i]?.lower ?? '';
-      if (word === ',' || SEGMENT_BREAKS.has(word)) return false;
-      if (word === 'with' && i >= hit.end) withSeen = true;
-    }
-    return withSeen;
-  });
+  return (
+    withBetween(tokens, hit, lastBefore(group, hit), firstAfter(rivals, hit)) ||
+    withBetween(tokens, hit, lastBefore(rivals, hit), firstAfter(group, hit))
+  );
+}
+
+function lastBefore(list: readonly TokenRange[], hit: TokenRange): TokenRange | undefined {
+  let best: TokenRange | undefined;
+  for (const r of list) if (r.end <= hit.start && (!best || r.end > best.end)) best = r;
+  return best;
+}
+
+function firstAfter(list: readonly TokenRange[], hit: TokenRange): TokenRange | undefined {
+  let best: TokenRange | undefined;
+  for (const r of list) if (r.start >= hit.end && (!best || r.start < best.start)) best = r;
+  return best;
+}
+
+/** A "with" after the evidence and before the partner, in the subject's clause. */
+function withBetween(
+  tokens: readonly Token[],
+  hit: TokenRange,
+  subject: TokenRange | undefined,
+  partner: TokenRange | undefined,
+): boolean {
+  if (!subject || !partner || tokens[partner.end]?.lower.endsWith('ing')) return false;
+  let withSeen = false;
+  for (let i = subject.end; i < partner.start; i++) {
+    const word = tokens[i]?.lower ?? '';
+    if (word === ',' || SEGMENT_BREAKS.has(word)) return false;
+    if (word === 'with' && i >= hit.end) withSeen = true;
+  }
+  return withSeen;
 }
 
 /** Words that join the names of a list ("X, Y and Z"). */
