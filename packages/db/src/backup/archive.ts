@@ -47,7 +47,8 @@ export async function createArchiveWriter(file: string): Promise<ArchiveWriter> 
   const partial = `${target}.partial`;
   await mkdir(path.dirname(target), { recursive: true });
   const pack = tar.pack();
-  const written = pipeline(pack, createGzip({ level: 6 }), createWriteStream(partial, { mode: 0o600 }));
+  const output = createWriteStream(partial, { mode: 0o600 });
+  const written = pipeline(pack, createGzip({ level: 6 }), output);
   // Observed in close(); without a handler here an early failure would be an unhandled rejection.
   written.catch(() => undefined);
 
@@ -118,6 +119,9 @@ export async function createArchiveWriter(file: string): Promise<ArchiveWriter> 
     async abort() {
       pack.destroy();
       await written.catch(() => undefined);
+      // The pipeline settles as soon as it is torn down, while the file may still be opening: removed
+      // before the open completes, it would be created again. Remove it once the stream has closed.
+      if (!output.closed) await new Promise<void>((resolve) => output.once('close', () => resolve()));
       await rm(partial, { force: true });
     },
   };
