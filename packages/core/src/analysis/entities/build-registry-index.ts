@@ -193,9 +193,9 @@ export function buildRegistryIndex(registry: readonly CompanyRegistryEntry[]): R
     const listedKeys = new Set([...surfaces].map(aliasKey));
     for (const surface of [...surfaces]) {
       const short = withoutLegalForm(surface);
-      if (short.length >= 2 && !listedKeys.has(aliasKey(short))) {
+      const key = aliasKey(short);
+      if (short.length >= 2 && !listedKeys.has(key)) {
         surfaces.add(short);
-        const key = aliasKey(short);
         if (!key.includes(' ') && (key.length <= 3 || isEnglishWord(key))) needsContext.add(key);
       }
     }

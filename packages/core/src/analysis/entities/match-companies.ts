@@ -162,12 +162,6 @@ function hasContext(
   return strong > 0 || (!short && weak >= 2);
 }
 
-/**
- * Names joined by a hyphen ("the Gazprom-Shell alliance", "the Kraft-Heinz merger", "ex-Barclays
- * director"): the sentence's words with each hyphenated word that no name matched whole, and
- * whose part after a hyphen is capitalised, split into its parts. `origin` maps each word back
- * to its token (index + 1; negative for a part of a split word). Null when nothing was split.
- */
 /** A hyphenated word no name took whole, with a capital after a hyphen ("Kraft-Heinz", "ex-Barclays"). */
 function splitsAsNames(token: Token | undefined, i: number, taken: ReadonlySet<number>): boolean {
   if (token?.kind !== 'word' || !token.text.includes('-') || taken.has(i)) return false;
@@ -176,6 +170,12 @@ function splitsAsNames(token: Token | undefined, i: number, taken: ReadonlySet<n
   return false;
 }
 
+/**
+ * Names joined by a hyphen ("the Gazprom-Shell alliance", "the Kraft-Heinz merger", "ex-Barclays
+ * director"): the sentence's words with each hyphenated word that no name matched whole, and
+ * whose part after a hyphen is capitalised, split into its parts. `origin` maps each word back
+ * to its token (index + 1; negative for a part of a split word). Null when nothing was split.
+ */
 function hyphenatedNameParts(
   tokens: readonly Token[],
   taken: ReadonlySet<number>,
