@@ -57,6 +57,27 @@ describe('topic rules that need financial context', () => {
     );
   });
 
+  it('gives programming-interface, image-model, microbiology and listing news their topics', () => {
+    expect(slugs('Payments API v3 sunset reminder', 'After June 1 all v3 API requests will fail.')).toEqual([
+      'technology',
+    ]);
+    expect(slugs('What is new in the Emacs text editor')).toEqual(['technology']);
+    expect(slugs('Open image generator rivals DALL-E')).toEqual(['ai']);
+    expect(slugs('Soil bacteria resist a common antibiotic, researchers find')).toEqual(['life-sciences']);
+    expect(
+      slugs('Top floor unit with a big balcony, $2,495', 'Two baths, 720 sq ft, walk-in closet, parking.'),
+    ).toEqual(['real-estate']);
+    expect(slugs('Attackers reuse leaked passwords against banking apps')).toContain('security-privacy');
+  });
+
+  it('does not read the oil industry\'s "API" or a verb "to let" as these topics', () => {
+    expect(
+      slugs('U.S. crude stocks fall, API says', 'The API said crude inventories fell 2 million barrels.'),
+    ).not.toContain('technology');
+    expect(slugs('Fans want the league to let players speak')).not.toContain('real-estate');
+    expect(slugs('Airline has two jets available for lease')).not.toContain('real-estate');
+  });
+
   it('does not read a rating upgrade "to buy" as a takeover', () => {
     expect(slugs('Goldman Sachs Upgrades Litware to Buy')).not.toContain('mergers-acquisitions');
   });

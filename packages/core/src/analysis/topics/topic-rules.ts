@@ -19,6 +19,8 @@ export const TOPIC_RULES: TopicRules = {
       'ai|machine learning|chatbot|chatbots|neural|gpu|gpus|inference|deep learning|copilot|gemini|claude|anthropic|llama',
       2,
     ],
+    // Image models by what they do and by name, as "chatgpt" names a language model.
+    ['text-to-image|image generator|image generators|dall-e|midjourney|stable diffusion', 2],
     ['data center|data centers|datacenter|datacenters|training|automation|algorithm|algorithms', 1],
   ],
   'crypto-blockchain': [
@@ -209,6 +211,12 @@ export const TOPIC_RULES: TopicRules = {
       'javascript|typescript|golang|fortran|cobol|programming language|programming languages|open source|open-source|source code|github|linux|firmware|web application|web applications|web app|web apps|operating system|operating systems|self-hosted|database|databases|browser|browsers|html',
       2,
     ],
+    // Programming interfaces and tools. Bare "API" is also the American Petroleum Institute of oil
+    // inventory reports ("the API said"), so only its phrases of software count.
+    [
+      'apis|api request|api requests|api call|api calls|api key|api keys|api version|rest api|sdk|sdks|compiler|compilers|command line|command-line|code editor|text editor|emacs|vim',
+      2,
+    ],
     [
       'technology|tech|chip|app|apps|platform|devices|device|computing|digital|online|broadband|startup|startups|hardware|processor|processors|programming|coding|programmers|website|websites|blog|blogs|laptop|laptops|gaming|video game|video games|wireless|connectivity',
       1,
@@ -229,8 +237,13 @@ export const TOPIC_RULES: TopicRules = {
       'drug|drugs|pharmaceutical|pharmaceuticals|biotech|biotechnology|clinical trial|clinical trials|fda|vaccine|vaccines|medical device|medical devices|therapy|therapies|ema',
       3,
     ],
+    // Medicines by kind and the biology drugs are made from.
     [
-      'patients|treatment|trial|trials|health|healthcare|hospital|hospitals|medicine|disease|cancer|approval|diagnostic|diagnostics',
+      'antibiotic|antibiotics|antiviral|antivirals|antibody|antibodies|monoclonal|biosimilar|biosimilars|gene therapy|gene therapies|gene editing|mrna|insulin',
+      2,
+    ],
+    [
+      'patients|treatment|trial|trials|health|healthcare|hospital|hospitals|medicine|disease|cancer|approval|diagnostic|diagnostics|virus|viruses|infection|infections|genome|genomes|bacteria|bacterial|pathogen|pathogens|pathogenic|antimicrobial',
       1,
     ],
   ],
@@ -249,8 +262,11 @@ export const TOPIC_RULES: TopicRules = {
       'real estate|property market|reit|reits|housing market|home prices|house prices|home sales|housing sales|housing starts|building permits|commercial property|commercial real estate|office space|mortgage rates',
       3,
     ],
+    // A listing's own words: "for rent", "floor plan". Aircraft and equipment are leased too, so "for
+    // lease" only supports.
+    ['for rent|floor plan|floor plans', 2],
     [
-      'property|properties|housing|homes|construction|developer|developers|landlord|landlords|rent|rents|tenants|buildings|office|apartment|apartments|condo|condos|rental|rentals|bedroom|bedrooms',
+      'property|properties|housing|homes|construction|developer|developers|landlord|landlords|rent|rents|tenants|buildings|office|apartment|apartments|condo|condos|rental|rentals|bedroom|bedrooms|bathroom|bathrooms|baths|balcony|balconies|square feet|square foot|sq ft|sqft|for lease',
       1,
     ],
   ],
@@ -269,9 +285,10 @@ export const TOPIC_RULES: TopicRules = {
       'cyberattack|cyberattacks|cyber attack|data breach|ransomware|hackers|hacked|malware|privacy|data protection|gdpr|outage|outages|cybersecurity|vulnerability|surveillance',
       3,
     ],
+    ['password|passwords|spyware|stolen credentials|login credentials|credential stuffing|two-factor', 2],
     // Bare "security" is as often a financial instrument or a name ("Security Pacific") as a safeguard.
     [
-      'security breach|security flaw|security flaws|security researchers|security incident|data security|network security|security patch|security update|breach|hack|phishing|encryption|leak|leaked|personal data|downtime',
+      'security breach|security flaw|security flaws|security researchers|security incident|data security|network security|security patch|security update|breach|hack|phishing|encryption|leak|leaked|personal data|downtime|credential|credentials',
       1,
     ],
   ],
