@@ -61,12 +61,13 @@ export function analyzeArticle({
   ];
   const companies = buildCompanyMentions({ candidates, scored: sentiment.scored });
 
+  const names = candidates.flatMap((c) => c.mentions);
   const topics = classifyTopics({
     sentences: doc.sentences,
     companies: companies.map((c) => ({ sector: c.entry?.sector ?? null, relevance: c.relevance })),
-    names: candidates.flatMap((c) => c.mentions),
+    names,
   });
-  const events = detectEvents({ sentences: doc.sentences });
+  const events = detectEvents({ sentences: doc.sentences, names });
   const importance = scoreImportance({
     events,
     companies: companies.map((c) => ({

@@ -51,6 +51,51 @@ describe('legal events', () => {
     expect(events('Former Contoso executive found guilty of fraud')).toContain('lawsuit-fine');
     expect(events('Fabrikam settles lawsuit over faulty brakes')).toContain('lawsuit-fine');
     expect(events('Jury acquits Litware in patent case')).toContain('lawsuit-fine');
+    // The defendant between the verb and the verdict.
+    expect(events('Jury finds Contoso guilty of misleading investors')).toContain('lawsuit-fine');
+    // A remark on the law is no verdict.
+    expect(
+      events('Fabrikam launches a risk service for lenders', 'Lenders can be held liable for spills.'),
+    ).not.toContain('lawsuit-fine');
+  });
+});
+
+describe('results told by how the bottom line moved', () => {
+  it.each([
+    'Contoso narrows quarterly loss as truck sales recover',
+    'Fabrikam halves its loss as deliveries pick up',
+    'Litware swings to a profit in the third quarter',
+    'Northwind returns to profitability',
+    'Contoso raises dividend 5 pct',
+    'Fabrikam suspends its payout to conserve cash',
+  ])('%s is an earnings event', (title) => {
+    expect(events(title)).toContain('earnings');
+  });
+});
+
+describe('events told as a verb and its object', () => {
+  it('reads job cuts with a number between as layoffs, and nothing else as them', () => {
+    expect(events('Contoso to cut 15,000 jobs as turnaround stalls')).toContain('layoffs');
+    expect(events('Fabrikam will shed about 5 pct of its workforce')).toContain('layoffs');
+    expect(events('Litware to lay off 1,200 workers')).toContain('layoffs');
+    expect(events('Fed cuts rates, jobs data next')).not.toContain('layoffs');
+  });
+
+  it('reads a government restricting exports as an export control', () => {
+    expect(events('China restricts exports of gallium and germanium')).toContain('export-controls');
+  });
+
+  it('reads a sale of a unit in the headline as a deal, and a buyback as none', () => {
+    expect(events('Fabrikam to sell Nigerian onshore unit for $2.4 billion')).toContain('merger-acquisition');
+    expect(events('Contoso to buy back $110 billion of stock')).not.toContain('merger-acquisition');
+    expect(events('Litware buys back 5 pct of its shares')).not.toContain('merger-acquisition');
+    expect(events('Handset makers will sell around 900 mln units this year')).not.toContain(
+      'merger-acquisition',
+    );
+    // In a body, selling goods is no deal.
+    expect(
+      events('Fabrikam expands in Asia', 'Fabrikam said it is selling more products in Japan and Korea.'),
+    ).not.toContain('merger-acquisition');
   });
 });
 

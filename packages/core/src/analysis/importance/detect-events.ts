@@ -9,12 +9,16 @@ import { RATING_DEAL_WORDS } from '../text/analyst-rating.js';
 import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
 import { isSportsContext } from '../text/sports-context.js';
+import { hasBuyBack, namesBySentence, VerbObjectMatcher, type NameSpan } from '../text/verb-object.js';
+import { PROXIMITY_RULES } from '../topics/topic-rules.js';
 import {
+  EVENT_PROXIMITY_RULES,
   EVENT_RULES,
   EVERYDAY_DEAL_PHRASES,
   MERGER_EVENT,
   RATING_EVENT,
   REVIEW_EVENT,
+  type EventProximityRule,
   type EventRule,
 } from './event-rules.js';
 
@@ -34,6 +38,25 @@ const MATCHER = new PhraseMatcher<EventRule[]>(
 );
 
 const RATING_RULE = EVENT_RULES.find((rule) => rule.type === RATING_EVENT);
+const RULES_BY_TYPE = new Map(EVENT_RULES.map((rule) => [rule.type, rule]));
+
+/** Objects the M&A topic takes for words of a business's name ("B and D Instruments") that alone are goods. */
+const GOODS_OBJECTS: ReadonlySet<string> = new Set(['products', 'services']);
+
+/**
+ * Events told as a verb and its object: layoffs and export measures (EVENT_PROXIMITY_RULES), and the
+ * deals the M&A topic reads that way ("to sell its Nigerian onshore unit", "offers $18 a share for
+ * <company>").
+ */
+const PROXIMITY = new VerbObjectMatcher<EventProximityRule>([
+  ...EVENT_PROXIMITY_RULES,
+  ...PROXIMITY_RULES.filter((rule) => rule.slug === 'mergers-acquisitions').map((rule) => ({
+    ...rule,
+    // "Sells telemarketing services", "buys peanut products": goods, not a business.
+    objects: new Set([...rule.objects].filter((word) => !GOODS_OBJECTS.has(word))),
+    type: MERGER_EVENT,
+  })),
+]);
 
 export interface DetectedEvents {
   /** Detected types, heaviest first. */
@@ -43,7 +66,14 @@ export interface DetectedEvents {
   sentences: Map<string, number[]>;
 }
 
-export function detectEvents({ sentences }: { sentences: readonly DocSentence[] }): DetectedEvents {
+export function detectEvents({
+  sentences,
+  names = [],
+}: {
+  sentences: readonly DocSentence[];
+  /** Token spans of company names: a company after a deal verb is what is bought or sold. */
+  names?: readonly NameSpan[];
+}): DetectedEvents {
   const strength = new Map<EventRule, number>();
   const where = new Map<string, number[]>();
   const hit = (rule: EventRule, sentence: DocSentence) => {
@@ -53,20 +83,40 @@ export function detectEvents({ sentences }: { sentences: readonly DocSentence[] 
     where.set(rule.type, list);
   };
   let sports: boolean | undefined;
+  const nameSpans = namesBySentence(names);
   for (const sentence of sentences) {
     if (sentence.rating && RATING_RULE) hit(RATING_RULE, sentence);
+    let buyback: boolean | undefined;
     for (const match of MATCHER.matchAll(sentence.tokens)) {
       for (const rule of match.payload) {
         if (rule.headlineOnly && !sentence.isHeadline) continue;
         if (rule.type === MERGER_EVENT) {
           const phrase = phraseAt(sentence, match);
-          // "Upgrades Acme to Buy": in a rating statement "to buy" is the rating, not a takeover.
-          if (sentence.rating && RATING_DEAL_WORDS.has(phrase)) continue;
+          // "Upgrades Acme to Buy": in a rating statement "to buy" is the rating, not a takeover;
+          // "to buy back stock" is a buyback.
+          if ((sentence.rating && RATING_DEAL_WORDS.has(phrase)) || (buyback ??= hasBuyBack(sentence.tokens)))
+            continue;
           // "Agrees to buy Brazilian striker": a transfer, not a takeover.
           if (EVERYDAY_DEAL_PHRASES.has(phrase) && (sports ??= isSportsContext(sentences))) continue;
         }
         hit(rule, sentence);
       }
+    }
+    for (const proximity of PROXIMITY.hits(sentence, nameSpans.get(sentence.index))) {
+      const rule = RULES_BY_TYPE.get(proximity.type);
+      if (rule === undefined) continue;
+      // A deal told this way counts in the headline only: in a body "sold ... shares" or "selling ...
+      // products" is too often no deal. In a sports story it names a transfer ("sells its striker").
+      if (
+        rule.type === MERGER_EVENT &&
+        (!sentence.isHeadline ||
+          (buyback ??= hasBuyBack(sentence.tokens)) ||
+          (sports ??= isSportsContext(sentences)))
+      )
+        continue;
+      // A sentence the phrase rules already counted for this type counts once.
+      if (where.get(rule.type)?.at(-1) === sentence.index) continue;
+      hit(rule, sentence);
     }
   }
   const found = [...strength.entries()]

@@ -3,6 +3,7 @@
  * kind of thing happened matters most for how important a story is.
  */
 import { expandPatterns } from '../text/phrase-matcher.js';
+import type { VerbObjectRule } from '../text/verb-object.js';
 
 export interface EventRule {
   type: string;
@@ -20,6 +21,14 @@ export interface EventRule {
 const EVERYDAY_DEAL_PATTERNS =
   'agreed/agrees/agree to buy/purchase|to buy|to purchase|bid for|bought by|purchased by|complete/completes/completed purchase/acquisition|complete/completes/completed the/its purchase/acquisition';
 export const EVERYDAY_DEAL_PHRASES: ReadonlySet<string> = new Set(expandPatterns(EVERYDAY_DEAL_PATTERNS));
+
+/**
+ * Results told by how the bottom line moved ("narrows quarterly loss", "halves its loss", "swings to
+ * a profit", "returns to profitability") and dividends changed ("raises dividend", "suspends its
+ * payout"). Shared with the earnings topic (topics/topic-rules.ts).
+ */
+export const EARNINGS_MOVES_PATTERNS =
+  'quarterly/annual/full-year/first-quarter/second-quarter/third-quarter/fourth-quarter loss/losses|narrows/narrowed/narrowing/widens/widened/widening/halves/halved/trims/trimmed loss/losses|narrows/narrowed/widens/widened/halves/halved/trims/trimmed its/a/the loss/losses|narrower/wider loss/losses|swings/swung/swing/swinging to profit/loss|swings/swung/swing/swinging to a profit/loss|returns/returned/return/returning to profit/profitability|raises/raised/cuts/cut/suspends/suspended/omits/omitted/boosts/boosted/hikes/hiked/lifts/lifted/increases/increased/slashes/slashed/reinstates/reinstated/resumes/resumed/scraps/scrapped dividend/dividends/payout|raises/raised/cuts/cut/suspends/suspended/omits/omitted/boosts/boosted/hikes/hiked/lifts/lifted/increases/increased/slashes/slashed/reinstates/reinstated/resumes/resumed/scraps/scrapped its/the dividend/dividends/payout';
 
 export const EVENT_RULES: readonly EventRule[] = [
   {
@@ -68,7 +77,9 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'lawsuit-fine',
     weight: 0.75,
     patterns:
-      'lawsuit|lawsuits|sued|sues|class action|fined|fine of|penalty|antitrust|settlement|court ruling|indicted|charged with|breach of contract|breach of a contract|breach of the contract|breach of its contract|in breach of|breached the/its/a contract|found guilty|pleaded/pleads/pled guilty|convicted|conviction|acquitted|acquits|acquittal|jury verdict|verdict against|verdict in favor/favour|directed verdict|settles/settled/settle lawsuit/lawsuits/suit/suits/case/claims/charges/dispute|agreed/agrees/agree to settle',
+      'lawsuit|lawsuits|sued|sues|class action|fined|fine of|penalty|antitrust|settlement|court ruling|indicted|charged with|breach of contract|breach of a contract|breach of the contract|breach of its contract|in breach of|breached the/its/a contract|found guilty|pleaded/pleads/pled guilty|convicted|conviction|acquitted|acquits|acquittal|jury verdict|verdict against|verdict in favor/favour|directed verdict|settles/settled/settle lawsuit/lawsuits/suit/suits/case/claims/charges/dispute|agreed/agrees/agree to settle|' +
+      // A verdict with the defendant between ("jury finds Acme guilty"); "can be held liable" is no verdict.
+      'guilty|found/finds liable|liable for damages|jury awards/awarded|court orders/ordered',
   },
   {
     type: 'regulation',
@@ -97,7 +108,8 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'earnings',
     weight: 0.5,
     patterns:
-      'qtr/year/mths/months net/loss/profit|shr|oper shr|qtly/qtrly/mthly/annual div|qtly/qtrly/quarterly dividend|stock split|quarterly results|quarterly earnings|annual results|full-year results|net profit|operating profit|net income|revenue|earnings per share|net sales|earnings|first-quarter/second-quarter/third-quarter/fourth-quarter/quarterly/annual/full-year profit/revenue/results/earnings/sales',
+      'qtr/year/mths/months net/loss/profit|shr|oper shr|qtly/qtrly/mthly/annual div|qtly/qtrly/quarterly dividend|stock split|quarterly results|quarterly earnings|annual results|full-year results|net profit|operating profit|net income|revenue|earnings per share|net sales|earnings|first-quarter/second-quarter/third-quarter/fourth-quarter/quarterly/annual/full-year profit/revenue/results/earnings/sales|' +
+      EARNINGS_MOVES_PATTERNS,
   },
   // Found by the sentence's rating statement (text/analyst-rating.ts), not by phrases.
   { type: 'analyst-rating', weight: 0.4, patterns: '' },
@@ -119,6 +131,39 @@ export const EVENT_RULES: readonly EventRule[] = [
     headlineOnly: true,
     patterns:
       'review|reviews|reviewed|hands-on|first look|we tested|verdict|pros and cons|opinion|column|editorial|i tested|worth buying|tested',
+  },
+];
+
+const words = (list: string) => new Set(list.split(' '));
+
+/** An event told as a verb and its object with words between (text/verb-object.ts). */
+export interface EventProximityRule extends VerbObjectRule {
+  type: string;
+}
+
+export const EVENT_PROXIMITY_RULES: readonly EventProximityRule[] = [
+  // "to cut 15,000 jobs", "lays off 1,200 workers", "will shed about 5 % of its workforce".
+  {
+    type: 'layoffs',
+    verbs: words(
+      'cut cuts cutting slash slashes slashing axe axes axing shed sheds shedding eliminate eliminates eliminating lay lays laying',
+    ),
+    objects: words('jobs positions workers employees staff roles workforce'),
+    between: words(
+      'off about some nearly almost around roughly more than up to another additional further % pct percent of its the a hundreds thousands',
+    ),
+    companyObject: false,
+    window: 6,
+  },
+  // "China restricts exports of gallium", "curbs chip exports", "bans imports of beef".
+  {
+    type: 'export-controls',
+    verbs: words(
+      'restrict restricts restricted restricting curb curbs curbed curbing ban bans banned banning',
+    ),
+    objects: words('exports imports export import shipments'),
+    companyObject: false,
+    window: 4,
   },
 ];
 

@@ -390,6 +390,13 @@ const VALUES: Spec[] = [
     { value: -0.9 },
   ],
   ['recall|recalls|recalled|recalling', { value: -0.9 }],
+  // An aircraft or a fleet kept on the ground by a fault or a regulator.
+  ['grounded|grounding of|groundings', { value: -0.8 }],
+  // A trading halt pending news announces news to come; the news, not the halt, carries the tone.
+  [
+    'news pending|halted news pending|halted pending|halt pending|trading halt|trading halted|halted trading',
+    { inert: true },
+  ],
   [
     'outage|outages|disruption|disruptions|disrupted|downtime|glitch|breach|breaches|hacked|hack|cyberattack|cyber attack|cyberattacks|ransomware|data breach|data leak',
     { value: -0.9 },

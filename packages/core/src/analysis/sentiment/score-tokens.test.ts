@@ -109,6 +109,7 @@ describe('events and evaluations', () => {
     ['Shareholders filed a lawsuit against the insurer.', -1],
     ['Regulators fined the exchange for lax controls.', -1],
     ['The toymaker recalled two million strollers.', -1],
+    ['Regulators grounded the jets after a cabin panel blew out.', -1],
     ['A global outage took the payment network offline.', -1],
     ['New export controls will restrict sales of the chips to China.', -1],
     ['The retailer filed for bankruptcy.', -1],
@@ -265,6 +266,8 @@ describe('neutral statements', () => {
     'The agreement was signed on Tuesday in Stockholm.',
     'The company was founded in 1998 and is headquartered in Oslo.',
     'The mill produces fine papers and packaging board.',
+    // A trading halt announces news to come.
+    'Trading in the shares was halted pending news.',
   ])('%s', (text) => {
     expect(Math.abs(score(text))).toBeLessThan(POSITIVE);
   });

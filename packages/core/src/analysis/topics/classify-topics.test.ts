@@ -41,6 +41,17 @@ describe('topic rules that need financial context', () => {
     expect(slugs('NVIDIA names new board member')).toEqual(['technology']);
   });
 
+  it("reads a carmaker's and a sporting-goods seller's shared sector by the story's words", () => {
+    // "Consumer Discretionary" holds both; the plant and its output make Ford's story manufacturing.
+    expect(
+      slugs(
+        'Ford to close Ohio plant',
+        'Ford said the plant builds pickups. Ford will move output to Michigan.',
+      ),
+    ).toEqual(['manufacturing']);
+    expect(slugs('Adidas names new chief financial officer')).toEqual(['retail']);
+  });
+
   it('gives short developer news technology, and flat listings real estate', () => {
     expect(slugs('A whole website in a single JavaScript file')).toEqual(['technology']);
     expect(slugs('Show HN: an open-source framework for metrics')).toEqual(['technology']);
@@ -80,6 +91,19 @@ describe('topic rules that need financial context', () => {
 
   it('does not read a rating upgrade "to buy" as a takeover', () => {
     expect(slugs('Goldman Sachs Upgrades Litware to Buy')).not.toContain('mergers-acquisitions');
+  });
+
+  it('does not read a company buying back its own stock as M&A', () => {
+    expect(slugs('Contoso to buy back $110 billion of stock')).not.toContain('mergers-acquisitions');
+    expect(slugs('Litware buys back 5 pct of its shares')).not.toContain('mergers-acquisitions');
+    expect(slugs('Fabrikam to buy 5 pct of Litware')).toContain('mergers-acquisitions');
+  });
+
+  it('reads units after an amount as goods sold, not business units', () => {
+    expect(slugs('Handset makers will sell around 900 mln units this year')).not.toContain(
+      'mergers-acquisitions',
+    );
+    expect(slugs('Fabrikam to sell two units to Litware')).toContain('mergers-acquisitions');
   });
 
   it('reads a divestiture and a per-share offer as M&A', () => {

@@ -19,7 +19,7 @@
  * - flows of goods belong to what flows: exports, imports and measures on them in a sentence naming a
  *   commodity, a fuel (FLOW_OWNERS) or the carriage of goods (CARRIAGE_WORDS: "freight", "vessels") are
  *   that market's, and in a carriage sentence "trade with" or "trading partners" is the route (ROUTE_PHRASES);
- * - in an analyst's rating statement "to buy" is the rating, not a takeover;
+ * - in an analyst's rating statement "to buy" is the rating, not a takeover, and "to buy back" stock a buyback;
  * - rows of a wire-service results table ("Net 5.5 mln vs 4.9 mln") are earnings evidence.
  */
 import type { TaxonomyTopicSlug } from '../../topics/taxonomy.js';
@@ -30,7 +30,13 @@ import type { DocSentence } from '../text/prepare-document.js';
 import { isSportsContext } from '../text/sports-context.js';
 import type { Token } from '../text/tokenize.js';
 import {
-  AMOUNT_WORDS,
+  hasBuyBack,
+  isAmount,
+  namesBySentence,
+  VerbObjectMatcher,
+  type NameSpan,
+} from '../text/verb-object.js';
+import {
   ANCHORED_TOPICS,
   CARRIAGE_WORDS,
   CURRENCY_WORDS,
@@ -39,6 +45,7 @@ import {
   HEADLINE_ANCHORS,
   isInsideBankName,
   isPricePaid,
+  MIXED_SECTOR_HINTS,
   PER_SHARE_PHRASES,
   PRICE_INDEX_PHRASES,
   PROXIMITY_RULES,
@@ -46,7 +53,6 @@ import {
   SECTOR_HINTS,
   STAGE_WORDS,
   TOPIC_RULES,
-  type ProximityRule,
 } from './topic-rules.js';
 
 const HEADLINE_BOOST = 3;
@@ -59,6 +65,8 @@ const MAX_TOPICS = 4;
 const LEAD_SENTENCES = 3;
 const FALLBACK_RELEVANCE = 0.2;
 const SECTOR_WEIGHT = 5;
+/** A company's relevance from which its mixed sector (MIXED_SECTOR_HINTS) hints at a topic. */
+const MIXED_SECTOR_MIN_RELEVANCE = 0.5;
 const SUPPORTING_WEIGHT = 1;
 const TABLE_ROW_WEIGHT = 2;
 /** A headline anchor (HEADLINE_ANCHORS) counts as a strong phrase. */
@@ -85,21 +93,7 @@ const MATCHER = (() => {
   return new PhraseMatcher(merged);
 })();
 
-/** Words before a deal verb that make it advice: "should buy", "says buy", "recommends selling". */
-const ADVICE_WORDS: ReadonlySet<string> = new Set(['should', 'says', 'say', 'recommend', 'recommends']);
-
-const RULES_BY_VERB = new Map<string, ProximityRule[]>();
-for (const rule of PROXIMITY_RULES)
-  for (const verb of rule.verbs) RULES_BY_VERB.set(verb, [...(RULES_BY_VERB.get(verb) ?? []), rule]);
-
-/** The shortest compound whose head a rule names ("x-ban"); shorter hyphenated words are skipped unsplit. */
-const MIN_COMPOUND = 5;
-
-/** A hyphenated compound's head is its last part: "chip-export" is an export, "car-import" an import. */
-function headWord(lower: string): string {
-  const hyphen = lower.lastIndexOf('-');
-  return hyphen > 0 && hyphen < lower.length - 1 ? lower.slice(hyphen + 1) : lower;
-}
+const PROXIMITY = new VerbObjectMatcher(PROXIMITY_RULES);
 
 /** The first part of a hyphenated compound ("tin" of "tin-export"); '' for a plain word. */
 function modifierWord(lower: string): string {
@@ -124,45 +118,6 @@ const GOODS_WORDS: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Rules whose verb is followed, within the window, by one of its objects or (when allowed) a company name. */
-const NO_HITS: ReadonlySet<ProximityRule> = new Set();
-
-function proximityHits(
-  sentence: DocSentence,
-  names: readonly NameSpan[] | undefined,
-): ReadonlySet<ProximityRule> {
-  const { tokens } = sentence;
-  let hits: Set<ProximityRule> | null = null;
-  for (let i = 0; i < tokens.length; i++) {
-    const lower = tokens[i]?.lower ?? '';
-    const verb = lower.length >= MIN_COMPOUND && lower.includes('-') ? headWord(lower) : lower;
-    const rules = RULES_BY_VERB.get(verb);
-    if (rules === undefined) continue;
-    // "Investors should buy Acme" is advice and "Maintains Buy on Acme" a rating, not a purchase.
-    if (ADVICE_WORDS.has(tokens[i - 1]?.lower ?? '') || (sentence.rating && RATING_DEAL_WORDS.has(verb)))
-      continue;
-    for (const rule of rules) {
-      if (hits?.has(rule)) continue;
-      if (rule.after !== undefined && tokens[i + 1]?.lower !== rule.after) continue;
-      const end = Math.min(tokens.length, i + 1 + rule.window);
-      let found =
-        rule.companyObject && names !== undefined && names.some((n) => n.start > i && n.start < end);
-      for (let k = i + 1; k < end && !found; k++) {
-        const object = tokens[k]?.lower ?? '';
-        found = rule.objects.has(
-          object.length >= MIN_COMPOUND && object.includes('-') ? headWord(object) : object,
-        );
-      }
-      if (found) (hits ??= new Set()).add(rule);
-    }
-  }
-  return hits ?? NO_HITS;
-}
-
-function isAmount(token: Token | undefined): boolean {
-  return token !== undefined && (token.kind === 'number' || AMOUNT_WORDS.has(token.lower));
-}
-
 interface Deferred {
   score: number;
   /** Some of it stood in the headline or the lead. */
@@ -178,12 +133,6 @@ const DEAL_SETTLES = 3;
 /** M&A phrases below the unmistakable ones (acquisition, merger, takeover) but above supporting words. */
 function isEverydayDeal(slug: TaxonomyTopicSlug, weight: number): boolean {
   return slug === 'mergers-acquisitions' && weight > SUPPORTING_WEIGHT && weight < DEAL_SETTLES;
-}
-
-export interface NameSpan {
-  sentenceIndex: number;
-  start: number;
-  end: number;
 }
 
 export function classifyTopics({
@@ -226,12 +175,7 @@ export function classifyTopics({
     return true;
   };
 
-  const namesBySentence = new Map<number, NameSpan[]>();
-  for (const name of names) {
-    const list = namesBySentence.get(name.sentenceIndex);
-    if (list) list.push(name);
-    else namesBySentence.set(name.sentenceIndex, [name]);
-  }
+  const nameSpans = namesBySentence(names);
 
   for (const sentence of sentences) {
     const boost = sentence.isHeadline ? HEADLINE_BOOST : 1;
@@ -243,12 +187,15 @@ export function classifyTopics({
         upfront.add(slug);
       add(slug, amount);
     };
-    const here = namesBySentence.get(sentence.index);
+    const here = nameSpans.get(sentence.index);
     // Words inside a company's name are the name, not the topic ("Columbia Gas", "Pacific Freight").
     const inName = (start: number, end: number) =>
       here?.some((n) => n.start <= start && n.end >= end) === true;
     const matches = MATCHER.matchAll(sentence.tokens).filter((m) => !inName(m.start, m.end));
-    const proximity = proximityHits(sentence, here);
+    const proximity = PROXIMITY.hits(sentence, here);
+    // "To buy back 5 pct of its shares": the sentence's deal words are a buyback's (looked up once, when
+    // a deal word is found).
+    let buyback: boolean | undefined;
     let sharePriced = false;
     for (const rule of proximity) sharePriced ||= rule.pricesShares === true;
     // Goods or their carriage named in the sentence own its flow words ("wheat exports", "freight on imports").
@@ -269,7 +216,11 @@ export function classifyTopics({
         )
           continue;
         if (rule.slug === 'monetary-policy' && isInsideBankName(sentence.tokens, match.start)) continue;
-        if (sentence.rating && rule.slug === 'mergers-acquisitions' && RATING_DEAL_WORDS.has(rule.phrase))
+        if (
+          rule.slug === 'mergers-acquisitions' &&
+          ((sentence.rating && RATING_DEAL_WORDS.has(rule.phrase)) ||
+            (buyback ??= hasBuyBack(sentence.tokens)))
+        )
           continue;
         if (sentence.isHeadline) {
           priceIndexHeadline ||= PRICE_INDEX_PHRASES.has(rule.phrase);
@@ -290,6 +241,7 @@ export function classifyTopics({
       }
     }
     for (const rule of proximity) {
+      if (rule.slug === 'mergers-acquisitions' && (buyback ??= hasBuyBack(sentence.tokens))) continue;
       if (rule.flow === true && (goodsNamed || namesGoodsCompound(sentence.tokens))) continue;
       if (!count(rule, sentence.isHeadline)) continue;
       if (rule.slug === 'mergers-acquisitions') defer(deal, rule.weight * boost, inLead);
@@ -298,15 +250,31 @@ export function classifyTopics({
     if (sentence.tableRow && sentence.tokens.some((t) => t.kind === 'number') && count(TABLE_ROWS, false))
       anchor('earnings', TABLE_ROW_WEIGHT);
   }
+  const hintSector = (slug: TaxonomyTopicSlug, relevance: number) => {
+    anchored.add(slug);
+    upfront.add(slug);
+    add(slug, SECTOR_WEIGHT * relevance);
+  };
+  // Mixed sectors follow the words read so far, so they are settled before any sector adds its weight.
+  // Only a company the story is about speaks for them: a side mention would make a word deep in the
+  // body a label.
+  const mixed: [TaxonomyTopicSlug, number][] = [];
   for (const company of companies) {
-    if (!company.sector) continue;
-    for (const [pattern, slug] of SECTOR_HINTS) {
+    if (!company.sector || company.relevance < MIXED_SECTOR_MIN_RELEVANCE) continue;
+    for (const [pattern, slugs] of MIXED_SECTOR_HINTS) {
       if (!pattern.test(company.sector)) continue;
-      anchored.add(slug);
-      upfront.add(slug);
-      add(slug, SECTOR_WEIGHT * company.relevance);
+      const favoured = slugs.reduce((best, slug) =>
+        (scores.get(slug) ?? 0) > (scores.get(best) ?? 0) ? slug : best,
+      );
+      mixed.push([favoured, company.relevance]);
     }
   }
+  for (const company of companies) {
+    if (!company.sector) continue;
+    for (const [pattern, slug] of SECTOR_HINTS)
+      if (pattern.test(company.sector)) hintSector(slug, company.relevance);
+  }
+  for (const [slug, relevance] of mixed) hintSector(slug, relevance);
   const settle = (slug: TaxonomyTopicSlug, bucket: Deferred, decides: boolean) => {
     if (bucket.score === 0) return;
     if (!decides) supporting.set(slug, (supporting.get(slug) ?? 0) + bucket.score);

@@ -4,8 +4,10 @@
  * 2 = strong signal, 1 = supporting word. Inflections are listed explicitly.
  */
 import type { TaxonomyTopicSlug } from '../../topics/taxonomy.js';
+import { EARNINGS_MOVES_PATTERNS } from '../importance/event-rules.js';
 import { expandPatterns } from '../text/phrase-matcher.js';
 import { isCapitalized, type Token } from '../text/tokenize.js';
+import type { VerbObjectRule } from '../text/verb-object.js';
 
 export type TopicRules = Record<TaxonomyTopicSlug, readonly (readonly [patterns: string, weight: number])[]>;
 
@@ -54,6 +56,8 @@ export const TOPIC_RULES: TopicRules = {
       3,
     ],
     ['dividend|dividends|payout|div|qtly|qtrly|revs|split|per share|a share', 2],
+    // How the bottom line moved and dividends changed: "halves its loss", "swings to a profit".
+    [EARNINGS_MOVES_PATTERNS, 2],
   ],
   ipo: [
     [
@@ -101,6 +105,12 @@ export const TOPIC_RULES: TopicRules = {
     ],
     [
       'regulator|regulators|regulation|regulations|regulatory|antitrust|competition authority|legislation|lawmakers|congress|parliament|ftc|sec|doj|faa|fcc|nhtsa|cma|european commission|fine|fined|lawsuit|sued|court|ruling|judge',
+      2,
+    ],
+    // Verdicts, with or without the court named: "jury finds Acme guilty", "found liable"; a review's
+    // "verdict" is its opinion.
+    [
+      'guilty|found liable|liable for damages|jury verdict|guilty verdict|verdict against|jury finds|jury found|jury awards|jury awarded',
       2,
     ],
     [
@@ -243,7 +253,7 @@ export const TOPIC_RULES: TopicRules = {
       2,
     ],
     [
-      'patients|treatment|trial|trials|health|healthcare|hospital|hospitals|medicine|disease|cancer|approval|diagnostic|diagnostics|virus|viruses|infection|infections|genome|genomes|bacteria|bacterial|pathogen|pathogens|pathogenic|antimicrobial',
+      'patients|treatment|trial|trials|health|healthcare|hospital|hospitals|medicine|disease|cancer|approval|diagnostic|diagnostics|genome|genomes|bacteria|bacterial|pathogen|pathogens|pathogenic|antimicrobial',
       1,
     ],
   ],
@@ -253,7 +263,7 @@ export const TOPIC_RULES: TopicRules = {
       2,
     ],
     [
-      'plant|plants|production|assembly|vehicles|vehicle|cars|car|aircraft|jets|steel|machinery|components|parts|output|engineering|paper|pulp',
+      'plant|plants|production|assembly|vehicles|vehicle|cars|car|trucks|truck|pickups|suvs|aircraft|jets|steel|machinery|components|parts|output|engineering|paper|pulp',
       1,
     ],
   ],
@@ -295,19 +305,12 @@ export const TOPIC_RULES: TopicRules = {
 };
 
 /**
- * A verb and its object a few words apart: "to sell its South African unit", "buys Florida nursery
- * <company>", "offers 18.50 dollars a share for <company>". `objects` are words; a company name
- * found by the entity stage also counts as an object when `companyObject` is set.
+ * A verb and its object a few words apart (text/verb-object.ts): "to sell its South African unit",
+ * "buys Florida nursery <company>", "offers 18.50 dollars a share for <company>".
  */
-export interface ProximityRule {
+export interface ProximityRule extends VerbObjectRule {
   slug: TaxonomyTopicSlug;
   weight: number;
-  verbs: ReadonlySet<string>;
-  objects: ReadonlySet<string>;
-  companyObject: boolean;
-  window: number;
-  /** A word that must follow the verb at once ("pct of"). */
-  after?: string;
   /** A per-share figure in the sentence is this rule's price, not earnings (PER_SHARE_PHRASES). */
   pricesShares?: boolean;
   /** A measure on goods flows: in a sentence naming a commodity or a fuel it is that market's (FLOW_OWNERS). */
@@ -337,6 +340,8 @@ export const PROXIMITY_RULES: readonly ProximityRule[] = [
     ),
     companyObject: true,
     window: 5,
+    // "Will sell 915 mln units this year": handsets, not business units.
+    countable: words('unit units'),
   },
   {
     slug: 'mergers-acquisitions',
@@ -468,7 +473,6 @@ export function isPricePaid(tokens: readonly Token[], start: number): boolean {
  * say nothing about currency markets. After a number or a scale word they do not count.
  */
 export const CURRENCY_WORDS: ReadonlySet<string> = words('yen sterling dollar dollars');
-export const AMOUNT_WORDS: ReadonlySet<string> = words('mln million bln billion trillion thousand');
 
 /**
  * Supporting words that name the story's subject when the headline carries them ("Spain to launch
@@ -507,6 +511,16 @@ export const ROUTE_PHRASES: ReadonlySet<string> = new Set(
   ),
 );
 
+/**
+ * Sectors that hold makers and sellers alike: GICS "Consumer Discretionary" is carmakers beside
+ * retailers and restaurants. Such a sector hints at whichever of its topics the story's own words
+ * favour (a Ford recall of trucks is manufacturing, a Lowe's sales report retail), the first when
+ * the words favour neither.
+ */
+export const MIXED_SECTOR_HINTS: readonly (readonly [RegExp, readonly TaxonomyTopicSlug[]])[] = [
+  [/consumer discretionary/i, ['retail', 'manufacturing']],
+];
+
 /** Registry sector text → topic hints. */
 export const SECTOR_HINTS: readonly (readonly [RegExp, TaxonomyTopicSlug])[] = [
   [
@@ -517,7 +531,7 @@ export const SECTOR_HINTS: readonly (readonly [RegExp, TaxonomyTopicSlug])[] = [
   [/bank|insur|asset|financial|payments|brokerage|capital markets/i, 'finance'],
   [/pharma|biotech|medical|health|life science/i, 'life-sciences'],
   [/oil|gas|energy|utilit|renewable|power/i, 'energy'],
-  [/retail|consumer|apparel|grocery|restaurant|e-commerce/i, 'retail'],
+  [/retail|consumer staples|apparel|grocery|restaurant|e-commerce/i, 'retail'],
   [/auto|aerospace|industrial|machinery|manufactur|chemicals|steel|paper/i, 'manufacturing'],
   [/real estate|reit|property|construction/i, 'real-estate'],
   [/crypto|blockchain|digital asset/i, 'crypto-blockchain'],
