@@ -89,6 +89,9 @@ describe('events told as a verb and its object', () => {
     expect(events('Fabrikam to sell Nigerian onshore unit for $2.4 billion')).toContain('merger-acquisition');
     expect(events('Contoso to buy back $110 billion of stock')).not.toContain('merger-acquisition');
     expect(events('Litware buys back 5 pct of its shares')).not.toContain('merger-acquisition');
+    expect(events('Contoso launches buyback to fend off hostile takeover by Litware')).toContain(
+      'merger-acquisition',
+    );
     expect(events('Handset makers will sell around 900 mln units this year')).not.toContain(
       'merger-acquisition',
     );

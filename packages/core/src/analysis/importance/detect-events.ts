@@ -92,12 +92,15 @@ export function detectEvents({
         if (rule.headlineOnly && !sentence.isHeadline) continue;
         if (rule.type === MERGER_EVENT) {
           const phrase = phraseAt(sentence, match);
-          // "Upgrades Acme to Buy": in a rating statement "to buy" is the rating, not a takeover;
-          // "to buy back stock" is a buyback.
-          if ((sentence.rating && RATING_DEAL_WORDS.has(phrase)) || (buyback ??= hasBuyBack(sentence.tokens)))
+          // "Upgrades Acme to Buy": in a rating statement "to buy" is the rating, not a takeover.
+          if (sentence.rating && RATING_DEAL_WORDS.has(phrase)) continue;
+          // "Agrees to buy Brazilian striker": a transfer, not a takeover; "to buy back stock" is a
+          // buyback ("a buyback to fend off a takeover" still names a takeover).
+          if (
+            EVERYDAY_DEAL_PHRASES.has(phrase) &&
+            ((buyback ??= hasBuyBack(sentence.tokens)) || (sports ??= isSportsContext(sentences)))
+          )
             continue;
-          // "Agrees to buy Brazilian striker": a transfer, not a takeover.
-          if (EVERYDAY_DEAL_PHRASES.has(phrase) && (sports ??= isSportsContext(sentences))) continue;
         }
         hit(rule, sentence);
       }

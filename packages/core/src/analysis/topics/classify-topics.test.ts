@@ -97,6 +97,10 @@ describe('topic rules that need financial context', () => {
     expect(slugs('Contoso to buy back $110 billion of stock')).not.toContain('mergers-acquisitions');
     expect(slugs('Litware buys back 5 pct of its shares')).not.toContain('mergers-acquisitions');
     expect(slugs('Fabrikam to buy 5 pct of Litware')).toContain('mergers-acquisitions');
+    // The takeover a buyback fends off is still one.
+    expect(slugs('Contoso launches buyback to fend off hostile takeover by Litware')).toContain(
+      'mergers-acquisitions',
+    );
   });
 
   it('reads units after an amount as goods sold, not business units', () => {

@@ -216,10 +216,11 @@ export function classifyTopics({
         )
           continue;
         if (rule.slug === 'monetary-policy' && isInsideBankName(sentence.tokens, match.start)) continue;
+        // In a buyback sentence only the unmistakable words (a takeover it fends off) stay M&A.
         if (
           rule.slug === 'mergers-acquisitions' &&
           ((sentence.rating && RATING_DEAL_WORDS.has(rule.phrase)) ||
-            (buyback ??= hasBuyBack(sentence.tokens)))
+            (rule.weight < DEAL_SETTLES && (buyback ??= hasBuyBack(sentence.tokens))))
         )
           continue;
         if (sentence.isHeadline) {
