@@ -275,6 +275,12 @@ describe('names that need the right context', () => {
     expect(ids('Orchard news', 'An apple a day keeps the doctor away, the growers said.')).toEqual([]);
   });
 
+  it('reads a common-word name listed with a company as a company', () => {
+    expect(ids('Ford and Fabrikam sign battery pact').sort()).toEqual(['fabrikam', 'ford']);
+    expect(ids('Contoso, Apple and Meta lead the rally').sort()).toEqual(['apple', 'contoso', 'meta']);
+    expect(ids('Orchard news', 'Apples and pears sold out at the Target practice fair.')).toEqual([]);
+  });
+
   it('reads a common-word name that acts or is sanctioned in a headline as the company', () => {
     expect(ids('Target fined by state regulators over pricing errors')).toEqual(['target']);
     expect(ids('Apple Offers Refunds to Keyboard Buyers')).toEqual(['apple']);

@@ -337,21 +337,29 @@ export function matchCompanies({
   for (const candidate of candidates)
     if (!candidate.ambiguous) for (const entry of candidate.entries) confirmed.add(entry.id);
 
-  const byId = new Map<string, MatchedCompany>();
-  for (const candidate of candidates) {
+  // Several companies sharing an alias: prefer one already confirmed in this article, then the most prominent.
+  const chosen = candidates.map(
+    (candidate) =>
+      [...candidate.entries].sort(
+        (a, b) => rank(b, confirmed) - rank(a, confirmed) || a.id.localeCompare(b.id),
+      )[0],
+  );
+  const accepted = candidates.map((candidate, i) => {
     const sentence = sentences[candidate.sentenceIndex];
-    if (sentence === undefined) continue;
-    // Several companies sharing an alias: prefer one already confirmed in this article, then the most prominent.
-    const entry = [...candidate.entries].sort(
-      (a, b) => rank(b, confirmed) - rank(a, confirmed) || a.id.localeCompare(b.id),
-    )[0];
-    if (entry === undefined) continue;
-    if (
-      candidate.ambiguous &&
-      !confirmed.has(entry.id) &&
-      !hasContext(sentence, candidate, index.contextWords.get(entry.id))
-    )
-      continue;
+    const entry = chosen[i];
+    if (sentence === undefined || entry === undefined) return false;
+    return (
+      !candidate.ambiguous ||
+      confirmed.has(entry.id) ||
+      hasContext(sentence, candidate, index.contextWords.get(entry.id))
+    );
+  });
+  acceptListedNames(candidates, accepted, sentences);
+
+  const byId = new Map<string, MatchedCompany>();
+  for (const [i, candidate] of candidates.entries()) {
+    const entry = chosen[i];
+    if (entry === undefined || !accepted[i]) continue;
     const company = byId.get(entry.id) ?? { entry, mentions: [] };
     company.mentions.push({
       sentenceIndex: candidate.sentenceIndex,
@@ -361,6 +369,37 @@ export function matchCompanies({
     byId.set(entry.id, company);
   }
   return [...byId.values()];
+}
+
+/** Words that join names in a list: "Visa and Mastercard", "Apple, Meta or Alphabet". */
+const LIST_JOINERS: ReadonlySet<string> = new Set(['and', 'or', ',', '&']);
+
+/**
+ * A name listed with a company is a company too: "Visa and Mastercard settle", "Target, Walmart and
+ * Costco". An ambiguous candidate joined by "and", "or" or a comma to an accepted one in the same
+ * sentence is accepted; repeated so a whole list follows its one certain name.
+ */
+function acceptListedNames(
+  candidates: readonly Candidate[],
+  accepted: boolean[],
+  sentences: readonly DocSentence[],
+): void {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const [i, candidate] of candidates.entries()) {
+      if (accepted[i]) continue;
+      const tokens = sentences[candidate.sentenceIndex]?.tokens ?? [];
+      const listed = candidates.some(
+        (other, k) =>
+          accepted[k] === true &&
+          other.sentenceIndex === candidate.sentenceIndex &&
+          ((other.start === candidate.end + 1 && LIST_JOINERS.has(tokens[candidate.end]?.lower ?? '')) ||
+            (other.end === candidate.start - 1 && LIST_JOINERS.has(tokens[other.end]?.lower ?? ''))),
+      );
+      if (listed) accepted[i] = changed = true;
+    }
+  }
 }
 
 function rank(entry: CompanyRegistryEntry, confirmed: ReadonlySet<string>): number {
