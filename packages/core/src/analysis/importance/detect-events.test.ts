@@ -78,7 +78,13 @@ describe('events told as a verb and its object', () => {
     expect(events('Contoso to cut 15,000 jobs as turnaround stalls')).toContain('layoffs');
     expect(events('Fabrikam will shed about 5 pct of its workforce')).toContain('layoffs');
     expect(events('Litware to lay off 1,200 workers')).toContain('layoffs');
+    expect(events('Contoso to close three plants, cut tens of thousands of jobs')).toContain('layoffs');
     expect(events('Fed cuts rates, jobs data next')).not.toContain('layoffs');
+  });
+
+  it("reads a company naming its new chief with the person's name between as a leadership change", () => {
+    expect(events("Contoso names Fabrikam's Jane Doe as CEO, shares soar")).toContain('leadership-change');
+    expect(events('Litware appoints former finance chief John Roe chairman')).toContain('leadership-change');
   });
 
   it('reads a government restricting exports as an export control', () => {

@@ -91,7 +91,8 @@ export const EVENT_RULES: readonly EventRule[] = [
   {
     type: 'ipo',
     weight: 0.7,
-    patterns: 'initial public offering|ipo|direct listing|spac|went public|go public|market debut',
+    patterns:
+      'initial public offering|ipo|direct listing|spac|went public|go public|market debut|trading debut|nasdaq debut|nyse debut|exchange debut',
   },
   {
     type: 'layoffs',
@@ -150,10 +151,18 @@ export const EVENT_PROXIMITY_RULES: readonly EventProximityRule[] = [
     ),
     objects: words('jobs positions workers employees staff roles workforce'),
     between: words(
-      'off about some nearly almost around roughly more than up to another additional further % pct percent of its the a hundreds thousands',
+      'off about some nearly almost around roughly more than up to another additional further % pct percent of its the a tens dozens hundreds thousands',
     ),
     companyObject: false,
     window: 6,
+  },
+  // "Names Chipotle's Brian Niccol as CEO", "appoints former CFO Jane Doe chief executive".
+  {
+    type: 'leadership-change',
+    verbs: words('names named appoints appointed hires hired taps tapped picks picked'),
+    objects: words('ceo ceos chairman chairwoman chairperson cfo coo president'),
+    companyObject: false,
+    window: 8,
   },
   // "China restricts exports of gallium", "curbs chip exports", "bans imports of beef".
   {

@@ -103,6 +103,16 @@ describe('topic rules that need financial context', () => {
     );
   });
 
+  it('reads offerings and breakups by their own words', () => {
+    // The price an offering sets is no earnings figure; "sees earnings at $2 a share" is one.
+    expect(slugs('Litware prices IPO at $34 a share')).toEqual(['ipo']);
+    expect(slugs('Contoso sees 2027 earnings at $2.10 a share')).toContain('earnings');
+    expect(slugs('Fabrikam shares soar 25% in Nasdaq debut')).toContain('ipo');
+    // A company splitting itself up is no stock split.
+    expect(slugs('Contoso to split into six units')).toEqual(['mergers-acquisitions']);
+    expect(slugs('Open model rivals GPT-5 on reasoning')).toEqual(['ai']);
+  });
+
   it('reads units after an amount as goods sold, not business units', () => {
     expect(slugs('Handset makers will sell around 900 mln units this year')).not.toContain(
       'mergers-acquisitions',

@@ -21,8 +21,8 @@ export const TOPIC_RULES: TopicRules = {
       'ai|machine learning|chatbot|chatbots|neural|gpu|gpus|inference|deep learning|copilot|gemini|claude|anthropic|llama',
       2,
     ],
-    // Image models by what they do and by name, as "chatgpt" names a language model.
-    ['text-to-image|image generator|image generators|dall-e|midjourney|stable diffusion', 2],
+    // Image models by what they do and by name, as "chatgpt" names a language model; "GPT-5" is one.
+    ['text-to-image|image generator|image generators|dall-e|midjourney|stable diffusion|gpt', 2],
     ['data center|data centers|datacenter|datacenters|training|automation|algorithm|algorithms', 1],
   ],
   'crypto-blockchain': [
@@ -61,7 +61,7 @@ export const TOPIC_RULES: TopicRules = {
   ],
   ipo: [
     [
-      'initial public offering|ipo|ipos|direct listing|spac|went public|go public|going public|stock market debut|market debut|listing',
+      'initial public offering|ipo|ipos|direct listing|spac|went public|go public|going public|stock market debut|market debut|listing|trading debut|nasdaq debut|nyse debut|exchange debut|debut on the nasdaq|debut on the nyse',
       3,
     ],
     ['priced shares|pricing|underwriters|bookrunners|float|flotation|files to list|plans to list', 2],
@@ -79,6 +79,8 @@ export const TOPIC_RULES: TopicRules = {
       'all-cash deal|all-stock deal|per share in cash|agreed to buy|agreed to acquire|to buy|stake|stakes|divestiture|divest|divests|divested|spin-off|spinoff|spin off|pct stake|percent stake|merger agreement|definitive agreement|letter of intent|agreement in principle',
       2,
     ],
+    // A company splitting itself up (a stock split is "splits stock", "two-for-one split").
+    ['split into|splits into|splitting into|split itself into|breakup|break-up|breakups|break itself up', 2],
     // "to purchase" and "purchased by" name a buyer as plainly as "to buy"; a bid received or control
     // sought is a takeover in progress ("gets bid from", "seeking control of").
     [
@@ -455,7 +457,16 @@ export function isInsideBankName(tokens: readonly Token[], start: number): boole
 /** Money around a per-share figure that makes it a price paid: "for 24.60 dlrs/shr", "for $18 a share". */
 const PRICE_TOKENS = words('/ $ dlrs dlr cts usd');
 
-/** "acquire Acme for 24.60 dlrs/shr": a per-share figure after "for" is the price of a deal, not earnings. */
+/** Verbs that put a price on shares: "prices its IPO at $34 a share", "shares traded at". */
+const PRICING_VERBS = words(
+  'price prices priced pricing offered offering sold trading traded trades closed valued',
+);
+
+/**
+ * "acquire Acme for 24.60 dlrs/shr", "prices IPO at $34 a share": a per-share figure after "for", or
+ * after "at" a few words from a pricing verb, is the price of a deal or an offering, not earnings
+ * ("sees earnings at $2 a share" stays earnings).
+ */
 export function isPricePaid(tokens: readonly Token[], start: number): boolean {
   let k = start - 1;
   let number = false;
@@ -465,7 +476,12 @@ export function isPricePaid(tokens: readonly Token[], start: number): boolean {
     if (token.kind === 'number') number = true;
     else if (!PRICE_TOKENS.has(token.lower)) break;
   }
-  return number && tokens[k]?.lower === 'for';
+  if (!number) return false;
+  const before = tokens[k]?.lower;
+  if (before === 'for') return true;
+  if (before !== 'at') return false;
+  for (let v = k - 1; v >= 0 && v >= k - 3; v--) if (PRICING_VERBS.has(tokens[v]?.lower ?? '')) return true;
+  return false;
 }
 
 /**
