@@ -196,6 +196,14 @@ describe('analysis paragraphs', () => {
     expect(text).toMatch(/Looking ahead/);
     expect(text).toContain('expects the government to decide');
   });
+
+  it('speaks of one company in the singular', () => {
+    const one = analyzer.analyzeSync({
+      title: 'Contoso raises dividend as quarterly profit rises',
+      text: 'Contoso said quarterly profit rose 8 percent. It raised its dividend by 4 percent.',
+    });
+    expect(one.analysis[0]).toContain('The company at the centre of the story is Contoso.');
+  });
 });
 
 describe('analysis paragraphs state only what the article supports', () => {

@@ -89,7 +89,8 @@ export function composeAnalysis(facts: AnalysisFacts): string[] {
     ? `The article reports: ${quote(opening.text)}`
     : 'The article gives no lead statement.';
   if (opening) used.add(opening.text);
-  if (named.length > 0) first += ` The companies at the centre of the story are ${listNames(named)}.`;
+  if (named.length === 1) first += ` The company at the centre of the story is ${named[0] ?? ''}.`;
+  else if (named.length > 1) first += ` The companies at the centre of the story are ${listNames(named)}.`;
   if (events.length > 0) first += ` The story concerns ${listNames(events)}.`;
   paragraphs.push(first);
 
