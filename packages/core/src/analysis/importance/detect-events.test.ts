@@ -87,6 +87,13 @@ describe('events told as a verb and its object', () => {
     expect(events('Litware appoints former finance chief John Roe chairman')).toContain('leadership-change');
   });
 
+  it('does not read what is denied, avoided or ruled out as the event', () => {
+    expect(events('No layoffs planned at Contoso, CEO says')).not.toContain('layoffs');
+    expect(events('Contoso rules out layoffs')).not.toContain('layoffs');
+    expect(events('Fabrikam avoids a strike at its Ohio plant')).toEqual([]);
+    expect(events('Contoso announces layoffs')).toContain('layoffs');
+  });
+
   it('reads a government restricting exports as an export control', () => {
     expect(events('China restricts exports of gallium and germanium')).toContain('export-controls');
   });

@@ -9,6 +9,7 @@ import { RATING_DEAL_WORDS } from '../text/analyst-rating.js';
 import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
 import { isSportsContext } from '../text/sports-context.js';
+import type { Token } from '../text/tokenize.js';
 import { hasBuyBack, namesBySentence, VerbObjectMatcher, type NameSpan } from '../text/verb-object.js';
 import { PROXIMITY_RULES } from '../topics/topic-rules.js';
 import {
@@ -88,6 +89,8 @@ export function detectEvents({
     if (sentence.rating && RATING_RULE) hit(RATING_RULE, sentence);
     let buyback: boolean | undefined;
     for (const match of MATCHER.matchAll(sentence.tokens)) {
+      // "No layoffs planned", "avoids a strike": what is denied or avoided did not happen.
+      if (isNegated(sentence.tokens, match.start)) continue;
       for (const rule of match.payload) {
         if (rule.headlineOnly && !sentence.isHeadline) continue;
         if (rule.type === MERGER_EVENT) {
@@ -139,6 +142,32 @@ export function detectEvents({
     primary,
     sentences: new Map(types.map((type) => [type, where.get(type) ?? []])),
   };
+}
+
+const NEGATING_WORDS: ReadonlySet<string> = new Set([
+  'no',
+  'not',
+  'without',
+  'avoid',
+  'avoids',
+  'avoided',
+  'averts',
+  'averted',
+  'escapes',
+  'escaped',
+]);
+const DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'any']);
+
+const RULE_WORDS: ReadonlySet<string> = new Set(['rule', 'rules', 'ruled', 'ruling']);
+
+/**
+ * "no layoffs", "not a takeover", "avoids a strike", "rules out job cuts": a negating word just
+ * before the phrase (or its article).
+ */
+function isNegated(tokens: readonly Token[], start: number): boolean {
+  const at = DETERMINERS.has(tokens[start - 1]?.lower ?? '') ? start - 1 : start;
+  const before = tokens[at - 1]?.lower ?? '';
+  return NEGATING_WORDS.has(before) || (before === 'out' && RULE_WORDS.has(tokens[at - 2]?.lower ?? ''));
 }
 
 function phraseAt(sentence: DocSentence, match: { start: number; end: number }): string {

@@ -158,6 +158,15 @@ const VALUES: Spec[] = [
     { value: 1 },
   ],
   ['better/stronger than expected/forecast/estimated', { value: 1.1 }],
+  // A loss measured against what was expected: "a smaller-than-expected loss" is good news.
+  [
+    'smaller-than-expected/narrower-than-expected/lower-than-expected/smaller-than-forecast/narrower-than-forecast/lower-than-forecast loss/losses/deficit',
+    { value: 0.7 },
+  ],
+  [
+    'bigger-than-expected/larger-than-expected/wider-than-expected/bigger-than-forecast/larger-than-forecast/wider-than-forecast loss/losses/deficit',
+    { value: -0.9 },
+  ],
   [
     'above expectations/estimates/forecasts/consensus/forecast/guidance|ahead of expectations/estimates/forecasts/consensus/forecast/guidance',
     { value: 1 },
@@ -386,7 +395,7 @@ const VALUES: Spec[] = [
   ],
   // "fine" is a penalty only in a penalty context; "fine papers" and "fine-tuning" are not.
   [
-    'million/billion/bn/mn/m/pound/pounds/euro/euros/dollar/dollars/record/antitrust/regulatory/spill/heavy/hefty/eu/big/huge/potential/possible fine|fine for/over/from/after|faces/face/facing/avoids/pays/paid/appeals/impose/imposes/imposed/slapped/levied fine',
+    'million/billion/bn/mn/m/pound/pounds/euro/euros/dollar/dollars/record/antitrust/regulatory/spill/heavy/hefty/eu/big/huge/potential/possible fine|fine for/over/from/after|faces/face/facing/pays/paid/appeals/impose/imposes/imposed/slapped/levied fine',
     { value: -0.9 },
   ],
   ['recall|recalls|recalled|recalling', { value: -0.9 }],
@@ -524,7 +533,8 @@ const VALUES: Spec[] = [
 
 const MODIFIERS: Spec[] = [
   [
-    'not|no|never|without|nor|neither|none|cannot|hardly|no longer|failed to|fails to|fail to|unable to|lack of|lacked|absence of|has yet to|have yet to|unlikely to',
+    // What is avoided or ruled out does not happen: "Meta avoids EU fine", "rules out layoffs".
+    'not|no|never|without|nor|neither|none|cannot|hardly|no longer|failed to|fails to|fail to|unable to|lack of|lacked|absence of|has yet to|have yet to|unlikely to|avoid|avoids|avoided|avoiding|escapes|escaped|averts|averted|averting|dodges|dodged|rule out|rules out|ruled out|ruling out',
     { negator: true },
   ],
   [

@@ -110,6 +110,14 @@ describe('events and evaluations', () => {
     ['Regulators fined the exchange for lax controls.', -1],
     ['The toymaker recalled two million strollers.', -1],
     ['Regulators grounded the jets after a cabin panel blew out.', -1],
+    // Measured against what was expected: beating a feared fall is good news, missing a hoped rise bad.
+    ['Deliveries fell less than analysts had feared.', 1],
+    ['Profit rose less than expected.', -1],
+    ['The carmaker posted a narrower-than-expected loss.', 1],
+    ['The airline posted a wider-than-expected loss.', -1],
+    // What is avoided or ruled out does not happen.
+    ['The platform avoided a potential EU fine by changing its ad model.', 1],
+    ['The chipmaker ruled out layoffs this year.', 1],
     ['A global outage took the payment network offline.', -1],
     ['New export controls will restrict sales of the chips to China.', -1],
     ['The retailer filed for bankruptcy.', -1],

@@ -751,6 +751,29 @@ function numericChange(tokens: readonly Token[], marker: PhraseMatch<LexEntry>, 
   return relative > 0 ? 1 : -1;
 }
 
+/** What a direction measured against an expectation turns into: "fell less than feared" is good news, mildly. */
+const SHORT_OF_EXPECTATION_FACTOR = -0.5;
+const EXPECTATION_WORDS = new Set([
+  'expected',
+  'feared',
+  'forecast',
+  'forecasted',
+  'anticipated',
+  'estimated',
+  'predicted',
+  'projected',
+  'thought',
+  'hoped',
+]);
+
+/** "less than (analysts had) expected/feared" right after a direction. */
+function fallsShortOfExpectation(tokens: readonly Token[], end: number): boolean {
+  if (tokens[end]?.lower !== 'less' || tokens[end + 1]?.lower !== 'than') return false;
+  for (let i = end + 2; i < Math.min(tokens.length, end + 6); i++)
+    if (EXPECTATION_WORDS.has(tokens[i]?.lower ?? '')) return true;
+  return false;
+}
+
 function applyModifiers(
   tokens: readonly Token[],
   byToken: readonly (PhraseMatch<LexEntry> | undefined)[],
@@ -768,6 +791,9 @@ function applyModifiers(
       if (m?.payload.intensity !== undefined) intensity *= m.payload.intensity;
     }
     factor *= Math.min(2, Math.max(0.4, intensity));
+    // "Deliveries fell less than feared", "profit rose less than expected": the move is measured
+    // against what was expected, and it beat or missed that, so the sign turns and the tone is milder.
+    if (fallsShortOfExpectation(tokens, hit.end)) factor *= SHORT_OF_EXPECTATION_FACTOR;
 
     for (let i = hit.anchor - 1, n = 0; i >= 0 && n < 4; i--, n++) {
       const token = tokens[i];
