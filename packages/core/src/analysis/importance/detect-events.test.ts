@@ -94,6 +94,12 @@ describe('events told as a verb and its object', () => {
     expect(events('Contoso announces layoffs')).toContain('layoffs');
   });
 
+  it('reads a ban on goods crossing a border as an export control, any other ban as regulation', () => {
+    expect(events('Fabrikam bans parties at its rentals')).toEqual(['regulation']);
+    expect(events('Contoso banned from selling chips to Litware')).toContain('export-controls');
+    expect(events('US imposes ban on imports of Russian oil')).toContain('export-controls');
+  });
+
   it('reads a government restricting exports as an export control', () => {
     expect(events('China restricts exports of gallium and germanium')).toContain('export-controls');
   });

@@ -35,7 +35,7 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'export-controls',
     weight: 1,
     patterns:
-      'export controls|export control|export restrictions|export rules|export ban|export curbs|export licence|export license|export licenses|licensing requirements|entity list|blacklisted|blacklist|sanctions|sanctioned|embargo|banned from|ban on|bans|banned',
+      'export controls|export control|export restrictions|export rules|export ban|export bans|import ban|import bans|export curbs|export licence|export license|export licenses|licensing requirements|entity list|blacklisted|blacklist|sanctions|sanctioned|embargo|ban on exports/imports|ban on the export/import/sale|banned/barred from selling/exporting/shipping/supplying',
   },
   {
     type: 'bankruptcy',
@@ -85,7 +85,10 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'regulation',
     weight: 0.7,
     patterns:
-      'regulator|regulators|regulation|regulations|legislation|new rules|probe|investigation|approved by|approval from|ruling|law|faa|fda|sec|ftc|fcc|nhtsa|cma|european commission|antitrust',
+      'regulator|regulators|regulation|regulations|legislation|new rules|probe|investigation|approved by|approval from|ruling|law|faa|fda|sec|ftc|fcc|nhtsa|cma|european commission|antitrust|' +
+      // A ban on what a company sells or does ("TikTok ban", "bans parties"); bans on goods crossing a
+      // border are export controls above.
+      'ban|bans|banned|banning|ban on|banned from',
   },
   { type: 'recall', weight: 0.7, patterns: 'recall|recalls|recalled|recalling' },
   {

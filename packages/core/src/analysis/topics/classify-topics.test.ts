@@ -113,6 +113,15 @@ describe('topic rules that need financial context', () => {
     expect(slugs('Open model rivals GPT-5 on reasoning')).toEqual(['ai']);
   });
 
+  it("reads a company's growth and prices as its own, an economy's as the economy's", () => {
+    expect(slugs('Contoso shares plunge as growth slows')).not.toContain('macro-economy');
+    expect(slugs('Contoso raises subscription prices in US')).not.toContain('macro-economy');
+    expect(slugs('Consumer prices rise 0.4 pct in May')).toContain('macro-economy');
+    expect(
+      slugs('Growth slows as prices rise', 'Shoppers cut back as prices rose for a fifth month.'),
+    ).toContain('macro-economy');
+  });
+
   it('reads units after an amount as goods sold, not business units', () => {
     expect(slugs('Handset makers will sell around 900 mln units this year')).not.toContain(
       'mergers-acquisitions',

@@ -39,6 +39,7 @@ import {
 import {
   ANCHORED_TOPICS,
   CARRIAGE_WORDS,
+  COMPANY_ANCHORED_TOPICS,
   CURRENCY_WORDS,
   FLOW_OWNERS,
   FLOW_WORDS,
@@ -65,8 +66,11 @@ const MAX_TOPICS = 4;
 const LEAD_SENTENCES = 3;
 const FALLBACK_RELEVANCE = 0.2;
 const SECTOR_WEIGHT = 5;
-/** A company's relevance from which its mixed sector (MIXED_SECTOR_HINTS) hints at a topic. */
-const MIXED_SECTOR_MIN_RELEVANCE = 0.5;
+/**
+ * A company's relevance from which the story is about it: its mixed sector (MIXED_SECTOR_HINTS) hints
+ * at a topic, and COMPANY_ANCHORED_TOPICS need a strong phrase.
+ */
+const CENTRAL_COMPANY_RELEVANCE = 0.5;
 const SUPPORTING_WEIGHT = 1;
 const TABLE_ROW_WEIGHT = 2;
 /** A headline anchor (HEADLINE_ANCHORS) counts as a strong phrase. */
@@ -176,6 +180,8 @@ export function classifyTopics({
   };
 
   const nameSpans = namesBySentence(names);
+  /** The story is about a company (COMPANY_ANCHORED_TOPICS). */
+  const companyStory = companies.some((c) => c.relevance >= CENTRAL_COMPANY_RELEVANCE);
 
   for (const sentence of sentences) {
     const boost = sentence.isHeadline ? HEADLINE_BOOST : 1;
@@ -231,7 +237,10 @@ export function classifyTopics({
         if (rule.slug === 'energy' && STAGE_WORDS.has(rule.phrase)) defer(stage, rule.weight * boost, inLead);
         else if (isEverydayDeal(rule.slug, rule.weight)) defer(deal, rule.weight * boost, inLead);
         else if (rule.weight > SUPPORTING_WEIGHT) anchor(rule.slug, rule.weight * boost);
-        else if (!ANCHORED_TOPICS.has(rule.slug)) {
+        else if (
+          !ANCHORED_TOPICS.has(rule.slug) &&
+          !(companyStory && COMPANY_ANCHORED_TOPICS.has(rule.slug))
+        ) {
           anchored.add(rule.slug);
           add(rule.slug, rule.weight * boost);
         } else if (sentence.isHeadline && HEADLINE_ANCHORS.has(rule.phrase)) {
@@ -261,7 +270,7 @@ export function classifyTopics({
   // body a label.
   const mixed: [TaxonomyTopicSlug, number][] = [];
   for (const company of companies) {
-    if (!company.sector || company.relevance < MIXED_SECTOR_MIN_RELEVANCE) continue;
+    if (!company.sector || company.relevance < CENTRAL_COMPANY_RELEVANCE) continue;
     for (const [pattern, slugs] of MIXED_SECTOR_HINTS) {
       if (!pattern.test(company.sector)) continue;
       const favoured = slugs.reduce((best, slug) =>

@@ -422,6 +422,16 @@ export const ANCHORED_TOPICS: ReadonlySet<TaxonomyTopicSlug> = new Set<TaxonomyT
 ]);
 
 /**
+ * Topics whose supporting words are a company's own when the story is about a company: "Zoom shares
+ * plunge as growth slows", "Spotify raises prices". There they count only next to a strong phrase, as
+ * in ANCHORED_TOPICS; in a story about a country or a market ("Austria growth forecast revised") they
+ * stand alone.
+ */
+export const COMPANY_ANCHORED_TOPICS: ReadonlySet<TaxonomyTopicSlug> = new Set<TaxonomyTopicSlug>([
+  'macro-economy',
+]);
+
+/**
  * Production-stage words petroleum shares with metals, edible oils and sugar ("refined copper",
  * "crude palm oil", "sugar refinery"). In an article whose headline or lead names such a commodity
  * they only support energy; elsewhere they settle it ("crude prices", "refinery fire").
