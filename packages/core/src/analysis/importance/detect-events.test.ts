@@ -100,6 +100,18 @@ describe('events told as a verb and its object', () => {
     expect(events('US imposes ban on imports of Russian oil')).toContain('export-controls');
   });
 
+  it('reads what a company does of its own as its own events, not a rating or a launch', () => {
+    // Upgrading its own guidance is no analyst rating.
+    expect(events('Contoso upgrades profit guidance again')).toEqual(['guidance-change']);
+    expect(events('Harbor Ridge upgrades Contoso to Buy')).toContain('analyst-rating');
+    // A rights issue, a bond or a probe is launched, but none is a product.
+    expect(events('Fabrikam launches £7 billion rights issue')).not.toContain('product-launch');
+    expect(events('Regulator launches probe into Litware')).not.toContain('product-launch');
+    expect(events('Contoso launches new phone')).toContain('product-launch');
+    expect(events('Litware to pay $361 million to settle US probe')).toContain('lawsuit-fine');
+    expect(events('Fabrikam shares tumble after CEO quits')).toContain('leadership-change');
+  });
+
   it('reads a government restricting exports as an export control', () => {
     expect(events('China restricts exports of gallium and germanium')).toContain('export-controls');
   });

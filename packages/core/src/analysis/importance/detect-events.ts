@@ -93,6 +93,7 @@ export function detectEvents({
       if (isNegated(sentence.tokens, match.start)) continue;
       for (const rule of match.payload) {
         if (rule.headlineOnly && !sentence.isHeadline) continue;
+        if (rule.type === LAUNCH_EVENT && launchesNoProduct(sentence.tokens, match.end)) continue;
         if (rule.type === MERGER_EVENT) {
           const phrase = phraseAt(sentence, match);
           // "Upgrades Acme to Buy": in a rating statement "to buy" is the rating, not a takeover.
@@ -159,6 +160,41 @@ const NEGATING_WORDS: ReadonlySet<string> = new Set([
 const DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'any']);
 
 const RULE_WORDS: ReadonlySet<string> = new Set(['rule', 'rules', 'ruled', 'ruling']);
+
+const LAUNCH_EVENT = 'product-launch';
+/** What is launched that is no product: "launches £7 billion rights issue", "launched a probe". */
+const NOT_PRODUCTS: ReadonlySet<string> = new Set([
+  'issue',
+  'bond',
+  'bonds',
+  'offering',
+  'offer',
+  'bid',
+  'buyback',
+  'probe',
+  'investigation',
+  'inquiry',
+  'review',
+  'appeal',
+  'lawsuit',
+  'campaign',
+  'strike',
+  'attack',
+  'attacks',
+  'offensive',
+]);
+const LAUNCH_OBJECT_WINDOW = 5;
+
+/** The launch verb's object, a few words on, is a financing, a legal step or an attack. */
+function launchesNoProduct(tokens: readonly Token[], end: number): boolean {
+  for (let i = end; i < Math.min(tokens.length, end + LAUNCH_OBJECT_WINDOW); i++) {
+    const token = tokens[i];
+    if (token?.kind === 'punct' && token.lower !== '£' && token.lower !== '$' && token.lower !== '€')
+      return false;
+    if (NOT_PRODUCTS.has(token?.lower ?? '')) return true;
+  }
+  return false;
+}
 
 /**
  * "no layoffs", "not a takeover", "avoids a strike", "rules out job cuts": a negating word just

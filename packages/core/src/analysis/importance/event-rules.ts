@@ -71,7 +71,7 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'guidance-change',
     weight: 0.75,
     patterns:
-      'raised/raises/lifted/lifts/cut/cuts/lowered/lowers/slashed/slashes/trimmed/boosted guidance/outlook/forecast|raised/cut/lowered its guidance/outlook/forecast',
+      'raised/raises/lifted/lifts/cut/cuts/lowered/lowers/slashed/slashes/trimmed/boosted/upgrades/upgraded/downgrades/downgraded guidance/outlook/forecast|raised/raises/lifted/lifts/cut/cuts/lowered/lowers/slashed/slashes/trimmed/boosted/upgrades/upgraded/downgrades/downgraded its/profit/earnings/revenue/sales/full-year/annual guidance/outlook/forecast|raised/cut/lowered/upgraded/downgraded its profit/earnings/revenue/sales/full-year/annual guidance/outlook/forecast',
   },
   {
     type: 'lawsuit-fine',
@@ -106,7 +106,7 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'leadership-change',
     weight: 0.55,
     patterns:
-      'steps down|stepped down|resigned|resigns|resignation|ousted|appointed chief executive|named chief executive|new ceo|appoints/appointed/names/named ceo',
+      'steps down|stepped down|resigned|resigns|resignation|ousted|appointed chief executive|named chief executive|new ceo|appoints/appointed/names/named ceo|ceo/cfo/chairman/chairwoman/president quits/quit/departs/exits/leaves/retires|chief executive quits/quit/departs/exits/leaves/retires|quits/quit as ceo/cfo/chairman/chairwoman/president/boss',
   },
   {
     type: 'earnings',
@@ -166,6 +166,16 @@ export const EVENT_PROXIMITY_RULES: readonly EventProximityRule[] = [
     objects: words('ceo ceos chairman chairwoman chairperson cfo coo president'),
     companyObject: false,
     window: 8,
+  },
+  // "To pay $361 million to settle US probe", "settles SEC charges": a settlement with words between.
+  {
+    type: 'lawsuit-fine',
+    verbs: words('settle settles settled settling'),
+    objects: words(
+      'probe probes charges claims lawsuit lawsuits suit suits case cases allegations investigation investigations',
+    ),
+    companyObject: false,
+    window: 4,
   },
   // "China restricts exports of gallium", "curbs chip exports", "bans imports of beef".
   {

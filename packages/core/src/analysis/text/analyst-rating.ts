@@ -108,6 +108,17 @@ function findRatingChange(tokens: readonly Token[]): number {
   return -1;
 }
 
+/** What a company upgrades of its own: "upgrades profit guidance", "downgrades its outlook". */
+const GUIDANCE_WORDS = new Set(['guidance', 'forecast', 'forecasts', 'outlook', 'targets']);
+const GUIDANCE_WINDOW = 3;
+
+/** "Rolls-Royce upgrades profit guidance": an upgrade of the company's own forecast is no rating. */
+function upgradesGuidance(tokens: readonly Token[], at: number): boolean {
+  for (let i = at + 1; i < Math.min(tokens.length, at + 1 + GUIDANCE_WINDOW); i++)
+    if (GUIDANCE_WORDS.has(tokens[i]?.lower ?? '')) return true;
+  return false;
+}
+
 /** The rating statement of a sentence, or null when it is not one. */
 export function findRatingStatement(tokens: readonly Token[]): RatingStatement | null {
   const change = findRatingChange(tokens);
@@ -117,6 +128,7 @@ export function findRatingStatement(tokens: readonly Token[]): RatingStatement |
   for (let i = 0; i < tokens.length; i++) {
     const match = MATCHER.matchAt(tokens, i);
     if (match === null) continue;
+    if (match.end - match.start === 1 && upgradesGuidance(tokens, i)) continue;
     if (match.end - match.start > 1 || tokens[i]?.lower !== 'pt') {
       first = i;
       break;

@@ -111,6 +111,8 @@ describe('topic rules that need financial context', () => {
     // A company splitting itself up is no stock split.
     expect(slugs('Contoso to split into six units')).toEqual(['mergers-acquisitions']);
     expect(slugs('Open model rivals GPT-5 on reasoning')).toEqual(['ai']);
+    // Capital raised after a listing is finance.
+    expect(slugs('Fabrikam plans rights offering')).toEqual(['finance']);
   });
 
   it("reads a company's growth and prices as its own, an economy's as the economy's", () => {

@@ -239,6 +239,11 @@ export const TOPIC_RULES: TopicRules = {
       'bank|banks|banking|lender|lenders|asset manager|asset management|insurer|insurers|insurance|hedge fund|private equity|brokerage|investment bank',
       2,
     ],
+    // Raising capital after the listing, and lending by kind: "£7 billion rights issue", "car finance".
+    [
+      'rights issue|rights issues|rights offering|share placing|share placement|secondary offering|follow-on offering|capital raising|capital raise|car finance|auto finance|motor finance|consumer finance',
+      2,
+    ],
     [
       'loans|loan|lending|deposits|credit|bonds|bond|investors|fund|funds|capital|mortgage|mortgages|financial|wall street|stock market|shares|equities',
       1,
