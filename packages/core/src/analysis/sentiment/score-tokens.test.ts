@@ -118,10 +118,6 @@ describe('events and evaluations', () => {
     // What is avoided or ruled out does not happen.
     ['The platform avoided a potential EU fine by changing its ad model.', 1],
     ['The chipmaker ruled out layoffs this year.', 1],
-    // A walkout over a deal is a strike (a strike that makes a deal: below).
-    ['Dockers strike over pay deal.', -1],
-    // Taken out of a probe is cleared.
-    ['Regulators dropped Contoso, Fabrikam and Litware from the benchmark investigation.', 1],
     ['A global outage took the payment network offline.', -1],
     ['New export controls will restrict sales of the chips to China.', -1],
     ['The retailer filed for bankruptcy.', -1],
@@ -266,13 +262,6 @@ describe('approvals, obstacles and cancellations', () => {
     expect(Math.abs(score('The flagship store will open this fall in Manhattan.'))).toBeLessThan(POSITIVE);
     expect(Math.abs(score('See a slide show of the newest products.'))).toBeLessThan(POSITIVE);
     expect(Math.abs(score('The new logo is a nod to the brand’s history.'))).toBeLessThan(POSITIVE);
-  });
-});
-
-describe('a strike that makes a deal', () => {
-  it('reads "strike … deal" as a deal made, mildly good, not a walkout', () => {
-    expect(score('Contoso and Fabrikam strike psoriasis drug deal.')).toBeGreaterThan(0);
-    expect(score('Contoso and Fabrikam strike $2 billion chip pact.')).toBeGreaterThan(0);
   });
 });
 

@@ -185,49 +185,6 @@ function isDismissed(tokens: readonly Token[], start: number, end: number): bool
   return false;
 }
 
-/** Probes a company can be taken out of, and the verbs that take it out ("drops … from the probe"). */
-const PROBES = new Set(['probe', 'probes', 'investigation', 'investigations', 'inquiry']);
-const DROP_VERBS = new Set([
-  'drops',
-  'dropped',
-  'drop',
-  'removes',
-  'removed',
-  'excludes',
-  'excluded',
-  'clears',
-  'cleared',
-]);
-const DROPPED_FROM_WINDOW = 4;
-
-/** "from (the ethanol benchmark) investigation" after a verb that takes something out earlier in the sentence. */
-function isDroppedFrom(tokens: readonly Token[], start: number): boolean {
-  for (let i = start - 1; i >= 0 && i >= start - DROPPED_FROM_WINDOW; i--) {
-    if (tokens[i]?.lower !== 'from') continue;
-    for (let k = i - 1; k >= 0; k--) if (DROP_VERBS.has(tokens[k]?.lower ?? '')) return true;
-    return false;
-  }
-  return false;
-}
-
-const STRIKE_WORDS = new Set(['strike', 'strikes', 'struck', 'striking']);
-const DEAL_WORDS = new Set(['deal', 'deals', 'pact', 'agreement', 'accord', 'partnership', 'alliance']);
-const STRUCK_DEAL_VALUE = 0.2;
-const STRIKE_DEAL_WINDOW = 5;
-
-/** A strike over, against or for something is a walkout ("dockers strike over pay deal"). */
-const STRIKE_CAUSES = new Set(['over', 'against', 'about', 'for', 'after', 'despite', 'on', 'at', 'in']);
-
-/** "strike psoriasis drug deal", "struck a $2 billion pact": a deal word a few words on, in the same clause. */
-function strikesDeal(tokens: readonly Token[], end: number): boolean {
-  for (let i = end; i < Math.min(tokens.length, end + STRIKE_DEAL_WINDOW); i++) {
-    const lower = tokens[i]?.lower ?? '';
-    if (DEAL_WORDS.has(lower)) return true;
-    if (STRIKE_CAUSES.has(lower) || (tokens[i]?.kind === 'punct' && lower !== '$')) return false;
-  }
-  return false;
-}
-
 export function squash(raw: number): number {
   return raw / Math.sqrt(raw * raw + SQUASH);
 }
@@ -516,17 +473,6 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
       isDismissed(tokens, match.start, match.end)
     )
       value = DISMISSED_VALUE;
-    // "EU drops Shell, BP from ethanol investigation": a company taken out of a probe is cleared.
-    if (value < 0 && PROBES.has(tokens[match.end - 1]?.lower ?? '') && isDroppedFrom(tokens, match.start))
-      value = DISMISSED_VALUE;
-    // "Valeant, AstraZeneca strike psoriasis drug deal": a strike that makes a deal is no walkout.
-    if (
-      value < 0 &&
-      STRIKE_WORDS.has(word ?? '') &&
-      match.end - match.start === 1 &&
-      strikesDeal(tokens, match.end)
-    )
-      value = STRUCK_DEAL_VALUE;
     hits.push({ start: match.start, end: match.end, anchor: match.start, value, kind: 'lexicon' });
   }
 
