@@ -104,6 +104,9 @@ describe('events told as a verb and its object', () => {
     // Upgrading its own guidance is no analyst rating.
     expect(events('Contoso upgrades profit guidance again')).toEqual(['guidance-change']);
     expect(events('Harbor Ridge upgrades Contoso to Buy')).toContain('analyst-rating');
+    // An agency upgrading a company's outlook rates it.
+    expect(events('Northgate Ratings upgrades Contoso outlook to stable')).toContain('analyst-rating');
+    expect(events('Litware upgrades its full-year outlook')).toEqual(['guidance-change']);
     // A rights issue, a bond or a probe is launched, but none is a product.
     expect(events('Fabrikam launches £7 billion rights issue')).not.toContain('product-launch');
     expect(events('Regulator launches probe into Litware')).not.toContain('product-launch');

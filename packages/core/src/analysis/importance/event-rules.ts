@@ -71,7 +71,7 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'guidance-change',
     weight: 0.75,
     patterns:
-      'raised/raises/lifted/lifts/cut/cuts/lowered/lowers/slashed/slashes/trimmed/boosted/upgrades/upgraded/downgrades/downgraded guidance/outlook/forecast|raised/raises/lifted/lifts/cut/cuts/lowered/lowers/slashed/slashes/trimmed/boosted/upgrades/upgraded/downgrades/downgraded its/profit/earnings/revenue/sales/full-year/annual guidance/outlook/forecast|raised/cut/lowered/upgraded/downgraded its profit/earnings/revenue/sales/full-year/annual guidance/outlook/forecast',
+      'raised/raises/lifted/lifts/cut/cuts/lowered/lowers/slashed/slashes/trimmed/boosted/upgrades/upgraded/downgrades/downgraded guidance/outlook/forecast|raised/raises/lifted/lifts/cut/cuts/lowered/lowers/slashed/slashes/trimmed/boosted/upgrades/upgraded/downgrades/downgraded its/profit/earnings/revenue/sales/full-year/annual guidance/outlook/forecast|raised/raises/cut/cuts/lowered/lowers/upgraded/upgrades/downgraded/downgrades its profit/earnings/revenue/sales/full-year/annual guidance/outlook/forecast',
   },
   {
     type: 'lawsuit-fine',

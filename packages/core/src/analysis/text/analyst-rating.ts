@@ -110,12 +110,27 @@ function findRatingChange(tokens: readonly Token[]): number {
 
 /** What a company upgrades of its own: "upgrades profit guidance", "downgrades its outlook". */
 const GUIDANCE_WORDS = new Set(['guidance', 'forecast', 'forecasts', 'outlook', 'targets']);
-const GUIDANCE_WINDOW = 3;
+/** Words between the verb and its own guidance; a name there ("upgrades Ford outlook") is a rating's. */
+const OWN_GUIDANCE_WORDS = new Set([
+  'its',
+  'their',
+  'the',
+  'profit',
+  'earnings',
+  'revenue',
+  'sales',
+  'full-year',
+  'annual',
+  'margin',
+]);
 
 /** "Rolls-Royce upgrades profit guidance": an upgrade of the company's own forecast is no rating. */
 function upgradesGuidance(tokens: readonly Token[], at: number): boolean {
-  for (let i = at + 1; i < Math.min(tokens.length, at + 1 + GUIDANCE_WINDOW); i++)
-    if (GUIDANCE_WORDS.has(tokens[i]?.lower ?? '')) return true;
+  for (let i = at + 1; i < Math.min(tokens.length, at + 4); i++) {
+    const lower = tokens[i]?.lower ?? '';
+    if (GUIDANCE_WORDS.has(lower)) return true;
+    if (!OWN_GUIDANCE_WORDS.has(lower)) return false;
+  }
   return false;
 }
 

@@ -20,7 +20,10 @@
  *   commodity, a fuel (FLOW_OWNERS) or the carriage of goods (CARRIAGE_WORDS: "freight", "vessels") are
  *   that market's, and in a carriage sentence "trade with" or "trading partners" is the route (ROUTE_PHRASES);
  * - in an analyst's rating statement "to buy" is the rating, not a takeover, and "to buy back" stock a buyback;
- * - rows of a wire-service results table ("Net 5.5 mln vs 4.9 mln") are earnings evidence.
+ * - rows of a wire-service results table ("Net 5.5 mln vs 4.9 mln") are earnings evidence;
+ * - in a story about a company (CENTRAL_COMPANY_RELEVANCE) the economy's supporting words are the
+ *   company's own ("growth slows", "raises prices": COMPANY_ANCHORED_TOPICS), and a sector holding
+ *   makers and sellers alike hints at whichever of its topics the story's words favour (MIXED_SECTOR_HINTS).
  */
 import type { TaxonomyTopicSlug } from '../../topics/taxonomy.js';
 import type { TopicAssignment } from '../contract.js';
