@@ -384,23 +384,35 @@ function acceptListedNames(
   accepted: boolean[],
   sentences: readonly DocSentence[],
 ): void {
+  if (accepted.every(Boolean)) return;
+  // Candidates by where they start and end in their sentence, to find a neighbour in one look.
+  const at = (sentenceIndex: number, position: number) => sentenceIndex * POSITION_SPAN + position;
+  const byStart = new Map<number, number>();
+  const byEnd = new Map<number, number>();
+  for (const [i, candidate] of candidates.entries()) {
+    byStart.set(at(candidate.sentenceIndex, candidate.start), i);
+    byEnd.set(at(candidate.sentenceIndex, candidate.end), i);
+  }
   let changed = true;
   while (changed) {
     changed = false;
     for (const [i, candidate] of candidates.entries()) {
       if (accepted[i]) continue;
       const tokens = sentences[candidate.sentenceIndex]?.tokens ?? [];
-      const listed = candidates.some(
-        (other, k) =>
-          accepted[k] === true &&
-          other.sentenceIndex === candidate.sentenceIndex &&
-          ((other.start === candidate.end + 1 && LIST_JOINERS.has(tokens[candidate.end]?.lower ?? '')) ||
-            (other.end === candidate.start - 1 && LIST_JOINERS.has(tokens[other.end]?.lower ?? ''))),
-      );
-      if (listed) accepted[i] = changed = true;
+      const after = LIST_JOINERS.has(tokens[candidate.end]?.lower ?? '')
+        ? byStart.get(at(candidate.sentenceIndex, candidate.end + 1))
+        : undefined;
+      const before = LIST_JOINERS.has(tokens[candidate.start - 1]?.lower ?? '')
+        ? byEnd.get(at(candidate.sentenceIndex, candidate.start - 1))
+        : undefined;
+      if ((after !== undefined && accepted[after]) || (before !== undefined && accepted[before]))
+        accepted[i] = changed = true;
     }
   }
 }
+
+/** Token positions per sentence in acceptListedNames' keys (more than any sentence holds). */
+const POSITION_SPAN = 1_000_000;
 
 function rank(entry: CompanyRegistryEntry, confirmed: ReadonlySet<string>): number {
   return (confirmed.has(entry.id) ? 10 : 0) + (entry.prominence ?? 1);

@@ -44,12 +44,15 @@ const RULES_BY_TYPE = new Map(EVENT_RULES.map((rule) => [rule.type, rule]));
 /** Objects the M&A topic takes for words of a business's name ("B and D Instruments") that alone are goods. */
 const GOODS_OBJECTS: ReadonlySet<string> = new Set(['products', 'services']);
 
+/** Events told as a verb and its object: layoffs, new chiefs, settlements, export measures (EVENT_PROXIMITY_RULES). */
+const PROXIMITY = new VerbObjectMatcher<EventProximityRule>(EVENT_PROXIMITY_RULES);
+
 /**
- * Events told as a verb and its object: layoffs and export measures (EVENT_PROXIMITY_RULES), and the
- * deals the M&A topic reads that way ("to sell its Nigerian onshore unit", "offers $18 a share for
- * <company>").
+ * In a headline also the deals the M&A topic reads that way ("to sell its Nigerian onshore unit",
+ * "offers $18 a share for <company>"); in a body "sold … shares" or "selling … products" is too
+ * often no deal.
  */
-const PROXIMITY = new VerbObjectMatcher<EventProximityRule>([
+const HEADLINE_PROXIMITY = new VerbObjectMatcher<EventProximityRule>([
   ...EVENT_PROXIMITY_RULES,
   ...PROXIMITY_RULES.filter((rule) => rule.slug === 'mergers-acquisitions').map((rule) => ({
     ...rule,
@@ -109,16 +112,14 @@ export function detectEvents({
         hit(rule, sentence);
       }
     }
-    for (const proximity of PROXIMITY.hits(sentence, nameSpans.get(sentence.index))) {
+    const matcher = sentence.isHeadline ? HEADLINE_PROXIMITY : PROXIMITY;
+    for (const proximity of matcher.hits(sentence, nameSpans.get(sentence.index))) {
       const rule = RULES_BY_TYPE.get(proximity.type);
       if (rule === undefined) continue;
-      // A deal told this way counts in the headline only: in a body "sold ... shares" or "selling ...
-      // products" is too often no deal. In a sports story it names a transfer ("sells its striker").
+      // In a sports story a deal verb names a transfer ("sells its striker").
       if (
         rule.type === MERGER_EVENT &&
-        (!sentence.isHeadline ||
-          (buyback ??= hasBuyBack(sentence.tokens)) ||
-          (sports ??= isSportsContext(sentences)))
+        ((buyback ??= hasBuyBack(sentence.tokens)) || (sports ??= isSportsContext(sentences)))
       )
         continue;
       // A sentence the phrase rules already counted for this type counts once.
