@@ -16,6 +16,7 @@ import {
   EVENT_PROXIMITY_RULES,
   EVENT_RULES,
   EVERYDAY_DEAL_PHRASES,
+  LAUNCH_EVENT,
   MERGER_EVENT,
   RATING_EVENT,
   REVIEW_EVENT,
@@ -162,7 +163,6 @@ const DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'any']);
 
 const RULE_WORDS: ReadonlySet<string> = new Set(['rule', 'rules', 'ruled', 'ruling']);
 
-const LAUNCH_EVENT = 'product-launch';
 /** What is launched that is no product: "launches £7 billion rights issue", "launched a probe". */
 const NOT_PRODUCTS: ReadonlySet<string> = new Set([
   'issue',

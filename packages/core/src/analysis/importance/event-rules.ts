@@ -192,3 +192,4 @@ export const EVENT_PROXIMITY_RULES: readonly EventProximityRule[] = [
 export const REVIEW_EVENT = 'review-opinion';
 export const RATING_EVENT = 'analyst-rating';
 export const MERGER_EVENT = 'merger-acquisition';
+export const LAUNCH_EVENT = 'product-launch';

@@ -71,7 +71,7 @@ const BUY_WORDS: ReadonlySet<string> = new Set(['buy', 'buys', 'bought', 'buying
 const MIN_COMPOUND = 5;
 
 /** A hyphenated compound's head is its last part: "chip-export" is an export, "car-import" an import. */
-export function headWord(lower: string): string {
+function headWord(lower: string): string {
   if (lower.length < MIN_COMPOUND || !lower.includes('-')) return lower;
   const hyphen = lower.lastIndexOf('-');
   return hyphen > 0 && hyphen < lower.length - 1 ? lower.slice(hyphen + 1) : lower;
