@@ -327,7 +327,7 @@ async function learnedPass(
   );
   for (const [field, a] of Object.entries(learned.crossValidation))
     console.log(
-      `learned cv ${field} builtin=${a.builtin.toFixed(4)} learned=${a.learned.toFixed(4)} n=${a.n}${a.scoreError ? ` score_rmse builtin=${a.scoreError.builtin.toFixed(4)} learned=${a.scoreError.learned.toFixed(4)}` : ''}${a.used ? ' used' : ''}`,
+      `learned cv ${field} builtin=${a.builtin.toFixed(4)} learned=${a.learned.toFixed(4)} n=${a.n}${a.scoreError ? ` score_rmse builtin=${a.scoreError.builtin.toFixed(4)} learned=${a.scoreError.learned.toFixed(4)}` : ''}${a.used ? ' used' : ''}${a.pooled ? ' pooled' : ''}`,
     );
   return {
     prefix: 'learned ',

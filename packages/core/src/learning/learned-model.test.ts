@@ -131,6 +131,49 @@ describe('trainLearnedModel', { timeout: 60_000 }, () => {
     expect(ids('Contoso opens a new office in Nice')).toEqual(['contoso']);
   });
 
+  it("learns a company's tone from the articles' corrected tone when its own corrections are few", () => {
+    // Editors set the tone toward Northwind only a few times with the invented words, and
+    // corrected many articles' tone with them: the articles teach the company head what they mean.
+    const companyExamples: LearningExample[] = PLACES.flatMap((place, i) => [
+      {
+        input: { title: `Northwind Systems opens an office in ${place}`, text: '' },
+        companies: [{ companyId: 'northwind', sentimentScore: 0 }],
+      },
+      i < 2
+        ? {
+            input: { title: `Northwind Systems valve orders zorble in ${place}`, text: '' },
+            companies: [{ companyId: 'northwind', sentimentScore: 0.5 }],
+          }
+        : i < 4
+          ? {
+              input: { title: `Northwind Systems valve orders flonk in ${place}`, text: '' },
+              companies: [{ companyId: 'northwind', sentimentScore: -0.5 }],
+            }
+          : {
+              input: { title: `Northwind Systems hires engineers in ${place}`, text: '' },
+              companies: [{ companyId: 'northwind', sentimentScore: 0 }],
+            },
+    ]);
+    const input = { title: 'Northwind Systems pump orders zorble in Oslo', text: '' };
+    const northwind = (result: ReturnType<typeof analyze>) =>
+      result.companies.find((c) => c.companyId === 'northwind')?.sentimentScore;
+    expect(northwind(builtin.analyzeSync(input))).toBe(0);
+
+    const trained = trainLearnedModel({ examples: [...sentimentExamples, ...companyExamples], analyze });
+    const cv = trained.crossValidation.companySentiment;
+    expect(cv?.n).toBe(companyExamples.length);
+    expect(cv?.builtin).toBeCloseTo(16 / 20, 2);
+    expect(cv?.learned).toBe(1);
+    expect(cv?.pooled).toBe(true);
+    const learned = createLearnedAnalyzer({ builtin, model: loadLearnedModel('learned-4', trained.data) });
+    expect(northwind(learned.analyzeSync(input))).toBeGreaterThanOrEqual(0.15);
+
+    // Company corrections alone, as many as before, do not teach it.
+    const alone = trainLearnedModel({ examples: companyExamples, analyze }).crossValidation.companySentiment;
+    expect(alone?.learned).toBeLessThan(1);
+    expect(alone?.pooled).toBeUndefined();
+  });
+
   it('learns per-company sentiment and topics', () => {
     const examples: LearningExample[] = PLACES.flatMap((place) => [
       {

@@ -5,6 +5,11 @@
  * Fields: article sentiment and per-company sentiment (a class model, and a
  * ridge regression of the editors' score on the rules' score and the words,
  * shrunk toward the rules' score), company matches editors removed, and topics.
+ * The per-company head may also learn from the articles' corrected tone (the
+ * words of a corrected article read as a mention of its subject): editors
+ * correct an article's tone far more often than one company's, and the words
+ * that move one move the other; cross-validation on the company corrections
+ * alone decides whether they help.
  * Each field is cross-validated (k folds, articles never split across folds)
  * against the built-in analyzer on the same examples, which also chooses the
  * field's penalty, override threshold and shrinkage; a field's model is kept
@@ -18,7 +23,12 @@ import {
   type CompanyMention,
 } from '../analysis/contract.js';
 import { DEFAULT_HASH_BITS, type SparseVector } from './hashed-features.js';
-import { articleFeatures, mentionKeepFeatures, mentionSentimentFeatures } from './learning-features.js';
+import {
+  articleFeatures,
+  articleMentionFeatures,
+  mentionKeepFeatures,
+  mentionSentimentFeatures,
+} from './learning-features.js';
 import {
   loadLinearModel,
   predictValue,
@@ -53,6 +63,8 @@ export interface FieldAgreement {
   used: boolean;
   /** Sentiment fields: root-mean-square distance from the editors' scores. */
   scoreError?: { builtin: number; learned: number };
+  /** The company head learned from the articles' corrected tone as well (ClassTask.pool). */
+  pooled?: boolean;
 }
 export type CrossValidation = Partial<Record<LearnedField, FieldAgreement>>;
 
@@ -148,6 +160,8 @@ interface HeadSetting {
   l2: number;
   minConfidence: number;
   scoreShrink: number;
+  /** Trained on the task's pool as well as its own items. */
+  pooled: boolean;
 }
 
 /**
@@ -163,7 +177,7 @@ function headScore(
   head: SentimentPredictor,
   x: SparseVector,
   builtinScore: number,
-  setting: Omit<HeadSetting, 'l2'> = head,
+  setting: Omit<HeadSetting, 'l2' | 'pooled'> = head,
 ): { score: number; confidence: number } {
   const p = head.model.predict(x);
   const correction = head.scoreModel ? predictValue(head.scoreModel, x) : 0;
@@ -175,7 +189,7 @@ function combineHead(
   correction: number,
   classScores: number[],
   builtinScore: number,
-  { minConfidence, scoreShrink }: Omit<HeadSetting, 'l2'>,
+  { minConfidence, scoreShrink }: Omit<HeadSetting, 'l2' | 'pooled'>,
 ): { score: number; confidence: number } {
   const best = argmax(p);
   const confidence = p[best] ?? 0;
@@ -207,6 +221,11 @@ interface ClassTask {
   items: Item[];
   /** A sentiment field: editors set a score, and the head predicts one. */
   scored: boolean;
+  /**
+   * Items of another field that may teach this one (the company head: each corrected article's
+   * tone). Cross-validation trains with and without them and tests on the task's own items only.
+   */
+  pool?: readonly Item[];
 }
 
 function meanScores(scores: { y: number; score: number }[]): number[] {
@@ -249,6 +268,12 @@ function fitScoreModel(items: readonly Item[], bits: number, seed: number): Line
   );
 }
 
+/** The items a setting trains on: the task's own, and its pool when the setting takes it. */
+function trainingItems(task: ClassTask, pooled: boolean, keep: (item: Item) => boolean = () => true): Item[] {
+  const own = task.items.filter(keep);
+  return pooled && task.pool ? [...own, ...task.pool.filter(keep)] : own;
+}
+
 /** A sentiment head from its items: the class model, each class's mean editor score, the score regression. */
 function fitPredictor(
   items: readonly Item[],
@@ -265,14 +290,29 @@ function fitPredictor(
   };
 }
 
+/** Whether a task is tried with its pool: without it first, so a tie keeps the task's own items alone. */
+function poolingsOf(task: ClassTask): boolean[] {
+  return task.pool && task.pool.length > 0 ? [false, true] : [false];
+}
+
 /** Every setting cross-validation tries for a task. */
 function settingsOf(task: ClassTask): HeadSetting[] {
-  if (!task.scored) return CLASS_L2S.map((l2) => ({ l2, minConfidence: 0, scoreShrink: 0 }));
-  return CLASS_L2S.flatMap((l2) =>
-    MIN_CONFIDENCES.flatMap((minConfidence) =>
-      SCORE_SHRINKS.map((scoreShrink) => ({ l2, minConfidence, scoreShrink })),
+  return poolingsOf(task).flatMap((pooled) =>
+    CLASS_L2S.flatMap((l2) =>
+      task.scored
+        ? MIN_CONFIDENCES.flatMap((minConfidence) =>
+            SCORE_SHRINKS.map((scoreShrink) => ({ l2, minConfidence, scoreShrink, pooled })),
+          )
+        : [{ l2, minConfidence: 0, scoreShrink: 0, pooled }],
     ),
   );
+}
+
+/** One fold's models for one pooling: a class model per penalty, the score regression, class means. */
+interface FoldModels {
+  classModels: Map<number, LinearModel>;
+  scoreModel: LinearModel | null;
+  classScores: number[];
 }
 
 /**
@@ -293,18 +333,41 @@ function crossValidate(
   const learned = settings.map(() => 0);
   const squares = settings.map(() => 0);
   for (let k = 0; k < folds; k++) {
-    const trainItems = task.items.filter((item) => fold[item.group] !== k);
-    const testItems = task.items.filter((item) => fold[item.group] === k);
-    if (testItems.length === 0 || trainItems.length === 0) continue;
-    const classModels = new Map(
-      CLASS_L2S.map((l2) => [l2, train(trainItems, task.classCount, bits, seed + k, l2)]),
+    const inTraining = (item: Item) => fold[item.group] !== k;
+    const testItems = task.items.filter((item) => !inTraining(item));
+    if (testItems.length === 0 || testItems.length === task.items.length) continue;
+    const byPooling = new Map<boolean, FoldModels>(
+      poolingsOf(task).map((pooled) => {
+        const trainItems = trainingItems(task, pooled, inTraining);
+        return [
+          pooled,
+          {
+            classModels: new Map(
+              CLASS_L2S.map((l2) => [l2, train(trainItems, task.classCount, bits, seed + k, l2)]),
+            ),
+            scoreModel: task.scored ? fitScoreModel(trainItems, bits, seed + k) : null,
+            classScores: meanScores(trainItems.map((item) => ({ y: item.y, score: item.score ?? 0 }))),
+          },
+        ];
+      }),
     );
-    const scoreModel = task.scored ? fitScoreModel(trainItems, bits, seed + k) : null;
-    const classScores = meanScores(trainItems.map((item) => ({ y: item.y, score: item.score ?? 0 })));
     for (const item of testItems) {
-      const p = new Map([...classModels].map(([l2, model]) => [l2, model.predict(item.x)]));
-      const correction = scoreModel ? predictValue(scoreModel, item.x) : 0;
+      const outputs = new Map(
+        [...byPooling].map(([pooled, { classModels, scoreModel, classScores }]) => [
+          pooled,
+          {
+            p: new Map([...classModels].map(([l2, model]) => [l2, model.predict(item.x)])),
+            correction: scoreModel ? predictValue(scoreModel, item.x) : 0,
+            classScores,
+          },
+        ]),
+      );
       settings.forEach((setting, t) => {
+        const { p, correction, classScores } = outputs.get(setting.pooled) as {
+          p: Map<number, number[]>;
+          correction: number;
+          classScores: number[];
+        };
         const probabilities = p.get(setting.l2) ?? [];
         if (!task.scored) {
           if (argmax(probabilities) === item.y) learned[t] = (learned[t] ?? 0) + 1;
@@ -330,8 +393,14 @@ function crossValidate(
   const builtin = task.items.filter((item) => item.builtinY === item.y).length;
   const n = task.items.length;
   const agreed = learned[best] ?? 0;
-  const agreement = { n, builtin: builtin / n, learned: agreed / n, used: agreed > builtin };
   const setting = settings[best] as HeadSetting;
+  const agreement = {
+    n,
+    builtin: builtin / n,
+    learned: agreed / n,
+    used: agreed > builtin,
+    ...(setting.pooled && { pooled: true }),
+  };
   if (!task.scored) return { ...agreement, setting };
   const builtinSquares = task.items.reduce(
     (sum, item) => sum + ((item.builtinScore ?? 0) - (item.score ?? 0)) ** 2,
@@ -359,6 +428,8 @@ export function trainLearnedModel(options: TrainLearnedModelOptions): TrainedLea
   const fold = foldOf(examples.length, folds, seed);
 
   const sentimentItems: Item[] = [];
+  /** Each corrected article's tone as a mention's, for the company head (ClassTask.pool). */
+  const articleToneItems: Item[] = [];
   const companySentimentItems: Item[] = [];
   const keepItems: Item[] = [];
   examples.forEach((example, group) => {
@@ -368,6 +439,14 @@ export function trainLearnedModel(options: TrainLearnedModelOptions): TrainedLea
       sentimentItems.push({
         group,
         x: articleFeatures(example.input, builtin, bits),
+        y,
+        builtinY: sentimentClassOfScore(builtin.sentiment.score),
+        score: example.sentimentScore,
+        builtinScore: builtin.sentiment.score,
+      });
+      articleToneItems.push({
+        group,
+        x: articleMentionFeatures(example.input, builtin, bits),
         y,
         builtinY: sentimentClassOfScore(builtin.sentiment.score),
         score: example.sentimentScore,
@@ -412,7 +491,8 @@ export function trainLearnedModel(options: TrainLearnedModelOptions): TrainedLea
   const head = (task: ClassTask): SentimentHead | null => {
     const chosen = validated(task);
     if (!chosen) return null;
-    const { model, classScores, scoreModel } = fitPredictor(task.items, bits, seed, chosen);
+    const items = trainingItems(task, chosen.pooled);
+    const { model, classScores, scoreModel } = fitPredictor(items, bits, seed, chosen);
     return {
       model: model.serialize(),
       classScores,
@@ -426,6 +506,7 @@ export function trainLearnedModel(options: TrainLearnedModelOptions): TrainedLea
     classCount: 3,
     items: companySentimentItems,
     scored: true,
+    pool: articleToneItems,
   });
   const keepTask: ClassTask = { field: 'companies', classCount: 2, items: keepItems, scored: false };
   const keepSetting = validated(keepTask);

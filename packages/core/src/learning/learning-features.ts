@@ -51,6 +51,23 @@ export function mentionSentimentFeatures(
   return features.build();
 }
 
+/**
+ * A corrected article read as a mention of its subject, for the company head: the lead's words
+ * stand for the mention's sentences, the article's rules score for the mention's.
+ */
+export function articleMentionFeatures(
+  input: AnalyzeInput,
+  builtin: AnalysisResult,
+  bits: number,
+): SparseVector {
+  const features = new FeatureBuilder(bits).addNgrams('w:', leadTokens(input));
+  features.add(`b:label=${builtin.sentiment.label}`);
+  features.add('b:score', builtin.sentiment.score);
+  features.add(`b:article=${builtin.sentiment.label}`);
+  features.add('b:relevance', 1);
+  return features.build();
+}
+
 /** The words right before and after each place the matched name appears. */
 function nameContext(input: AnalyzeInput, mention: CompanyMention): string[] {
   const name = tokenize(mention.name);

@@ -34,6 +34,7 @@ export const fieldAgreementSchema = z.object({
   learned: z.number(),
   used: z.boolean(),
   scoreError: z.object({ builtin: z.number(), learned: z.number() }).optional(),
+  pooled: z.boolean().optional(),
 });
 
 export const crossValidationSchema = z.partialRecord(
