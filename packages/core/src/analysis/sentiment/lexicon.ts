@@ -35,6 +35,10 @@ export interface LexEntry {
   inert?: boolean;
   /** A results-table row label that counts only at the start of a row ("Net 5 mln vs 4 mln"). */
   rowLabel?: boolean;
+  /** Names a central bank: in its sentence a word with `policyMetric` is the interest rate it sets. */
+  centralBank?: boolean;
+  /** The metric a word takes in a sentence naming a central bank ("the Fed cut rates"). */
+  policyMetric?: number;
 }
 
 type Spec = readonly [patterns: string, entry: LexEntry];
@@ -87,7 +91,21 @@ const METRICS: Spec[] = [
     'workforce|staff|personnel|employees|headcount|capacity|assets|equity|cash|reserves|investment|investments|spending',
     { metric: 0.6 },
   ],
-  ['index|indices|markets|market|lending|loans|consumption|value|prices|price|wages|rates', { metric: 0.3 }],
+  ['index|indices|markets|market|lending|loans|consumption|value|prices|price|wages', { metric: 0.3 }],
+  // "Market rates", "tanker rates", "utilisation rates" are a company's prices and usage; in a
+  // sentence naming a central bank, rates are the price of money (INTEREST_RATE).
+  ['rates', { metric: 0.3, policyMetric: -0.6 }],
+  // A lender's earnings from the price of money.
+  [
+    'net interest income|interest income|net interest margin|net interest margins|interest margin|interest margins',
+    { metric: 1 },
+  ],
+  // The price of money: dearer borrowing weighs on borrowers, on markets and on the economy, so
+  // "mortgage rates fall" and "the ECB cuts interest rates" are good news, "bond yields jump" bad.
+  [
+    'interest rate|interest rates|mortgage rate|mortgage rates|borrowing rates|policy rate|key rate|key interest rate|benchmark rate|benchmark interest rate|bond yields|treasury yields|gilt yields|bund yields',
+    { metric: -0.6 },
+  ],
   [
     'profit/profits/earnings/result/income before/excluding tax/taxes/interest|earnings/profit before interest and tax/taxes|earnings per share|profit/income after tax/taxes',
     { metric: 1 },
@@ -558,6 +576,10 @@ const MODIFIERS: Spec[] = [
   ['but|however|yet|nevertheless|nonetheless', { contrast: 'after' }],
   ['although|though|even though|despite|in spite of|notwithstanding|albeit', { contrast: 'concessive' }],
   ['from|compared to|compared with|versus|vs|against|in comparison with|as against|(', { comparison: true }],
+  [
+    'fed|federal reserve|fomc|ecb|european central bank|central bank|central banks|bank of england|boe|bank of japan|boj|bank of canada|reserve bank|rba|rbi|swiss national bank|snb|riksbank|norges bank|bundesbank|pboc',
+    { centralBank: true },
+  ],
 ];
 
 function build(specs: readonly Spec[]): [string, LexEntry][] {

@@ -534,3 +534,40 @@ describe('strength of a headline move and of company news', () => {
     expect(score("The fund's holding has reached the flagging limit of 5 %.")).toBe(0);
   });
 });
+
+describe('the price of money, causes and ranges', () => {
+  it('reads dearer money as bad news and cheaper money as good news', () => {
+    expectTone('The ECB cuts interest rates for the third time this year', 1);
+    expectTone('The Federal Reserve on Wednesday cut rates by a quarter point', 1);
+    expectTone('Bank of England raises rates to 5.25% to fight inflation', -1);
+    expectTone('Mortgage rates fall to their lowest level in two years', 1);
+    expectTone('Treasury yields jump as inflation surprises', -1);
+    // Without a central bank, rates are a company's prices and usage.
+    expectTone('Sales increased due to growing market rates', 1);
+    expectTone('Tanker rates slumped in the quarter', -1);
+  });
+
+  it("reads what a verb moves when its subject's change is the cause", () => {
+    expectTone('Lower costs lifted profit', 1);
+    expectTone('Higher interest rates boosted the bank’s net interest income', 1);
+    expectTone('Rising costs cut the group’s operating profit', -1);
+    expectTone('Higher sales lifted profit', 1);
+    expectTone('Higher costs hurt profit', -1);
+  });
+
+  it('reads a move told twice as the moved metric’s', () => {
+    // The second word adds to the move in the metric's own direction.
+    expect(score('Costs fell to their lowest level in two years')).toBeGreaterThan(score('Costs fell'));
+    expect(score('Unemployment fell to its lowest level since 2000')).toBeGreaterThan(
+      score('Unemployment fell'),
+    );
+    expect(score('Sales fell to their lowest level in two years')).toBeLessThan(score('Sales fell'));
+    expectTone('Sales rose to their highest level in two years', 1);
+  });
+
+  it('reads a range as no change', () => {
+    expect(score('The new notes carry interest rates ranging from 3.9 to 5.15 pct.')).toBe(0);
+    expect(score('Quarterly operating profit ranged from EUR 5 mln to EUR 7 mln.')).toBe(0);
+    expectTone('Sales rose to 12 mln from 10 mln.', 1);
+  });
+});

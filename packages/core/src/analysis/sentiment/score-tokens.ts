@@ -46,6 +46,8 @@ const QUANTITY_WORDS = new Set(['new', 'more', 'additional', 'extra', 'hundreds'
 const NEGATION_FACTOR = -0.75;
 const BACK_WINDOW = 8;
 const FORWARD_WINDOW = 3;
+/** How far a verb's object may stand when its subject is a change already read ("lifted the bank's net income"). */
+const OBJECT_WINDOW = 5;
 const COMPARISON_WINDOW = 16;
 
 const UNIT_SCALE: Record<string, number> = {
@@ -274,8 +276,25 @@ function atRowStart(tokens: readonly Token[], index: number): boolean {
   return index === 0 || tokens[index - 1]?.lower === '-';
 }
 
+const RANGE_VERBS = new Set(['range', 'ranges', 'ranged', 'ranging', 'vary', 'varies', 'varied', 'varying']);
+
+/** A metric's bound direction word stands before it ("higher costs"), as an attribute of the noun. */
+function isMovedBefore(owner: PhraseMatch<LexEntry> | undefined, metric: PhraseMatch<LexEntry>): boolean {
+  return owner !== undefined && owner.end <= metric.start;
+}
+
+/** "The Fed cut rates": in a sentence naming a central bank, rates are the interest rate it sets. */
+function policyRates(found: PhraseMatch<LexEntry>[]): PhraseMatch<LexEntry>[] {
+  if (!found.some((m) => m.payload.centralBank)) return found;
+  return found.map((m) =>
+    m.payload.policyMetric === undefined
+      ? m
+      : { ...m, payload: { ...m.payload, metric: m.payload.policyMetric } },
+  );
+}
+
 export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
-  const found = LEXICON.matchAll(tokens);
+  const found = policyRates(LEXICON.matchAll(tokens));
   const matches = found.some((m) => m.payload.rowLabel)
     ? found.filter((m) => !m.payload.rowLabel || atRowStart(tokens, m.start))
     : found;
@@ -361,6 +380,15 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
       : findMetric(match.end, 1, FORWARD_WINDOW, false);
     let metric = back ?? forward;
     if (back && forward) metric = match.start - back.end <= forward.start - match.end ? back : forward;
+    // "Higher costs lifted prices", "lower costs boosted the firm's profit": a subject whose change its
+    // own word already gave is the cause; the verb moves its object.
+    if (
+      back &&
+      metric === back &&
+      !entry.needsMetric &&
+      isMovedBefore(directionOwners.get(back)?.owner, back)
+    )
+      metric = forward ?? findMetric(match.end, 1, OBJECT_WINDOW, false) ?? back;
     const bound = metric ? directionOwners.get(metric) : undefined;
     const owner = bound?.owner;
     const ownerHit = bound?.hit;
@@ -389,11 +417,16 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
     }
     if (entry.value === undefined && !entry.needsMetric) {
       consumed.add(match);
+      // "Costs fell to their lowest level", "sales rose to a record high": the same move told again
+      // is the moved metric's, good or bad as the metric is.
+      const moved = findMetric(match.start - 1, -1, BACK_WINDOW, false, true);
+      const restates = moved ? directionOwners.get(moved)?.owner.payload.dir === entry.dir : false;
+      const polarity = restates ? Math.sign(moved?.payload.metric ?? 0) : 1;
       hits.push({
         start: match.start,
         end: match.end,
         anchor: match.start,
-        value: entry.dir * (entry.force ?? 1) * BARE_DIRECTION_WEIGHT,
+        value: entry.dir * (entry.force ?? 1) * polarity * BARE_DIRECTION_WEIGHT,
         kind: 'change',
       });
     }
@@ -402,6 +435,8 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
   // 2. Comparisons: turnarounds and number pairs.
   for (const match of matches) {
     if (!match.payload.comparison) continue;
+    // "rates ranging from 3.9 to 5.15 pct": a range, not a change.
+    if (RANGE_VERBS.has(tokens[match.start - 1]?.lower ?? '')) continue;
     // "Operating profit totalled 5, up from a loss of 2": look past the direction word for what is compared.
     const previous = findMetric(match.start - 1, -1, COMPARISON_WINDOW, true, true);
     if (previous === null) continue;
