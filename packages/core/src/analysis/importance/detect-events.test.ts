@@ -167,3 +167,14 @@ describe('merger events in deal words', () => {
     expect(events(title, text).includes('merger-acquisition')).toBe(merger);
   });
 });
+
+describe('results against expectations', () => {
+  it("is a company's results, not an economy's release", () => {
+    expect(events('Contoso profit beats expectations')).toContain('earnings-surprise');
+    expect(events('Apple beats estimates as iPhone sales jump')).toContain('earnings-surprise');
+    expect(events('Fabrikam tops forecasts as US retail sales hold up')).toContain('earnings-surprise');
+    expect(events('US inflation accelerates to 4.1%, above forecasts')).not.toContain('earnings-surprise');
+    expect(events('Retail sales beat expectations in holiday season')).not.toContain('earnings-surprise');
+    expect(events("China's exports beat forecasts in October")).not.toContain('earnings-surprise');
+  });
+});

@@ -13,6 +13,7 @@ import type { Token } from '../text/tokenize.js';
 import { hasBuyBack, namesBySentence, VerbObjectMatcher, type NameSpan } from '../text/verb-object.js';
 import { PROXIMITY_RULES } from '../topics/topic-rules.js';
 import {
+  ECONOMIC_RELEASES,
   EVENT_PROXIMITY_RULES,
   EVENT_RULES,
   EVERYDAY_DEAL_PHRASES,
@@ -20,6 +21,7 @@ import {
   MERGER_EVENT,
   RATING_EVENT,
   REVIEW_EVENT,
+  SURPRISE_EVENT,
   type EventProximityRule,
   type EventRule,
 } from './event-rules.js';
@@ -40,6 +42,7 @@ const MATCHER = new PhraseMatcher<EventRule[]>(
 );
 
 const RATING_RULE = EVENT_RULES.find((rule) => rule.type === RATING_EVENT);
+const RELEASES = new PhraseMatcher<true>(new Map([...ECONOMIC_RELEASES].map((phrase) => [phrase, true])));
 const RULES_BY_TYPE = new Map(EVENT_RULES.map((rule) => [rule.type, rule]));
 
 /** Objects the M&A topic takes for words of a business's name ("B and D Instruments") that alone are goods. */
@@ -92,12 +95,16 @@ export function detectEvents({
   for (const sentence of sentences) {
     if (sentence.rating && RATING_RULE) hit(RATING_RULE, sentence);
     let buyback: boolean | undefined;
+    let release: boolean | undefined;
+    const here = nameSpans.get(sentence.index);
     for (const match of MATCHER.matchAll(sentence.tokens)) {
       // "No layoffs planned", "avoids a strike": what is denied or avoided did not happen.
       if (isNegated(sentence.tokens, match.start)) continue;
       for (const rule of match.payload) {
         if (rule.headlineOnly && !sentence.isHeadline) continue;
         if (rule.type === LAUNCH_EVENT && launchesNoProduct(sentence.tokens, match.end)) continue;
+        // "Inflation above forecasts": an economy's release, no company's results.
+        if (rule.type === SURPRISE_EVENT && (release ??= isEconomicRelease(sentence, here))) continue;
         if (rule.type === MERGER_EVENT) {
           const phrase = phraseAt(sentence, match);
           // "Upgrades Acme to Buy": in a rating statement "to buy" is the rating, not a takeover.
@@ -114,7 +121,7 @@ export function detectEvents({
       }
     }
     const matcher = sentence.isHeadline ? HEADLINE_PROXIMITY : PROXIMITY;
-    for (const proximity of matcher.hits(sentence, nameSpans.get(sentence.index))) {
+    for (const proximity of matcher.hits(sentence, here)) {
       const rule = RULES_BY_TYPE.get(proximity.type);
       if (rule === undefined) continue;
       // In a sports story a deal verb names a transfer ("sells its striker").
@@ -195,6 +202,11 @@ function launchesNoProduct(tokens: readonly Token[], end: number): boolean {
     if (NOT_PRODUCTS.has(token?.lower ?? '')) return true;
   }
   return false;
+}
+
+/** The sentence names an economy's release (ECONOMIC_RELEASES) and no company. */
+function isEconomicRelease(sentence: DocSentence, names: readonly NameSpan[] | undefined): boolean {
+  return (names === undefined || names.length === 0) && RELEASES.matchAll(sentence.tokens).length > 0;
 }
 
 /**

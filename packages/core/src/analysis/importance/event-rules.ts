@@ -190,6 +190,17 @@ export const EVENT_PROXIMITY_RULES: readonly EventProximityRule[] = [
 ];
 
 export const REVIEW_EVENT = 'review-opinion';
+export const SURPRISE_EVENT = 'earnings-surprise';
+
+/**
+ * An economy's releases: figures measured against forecasts in a sentence naming one and no
+ * company ("inflation above forecasts", "retail sales beat expectations") are no company's results.
+ */
+export const ECONOMIC_RELEASES: ReadonlySet<string> = new Set(
+  expandPatterns(
+    'inflation|consumer prices|producer prices|cpi|ppi|gdp|gnp|economy|economic growth|unemployment|jobless|jobless claims|payrolls|nonfarm payrolls|jobs report|jobs data|retail sales|industrial production|industrial output|factory output|factory orders|durable goods|pmi|housing starts|home sales|consumer confidence|consumer spending|trade deficit|trade surplus|current account|exports|imports',
+  ),
+);
 export const RATING_EVENT = 'analyst-rating';
 export const MERGER_EVENT = 'merger-acquisition';
 export const LAUNCH_EVENT = 'product-launch';

@@ -39,6 +39,11 @@ export interface LexEntry {
   centralBank?: boolean;
   /** The metric a word takes in a sentence naming a central bank ("the Fed cut rates"). */
   policyMetric?: number;
+  /**
+   * A standing against expectations ("above forecasts") whose tone is the compared metric's:
+   * "inflation above forecasts" is bad news.
+   */
+  versusExpected?: boolean;
 }
 
 type Spec = readonly [patterns: string, entry: LexEntry];
@@ -154,7 +159,7 @@ const DIRECTIONS: Spec[] = [
     { dir: 1 },
   ],
   [
-    'fall|falls|fell|fallen|falling|decrease|decreases|decreased|decreasing|decline|declines|declined|declining|drop|drops|dropped|dropping|down|slump|slumps|slumped|plunge|plunges|plunged|plunging|lower|lowers|lowered|lowering|shrink|shrinks|shrank|shrunk|shrinking|narrow|narrows|narrowed|narrowing|weaken|weakened|weakens|tumble|tumbles|tumbled|slide|slides|slid|sliding|contracted|contracting|halve|halved|halves|reduce|reduces|reduced|reducing|reduction|reductions|cut|cuts|cutting|ease|eased|eases|easing|dip|dips|dipped|sink|sinks|sank|sunk|slow|slows|slowed|slowing|slash|slashed|slashes|trim|trims|trimmed|erode|eroded|shed|sheds|shedding|sag|sagged|retreat|retreated|tanked|plummet|plummeted|plummets|lose|loses|lost|losing|lowest|decelerate|decelerated|downswing|slip|slips|slipped|flop|flops|flopped|diminish|diminished|diminishes|diminishing|skid|skids|skidded|axe|axes|axed|wane|wanes|waned|dive|dives|dived|nosedive|nosedives|nosedived',
+    'fall|falls|fell|fallen|falling|decrease|decreases|decreased|decreasing|decline|declines|declined|declining|drop|drops|dropped|dropping|down|slump|slumps|slumped|plunge|plunges|plunged|plunging|lower|lowers|lowered|lowering|shrink|shrinks|shrank|shrunk|shrinking|narrow|narrows|narrowed|narrowing|weaken|weakened|weakens|tumble|tumbles|tumbled|slide|slides|slid|sliding|contracted|contracting|halve|halved|halves|reduce|reduces|reduced|reducing|reduction|reductions|cut|cuts|cutting|ease|eased|eases|easing|dip|dips|dipped|sink|sinks|sank|sunk|slow|slows|slowed|slowing|slash|slashed|slashes|trim|trims|trimmed|erode|eroded|shed|sheds|shedding|sag|sagged|retreat|retreated|tanked|plummet|plummeted|plummets|lose|loses|lost|losing|lowest|decelerate|decelerated|downswing|slip|slips|slipped|flop|flops|flopped|diminish|diminished|diminishes|diminishing|skid|skids|skidded|axe|axes|axed|wane|wanes|waned|dive|dives|dived|nosedive|nosedives|nosedived|dent|dents|dented|denting|crimp|crimps|crimped|crimping|dampen|dampens|dampened|dampening',
     { dir: -1 },
   ],
   // Headline verbs of a violent move and of a hesitant one: their size is part of the word.
@@ -187,7 +192,7 @@ const VALUES: Spec[] = [
   ],
   [
     'above expectations/estimates/forecasts/consensus/forecast/guidance|ahead of expectations/estimates/forecasts/consensus/forecast/guidance',
-    { value: 1 },
+    { value: 1, versusExpected: true },
   ],
   ['miss|misses|missed|missing', { value: -1 }],
   [
@@ -196,10 +201,8 @@ const VALUES: Spec[] = [
   ],
   ['better-than-expected|stronger-than-expected', { value: 1.1 }],
   ['lag/lags/lagged/lagging expectations/estimates/forecasts/consensus', { value: -1 }],
-  [
-    'below expectations/estimates/forecasts/consensus/forecast/guidance|short of expectations/estimates/forecasts/consensus/forecast/guidance',
-    { value: -1 },
-  ],
+  ['below expectations/estimates/forecasts/consensus/forecast/guidance', { value: -1, versusExpected: true }],
+  ['short of expectations/estimates/forecasts/consensus/forecast/guidance', { value: -1 }],
   ['fell/falls/fall short', { value: -1 }],
   ['in line with expectations/estimates/forecasts/consensus/guidance', { inert: true }],
   ['upgrade|upgrades|upgraded|upgrading', { value: 1 }],

@@ -565,6 +565,21 @@ describe('the price of money, causes and ranges', () => {
     expectTone('Sales rose to their highest level in two years', 1);
   });
 
+  it('reads a bad metric above expectations as bad news', () => {
+    expectTone('US inflation accelerates to 4.1%, above forecasts', -1);
+    expectTone('Losses were above forecasts', -1);
+    expectTone('Unemployment fell to 3.9%, below expectations', 1);
+    expectTone('Profit rose 10%, above forecasts', 1);
+    expectTone('Sales were below expectations', -1);
+  });
+
+  it('reads a cut or a hike beside a central bank as one in its rates, and dents as declines', () => {
+    expectTone('The ECB keeps rates unchanged, signals a cut in June', 1);
+    expectTone('The Fed signals two hikes next year', -1);
+    expectTone('A stronger dollar dented sales at the toolmaker', -1);
+    expectTone('The company cut 500 jobs', -1);
+  });
+
   it('reads a range as no change', () => {
     expect(score('The new notes carry interest rates ranging from 3.9 to 5.15 pct.')).toBe(0);
     expect(score('Quarterly operating profit ranged from EUR 5 mln to EUR 7 mln.')).toBe(0);

@@ -283,9 +283,11 @@ function isMovedBefore(owner: PhraseMatch<LexEntry> | undefined, metric: PhraseM
   return owner !== undefined && owner.end <= metric.start;
 }
 
+/** A cut or a hike with no metric beside it: in a central bank's sentence, one in its rates. */
+const RATE_MOVES = new Set(['cut', 'cuts', 'hike', 'hikes']);
+
 /** "The Fed cut rates": in a sentence naming a central bank, rates are the interest rate it sets. */
 function policyRates(found: PhraseMatch<LexEntry>[]): PhraseMatch<LexEntry>[] {
-  if (!found.some((m) => m.payload.centralBank)) return found;
   return found.map((m) =>
     m.payload.policyMetric === undefined
       ? m
@@ -294,7 +296,10 @@ function policyRates(found: PhraseMatch<LexEntry>[]): PhraseMatch<LexEntry>[] {
 }
 
 export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
-  const found = policyRates(LEXICON.matchAll(tokens));
+  const lexical = LEXICON.matchAll(tokens);
+  /** The sentence names a central bank ("the Fed cut rates"). */
+  const monetary = lexical.some((m) => m.payload.centralBank);
+  const found = monetary ? policyRates(lexical) : lexical;
   const matches = found.some((m) => m.payload.rowLabel)
     ? found.filter((m) => !m.payload.rowLabel || atRowStart(tokens, m.start))
     : found;
@@ -421,7 +426,9 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
       // is the moved metric's, good or bad as the metric is.
       const moved = findMetric(match.start - 1, -1, BACK_WINDOW, false, true);
       const restates = moved ? directionOwners.get(moved)?.owner.payload.dir === entry.dir : false;
-      const polarity = restates ? Math.sign(moved?.payload.metric ?? 0) : 1;
+      // "The ECB signals a cut in June": beside a central bank, a cut or a hike is one in its rates.
+      const policyMove = monetary && RATE_MOVES.has(tokens[match.start]?.lower ?? '');
+      const polarity = restates ? Math.sign(moved?.payload.metric ?? 0) : policyMove ? -1 : 1;
       hits.push({
         start: match.start,
         end: match.end,
@@ -492,6 +499,12 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
     if (word === 'record') {
       const next = findMetric(match.end, 1, 3, false);
       if (next && (next.payload.metric ?? 0) < 0) value = -value;
+    }
+    // "Inflation accelerates to 4.1%, above forecasts", "unemployment below expectations": measured
+    // against what was expected, a bad metric's overshoot is bad news.
+    if (entry.versusExpected) {
+      const compared = findMetric(match.start - 1, -1, BACK_WINDOW, true, true);
+      if (compared && (compared.payload.metric ?? 0) < 0) value = -value;
     }
     // "shares hit a 3-month high": reaching a high is good news, not a blow ("hit with a record fine" is one).
     if (
