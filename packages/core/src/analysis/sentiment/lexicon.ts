@@ -428,7 +428,7 @@ const VALUES: Spec[] = [
     { inert: true },
   ],
   [
-    'outage|outages|disruption|disruptions|disrupted|downtime|glitch|breach|breaches|hacked|hack|cyberattack|cyber attack|cyberattacks|ransomware|data breach|data leak',
+    'outage|outages|power cut|power cuts|disruption|disruptions|disrupted|downtime|glitch|breach|breaches|hacked|hack|cyberattack|cyber attack|cyberattacks|ransomware|data breach|data leak',
     { value: -0.9 },
   ],
   [
@@ -436,7 +436,7 @@ const VALUES: Spec[] = [
     { value: -0.7 },
   ],
   [
-    'bankruptcy|bankrupt|insolvency|insolvent|chapter 11|liquidation|receivership|default|defaults|defaulted',
+    'bankruptcy|bankrupt|insolvency|insolvent|chapter 11|liquidation|receivership|default|defaults|defaulted|ordered to liquidate|liquidation order|winding-up order|winding-up petition|wound up',
     { value: -1.3 },
   ],
   [

@@ -580,6 +580,17 @@ describe('the price of money, causes and ranges', () => {
     expectTone('The company cut 500 jobs', -1);
   });
 
+  it("reads a stoppage's end as good news, and a liquidation order as bad", () => {
+    expectTone('Strike at Fabrikam ends after three weeks', 1);
+    expectTone('Machinists end strike, approve contract', 1);
+    expectTone('Union calls off strike at the plants', 1);
+    expectTone('US lifts ban on chip sales to the country', 1);
+    expectTone('Workers strike at the Contoso plant', -1);
+    expectTone('Shares end lower as strike drags on', -1);
+    expectTone('Unions back a national strike at the end of the month', -1);
+    expectTone('Developer ordered to liquidate by Hong Kong court', -1);
+  });
+
   it('reads a range as no change', () => {
     expect(score('The new notes carry interest rates ranging from 3.9 to 5.15 pct.')).toBe(0);
     expect(score('Quarterly operating profit ranged from EUR 5 mln to EUR 7 mln.')).toBe(0);

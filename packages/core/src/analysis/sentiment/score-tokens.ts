@@ -175,6 +175,44 @@ const DISMISSED_VALUE = 0.8;
 const DISMISS_BACK = 3;
 const DISMISS_FORWARD = 5;
 
+/** Stoppages and measures whose end is good news: "the strike ended", "lifts its ban", "calls off the boycott". */
+const STOPPAGES = new Set([
+  'strike',
+  'strikes',
+  'walkout',
+  'walkouts',
+  'lockout',
+  'boycott',
+  'blockade',
+  'ban',
+  'embargo',
+  'sanctions',
+]);
+const ENDING_VERBS = new Set(['end', 'ends', 'ended', 'ending', 'lift', 'lifts', 'lifted', 'lifting']);
+const CALL_VERBS = new Set(['call', 'calls', 'called', 'calling']);
+const ENDED_VALUE = 0.5;
+const ENDED_BACK = 3;
+const ENDED_FORWARD = 4;
+
+/** An ending verb just before the stoppage ("ends a strike") or after it ("strike at Acme ends", "ban lifted", "called off"). */
+function isEnded(tokens: readonly Token[], start: number, end: number): boolean {
+  for (let i = start - 1; i >= 0 && i >= start - ENDED_BACK; i--) {
+    const lower = tokens[i]?.lower ?? '';
+    if (ENDING_VERBS.has(lower) || (lower === 'off' && CALL_VERBS.has(tokens[i - 1]?.lower ?? '')))
+      return true;
+    // "Shares end lower as strike drags on": the verb must govern the stoppage.
+    if (tokens[i]?.kind === 'punct' || CLAUSE_OPENERS.has(lower)) break;
+  }
+  for (let i = end; i < tokens.length && i < end + ENDED_FORWARD; i++) {
+    const lower = tokens[i]?.lower ?? '';
+    // "a strike at the end of the month": after the stoppage, "the end" is a date.
+    if (ENDING_VERBS.has(lower) && !DETERMINERS.has(tokens[i - 1]?.lower ?? '')) return true;
+    if (CALL_VERBS.has(lower) && tokens[i + 1]?.lower === 'off') return true;
+    if (tokens[i]?.kind === 'punct' || CLAUSE_OPENERS.has(lower)) return false;
+  }
+  return false;
+}
+
 /** A dismissal verb just before the action ("dismisses the lawsuit") or closing its phrase ("suit against Acme dismissed"). */
 function isDismissed(tokens: readonly Token[], start: number, end: number): boolean {
   for (let i = start - 1; i >= 0 && i >= start - DISMISS_BACK; i--)
@@ -514,6 +552,13 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
       reachesHigh(tokens, match.end)
     )
       value = -value;
+    // "The strike at Acme ended", "lifts its export ban": a stoppage's end is good news.
+    if (
+      value < 0 &&
+      STOPPAGES.has(tokens[match.end - 1]?.lower ?? '') &&
+      isEnded(tokens, match.start, match.end)
+    )
+      value = ENDED_VALUE;
     // "judge dismisses lawsuit against Acme", "lawsuit against Acme dismissed": a legal action thrown out.
     if (
       value < 0 &&

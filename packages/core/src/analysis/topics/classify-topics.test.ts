@@ -531,4 +531,9 @@ describe('rules of the language for topics', () => {
     for (const slug of not) expect(topics).not.toContain(slug);
     if (first !== undefined) expect(topics[0]).toBe(first);
   });
+
+  it('files a power failure under energy, not under IT security', () => {
+    expect(slugs('Oil major halts field output after power outage')).toEqual(['energy']);
+    expect(slugs('Cloud outage knocks collaboration app offline')).toContain('security-privacy');
+  });
 });

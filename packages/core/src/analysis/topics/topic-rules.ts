@@ -185,6 +185,11 @@ export const TOPIC_RULES: TopicRules = {
       'energy|gas|power|pipeline|pipelines|drilling|barrels|barrel|fuel|coal|nuclear|battery|batteries|emissions',
       1,
     ],
+    // A failure of power or of a fuel's plant is the energy supply's, not an IT outage (Security & Privacy).
+    [
+      'power outage|power outages|power failure|power failures|power cut|power cuts|grid failure|refinery outage|refinery outages|pipeline outage',
+      2,
+    ],
   ],
   commodities: [
     // "sugar imports", "wheat exports", "meal exports": trade flows of a commodity belong to the commodity, not to trade policy.
