@@ -178,3 +178,16 @@ describe('results against expectations', () => {
     expect(events("China's exports beat forecasts in October")).not.toContain('earnings-surprise');
   });
 });
+
+describe('past points in time', () => {
+  it('takes a phrase after "since" as a date, not as the story\'s event or topic', () => {
+    const since = analyzer.analyzeSync({
+      title: 'Contoso posts first operating profit since its IPO',
+      text: '',
+    });
+    expect(since.eventTypes).not.toContain('ipo');
+    expect(since.topics.map((t) => t.slug)).not.toContain('ipo');
+    expect(events('Contoso plans IPO next year')).toContain('ipo');
+    expect(events('Court issues winding-up order against Contoso')).toContain('bankruptcy');
+  });
+});

@@ -6,6 +6,7 @@
  * mentions a launch.
  */
 import { RATING_DEAL_WORDS } from '../text/analyst-rating.js';
+import { isPastReference } from '../text/past-reference.js';
 import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
 import { isSportsContext } from '../text/sports-context.js';
@@ -98,8 +99,9 @@ export function detectEvents({
     let release: boolean | undefined;
     const here = nameSpans.get(sentence.index);
     for (const match of MATCHER.matchAll(sentence.tokens)) {
-      // "No layoffs planned", "avoids a strike": what is denied or avoided did not happen.
-      if (isNegated(sentence.tokens, match.start)) continue;
+      // "No layoffs planned", "avoids a strike": what is denied or avoided did not happen; "first
+      // profit since its IPO": a past point in time.
+      if (isNegated(sentence.tokens, match.start) || isPastReference(sentence.tokens, match.start)) continue;
       for (const rule of match.payload) {
         if (rule.headlineOnly && !sentence.isHeadline) continue;
         if (rule.type === LAUNCH_EVENT && launchesNoProduct(sentence.tokens, match.end)) continue;

@@ -41,7 +41,7 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'bankruptcy',
     weight: 1,
     patterns:
-      'bankruptcy|chapter 11|insolvency|insolvent|liquidation|receivership|files/filed for protection|defaulted|default on|ordered to liquidate|liquidation order|winding-up order|winding-up petition|wound up',
+      'bankruptcy|chapter 11|insolvency|insolvent|liquidation|receivership|files/filed for protection|defaulted|default on|ordered to liquidate|liquidation order|winding-up order|winding-up petition',
   },
   {
     type: 'merger-acquisition',

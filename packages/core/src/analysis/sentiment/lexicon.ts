@@ -264,6 +264,12 @@ const VALUES: Spec[] = [
     { value: 1.2 },
   ],
   ['turned profitable|in the black|broke even|break even', { value: 0.8 }],
+  // A first profit is a turnaround too: "turns first annual profit", "posts maiden quarterly profit".
+  [
+    'first/maiden profit|first/maiden annual/quarterly/yearly/full-year/operating/net/pretax/pre-tax profit',
+    { value: 0.8 },
+  ],
+  ['first/maiden profit warning', { value: -0.8 }],
   ['swung/swings/turned/turns/fell/slipped/plunged to a/an loss', { value: -1.2 }],
   ['swung/swings/turned/turns/fell/slipped/plunged to a/an net/operating/pre-tax loss', { value: -1.2 }],
   ['into the red|in the red', { value: -1.1 }],
@@ -307,7 +313,7 @@ const VALUES: Spec[] = [
   ],
   ['criticised|criticized|criticism|critics|criticise|criticize|slammed|rebuked|condemned', { value: -0.6 }],
   [
-    'rejects|rejected|rejection|rebuffs|rebuffed|abandon|abandons|abandoned|scraps|scrapped|pulls the plug|pulls plug|pulled the plug|invalidated|overturned',
+    'rejects|rejected|rejection|rebuffs|rebuffed|abandon|abandons|abandoned|scraps|scrapped|pulls the plug|pulls plug|pulled the plug|invalidated|overturned|call off|calls off|called off|calling off',
     { value: -0.6 },
   ],
   [
@@ -436,7 +442,7 @@ const VALUES: Spec[] = [
     { value: -0.7 },
   ],
   [
-    'bankruptcy|bankrupt|insolvency|insolvent|chapter 11|liquidation|receivership|default|defaults|defaulted|ordered to liquidate|liquidation order|winding-up order|winding-up petition|wound up',
+    'bankruptcy|bankrupt|insolvency|insolvent|chapter 11|liquidation|receivership|default|defaults|defaulted|ordered to liquidate|liquidation order|winding-up order|winding-up petition',
     { value: -1.3 },
   ],
   [

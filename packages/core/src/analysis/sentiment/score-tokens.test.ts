@@ -589,6 +589,14 @@ describe('the price of money, causes and ranges', () => {
     expectTone('Shares end lower as strike drags on', -1);
     expectTone('Unions back a national strike at the end of the month', -1);
     expectTone('Developer ordered to liquidate by Hong Kong court', -1);
+    expectTone('Government scraps ban on chip exports', 1);
+    expectTone('Grocers call off $25 billion merger', -1);
+  });
+
+  it('reads a first profit as a turnaround, and a first profit warning as a warning', () => {
+    expectTone('Streaming service turns first annual profit', 1);
+    expectTone('Ride-hailing firm posts maiden operating profit', 1);
+    expectTone('First profit warning in a decade', -1);
   });
 
   it('reads a range as no change', () => {

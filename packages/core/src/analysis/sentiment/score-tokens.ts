@@ -189,6 +189,23 @@ const STOPPAGES = new Set([
   'sanctions',
 ]);
 const ENDING_VERBS = new Set(['end', 'ends', 'ended', 'ending', 'lift', 'lifts', 'lifted', 'lifting']);
+/** Verbs that end what follows them: "cancels the boycott", "scraps its ban", "calls off the strike". */
+const ENDING_BEFORE = new Set([
+  ...ENDING_VERBS,
+  'cancel',
+  'cancels',
+  'cancelled',
+  'canceled',
+  'scrap',
+  'scraps',
+  'scrapped',
+  'abandon',
+  'abandons',
+  'abandoned',
+  'drop',
+  'drops',
+  'dropped',
+]);
 const CALL_VERBS = new Set(['call', 'calls', 'called', 'calling']);
 const ENDED_VALUE = 0.5;
 const ENDED_BACK = 3;
@@ -198,7 +215,7 @@ const ENDED_FORWARD = 4;
 function isEnded(tokens: readonly Token[], start: number, end: number): boolean {
   for (let i = start - 1; i >= 0 && i >= start - ENDED_BACK; i--) {
     const lower = tokens[i]?.lower ?? '';
-    if (ENDING_VERBS.has(lower) || (lower === 'off' && CALL_VERBS.has(tokens[i - 1]?.lower ?? '')))
+    if (ENDING_BEFORE.has(lower) || (lower === 'off' && CALL_VERBS.has(tokens[i - 1]?.lower ?? '')))
       return true;
     // "Shares end lower as strike drags on": the verb must govern the stoppage.
     if (tokens[i]?.kind === 'punct' || CLAUSE_OPENERS.has(lower)) break;
@@ -209,6 +226,18 @@ function isEnded(tokens: readonly Token[], start: number, end: number): boolean 
     if (ENDING_VERBS.has(lower) && !DETERMINERS.has(tokens[i - 1]?.lower ?? '')) return true;
     if (CALL_VERBS.has(lower) && tokens[i + 1]?.lower === 'off') return true;
     if (tokens[i]?.kind === 'punct' || CLAUSE_OPENERS.has(lower)) return false;
+  }
+  return false;
+}
+
+/** A stoppage stands as the object just after an ending word ("calls off the strike"). */
+function endsStoppage(tokens: readonly Token[], end: number): boolean {
+  const last = tokens[end - 1]?.lower ?? '';
+  if (!ENDING_BEFORE.has(last) && !(last === 'off' && CALL_VERBS.has(tokens[end - 2]?.lower ?? '')))
+    return false;
+  for (let i = end; i < tokens.length && i < end + ENDED_BACK; i++) {
+    if (STOPPAGES.has(tokens[i]?.lower ?? '')) return true;
+    if (tokens[i]?.kind === 'punct' || CLAUSE_OPENERS.has(tokens[i]?.lower ?? '')) return false;
   }
   return false;
 }
@@ -552,6 +581,8 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
       reachesHigh(tokens, match.end)
     )
       value = -value;
+    // "Calls off the strike", "cancels the boycott": the ending is told by the stoppage below.
+    if (value < 0 && endsStoppage(tokens, match.end)) continue;
     // "The strike at Acme ended", "lifts its export ban": a stoppage's end is good news.
     if (
       value < 0 &&

@@ -28,6 +28,7 @@
 import type { TaxonomyTopicSlug } from '../../topics/taxonomy.js';
 import type { TopicAssignment } from '../contract.js';
 import { RATING_DEAL_WORDS } from '../text/analyst-rating.js';
+import { isPastReference } from '../text/past-reference.js';
 import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
 import { isSportsContext } from '../text/sports-context.js';
@@ -200,7 +201,10 @@ export function classifyTopics({
     // Words inside a company's name are the name, not the topic ("Columbia Gas", "Pacific Freight").
     const inName = (start: number, end: number) =>
       here?.some((n) => n.start <= start && n.end >= end) === true;
-    const matches = MATCHER.matchAll(sentence.tokens).filter((m) => !inName(m.start, m.end));
+    // "Shares have doubled since its IPO": a past point in time is not what the story is about.
+    const matches = MATCHER.matchAll(sentence.tokens).filter(
+      (m) => !inName(m.start, m.end) && !isPastReference(sentence.tokens, m.start),
+    );
     const proximity = PROXIMITY.hits(sentence, here);
     // "To buy back 5 pct of its shares": the sentence's deal words are a buyback's (looked up once, when
     // a deal word is found).
