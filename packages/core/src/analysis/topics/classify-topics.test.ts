@@ -52,6 +52,25 @@ describe('topic rules that need financial context', () => {
     expect(slugs('Adidas names new chief financial officer')).toEqual(['retail']);
   });
 
+  it('gives an industrial company manufacturing only when the story speaks of making things', () => {
+    // GICS "Industrials" holds airlines, railroads and couriers beside makers.
+    expect(slugs('Fabrikam names new chief financial officer')).not.toContain('manufacturing');
+    expect(slugs('Fabrikam adds flights on transatlantic routes')).not.toContain('manufacturing');
+    expect(slugs('Fabrikam opens new plant in Texas')).toEqual(['manufacturing']);
+  });
+
+  it("files a bond's listing and underwriters under finance, not IPO", () => {
+    const bond = slugs(
+      'Contoso issues 150 mln dlr eurobond',
+      'Contoso is issuing a 150 mln dlr eurobond due 1992. The bond will be listed in London; fees comprise a selling concession and underwriting.',
+    );
+    expect(bond).toContain('finance');
+    expect(bond).not.toContain('ipo');
+    expect(slugs('Contoso plans listing on Nasdaq', 'Underwriters priced the listing at $20.')).toContain(
+      'ipo',
+    );
+  });
+
   it('gives short developer news technology, and flat listings real estate', () => {
     expect(slugs('A whole website in a single JavaScript file')).toEqual(['technology']);
     expect(slugs('Show HN: an open-source framework for metrics')).toEqual(['technology']);

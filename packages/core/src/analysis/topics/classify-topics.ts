@@ -23,7 +23,10 @@
  * - rows of a wire-service results table ("Net 5.5 mln vs 4.9 mln") are earnings evidence;
  * - in a story about a company (CENTRAL_COMPANY_RELEVANCE) the economy's supporting words are the
  *   company's own ("growth slows", "raises prices": COMPANY_ANCHORED_TOPICS), and a sector holding
- *   makers and sellers alike hints at whichever of its topics the story's words favour (MIXED_SECTOR_HINTS).
+ *   makers and sellers alike hints at whichever of its topics the story's words favour (MIXED_SECTOR_HINTS),
+ *   one holding makers beside carriers only at what the words already show (WORD_LED_SECTOR_HINTS);
+ * - in a sentence naming debt, a listing and its underwriters are the bond's, not an IPO (LISTING_WORDS);
+ * - a phrase after "since" dates something else ("since its IPO"): no topic.
  */
 import type { TaxonomyTopicSlug } from '../../topics/taxonomy.js';
 import type { TopicAssignment } from '../contract.js';
@@ -45,11 +48,13 @@ import {
   CARRIAGE_WORDS,
   COMPANY_ANCHORED_TOPICS,
   CURRENCY_WORDS,
+  DEBT_WORDS,
   FLOW_OWNERS,
   FLOW_WORDS,
   HEADLINE_ANCHORS,
   isInsideBankName,
   isPricePaid,
+  LISTING_WORDS,
   MIXED_SECTOR_HINTS,
   PER_SHARE_PHRASES,
   PRICE_INDEX_PHRASES,
@@ -58,6 +63,7 @@ import {
   SECTOR_HINTS,
   STAGE_WORDS,
   TOPIC_RULES,
+  WORD_LED_SECTOR_HINTS,
 } from './topic-rules.js';
 
 const HEADLINE_BOOST = 3;
@@ -210,6 +216,8 @@ export function classifyTopics({
     // a deal word is found).
     let buyback: boolean | undefined;
     let sharePriced = false;
+    /** The sentence names debt: its listing words are the bond's (LISTING_WORDS). */
+    let debt: boolean | undefined;
     for (const rule of proximity) sharePriced ||= rule.pricesShares === true;
     // Goods or their carriage named in the sentence own its flow words ("wheat exports", "freight on imports").
     const carriage = sentence.tokens.some((t, i) => CARRIAGE_WORDS.has(t.lower) && !inName(i, i + 1));
@@ -229,6 +237,12 @@ export function classifyTopics({
         )
           continue;
         if (rule.slug === 'monetary-policy' && isInsideBankName(sentence.tokens, match.start)) continue;
+        if (
+          rule.slug === 'ipo' &&
+          LISTING_WORDS.has(rule.phrase) &&
+          (debt ??= sentence.tokens.some((t) => DEBT_WORDS.has(t.lower)))
+        )
+          continue;
         // In a buyback sentence only the unmistakable words (a takeover it fends off) stay M&A.
         if (
           rule.slug === 'mergers-acquisitions' &&
@@ -285,9 +299,12 @@ export function classifyTopics({
       );
       mixed.push([favoured, company.relevance]);
     }
+    for (const [pattern, slug] of WORD_LED_SECTOR_HINTS)
+      if (pattern.test(company.sector) && (scores.get(slug) ?? 0) > 0) mixed.push([slug, company.relevance]);
   }
   for (const company of companies) {
-    if (!company.sector) continue;
+    if (!company.sector || WORD_LED_SECTOR_HINTS.some(([pattern]) => pattern.test(company.sector ?? '')))
+      continue;
     for (const [pattern, slug] of SECTOR_HINTS)
       if (pattern.test(company.sector)) hintSector(slug, company.relevance);
   }

@@ -249,6 +249,11 @@ export const TOPIC_RULES: TopicRules = {
       'rights issue|rights issues|rights offering|share placing|share placement|secondary offering|follow-on offering|capital raising|capital raise|car finance|auto finance|motor finance|consumer finance',
       2,
     ],
+    // Borrowing in the markets: "issues a 150 mln dlr eurobond", "a bond issue", "senior notes".
+    [
+      'eurobond|eurobonds|bond issue|bond issues|bond offering|debt offering|notes offering|note issue|senior notes|debenture|debentures|convertible bonds|convertible notes',
+      2,
+    ],
     [
       'loans|loan|lending|deposits|credit|bonds|bond|investors|fund|funds|capital|mortgage|mortgages|financial|wall street|stock market|shares|equities',
       1,
@@ -407,6 +412,17 @@ export const PROXIMITY_RULES: readonly ProximityRule[] = [
 ];
 
 /**
+ * Words of a listing that in a sentence about debt (DEBT_WORDS) are the bond's: "the eurobond will
+ * be listed in London", "underwriters of the notes"; an IPO or a debut named outright stays one.
+ */
+export const LISTING_WORDS: ReadonlySet<string> = new Set(
+  expandPatterns('listing|float|flotation|underwriters|bookrunners|pricing|priced shares'),
+);
+export const DEBT_WORDS: ReadonlySet<string> = new Set(
+  expandPatterns('bond|bonds|eurobond|eurobonds|notes|debentures|debenture|debt|paper'),
+);
+
+/**
  * Per-share phrases that state earnings ("Shr 41 cts", "earned 2.10 dlrs a share") — and, in a
  * sentence where a rule with `pricesShares` fired ("offers 18.50 dlrs a share for Revlon", "bid for
  * 50 dlrs/shr"), the price of a bid instead, which is no earnings evidence.
@@ -557,7 +573,16 @@ export const MIXED_SECTOR_HINTS: readonly (readonly [RegExp, readonly TaxonomyTo
   [/consumer discretionary/i, ['retail', 'manufacturing']],
 ];
 
-/** Registry sector text → topic hints. */
+/**
+ * Sectors whose topic only the story's own words can show: GICS "Industrials" holds makers
+ * (Caterpillar, Boeing) beside airlines, railroads, couriers and ride-hailing, so its companies
+ * hint at manufacturing only when the story already speaks of making things ("opens a new plant").
+ */
+export const WORD_LED_SECTOR_HINTS: readonly (readonly [RegExp, TaxonomyTopicSlug])[] = [
+  [/^industrials$/i, 'manufacturing'],
+];
+
+/** Registry sector text → topic hints (a sector WORD_LED_SECTOR_HINTS names is not hinted here). */
 export const SECTOR_HINTS: readonly (readonly [RegExp, TaxonomyTopicSlug])[] = [
   [
     /semiconductor|software|internet|telecom|hardware|electronics|technology|it services|cloud|communication/i,
