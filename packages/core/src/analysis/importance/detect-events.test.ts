@@ -191,3 +191,15 @@ describe('past points in time', () => {
     expect(events('Court issues winding-up order against Contoso')).toContain('bankruptcy');
   });
 });
+
+describe('fines and lawsuits', () => {
+  it('reads a regulator fining a company as a fine, and lawsuits settled as legal news', () => {
+    expect(events('EU fines Contoso 2.4 billion euros')).toContain('lawsuit-fine');
+    const settled = analyzer.analyzeSync({
+      title: '3M to pay $6 billion to settle earplug lawsuits',
+      text: '',
+    });
+    expect(settled.eventTypes).toContain('lawsuit-fine');
+    expect(settled.topics.map((t) => t.slug)).toContain('regulation-policy');
+  });
+});

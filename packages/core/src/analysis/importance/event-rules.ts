@@ -77,7 +77,7 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'lawsuit-fine',
     weight: 0.75,
     patterns:
-      'lawsuit|lawsuits|sued|sues|class action|fined|fine of|penalty|antitrust|settlement|court ruling|indicted|charged with|breach of contract|breach of a contract|breach of the contract|breach of its contract|in breach of|breached the/its/a contract|found guilty|pleaded/pleads/pled guilty|convicted|conviction|acquitted|acquits|acquittal|jury verdict|verdict against|verdict in favor/favour|directed verdict|settles/settled/settle lawsuit/lawsuits/suit/suits/case/claims/charges/dispute|agreed/agrees/agree to settle|' +
+      'lawsuit|lawsuits|sued|sues|class action|fined|fines|fine of|penalty|antitrust|settlement|court ruling|indicted|charged with|breach of contract|breach of a contract|breach of the contract|breach of its contract|in breach of|breached the/its/a contract|found guilty|pleaded/pleads/pled guilty|convicted|conviction|acquitted|acquits|acquittal|jury verdict|verdict against|verdict in favor/favour|directed verdict|settles/settled/settle lawsuit/lawsuits/suit/suits/case/claims/charges/dispute|agreed/agrees/agree to settle|' +
       // A verdict with the defendant between ("jury finds Acme guilty"); "can be held liable" is no verdict.
       'guilty|found/finds liable|liable for damages|jury awards/awarded|court orders/ordered',
   },

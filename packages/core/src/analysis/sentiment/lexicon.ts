@@ -422,7 +422,7 @@ const VALUES: Spec[] = [
   ],
   // "fine" is a penalty only in a penalty context; "fine papers" and "fine-tuning" are not.
   [
-    'million/billion/bn/mn/m/pound/pounds/euro/euros/dollar/dollars/record/antitrust/regulatory/spill/heavy/hefty/eu/big/huge/potential/possible fine|fine for/over/from/after|faces/face/facing/pays/paid/appeals/impose/imposes/imposed/slapped/levied fine',
+    'million/billion/bn/mn/m/pound/pounds/euro/euros/dollar/dollars/record/antitrust/regulatory/spill/heavy/hefty/eu/big/huge/potential/possible fine|fine for/over/from/after|faces/face/facing/pays/paid/appeals/impose/imposes/imposed/slapped/levied/upholds/upheld/uphold/confirms/confirmed fine',
     { value: -0.9 },
   ],
   ['recall|recalls|recalled|recalling', { value: -0.9 }],

@@ -593,6 +593,13 @@ describe('the price of money, causes and ranges', () => {
     expectTone('Grocers call off $25 billion merger', -1);
   });
 
+  it('reads a fine thrown out on appeal as good news, and one upheld as bad', () => {
+    expectTone('Contoso wins appeal against EU fine', 1);
+    expectTone('EU court overturns Fabrikam antitrust fine', 1);
+    expectTone('Appeals court upholds fine against Contoso', -1);
+    expectTone('EU fines Contoso 2.4 billion euros', -1);
+  });
+
   it('reads a first profit as a turnaround, and a first profit warning as a warning', () => {
     expectTone('Streaming service turns first annual profit', 1);
     expectTone('Ride-hailing firm posts maiden operating profit', 1);

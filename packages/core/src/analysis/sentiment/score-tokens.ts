@@ -169,8 +169,42 @@ function reachesHigh(tokens: readonly Token[], from: number): boolean {
 }
 
 /** Legal actions a court can throw out (the last word of the lexicon phrase: "antitrust suit", "class action"), and what throwing one out is worth to the defendant. */
-const LEGAL_ACTIONS = new Set(['lawsuit', 'lawsuits', 'suit', 'litigation', 'action', 'challenge']);
-const DISMISS_VERBS = new Set(['dismiss', 'dismisses', 'dismissed', 'dismissing', 'tosses', 'tossed']);
+const LEGAL_ACTIONS = new Set([
+  'lawsuit',
+  'lawsuits',
+  'suit',
+  'litigation',
+  'action',
+  'challenge',
+  // Penalties a court or an appeal can lift: "EU court overturns antitrust fine".
+  'fine',
+  'fines',
+  'penalty',
+  'penalties',
+  'ruling',
+  'verdict',
+]);
+const DISMISS_VERBS = new Set([
+  'dismiss',
+  'dismisses',
+  'dismissed',
+  'dismissing',
+  'tosses',
+  'tossed',
+  'overturn',
+  'overturns',
+  'overturned',
+  'overturning',
+  'quash',
+  'quashes',
+  'quashed',
+  'annul',
+  'annuls',
+  'annulled',
+]);
+/** "Wins appeal against EU fine": the action after "against" is the one thrown out. */
+const APPEALS = new Set(['appeal', 'appeals', 'challenge', 'case']);
+const WINS = new Set(['win', 'wins', 'won', 'winning']);
 const DISMISSED_VALUE = 0.8;
 const DISMISS_BACK = 3;
 const DISMISS_FORWARD = 5;
@@ -230,6 +264,16 @@ function isEnded(tokens: readonly Token[], start: number, end: number): boolean 
   return false;
 }
 
+/** A legal action stands as the object just after a dismissal verb ("overturns the EU's fine"). */
+function dismissesAction(tokens: readonly Token[], end: number): boolean {
+  if (!DISMISS_VERBS.has(tokens[end - 1]?.lower ?? '')) return false;
+  for (let i = end; i < tokens.length && i < end + DISMISS_BACK; i++) {
+    if (LEGAL_ACTIONS.has(tokens[i]?.lower ?? '')) return true;
+    if (tokens[i]?.kind === 'punct' || CLAUSE_OPENERS.has(tokens[i]?.lower ?? '')) return false;
+  }
+  return false;
+}
+
 /** A stoppage stands as the object just after an ending word ("calls off the strike"). */
 function endsStoppage(tokens: readonly Token[], end: number): boolean {
   const last = tokens[end - 1]?.lower ?? '';
@@ -244,8 +288,16 @@ function endsStoppage(tokens: readonly Token[], end: number): boolean {
 
 /** A dismissal verb just before the action ("dismisses the lawsuit") or closing its phrase ("suit against Acme dismissed"). */
 function isDismissed(tokens: readonly Token[], start: number, end: number): boolean {
-  for (let i = start - 1; i >= 0 && i >= start - DISMISS_BACK; i--)
-    if (DISMISS_VERBS.has(tokens[i]?.lower ?? '')) return true;
+  for (let i = start - 1; i >= 0 && i >= start - DISMISS_BACK; i--) {
+    const lower = tokens[i]?.lower ?? '';
+    if (DISMISS_VERBS.has(lower)) return true;
+    if (
+      lower === 'against' &&
+      APPEALS.has(tokens[i - 1]?.lower ?? '') &&
+      WINS.has(tokens[i - 2]?.lower ?? '')
+    )
+      return true;
+  }
   for (let i = end; i < tokens.length && i < end + DISMISS_FORWARD; i++) {
     const lower = tokens[i]?.lower ?? '';
     if (DISMISS_VERBS.has(lower) || (lower === 'thrown' && tokens[i + 1]?.lower === 'out')) return true;
@@ -590,6 +642,8 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
       isEnded(tokens, match.start, match.end)
     )
       value = ENDED_VALUE;
+    // "Court overturns antitrust fine": the verb's own tone is told by the action it throws out.
+    if (value < 0 && dismissesAction(tokens, match.end)) continue;
     // "judge dismisses lawsuit against Acme", "lawsuit against Acme dismissed": a legal action thrown out.
     if (
       value < 0 &&

@@ -106,7 +106,7 @@ export const TOPIC_RULES: TopicRules = {
       2,
     ],
     [
-      'regulator|regulators|regulation|regulations|regulatory|antitrust|competition authority|legislation|lawmakers|congress|parliament|ftc|sec|doj|faa|fcc|nhtsa|cma|european commission|fine|fined|lawsuit|sued|court|ruling|judge',
+      'regulator|regulators|regulation|regulations|regulatory|antitrust|competition authority|legislation|lawmakers|congress|parliament|ftc|sec|doj|faa|fcc|nhtsa|cma|european commission|fine|fined|fines|lawsuit|lawsuits|sued|court|ruling|judge',
       2,
     ],
     // Verdicts, with or without the court named: "jury finds Acme guilty", "found liable"; a review's
@@ -116,7 +116,7 @@ export const TOPIC_RULES: TopicRules = {
       2,
     ],
     [
-      'law|laws|policy|government|ban|banned|probe|investigation|compliance|rules|rule|bill|senate|ministry|minister|penalty|settlement|lawsuits|litigation',
+      'law|laws|policy|government|ban|banned|probe|investigation|compliance|rules|rule|bill|senate|ministry|minister|penalty|settlement|litigation',
       1,
     ],
   ],
