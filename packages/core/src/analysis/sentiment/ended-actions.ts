@@ -1,0 +1,145 @@
+/**
+ * Legal actions thrown out and stoppages ended: "judge dismisses the lawsuit", "wins appeal against
+ * EU fine", "the strike at Acme ended", "lifts its ban". What was bad news turns good, and the verb
+ * that throws it out or ends it gives its own tone way to that.
+ */
+import type { Token } from '../text/tokenize.js';
+import { CLAUSE_OPENERS, DETERMINERS } from './clause-words.js';
+
+/** Legal actions a court can throw out (the last word of the lexicon phrase: "antitrust suit", "class action"), and what throwing one out is worth to the defendant. */
+export const LEGAL_ACTIONS = new Set([
+  'lawsuit',
+  'lawsuits',
+  'suit',
+  'litigation',
+  'action',
+  'challenge',
+  // Penalties a court or an appeal can lift: "EU court overturns antitrust fine".
+  'fine',
+  'fines',
+  'penalty',
+  'penalties',
+  'ruling',
+  'verdict',
+]);
+const DISMISS_VERBS = new Set([
+  'dismiss',
+  'dismisses',
+  'dismissed',
+  'dismissing',
+  'tosses',
+  'tossed',
+  'overturn',
+  'overturns',
+  'overturned',
+  'overturning',
+  'quash',
+  'quashes',
+  'quashed',
+  'annul',
+  'annuls',
+  'annulled',
+]);
+/** "Wins appeal against EU fine": the action after "against" is the one thrown out. */
+const APPEALS = new Set(['appeal', 'appeals', 'challenge', 'case']);
+const WINS = new Set(['win', 'wins', 'won', 'winning']);
+export const DISMISSED_VALUE = 0.8;
+const DISMISS_BACK = 3;
+const DISMISS_FORWARD = 5;
+
+/** Stoppages and measures whose end is good news: "the strike ended", "lifts its ban", "calls off the boycott". */
+export const STOPPAGES = new Set([
+  'strike',
+  'strikes',
+  'walkout',
+  'walkouts',
+  'lockout',
+  'boycott',
+  'blockade',
+  'ban',
+  'embargo',
+  'sanctions',
+]);
+const ENDING_VERBS = new Set(['end', 'ends', 'ended', 'ending', 'lift', 'lifts', 'lifted', 'lifting']);
+/** Verbs that end what follows them: "cancels the boycott", "scraps its ban", "calls off the strike". */
+const ENDING_BEFORE = new Set([
+  ...ENDING_VERBS,
+  'cancel',
+  'cancels',
+  'cancelled',
+  'canceled',
+  'scrap',
+  'scraps',
+  'scrapped',
+  'abandon',
+  'abandons',
+  'abandoned',
+  'drop',
+  'drops',
+  'dropped',
+]);
+const CALL_VERBS = new Set(['call', 'calls', 'called', 'calling']);
+export const ENDED_VALUE = 0.5;
+const ENDED_BACK = 3;
+const ENDED_FORWARD = 4;
+
+/** An ending verb just before the stoppage ("ends a strike") or after it ("strike at Acme ends", "ban lifted", "called off"). */
+export function isEnded(tokens: readonly Token[], start: number, end: number): boolean {
+  for (let i = start - 1; i >= 0 && i >= start - ENDED_BACK; i--) {
+    const lower = tokens[i]?.lower ?? '';
+    if (ENDING_BEFORE.has(lower) || (lower === 'off' && CALL_VERBS.has(tokens[i - 1]?.lower ?? '')))
+      return true;
+    // "Shares end lower as strike drags on": the verb must govern the stoppage.
+    if (tokens[i]?.kind === 'punct' || CLAUSE_OPENERS.has(lower)) break;
+  }
+  for (let i = end; i < tokens.length && i < end + ENDED_FORWARD; i++) {
+    const lower = tokens[i]?.lower ?? '';
+    // "a strike at the end of the month": after the stoppage, "the end" is a date.
+    if (ENDING_VERBS.has(lower) && !DETERMINERS.has(tokens[i - 1]?.lower ?? '')) return true;
+    if (CALL_VERBS.has(lower) && tokens[i + 1]?.lower === 'off') return true;
+    if (tokens[i]?.kind === 'punct' || CLAUSE_OPENERS.has(lower)) return false;
+  }
+  return false;
+}
+
+/** A legal action stands as the object just after a dismissal verb ("overturns the EU's fine"). */
+export function dismissesAction(tokens: readonly Token[], end: number): boolean {
+  if (!DISMISS_VERBS.has(tokens[end - 1]?.lower ?? '')) return false;
+  for (let i = end; i < tokens.length && i < end + DISMISS_BACK; i++) {
+    if (LEGAL_ACTIONS.has(tokens[i]?.lower ?? '')) return true;
+    if (tokens[i]?.kind === 'punct' || CLAUSE_OPENERS.has(tokens[i]?.lower ?? '')) return false;
+  }
+  return false;
+}
+
+/** A stoppage stands as the object just after an ending word ("calls off the strike"). */
+export function endsStoppage(tokens: readonly Token[], end: number): boolean {
+  const last = tokens[end - 1]?.lower ?? '';
+  if (!ENDING_BEFORE.has(last) && !(last === 'off' && CALL_VERBS.has(tokens[end - 2]?.lower ?? '')))
+    return false;
+  for (let i = end; i < tokens.length && i < end + ENDED_BACK; i++) {
+    if (STOPPAGES.has(tokens[i]?.lower ?? '')) return true;
+    if (tokens[i]?.kind === 'punct' || CLAUSE_OPENERS.has(tokens[i]?.lower ?? '')) return false;
+  }
+  return false;
+}
+
+/** A dismissal verb just before the action ("dismisses the lawsuit") or closing its phrase ("suit against Acme dismissed"). */
+export function isDismissed(tokens: readonly Token[], start: number, end: number): boolean {
+  for (let i = start - 1; i >= 0 && i >= start - DISMISS_BACK; i--) {
+    const lower = tokens[i]?.lower ?? '';
+    if (DISMISS_VERBS.has(lower)) return true;
+    if (
+      lower === 'against' &&
+      APPEALS.has(tokens[i - 1]?.lower ?? '') &&
+      WINS.has(tokens[i - 2]?.lower ?? '')
+    )
+      return true;
+  }
+  for (let i = end; i < tokens.length && i < end + DISMISS_FORWARD; i++) {
+    const lower = tokens[i]?.lower ?? '';
+    if (DISMISS_VERBS.has(lower) || (lower === 'thrown' && tokens[i + 1]?.lower === 'out')) return true;
+    if (tokens[i]?.kind === 'punct') return false;
+  }
+  return false;
+}
