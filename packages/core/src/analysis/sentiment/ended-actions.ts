@@ -7,7 +7,7 @@ import type { Token } from '../text/tokenize.js';
 import { CLAUSE_OPENERS, DETERMINERS } from './clause-words.js';
 
 /** Legal actions a court can throw out (the last word of the lexicon phrase: "antitrust suit", "class action"), and what throwing one out is worth to the defendant. */
-export const LEGAL_ACTIONS = new Set([
+const LEGAL_ACTIONS = new Set([
   'lawsuit',
   'lawsuits',
   'suit',
@@ -43,12 +43,12 @@ const DISMISS_VERBS = new Set([
 /** "Wins appeal against EU fine": the action after "against" is the one thrown out. */
 const APPEALS = new Set(['appeal', 'appeals', 'challenge', 'case']);
 const WINS = new Set(['win', 'wins', 'won', 'winning']);
-export const DISMISSED_VALUE = 0.8;
+const DISMISSED_VALUE = 0.8;
 const DISMISS_BACK = 3;
 const DISMISS_FORWARD = 5;
 
 /** Stoppages and measures whose end is good news: "the strike ended", "lifts its ban", "calls off the boycott". */
-export const STOPPAGES = new Set([
+const STOPPAGES = new Set([
   'strike',
   'strikes',
   'walkout',
@@ -79,12 +79,12 @@ const ENDING_BEFORE = new Set([
   'dropped',
 ]);
 const CALL_VERBS = new Set(['call', 'calls', 'called', 'calling']);
-export const ENDED_VALUE = 0.5;
+const ENDED_VALUE = 0.5;
 const ENDED_BACK = 3;
 const ENDED_FORWARD = 4;
 
 /** An ending verb just before the stoppage ("ends a strike") or after it ("strike at Acme ends", "ban lifted", "called off"). */
-export function isEnded(tokens: readonly Token[], start: number, end: number): boolean {
+function isEnded(tokens: readonly Token[], start: number, end: number): boolean {
   for (let i = start - 1; i >= 0 && i >= start - ENDED_BACK; i--) {
     const lower = tokens[i]?.lower ?? '';
     if (ENDING_BEFORE.has(lower) || (lower === 'off' && CALL_VERBS.has(tokens[i - 1]?.lower ?? '')))
@@ -103,7 +103,7 @@ export function isEnded(tokens: readonly Token[], start: number, end: number): b
 }
 
 /** A legal action stands as the object just after a dismissal verb ("overturns the EU's fine"). */
-export function dismissesAction(tokens: readonly Token[], end: number): boolean {
+function dismissesAction(tokens: readonly Token[], end: number): boolean {
   if (!DISMISS_VERBS.has(tokens[end - 1]?.lower ?? '')) return false;
   for (let i = end; i < tokens.length && i < end + DISMISS_BACK; i++) {
     if (LEGAL_ACTIONS.has(tokens[i]?.lower ?? '')) return true;
@@ -113,7 +113,7 @@ export function dismissesAction(tokens: readonly Token[], end: number): boolean 
 }
 
 /** A stoppage stands as the object just after an ending word ("calls off the strike"). */
-export function endsStoppage(tokens: readonly Token[], end: number): boolean {
+function endsStoppage(tokens: readonly Token[], end: number): boolean {
   const last = tokens[end - 1]?.lower ?? '';
   if (!ENDING_BEFORE.has(last) && !(last === 'off' && CALL_VERBS.has(tokens[end - 2]?.lower ?? '')))
     return false;
@@ -125,7 +125,7 @@ export function endsStoppage(tokens: readonly Token[], end: number): boolean {
 }
 
 /** A dismissal verb just before the action ("dismisses the lawsuit") or closing its phrase ("suit against Acme dismissed"). */
-export function isDismissed(tokens: readonly Token[], start: number, end: number): boolean {
+function isDismissed(tokens: readonly Token[], start: number, end: number): boolean {
   for (let i = start - 1; i >= 0 && i >= start - DISMISS_BACK; i--) {
     const lower = tokens[i]?.lower ?? '';
     if (DISMISS_VERBS.has(lower)) return true;
@@ -142,4 +142,18 @@ export function isDismissed(tokens: readonly Token[], start: number, end: number
     if (tokens[i]?.kind === 'punct') return false;
   }
   return false;
+}
+
+/**
+ * The tone of a bad-news word (`start`…`end`) that something throws out or ends: undefined when
+ * nothing does, null when the word is itself the verb that does it (its tone gives way to the
+ * action's: "calls off the strike", "overturns the fine"), else the good news it becomes ("the
+ * strike at Acme ended", "lawsuit against Acme dismissed").
+ */
+export function endedValue(tokens: readonly Token[], start: number, end: number): number | null | undefined {
+  if (endsStoppage(tokens, end) || dismissesAction(tokens, end)) return null;
+  const last = tokens[end - 1]?.lower ?? '';
+  if (STOPPAGES.has(last) && isEnded(tokens, start, end)) return ENDED_VALUE;
+  if (LEGAL_ACTIONS.has(last) && isDismissed(tokens, start, end)) return DISMISSED_VALUE;
+  return undefined;
 }

@@ -15,16 +15,7 @@
 import { PhraseMatcher, type PhraseMatch } from '../text/phrase-matcher.js';
 import type { Token } from '../text/tokenize.js';
 import { CLAUSE_OPENERS, DETERMINERS, SUBORDINATORS } from './clause-words.js';
-import {
-  DISMISSED_VALUE,
-  dismissesAction,
-  ENDED_VALUE,
-  endsStoppage,
-  isDismissed,
-  isEnded,
-  LEGAL_ACTIONS,
-  STOPPAGES,
-} from './ended-actions.js';
+import { endedValue } from './ended-actions.js';
 import { buildLexicon, type LexEntry } from './lexicon.js';
 
 export type EvidenceKind = 'change' | 'comparison' | 'turnaround' | 'lexicon';
@@ -491,24 +482,12 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
       reachesHigh(tokens, match.end)
     )
       value = -value;
-    // "Calls off the strike", "cancels the boycott": the ending is told by the stoppage below.
-    if (value < 0 && endsStoppage(tokens, match.end)) continue;
-    // "The strike at Acme ended", "lifts its export ban": a stoppage's end is good news.
-    if (
-      value < 0 &&
-      STOPPAGES.has(tokens[match.end - 1]?.lower ?? '') &&
-      isEnded(tokens, match.start, match.end)
-    )
-      value = ENDED_VALUE;
-    // "Court overturns antitrust fine": the verb's own tone is told by the action it throws out.
-    if (value < 0 && dismissesAction(tokens, match.end)) continue;
-    // "judge dismisses lawsuit against Acme", "lawsuit against Acme dismissed": a legal action thrown out.
-    if (
-      value < 0 &&
-      LEGAL_ACTIONS.has(tokens[match.end - 1]?.lower ?? '') &&
-      isDismissed(tokens, match.start, match.end)
-    )
-      value = DISMISSED_VALUE;
+    // A legal action thrown out or a stoppage ended turns good news; the verb that does it gives way.
+    if (value < 0) {
+      const ended = endedValue(tokens, match.start, match.end);
+      if (ended === null) continue;
+      if (ended !== undefined) value = ended;
+    }
     hits.push({ start: match.start, end: match.end, anchor: match.start, value, kind: 'lexicon' });
   }
 
