@@ -315,6 +315,14 @@ interface FoldModels {
   classScores: number[];
 }
 
+/** What one fold's models for one pooling say about a test item. */
+interface FoldOutputs {
+  /** Class probabilities per penalty. */
+  p: Map<number, number[]>;
+  correction: number;
+  classScores: number[];
+}
+
 /**
  * Cross-validated agreement of the built-in analyzer and of the model on one classification
  * task, for every setting (class models' penalty; for sentiment heads also the override
@@ -352,7 +360,7 @@ function crossValidate(
       }),
     );
     for (const item of testItems) {
-      const outputs = new Map(
+      const outputs = new Map<boolean, FoldOutputs>(
         [...byPooling].map(([pooled, { classModels, scoreModel, classScores }]) => [
           pooled,
           {
@@ -363,11 +371,9 @@ function crossValidate(
         ]),
       );
       settings.forEach((setting, t) => {
-        const { p, correction, classScores } = outputs.get(setting.pooled) as {
-          p: Map<number, number[]>;
-          correction: number;
-          classScores: number[];
-        };
+        const output = outputs.get(setting.pooled);
+        if (output === undefined) return;
+        const { p, correction, classScores } = output;
         const probabilities = p.get(setting.l2) ?? [];
         if (!task.scored) {
           if (argmax(probabilities) === item.y) learned[t] = (learned[t] ?? 0) + 1;
@@ -436,22 +442,16 @@ export function trainLearnedModel(options: TrainLearnedModelOptions): TrainedLea
     const builtin = results[group] as AnalysisResult;
     if (example.sentimentScore !== undefined) {
       const y = sentimentClassOfScore(example.sentimentScore);
-      sentimentItems.push({
+      const item: Item = {
         group,
         x: articleFeatures(example.input, builtin, bits),
         y,
         builtinY: sentimentClassOfScore(builtin.sentiment.score),
         score: example.sentimentScore,
         builtinScore: builtin.sentiment.score,
-      });
-      articleToneItems.push({
-        group,
-        x: articleMentionFeatures(example.input, builtin, bits),
-        y,
-        builtinY: sentimentClassOfScore(builtin.sentiment.score),
-        score: example.sentimentScore,
-        builtinScore: builtin.sentiment.score,
-      });
+      };
+      sentimentItems.push(item);
+      articleToneItems.push({ ...item, x: articleMentionFeatures(example.input, builtin, bits) });
     }
     const kept = new Map((example.companies ?? []).map((c) => [c.companyId, c.sentimentScore]));
     const removed = new Set(example.removedCompanyIds ?? []);

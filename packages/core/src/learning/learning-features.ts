@@ -36,6 +36,22 @@ function mentionTokens(input: AnalyzeInput, mention: CompanyMention): string[] {
   return mention.sentences.length > 0 ? tokenize(mention.sentences.join(' ')) : tokenize(input.title);
 }
 
+/** What the company head sees of a tone: the words, the rules' label and score, the article's label, the relevance. */
+function toneFeatures(
+  tokens: readonly string[],
+  rules: { label: string; score: number },
+  articleLabel: string,
+  relevance: number,
+  bits: number,
+): SparseVector {
+  const features = new FeatureBuilder(bits).addNgrams('w:', tokens);
+  features.add(`b:label=${rules.label}`);
+  features.add('b:score', rules.score);
+  features.add(`b:article=${articleLabel}`);
+  features.add('b:relevance', relevance);
+  return features.build();
+}
+
 /** Tone toward one company: the sentences that mention it and the built-in score for it. */
 export function mentionSentimentFeatures(
   input: AnalyzeInput,
@@ -43,12 +59,9 @@ export function mentionSentimentFeatures(
   builtin: AnalysisResult,
   bits: number,
 ): SparseVector {
-  const features = new FeatureBuilder(bits).addNgrams('w:', mentionTokens(input, mention));
-  features.add(`b:label=${labelForScore(mention.sentimentScore)}`);
-  features.add('b:score', mention.sentimentScore);
-  features.add(`b:article=${builtin.sentiment.label}`);
-  features.add('b:relevance', mention.relevance);
-  return features.build();
+  const score = mention.sentimentScore;
+  const rules = { label: labelForScore(score), score };
+  return toneFeatures(mentionTokens(input, mention), rules, builtin.sentiment.label, mention.relevance, bits);
 }
 
 /**
@@ -60,12 +73,7 @@ export function articleMentionFeatures(
   builtin: AnalysisResult,
   bits: number,
 ): SparseVector {
-  const features = new FeatureBuilder(bits).addNgrams('w:', leadTokens(input));
-  features.add(`b:label=${builtin.sentiment.label}`);
-  features.add('b:score', builtin.sentiment.score);
-  features.add(`b:article=${builtin.sentiment.label}`);
-  features.add('b:relevance', 1);
-  return features.build();
+  return toneFeatures(leadTokens(input), builtin.sentiment, builtin.sentiment.label, 1, bits);
 }
 
 /** The words right before and after each place the matched name appears. */
