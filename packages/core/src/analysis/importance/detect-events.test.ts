@@ -168,6 +168,57 @@ describe('merger events in deal words', () => {
   });
 });
 
+describe('purchases of goods and of money', () => {
+  it.each([
+    'Air force to buy 470 jets from Fabrikam',
+    'Navy agrees to buy 12 F-35 fighter jets',
+    'Airline to acquire 24 Fabrikam planes',
+    'Army to purchase 200 new tanks from Contoso',
+  ])('%s is an order, not a takeover', (title) => {
+    const types = events(title);
+    expect(types).toContain('partnership-contract');
+    expect(types).not.toContain('merger-acquisition');
+  });
+
+  it.each([
+    'Central bank to buy more government bonds to calm markets',
+    'Refiner agrees to purchase 2 million barrels of crude',
+    'Fed to buy $600 billion of Treasuries',
+  ])('%s is neither a takeover nor an order', (title) => {
+    const types = events(title);
+    expect(types).not.toContain('merger-acquisition');
+    expect(types).not.toContain('partnership-contract');
+  });
+
+  it('reads a body buying from a country, goods or money as no takeover, and a business bought beside them as one', () => {
+    expect(
+      events(
+        'Moscow wants more balanced trade',
+        'Soviet officials said it is impossible only to buy from the United States. Moscow will buy more American goods if its own exports rise.',
+      ),
+    ).not.toContain('merger-acquisition');
+    expect(
+      events(
+        'Fabrikam completes coal purchase',
+        'Fabrikam said it completed the purchase of 112 mln tons of recoverable coal reserves from Litware.',
+      ),
+    ).toContain('merger-acquisition');
+    expect(events("Fabrikam to buy Litware's truck unit")).toContain('merger-acquisition');
+    expect(events('Fabrikam to buy gold miner Northwind')).toContain('merger-acquisition');
+    expect(events('Fabrikam to buy 20 pct stake in Litware')).toContain('merger-acquisition');
+    expect(
+      events(
+        'Fabrikam sells properties',
+        'The sale did not include U.S. oil and gas properties acquired from Litware last December.',
+      ),
+    ).toContain('merger-acquisition');
+    // In a body sentence a capitalised goods word after another is a name: the company bought.
+    expect(
+      events('Fabrikam expands in utilities', 'Fabrikam agreed to buy Pacific Gas for $3 billion in cash.'),
+    ).toContain('merger-acquisition');
+  });
+});
+
 describe('results against expectations', () => {
   it("is a company's results, not an economy's release", () => {
     expect(events('Contoso profit beats expectations')).toContain('earnings-surprise');

@@ -6,6 +6,7 @@
  * mentions a launch.
  */
 import { RATING_DEAL_WORDS } from '../text/analyst-rating.js';
+import { goodsPurchase, isPurchasePhrase, type PurchaseKind } from '../text/goods-purchase.js';
 import { isPastReference } from '../text/past-reference.js';
 import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
@@ -20,6 +21,7 @@ import {
   EVERYDAY_DEAL_PHRASES,
   LAUNCH_EVENT,
   MERGER_EVENT,
+  ORDER_EVENT,
   RATING_EVENT,
   REVIEW_EVENT,
   SURPRISE_EVENT,
@@ -45,6 +47,7 @@ const MATCHER = new PhraseMatcher<EventRule[]>(
 const RATING_RULE = EVENT_RULES.find((rule) => rule.type === RATING_EVENT);
 const RELEASES = new PhraseMatcher<true>(new Map([...ECONOMIC_RELEASES].map((phrase) => [phrase, true])));
 const RULES_BY_TYPE = new Map(EVENT_RULES.map((rule) => [rule.type, rule]));
+const ORDER_RULE = RULES_BY_TYPE.get(ORDER_EVENT);
 
 /** Objects the M&A topic takes for words of a business's name ("B and D Instruments") that alone are goods. */
 const GOODS_OBJECTS: ReadonlySet<string> = new Set(['products', 'services']);
@@ -98,6 +101,8 @@ export function detectEvents({
     let buyback: boolean | undefined;
     let release: boolean | undefined;
     const here = nameSpans.get(sentence.index);
+    // "To buy 470 jets", "to buy more government bonds": a purchase of goods or money, no takeover.
+    const purchase: PurchaseKind | null = goodsPurchase(sentence, here);
     for (const match of MATCHER.matchAll(sentence.tokens)) {
       // "No layoffs planned", "avoids a strike": what is denied or avoided did not happen; "first
       // profit since its IPO": a past point in time.
@@ -111,6 +116,7 @@ export function detectEvents({
           const phrase = phraseAt(sentence, match);
           // "Upgrades Acme to Buy": in a rating statement "to buy" is the rating, not a takeover.
           if (sentence.rating && RATING_DEAL_WORDS.has(phrase)) continue;
+          if (purchase !== null && isPurchasePhrase(phrase)) continue;
           // "Agrees to buy Brazilian striker": a transfer, not a takeover; "to buy back stock" is a
           // buyback ("a buyback to fend off a takeover" still names a takeover).
           if (
@@ -129,13 +135,18 @@ export function detectEvents({
       // In a sports story a deal verb names a transfer ("sells its striker").
       if (
         rule.type === MERGER_EVENT &&
-        ((buyback ??= hasBuyBack(sentence.tokens)) || (sports ??= isSportsContext(sentences)))
+        (purchase !== null ||
+          (buyback ??= hasBuyBack(sentence.tokens)) ||
+          (sports ??= isSportsContext(sentences)))
       )
         continue;
       // A sentence the phrase rules already counted for this type counts once.
       if (where.get(rule.type)?.at(-1) === sentence.index) continue;
       hit(rule, sentence);
     }
+    // Goods made to order ("Air India to buy 470 jets") are an order: a contract.
+    if (purchase === 'order' && ORDER_RULE && where.get(ORDER_EVENT)?.at(-1) !== sentence.index)
+      hit(ORDER_RULE, sentence);
   }
   const found = [...strength.entries()]
     .filter(([rule, s]) => s >= (rule.weight >= HEAVY_WEIGHT ? 1 : MIN_STRENGTH))

@@ -204,3 +204,5 @@ export const ECONOMIC_RELEASES: ReadonlySet<string> = new Set(
 export const RATING_EVENT = 'analyst-rating';
 export const MERGER_EVENT = 'merger-acquisition';
 export const LAUNCH_EVENT = 'product-launch';
+/** An order for goods is a contract ("to buy 470 jets"). */
+export const ORDER_EVENT = 'partnership-contract';

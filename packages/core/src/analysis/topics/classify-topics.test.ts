@@ -15,6 +15,13 @@ describe('topic rules that need financial context', () => {
     expect(topics).not.toContain('mergers-acquisitions');
   });
 
+  it('does not read a purchase of goods or of money as M&A', () => {
+    expect(slugs('Air force to buy 470 jets from Fabrikam')).not.toContain('mergers-acquisitions');
+    expect(slugs('Central bank to buy more government bonds to calm markets')).toEqual(['monetary-policy']);
+    expect(slugs('Refiner agrees to purchase 2 million barrels of crude')).toEqual(['energy']);
+    expect(slugs("Fabrikam to buy Litware's truck unit")).toContain('mergers-acquisitions');
+  });
+
   it('still reads a takeover deal as M&A', () => {
     expect(slugs('Fabrikam agrees $2 billion deal to acquire Litware')).toContain('mergers-acquisitions');
   });

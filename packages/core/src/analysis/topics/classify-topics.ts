@@ -31,6 +31,7 @@
 import type { TaxonomyTopicSlug } from '../../topics/taxonomy.js';
 import type { TopicAssignment } from '../contract.js';
 import { RATING_DEAL_WORDS } from '../text/analyst-rating.js';
+import { goodsPurchase, isPurchasePhrase } from '../text/goods-purchase.js';
 import { isPastReference } from '../text/past-reference.js';
 import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
@@ -215,6 +216,8 @@ export function classifyTopics({
     // "To buy back 5 pct of its shares": the sentence's deal words are a buyback's (looked up once, when
     // a deal word is found).
     let buyback: boolean | undefined;
+    /** The sentence buys goods or money ("to buy 470 jets"): its purchase words are no takeover. */
+    let purchase: boolean | undefined;
     let sharePriced = false;
     /** The sentence names debt: its listing words are the bond's (LISTING_WORDS). */
     let debt: boolean | undefined;
@@ -247,7 +250,8 @@ export function classifyTopics({
         if (
           rule.slug === 'mergers-acquisitions' &&
           ((sentence.rating && RATING_DEAL_WORDS.has(rule.phrase)) ||
-            (rule.weight < DEAL_SETTLES && (buyback ??= hasBuyBack(sentence.tokens))))
+            (rule.weight < DEAL_SETTLES && (buyback ??= hasBuyBack(sentence.tokens))) ||
+            (isPurchasePhrase(rule.phrase) && (purchase ??= goodsPurchase(sentence, here) !== null)))
         )
           continue;
         if (sentence.isHeadline) {
@@ -272,7 +276,11 @@ export function classifyTopics({
       }
     }
     for (const rule of proximity) {
-      if (rule.slug === 'mergers-acquisitions' && (buyback ??= hasBuyBack(sentence.tokens))) continue;
+      if (
+        rule.slug === 'mergers-acquisitions' &&
+        ((buyback ??= hasBuyBack(sentence.tokens)) || (purchase ??= goodsPurchase(sentence, here) !== null))
+      )
+        continue;
       if (rule.flow === true && (goodsNamed || namesGoodsCompound(sentence.tokens))) continue;
       if (!count(rule, sentence.isHeadline)) continue;
       if (rule.slug === 'mergers-acquisitions') defer(deal, rule.weight * boost, inLead);

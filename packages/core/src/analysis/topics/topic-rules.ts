@@ -5,6 +5,7 @@
  */
 import type { TaxonomyTopicSlug } from '../../topics/taxonomy.js';
 import { EARNINGS_MOVES_PATTERNS } from '../importance/event-rules.js';
+import { DEAL_OBJECTS } from '../text/goods-purchase.js';
 import { expandPatterns } from '../text/phrase-matcher.js';
 import { isCapitalized, type Token } from '../text/tokenize.js';
 import type { VerbObjectRule } from '../text/verb-object.js';
@@ -350,11 +351,7 @@ export const PROXIMITY_RULES: readonly ProximityRule[] = [
     verbs: words(
       'sell sells sold selling sale divest divests divested buy buys bought buying purchase purchases purchased acquire acquires acquired acquiring spin spins merge merges merged',
     ),
-    objects: words(
-      'unit units subsidiary subsidiaries division divisions stake stakes operations business businesses assets plant plants hotel hotels interest company companies firm maker chain affiliate ' +
-        // what businesses are called: "buys B and D Instruments", "purchase of a newspaper", "sells its mills"
-        'corp corporation inc co ltd plc industries instruments systems products services stores mill mills newspaper newspapers magazine station stations resort resorts brand brands franchise network networks holdings bank banks insurer',
-    ),
+    objects: DEAL_OBJECTS,
     companyObject: true,
     window: 5,
     // "Will sell 915 mln units this year": handsets, not business units.

@@ -1,0 +1,157 @@
+/**
+ * A purchase of goods or of money is no takeover: "Air India to buy 470 jets from Boeing", "Army to
+ * buy 200 new tanks", "agrees to purchase 2 million barrels of crude", "ECB to buy more government
+ * bonds". The deal rules of the M&A topic and event read "to buy" as a takeover only when what is
+ * bought may be a business; this module tells them when a sentence's purchase is of goods instead.
+ *
+ * Language rules:
+ * - a purchase verb's object is read up to the next punctuation or preposition ("to buy 200 tanks
+ *   from Rheinmetall"): "from" right after the verb names the seller ("to buy from the United States");
+ * - a business word anywhere after a deal verb ("unit", "stake", "maker", "miner", a company's name)
+ *   keeps the sentence a deal, even beside goods ("to buy Teck's coal business", "buys gold miner");
+ * - a company's name right before a goods word is the make, not the target ("100 Airbus planes");
+ * - "from" right after the verb with no business named is trade ("only to buy from the United States");
+ * - in a body sentence a capitalised goods word after another capitalised word is part of a name
+ *   ("to buy Pacific Gas"), not goods ("to buy Treasuries", "to buy U.S. Treasuries").
+ *
+ * Goods made to order (aircraft, vehicles, arms, equipment) are an order, a contract event; money,
+ * debt and commodities bought in the market are neither a deal nor an order.
+ */
+import type { DocSentence } from './prepare-document.js';
+import { isCapitalized, type Token } from './tokenize.js';
+import type { NameSpan } from './verb-object.js';
+
+const words = (list: string) => new Set(list.split(' '));
+
+/** Verbs whose object is what is bought; their noun "purchases" too ("purchases of Soviet products"). */
+export const PURCHASE_VERBS: ReadonlySet<string> = words(
+  'buy buys bought buying purchase purchases purchased purchasing acquire acquires acquired acquiring',
+);
+
+/** A deal phrase told with a purchase verb ("to buy", "agreed to purchase", "acquires"). */
+export function isPurchasePhrase(phrase: string): boolean {
+  return phrase.split(' ').some((word) => PURCHASE_VERBS.has(word));
+}
+
+/** Deal verbs whose object decides whether the sentence is a deal ("sells its truck unit"). */
+const DEAL_VERBS: ReadonlySet<string> = new Set([
+  ...PURCHASE_VERBS,
+  ...words('sell sells sold selling divest divests divested merge merges merged'),
+]);
+
+/** What is made to order: a purchase of these is an order. */
+const ORDERED_GOODS = words(
+  'jet jets plane planes aircraft airliner airliners helicopter helicopters fighter fighters drone drones ' +
+    'missile missiles rocket rockets tank tanks submarine submarines warship warships frigate frigates ' +
+    'ship ships vessel vessels tanker tankers satellite satellites weapon weapons arms ammunition ' +
+    'car cars truck trucks bus buses vehicle vehicles locomotive locomotives train trains railcars ' +
+    'equipment machinery turbines chips semiconductors computers',
+);
+
+/** What is bought in a market: commodities, fuels, money and debt. */
+const MARKET_GOODS = words(
+  'goods products oil crude barrels gas lng coal power electricity fuel gasoline diesel ' +
+    'wheat grain grains corn maize soybeans soybean sugar coffee cocoa cotton rice barley beef pork meat ' +
+    'tonnes tons bushels bales ounces gold silver copper ' +
+    'bonds bond treasuries gilts bills securities debt dollars dollar yen euros sterling currency currencies',
+);
+
+/**
+ * What businesses are called when they are bought or sold: "to sell its South African unit", "buys B
+ * and D Instruments", "purchase of a newspaper", "sells its mills" (the M&A topic's verb-object rule).
+ */
+export const DEAL_OBJECTS: ReadonlySet<string> = words(
+  'unit units subsidiary subsidiaries division divisions stake stakes operations business businesses assets plant plants hotel hotels interest company companies firm maker chain affiliate ' +
+    'corp corporation inc co ltd plc industries instruments systems products services stores mill mills newspaper newspapers magazine station stations resort resorts brand brands franchise network networks holdings bank banks insurer',
+);
+
+/**
+ * A business bought or sold, beside goods: the deal objects but the goods a business's name may end
+ * in ("missile systems", "peanut products"), and the holdings, producers and properties a deal names.
+ */
+const BUSINESS_WORDS: ReadonlySet<string> = new Set([
+  ...[...DEAL_OBJECTS].filter((word) => !words('systems products services').has(word)),
+  ...words(
+    'pct percent shares stock control interests firms group groups concern concerns ' +
+      'maker makers manufacturer manufacturers producer producers miner miners refiner refiners lender lenders insurers broker brokers dealer dealers ' +
+      'retailer retailers operator operators carrier carriers airline airlines supplier suppliers distributor distributors developer developers ' +
+      'rival rivals owner startup agency agencies properties reserves field fields leases acreage mine mines refinery refineries terminal terminals pipeline pipelines',
+  ),
+]);
+
+/** Where an object ends: a preposition after it introduces the seller, the price or the purpose. */
+const OBJECT_ENDS = words('from for in at with under to by as on over into through after before');
+
+const OBJECT_WINDOW = 8;
+
+/** Verbs that with "from" and no object buy from a seller: "to buy from the United States". */
+const SELLER_VERBS: ReadonlySet<string> = words('buy buys purchase purchases');
+
+export type PurchaseKind = 'order' | 'market';
+
+/**
+ * What the sentence's purchase is of: 'order' for goods made to order, 'market' for commodities,
+ * fuels, money and debt, null when a deal verb takes a business (or no purchase verb takes goods).
+ */
+export function goodsPurchase(
+  sentence: DocSentence,
+  names: readonly NameSpan[] | undefined,
+): PurchaseKind | null {
+  const { tokens } = sentence;
+  let kind: PurchaseKind | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const verb = tokens[i]?.lower ?? '';
+    if (!DEAL_VERBS.has(verb)) continue;
+    const object = readObject(sentence, i, names);
+    if (object === 'business') return null;
+    if (object !== null && PURCHASE_VERBS.has(verb) && kind !== 'order') kind = object;
+  }
+  return kind;
+}
+
+function readObject(
+  sentence: DocSentence,
+  verbAt: number,
+  names: readonly NameSpan[] | undefined,
+): PurchaseKind | 'business' | null {
+  const { tokens } = sentence;
+  const end = Math.min(tokens.length, verbAt + 1 + OBJECT_WINDOW);
+  const sellerFirst = tokens[verbAt + 1]?.lower === 'from';
+  let kind: PurchaseKind | null = null;
+  for (let k = verbAt + (sellerFirst ? 2 : 1); k < end; k++) {
+    const token = tokens[k] as Token;
+    if (token.kind === 'punct' && !INNER_MARKS.has(token.text) && !endsAbbreviation(tokens, k)) break;
+    if (OBJECT_ENDS.has(token.lower) && !(sellerFirst && kind === null)) break;
+    if (BUSINESS_WORDS.has(token.lower)) return 'business';
+    const name = names?.find((n) => n.start === k);
+    if (name !== undefined) {
+      const next = tokens[name.end]?.lower ?? '';
+      // "100 Airbus planes": the make; "from Acme": the seller; otherwise the company bought.
+      if (!sellerFirst && !ORDERED_GOODS.has(next) && !MARKET_GOODS.has(next)) return 'business';
+      k = name.end - 1;
+      continue;
+    }
+    if (
+      !sentence.isHeadline &&
+      isCapitalized(token.text) &&
+      isCapitalized(tokens[k - 1]?.text ?? '') &&
+      !endsAbbreviation(tokens, k - 1)
+    )
+      continue;
+    if (ORDERED_GOODS.has(token.lower)) kind = 'order';
+    else if (MARKET_GOODS.has(token.lower)) kind ??= 'market';
+  }
+  // "Only to buy from the United States": buying from a seller, no business named ("properties
+  // acquired from Acme" told what was bought before the verb).
+  return kind ?? (sellerFirst && SELLER_VERBS.has(tokens[verbAt]?.lower ?? '') ? 'market' : null);
+}
+
+/** Punctuation inside an object: an amount's sign, a model's hyphen ('F-35 fighter jets'). */
+const INNER_MARKS: ReadonlySet<string> = new Set(['$', '€', '£', '¥', '-', '/']);
+
+/** The full stop of an abbreviation ("U.S."), or the abbreviation itself: no end of the object. */
+function endsAbbreviation(tokens: readonly Token[], at: number): boolean {
+  const token = tokens[at];
+  if (token?.text === '.') return tokens[at - 1]?.text.includes('.') === true;
+  return token?.text.includes('.') === true;
+}
