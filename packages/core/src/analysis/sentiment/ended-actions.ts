@@ -1,7 +1,9 @@
 /**
  * Legal actions thrown out and stoppages ended: "judge dismisses the lawsuit", "wins appeal against
  * EU fine", "the strike at Acme ended", "lifts its ban". What was bad news turns good, and the verb
- * that throws it out or ends it gives its own tone way to that.
+ * that throws it out or ends it gives its own tone way to that. The other way round, a deal a
+ * regulator, a court or a board blocks ("EU blocks the rail merger", "takeover blocked by judge")
+ * is bad news where a deal alone reads mildly good.
  */
 import type { Token } from '../text/tokenize.js';
 import { CLAUSE_OPENERS, DETERMINERS } from './clause-words.js';
@@ -156,4 +158,79 @@ export function endedValue(tokens: readonly Token[], start: number, end: number)
   if (STOPPAGES.has(last) && isEnded(tokens, start, end)) return ENDED_VALUE;
   if (LEGAL_ACTIONS.has(last) && isDismissed(tokens, start, end)) return DISMISSED_VALUE;
   return undefined;
+}
+
+/** Deals a regulator, a court or a board can block. */
+const DEALS = new Set([
+  'merger',
+  'mergers',
+  'deal',
+  'deals',
+  'takeover',
+  'takeovers',
+  'acquisition',
+  'acquisitions',
+  'bid',
+  'bids',
+  'buyout',
+  'tie-up',
+  'offer',
+  'combination',
+  'purchase',
+  'sale',
+]);
+/** Verbs that stop a deal; alone they are as often a noun ("a block of shares", "gold bars"). */
+const BLOCK_VERBS = new Set([
+  'block',
+  'blocks',
+  'blocked',
+  'blocking',
+  'veto',
+  'vetoes',
+  'vetoed',
+  'vetoing',
+  'bars',
+  'barred',
+  'prohibits',
+  'prohibited',
+]);
+/** Words from a blocking verb to the deal it stops ("blocks JetBlue's takeover", "blocks Siemens-Alstom rail merger"). */
+const BLOCKED_FORWARD = 4;
+/** Words from a deal to the blocking verb after it ("the merger was blocked", "takeover blocked by judge"). */
+const BLOCKED_BACK = 3;
+
+/** Marks inside a noun phrase: a possessive ("JetBlue's takeover") or a hyphen. */
+const PHRASE_MARKS = new Set(["'s", '-']);
+
+/** One of `words` within `window` tokens from `from`, going `step` (1 forward, -1 back), inside the clause. */
+function within(
+  tokens: readonly Token[],
+  from: number,
+  step: 1 | -1,
+  window: number,
+  words: ReadonlySet<string>,
+): boolean {
+  for (let i = from, n = 0; i >= 0 && i < tokens.length && n < window; i += step, n++) {
+    const lower = tokens[i]?.lower ?? '';
+    if (words.has(lower)) return true;
+    if ((tokens[i]?.kind === 'punct' && !PHRASE_MARKS.has(lower)) || CLAUSE_OPENERS.has(lower)) return false;
+  }
+  return false;
+}
+
+/**
+ * A blocking verb (`start`…`end`) with a deal as its object ("EU blocks the merger") or its subject
+ * ("the merger was blocked"): bad news for the deal. Elsewhere the word has no tone of its own.
+ */
+export function blocksDeal(tokens: readonly Token[], start: number, end: number): boolean {
+  return within(tokens, end, 1, BLOCKED_FORWARD, DEALS) || within(tokens, start - 1, -1, BLOCKED_BACK, DEALS);
+}
+
+/** A deal word (`start`…`end`) a blocking verb stops: its own mild good tone gives way to the block's. */
+export function isBlockedDeal(tokens: readonly Token[], start: number, end: number): boolean {
+  return (
+    DEALS.has(tokens[end - 1]?.lower ?? '') &&
+    (within(tokens, end, 1, BLOCKED_BACK, BLOCK_VERBS) ||
+      within(tokens, start - 1, -1, BLOCKED_FORWARD, BLOCK_VERBS))
+  );
 }

@@ -39,6 +39,8 @@ export interface LexEntry {
   centralBank?: boolean;
   /** The metric a word takes in a sentence naming a central bank ("the Fed cut rates"). */
   policyMetric?: number;
+  /** A verb that stops what follows it: tone only with a deal as its object or subject ("EU blocks the merger"). */
+  blocksDeal?: boolean;
   /**
    * A standing against expectations ("above forecasts") whose tone is the compared metric's:
    * "inflation above forecasts" is bad news.
@@ -370,6 +372,11 @@ const VALUES: Spec[] = [
     'fire|fires|blaze|explosion|explosions|spill|spills|accident|accidents|injured|injuries|killed|fatal|fatalities|evacuated|crashes',
     { value: -0.7 },
   ],
+  // A deal stopped by a regulator, a court or a board (ended-actions.ts: "EU blocks the rail merger").
+  [
+    'block|blocks|blocked|blocking|veto|vetoes|vetoed|vetoing|bars|barred|prohibits|prohibited',
+    { value: -0.6, blocksDeal: true },
+  ],
   // Deal-making reads as mildly positive in markets news (a bid premium, growth by acquisition).
   [
     'acquire|acquires|acquired|acquiring|to acquire|acquisition of|takeover of|buyout of|bid for|bids for|offers for|buys|to buy|offers to buy|agrees to buy|takeover|buyout|merger|bid|bids|bidder|bidders|takeover approach|takeover approach for|offer for',
@@ -438,7 +445,7 @@ const VALUES: Spec[] = [
     { value: -0.9 },
   ],
   [
-    'ban|bans|banned|banning|sanctions|export controls|export control|export restrictions|export ban|restrictions|restricted|restrict|restricts|curbs|curb|blacklist|blacklisted|entity list|embargo',
+    'ban|bans|banned|banning|barred from|blocked from|prohibited from|sanctions|export controls|export control|export restrictions|export ban|restrictions|restricted|restrict|restricts|curbs|curb|blacklist|blacklisted|entity list|embargo',
     { value: -0.7 },
   ],
   [

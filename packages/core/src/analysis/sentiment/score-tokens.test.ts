@@ -249,7 +249,17 @@ describe('approvals, obstacles and cancellations', () => {
     ['FDA panel backs the asthma drug', 1],
     ['Shareholders back the merger', 1],
     ['Investors back away from the share offer', -1],
+    ["Regulators block Fabrikam's deal for Litware", -1],
+    ['EU blocks the Contoso-Litware rail merger', -1],
+    ['The takeover was blocked by the competition authority', -1],
+    ['Government vetoes sale of chipmaker to foreign buyer', -1],
+    ['Acme barred from bidding on Pentagon contracts', -1],
   ])('%s', expectTone);
+
+  it('reads "block" and "bars" as no tone where they stop no deal', () => {
+    expect(Math.abs(score('The fund bought a block of shares in the company.'))).toBeLessThan(POSITIVE);
+    expect(Math.abs(score('The refiner casts gold bars for central banks.'))).toBeLessThan(POSITIVE);
+  });
 
   it('reads "concern" as "relate to" where it is a verb, and as worry where it is one', () => {
     expect(Math.abs(score('The negotiations concern all staff groups in Finland.'))).toBeLessThan(POSITIVE);

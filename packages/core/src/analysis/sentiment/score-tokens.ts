@@ -15,7 +15,7 @@
 import { PhraseMatcher, type PhraseMatch } from '../text/phrase-matcher.js';
 import type { Token } from '../text/tokenize.js';
 import { CLAUSE_OPENERS, DETERMINERS, SUBORDINATORS } from './clause-words.js';
-import { endedValue } from './ended-actions.js';
+import { blocksDeal, endedValue, isBlockedDeal } from './ended-actions.js';
 import { buildLexicon, type LexEntry } from './lexicon.js';
 
 export type EvidenceKind = 'change' | 'comparison' | 'turnaround' | 'lexicon';
@@ -482,6 +482,9 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
       reachesHigh(tokens, match.end)
     )
       value = -value;
+    // "EU blocks the merger": the block carries the tone, the deal's own mild good tone gives way.
+    if (entry.blocksDeal === true && !blocksDeal(tokens, match.start, match.end)) continue;
+    if (value > 0 && isBlockedDeal(tokens, match.start, match.end)) continue;
     // A legal action thrown out or a stoppage ended turns good news; the verb that does it gives way.
     if (value < 0) {
       const ended = endedValue(tokens, match.start, match.end);
