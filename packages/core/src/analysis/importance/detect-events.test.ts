@@ -219,6 +219,49 @@ describe('purchases of goods and of money', () => {
   });
 });
 
+describe('a sale or a takeover pursued', () => {
+  it.each([
+    'Fabrikam puts itself up for sale',
+    'Litware explores strategic alternatives',
+    'Bidding war erupts for Litware',
+    "Litware board backs Fabrikam's sweetened offer",
+    'Buyout firm takes Litware private in $10 billion deal',
+    'Litware agrees to be taken private',
+    'Contoso in talks to go private',
+  ])('%s is a merger event', (title) => {
+    expect(events(title)).toContain('merger-acquisition');
+  });
+
+  it('reads "took private lessons" as no buyout', () => {
+    expect(events('Chief executive took private lessons in Mandarin')).not.toContain('merger-acquisition');
+  });
+});
+
+describe('reviews', () => {
+  it.each([
+    'Review: the new Fabrikam phone is solid but pricey',
+    'Fabrikam X2 review: the best camera yet',
+    'The Fabrikam X2 Pro reviewed',
+  ])('%s is a review', (title) => {
+    expect(events(title)).toContain('review-opinion');
+  });
+
+  it.each([
+    "Regulators review Fabrikam's purchase of Litware",
+    'Fabrikam under review by aviation regulator',
+    'Litware launches strategic review',
+    'Central bank review of capital rules',
+  ])('%s examines something and is no review piece', (title) => {
+    expect(events(title)).not.toContain('review-opinion');
+  });
+});
+
+describe('initial offerings', () => {
+  it('reads a wire-style "initial offering" as an IPO', () => {
+    expect(events('Contoso files for initial offering')).toContain('ipo');
+  });
+});
+
 describe('results against expectations', () => {
   it("is a company's results, not an economy's release", () => {
     expect(events('Contoso profit beats expectations')).toContain('earnings-surprise');

@@ -110,6 +110,7 @@ export function detectEvents({
       for (const rule of match.payload) {
         if (rule.headlineOnly && !sentence.isHeadline) continue;
         if (rule.type === LAUNCH_EVENT && launchesNoProduct(sentence.tokens, match.end)) continue;
+        if (rule.type === REVIEW_EVENT && !isReviewLabel(sentence.tokens, match.start, match.end)) continue;
         // "Inflation above forecasts": an economy's release, no company's results.
         if (rule.type === SURPRISE_EVENT && (release ??= isEconomicRelease(sentence, here))) continue;
         if (rule.type === MERGER_EVENT) {
@@ -215,6 +216,41 @@ function launchesNoProduct(tokens: readonly Token[], end: number): boolean {
     if (NOT_PRODUCTS.has(token?.lower ?? '')) return true;
   }
   return false;
+}
+
+/** Words of a review that labels the piece ("iPhone 16 review: …", "Review: the new Kindle"). */
+const REVIEW_WORDS: ReadonlySet<string> = new Set(['review', 'reviews', 'reviewed']);
+/** What precedes a review that examines instead: "strategic review", "under review", "antitrust review". */
+const EXAMINING_WORDS: ReadonlySet<string> = new Set([
+  'strategic',
+  'regulatory',
+  'antitrust',
+  'judicial',
+  'policy',
+  'safety',
+  'security',
+  'spending',
+  'annual',
+  'formal',
+  'internal',
+  'independent',
+  'under',
+  'pending',
+]);
+/** Marks that close a headline's label: "Pixel 9 review: …", "Review – the new Kindle". */
+const LABEL_MARKS: ReadonlySet<string> = new Set([':', '-', '–', '—', '|']);
+
+/**
+ * A review word labels the piece when it opens the headline before a mark ("Review: …") or closes the
+ * headline or its first part ("Pixel 9 Pro review", "… review: great camera"); "regulators review the
+ * deal", "review of capital rules" and "launches strategic review" examine something instead.
+ */
+function isReviewLabel(tokens: readonly Token[], start: number, end: number): boolean {
+  if (!REVIEW_WORDS.has(tokens[start]?.lower ?? '') || end - start !== 1) return true;
+  const next = tokens[end];
+  if (start === 0) return next === undefined || LABEL_MARKS.has(next.lower);
+  const closes = next === undefined || LABEL_MARKS.has(next.lower);
+  return closes && !EXAMINING_WORDS.has(tokens[start - 1]?.lower ?? '');
 }
 
 /** The sentence names an economy's release (ECONOMIC_RELEASES) and no company. */

@@ -27,6 +27,14 @@ export const EVERYDAY_DEAL_PHRASES: ReadonlySet<string> = new Set(expandPatterns
  * a profit", "returns to profitability") and dividends changed ("raises dividend", "suspends its
  * payout"). Shared with the earnings topic (topics/topic-rules.ts).
  */
+/**
+ * How a sale or a takeover is pursued before any deal is signed: a company put up for sale or
+ * exploring one, rival and sweetened bids, a buyer taking a company private. Shared with the M&A
+ * topic (topics/topic-rules.ts).
+ */
+export const DEAL_PROCESS_PATTERNS =
+  'up for sale|explore/explores/exploring/explored a/the sale|explore/explores/exploring/explored sale|sale process|auction process|strategic alternatives|bidding war|rival bid/bids/offer/offers/bidder/bidders|counterbid|counter-bid|counteroffer|counter-offer|sweetened bid/offer|sweetens/sweetened/improves/improved its/the bid/offer|improved bid/offer|takeover/buyout interest/target/speculation|taken private|go/goes/going/went private|take-private|going-private';
+
 export const EARNINGS_MOVES_PATTERNS =
   'quarterly/annual/full-year/first-quarter/second-quarter/third-quarter/fourth-quarter loss/losses|narrows/narrowed/narrowing/widens/widened/widening/halves/halved/trims/trimmed loss/losses|narrows/narrowed/widens/widened/halves/halved/trims/trimmed its/a/the loss/losses|narrower/wider loss/losses|swings/swung/swing/swinging to profit/loss|swings/swung/swing/swinging to a profit/loss|returns/returned/return/returning to profit/profitability|raises/raised/cuts/cut/suspends/suspended/omits/omitted/boosts/boosted/hikes/hiked/lifts/lifted/increases/increased/slashes/slashed/reinstates/reinstated/resumes/resumed/scraps/scrapped dividend/dividends/payout|raises/raised/cuts/cut/suspends/suspended/omits/omitted/boosts/boosted/hikes/hiked/lifts/lifted/increases/increased/slashes/slashed/reinstates/reinstated/resumes/resumed/scraps/scrapped its/the dividend/dividends/payout';
 
@@ -48,7 +56,7 @@ export const EVENT_RULES: readonly EventRule[] = [
     weight: 0.9,
     patterns:
       'acquire|acquires|acquired|acquisition|merger|merge|merges|takeover|take over|takes over|buyout|tender offer|all-cash deal|all-stock deal|' +
-      EVERYDAY_DEAL_PATTERNS,
+      `${DEAL_PROCESS_PATTERNS}|${EVERYDAY_DEAL_PATTERNS}`,
   },
   {
     type: 'earnings-surprise',
@@ -95,7 +103,7 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'ipo',
     weight: 0.7,
     patterns:
-      'initial public offering|ipo|direct listing|spac|went public|go public|market debut|trading debut|nasdaq debut|nyse debut|exchange debut',
+      'initial public offering|initial offering|initial share offering|initial stock offering|ipo|direct listing|spac|went public|go public|market debut|trading debut|nasdaq debut|nyse debut|exchange debut',
   },
   {
     type: 'layoffs',
@@ -176,6 +184,15 @@ export const EVENT_PROXIMITY_RULES: readonly EventProximityRule[] = [
     ),
     companyObject: false,
     window: 4,
+  },
+  // "Takes Zendesk private", "to take the retailer private": a buyout ("took private lessons" is none).
+  {
+    type: 'merger-acquisition',
+    verbs: words('take takes taking took'),
+    objects: words('private'),
+    companyObject: false,
+    window: 4,
+    apart: true,
   },
   // "China restricts exports of gallium", "curbs chip exports", "bans imports of beef".
   {

@@ -254,6 +254,7 @@ describe('approvals, obstacles and cancellations', () => {
     ['The takeover was blocked by the competition authority', -1],
     ['Government vetoes sale of chipmaker to foreign buyer', -1],
     ['Acme barred from bidding on Pentagon contracts', -1],
+    ['Fabrikam walks away from the Litware deal', -1],
   ])('%s', expectTone);
 
   it('reads "block" and "bars" as no tone where they stop no deal', () => {

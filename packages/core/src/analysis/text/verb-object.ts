@@ -25,6 +25,8 @@ export interface VerbObjectRule {
   after?: string;
   /** When set, every token between the verb and its object is one of these words or a number ("cut 15,000 jobs"). */
   between?: ReadonlySet<string>;
+  /** The object never follows the verb at once: "takes Zendesk private", not "took private lessons". */
+  apart?: boolean;
   /** Objects that after an amount are a quantity of goods, not the thing named ("sell 915 mln units"). */
   countable?: ReadonlySet<string>;
 }
@@ -140,7 +142,7 @@ function objectFollows(
 ): boolean {
   const end = Math.min(tokens.length, verbAt + 1 + rule.window);
   if (rule.companyObject && names?.some((n) => n.start > verbAt && n.start < end)) return true;
-  for (let k = verbAt + 1; k < end; k++) {
+  for (let k = verbAt + (rule.apart === true ? 2 : 1); k < end; k++) {
     const token = tokens[k];
     if (token === undefined) return false;
     const object = headWord(token.lower);

@@ -22,6 +22,14 @@ describe('topic rules that need financial context', () => {
     expect(slugs("Fabrikam to buy Litware's truck unit")).toContain('mergers-acquisitions');
   });
 
+  it('reads a sale or a takeover pursued as M&A, and a private lesson as none', () => {
+    expect(slugs('Fabrikam puts itself up for sale')).toContain('mergers-acquisitions');
+    expect(slugs('Buyout firm takes Litware private in $10 billion deal')).toContain('mergers-acquisitions');
+    expect(slugs('Bidding war erupts for Litware')).toContain('mergers-acquisitions');
+    expect(slugs('Chief executive took private lessons in Mandarin')).not.toContain('mergers-acquisitions');
+    expect(slugs('Contoso files for initial offering')).toEqual(['ipo']);
+  });
+
   it('still reads a takeover deal as M&A', () => {
     expect(slugs('Fabrikam agrees $2 billion deal to acquire Litware')).toContain('mergers-acquisitions');
   });

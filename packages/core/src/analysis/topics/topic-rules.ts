@@ -4,7 +4,7 @@
  * 2 = strong signal, 1 = supporting word. Inflections are listed explicitly.
  */
 import type { TaxonomyTopicSlug } from '../../topics/taxonomy.js';
-import { EARNINGS_MOVES_PATTERNS } from '../importance/event-rules.js';
+import { DEAL_PROCESS_PATTERNS, EARNINGS_MOVES_PATTERNS } from '../importance/event-rules.js';
 import { DEAL_OBJECTS } from '../text/goods-purchase.js';
 import { expandPatterns } from '../text/phrase-matcher.js';
 import { isCapitalized, type Token } from '../text/tokenize.js';
@@ -62,7 +62,7 @@ export const TOPIC_RULES: TopicRules = {
   ],
   ipo: [
     [
-      'initial public offering|ipo|ipos|direct listing|spac|went public|go public|going public|stock market debut|market debut|listing|trading debut|nasdaq debut|nyse debut|exchange debut|debut on the nasdaq|debut on the nyse',
+      'initial public offering|initial offering|initial share offering|initial stock offering|ipo|ipos|direct listing|spac|went public|go public|going public|stock market debut|market debut|listing|trading debut|nasdaq debut|nyse debut|exchange debut|debut on the nasdaq|debut on the nyse',
       3,
     ],
     ['priced shares|pricing|underwriters|bookrunners|float|flotation|files to list|plans to list', 2],
@@ -80,6 +80,10 @@ export const TOPIC_RULES: TopicRules = {
       'all-cash deal|all-stock deal|per share in cash|agreed to buy|agreed to acquire|to buy|stake|stakes|divestiture|divest|divests|divested|spin-off|spinoff|spin off|pct stake|percent stake|merger agreement|definitive agreement|letter of intent|agreement in principle',
       2,
     ],
+    // A sale or a takeover pursued: "puts itself up for sale", "bidding war", "takes Zendesk private".
+    [DEAL_PROCESS_PATTERNS, 3],
+    // Reviews that often end in a sale.
+    ['strategic review|strategic options', 2],
     // A company splitting itself up (a stock split is "splits stock", "two-for-one split").
     ['split into|splits into|splitting into|split itself into|breakup|break-up|breakups|break itself up', 2],
     // "to purchase" and "purchased by" name a buyer as plainly as "to buy"; a bid received or control
@@ -395,6 +399,16 @@ export const PROXIMITY_RULES: readonly ProximityRule[] = [
     objects: words('market markets'),
     companyObject: false,
     window: 4,
+  },
+  // "Takes Zendesk private", "to take the retailer private": a buyout ("took private lessons" is none).
+  {
+    slug: 'mergers-acquisitions',
+    weight: 3,
+    verbs: words('take takes taking took'),
+    objects: words('private'),
+    companyObject: false,
+    window: 4,
+    apart: true,
   },
   // "holds 15 pct of USAir Group", "up to 49.9 pct of Fairchild", "5.1 pct of its common stock".
   {
