@@ -256,6 +256,20 @@ describe('reviews', () => {
   });
 });
 
+describe('leaders who leave or arrive', () => {
+  it.each([
+    'Fabrikam CEO Jane Doe to step down, company veteran returns',
+    'Litware chief executive will step down next year',
+    "Contoso names Fabrikam's John Roe as chief executive",
+  ])('%s is a leadership change', (title) => {
+    expect(events(title)).toContain('leadership-change');
+  });
+
+  it('reads stepping down a pace as no departure', () => {
+    expect(events('Central bank to step down pace of rate hikes')).not.toContain('leadership-change');
+  });
+});
+
 describe('initial offerings', () => {
   it('reads a wire-style "initial offering" as an IPO', () => {
     expect(events('Contoso files for initial offering')).toContain('ipo');

@@ -20,6 +20,7 @@ import {
   EVENT_RULES,
   EVERYDAY_DEAL_PHRASES,
   LAUNCH_EVENT,
+  LEADERSHIP_EVENT,
   MERGER_EVENT,
   ORDER_EVENT,
   RATING_EVENT,
@@ -111,6 +112,7 @@ export function detectEvents({
         if (rule.headlineOnly && !sentence.isHeadline) continue;
         if (rule.type === LAUNCH_EVENT && launchesNoProduct(sentence.tokens, match.end)) continue;
         if (rule.type === REVIEW_EVENT && !isReviewLabel(sentence.tokens, match.start, match.end)) continue;
+        if (rule.type === LEADERSHIP_EVENT && !leavesPost(sentence.tokens, match.end)) continue;
         // "Inflation above forecasts": an economy's release, no company's results.
         if (rule.type === SURPRISE_EVENT && (release ??= isEconomicRelease(sentence, here))) continue;
         if (rule.type === MERGER_EVENT) {
@@ -216,6 +218,41 @@ function launchesNoProduct(tokens: readonly Token[], end: number): boolean {
     if (NOT_PRODUCTS.has(token?.lower ?? '')) return true;
   }
   return false;
+}
+
+/**
+ * What may follow "step down" or "step aside" when a person leaves a post: the end, a mark, the post
+ * or the date ("to step down as CEO", "will step down next year"); "to step down the pace of hikes"
+ * lowers something instead.
+ */
+const AFTER_LEAVING: ReadonlySet<string> = new Set([
+  'as',
+  'from',
+  'after',
+  'at',
+  'in',
+  'on',
+  'by',
+  'next',
+  'this',
+  'later',
+  'early',
+  'amid',
+  'when',
+  'following',
+  'effective',
+  'immediately',
+  'to',
+  'and',
+  'over',
+  'for',
+]);
+const STEP_PARTICLES: ReadonlySet<string> = new Set(['down', 'aside']);
+
+function leavesPost(tokens: readonly Token[], end: number): boolean {
+  if (!STEP_PARTICLES.has(tokens[end - 1]?.lower ?? '')) return true;
+  const next = tokens[end];
+  return next === undefined || next.kind === 'punct' || AFTER_LEAVING.has(next.lower);
 }
 
 /** Words of a review that labels the piece ("iPhone 16 review: …", "Review: the new Kindle"). */

@@ -114,7 +114,7 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'leadership-change',
     weight: 0.55,
     patterns:
-      'steps down|stepped down|resigned|resigns|resignation|ousted|appointed chief executive|named chief executive|new ceo|appoints/appointed/names/named ceo|ceo/cfo/chairman/chairwoman/president quits/quit/departs/exits/leaves/retires|chief executive quits/quit/departs/exits/leaves/retires|quits/quit as ceo/cfo/chairman/chairwoman/president/boss',
+      'steps down|stepped down|step down|stepping down|steps aside|stepped aside|step aside|retire/retires/retiring as|new chief executive|new boss|interim ceo|interim chief executive|resigned|resigns|resignation|ousted|appointed chief executive|named chief executive|new ceo|appoints/appointed/names/named ceo|ceo/cfo/chairman/chairwoman/president quits/quit/departs/exits/leaves/retires|chief executive quits/quit/departs/exits/leaves/retires|quits/quit as ceo/cfo/chairman/chairwoman/president/boss',
   },
   {
     type: 'earnings',
@@ -171,7 +171,7 @@ export const EVENT_PROXIMITY_RULES: readonly EventProximityRule[] = [
   {
     type: 'leadership-change',
     verbs: words('names named appoints appointed hires hired taps tapped picks picked'),
-    objects: words('ceo ceos chairman chairwoman chairperson cfo coo president'),
+    objects: words('ceo ceos chief boss chairman chairwoman chairperson cfo coo president'),
     companyObject: false,
     window: 8,
   },
@@ -221,5 +221,6 @@ export const ECONOMIC_RELEASES: ReadonlySet<string> = new Set(
 export const RATING_EVENT = 'analyst-rating';
 export const MERGER_EVENT = 'merger-acquisition';
 export const LAUNCH_EVENT = 'product-launch';
+export const LEADERSHIP_EVENT = 'leadership-change';
 /** An order for goods is a contract ("to buy 470 jets"). */
 export const ORDER_EVENT = 'partnership-contract';

@@ -345,6 +345,8 @@ const VALUES: Spec[] = [
   ],
   // Trying and not managing: "fail to find reserves", "failed to agree on a price".
   ['fail/fails/failed to find/reach/win/secure/agree/attract/sell/complete', { value: -0.6 }],
+  // A court throwing a case out at the defendant's request: "wins dismissal of FTC claims".
+  ['win/wins/won/winning/secures/secured/obtains/obtained dismissal', { value: 0.8 }],
   // A buyer or a partner giving up: "walks away from the deal".
   ['walk/walks/walked/walking away from', { value: -0.6 }],
   // Support from those who decide: "FDA panel backs the drug", "shareholders back the merger".

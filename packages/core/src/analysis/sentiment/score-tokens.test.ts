@@ -255,6 +255,7 @@ describe('approvals, obstacles and cancellations', () => {
     ['Government vetoes sale of chipmaker to foreign buyer', -1],
     ['Acme barred from bidding on Pentagon contracts', -1],
     ['Fabrikam walks away from the Litware deal', -1],
+    ["Fabrikam wins dismissal of the regulator's claims", 1],
   ])('%s', expectTone);
 
   it('reads "block" and "bars" as no tone where they stop no deal', () => {
