@@ -386,6 +386,12 @@ const VALUES: Spec[] = [
     'acquire|acquires|acquired|acquiring|to acquire|acquisition of|takeover of|buyout of|bid for|bids for|offers for|buys|to buy|offers to buy|agrees to buy|takeover|buyout|merger|bid|bids|bidder|bidders|takeover approach|takeover approach for|offer for',
     { value: 0.15 },
   ],
+  // An economy or an industry shrinking ("Japan's economy contracts"); a company's "contracts" are agreements.
+  [
+    'economy/economies/gdp/output/activity/sector/manufacturing/industry/services contracts/contracted/contracting',
+    { value: -0.8 },
+  ],
+  ['devalue|devalues|devalued|devaluation|devaluing', { value: -0.6 }],
   [
     'slowdown|recession|crisis|downturn|contraction|turmoil|slump|selloff|sell-off|rout|crash|crashed|collapse|collapsed|collapses',
     { value: -0.9 },

@@ -255,6 +255,8 @@ describe('approvals, obstacles and cancellations', () => {
     ['Government vetoes sale of chipmaker to foreign buyer', -1],
     ['Acme barred from bidding on Pentagon contracts', -1],
     ['Fabrikam walks away from the Litware deal', -1],
+    ["Japan's economy contracts for a second straight quarter", -1],
+    ['The government devalued the peso by 54%', -1],
     ["Fabrikam wins dismissal of the regulator's claims", 1],
   ])('%s', expectTone);
 

@@ -313,6 +313,25 @@ describe('figures that look like another topic', () => {
     expect(slugs('Yen hits record high against the dollar')).toContain('monetary-policy');
   });
 
+  it("reads any currency by name as currency news, unless it is an amount's unit or a bond's denomination", () => {
+    expect(slugs('Swiss franc surges after central bank surprise')).toContain('monetary-policy');
+    expect(slugs("Turkey's lira slides to record low")).toContain('monetary-policy');
+    expect(slugs('Argentina devalues peso by 54%')).toContain('monetary-policy');
+    expect(slugs('Nestlé sales rise 5% to 25 billion Swiss francs')).not.toContain('monetary-policy');
+    expect(
+      slugs(
+        'Development bank issues Luxembourg franc bond',
+        'The bank is issuing a 125 mln luxembourg franc bond.',
+      ),
+    ).not.toContain('monetary-policy');
+  });
+
+  it("reads an economy's monthly indicators as the economy's news", () => {
+    expect(slugs('US consumer confidence falls to lowest since 2021')).toContain('macro-economy');
+    expect(slugs('US jobless claims fall to three-month low')).toContain('macro-economy');
+    expect(slugs('Canada housing starts fall in February')).toContain('macro-economy');
+  });
+
   it('reads a per-share price in a bid as the bid, not as earnings', () => {
     const topics = slugs('Vulcan offers five dlrs a share for Jones Foods', '');
     expect(topics).toContain('mergers-acquisitions');

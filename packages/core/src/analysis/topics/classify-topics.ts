@@ -110,6 +110,30 @@ const MATCHER = (() => {
 
 const PROXIMITY = new VerbObjectMatcher(PROXIMITY_RULES);
 
+/** What is denominated in a currency named before it: "a Swiss franc bond", "yen notes", "a sterling issue". */
+const DENOMINATED: ReadonlySet<string> = new Set([
+  ...DEBT_WORDS,
+  'issue',
+  'issues',
+  'loan',
+  'loans',
+  'facility',
+]);
+
+/**
+ * A currency as a unit of account: after an amount, its country's name between or not ("328 billion
+ * yen", "25 billion Swiss francs", "125 mln luxembourg franc"), or as the denomination of a debt
+ * ("Luxembourg franc bond").
+ */
+function isUnitOfAccount(tokens: readonly Token[], start: number, end: number): boolean {
+  const before = tokens[start - 1];
+  return (
+    isAmount(before) ||
+    (before?.kind === 'word' && isAmount(tokens[start - 2])) ||
+    DENOMINATED.has(tokens[end]?.lower ?? '')
+  );
+}
+
 /** The first part of a hyphenated compound ("tin" of "tin-export"); '' for a plain word. */
 function modifierWord(lower: string): string {
   const hyphen = lower.indexOf('-');
@@ -232,7 +256,8 @@ export function classifyTopics({
       for (const rule of match.payload) {
         if (goodsNamed && rule.slug === 'geopolitics-trade' && FLOW_WORDS.has(rule.phrase)) continue;
         if (carriage && ROUTE_PHRASES.has(rule.phrase)) continue;
-        if (CURRENCY_WORDS.has(rule.phrase) && isAmount(sentence.tokens[match.start - 1])) continue;
+        if (CURRENCY_WORDS.has(rule.phrase) && isUnitOfAccount(sentence.tokens, match.start, match.end))
+          continue;
         if (
           rule.slug === 'earnings' &&
           PER_SHARE_PHRASES.has(rule.phrase) &&

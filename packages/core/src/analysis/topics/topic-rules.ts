@@ -152,7 +152,7 @@ export const TOPIC_RULES: TopicRules = {
   'macro-economy': [
     // The balances Geopolitics & Trade names are listed here too: a match keeps only its longest phrase's rules.
     [
-      'inflation|gdp|gnp|recession|unemployment|jobless|payrolls|consumer prices|consumer price index|wholesale prices|wholesale price index|producer prices|producer price index|retail price index|retail prices|cost of living|cost-of-living|cpi|economic growth|economy|economies|consumer spending|retail sales|pmi|current account|current account surplus|current account deficit|current account gap|balance of payments|payments surplus|payments deficit|payments gap|industrial production|industrial output',
+      'consumer confidence|consumer sentiment|business confidence|business sentiment|business climate|jobless claims|initial claims|housing starts|building permits|factory orders|durable goods|durable goods orders|new home sales|existing home sales|nonfarm payrolls|non-farm payrolls|inflation|gdp|gnp|recession|unemployment|jobless|payrolls|consumer prices|consumer price index|wholesale prices|wholesale price index|producer prices|producer price index|retail price index|retail prices|cost of living|cost-of-living|cpi|economic growth|economy|economies|consumer spending|retail sales|pmi|current account|current account surplus|current account deficit|current account gap|balance of payments|payments surplus|payments deficit|payments gap|industrial production|industrial output',
       2,
     ],
     // Labour disputes are economy-wide labour news; "trade union" is no trade story.
@@ -172,7 +172,9 @@ export const TOPIC_RULES: TopicRules = {
       3,
     ],
     [
-      'yen|sterling|currency|currencies|dollar|liquidity|money supply|central banks|bank of canada|swiss national bank|intervene|intervened|intervening',
+      'yen|sterling|currency|currencies|dollar|liquidity|money supply|central banks|bank of canada|swiss national bank|intervene|intervened|intervening|' +
+        // Other currencies by name ("the lira slides", "Swiss franc surges"); a devaluation is a currency's.
+        'franc|francs|yuan|renminbi|lira|peso|pesos|rupee|rupees|rupiah|ruble|rouble|zloty|forint|krona|krone|ringgit|baht|shekel|devalue|devalues|devalued|devaluation|devaluations',
       2,
     ],
     [
@@ -535,7 +537,9 @@ export function isPricePaid(tokens: readonly Token[], start: number): boolean {
  * Currency names after an amount ("1,770 billion yen", "shr 18.34 yen") are units of account: they
  * say nothing about currency markets. After a number or a scale word they do not count.
  */
-export const CURRENCY_WORDS: ReadonlySet<string> = words('yen sterling dollar dollars');
+export const CURRENCY_WORDS: ReadonlySet<string> = words(
+  'yen sterling dollar dollars franc francs yuan renminbi lira peso pesos rupee rupees rupiah ruble rouble zloty forint krona krone ringgit baht shekel',
+);
 
 /**
  * Supporting words that name the story's subject when the headline carries them ("Spain to launch
