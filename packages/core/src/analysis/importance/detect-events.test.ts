@@ -270,6 +270,23 @@ describe('leaders who leave or arrive', () => {
   });
 });
 
+describe('releases and sentences', () => {
+  it('reads a product released as a launch, and results or stockpiles released as none', () => {
+    expect(events('Fabrikam releases its new language model')).toContain('product-launch');
+    expect(events('Fabrikam releases quarterly results on Thursday')).not.toContain('product-launch');
+    expect(
+      events(
+        'Government to sell tin',
+        'The government released about 4,900 tonnes of tin from its strategic stockpile last year. It plans to release more.',
+      ),
+    ).not.toContain('product-launch');
+  });
+
+  it('reads a founder sentenced to prison as legal news', () => {
+    expect(events('Litware founder sentenced to four months in prison')).toContain('lawsuit-fine');
+  });
+});
+
 describe('initial offerings', () => {
   it('reads a wire-style "initial offering" as an IPO', () => {
     expect(events('Contoso files for initial offering')).toContain('ipo');

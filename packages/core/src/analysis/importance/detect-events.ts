@@ -186,8 +186,24 @@ const DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'any']);
 
 const RULE_WORDS: ReadonlySet<string> = new Set(['rule', 'rules', 'ruled', 'ruling']);
 
-/** What is launched that is no product: "launches £7 billion rights issue", "launched a probe". */
+/** What is launched or released that is no product: "launches £7 billion rights issue", "launched a probe", "releases results". */
 const NOT_PRODUCTS: ReadonlySet<string> = new Set([
+  // what is released that is no product: "releases results", "released the hostages", "released
+  // 4,900 tonnes of tin from its stockpile"
+  'results',
+  'tonnes',
+  'tons',
+  'barrels',
+  'stockpile',
+  'stockpiles',
+  'figures',
+  'data',
+  'earnings',
+  'report',
+  'statement',
+  'funds',
+  'hostages',
+  'prisoners',
   'issue',
   'bond',
   'bonds',

@@ -85,7 +85,7 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'lawsuit-fine',
     weight: 0.75,
     patterns:
-      'lawsuit|lawsuits|sued|sues|class action|fined|fines|fine of|penalty|antitrust|settlement|court ruling|indicted|charged with|breach of contract|breach of a contract|breach of the contract|breach of its contract|in breach of|breached the/its/a contract|found guilty|pleaded/pleads/pled guilty|convicted|conviction|acquitted|acquits|acquittal|jury verdict|verdict against|verdict in favor/favour|directed verdict|settles/settled/settle lawsuit/lawsuits/suit/suits/case/claims/charges/dispute|agreed/agrees/agree to settle|' +
+      'lawsuit|lawsuits|sued|sues|class action|fined|fines|fine of|penalty|antitrust|settlement|court ruling|indicted|charged with|sentenced|jailed|prison sentence|jail sentence|breach of contract|breach of a contract|breach of the contract|breach of its contract|in breach of|breached the/its/a contract|found guilty|pleaded/pleads/pled guilty|convicted|conviction|acquitted|acquits|acquittal|jury verdict|verdict against|verdict in favor/favour|directed verdict|settles/settled/settle lawsuit/lawsuits/suit/suits/case/claims/charges/dispute|agreed/agrees/agree to settle|' +
       // A verdict with the defendant between ("jury finds Acme guilty"); "can be held liable" is no verdict.
       'guilty|found/finds liable|liable for damages|jury awards/awarded|court orders/ordered',
   },
@@ -129,7 +129,7 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'product-launch',
     weight: 0.4,
     patterns:
-      'launch|launches|launched|unveil|unveils|unveiled|introduces|introduced|rolls out|rolled out|new model|release|released',
+      'launch|launches|launched|unveil|unveils|unveiled|introduces|introduced|rolls out|rolled out|new model|release|releases|released',
   },
   {
     type: 'partnership-contract',

@@ -117,7 +117,7 @@ export const TOPIC_RULES: TopicRules = {
     // Verdicts, with or without the court named: "jury finds Acme guilty", "found liable"; a review's
     // "verdict" is its opinion.
     [
-      'guilty|found liable|liable for damages|jury verdict|guilty verdict|verdict against|jury finds|jury found|jury awards|jury awarded',
+      'guilty|found liable|liable for damages|jury verdict|guilty verdict|verdict against|jury finds|jury found|jury awards|jury awarded|sentenced|jailed|prison sentence|jail sentence',
       2,
     ],
     [
