@@ -20,7 +20,16 @@ async function storeModel(improves: boolean): Promise<number> {
       exampleCount: 40,
       lastCorrectionId: 0,
       improves,
-      crossValidation: { sentiment: { n: 40, builtin: 0.5, learned: improves ? 0.8 : 0.4, used: improves } },
+      crossValidation: {
+        sentiment: {
+          n: 40,
+          builtin: 0.5,
+          learned: improves ? 0.8 : 0.4,
+          used: improves,
+          scoreError: { builtin: 0.3, learned: improves ? 0.2 : 0.35 },
+        },
+        companySentiment: { n: 12, builtin: 0.5, learned: 0.5, used: false, pooled: true },
+      },
       weights: {
         format: 1,
         bits: 18,
@@ -75,7 +84,10 @@ describe('analyzer quality', () => {
     expect(on.body.data?.activateAnalyzerModel.activeModel).toEqual({ version: good });
     expect(
       on.body.data?.activateAnalyzerModel.models.find((m) => m.version === good)?.crossValidation,
-    ).toEqual([{ field: 'sentiment', used: true }]);
+    ).toEqual([
+      { field: 'sentiment', used: true },
+      { field: 'companySentiment', used: false },
+    ]);
     const refused = await activate(bad);
     expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'modelId' });
     const off = await activate(null);
@@ -86,5 +98,32 @@ describe('analyzer quality', () => {
       select: { after: true },
     });
     expect(audit.map((entry) => entry.after)).toEqual([{ activeModelId: good }, { activeModelId: null }]);
+  });
+
+  it("shows each field's score errors and whether the company head pooled the articles' tone", async () => {
+    const version = await storeModel(true);
+    const response = await api.gql<{
+      analyzerQuality: {
+        models: {
+          version: number;
+          crossValidation: {
+            field: string;
+            scoreError: { builtin: number; learned: number } | null;
+            pooled: boolean;
+          }[];
+        }[];
+      };
+    }>(
+      '{ analyzerQuality { models { version crossValidation { field scoreError { builtin learned } pooled } } } }',
+      {},
+      { token: api.users.EDITOR.token },
+    );
+    expect(response.body.errors).toBeUndefined();
+    expect(
+      response.body.data?.analyzerQuality.models.find((m) => m.version === version)?.crossValidation,
+    ).toEqual([
+      { field: 'sentiment', scoreError: { builtin: 0.3, learned: 0.2 }, pooled: false },
+      { field: 'companySentiment', scoreError: null, pooled: true },
+    ]);
   });
 });

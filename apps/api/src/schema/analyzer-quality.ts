@@ -46,6 +46,16 @@ const AgreementPointType = builder.objectRef<AgreementPoint>('AgreementPoint').i
 });
 
 type FieldFigures = FieldAgreement & { field: keyof AnalyzerModelSummary['crossValidation'] };
+type ScoreError = NonNullable<FieldAgreement['scoreError']>;
+
+const ScoreErrorType = builder.objectRef<ScoreError>('ScoreError').implement({
+  description:
+    'Root-mean-square distance between the scores and the editors’ scores (sentiment fields, on the same folds).',
+  fields: (t) => ({
+    builtin: t.exposeFloat('builtin', { description: 'The built-in analyzer alone.' }),
+    learned: t.exposeFloat('learned', { description: 'With the learned model.' }),
+  }),
+});
 
 const CrossValidatedField = builder.objectRef<FieldFigures>('CrossValidatedField').implement({
   description:
@@ -59,6 +69,18 @@ const CrossValidatedField = builder.objectRef<FieldFigures>('CrossValidatedField
     }),
     used: t.exposeBoolean('used', {
       description: 'The model beat the built-in analyzer here, so it shapes this field.',
+    }),
+    scoreError: t.field({
+      type: ScoreErrorType,
+      nullable: true,
+      description:
+        'Sentiment fields: how far the scores are from the editors’ (ties in agreement go to the closer scores); null for other fields and older models.',
+      resolve: (figures) => figures.scoreError ?? null,
+    }),
+    pooled: t.boolean({
+      description:
+        'Company sentiment: the model also learned from the articles’ corrected tone, because cross-validation said it helps.',
+      resolve: (figures) => figures.pooled === true,
     }),
   }),
 });

@@ -26,4 +26,48 @@ describe('wirelens learn', () => {
     expect(missing.stderr).toContain('Analyzer model 7 does not exist');
     expect(await test.db.analyzerModel.count()).toBe(0);
   });
+
+  it('lists each model with its cross-validated figures, score errors and the pooled company head', async () => {
+    test = await createTestDatabase();
+    await test.db.analyzerModel.create({
+      data: {
+        exampleCount: 40,
+        lastCorrectionId: 0,
+        improves: true,
+        crossValidation: {
+          sentiment: {
+            n: 40,
+            builtin: 0.5,
+            learned: 0.75,
+            used: true,
+            scoreError: { builtin: 0.3, learned: 0.2 },
+          },
+          companySentiment: {
+            n: 12,
+            builtin: 0.5,
+            learned: 0.5,
+            used: false,
+            scoreError: { builtin: 0.25, learned: 0.26 },
+            pooled: true,
+          },
+        },
+        weights: {
+          format: 1,
+          bits: 18,
+          sentiment: null,
+          companySentiment: null,
+          companyKeep: null,
+          topics: [],
+        },
+      },
+    });
+    const list = await runCli(['learn', '--list'], { env: { DATABASE_URL: test.url } });
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain(
+      '  sentiment n=40 builtin=0.5000 learned=0.7500 score_error=0.3000→0.2000 (used)',
+    );
+    expect(list.stdout).toContain(
+      '  companySentiment n=12 builtin=0.5000 learned=0.5000 score_error=0.2500→0.2600 (pooled)',
+    );
+  });
 });

@@ -14,7 +14,24 @@ const model = (version: number, active: boolean, improves = true) => ({
   active,
   activatedAt: active ? '2026-12-01T10:00:00.000Z' : null,
   crossValidation: [
-    { field: 'sentiment', examples: 120, builtin: 0.78, learned: improves ? 0.84 : 0.7, used: improves },
+    {
+      field: 'sentiment',
+      examples: 120,
+      builtin: 0.78,
+      learned: improves ? 0.84 : 0.7,
+      used: improves,
+      scoreError: { builtin: 0.213, learned: 0.188 },
+      pooled: false,
+    },
+    {
+      field: 'companySentiment',
+      examples: 40,
+      builtin: 0.7,
+      learned: 0.7,
+      used: false,
+      scoreError: { builtin: 0.2, learned: 0.19 },
+      pooled: true,
+    },
   ],
 });
 
@@ -55,7 +72,10 @@ describe('AnalyzerQualityPage', () => {
     within(agreement).getByText('75%');
     screen.getByText(/Model 2, trained .* from 122 reviewed articles\. 7 editor decision/);
     const figures = screen.getByRole('table', { name: 'Cross-validated agreement with editors' });
-    within(figures).getByRole('row', { name: /Sentiment 120 78% 84% yes/ });
+    within(figures).getByRole('row', { name: /Sentiment 120 78% 84% 0\.21 → 0\.19 yes/ });
+    within(figures).getByRole('row', {
+      name: /Company sentiment 40 70% 70% 0\.20 → 0\.19 no \(also learned from articles’ tone\)/,
+    });
     const versions = screen.getByRole('table', { name: 'Every trained version, newest first' });
     within(versions).getByText('did not beat the built-in analyzer');
     within(versions).getByText('active');

@@ -40,6 +40,11 @@ export const AnalyzerQualityQuery = graphql(`
           builtin
           learned
           used
+          scoreError {
+            builtin
+            learned
+          }
+          pooled
         }
       }
     }
@@ -64,7 +69,7 @@ const ActivateModel = graphql(`
 
 type Quality = ResultOf<typeof AnalyzerQualityQuery>['analyzerQuality'];
 type Model = Quality['models'][number];
-type Figures = { field: string; examples: number; builtin: number; learned: number; used: boolean };
+type Figures = Model['crossValidation'][number];
 
 const FIELD_LABELS: Record<string, string> = {
   sentiment: 'Sentiment',
@@ -77,6 +82,11 @@ const FIELD_LABELS: Record<string, string> = {
 const FIELDS = ['sentiment', 'importance', 'companies', 'topics', 'text'] as const;
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
+
+/** "0.21 → 0.19": the root-mean-square distance from the editors' scores, alone and with the model. */
+function scoreErrorText(error: Figures['scoreError']): string {
+  return error ? `${error.builtin.toFixed(2)} → ${error.learned.toFixed(2)}` : '—';
+}
 
 /** Editors' agreement with the AI over time per field, the learned models and their cross-validated figures. */
 export function AnalyzerQualityPage() {
@@ -194,7 +204,7 @@ function FiguresTable({
   return (
     <DataTable
       caption={caption}
-      columns={['Field', 'Examples', 'Built-in alone', 'With the model', 'Used']}
+      columns={['Field', 'Examples', 'Built-in alone', 'With the model', 'Score error', 'Used']}
       compact
     >
       {figures.map((f) => (
@@ -203,7 +213,11 @@ function FiguresTable({
           <td>{f.examples}</td>
           <td>{percent(f.builtin)}</td>
           <td>{percent(f.learned)}</td>
-          <td>{f.used ? 'yes' : 'no'}</td>
+          <td>{scoreErrorText(f.scoreError)}</td>
+          <td>
+            {f.used ? 'yes' : 'no'}
+            {f.pooled && <span className="muted"> (also learned from articles’ tone)</span>}
+          </td>
         </tr>
       ))}
     </DataTable>

@@ -8,12 +8,18 @@ import { loadEnv } from '../../env.js';
 import { openDatabase } from '../database.js';
 import { CLI_ACTOR } from '../services.js';
 
-/** One line per field: `sentiment n=120 builtin=0.7800 learned=0.8300 (used)`. */
+/**
+ * One line per field: `sentiment n=120 builtin=0.7800 learned=0.8300 score_error=0.2100→0.1900 (used)`;
+ * the company head adds `pooled` when it learned from the articles' tone too.
+ */
 export function describeCrossValidation(crossValidation: CrossValidation): string[] {
-  return Object.entries(crossValidation).map(
-    ([field, a]) =>
-      `  ${field} n=${a.n} builtin=${a.builtin.toFixed(4)} learned=${a.learned.toFixed(4)}${a.used ? ' (used)' : ''}`,
-  );
+  return Object.entries(crossValidation).map(([field, a]) => {
+    const error = a.scoreError
+      ? ` score_error=${a.scoreError.builtin.toFixed(4)}→${a.scoreError.learned.toFixed(4)}`
+      : '';
+    const notes = [a.used && 'used', a.pooled === true && 'pooled'].filter(Boolean).join(', ');
+    return `  ${field} n=${a.n} builtin=${a.builtin.toFixed(4)} learned=${a.learned.toFixed(4)}${error}${notes ? ` (${notes})` : ''}`;
+  });
 }
 
 function parseVersion(value: string): number | null {
