@@ -364,6 +364,10 @@ export const BUSINESS_VERBS = new Set([
   'boosts',
   'slashes',
   'axes',
+  // "Meta to lay off 11,000 workers".
+  'lay',
+  'lays',
+  'laid',
   'plans',
   'pulls',
   'drops',

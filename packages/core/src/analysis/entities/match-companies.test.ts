@@ -287,6 +287,7 @@ describe('names that need the right context', () => {
     expect(ids('Apple Names New Head of Retail')).toEqual(['apple']);
     expect(ids('Is It Worth Buying Target Corp Now?')).toEqual(['target']);
     expect(ids('Orchard news', 'Apple harvests fell short of the target this autumn.')).toEqual([]);
+    expect(ids('Meta to lay off 11,000 workers')).toEqual(['meta']);
   });
 });
 

@@ -287,6 +287,14 @@ describe('releases and sentences', () => {
   });
 });
 
+describe('what sells out', () => {
+  it('reads goods selling out as no sale of a business, and a founder selling out to a buyer as one', () => {
+    expect(events('Fabrikam phones sell out at Contoso stores')).not.toContain('merger-acquisition');
+    expect(events('Concert tickets sell out in minutes on Litware')).not.toContain('merger-acquisition');
+    expect(events('Founder sells out to Fabrikam for $2 billion')).toContain('merger-acquisition');
+  });
+});
+
 describe('initial offerings', () => {
   it('reads a wire-style "initial offering" as an IPO', () => {
     expect(events('Contoso files for initial offering')).toContain('ipo');

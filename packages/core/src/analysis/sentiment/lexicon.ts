@@ -347,6 +347,10 @@ const VALUES: Spec[] = [
   ['fail/fails/failed to find/reach/win/secure/agree/attract/sell/complete', { value: -0.6 }],
   // A court throwing a case out at the defendant's request: "wins dismissal of FTC claims".
   ['win/wins/won/winning/secures/secured/obtains/obtained dismissal', { value: 0.8 }],
+  // Demand that empties the shelves ("tickets sell out in minutes"); selling out to a buyer or out of a
+  // holding is a sale.
+  ['sell/sells/sold/selling out', { value: 0.5 }],
+  ['sell/sells/sold/selling out to/of', { inert: true }],
   // A buyer or a partner giving up: "walks away from the deal".
   ['walk/walks/walked/walking away from', { value: -0.6 }],
   // Support from those who decide: "FDA panel backs the drug", "shareholders back the merger".

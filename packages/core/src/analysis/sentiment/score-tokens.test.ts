@@ -256,6 +256,7 @@ describe('approvals, obstacles and cancellations', () => {
     ['Acme barred from bidding on Pentagon contracts', -1],
     ['Fabrikam walks away from the Litware deal', -1],
     ["Japan's economy contracts for a second straight quarter", -1],
+    ['The new phone sold out within hours', 1],
     ['The government devalued the peso by 54%', -1],
     ["Fabrikam wins dismissal of the regulator's claims", 1],
   ])('%s', expectTone);

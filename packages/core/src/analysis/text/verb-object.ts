@@ -6,7 +6,8 @@
  * Language rules shared by every verb-object rule:
  * - a hyphenated compound counts as its head ("chip-export" is an export, "x-ban" a ban);
  * - advice is no act: "investors should buy Acme", "says buy";
- * - in an analyst's rating statement "to buy" and "sell" are the rating ("Upgrades Acme to Buy").
+ * - in an analyst's rating statement "to buy" and "sell" are the rating ("Upgrades Acme to Buy");
+ * - what "sells out" is gone from the shelves ("tickets sell out in minutes"), unless it "sells out to" a buyer.
  *
  * `hasBuyBack` tells the deal rules of both that a sentence's buy verbs are a buyback's.
  */
@@ -68,6 +69,16 @@ export function namesBySentence(names: readonly NameSpan[]): Map<number, NameSpa
 const ADVICE_WORDS: ReadonlySet<string> = new Set(['should', 'says', 'say', 'recommend', 'recommends']);
 
 const BUY_WORDS: ReadonlySet<string> = new Set(['buy', 'buys', 'bought', 'buying']);
+const SELL_WORDS: ReadonlySet<string> = new Set(['sell', 'sells', 'sold', 'selling']);
+
+/** "Tickets sell out in minutes", "iPhone sells out at Apple stores": stock gone, no sale of a business ("sells out to Google" is one). */
+function isSoldOut(tokens: readonly Token[], verbAt: number): boolean {
+  return (
+    SELL_WORDS.has(tokens[verbAt]?.lower ?? '') &&
+    tokens[verbAt + 1]?.lower === 'out' &&
+    tokens[verbAt + 2]?.lower !== 'to'
+  );
+}
 
 /** The shortest compound whose head a rule names ("x-ban"); shorter hyphenated words are read whole. */
 const MIN_COMPOUND = 5;
@@ -122,7 +133,11 @@ export class VerbObjectMatcher<R extends VerbObjectRule> {
       const verb = headWord(tokens[i]?.lower ?? '');
       const rules = this.byVerb.get(verb);
       if (rules === undefined) continue;
-      if (ADVICE_WORDS.has(tokens[i - 1]?.lower ?? '') || (sentence.rating && RATING_DEAL_WORDS.has(verb)))
+      if (
+        ADVICE_WORDS.has(tokens[i - 1]?.lower ?? '') ||
+        (sentence.rating && RATING_DEAL_WORDS.has(verb)) ||
+        isSoldOut(tokens, i)
+      )
         continue;
       for (const rule of rules) {
         if (hits?.has(rule)) continue;
