@@ -295,6 +295,13 @@ describe('what sells out', () => {
   });
 });
 
+describe('results against estimates', () => {
+  it('reads figures that miss estimates as an earnings surprise, as it reads a beat', () => {
+    expect(events('Fabrikam deliveries miss estimates for second quarter')).toContain('earnings-surprise');
+    expect(events('Fabrikam deliveries beat estimates for second quarter')).toContain('earnings-surprise');
+  });
+});
+
 describe('initial offerings', () => {
   it('reads a wire-style "initial offering" as an IPO', () => {
     expect(events('Contoso files for initial offering')).toContain('ipo');

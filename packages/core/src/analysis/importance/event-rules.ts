@@ -62,7 +62,7 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'earnings-surprise',
     weight: 0.85,
     patterns:
-      'beat/beats/missed/misses/topped/tops/exceeded estimates/expectations/forecasts/consensus|better/worse/weaker/stronger than expected|profit warning|fell short of|above/below expectations|above/below estimates',
+      'beat/beats/miss/missed/misses/topped/tops/exceeded estimates/expectations/forecasts/consensus|better/worse/weaker/stronger than expected|profit warning|fell short of|above/below expectations|above/below estimates',
   },
   {
     type: 'tariffs',

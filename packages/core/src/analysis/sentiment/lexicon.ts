@@ -268,10 +268,13 @@ const VALUES: Spec[] = [
   ['turned profitable|in the black|broke even|break even', { value: 0.8 }],
   // A first profit is a turnaround too: "turns first annual profit", "posts maiden quarterly profit".
   [
-    'first/maiden profit|first/maiden annual/quarterly/yearly/full-year/operating/net/pretax/pre-tax profit',
+    'first/maiden profit|first/maiden annual/quarterly/yearly/full-year/operating/net/pretax/pre-tax profit|first/maiden annual/quarterly/yearly/full-year operating/net/pretax/pre-tax profit',
     { value: 0.8 },
   ],
-  ['first/maiden profit warning', { value: -0.8 }],
+  [
+    'first/maiden profit warning|first/maiden annual/quarterly/yearly/full-year profit warning',
+    { value: -0.8 },
+  ],
   ['swung/swings/turned/turns/fell/slipped/plunged to a/an loss', { value: -1.2 }],
   ['swung/swings/turned/turns/fell/slipped/plunged to a/an net/operating/pre-tax loss', { value: -1.2 }],
   ['into the red|in the red', { value: -1.1 }],

@@ -618,6 +618,8 @@ describe('the price of money, causes and ranges', () => {
   it('reads a first profit as a turnaround, and a first profit warning as a warning', () => {
     expectTone('Streaming service turns first annual profit', 1);
     expectTone('Ride-hailing firm posts maiden operating profit', 1);
+    expectTone('Ride-hailing firm posts first annual operating profit', 1);
+    expectTone('Retailer issues first annual profit warning', -1);
     expectTone('First profit warning in a decade', -1);
   });
 
