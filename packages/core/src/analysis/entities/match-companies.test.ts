@@ -289,6 +289,11 @@ describe('names that need the right context', () => {
     expect(ids('Orchard news', 'Apple harvests fell short of the target this autumn.')).toEqual([]);
     expect(ids('Meta to lay off 11,000 workers')).toEqual(['meta']);
   });
+
+  it('reads capitals written against a figure as a code, not a ticker', () => {
+    expect(ids('Bank to pay $2.9 billion over 1JPM scandal')).toEqual([]);
+    expect(ids('JPM shares rise after results')).toEqual(['jpmorgan']);
+  });
 });
 
 describe('analyst ratings', () => {

@@ -323,7 +323,7 @@ export function matchCompanies({
         token.text !== token.text.toUpperCase()
       )
         continue;
-      if (NOT_TICKERS.has(token.text)) continue;
+      if (NOT_TICKERS.has(token.text) || isGluedToFigure(tokens, i)) continue;
       const entries = index.bySymbol.get(token.text);
       if (!entries || (mayBeNotAName(tokens, i, i + 1) && insideAny(notNames(), i, i + 1))) continue;
       // Two-letter symbols collide with too many abbreviations unless the next word says "shares"/"stock".
@@ -416,4 +416,16 @@ const POSITION_SPAN = 1_000_000;
 
 function rank(entry: CompanyRegistryEntry, confirmed: ReadonlySet<string>): number {
   return (confirmed.has(entry.id) ? 10 : 0) + (entry.prominence ?? 1);
+}
+
+/** "1MDB", "A320neo"-like codes: capitals written against a figure are part of a code, not a ticker. */
+function isGluedToFigure(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i];
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  if (token === undefined) return false;
+  return (
+    (before?.kind === 'number' && before.start + before.text.length === token.start) ||
+    (after?.kind === 'number' && token.start + token.text.length === after.start)
+  );
 }

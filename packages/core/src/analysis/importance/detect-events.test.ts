@@ -302,6 +302,15 @@ describe('results against estimates', () => {
   });
 });
 
+describe('payments', () => {
+  it('reads paying over a scandal or charges as legal news, and a dividend per share as no bid', () => {
+    expect(events('Fabrikam to pay $2.9 billion over bribery scandal')).toContain('lawsuit-fine');
+    expect(events('Litware pays $100 million to resolve fraud charges')).toContain('lawsuit-fine');
+    expect(events('Fabrikam to pay $2 dividend per share')).not.toContain('merger-acquisition');
+    expect(events('Fabrikam offers $40 a share for Litware')).toContain('merger-acquisition');
+  });
+});
+
 describe('initial offerings', () => {
   it('reads a wire-style "initial offering" as an IPO', () => {
     expect(events('Contoso files for initial offering')).toContain('ipo');

@@ -194,6 +194,16 @@ export const EVENT_PROXIMITY_RULES: readonly EventProximityRule[] = [
     window: 4,
     apart: true,
   },
+  // "To pay $2.9 billion over 1MDB scandal", "pays $100 million to resolve fraud charges".
+  {
+    type: 'lawsuit-fine',
+    verbs: words('pay pays paid paying'),
+    objects: words(
+      'scandal scandals probe probes charges claims allegations fraud violations lawsuit lawsuits investigation investigations misconduct bribery',
+    ),
+    companyObject: false,
+    window: 8,
+  },
   // "China restricts exports of gallium", "curbs chip exports", "bans imports of beef".
   {
     type: 'export-controls',

@@ -26,6 +26,8 @@ export interface VerbObjectRule {
   after?: string;
   /** When set, every token between the verb and its object is one of these words or a number ("cut 15,000 jobs"). */
   between?: ReadonlySet<string>;
+  /** Words that anywhere in the sentence make the verb and object something else ("pay a dividend per share"). */
+  voidedBy?: ReadonlySet<string>;
   /** The object never follows the verb at once: "takes Zendesk private", not "took private lessons". */
   apart?: boolean;
   /** Objects that after an amount are a quantity of goods, not the thing named ("sell 915 mln units"). */
@@ -142,6 +144,7 @@ export class VerbObjectMatcher<R extends VerbObjectRule> {
       for (const rule of rules) {
         if (hits?.has(rule)) continue;
         if (rule.after !== undefined && tokens[i + 1]?.lower !== rule.after) continue;
+        if (rule.voidedBy !== undefined && tokens.some((t) => rule.voidedBy?.has(t.lower) === true)) continue;
         if (objectFollows(rule, tokens, i, names)) (hits ??= new Set()).add(rule);
       }
     }

@@ -326,6 +326,13 @@ describe('figures that look like another topic', () => {
     ).not.toContain('monetary-policy');
   });
 
+  it('reads the Fed punishing a bank as a regulator, not as the steward of rates', () => {
+    const topics = slugs('Fed fines Contoso Bank $186 million');
+    expect(topics).toContain('regulation-policy');
+    expect(topics).not.toContain('monetary-policy');
+    expect(slugs('Fed cuts rates by half a point')).toContain('monetary-policy');
+  });
+
   it("reads an economy's monthly indicators as the economy's news", () => {
     expect(slugs('US consumer confidence falls to lowest since 2021')).toContain('macro-economy');
     expect(slugs('US jobless claims fall to three-month low')).toContain('macro-economy');

@@ -105,9 +105,10 @@ export const TOPIC_RULES: TopicRules = {
     ],
   ],
   'regulation-policy': [
-    // The Fed as a bank regulator approving a deal, not as the steward of rates.
+    // The Fed as a bank regulator approving a deal or punishing a bank, not as the steward of rates.
     [
-      'fed approval|federal reserve approval|federal reserve board approval|fed approves|fed approved|federal reserve approves|federal reserve approved|federal reserve board approves|federal reserve board approved',
+      'fed approval|federal reserve approval|federal reserve board approval|fed approves|fed approved|federal reserve approves|federal reserve approved|federal reserve board approves|federal reserve board approved|' +
+        'fed fines/fined/penalizes/penalized/penalises/penalised/sanctions/sanctioned/orders/ordered/bars/barred|federal reserve fines/fined/penalizes/penalized/penalises/penalised/sanctions/sanctioned/orders/ordered/bars/barred',
       2,
     ],
     [
@@ -371,6 +372,8 @@ export const PROXIMITY_RULES: readonly ProximityRule[] = [
     companyObject: true,
     window: 8,
     pricesShares: true,
+    // "To pay a $2 dividend per share": a payout, not a price.
+    voidedBy: words('dividend dividends payout distribution'),
   },
   // A measure on a country's goods flows is trade policy: "restrictions on microchip exports",
   // "quotas on textile imports", "duties on imports of"; "chip-export curbs", "import quotas".
