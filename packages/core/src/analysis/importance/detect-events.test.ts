@@ -261,6 +261,7 @@ describe('leaders who leave or arrive', () => {
     'Fabrikam CEO Jane Doe to step down, company veteran returns',
     'Litware chief executive will step down next year',
     "Contoso names Fabrikam's John Roe as chief executive",
+    'Litware CEO unexpectedly retires',
   ])('%s is a leadership change', (title) => {
     expect(events(title)).toContain('leadership-change');
   });
@@ -274,6 +275,7 @@ describe('releases and sentences', () => {
   it('reads a product released as a launch, and results or stockpiles released as none', () => {
     expect(events('Fabrikam releases its new language model')).toContain('product-launch');
     expect(events('Fabrikam releases quarterly results on Thursday')).not.toContain('product-launch');
+    expect(events('Fabrikam unveils turnaround plan')).not.toContain('product-launch');
     expect(
       events(
         'Government to sell tin',

@@ -196,6 +196,12 @@ const NOT_PRODUCTS: ReadonlySet<string> = new Set([
   'barrels',
   'stockpile',
   'stockpiles',
+  // plans are no products: "unveils turnaround plan", "launches restructuring"
+  'plan',
+  'plans',
+  'strategy',
+  'restructuring',
+  'overhaul',
   'figures',
   'data',
   'earnings',

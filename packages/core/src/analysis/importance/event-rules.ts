@@ -114,7 +114,7 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'leadership-change',
     weight: 0.55,
     patterns:
-      'steps down|stepped down|step down|stepping down|steps aside|stepped aside|step aside|retire/retires/retiring as|new chief executive|new boss|interim ceo|interim chief executive|resigned|resigns|resignation|ousted|appointed chief executive|named chief executive|new ceo|appoints/appointed/names/named ceo|ceo/cfo/chairman/chairwoman/president quits/quit/departs/exits/leaves/retires|chief executive quits/quit/departs/exits/leaves/retires|quits/quit as ceo/cfo/chairman/chairwoman/president/boss',
+      'steps down|stepped down|step down|stepping down|steps aside|stepped aside|step aside|retire/retires/retiring as|new chief executive|new boss|interim ceo|interim chief executive|resigned|resigns|resignation|ousted|appointed chief executive|named chief executive|new ceo|appoints/appointed/names/named ceo|ceo/cfo/chairman/chairwoman/president quits/quit/departs/exits/leaves/retires|chief executive quits/quit/departs/exits/leaves/retires|ceo/cfo/chairman/chairwoman/president unexpectedly/abruptly/suddenly quits/quit/departs/exits/leaves/retires/resigns|chief executive unexpectedly/abruptly/suddenly quits/quit/departs/exits/leaves/retires/resigns|quits/quit as ceo/cfo/chairman/chairwoman/president/boss',
   },
   {
     type: 'earnings',

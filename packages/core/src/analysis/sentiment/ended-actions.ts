@@ -49,7 +49,7 @@ const DISMISSED_VALUE = 0.8;
 const DISMISS_BACK = 3;
 const DISMISS_FORWARD = 5;
 
-/** Stoppages and measures whose end is good news: "the strike ended", "lifts its ban", "calls off the boycott". */
+/** Stoppages and measures whose end is good news: "the strike ended", "lifts its ban", "calls off the boycott", "ends hiring freeze". */
 const STOPPAGES = new Set([
   'strike',
   'strikes',
@@ -61,8 +61,22 @@ const STOPPAGES = new Set([
   'ban',
   'embargo',
   'sanctions',
+  'freeze',
+  'freezes',
 ]);
-const ENDING_VERBS = new Set(['end', 'ends', 'ended', 'ending', 'lift', 'lifts', 'lifted', 'lifting']);
+const ENDING_VERBS = new Set([
+  'end',
+  'ends',
+  'ended',
+  'ending',
+  'lift',
+  'lifts',
+  'lifted',
+  'lifting',
+  'expire',
+  'expires',
+  'expired',
+]);
 /** Verbs that end what follows them: "cancels the boycott", "scraps its ban", "calls off the strike". */
 const ENDING_BEFORE = new Set([
   ...ENDING_VERBS,

@@ -157,7 +157,7 @@ const METRICS: Spec[] = [
 
 const DIRECTIONS: Spec[] = [
   [
-    'rise|rises|rose|risen|rising|increase|increases|increased|increasing|grew|grow|grows|grown|growing|up|jump|jumps|jumped|jumping|surge|surges|surged|surging|climb|climbs|climbed|climbing|gain|gains|gained|double|doubled|doubles|doubling|triple|tripled|higher|soar|soars|soared|soaring|rebound|rebounds|rebounded|expand|expands|expanded|expanding|boost|boosts|boosted|boosting|rally|rallies|rallied|advance|advanced|advances|strengthen|strengthened|strengthens|widen|widened|widens|widening|raise|raises|raised|raising|lift|lifts|lifted|accelerate|accelerated|accelerates|swell|swelled|spike|spiked|skyrocket|skyrocketed|hike|hikes|hiked|higher-than-expected|improvement|expansion|upswing|leap|leaps|leapt|leaped|bounce|bounces|bounced',
+    'rise|rises|rose|risen|rising|increase|increases|increased|increasing|grew|grow|grows|grown|growing|up|jump|jumps|jumped|jumping|surge|surges|surged|surging|climb|climbs|climbed|climbing|gain|gains|gained|double|doubled|doubles|doubling|triple|tripled|triples|tripling|quadruple|quadrupled|quadruples|quadrupling|higher|soar|soars|soared|soaring|rebound|rebounds|rebounded|expand|expands|expanded|expanding|boost|boosts|boosted|boosting|rally|rallies|rallied|advance|advanced|advances|strengthen|strengthened|strengthens|widen|widened|widens|widening|raise|raises|raised|raising|lift|lifts|lifted|accelerate|accelerated|accelerates|swell|swelled|spike|spiked|skyrocket|skyrocketed|hike|hikes|hiked|higher-than-expected|improvement|expansion|upswing|leap|leaps|leapt|leaped|bounce|bounces|bounced',
     { dir: 1 },
   ],
   [
@@ -347,7 +347,23 @@ const VALUES: Spec[] = [
     { value: -0.6 },
   ],
   // Trying and not managing: "fail to find reserves", "failed to agree on a price".
-  ['fail/fails/failed to find/reach/win/secure/agree/attract/sell/complete', { value: -0.6 }],
+  [
+    'fail/fails/failed/failing to find/reach/win/secure/agree/attract/sell/complete/impress/convince/satisfy/excite/reassure/deliver/revive/stem/halt/stop/lift/boost/meet',
+    { value: -0.6 },
+  ],
+  // Efforts that bear fruit ("password crackdown pays off"); taking the lead from a rival ("Samsung
+  // overtakes Apple": the rival gets the other side, score-target.ts).
+  ['pay/pays/paid/paying off', { value: 0.6 }],
+  // …but paying off a loan, or shares "to be paid off at par", is settling a debt.
+  [
+    'pay/pays/paid/paying off a/an/the/its/their/his/her/all/some/debt/debts/loan/loans|be/been/being paid off',
+    { inert: true },
+  ],
+  // A turnaround planned or attempted is not one achieved.
+  ['turnaround plan/plans/strategy/effort/efforts/bid/attempt/programme/program', { inert: true }],
+  ['overtake|overtakes|overtook|overtaken|dethrones|dethroned|leapfrogs|leapfrogged', { value: 0.5 }],
+  // A freeze on hiring or pay holds a business back; one that ends is good news (ended-actions.ts).
+  ['hiring freeze|pay freeze|wage freeze|hiring freezes', { value: -0.5 }],
   // A court throwing a case out at the defendant's request: "wins dismissal of FTC claims".
   ['win/wins/won/winning/secures/secured/obtains/obtained dismissal', { value: 0.8 }],
   // Demand that empties the shelves ("tickets sell out in minutes"); selling out to a buyer or out of a

@@ -257,9 +257,21 @@ describe('approvals, obstacles and cancellations', () => {
     ['Fabrikam walks away from the Litware deal', -1],
     ["Japan's economy contracts for a second straight quarter", -1],
     ['The new phone sold out within hours', 1],
+    ["Fabrikam's turnaround plan fails to impress investors", -1],
+    ["Litware's quarterly profit more than triples", 1],
+    ["The streaming service's password crackdown pays off", 1],
+    ['Fabrikam overtakes Litware as the top phone seller', 1],
+    ['Fabrikam ends its hiring freeze', 1],
+    ['Fabrikam imposes a hiring freeze', -1],
     ['The government devalued the peso by 54%', -1],
     ["Fabrikam wins dismissal of the regulator's claims", 1],
   ])('%s', expectTone);
+
+  it('reads paying off a loan as settling a debt, not as an effort that paid off', () => {
+    expect(Math.abs(score('The credit line will be used to pay off a working capital loan.'))).toBeLessThan(
+      POSITIVE,
+    );
+  });
 
   it('reads "block" and "bars" as no tone where they stop no deal', () => {
     expect(Math.abs(score('The fund bought a block of shares in the company.'))).toBeLessThan(POSITIVE);
