@@ -313,6 +313,15 @@ describe('payments', () => {
   });
 });
 
+describe('orders won', () => {
+  it('reads an order won as a contract, and "in order for" as none', () => {
+    expect(events('Fabrikam wins order for 1 GW of turbines')).toContain('partnership-contract');
+    expect(events('Litware needs approval in order for the plan to proceed')).not.toContain(
+      'partnership-contract',
+    );
+  });
+});
+
 describe('initial offerings', () => {
   it('reads a wire-style "initial offering" as an IPO', () => {
     expect(events('Contoso files for initial offering')).toContain('ipo');

@@ -135,7 +135,7 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'partnership-contract',
     weight: 0.35,
     patterns:
-      'partnership|partners with|contract|agreement|signed|collaboration|teams up|deal with|order from|supply deal',
+      'partnership|partners with|contract|agreement|signed|collaboration|teams up|deal with|order from|supply deal|wins/won/secures/secured/lands/landed/receives/received/books/booked order/orders|order/orders worth|order/orders valued',
   },
   {
     type: 'review-opinion',

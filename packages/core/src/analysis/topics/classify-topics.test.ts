@@ -326,6 +326,15 @@ describe('figures that look like another topic', () => {
     ).not.toContain('monetary-policy');
   });
 
+  it('reads battery metals as commodities and nuclear and wind power as energy', () => {
+    expect(slugs('Lithium prices crash as EV demand cools')).toEqual(['commodities']);
+    expect(slugs('Utility scraps offshore wind projects')).toContain('energy');
+    expect(slugs('Nuclear power stocks rally on AI data center demand')).toContain('energy');
+    expect(
+      slugs('Cheaper plastics from plants', 'The chemists ran the synthesis in a single reactor (one pot).'),
+    ).not.toContain('energy');
+  });
+
   it('reads the Fed punishing a bank as a regulator, not as the steward of rates', () => {
     const topics = slugs('Fed fines Contoso Bank $186 million');
     expect(topics).toContain('regulation-policy');

@@ -186,7 +186,8 @@ export const TOPIC_RULES: TopicRules = {
   energy: [
     ['oil/crude/gas/lng/coal/fuel imports/exports/import/export/shipments/purchases/sales', 3],
     [
-      'oil|crude|natural gas|lng|opec|brent|wti|refinery|refineries|renewable|renewables|solar|wind power|utilities|utility|power grid|electricity',
+      'oil|crude|natural gas|lng|opec|brent|wti|refinery|refineries|renewable|renewables|solar|wind power|utilities|utility|power grid|electricity|' +
+        'nuclear reactor|nuclear reactors|nuclear power|nuclear plant|nuclear plants|offshore wind|onshore wind|wind farm|wind farms|solar farm|solar farms|wind turbines',
       3,
     ],
     [
@@ -218,7 +219,7 @@ export const TOPIC_RULES: TopicRules = {
     ],
     [
       // metals beyond the exchange-traded ones: "strategic" minerals, alloying metals and ores
-      'uranium|cobalt|chromium|chrome ore|manganese|vanadium|tungsten|molybdenum|antimony|titanium|palladium|ferroalloys|ferro-alloys|strategic minerals|strategic metals|rare earths|oils and fats|oil and fats|fats and oils|veg oil|veg oils|grain|grains|wheat|corn|maize|barley|oats|rye|rice|sorghum|soybean|soybeans|soybean oil|soyoil|oilseed|oilseeds|rapeseed|sunflowerseed|canola|palm oil|vegetable oil|vegetable oils|edible oil|edible oils|cooking oil|olive oil|coconut oil|sunflower oil|rapeseed oil|corn oil|cottonseed oil|groundnut oil|fish oil|linseed oil|copra|palm olein|orange juice|fcoj|sugar|coffee|cocoa|cotton|rubber|livestock|cattle|hogs|pork bellies|harvest|crop|crops|usda|bullion|gold|silver|platinum|copper|aluminium|aluminum|zinc|nickel|tin|iron ore|commodity|commodities|bushels',
+      'uranium|lithium|graphite|cobalt|chromium|chrome ore|manganese|vanadium|tungsten|molybdenum|antimony|titanium|palladium|ferroalloys|ferro-alloys|strategic minerals|strategic metals|rare earths|oils and fats|oil and fats|fats and oils|veg oil|veg oils|grain|grains|wheat|corn|maize|barley|oats|rye|rice|sorghum|soybean|soybeans|soybean oil|soyoil|oilseed|oilseeds|rapeseed|sunflowerseed|canola|palm oil|vegetable oil|vegetable oils|edible oil|edible oils|cooking oil|olive oil|coconut oil|sunflower oil|rapeseed oil|corn oil|cottonseed oil|groundnut oil|fish oil|linseed oil|copra|palm olein|orange juice|fcoj|sugar|coffee|cocoa|cotton|rubber|livestock|cattle|hogs|pork bellies|harvest|crop|crops|usda|bullion|gold|silver|platinum|copper|aluminium|aluminum|zinc|nickel|tin|iron ore|commodity|commodities|bushels',
       3,
     ],
     [
