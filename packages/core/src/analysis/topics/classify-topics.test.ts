@@ -335,6 +335,11 @@ describe('figures that look like another topic', () => {
     ).not.toContain('energy');
   });
 
+  it('reads market abuse as a regulatory matter', () => {
+    expect(slugs('Insider trading probe widens')).toEqual(['regulation-policy']);
+    expect(slugs('Stock trading volumes surge')).not.toContain('regulation-policy');
+  });
+
   it('reads the Fed punishing a bank as a regulator, not as the steward of rates', () => {
     const topics = slugs('Fed fines Contoso Bank $186 million');
     expect(topics).toContain('regulation-policy');

@@ -118,7 +118,9 @@ export const TOPIC_RULES: TopicRules = {
     // Verdicts, with or without the court named: "jury finds Acme guilty", "found liable"; a review's
     // "verdict" is its opinion.
     [
-      'guilty|found liable|liable for damages|jury verdict|guilty verdict|verdict against|jury finds|jury found|jury awards|jury awarded|sentenced|jailed|prison sentence|jail sentence',
+      'guilty|found liable|liable for damages|jury verdict|guilty verdict|verdict against|jury finds|jury found|jury awards|jury awarded|sentenced|jailed|prison sentence|jail sentence|' +
+        // Market abuse is a matter for regulators and courts: "insider trading probe widens".
+        'insider trading|market manipulation|securities fraud|accounting fraud|wire fraud|money laundering|bribery',
       2,
     ],
     [
