@@ -119,12 +119,45 @@ export function hasBuyBack(tokens: readonly Token[]): boolean {
 
 const NO_HITS: ReadonlySet<never> = new Set();
 
+/**
+ * A rule copied into one object shape: rules written with and without the optional fields would make
+ * every property read in the loop below polymorphic.
+ */
+interface CompiledRule<R> {
+  rule: R;
+  objects: ReadonlySet<string>;
+  companyObject: boolean;
+  window: number;
+  after: string | null;
+  between: ReadonlySet<string> | null;
+  countable: ReadonlySet<string> | null;
+  voidedBy: ReadonlySet<string> | null;
+  /** Where the object may start, counted from the verb. */
+  firstObject: number;
+}
+
+function compile<R extends VerbObjectRule>(rule: R): CompiledRule<R> {
+  return {
+    rule,
+    objects: rule.objects,
+    companyObject: rule.companyObject,
+    window: rule.window,
+    after: rule.after ?? null,
+    between: rule.between ?? null,
+    countable: rule.countable ?? null,
+    voidedBy: rule.voidedBy ?? null,
+    firstObject: rule.apart === true ? 2 : 1,
+  };
+}
+
 export class VerbObjectMatcher<R extends VerbObjectRule> {
-  private readonly byVerb = new Map<string, R[]>();
+  private readonly byVerb = new Map<string, CompiledRule<R>[]>();
 
   constructor(rules: readonly R[]) {
-    for (const rule of rules)
-      for (const verb of rule.verbs) this.byVerb.set(verb, [...(this.byVerb.get(verb) ?? []), rule]);
+    for (const rule of rules) {
+      const compiled = compile(rule);
+      for (const verb of rule.verbs) this.byVerb.set(verb, [...(this.byVerb.get(verb) ?? []), compiled]);
+    }
   }
 
   /** The rules whose verb is followed, within the window, by one of its objects (or a company name). */
@@ -141,32 +174,38 @@ export class VerbObjectMatcher<R extends VerbObjectRule> {
         isSoldOut(tokens, i)
       )
         continue;
-      for (const rule of rules) {
-        if (hits?.has(rule)) continue;
-        if (rule.after !== undefined && tokens[i + 1]?.lower !== rule.after) continue;
-        if (rule.voidedBy !== undefined && tokens.some((t) => rule.voidedBy?.has(t.lower) === true)) continue;
-        if (objectFollows(rule, tokens, i, names)) (hits ??= new Set()).add(rule);
+      for (const compiled of rules) {
+        if (hits?.has(compiled.rule)) continue;
+        if (compiled.after !== null && tokens[i + 1]?.lower !== compiled.after) continue;
+        if (!objectFollows(compiled, tokens, i, names)) continue;
+        if (compiled.voidedBy !== null && mentionsAny(tokens, compiled.voidedBy)) continue;
+        (hits ??= new Set()).add(compiled.rule);
       }
     }
     return hits ?? NO_HITS;
   }
 }
 
-function objectFollows(
-  rule: VerbObjectRule,
+function mentionsAny(tokens: readonly Token[], words: ReadonlySet<string>): boolean {
+  for (const token of tokens) if (words.has(token.lower)) return true;
+  return false;
+}
+
+function objectFollows<R>(
+  rule: CompiledRule<R>,
   tokens: readonly Token[],
   verbAt: number,
   names: readonly NameSpan[] | undefined,
 ): boolean {
   const end = Math.min(tokens.length, verbAt + 1 + rule.window);
   if (rule.companyObject && names?.some((n) => n.start > verbAt && n.start < end)) return true;
-  for (let k = verbAt + (rule.apart === true ? 2 : 1); k < end; k++) {
+  for (let k = verbAt + rule.firstObject; k < end; k++) {
     const token = tokens[k];
     if (token === undefined) return false;
     const object = headWord(token.lower);
     if (rule.objects.has(object) && !(rule.countable?.has(object) === true && isAmount(tokens[k - 1])))
       return true;
-    if (rule.between !== undefined && token.kind !== 'number' && !rule.between.has(token.lower)) return false;
+    if (rule.between !== null && token.kind !== 'number' && !rule.between.has(token.lower)) return false;
   }
   return false;
 }
