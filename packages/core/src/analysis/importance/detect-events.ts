@@ -11,9 +11,9 @@ import { isPastReference } from '../text/past-reference.js';
 import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
 import { isSportsContext } from '../text/sports-context.js';
-import type { Token } from '../text/tokenize.js';
 import { hasBuyBack, namesBySentence, VerbObjectMatcher, type NameSpan } from '../text/verb-object.js';
 import { PROXIMITY_RULES } from '../topics/topic-rules.js';
+import { isNegated, isReviewLabel, launchesNoProduct, leavesPost } from './event-context.js';
 import {
   ECONOMIC_RELEASES,
   EVENT_PROXIMITY_RULES,
@@ -170,161 +170,9 @@ export function detectEvents({
   };
 }
 
-const NEGATING_WORDS: ReadonlySet<string> = new Set([
-  'no',
-  'not',
-  'without',
-  'avoid',
-  'avoids',
-  'avoided',
-  'averts',
-  'averted',
-  'escapes',
-  'escaped',
-]);
-const DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'any']);
-
-const RULE_WORDS: ReadonlySet<string> = new Set(['rule', 'rules', 'ruled', 'ruling']);
-
-/** What is launched or released that is no product: "launches £7 billion rights issue", "launched a probe", "releases results". */
-const NOT_PRODUCTS: ReadonlySet<string> = new Set([
-  // what is released that is no product: "releases results", "released the hostages", "released
-  // 4,900 tonnes of tin from its stockpile"
-  'results',
-  'tonnes',
-  'tons',
-  'barrels',
-  'stockpile',
-  'stockpiles',
-  // plans are no products: "unveils turnaround plan", "launches restructuring"
-  'plan',
-  'plans',
-  'strategy',
-  'restructuring',
-  'overhaul',
-  'figures',
-  'data',
-  'earnings',
-  'report',
-  'statement',
-  'funds',
-  'hostages',
-  'prisoners',
-  'issue',
-  'bond',
-  'bonds',
-  'offering',
-  'offer',
-  'bid',
-  'buyback',
-  'probe',
-  'investigation',
-  'inquiry',
-  'review',
-  'appeal',
-  'lawsuit',
-  'campaign',
-  'strike',
-  'attack',
-  'attacks',
-  'offensive',
-]);
-const LAUNCH_OBJECT_WINDOW = 5;
-
-/** The launch verb's object, a few words on, is a financing, a legal step or an attack. */
-function launchesNoProduct(tokens: readonly Token[], end: number): boolean {
-  for (let i = end; i < Math.min(tokens.length, end + LAUNCH_OBJECT_WINDOW); i++) {
-    const token = tokens[i];
-    if (token?.kind === 'punct' && token.lower !== '£' && token.lower !== '$' && token.lower !== '€')
-      return false;
-    if (NOT_PRODUCTS.has(token?.lower ?? '')) return true;
-  }
-  return false;
-}
-
-/**
- * What may follow "step down" or "step aside" when a person leaves a post: the end, a mark, the post
- * or the date ("to step down as CEO", "will step down next year"); "to step down the pace of hikes"
- * lowers something instead.
- */
-const AFTER_LEAVING: ReadonlySet<string> = new Set([
-  'as',
-  'from',
-  'after',
-  'at',
-  'in',
-  'on',
-  'by',
-  'next',
-  'this',
-  'later',
-  'early',
-  'amid',
-  'when',
-  'following',
-  'effective',
-  'immediately',
-  'to',
-  'and',
-  'over',
-  'for',
-]);
-const STEP_PARTICLES: ReadonlySet<string> = new Set(['down', 'aside']);
-
-function leavesPost(tokens: readonly Token[], end: number): boolean {
-  if (!STEP_PARTICLES.has(tokens[end - 1]?.lower ?? '')) return true;
-  const next = tokens[end];
-  return next === undefined || next.kind === 'punct' || AFTER_LEAVING.has(next.lower);
-}
-
-/** Words of a review that labels the piece ("iPhone 16 review: …", "Review: the new Kindle"). */
-const REVIEW_WORDS: ReadonlySet<string> = new Set(['review', 'reviews', 'reviewed']);
-/** What precedes a review that examines instead: "strategic review", "under review", "antitrust review". */
-const EXAMINING_WORDS: ReadonlySet<string> = new Set([
-  'strategic',
-  'regulatory',
-  'antitrust',
-  'judicial',
-  'policy',
-  'safety',
-  'security',
-  'spending',
-  'annual',
-  'formal',
-  'internal',
-  'independent',
-  'under',
-  'pending',
-]);
-/** Marks that close a headline's label: "Pixel 9 review: …", "Review – the new Kindle". */
-const LABEL_MARKS: ReadonlySet<string> = new Set([':', '-', '–', '—', '|']);
-
-/**
- * A review word labels the piece when it opens the headline before a mark ("Review: …") or closes the
- * headline or its first part ("Pixel 9 Pro review", "… review: great camera"); "regulators review the
- * deal", "review of capital rules" and "launches strategic review" examine something instead.
- */
-function isReviewLabel(tokens: readonly Token[], start: number, end: number): boolean {
-  if (!REVIEW_WORDS.has(tokens[start]?.lower ?? '') || end - start !== 1) return true;
-  const next = tokens[end];
-  if (start === 0) return next === undefined || LABEL_MARKS.has(next.lower);
-  const closes = next === undefined || LABEL_MARKS.has(next.lower);
-  return closes && !EXAMINING_WORDS.has(tokens[start - 1]?.lower ?? '');
-}
-
 /** The sentence names an economy's release (ECONOMIC_RELEASES) and no company. */
 function isEconomicRelease(sentence: DocSentence, names: readonly NameSpan[] | undefined): boolean {
   return (names === undefined || names.length === 0) && RELEASES.matchAll(sentence.tokens).length > 0;
-}
-
-/**
- * "no layoffs", "not a takeover", "avoids a strike", "rules out job cuts": a negating word just
- * before the phrase (or its article).
- */
-function isNegated(tokens: readonly Token[], start: number): boolean {
-  const at = DETERMINERS.has(tokens[start - 1]?.lower ?? '') ? start - 1 : start;
-  const before = tokens[at - 1]?.lower ?? '';
-  return NEGATING_WORDS.has(before) || (before === 'out' && RULE_WORDS.has(tokens[at - 2]?.lower ?? ''));
 }
 
 function phraseAt(sentence: DocSentence, match: { start: number; end: number }): string {

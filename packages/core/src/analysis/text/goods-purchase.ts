@@ -6,11 +6,11 @@
  *
  * Language rules:
  * - a purchase verb's object is read up to the next punctuation or preposition ("to buy 200 tanks
- *   from Rheinmetall"): "from" right after the verb names the seller ("to buy from the United States");
+ *   from Rheinmetall"); "from" right after the verb names the seller, and with nothing else named the
+ *   purchase is trade ("only to buy from the United States");
  * - a business word anywhere after a deal verb ("unit", "stake", "maker", "miner", a company's name)
  *   keeps the sentence a deal, even beside goods ("to buy Teck's coal business", "buys gold miner");
  * - a company's name right before a goods word is the make, not the target ("100 Airbus planes");
- * - "from" right after the verb with no business named is trade ("only to buy from the United States");
  * - in a body sentence a capitalised goods word after another capitalised word is part of a name
  *   ("to buy Pacific Gas"), not goods ("to buy Treasuries", "to buy U.S. Treasuries").
  *

@@ -1,0 +1,157 @@
+/**
+ * How an event phrase found in a sentence is read there: what is denied or avoided did not happen
+ * ("no layoffs planned"), a launch of a financing or a plan is no product launch, "step down" lowers
+ * something unless a person leaves a post, and "review" is a review piece only as a headline's label.
+ */
+import type { Token } from '../text/tokenize.js';
+
+const NEGATING_WORDS: ReadonlySet<string> = new Set([
+  'no',
+  'not',
+  'without',
+  'avoid',
+  'avoids',
+  'avoided',
+  'averts',
+  'averted',
+  'escapes',
+  'escaped',
+]);
+const DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'any']);
+
+const RULE_WORDS: ReadonlySet<string> = new Set(['rule', 'rules', 'ruled', 'ruling']);
+
+/** What is launched or released that is no product: "launches £7 billion rights issue", "launched a probe", "releases results". */
+const NOT_PRODUCTS: ReadonlySet<string> = new Set([
+  // what is released that is no product: "releases results", "released the hostages", "released
+  // 4,900 tonnes of tin from its stockpile"
+  'results',
+  'figures',
+  'data',
+  'earnings',
+  'report',
+  'statement',
+  'funds',
+  'hostages',
+  'prisoners',
+  'tonnes',
+  'tons',
+  'barrels',
+  'stockpile',
+  'stockpiles',
+  // plans are no products: "unveils turnaround plan", "launches restructuring"
+  'plan',
+  'plans',
+  'strategy',
+  'restructuring',
+  'overhaul',
+  'issue',
+  'bond',
+  'bonds',
+  'offering',
+  'offer',
+  'bid',
+  'buyback',
+  'probe',
+  'investigation',
+  'inquiry',
+  'review',
+  'appeal',
+  'lawsuit',
+  'campaign',
+  'strike',
+  'attack',
+  'attacks',
+  'offensive',
+]);
+const LAUNCH_OBJECT_WINDOW = 5;
+
+/** The launch verb's object, a few words on, is a financing, a legal step or an attack. */
+export function launchesNoProduct(tokens: readonly Token[], end: number): boolean {
+  for (let i = end; i < Math.min(tokens.length, end + LAUNCH_OBJECT_WINDOW); i++) {
+    const token = tokens[i];
+    if (token?.kind === 'punct' && token.lower !== '£' && token.lower !== '$' && token.lower !== '€')
+      return false;
+    if (NOT_PRODUCTS.has(token?.lower ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * What may follow "step down" or "step aside" when a person leaves a post: the end, a mark, the post
+ * or the date ("to step down as CEO", "will step down next year"); "to step down the pace of hikes"
+ * lowers something instead.
+ */
+const AFTER_LEAVING: ReadonlySet<string> = new Set([
+  'as',
+  'from',
+  'after',
+  'at',
+  'in',
+  'on',
+  'by',
+  'next',
+  'this',
+  'later',
+  'early',
+  'amid',
+  'when',
+  'following',
+  'effective',
+  'immediately',
+  'to',
+  'and',
+  'over',
+  'for',
+]);
+const STEP_PARTICLES: ReadonlySet<string> = new Set(['down', 'aside']);
+
+export function leavesPost(tokens: readonly Token[], end: number): boolean {
+  if (!STEP_PARTICLES.has(tokens[end - 1]?.lower ?? '')) return true;
+  const next = tokens[end];
+  return next === undefined || next.kind === 'punct' || AFTER_LEAVING.has(next.lower);
+}
+
+/** Words of a review that labels the piece ("iPhone 16 review: …", "Review: the new Kindle"). */
+const REVIEW_WORDS: ReadonlySet<string> = new Set(['review', 'reviews', 'reviewed']);
+/** What precedes a review that examines instead: "strategic review", "under review", "antitrust review". */
+const EXAMINING_WORDS: ReadonlySet<string> = new Set([
+  'strategic',
+  'regulatory',
+  'antitrust',
+  'judicial',
+  'policy',
+  'safety',
+  'security',
+  'spending',
+  'annual',
+  'formal',
+  'internal',
+  'independent',
+  'under',
+  'pending',
+]);
+/** Marks that close a headline's label: "Pixel 9 review: …", "Review – the new Kindle". */
+const LABEL_MARKS: ReadonlySet<string> = new Set([':', '-', '–', '—', '|']);
+
+/**
+ * A review word labels the piece when it opens the headline before a mark ("Review: …") or closes the
+ * headline or its first part ("Pixel 9 Pro review", "… review: great camera"); "regulators review the
+ * deal", "review of capital rules" and "launches strategic review" examine something instead.
+ */
+export function isReviewLabel(tokens: readonly Token[], start: number, end: number): boolean {
+  if (!REVIEW_WORDS.has(tokens[start]?.lower ?? '') || end - start !== 1) return true;
+  const next = tokens[end];
+  const closes = next === undefined || LABEL_MARKS.has(next.lower);
+  return closes && (start === 0 || !EXAMINING_WORDS.has(tokens[start - 1]?.lower ?? ''));
+}
+
+/**
+ * "no layoffs", "not a takeover", "avoids a strike", "rules out job cuts": a negating word just
+ * before the phrase (or its article).
+ */
+export function isNegated(tokens: readonly Token[], start: number): boolean {
+  const at = DETERMINERS.has(tokens[start - 1]?.lower ?? '') ? start - 1 : start;
+  const before = tokens[at - 1]?.lower ?? '';
+  return NEGATING_WORDS.has(before) || (before === 'out' && RULE_WORDS.has(tokens[at - 2]?.lower ?? ''));
+}
