@@ -194,7 +194,7 @@ const DEALS = new Set([
   'sale',
 ]);
 /** Verbs that stop a deal; alone they are as often a noun ("a block of shares", "gold bars"). */
-const BLOCK_VERBS = new Set([
+export const BLOCK_VERBS: ReadonlySet<string> = new Set([
   'block',
   'blocks',
   'blocked',

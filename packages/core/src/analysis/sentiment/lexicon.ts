@@ -13,6 +13,7 @@
  * Multi-word phrases win over single words (longest match).
  */
 import { expandPatterns } from '../text/phrase-matcher.js';
+import { BLOCK_VERBS } from './ended-actions.js';
 
 export interface LexEntry {
   value?: number;
@@ -351,8 +352,7 @@ const VALUES: Spec[] = [
     'fail/fails/failed/failing to find/reach/win/secure/agree/attract/sell/complete/impress/convince/satisfy/excite/reassure/deliver/revive/stem/halt/stop/lift/boost/meet',
     { value: -0.6 },
   ],
-  // Efforts that bear fruit ("password crackdown pays off"); taking the lead from a rival ("Samsung
-  // overtakes Apple": the rival gets the other side, score-target.ts).
+  // Efforts that bear fruit ("password crackdown pays off").
   ['pay/pays/paid/paying off', { value: 0.6 }],
   // …but paying off a loan, or shares "to be paid off at par", is settling a debt.
   [
@@ -361,6 +361,7 @@ const VALUES: Spec[] = [
   ],
   // A turnaround planned or attempted is not one achieved.
   ['turnaround plan/plans/strategy/effort/efforts/bid/attempt/programme/program', { inert: true }],
+  // Taking the lead from a rival ("Samsung overtakes Apple": the rival gets the other side, score-target.ts).
   ['overtake|overtakes|overtook|overtaken|dethrones|dethroned|leapfrogs|leapfrogged', { value: 0.5 }],
   // A freeze on hiring or pay holds a business back; one that ends is good news (ended-actions.ts).
   ['hiring freeze|pay freeze|wage freeze|hiring freezes', { value: -0.5 }],
@@ -400,10 +401,7 @@ const VALUES: Spec[] = [
     { value: -0.7 },
   ],
   // A deal stopped by a regulator, a court or a board (ended-actions.ts: "EU blocks the rail merger").
-  [
-    'block|blocks|blocked|blocking|veto|vetoes|vetoed|vetoing|bars|barred|prohibits|prohibited',
-    { value: -0.6, blocksDeal: true },
-  ],
+  [[...BLOCK_VERBS].join('|'), { value: -0.6, blocksDeal: true }],
   // Deal-making reads as mildly positive in markets news (a bid premium, growth by acquisition).
   [
     'acquire|acquires|acquired|acquiring|to acquire|acquisition of|takeover of|buyout of|bid for|bids for|offers for|buys|to buy|offers to buy|agrees to buy|takeover|buyout|merger|bid|bids|bidder|bidders|takeover approach|takeover approach for|offer for',

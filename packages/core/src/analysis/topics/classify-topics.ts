@@ -26,7 +26,11 @@
  *   makers and sellers alike hints at whichever of its topics the story's words favour (MIXED_SECTOR_HINTS),
  *   one holding makers beside carriers only at what the words already show (WORD_LED_SECTOR_HINTS);
  * - in a sentence naming debt, a listing and its underwriters are the bond's, not an IPO (LISTING_WORDS);
- * - a phrase after "since" dates something else ("since its IPO"): no topic.
+ * - a phrase after "since" dates something else ("since its IPO"): no topic;
+ * - a purchase of goods or of money ("to buy 470 jets", "to buy more government bonds") is no takeover
+ *   (text/goods-purchase.ts);
+ * - a currency after an amount or before a debt ("25 billion Swiss francs", "a Luxembourg franc bond")
+ *   is a unit of account, not currency-market news.
  */
 import type { TaxonomyTopicSlug } from '../../topics/taxonomy.js';
 import type { TopicAssignment } from '../contract.js';
