@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
+import { EMPTY_LEARNED_MODEL } from '@wirelens/core/testing';
+import { toJson } from '@wirelens/db';
+
 import { startFileTestApi } from './testing/harness.js';
 
 const api = await startFileTestApi();
@@ -30,14 +33,7 @@ async function storeModel(improves: boolean): Promise<number> {
         },
         companySentiment: { n: 12, builtin: 0.5, learned: 0.5, used: false, pooled: true },
       },
-      weights: {
-        format: 1,
-        bits: 18,
-        sentiment: null,
-        companySentiment: null,
-        companyKeep: null,
-        topics: [],
-      },
+      weights: toJson(EMPTY_LEARNED_MODEL),
     },
   });
   return model.id;

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { EMPTY_LEARNED_MODEL } from '@wirelens/core/testing';
+import { toJson } from '@wirelens/db';
 import { createTestDatabase, type TestDatabase } from '@wirelens/db/testing';
 
 import { runCli } from '../testing/run-cli.js';
@@ -51,14 +53,7 @@ describe('wirelens learn', () => {
             pooled: true,
           },
         },
-        weights: {
-          format: 1,
-          bits: 18,
-          sentiment: null,
-          companySentiment: null,
-          companyKeep: null,
-          topics: [],
-        },
+        weights: toJson(EMPTY_LEARNED_MODEL),
       },
     });
     const list = await runCli(['learn', '--list'], { env: { DATABASE_URL: test.url } });
