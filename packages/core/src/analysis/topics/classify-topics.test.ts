@@ -335,6 +335,17 @@ describe('figures that look like another topic', () => {
     ).not.toContain('energy');
   });
 
+  it('reads a funding round as Finance, and a security of a series as none', () => {
+    expect(slugs('Fabrikam raises $6.6 billion at a $157 billion valuation')).toContain('finance');
+    expect(slugs('AI startup Litware raises 600 million euros in Series B round')).toContain('finance');
+    expect(
+      slugs(
+        'Liquidating trust sets distributions',
+        'The trust declared a liquidating dividend of 1.10 dlrs per unit to holders of its Series A, B and C certificates.',
+      ),
+    ).not.toContain('finance');
+  });
+
   it('reads market abuse as a regulatory matter', () => {
     expect(slugs('Insider trading probe widens')).toEqual(['regulation-policy']);
     expect(slugs('Stock trading volumes surge')).not.toContain('regulation-policy');

@@ -260,6 +260,11 @@ export const TOPIC_RULES: TopicRules = {
       'rights issue|rights issues|rights offering|share placing|share placement|secondary offering|follow-on offering|capital raising|capital raise|car finance|auto finance|motor finance|consumer finance',
       2,
     ],
+    // Private capital: "raises $6.6 billion at a $157 billion valuation", "Series B funding round".
+    [
+      'funding round|funding rounds|series a/b/c/d/e round/funding/financing|seed round|seed funding|venture capital|venture funding|venture-backed|valuation|valuations|unicorn|unicorns',
+      2,
+    ],
     // Borrowing in the markets: "issues a 150 mln dlr eurobond", "a bond issue", "senior notes".
     [
       'eurobond|eurobonds|bond issue|bond issues|bond offering|debt offering|notes offering|note issue|senior notes|debenture|debentures|convertible bonds|convertible notes',
