@@ -93,7 +93,8 @@ const HEADLINE_ANCHOR_WEIGHT = 2;
 /** The repeat counter's key for wire-table rows. */
 const TABLE_ROWS = {};
 
-type Rule = { slug: TaxonomyTopicSlug; weight: number; phrase: string }[];
+/** `purchase`: the phrase is told with a purchase verb ("to buy", "acquires"), settled once here. */
+type Rule = { slug: TaxonomyTopicSlug; weight: number; phrase: string; purchase: boolean }[];
 
 const MATCHER = (() => {
   const merged = new Map<string, Rule>();
@@ -104,7 +105,8 @@ const MATCHER = (() => {
     for (const [patterns, weight] of rules) {
       for (const phrase of expandPatterns(patterns)) {
         const list = merged.get(phrase) ?? [];
-        if (!list.some((r) => r.slug === slug)) list.push({ slug, weight, phrase });
+        if (!list.some((r) => r.slug === slug))
+          list.push({ slug, weight, phrase, purchase: isPurchasePhrase(phrase) });
         merged.set(phrase, list);
       }
     }
@@ -280,7 +282,7 @@ export function classifyTopics({
           rule.slug === 'mergers-acquisitions' &&
           ((sentence.rating && RATING_DEAL_WORDS.has(rule.phrase)) ||
             (rule.weight < DEAL_SETTLES && (buyback ??= hasBuyBack(sentence.tokens))) ||
-            (isPurchasePhrase(rule.phrase) && (purchase ??= goodsPurchase(sentence, here) !== null)))
+            (rule.purchase && (purchase ??= goodsPurchase(sentence, here) !== null)))
         )
           continue;
         if (sentence.isHeadline) {

@@ -12,6 +12,10 @@ import type { VerbObjectRule } from '../text/verb-object.js';
 
 export type TopicRules = Record<TaxonomyTopicSlug, readonly (readonly [patterns: string, weight: number])[]>;
 
+/** Currencies other than the dollar, the yen and sterling, by name: currency news, or a unit after an amount. */
+const OTHER_CURRENCIES =
+  'franc francs yuan renminbi lira peso pesos rupee rupees rupiah ruble rouble zloty forint krona krone ringgit baht shekel';
+
 export const TOPIC_RULES: TopicRules = {
   ai: [
     [
@@ -177,7 +181,7 @@ export const TOPIC_RULES: TopicRules = {
     [
       'yen|sterling|currency|currencies|dollar|liquidity|money supply|central banks|bank of canada|swiss national bank|intervene|intervened|intervening|' +
         // Other currencies by name ("the lira slides", "Swiss franc surges"); a devaluation is a currency's.
-        'franc|francs|yuan|renminbi|lira|peso|pesos|rupee|rupees|rupiah|ruble|rouble|zloty|forint|krona|krone|ringgit|baht|shekel|devalue|devalues|devalued|devaluation|devaluations',
+        `${OTHER_CURRENCIES.replaceAll(' ', '|')}|devalue|devalues|devalued|devaluation|devaluations`,
       2,
     ],
     [
@@ -548,9 +552,7 @@ export function isPricePaid(tokens: readonly Token[], start: number): boolean {
  * Currency names after an amount ("1,770 billion yen", "shr 18.34 yen") are units of account: they
  * say nothing about currency markets. After a number or a scale word they do not count.
  */
-export const CURRENCY_WORDS: ReadonlySet<string> = words(
-  'yen sterling dollar dollars franc francs yuan renminbi lira peso pesos rupee rupees rupiah ruble rouble zloty forint krona krone ringgit baht shekel',
-);
+export const CURRENCY_WORDS: ReadonlySet<string> = words(`yen sterling dollar dollars ${OTHER_CURRENCIES}`);
 
 /**
  * Supporting words that name the story's subject when the headline carries them ("Spain to launch
