@@ -233,6 +233,52 @@ describe('trade stories and stories that mention trade', () => {
     expect(topics).not.toContain('geopolitics-trade');
   });
 
+  it('reads retaliation, dumping and sanctions outside trade in their other senses', () => {
+    const notTrade = [
+      'Former employee wins retaliation lawsuit against Litware',
+      'Whistleblower alleges retaliation at Fabrikam supplier',
+      'Investors keep dumping bank stocks as deposits flee',
+      'Chemical plant fined for dumping toxic waste into river',
+      'Regulators sanction broker; SEC sanctions Contoso for misleading clients',
+      'Court sanctions lawyers for citing invented cases',
+      'Fabrikam faces EU antitrust sanctions over bundling',
+      'Litware faces sanctions from FINRA over outage disclosures',
+    ];
+    for (const title of notTrade) expect(slugs(title), title).not.toContain('geopolitics-trade');
+    const trade = [
+      'Brussels vows retaliation if Washington raises steel tariffs',
+      'Beijing accuses Brussels of dumping electric vehicles',
+      'Washington sanctions Russian banks over the war',
+      'EU extends sanctions on Moscow for six months',
+    ];
+    for (const title of trade) expect(slugs(title), title).toContain('geopolitics-trade');
+  });
+
+  it("reads a utility's or a network's tariffs as its prices, a duty on goods as trade", () => {
+    const notTrade = [
+      'Regulator approves electricity tariff increase for households',
+      'Utility seeks 12% tariff hike from regulators',
+      'Mobile operator raises roaming tariffs across Europe',
+      'Feed-in tariff cut hits solar installers',
+    ];
+    for (const title of notTrade) expect(slugs(title), title).not.toContain('geopolitics-trade');
+    expect(slugs('Washington threatens new tariffs on Mexican goods')).toContain('geopolitics-trade');
+    expect(slugs('Utility says tariffs on imported solar panels raise costs')).toContain('geopolitics-trade');
+  });
+
+  it("reads an app's export and import features, a trade in securities and a price range as no trade story", () => {
+    const notTrade = [
+      'Contoso adds PDF export to its design app',
+      'Litware launches import tool for wiki pages',
+      'Options trade data show heavy call volume in Fabrikam',
+      'Litware shares trade between $10 and $12 in early session',
+      'Fabrikam to open offices at World Trade Center',
+    ];
+    for (const title of notTrade) expect(slugs(title), title).not.toContain('geopolitics-trade');
+    expect(slugs('Japan export curbs on chip materials widen')).toContain('geopolitics-trade');
+    expect(slugs('Trade between Tokyo and Seoul fell 5 pct')).toContain('geopolitics-trade');
+  });
+
   it('files international conflict under geopolitics & trade', () => {
     expect(slugs('Russia and Ukraine agree on ceasefire talks')).toContain('geopolitics-trade');
   });

@@ -41,6 +41,7 @@ import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
 import { isSportsContext } from '../text/sports-context.js';
 import type { Token } from '../text/tokenize.js';
+import { isOtherTradeSense } from '../text/trade-senses.js';
 import {
   hasBuyBack,
   isAmount,
@@ -262,6 +263,8 @@ export function classifyTopics({
       for (const rule of match.payload) {
         if (goodsNamed && rule.slug === 'geopolitics-trade' && FLOW_WORDS.has(rule.phrase)) continue;
         if (carriage && ROUTE_PHRASES.has(rule.phrase)) continue;
+        if (rule.slug === 'geopolitics-trade' && isOtherTradeSense(sentence.tokens, match.start, match.end))
+          continue;
         if (CURRENCY_WORDS.has(rule.phrase) && isUnitOfAccount(sentence.tokens, match.start, match.end))
           continue;
         if (
