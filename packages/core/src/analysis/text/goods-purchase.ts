@@ -12,10 +12,17 @@
  *   keeps the sentence a deal, even beside goods ("to buy Teck's coal business", "buys gold miner");
  * - a company's name right before a goods word is the make, not the target ("100 Airbus planes");
  * - in a body sentence a capitalised goods word after another capitalised word is part of a name
- *   ("to buy Pacific Gas"), not goods ("to buy Treasuries", "to buy U.S. Treasuries").
+ *   ("to buy Pacific Gas"), not goods ("to buy Treasuries", "to buy U.S. Treasuries");
+ * - the market's crowd trading securities is no deal: investors, traders or funds buying or selling
+ *   shares ("retail investors keep buying Tesla shares", "hedge funds selling Apple stock") and the
+ *   market's own buying ("heavy call buying in Nvidia", "panic selling"), unless a stake, control or
+ *   a count of shares is named ("investors bought 5.1 pct of Acme", "bought 540,000 shares") or the
+ *   funds are one owner's ("its funds bought"). One company buying another's shares stays a stake
+ *   ("Berkshire buys more Occidental shares").
  *
  * Goods made to order (aircraft, vehicles, arms, equipment) are an order, a contract event; money,
- * debt and commodities bought in the market are neither a deal nor an order.
+ * debt and commodities bought in the market, and securities the crowd trades, are neither a deal nor
+ * an order.
  */
 import type { DocSentence } from './prepare-document.js';
 import { isCapitalized, type Token } from './tokenize.js';
@@ -87,6 +94,26 @@ const OBJECT_WINDOW = 8;
 /** Verbs that with "from" and no object buy from a seller: "to buy from the United States". */
 const SELLER_VERBS: ReadonlySet<string> = words('buy buys purchase purchases');
 
+/** The market's crowd: who trades securities without seeking a stake. */
+const CROWD = words(
+  'investors traders speculators funds institutions foreigners insiders bargain-hunters hunters',
+);
+const OWNED = words("its their his her 's the these those");
+/** Words between the crowd and its verb: "keep buying", "continued to sell", "were also buying". */
+const BETWEEN_CROWD_AND_VERB = words(
+  'keep keeps kept continue continues continued to are were have has had been also still again rush rushed piled',
+);
+/** The market's own buying and selling: "heavy call buying", "panic selling", "net buying". */
+const MARKET_FLOW_MODIFIERS = words(
+  'call put options heavy panic bargain retail foreign institutional insider net short-covering technical fund',
+);
+const FLOW_NOUNS = words('buying selling');
+/** What a crowd buys when it seeks a stake or control, or buys a business, not securities. */
+const STAKE_WORDS: ReadonlySet<string> = new Set([
+  ...[...DEAL_OBJECTS].filter((word) => !words('holdings interest').has(word)),
+  ...words('pct percent control majority'),
+]);
+
 export type PurchaseKind = 'order' | 'market';
 
 /**
@@ -102,11 +129,36 @@ export function goodsPurchase(
   for (let i = 0; i < tokens.length; i++) {
     const verb = tokens[i]?.lower ?? '';
     if (!DEAL_VERBS.has(verb)) continue;
+    if (isCrowdTrading(tokens, i)) {
+      kind ??= 'market';
+      continue;
+    }
     const object = readObject(sentence, i, names);
     if (object === 'business') return null;
     if (object !== null && PURCHASE_VERBS.has(verb) && kind !== 'order') kind = object;
   }
   return kind;
+}
+
+/** The verb at `verbAt` is the market's crowd trading securities, no stake named after it. */
+function isCrowdTrading(tokens: readonly Token[], verbAt: number): boolean {
+  const verb = tokens[verbAt]?.lower ?? '';
+  let k = verbAt - 1;
+  while (k >= 0 && k >= verbAt - 4 && BETWEEN_CROWD_AND_VERB.has(tokens[k]?.lower ?? '')) k--;
+  const crowd =
+    (FLOW_NOUNS.has(verb) && MARKET_FLOW_MODIFIERS.has(tokens[verbAt - 1]?.lower ?? '')) ||
+    // "its funds bought 68,000 shares": one owner's funds building a stake, not the crowd.
+    (CROWD.has(tokens[k]?.lower ?? '') && !OWNED.has(tokens[k - 1]?.lower ?? ''));
+  if (!crowd) return false;
+  const end = Math.min(tokens.length, verbAt + 1 + OBJECT_WINDOW);
+  for (let k = verbAt + 1; k < end; k++) {
+    const token = tokens[k] as Token;
+    if (token.kind === 'punct' && !INNER_MARKS.has(token.text)) break;
+    if (STAKE_WORDS.has(token.lower)) return false;
+    // "Bought 540,000 shares": a count of shares is a holder's filing, not the crowd's trading.
+    if (token.kind === 'number') return false;
+  }
+  return true;
 }
 
 function readObject(

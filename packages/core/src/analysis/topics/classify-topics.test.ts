@@ -22,6 +22,27 @@ describe('topic rules that need financial context', () => {
     expect(slugs("Fabrikam to buy Litware's truck unit")).toContain('mergers-acquisitions');
   });
 
+  it("reads the market's crowd trading shares as no deal, a holder building a stake as one", () => {
+    const crowd = [
+      'Options traders see heavy call buying in Fabrikam',
+      'Retail investors keep buying Litware shares despite slump',
+      'Hedge funds selling Contoso stock ahead of earnings',
+    ];
+    for (const title of crowd) expect(slugs(title), title).not.toContain('mergers-acquisitions');
+    const stakes = [
+      'Fabrikam buys more Litware shares',
+      'Investors bought 5.1 pct of Litware, filing shows',
+      'Investment firm says its funds bought 68,000 Litware shares',
+    ];
+    for (const title of stakes) expect(slugs(title), title).toContain('mergers-acquisitions');
+  });
+
+  it('reads retail investors and retail banking as finance, not shops', () => {
+    expect(slugs('Retail investors pile into meme stocks')).toEqual(['finance']);
+    expect(slugs('Lender to sell its French retail banking arm')).not.toContain('retail');
+    expect(slugs('Retailer opens 40 new stores')).toContain('retail');
+  });
+
   it('reads a sale or a takeover pursued as M&A, and a private lesson as none', () => {
     expect(slugs('Fabrikam puts itself up for sale')).toContain('mergers-acquisitions');
     expect(slugs('Buyout firm takes Litware private in $10 billion deal')).toContain('mergers-acquisitions');

@@ -259,6 +259,11 @@ export const TOPIC_RULES: TopicRules = {
       'bank|banks|banking|lender|lenders|asset manager|asset management|insurer|insurers|insurance|hedge fund|private equity|brokerage|investment bank',
       2,
     ],
+    // Retail as the individual investor, saver or bank customer, not the shop: "retail investors pile in".
+    [
+      'retail investor|retail investors|retail trader|retail traders|retail trading|retail brokerage|retail brokerages|retail banking|retail bank|retail banks|retail deposits|retail shareholders|retail bond|retail bonds|retail investment|retail savers',
+      2,
+    ],
     // Raising capital after the listing, and lending by kind: "£7 billion rights issue", "car finance".
     [
       'rights issue|rights issues|rights offering|share placing|share placement|secondary offering|follow-on offering|capital raising|capital raise|car finance|auto finance|motor finance|consumer finance',
