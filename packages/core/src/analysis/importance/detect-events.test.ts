@@ -363,3 +363,63 @@ describe('fines and lawsuits', () => {
     expect(settled.topics.map((t) => t.slug)).toContain('regulation-policy');
   });
 });
+
+describe('failures told without the legal words', () => {
+  it.each([
+    'Fabrikam goes bust putting 12,000 jobs at risk',
+    'Airline Litware enters administration',
+    'Administrators appointed at Contoso after rescue talks fail',
+    'Regulators seize Northwind Bank',
+    'Lender collapses after run on deposits',
+  ])('%s is a bankruptcy', (title) => {
+    expect(events(title)).toContain('bankruptcy');
+  });
+
+  it('reads a failure as bad news', () => {
+    const score = (title: string) => analyzer.analyzeSync({ title, text: '' }).sentiment.score;
+    expect(score('Fabrikam goes bust putting 12,000 jobs at risk')).toBeLessThan(-0.3);
+    expect(score('Airline Litware enters administration')).toBeLessThan(-0.3);
+  });
+});
+
+describe('guidance changed with words between the verb and the forecast', () => {
+  it.each([
+    'Contoso cuts Zentra sales outlook',
+    'Litware raises 2027 revenue guidance',
+    'Fabrikam lowers full-year adjusted profit forecast',
+  ])('%s changes guidance', (title) => {
+    expect(events(title)).toContain('guidance-change');
+  });
+
+  it.each([
+    'Fund cuts global growth forecast',
+    'Banks cut metals price forecasts',
+    'Cartel raises oil demand forecast',
+  ])("%s is an economist's or an analyst's forecast, no company's guidance", (title) => {
+    expect(events(title)).not.toContain('guidance-change');
+  });
+
+  it.each([
+    'Litware adds 19 million subscribers, beating estimates',
+    'Contoso profit falls short of forecasts',
+    'Fabrikam revenue topping expectations lifts shares',
+  ])('%s is a surprise against estimates', (title) => {
+    expect(events(title)).toContain('earnings-surprise');
+  });
+});
+
+describe('trade words in their other senses', () => {
+  it.each([
+    ['Regulator sanctions broker; SEC sanctions Contoso for misleading clients', 'export-controls'],
+    ['Court sanctions lawyers for citing invented cases', 'export-controls'],
+    ['Regulator approves electricity tariff increase for households', 'tariffs'],
+    ['Mobile operator raises roaming tariffs across Europe', 'tariffs'],
+  ])('%s has no %s event', (title, type) => {
+    expect(events(title)).not.toContain(type);
+  });
+
+  it('keeps sanctions between countries and duties on goods', () => {
+    expect(events('Washington sanctions Russian banks over the war')).toContain('export-controls');
+    expect(events('Washington threatens new tariffs on Mexican goods')).toContain('tariffs');
+  });
+});

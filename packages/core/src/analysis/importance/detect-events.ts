@@ -11,6 +11,7 @@ import { isPastReference } from '../text/past-reference.js';
 import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
 import { isSportsContext } from '../text/sports-context.js';
+import { isOtherTradeSense } from '../text/trade-senses.js';
 import { hasBuyBack, namesBySentence, VerbObjectMatcher, type NameSpan } from '../text/verb-object.js';
 import { PROXIMITY_RULES } from '../topics/topic-rules.js';
 import { isNegated, isReviewLabel, launchesNoProduct, leavesPost } from './event-context.js';
@@ -31,6 +32,8 @@ import {
 } from './event-rules.js';
 
 const HEADLINE_BOOST = 3;
+/** Events of trade policy, whose words have other senses (text/trade-senses.ts). */
+const TRADE_EVENTS: ReadonlySet<string> = new Set(['export-controls', 'tariffs']);
 /** Routine types need two body mentions; a single mention of a heavy event (a ban, a bankruptcy) is already news. */
 const MIN_STRENGTH = 2;
 const HEAVY_WEIGHT = 0.75;
@@ -111,6 +114,9 @@ export function detectEvents({
       for (const rule of match.payload) {
         if (rule.headlineOnly && !sentence.isHeadline) continue;
         if (rule.type === LAUNCH_EVENT && launchesNoProduct(sentence.tokens, match.end)) continue;
+        // "SEC sanctions broker", "electricity tariff increase": discipline and a utility's prices.
+        if (TRADE_EVENTS.has(rule.type) && isOtherTradeSense(sentence.tokens, match.start, match.end))
+          continue;
         if (rule.type === REVIEW_EVENT && !isReviewLabel(sentence.tokens, match.start, match.end)) continue;
         if (rule.type === LEADERSHIP_EVENT && !leavesPost(sentence.tokens, match.end)) continue;
         // "Inflation above forecasts": an economy's release, no company's results.

@@ -23,11 +23,6 @@ const EVERYDAY_DEAL_PATTERNS =
 export const EVERYDAY_DEAL_PHRASES: ReadonlySet<string> = new Set(expandPatterns(EVERYDAY_DEAL_PATTERNS));
 
 /**
- * Results told by how the bottom line moved ("narrows quarterly loss", "halves its loss", "swings to
- * a profit", "returns to profitability") and dividends changed ("raises dividend", "suspends its
- * payout"). Shared with the earnings topic (topics/topic-rules.ts).
- */
-/**
  * How a sale or a takeover is pursued before any deal is signed: a company put up for sale or
  * exploring one, rival and sweetened bids, a buyer taking a company private. Shared with the M&A
  * topic (topics/topic-rules.ts).
@@ -35,8 +30,21 @@ export const EVERYDAY_DEAL_PHRASES: ReadonlySet<string> = new Set(expandPatterns
 export const DEAL_PROCESS_PATTERNS =
   'up for sale|explore/explores/exploring/explored a/the sale|explore/explores/exploring/explored sale|sale process|strategic alternatives|bidding war|rival bid/bids/offer/offers/bidder/bidders|counterbid|counter-bid|counteroffer|counter-offer|sweetened bid/offer|sweetens/sweetened/improves/improved its/the bid/offer|improved bid/offer|takeover/buyout interest/target/speculation|taken private|go/goes/going/went private|take-private|going-private';
 
+/**
+ * Results told by how the bottom line moved ("narrows quarterly loss", "halves its loss", "swings to
+ * a profit", "returns to profitability") and dividends changed ("raises dividend", "suspends its
+ * payout"). Shared with the earnings topic (topics/topic-rules.ts).
+ */
 export const EARNINGS_MOVES_PATTERNS =
   'quarterly/annual/full-year/first-quarter/second-quarter/third-quarter/fourth-quarter loss/losses|narrows/narrowed/narrowing/widens/widened/widening/halves/halved/trims/trimmed loss/losses|narrows/narrowed/widens/widened/halves/halved/trims/trimmed its/a/the loss/losses|narrower/wider loss/losses|swings/swung/swing/swinging to profit/loss|swings/swung/swing/swinging to a profit/loss|returns/returned/return/returning to profit/profitability|raises/raised/cuts/cut/suspends/suspended/omits/omitted/boosts/boosted/hikes/hiked/lifts/lifted/increases/increased/slashes/slashed/reinstates/reinstated/resumes/resumed/scraps/scrapped dividend/dividends/payout|raises/raised/cuts/cut/suspends/suspended/omits/omitted/boosts/boosted/hikes/hiked/lifts/lifted/increases/increased/slashes/slashed/reinstates/reinstated/resumes/resumed/scraps/scrapped its/the dividend/dividends/payout';
+
+/**
+ * A business failing, told without the legal words: "Wilko goes bust", "Flybe enters administration",
+ * "administrators appointed", a run on a bank's deposits. Shared with the lexicon, which reads them
+ * as bankruptcy reads.
+ */
+export const FAILURE_PATTERNS =
+  'goes/went/go/going/gone bust|enters/entered/entering/enter administration|into administration|placed in administration|appoints/appointed/appoint administrators|administrators appointed|bank run|run on deposits|run on the bank|bank failure|bank failures|seized by regulators|shut down by regulators|closed by regulators';
 
 export const EVENT_RULES: readonly EventRule[] = [
   {
@@ -49,7 +57,8 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'bankruptcy',
     weight: 1,
     patterns:
-      'bankruptcy|chapter 11|insolvency|insolvent|liquidation|receivership|files/filed for protection|defaulted|default on|ordered to liquidate|liquidation order|winding-up order|winding-up petition',
+      'bankruptcy|bankrupt|chapter 11|insolvency|insolvent|liquidation|receivership|files/filed for protection|defaulted|default on|ordered to liquidate|liquidation order|winding-up order|winding-up petition|' +
+      FAILURE_PATTERNS,
   },
   {
     type: 'merger-acquisition',
@@ -62,7 +71,7 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'earnings-surprise',
     weight: 0.85,
     patterns:
-      'beat/beats/miss/missed/misses/topped/tops/exceeded estimates/expectations/forecasts/consensus|better/worse/weaker/stronger than expected|profit warning|fell short of|above/below expectations|above/below estimates',
+      'beat/beats/beating/miss/missed/misses/missing/topped/tops/topping/exceeded/exceeds/exceeding estimates/expectations/forecasts/consensus|better/worse/weaker/stronger than expected|profit warning|fell/falls/fall/falling short of|above/below expectations|above/below estimates',
   },
   {
     type: 'tariffs',
@@ -203,6 +212,28 @@ export const EVENT_PROXIMITY_RULES: readonly EventProximityRule[] = [
     ),
     companyObject: false,
     window: 8,
+  },
+  // "Cuts Wegovy sales outlook", "raises 2025 revenue guidance": a forecast changed with words between;
+  // an economy's forecast ("cuts global growth forecast") is an economist's, no company's guidance.
+  {
+    type: 'guidance-change',
+    verbs: words(
+      'raise raises raised raising lift lifts lifted cut cuts cutting lower lowers lowered lowering slash slashes slashed trim trims trimmed boost boosts boosted',
+    ),
+    objects: words('outlook outlooks forecast forecasts guidance'),
+    companyObject: false,
+    window: 5,
+    notBetween: words(
+      'growth gdp economy economic inflation global rate rates price prices demand oil gold metal metals copper commodity commodities',
+    ),
+  },
+  // "Regulators seize First Republic Bank", "FDIC seizes Signature Bank": a bank failed.
+  {
+    type: 'bankruptcy',
+    verbs: words('seize seizes seized seizing'),
+    objects: words('bank banks lender lenders'),
+    companyObject: false,
+    window: 4,
   },
   // "China restricts exports of gallium", "curbs chip exports", "bans imports of beef".
   {

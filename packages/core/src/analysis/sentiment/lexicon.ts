@@ -12,6 +12,7 @@
  * - negator / hedge / intensity / contrast: modifiers of nearby evidence.
  * Multi-word phrases win over single words (longest match).
  */
+import { FAILURE_PATTERNS } from '../importance/event-rules.js';
 import { expandPatterns } from '../text/phrase-matcher.js';
 import { BLOCK_VERBS } from './ended-actions.js';
 
@@ -480,7 +481,8 @@ const VALUES: Spec[] = [
     { value: -0.7 },
   ],
   [
-    'bankruptcy|bankrupt|insolvency|insolvent|chapter 11|liquidation|receivership|default|defaults|defaulted|ordered to liquidate|liquidation order|winding-up order|winding-up petition',
+    'bankruptcy|bankrupt|insolvency|insolvent|chapter 11|liquidation|receivership|default|defaults|defaulted|ordered to liquidate|liquidation order|winding-up order|winding-up petition|' +
+      FAILURE_PATTERNS,
     { value: -1.3 },
   ],
   [

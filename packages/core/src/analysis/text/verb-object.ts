@@ -28,6 +28,8 @@ export interface VerbObjectRule {
   between?: ReadonlySet<string>;
   /** Words that anywhere in the sentence make the verb and object something else ("pay a dividend per share"). */
   voidedBy?: ReadonlySet<string>;
+  /** Words that between the verb and its object make it something else ("cuts global growth forecast"). */
+  notBetween?: ReadonlySet<string>;
   /** The object never follows the verb at once: "takes Zendesk private", not "took private lessons". */
   apart?: boolean;
   /** Objects that after an amount are a quantity of goods, not the thing named ("sell 915 mln units"). */
@@ -132,6 +134,7 @@ interface CompiledRule<R> {
   between: ReadonlySet<string> | null;
   countable: ReadonlySet<string> | null;
   voidedBy: ReadonlySet<string> | null;
+  notBetween: ReadonlySet<string> | null;
   /** Where the object may start, counted from the verb. */
   firstObject: number;
 }
@@ -146,6 +149,7 @@ function compile<R extends VerbObjectRule>(rule: R): CompiledRule<R> {
     between: rule.between ?? null,
     countable: rule.countable ?? null,
     voidedBy: rule.voidedBy ?? null,
+    notBetween: rule.notBetween ?? null,
     firstObject: rule.apart === true ? 2 : 1,
   };
 }
@@ -206,6 +210,7 @@ function objectFollows<R>(
     if (rule.objects.has(object) && !(rule.countable?.has(object) === true && isAmount(tokens[k - 1])))
       return true;
     if (rule.between !== null && token.kind !== 'number' && !rule.between.has(token.lower)) return false;
+    if (rule.notBetween?.has(token.lower) === true) return false;
   }
   return false;
 }
