@@ -423,3 +423,15 @@ describe('trade words in their other senses', () => {
     expect(events('Washington threatens new tariffs on Mexican goods')).toContain('tariffs');
   });
 });
+
+describe('an auditor leaving', () => {
+  it('is no change of leaders, a chief executive leaving is one', () => {
+    expect(events('Fabrikam shares crater after auditor resigns')).not.toContain('leadership-change');
+    expect(events("Big Four firm resigns as the company's auditor")).not.toContain('leadership-change');
+    expect(events('Litware CEO resigns')).toContain('leadership-change');
+  });
+
+  it('reads results far past estimates as a surprise', () => {
+    expect(events('Chipmaker results blow past expectations')).toContain('earnings-surprise');
+  });
+});

@@ -14,7 +14,7 @@ import { isSportsContext } from '../text/sports-context.js';
 import { isOtherTradeSense } from '../text/trade-senses.js';
 import { hasBuyBack, namesBySentence, VerbObjectMatcher, type NameSpan } from '../text/verb-object.js';
 import { PROXIMITY_RULES } from '../topics/topic-rules.js';
-import { isNegated, isReviewLabel, launchesNoProduct, leavesPost } from './event-context.js';
+import { isAuditorsExit, isNegated, isReviewLabel, launchesNoProduct, leavesPost } from './event-context.js';
 import {
   ECONOMIC_RELEASES,
   EVENT_PROXIMITY_RULES,
@@ -118,7 +118,11 @@ export function detectEvents({
         if (TRADE_EVENTS.has(rule.type) && isOtherTradeSense(sentence.tokens, match.start, match.end))
           continue;
         if (rule.type === REVIEW_EVENT && !isReviewLabel(sentence.tokens, match.start, match.end)) continue;
-        if (rule.type === LEADERSHIP_EVENT && !leavesPost(sentence.tokens, match.end)) continue;
+        if (
+          rule.type === LEADERSHIP_EVENT &&
+          (!leavesPost(sentence.tokens, match.end) || isAuditorsExit(sentence.tokens, match.start, match.end))
+        )
+          continue;
         // "Inflation above forecasts": an economy's release, no company's results.
         if (rule.type === SURPRISE_EVENT && (release ??= isEconomicRelease(sentence, here))) continue;
         if (rule.type === MERGER_EVENT) {

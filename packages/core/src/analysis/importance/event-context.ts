@@ -112,6 +112,22 @@ export function leavesPost(tokens: readonly Token[], end: number): boolean {
   return next === undefined || next.kind === 'punct' || AFTER_LEAVING.has(next.lower);
 }
 
+/** Who audits the books: an auditor quitting is an accounting alarm, not a change of leaders. */
+const AUDITOR_WORDS: ReadonlySet<string> = new Set(['auditor', 'auditors', 'accountant', 'accountants']);
+/** How far before the verb ("after auditor resigns") and after it ("resigns as the company's auditor"). */
+const AUDITOR_BEFORE = 3;
+const AUDITOR_AFTER = 5;
+
+/**
+ * The one leaving is the auditor: "Super Micro shares crater after auditor resigns", "EY resigns as
+ * the company's auditor".
+ */
+export function isAuditorsExit(tokens: readonly Token[], start: number, end: number): boolean {
+  for (let i = Math.max(0, start - AUDITOR_BEFORE); i < Math.min(tokens.length, end + AUDITOR_AFTER); i++)
+    if (AUDITOR_WORDS.has(tokens[i]?.lower ?? '')) return true;
+  return false;
+}
+
 /** Words of a review that labels the piece ("iPhone 16 review: …", "Review: the new Kindle"). */
 const REVIEW_WORDS: ReadonlySet<string> = new Set(['review', 'reviews', 'reviewed']);
 /** What precedes a review that examines instead: "strategic review", "under review", "antitrust review". */

@@ -46,6 +46,13 @@ export const EARNINGS_MOVES_PATTERNS =
 export const FAILURE_PATTERNS =
   'goes/went/go/going/gone bust|enters/entered/entering/enter administration|into administration|placed in administration|appoints/appointed/appoint administrators|administrators appointed|bank run|run on deposits|run on the bank|bank failure|bank failures|seized by regulators|shut down by regulators|closed by regulators';
 
+/**
+ * Results far past the estimates, told with a vivid verb: "blow past expectations", "crushes
+ * estimates". Shared with the lexicon, which reads them as a beat.
+ */
+export const EMPHATIC_BEAT_PATTERNS =
+  'blow/blows/blew/blowing/sail/sails/sailed/sailing/race/races/raced/racing past expectations/estimates/forecasts/consensus|crush/crushes/crushed/crushing/smash/smashes/smashed/smashing/trounce/trounces/trounced expectations/estimates/forecasts/consensus';
+
 export const EVENT_RULES: readonly EventRule[] = [
   {
     type: 'export-controls',
@@ -71,7 +78,8 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'earnings-surprise',
     weight: 0.85,
     patterns:
-      'beat/beats/beating/miss/missed/misses/missing/topped/tops/topping/exceeded/exceeds/exceeding estimates/expectations/forecasts/consensus|better/worse/weaker/stronger than expected|profit warning|fell/falls/fall/falling short of|above/below expectations|above/below estimates',
+      'beat/beats/beating/miss/missed/misses/missing/topped/tops/topping/exceeded/exceeds/exceeding estimates/expectations/forecasts/consensus|better/worse/weaker/stronger than expected|profit warning|fell/falls/fall/falling short of|above/below expectations|above/below estimates|' +
+      EMPHATIC_BEAT_PATTERNS,
   },
   {
     type: 'tariffs',

@@ -12,7 +12,7 @@
  * - negator / hedge / intensity / contrast: modifiers of nearby evidence.
  * Multi-word phrases win over single words (longest match).
  */
-import { FAILURE_PATTERNS } from '../importance/event-rules.js';
+import { EMPHATIC_BEAT_PATTERNS, FAILURE_PATTERNS } from '../importance/event-rules.js';
 import { expandPatterns } from '../text/phrase-matcher.js';
 import { BLOCK_VERBS } from './ended-actions.js';
 
@@ -198,6 +198,7 @@ const VALUES: Spec[] = [
     'above expectations/estimates/forecasts/consensus/forecast/guidance|ahead of expectations/estimates/forecasts/consensus/forecast/guidance',
     { value: 1, versusExpected: true },
   ],
+  [EMPHATIC_BEAT_PATTERNS, { value: 1.1 }],
   ['miss|misses|missed|missing', { value: -1 }],
   [
     'worse/weaker than expected/forecast/estimated|worse-than-expected|weaker-than-expected|disappointing',
@@ -499,6 +500,21 @@ const VALUES: Spec[] = [
   ['strike a deal|strikes a deal|struck a deal', { value: 0.2 }],
   [
     'delay|delays|delayed|postpone|postpones|postponed|halt|halts|halted|suspend|suspends|suspended|suspension|shutdown|shut down|shuts down|closure|closures|cancel|cancels|canceled|cancelled|canceling|cancelling|cancellation|cancellations',
+    { value: -0.6 },
+  ],
+  // A pause of what a business makes or ships is a stoppage ("pauses production at Illinois plant"); a
+  // central bank's pause is no stoppage.
+  [
+    'pause/pauses/paused/pausing production/output/deliveries/shipments/operations/construction/work|pause/pauses/paused/pausing its/all production/output/deliveries/shipments/operations',
+    { value: -0.6 },
+  ],
+  // Joining a benchmark index brings index funds' buying; leaving it their selling.
+  [
+    'join/joins/joined/joining/enter/enters/entered/entering the/s&p/ftse/nasdaq-100/dax/dow index/500/100/jones|added to the/s&p index/500/100/dow|to join/enter s&p/ftse/nasdaq-100/dax|join/joins/joined/joining/enters/entered the s&p/ftse/dow/dax',
+    { value: 0.6 },
+  ],
+  [
+    'dropped/removed/deleted/ejected/demoted from the/s&p index/500/100/dow/ftse/dax|drops/dropped/falls/fell out of the/s&p index/500/100/dow/ftse/dax',
     { value: -0.6 },
   ],
   // Cancelling a company's own shares is housekeeping after a buyback.

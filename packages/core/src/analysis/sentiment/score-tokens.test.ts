@@ -641,3 +641,22 @@ describe('the price of money, causes and ranges', () => {
     expectTone('Sales rose to 12 mln from 10 mln.', 1);
   });
 });
+
+describe('stoppages, index membership and results far past estimates', () => {
+  it.each([
+    ['Carmaker pauses production at its Illinois plant', -1],
+    ['Fabrikam goes bust, putting 12,000 jobs at risk', -1],
+    ['Retailer enters administration after rescue talks fail', -1],
+    ['Litware joins S&P 500', 1],
+    ['Contoso to join the FTSE 100 index', 1],
+    ['Fabrikam removed from S&P 500', -1],
+    ['Chipmaker results blow past expectations', 1],
+    ['Litware crushes estimates as cloud sales soar', 1],
+  ])('%s reads with sign %d', (text, sign) => {
+    expectTone(text, sign);
+  });
+
+  it('does not read a central bank pausing its hikes as a stoppage', () => {
+    expect(score('Central bank pauses to assess the economy')).toBeGreaterThan(NEGATIVE);
+  });
+});

@@ -37,6 +37,12 @@ describe('topic rules that need financial context', () => {
     for (const title of stakes) expect(slugs(title), title).toContain('mergers-acquisitions');
   });
 
+  it("reads a carmaker's recall and vehicle deliveries as its making, not its selling", () => {
+    expect(slugs('Ford recalls 1.9 million sport utility models')).toContain('manufacturing');
+    expect(slugs('Ford vehicle deliveries fall for first time in a decade')).toContain('manufacturing');
+    expect(slugs('Ford opens 40 new stores for its shoppers')).toContain('retail');
+  });
+
   it('reads retail investors and retail banking as finance, not shops', () => {
     expect(slugs('Retail investors pile into meme stocks')).toEqual(['finance']);
     expect(slugs('Lender to sell its French retail banking arm')).not.toContain('retail');

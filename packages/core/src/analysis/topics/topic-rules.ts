@@ -308,6 +308,11 @@ export const TOPIC_RULES: TopicRules = {
       'plant|plants|production|assembly|vehicles|vehicle|cars|car|trucks|truck|pickups|suvs|aircraft|jets|steel|machinery|components|parts|output|engineering|paper|pulp',
       1,
     ],
+    // What makers ship and call back: "vehicle deliveries fall", "Ford recalls 1.9 million Explorers".
+    [
+      'vehicle/car/ev/truck/aircraft/jet/plane deliveries|recall|recalls|recalled|electric vehicle|electric vehicles|ev|evs',
+      1,
+    ],
   ],
   'real-estate': [
     [
