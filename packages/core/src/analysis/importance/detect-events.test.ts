@@ -371,6 +371,8 @@ describe('failures told without the legal words', () => {
     'Administrators appointed at Contoso after rescue talks fail',
     'Regulators seize Northwind Bank',
     'Lender collapses after run on deposits',
+    'Property developer misses bond payment',
+    'Fabrikam missed an interest payment due on Friday',
   ])('%s is a bankruptcy', (title) => {
     expect(events(title)).toContain('bankruptcy');
   });

@@ -40,11 +40,13 @@ export const EARNINGS_MOVES_PATTERNS =
 
 /**
  * A business failing, told without the legal words: "Wilko goes bust", "Flybe enters administration",
- * "administrators appointed", a run on a bank's deposits. Shared with the lexicon, which reads them
+ * "administrators appointed", a run on a bank's deposits, a debt payment missed. Shared with the lexicon, which reads them
  * as bankruptcy reads.
  */
 export const FAILURE_PATTERNS =
-  'goes/went/go/going/gone bust|enters/entered/entering/enter administration|into administration|placed in administration|appoints/appointed/appoint administrators|administrators appointed|bank run|run on deposits|run on the bank|bank failure|bank failures|seized by regulators|shut down by regulators|closed by regulators';
+  'goes/went/go/going/gone bust|enters/entered/entering/enter administration|into administration|placed in administration|appoints/appointed/appoint administrators|administrators appointed|bank run|run on deposits|run on the bank|bank failure|bank failures|seized by regulators|shut down by regulators|closed by regulators|' +
+  // A payment on debt missed is a default: "Country Garden misses bond payment".
+  'miss/misses/missed/missing bond/debt/interest/coupon/loan payment/payments|miss/misses/missed/missing a/an/its bond/debt/interest/coupon/loan payment/payments';
 
 /**
  * Results far past the estimates, told with a vivid verb: "blow past expectations", "crushes

@@ -49,6 +49,11 @@ describe('topic rules that need financial context', () => {
     expect(slugs('Retailer opens 40 new stores')).toContain('retail');
   });
 
+  it('reads a company raising money in a share sale as finance', () => {
+    expect(slugs('Fabrikam raises $21 billion in share sale')).toEqual(['finance']);
+    expect(slugs('Litware files for stock offering')).toContain('finance');
+  });
+
   it('reads a sale or a takeover pursued as M&A, and a private lesson as none', () => {
     expect(slugs('Fabrikam puts itself up for sale')).toContain('mergers-acquisitions');
     expect(slugs('Buyout firm takes Litware private in $10 billion deal')).toContain('mergers-acquisitions');

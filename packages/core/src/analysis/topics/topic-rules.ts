@@ -261,12 +261,13 @@ export const TOPIC_RULES: TopicRules = {
     ],
     // Retail as the individual investor, saver or bank customer, not the shop: "retail investors pile in".
     [
-      'retail investor|retail investors|retail trader|retail traders|retail trading|retail brokerage|retail brokerages|retail banking|retail bank|retail banks|retail deposits|retail shareholders|retail bond|retail bonds|retail investment|retail savers',
+      'retail investor|retail investors|retail trader|retail traders|retail trading|retail brokerage|retail brokerages|retail banking|retail bank|retail banks|retail deposits|retail shareholders|retail bond|retail bonds|retail investment|retail savers|retail share sale|retail offer|retail offering',
       2,
     ],
     // Raising capital after the listing, and lending by kind: "£7 billion rights issue", "car finance".
     [
-      'rights issue|rights issues|rights offering|share placing|share placement|secondary offering|follow-on offering|capital raising|capital raise|car finance|auto finance|motor finance|consumer finance',
+      'rights issue|rights issues|rights offering|share placing|share placement|secondary offering|follow-on offering|capital raising|capital raise|car finance|auto finance|motor finance|consumer finance|' +
+        'share sale|share sales|stock sale|stock sales|share offering|stock offering|equity offering|equity raise|equity raising',
       2,
     ],
     // Private capital: "raises $6.6 billion at a $157 billion valuation", "Series B funding round".
