@@ -286,11 +286,13 @@ export const NOT_TICKERS = new Set([
 /**
  * Phrases in which a company name is an ordinary word: "price target" (Target), "news pending"
  * (News Corp), "PEG ratio" (PSEG's ticker), "the Dow"/"Dow Jones" (the index, not Dow Inc.),
- * "remain bullish" (the exchange Bullish). A registry match lying wholly inside one is dropped;
+ * "remain bullish" (the exchange Bullish), "shell companies" (Shell), "block party" (Block). A registry match lying wholly inside one is dropped;
  * a longer name that reaches past it ("the Dow Chemical Company") still counts.
  */
 export const NOT_A_NAME_PHRASES =
   'price target|price targets|target price|target prices|sales target|sales targets|profit target|earnings target|inflation target|growth target|target range|on target|news pending|pending news|peg ratio|peg ratios|currency peg|dollar peg|dow jones|the dow|dow industrials|dow transports|dow futures|dow average|' +
+  // A company with no business of its own (Shell), a street party (Block).
+  'shell company|shell companies|shell firm|shell firms|shell corporation|shell corporations|shell entity|shell entities|block party|block parties|' +
   'remain/remains/remained/stay/stays/stayed/turn/turns/turned/turning/become/becomes/became/is/are/was/were/be/been/get/gets/got/more/less/very/too/most/increasingly/still/cautiously bullish|bullish on|bullish bets|bullish sentiment|bullish signal|bullish case|bullish view|bullish outlook|bullish trend';
 
 /** A company that does something: "Apple closes stores", "Target to cut jobs". */

@@ -290,6 +290,14 @@ describe('names that need the right context', () => {
     expect(ids('Meta to lay off 11,000 workers')).toEqual(['meta']);
   });
 
+  it('reads "shell companies" and a "block party" as ordinary words', () => {
+    const find = finder(['shell', 'Shell'], ['block', 'Block']);
+    expect(find('Shell companies used to launder money, report says')).toEqual([]);
+    expect(find('Block party: stocks rally into year end')).toEqual([]);
+    expect(find('Shell cuts spending as oil prices slide')).toEqual(['shell']);
+    expect(find('Block cuts 1,000 jobs')).toEqual(['block']);
+  });
+
   it('reads capitals written against a figure as a code, not a ticker', () => {
     expect(ids('Bank to pay $2.9 billion over 1JPM scandal')).toEqual([]);
     expect(ids('JPM shares rise after results')).toEqual(['jpmorgan']);
