@@ -436,6 +436,21 @@ describe('figures that look like another topic', () => {
     expect(slugs('Fed cuts rates by half a point')).toContain('monetary-policy');
   });
 
+  it('reads the stock market as a whole as finance, a benchmark named as a label as none', () => {
+    expect(slugs('Wall Street closes at record high on rate-cut hopes')).toEqual(['finance']);
+    expect(slugs('European shares slip as energy stocks weigh')).toContain('finance');
+    expect(slugs('Nikkei falls 2% as exporters slide')).toContain('finance');
+    expect(slugs('WPP boss is highest-paid FTSE 100 chief executive')).not.toContain('finance');
+  });
+
+  it('reads reserve requirements and bond yields as the price of money, gas that flows as energy', () => {
+    expect(slugs('Beijing cuts banks reserve requirement ratio to spur lending')).toContain(
+      'monetary-policy',
+    );
+    expect(slugs('Treasury yields surge after hot inflation print')).toContain('monetary-policy');
+    expect(slugs('Moscow halts gas flows to Europe via Baltic pipeline')).toContain('energy');
+  });
+
   it("reads an economy's monthly indicators as the economy's news", () => {
     expect(slugs('US consumer confidence falls to lowest since 2021')).toContain('macro-economy');
     expect(slugs('US jobless claims fall to three-month low')).toContain('macro-economy');

@@ -174,6 +174,11 @@ export const TOPIC_RULES: TopicRules = {
       'central bank|federal reserve|interest rate|interest rates|rate cut|rate cuts|rate hike|rate hikes|monetary policy|quantitative easing|ecb|bank of england|bank of japan|fed',
       3,
     ],
+    // The tools and the price of money beyond the policy rate: "cuts reserve requirement ratio", "Treasury yields surge".
+    [
+      'reserve requirement|reserve requirements|reserve ratio|reserve requirement ratio|treasury yields|bond yields|gilt yields|bund yields|yield curve',
+      2,
+    ],
     [
       'base rate|base rates|base lending rate|lending rate|lending rates|loan rate|broker loan rate|call money|t-bill|t-bills|treasury bill|treasury bills|bill auction|bill auctions|bill rate|deposit rate|deposit rates|interbank|libor|repo rate|money market|money markets|fed funds|federal funds|discount rate|prime rate|repurchase agreements|repurchase agreement|bundesbank|currency intervention|market intervention|foreign exchange|foreign-exchange|exchange rate|exchange rates|currency market|currency markets|forex',
       3,
@@ -193,7 +198,9 @@ export const TOPIC_RULES: TopicRules = {
     ['oil/crude/gas/lng/coal/fuel imports/exports/import/export/shipments/purchases/sales', 3],
     [
       'oil|crude|natural gas|lng|opec|brent|wti|refinery|refineries|renewable|renewables|solar|wind power|utilities|utility|power grid|electricity|' +
-        'nuclear reactor|nuclear reactors|nuclear power|nuclear plant|nuclear plants|offshore wind|onshore wind|wind farm|wind farms|solar farm|solar farms|wind turbines',
+        'nuclear reactor|nuclear reactors|nuclear power|nuclear plant|nuclear plants|offshore wind|onshore wind|wind farm|wind farms|solar farm|solar farms|wind turbines|' +
+        // Gas as the fuel that flows: "halts gas flows to Europe", "gas storage".
+        'gas flows|gas supplies|gas supply|gas deliveries|gas pipeline|gas pipelines|gas prices|gas storage|gas field|gas fields',
       3,
     ],
     [
@@ -257,6 +264,13 @@ export const TOPIC_RULES: TopicRules = {
   finance: [
     [
       'bank|banks|banking|lender|lenders|asset manager|asset management|insurer|insurers|insurance|hedge fund|private equity|brokerage|investment bank',
+      2,
+    ],
+    // Stock markets as a whole: "Wall Street closes at record high", "European shares slip", "Nikkei falls".
+    [
+      'wall street closes/closed/ends/ended/rallies/rallied/falls/fell/slips/slipped/tumbles/tumbled/jumps/jumped/rises/rose/opens/opened|stock market|stock markets|equity market|equity markets|european shares|asian shares|world stocks|global stocks|global equities|bull market|bear market|stock index|stock indexes|stock indices|benchmark index|nikkei index|hang seng index|ftse 100 index|nasdaq composite index|' +
+        // A benchmark that moves is the market's news; named as a label it is the companies' ("a FTSE 100 chief executive").
+        's&p 500/nikkei/ftse/dax/stoxx/nasdaq falls/fell/rises/rose/slips/slipped/climbs/climbed/gains/gained/drops/dropped/jumps/jumped/tumbles/tumbled/rallies/rallied',
       2,
     ],
     // Retail as the individual investor, saver or bank customer, not the shop: "retail investors pile in".
