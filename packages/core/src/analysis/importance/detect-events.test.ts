@@ -437,3 +437,25 @@ describe('an auditor leaving', () => {
     expect(events('Chipmaker results blow past expectations')).toContain('earnings-surprise');
   });
 });
+
+describe('a takeover named by its price and its target', () => {
+  it('reads "<price> <company> deal" as a takeover, a priced deal with no company as none', () => {
+    expect(events('Fabrikam abandons $20 billion Litware deal')).toContain('merger-acquisition');
+    expect(events('Contoso closes $69 billion Northwind takeover')).toContain('merger-acquisition');
+    expect(events('Fabrikam wins $1 billion supply deal')).not.toContain('merger-acquisition');
+    expect(events('Fabrikam signs Litware supply deal')).not.toContain('merger-acquisition');
+  });
+});
+
+describe('debuts', () => {
+  it('reads a product that debuts as a launch, a company that debuts on an exchange as a listing', () => {
+    expect(events('Contoso debuts new AI laptops')).toContain('product-launch');
+    const listing = events('Litware debuts on Nasdaq, shares jump 25%');
+    expect(listing).toContain('ipo');
+    expect(listing).not.toContain('product-launch');
+    expect(events('Fabrikam debuts in London')).toContain('ipo');
+    expect(events('Contoso and Litware debuts tempt companies to skip banks')).not.toContain(
+      'product-launch',
+    );
+  });
+});

@@ -10,6 +10,7 @@ import { goodsPurchase, isPurchasePhrase, type PurchaseKind } from '../text/good
 import { isPastReference } from '../text/past-reference.js';
 import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
+import { namesPricedDeal } from '../text/priced-deal.js';
 import { isSportsContext } from '../text/sports-context.js';
 import { isOtherTradeSense } from '../text/trade-senses.js';
 import { hasBuyBack, namesBySentence, VerbObjectMatcher, type NameSpan } from '../text/verb-object.js';
@@ -52,6 +53,7 @@ const RATING_RULE = EVENT_RULES.find((rule) => rule.type === RATING_EVENT);
 const RELEASES = new PhraseMatcher<true>(new Map([...ECONOMIC_RELEASES].map((phrase) => [phrase, true])));
 const RULES_BY_TYPE = new Map(EVENT_RULES.map((rule) => [rule.type, rule]));
 const ORDER_RULE = RULES_BY_TYPE.get(ORDER_EVENT);
+const MERGER_RULE = RULES_BY_TYPE.get(MERGER_EVENT);
 
 /** Objects the M&A topic takes for words of a business's name ("B and D Instruments") that alone are goods. */
 const GOODS_OBJECTS: ReadonlySet<string> = new Set(['products', 'services']);
@@ -157,6 +159,14 @@ export function detectEvents({
       if (where.get(rule.type)?.at(-1) === sentence.index) continue;
       hit(rule, sentence);
     }
+    // "Closes $69 billion VMware deal": a takeover named by its price and its target.
+    if (
+      MERGER_RULE &&
+      where.get(MERGER_EVENT)?.at(-1) !== sentence.index &&
+      namesPricedDeal(sentence.tokens, here) &&
+      !(sports ??= isSportsContext(sentences))
+    )
+      hit(MERGER_RULE, sentence);
     // Goods made to order ("Air India to buy 470 jets") are an order: a contract.
     if (purchase === 'order' && ORDER_RULE && where.get(ORDER_EVENT)?.at(-1) !== sentence.index)
       hit(ORDER_RULE, sentence);

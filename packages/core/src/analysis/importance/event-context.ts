@@ -3,7 +3,7 @@
  * ("no layoffs planned"), a launch of a financing or a plan is no product launch, "step down" lowers
  * something unless a person leaves a post, and "review" is a review piece only as a headline's label.
  */
-import type { Token } from '../text/tokenize.js';
+import { isCapitalized, type Token } from '../text/tokenize.js';
 
 const NEGATING_WORDS: ReadonlySet<string> = new Set([
   'no',
@@ -66,8 +66,29 @@ const NOT_PRODUCTS: ReadonlySet<string> = new Set([
 ]);
 const LAUNCH_OBJECT_WINDOW = 5;
 
-/** The launch verb's object, a few words on, is a financing, a legal step or an attack. */
+/** What may open the object of "debuts": "debuts its new laptops", "debuts Copilot+ PCs". */
+const OBJECT_STARTS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'its', 'their', 'new']);
+
+/**
+ * "Debuts" is also a plural noun: "Slack and Spotify debuts tempt companies" names their listings. As
+ * a verb it takes an object: a name or a determiner.
+ */
+function isDebutsNoun(tokens: readonly Token[], end: number): boolean {
+  if (tokens[end - 1]?.lower !== 'debuts') return false;
+  const next = tokens[end];
+  return (
+    next === undefined ||
+    next.kind !== 'word' ||
+    (!isCapitalized(next.text) && !OBJECT_STARTS.has(next.lower))
+  );
+}
+
+/**
+ * The launch verb's object, a few words on, is a financing, a legal step or an attack; or the verb is
+ * the noun "debuts".
+ */
 export function launchesNoProduct(tokens: readonly Token[], end: number): boolean {
+  if (isDebutsNoun(tokens, end)) return true;
   for (let i = end; i < Math.min(tokens.length, end + LAUNCH_OBJECT_WINDOW); i++) {
     const token = tokens[i];
     if (token?.kind === 'punct' && token.lower !== '£' && token.lower !== '$' && token.lower !== '€')

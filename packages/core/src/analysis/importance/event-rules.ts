@@ -122,7 +122,8 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'ipo',
     weight: 0.7,
     patterns:
-      'initial public offering|initial offering|initial share offering|initial stock offering|ipo|direct listing|spac|went public|go public|market debut|trading debut|nasdaq debut|nyse debut|exchange debut',
+      'initial public offering|initial offering|initial share offering|initial stock offering|ipo|direct listing|spac|went public|go public|market debut|trading debut|nasdaq debut|nyse debut|exchange debut|' +
+      'debut/debuts/debuted on nasdaq/nyse|debut/debuts/debuted on the nasdaq/nyse|debut/debuts/debuted on wall street|debut/debuts/debuted in london|debut/debuts/debuted in new york|debut/debuts/debuted in hong kong',
   },
   {
     type: 'layoffs',
@@ -148,7 +149,7 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'product-launch',
     weight: 0.4,
     patterns:
-      'launch|launches|launched|unveil|unveils|unveiled|introduces|introduced|rolls out|rolled out|new model|release|releases|released',
+      'launch|launches|launched|unveil|unveils|unveiled|introduces|introduced|rolls out|rolled out|new model|release|releases|released|debuts|debuted',
   },
   {
     type: 'partnership-contract',

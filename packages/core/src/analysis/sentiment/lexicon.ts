@@ -510,11 +510,11 @@ const VALUES: Spec[] = [
   ],
   // Joining a benchmark index brings index funds' buying; leaving it their selling.
   [
-    'join/joins/joined/joining/enter/enters/entered/entering the/s&p/ftse/nasdaq-100/dax/dow index/500/100/jones|added to the/s&p index/500/100/dow|to join/enter s&p/ftse/nasdaq-100/dax|join/joins/joined/joining/enters/entered the s&p/ftse/dow/dax',
+    'join/joins/joined/joining/enter/enters/entered/entering the/s&p/ftse/nasdaq-100/dax/dow index/500/100/jones|added to the/s&p index/500/100/dow|added to the s&p/ftse/dow/dax|to join/enter s&p/ftse/nasdaq-100/dax|join/joins/joined/joining/enters/entered the s&p/ftse/dow/dax',
     { value: 0.6 },
   ],
   [
-    'dropped/removed/deleted/ejected/demoted from the/s&p index/500/100/dow/ftse/dax|drops/dropped/falls/fell out of the/s&p index/500/100/dow/ftse/dax',
+    'dropped/removed/deleted/ejected/demoted from the/s&p index/500/100/dow/ftse/dax|dropped/removed/deleted/ejected/demoted from the s&p/ftse/dow/dax|drops/dropped/falls/fell out of the/s&p index/500/100/dow/ftse/dax|drops/dropped/falls/fell out of the s&p/ftse/dow/dax',
     { value: -0.6 },
   ],
   // Cancelling a company's own shares is housekeeping after a buyback.

@@ -650,6 +650,8 @@ describe('stoppages, index membership and results far past estimates', () => {
     ['Litware joins S&P 500', 1],
     ['Contoso to join the FTSE 100 index', 1],
     ['Fabrikam removed from S&P 500', -1],
+    ['Fabrikam removed from the S&P 500', -1],
+    ['Litware added to the S&P 500', 1],
     ['Chipmaker results blow past expectations', 1],
     ['Litware crushes estimates as cloud sales soar', 1],
   ])('%s reads with sign %d', (text, sign) => {

@@ -62,6 +62,11 @@ describe('topic rules that need financial context', () => {
     expect(slugs('Contoso files for initial offering')).toEqual(['ipo']);
   });
 
+  it('reads a deal named by its price and its target as M&A', () => {
+    expect(slugs('Fabrikam abandons $20 billion Litware deal')).toContain('mergers-acquisitions');
+    expect(slugs('Fabrikam wins $1 billion supply deal')).not.toContain('mergers-acquisitions');
+  });
+
   it('still reads a takeover deal as M&A', () => {
     expect(slugs('Fabrikam agrees $2 billion deal to acquire Litware')).toContain('mergers-acquisitions');
   });

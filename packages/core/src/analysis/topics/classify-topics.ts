@@ -39,6 +39,7 @@ import { goodsPurchase, isPurchasePhrase } from '../text/goods-purchase.js';
 import { isPastReference } from '../text/past-reference.js';
 import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
+import { namesPricedDeal } from '../text/priced-deal.js';
 import { isSportsContext } from '../text/sports-context.js';
 import type { Token } from '../text/tokenize.js';
 import { isOtherTradeSense } from '../text/trade-senses.js';
@@ -93,6 +94,9 @@ const TABLE_ROW_WEIGHT = 2;
 const HEADLINE_ANCHOR_WEIGHT = 2;
 /** The repeat counter's key for wire-table rows. */
 const TABLE_ROWS = {};
+/** The repeat counter's key for priced deals ("$69 billion VMware deal"), and their weight. */
+const PRICED_DEALS = {};
+const PRICED_DEAL_WEIGHT = 3;
 
 /** `purchase`: the phrase is told with a purchase verb ("to buy", "acquires"), settled once here. */
 type Rule = { slug: TaxonomyTopicSlug; weight: number; phrase: string; purchase: boolean }[];
@@ -320,6 +324,9 @@ export function classifyTopics({
       if (rule.slug === 'mergers-acquisitions') defer(deal, rule.weight * boost, inLead);
       else anchor(rule.slug, rule.weight * boost);
     }
+    // "Closes $69 billion VMware deal": a takeover named by its price and its target.
+    if (namesPricedDeal(sentence.tokens, here) && count(PRICED_DEALS, sentence.isHeadline))
+      defer(deal, PRICED_DEAL_WEIGHT * boost, inLead);
     if (sentence.tableRow && sentence.tokens.some((t) => t.kind === 'number') && count(TABLE_ROWS, false))
       anchor('earnings', TABLE_ROW_WEIGHT);
   }

@@ -66,7 +66,9 @@ export const TOPIC_RULES: TopicRules = {
   ],
   ipo: [
     [
-      'initial public offering|initial offering|initial share offering|initial stock offering|ipo|ipos|direct listing|spac|went public|go public|going public|stock market debut|market debut|listing|trading debut|nasdaq debut|nyse debut|exchange debut|debut on the nasdaq|debut on the nyse',
+      'initial public offering|initial offering|initial share offering|initial stock offering|ipo|ipos|direct listing|spac|went public|go public|going public|stock market debut|market debut|listing|trading debut|nasdaq debut|nyse debut|exchange debut|debut on the nasdaq|debut on the nyse|' +
+        // "Arm debuts on Nasdaq": a company, not a product, making its first appearance on an exchange.
+        'debut/debuts/debuted on nasdaq/nyse|debut/debuts/debuted on the nasdaq/nyse|debut/debuts/debuted on wall street|debut/debuts/debuted in london|debut/debuts/debuted in new york|debut/debuts/debuted in hong kong',
       3,
     ],
     ['priced shares|pricing|underwriters|bookrunners|float|flotation|files to list|plans to list', 2],
