@@ -48,6 +48,11 @@ export interface LexEntry {
    * "inflation above forecasts" is bad news.
    */
   versusExpected?: boolean;
+  /**
+   * A level reached whose tone is the metric's that reached it: "shares hit a record high" is good
+   * news, "costs hit a record high" and "vacancies hit record" bad, "unemployment at a record low" good.
+   */
+  reachedLevel?: boolean;
 }
 
 type Spec = readonly [patterns: string, entry: LexEntry];
@@ -137,6 +142,12 @@ const METRICS: Spec[] = [
   ['bill|bills|fuel bill|wage bill|tax bill', { metric: -0.6 }],
   [
     'loss|losses|deficit|deficits|debt|debts|liabilities|indebtedness|net debt|unemployment|jobless claims',
+    { metric: -1 },
+  ],
+  // What a landlord, a lender or an economy wants fewer of: "office vacancies hit record", "delinquencies
+  // rise" (job vacancies are openings: no tone of their own).
+  [
+    'vacancy rate|vacancy rates|office vacancies|office vacancy|retail vacancies|store vacancies|property vacancies|delinquencies|delinquency rate|delinquency rates|foreclosures|bankruptcies|insolvencies|jobless rate|unemployment rate',
     { metric: -1 },
   ],
   ['net/operating/pre-tax/pretax/quarterly/annual/underlying loss/losses', { metric: -1 }],
@@ -287,8 +298,8 @@ const VALUES: Spec[] = [
   ],
   // Evaluative words.
   ['record|records', { value: 0.5 }],
-  ['all-time high|record high|record highs|new high|new highs', { value: 0.8 }],
-  ['record low|all-time low|multi-year low|new low|new lows', { value: -0.8 }],
+  ['all-time high|record high|record highs|new high|new highs', { value: 0.8, reachedLevel: true }],
+  ['record low|all-time low|multi-year low|new low|new lows', { value: -0.8, reachedLevel: true }],
   ['strong|stronger|strongest|robust|solid|healthy|upbeat|buoyant|resilient|brisk', { value: 0.7 }],
   ['improve|improves|improved|improving', { value: 0.8 }],
   [
@@ -333,7 +344,7 @@ const VALUES: Spec[] = [
     { value: -0.5 },
   ],
   ['pare/pares/pared/trims/trimmed/erases/erased/wipes/wiped gains|wipe/wipes/wiped out', { value: -0.6 }],
-  ['hit/hits/hitting a/new high/record|hits record|hit record', { value: 0.8 }],
+  ['hit/hits/hitting a/new high/record|hits record|hit record', { value: 0.8, reachedLevel: true }],
   // A peak something fell from or stays below is where it was, not where it is.
   [
     'off/from/below a/its/the record/all-time high/highs|off/from/below record/all-time high/highs',
@@ -501,6 +512,11 @@ const VALUES: Spec[] = [
   [
     'delay|delays|delayed|postpone|postpones|postponed|halt|halts|halted|suspend|suspends|suspended|suspension|shutdown|shut down|shuts down|closure|closures|cancel|cancels|canceled|cancelled|canceling|cancelling|cancellation|cancellations',
     { value: -0.6 },
+  ],
+  // A clinical trial that reaches what it set out to show: "meets main goal", "met its primary endpoint".
+  [
+    'meet/meets/met/meeting/achieve/achieves/achieved/reach/reaches/reached/hit/hits main/primary/key goal/goals/endpoint/endpoints|meet/meets/met/meeting/achieve/achieves/achieved/reach/reaches/reached/hit/hits its/the main/primary/key goal/goals/endpoint/endpoints',
+    { value: 1 },
   ],
   // A pause of what a business makes or ships is a stoppage ("pauses production at Illinois plant"); a
   // central bank's pause is no stoppage.

@@ -662,3 +662,35 @@ describe('stoppages, index membership and results far past estimates', () => {
     expect(score('Central bank pauses to assess the economy')).toBeGreaterThan(NEGATIVE);
   });
 });
+
+describe('a level reached is as good or bad as the metric that reached it', () => {
+  it.each([
+    ['Shares hit a record high', 1],
+    ['Sales hit record in the holiday quarter', 1],
+    ['Costs hit record high', -1],
+    ['Office vacancies hit record in the city', -1],
+    ['Unemployment hits record', -1],
+    ['Inflation hits 40-year high', -1],
+    ['Delinquencies rise to record', -1],
+    ['Unemployment falls to record low', 1],
+  ])('%s reads with sign %d', (text, sign) => {
+    expectTone(text, sign);
+  });
+
+  it('gives job vacancies no tone of their own', () => {
+    expect(
+      Math.abs(score('The president named four ministers to fill vacancies created by resignations.')),
+    ).toBeLessThan(POSITIVE);
+  });
+});
+
+describe('trial results', () => {
+  it.each([
+    ['Drug meets main goal in lung cancer study', 1],
+    ['Vaccine met its primary endpoint in late-stage trial', 1],
+    ['Alzheimer drug misses primary endpoint', -1],
+    ['Drug fails to meet main goal of late-stage study', -1],
+  ])('%s reads with sign %d', (text, sign) => {
+    expectTone(text, sign);
+  });
+});

@@ -470,16 +470,20 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
     }
     // "Inflation accelerates to 4.1%, above forecasts", "unemployment below expectations": measured
     // against what was expected, a bad metric's overshoot is bad news.
-    if (entry.versusExpected) {
+    // "Costs hit a record high", "unemployment at a record low": a level reached is good or bad as the
+    // metric that reached it is.
+    if (entry.versusExpected || entry.reachedLevel) {
       const compared = findMetric(match.start - 1, -1, BACK_WINDOW, true, true);
       if (compared && (compared.payload.metric ?? 0) < 0) value = -value;
     }
-    // "shares hit a 3-month high": reaching a high is good news, not a blow ("hit with a record fine" is one).
+    // "shares hit a 3-month high": reaching a high is good news, not a blow ("hit with a record fine" is
+    // one); a bad metric reaching it is bad news ("inflation hits 40-year high").
     if (
       (word === 'hit' || word === 'hits') &&
       match.end - match.start === 1 &&
       value < 0 &&
-      reachesHigh(tokens, match.end)
+      reachesHigh(tokens, match.end) &&
+      (findMetric(match.start - 1, -1, BACK_WINDOW, true, true)?.payload.metric ?? 0) >= 0
     )
       value = -value;
     // "EU blocks the merger": the block carries the tone, the deal's own mild good tone gives way.
