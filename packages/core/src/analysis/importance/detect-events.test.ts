@@ -459,3 +459,11 @@ describe('debuts', () => {
     );
   });
 });
+
+describe('labour contracts', () => {
+  it("reads a union's contract as no business won", () => {
+    expect(events('Fabrikam machinists reject contract offer')).not.toContain('partnership-contract');
+    expect(events('Union reaches tentative agreement with Litware')).not.toContain('partnership-contract');
+    expect(events('Fabrikam wins $2 billion Air Force contract')).toContain('partnership-contract');
+  });
+});

@@ -15,7 +15,14 @@ import { isSportsContext } from '../text/sports-context.js';
 import { isOtherTradeSense } from '../text/trade-senses.js';
 import { hasBuyBack, namesBySentence, VerbObjectMatcher, type NameSpan } from '../text/verb-object.js';
 import { PROXIMITY_RULES } from '../topics/topic-rules.js';
-import { isAuditorsExit, isNegated, isReviewLabel, launchesNoProduct, leavesPost } from './event-context.js';
+import {
+  isAuditorsExit,
+  isLabourContract,
+  isNegated,
+  isReviewLabel,
+  launchesNoProduct,
+  leavesPost,
+} from './event-context.js';
 import {
   ECONOMIC_RELEASES,
   EVENT_PROXIMITY_RULES,
@@ -120,6 +127,7 @@ export function detectEvents({
         if (TRADE_EVENTS.has(rule.type) && isOtherTradeSense(sentence.tokens, match.start, match.end))
           continue;
         if (rule.type === REVIEW_EVENT && !isReviewLabel(sentence.tokens, match.start, match.end)) continue;
+        if (rule.type === ORDER_EVENT && isLabourContract(sentence.tokens, match.start, match.end)) continue;
         if (
           rule.type === LEADERSHIP_EVENT &&
           (!leavesPost(sentence.tokens, match.end) || isAuditorsExit(sentence.tokens, match.start, match.end))

@@ -133,6 +133,36 @@ export function leavesPost(tokens: readonly Token[], end: number): boolean {
   return next === undefined || next.kind === 'punct' || AFTER_LEAVING.has(next.lower);
 }
 
+/** Words of a union's bargaining: a contract or an agreement beside them is a labour contract. */
+const LABOUR_WORDS: ReadonlySet<string> = new Set([
+  'union',
+  'unions',
+  'workers',
+  'machinists',
+  'teamsters',
+  'uaw',
+  'strikers',
+  'ratify',
+  'ratifies',
+  'ratified',
+  'tentative',
+  'wage',
+  'wages',
+  'labour',
+  'labor',
+]);
+const LABOUR_WINDOW = 4;
+
+/**
+ * The contract is a union's with its employer, not business won: "Boeing machinists reject contract
+ * offer", "UAW reaches tentative agreement with GM", "workers ratify new contract".
+ */
+export function isLabourContract(tokens: readonly Token[], start: number, end: number): boolean {
+  for (let i = Math.max(0, start - LABOUR_WINDOW); i < Math.min(tokens.length, end + LABOUR_WINDOW); i++)
+    if (LABOUR_WORDS.has(tokens[i]?.lower ?? '')) return true;
+  return false;
+}
+
 /** Who audits the books: an auditor quitting is an accounting alarm, not a change of leaders. */
 const AUDITOR_WORDS: ReadonlySet<string> = new Set(['auditor', 'auditors', 'accountant', 'accountants']);
 /** How far before the verb ("after auditor resigns") and after it ("resigns as the company's auditor"). */
