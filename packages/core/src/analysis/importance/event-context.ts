@@ -3,7 +3,7 @@
  * ("no layoffs planned"), a launch of a financing or a plan is no product launch, "step down" lowers
  * something unless a person leaves a post, and "review" is a review piece only as a headline's label.
  */
-import { isCapitalized, type Token } from '../text/tokenize.js';
+import { hasWordIn, isCapitalized, type Token } from '../text/tokenize.js';
 
 const NEGATING_WORDS: ReadonlySet<string> = new Set([
   'no',
@@ -158,9 +158,7 @@ const LABOUR_WINDOW = 4;
  * offer", "UAW reaches tentative agreement with GM", "workers ratify new contract".
  */
 export function isLabourContract(tokens: readonly Token[], start: number, end: number): boolean {
-  for (let i = Math.max(0, start - LABOUR_WINDOW); i < Math.min(tokens.length, end + LABOUR_WINDOW); i++)
-    if (LABOUR_WORDS.has(tokens[i]?.lower ?? '')) return true;
-  return false;
+  return hasWordIn(tokens, start - LABOUR_WINDOW, end + LABOUR_WINDOW, LABOUR_WORDS);
 }
 
 /** Who audits the books: an auditor quitting is an accounting alarm, not a change of leaders. */
@@ -174,9 +172,7 @@ const AUDITOR_AFTER = 5;
  * the company's auditor".
  */
 export function isAuditorsExit(tokens: readonly Token[], start: number, end: number): boolean {
-  for (let i = Math.max(0, start - AUDITOR_BEFORE); i < Math.min(tokens.length, end + AUDITOR_AFTER); i++)
-    if (AUDITOR_WORDS.has(tokens[i]?.lower ?? '')) return true;
-  return false;
+  return hasWordIn(tokens, start - AUDITOR_BEFORE, end + AUDITOR_AFTER, AUDITOR_WORDS);
 }
 
 /** Words of a review that labels the piece ("iPhone 16 review: …", "Review: the new Kindle"). */

@@ -66,3 +66,15 @@ export function isCapitalized(word: string): boolean {
   const first = word.charAt(0);
   return first !== first.toLowerCase() && first === first.toUpperCase();
 }
+
+/** One of `words` stands in tokens[from, to), the range clipped to the tokens. */
+export function hasWordIn(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  words: ReadonlySet<string>,
+): boolean {
+  for (let i = Math.max(0, from); i < Math.min(tokens.length, to); i++)
+    if (words.has(tokens[i]?.lower ?? '')) return true;
+  return false;
+}

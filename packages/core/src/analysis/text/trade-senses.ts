@@ -13,7 +13,7 @@
  * - "trade" as a trade in securities ("options trade data") or as a price range ("shares trade
  *   between $10 and $12"), and "World Trade Center".
  */
-import type { Token } from './tokenize.js';
+import { hasWordIn, type Token } from './tokenize.js';
 
 const words = (list: string) => new Set(list.split(' '));
 
@@ -54,12 +54,6 @@ const PRICE_RANGE_PHRASES = new Set(['trade', 'trade with', 'trade between']);
 
 const lowerAt = (tokens: readonly Token[], i: number) => tokens[i]?.lower ?? '';
 
-function anyWithin(tokens: readonly Token[], from: number, to: number, set: ReadonlySet<string>): boolean {
-  for (let i = Math.max(0, from); i < Math.min(tokens.length, to); i++)
-    if (set.has(tokens[i]!.lower)) return true;
-  return false;
-}
-
 /** A figure right after the phrase, or after "a": "trade between $10 and $12", "trade with a 5% yield". */
 function figureAt(tokens: readonly Token[], i: number): boolean {
   const at = lowerAt(tokens, i) === 'a' || lowerAt(tokens, i) === 'an' ? i + 1 : i;
@@ -72,15 +66,15 @@ export function isOtherTradeSense(tokens: readonly Token[], start: number, end: 
   const first = lowerAt(tokens, start);
   const single = end - start === 1;
   if (first.startsWith('retaliat')) return tokens.some((t) => WORKPLACE_WORDS.has(t.lower));
-  if (first === 'dumping') return anyWithin(tokens, end, end + 3, DUMPED_NOT_GOODS);
+  if (first === 'dumping') return hasWordIn(tokens, end, end + 3, DUMPED_NOT_GOODS);
   if (first === 'sanctions' && single) {
     if (DISCIPLINARY_BODIES.has(lowerAt(tokens, start - 1))) return true;
     const by = lowerAt(tokens, end);
-    return (by === 'from' || by === 'by') && anyWithin(tokens, end + 1, end + 3, DISCIPLINARY_BODIES);
+    return (by === 'from' || by === 'by') && hasWordIn(tokens, end + 1, end + 3, DISCIPLINARY_BODIES);
   }
   if ((first === 'tariff' || first === 'tariffs') && single)
     return (
-      anyWithin(tokens, start - 2, start, TARIFF_SERVICES) ||
+      hasWordIn(tokens, start - 2, start, TARIFF_SERVICES) ||
       (lowerAt(tokens, end) !== 'on' &&
         tokens.some((t) => UTILITIES.has(t.lower)) &&
         !tokens.some((t) => FLOWS.has(t.lower)))
