@@ -467,3 +467,10 @@ describe('labour contracts', () => {
     expect(events('Fabrikam wins $2 billion Air Force contract')).toContain('partnership-contract');
   });
 });
+
+describe('what is not planned', () => {
+  it('reads "no plans for layoffs" as no layoffs, plans for layoffs as layoffs', () => {
+    expect(events('Fabrikam says no plans for layoffs')).not.toContain('layoffs');
+    expect(events('Fabrikam draws up plans for layoffs')).toContain('layoffs');
+  });
+});

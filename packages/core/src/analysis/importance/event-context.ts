@@ -20,6 +20,9 @@ const NEGATING_WORDS: ReadonlySet<string> = new Set([
 const DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'any']);
 
 const RULE_WORDS: ReadonlySet<string> = new Set(['rule', 'rules', 'ruled', 'ruling']);
+/** "No plans for layoffs", "no intention of a sale": what is not planned does not happen. */
+const PLAN_WORDS: ReadonlySet<string> = new Set(['plan', 'plans', 'intention', 'intentions']);
+const PLAN_LINKS: ReadonlySet<string> = new Set(['for', 'of']);
 
 /** What is launched or released that is no product: "launches £7 billion rights issue", "launched a probe", "releases results". */
 const NOT_PRODUCTS: ReadonlySet<string> = new Set([
@@ -216,5 +219,10 @@ export function isReviewLabel(tokens: readonly Token[], start: number, end: numb
 export function isNegated(tokens: readonly Token[], start: number): boolean {
   const at = DETERMINERS.has(tokens[start - 1]?.lower ?? '') ? start - 1 : start;
   const before = tokens[at - 1]?.lower ?? '';
-  return NEGATING_WORDS.has(before) || (before === 'out' && RULE_WORDS.has(tokens[at - 2]?.lower ?? ''));
+  return (
+    NEGATING_WORDS.has(before) ||
+    (before === 'out' && RULE_WORDS.has(tokens[at - 2]?.lower ?? '')) ||
+    // "No plans for layoffs", "has no intention of a sale".
+    (PLAN_LINKS.has(before) && PLAN_WORDS.has(tokens[at - 2]?.lower ?? '') && tokens[at - 3]?.lower === 'no')
+  );
 }

@@ -6,6 +6,7 @@
  * is bad news where a deal alone reads mildly good.
  */
 import type { Token } from '../text/tokenize.js';
+import { isAmount } from '../text/verb-object.js';
 import { CLAUSE_OPENERS, DETERMINERS } from './clause-words.js';
 
 /** Legal actions a court can throw out (the last word of the lexicon phrase: "antitrust suit", "class action"), and what throwing one out is worth to the defendant. */
@@ -140,10 +141,18 @@ function endsStoppage(tokens: readonly Token[], end: number): boolean {
   return false;
 }
 
+const CURRENCY_SIGNS = new Set(['$', '€', '£', '¥']);
+
+function isAmountPart(token: Token | undefined): boolean {
+  return token !== undefined && (isAmount(token) || CURRENCY_SIGNS.has(token.text));
+}
+
 /** A dismissal verb just before the action ("dismisses the lawsuit") or closing its phrase ("suit against Acme dismissed"). */
 function isDismissed(tokens: readonly Token[], start: number, end: number): boolean {
-  for (let i = start - 1; i >= 0 && i >= start - DISMISS_BACK; i--) {
+  // An amount before the action is part of it: "wins appeal against $2.6 billion EU fine".
+  for (let i = start - 1, n = 0; i >= 0 && n < DISMISS_BACK; i--) {
     const lower = tokens[i]?.lower ?? '';
+    if (!isAmountPart(tokens[i])) n++;
     if (DISMISS_VERBS.has(lower)) return true;
     if (
       lower === 'against' &&

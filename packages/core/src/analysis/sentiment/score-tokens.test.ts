@@ -694,3 +694,10 @@ describe('trial results', () => {
     expectTone(text, sign);
   });
 });
+
+describe('a fine thrown out with its amount named', () => {
+  it('reads winning an appeal against a fine of a named amount as good news', () => {
+    expectTone('Fabrikam wins appeal against $2.6 billion EU fine', 1);
+    expectTone('Fabrikam loses appeal against $2.6 billion EU fine', -1);
+  });
+});
