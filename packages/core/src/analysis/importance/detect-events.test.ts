@@ -474,3 +474,10 @@ describe('what is not planned', () => {
     expect(events('Fabrikam draws up plans for layoffs')).toContain('layoffs');
   });
 });
+
+describe('launches of an undertaking', () => {
+  it('reads launching an effort or a crackdown as no product launch', () => {
+    expect(events('Regulators launch global effort to end tax evasion')).not.toContain('product-launch');
+    expect(events('Police launch crackdown on fraud rings')).not.toContain('product-launch');
+  });
+});

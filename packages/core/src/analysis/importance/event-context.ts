@@ -66,6 +66,11 @@ const NOT_PRODUCTS: ReadonlySet<string> = new Set([
   'attack',
   'attacks',
   'offensive',
+  // what is launched that is an undertaking, not a product: "launch a global effort", "a crackdown"
+  'effort',
+  'efforts',
+  'initiative',
+  'crackdown',
 ]);
 const LAUNCH_OBJECT_WINDOW = 5;
 

@@ -316,6 +316,22 @@ describe('trade stories and stories that mention trade', () => {
     expect(slugs('Trade between Tokyo and Seoul fell 5 pct')).toContain('geopolitics-trade');
   });
 
+  it("reads peace talks between countries as geopolitics, a union's with employers as none", () => {
+    expect(slugs('Rival governments agree deal at peace talks in Geneva')).toContain('geopolitics-trade');
+    expect(
+      slugs(
+        'Dock union and employers to meet',
+        'The union agreed to reconvene abandoned peace talks to end strikes at the port.',
+      ),
+    ).not.toContain('geopolitics-trade');
+  });
+
+  it('reads tax evasion as a regulatory matter', () => {
+    expect(slugs('Campaigners urge global effort to end offshore tax evasion')).toContain(
+      'regulation-policy',
+    );
+  });
+
   it('files international conflict under geopolitics & trade', () => {
     expect(slugs('Russia and Ukraine agree on ceasefire talks')).toContain('geopolitics-trade');
   });

@@ -94,6 +94,26 @@ const TABLE_ROW_WEIGHT = 2;
 const HEADLINE_ANCHOR_WEIGHT = 2;
 /** The repeat counter's key for wire-table rows. */
 const TABLE_ROWS = {};
+/** Peace between countries, unless a union and its employers make it ("reconvene abandoned peace talks to end strikes"). */
+const PEACE_PHRASES: ReadonlySet<string> = new Set(
+  expandPatterns('peace talks/deal/agreement/treaty/accord/plan'),
+);
+const LABOUR_DISPUTE_WORDS: ReadonlySet<string> = new Set([
+  'union',
+  'unions',
+  'employers',
+  'workers',
+  'strike',
+  'strikes',
+  'strikers',
+  'walkout',
+  'dockers',
+]);
+
+function isLabourDispute(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => LABOUR_DISPUTE_WORDS.has(t.lower));
+}
+
 /** The repeat counter's key for priced deals ("$69 billion VMware deal"), and their weight. */
 const PRICED_DEALS = {};
 const PRICED_DEAL_WEIGHT = 3;
@@ -267,7 +287,11 @@ export function classifyTopics({
       for (const rule of match.payload) {
         if (goodsNamed && rule.slug === 'geopolitics-trade' && FLOW_WORDS.has(rule.phrase)) continue;
         if (carriage && ROUTE_PHRASES.has(rule.phrase)) continue;
-        if (rule.slug === 'geopolitics-trade' && isOtherTradeSense(sentence.tokens, match.start, match.end))
+        if (
+          rule.slug === 'geopolitics-trade' &&
+          (isOtherTradeSense(sentence.tokens, match.start, match.end) ||
+            (PEACE_PHRASES.has(rule.phrase) && isLabourDispute(sentence.tokens)))
+        )
           continue;
         if (CURRENCY_WORDS.has(rule.phrase) && isUnitOfAccount(sentence.tokens, match.start, match.end))
           continue;

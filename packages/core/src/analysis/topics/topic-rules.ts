@@ -126,7 +126,7 @@ export const TOPIC_RULES: TopicRules = {
     [
       'guilty|found liable|liable for damages|jury verdict|guilty verdict|verdict against|jury finds|jury found|jury awards|jury awarded|sentenced|jailed|prison sentence|jail sentence|' +
         // Market abuse is a matter for regulators and courts: "insider trading probe widens".
-        'insider trading|market manipulation|securities fraud|accounting fraud|wire fraud|money laundering|bribery',
+        'insider trading|market manipulation|securities fraud|accounting fraud|wire fraud|money laundering|bribery|tax evasion|tax fraud|tax avoidance|tax haven|tax havens',
       2,
     ],
     [
@@ -140,7 +140,7 @@ export const TOPIC_RULES: TopicRules = {
       3,
     ],
     [
-      'ceasefire|cease-fire|invasion|missile|missiles|airstrike|airstrikes|nato|export curbs|curbs exports|curbed exports',
+      'ceasefire|cease-fire|invasion|missile|missiles|airstrike|airstrikes|nato|export curbs|curbs exports|curbed exports|peace talks|peace deal|peace agreement|peace treaty|peace accord|peace plan',
       2,
     ],
     // "trade" as commerce between economies: its balance, its partners, its ministers and its rules.
