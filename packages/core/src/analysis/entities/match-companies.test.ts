@@ -193,6 +193,16 @@ describe('per-company sentiment', () => {
     expect(tone(title, 'contoso')).toBeLessThan(-0.1);
   });
 
+  it('gives a company that falls behind or trails a rival the bad news, the rival the good', () => {
+    for (const title of [
+      'Northwind falls behind Contoso in jet orders',
+      'Northwind trails Contoso in the cloud race',
+    ]) {
+      expect(tone(title, 'northwind'), title).toBeLessThan(-0.1);
+      expect(tone(title, 'contoso'), title).toBeGreaterThan(0.1);
+    }
+  });
+
   it('gives companies listed together what is said of them all', () => {
     const title = 'Northwind, Contoso lead bank rout';
     expect(tone(title, 'northwind')).toBeLessThan(-0.3);

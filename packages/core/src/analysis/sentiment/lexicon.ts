@@ -217,6 +217,10 @@ const VALUES: Spec[] = [
   ],
   ['better-than-expected|stronger-than-expected', { value: 1.1 }],
   ['lag/lags/lagged/lagging expectations/estimates/forecasts/consensus', { value: -1 }],
+  [
+    'falls/fell/falling/slips/slipped/drops/dropped behind|trails|trailed|trailing|lags/lagged/lagging behind',
+    { value: -0.6 },
+  ],
   ['below expectations/estimates/forecasts/consensus/forecast/guidance', { value: -1, versusExpected: true }],
   ['short of expectations/estimates/forecasts/consensus/forecast/guidance', { value: -1 }],
   ['fell/falls/fall short', { value: -1 }],

@@ -28,7 +28,11 @@ const RELATION_SPECS: [string, Relation][] = [
     'sued|sues|sue|suing|accused|accuses|accuse|fined|fines|fine|banned|bans|ban|blocked|blocks|block|sanctioned|sanctions|probed|probes|probing|investigates|investigated|investigating|downgraded|downgrades|downgrade|restricts|restricted|penalized|penalised|charged|charges|blacklisted|blacklists|raided|cut|cuts',
     'action',
   ],
-  ['lost|loses|lose|losing', 'lost-to'],
+  // Losing to a rival or falling behind one: "Boeing falls behind Airbus in jet orders" is good news for Airbus.
+  [
+    'lost|loses|lose|losing|falls/fell/falling/slips/slipped/drops/dropped behind|trails|trailed|trailing|lags/lagged/lagging behind',
+    'lost-to',
+  ],
   [
     'to buy|buys|bought|buying|acquire|acquires|acquired|acquiring|to acquire|acquisition of|takeover of|buyout of|bid for|bids for|offer for|offers for|takeover approach for',
     'deal',
