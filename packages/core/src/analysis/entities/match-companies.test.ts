@@ -308,6 +308,11 @@ describe('names that need the right context', () => {
     expect(find('Block cuts 1,000 jobs')).toEqual(['block']);
   });
 
+  it('reads a common-word name that a rival overtakes as the company', () => {
+    expect(ids('Contoso overtakes Apple as most valuable company').sort()).toEqual(['apple', 'contoso']);
+    expect(ids('Orchard news', 'Sales of pears overtook apples last year.')).toEqual([]);
+  });
+
   it('reads capitals written against a figure as a code, not a ticker', () => {
     expect(ids('Bank to pay $2.9 billion over 1JPM scandal')).toEqual([]);
     expect(ids('JPM shares rise after results')).toEqual(['jpmorgan']);

@@ -122,6 +122,24 @@ const REPORTING_VERBS = new Set([
   'sued',
 ]);
 
+/** Verbs of one company passing another; the name after one is the company passed. */
+const RIVALRY_VERBS: ReadonlySet<string> = new Set([
+  'overtakes',
+  'overtook',
+  'outsells',
+  'outsold',
+  'outpaces',
+  'outpaced',
+  'dethrones',
+  'dethroned',
+  'eclipses',
+  'eclipsed',
+  'surpasses',
+  'surpassed',
+  'trails',
+  'trailed',
+]);
+
 function hasContext(
   sentence: DocSentence,
   candidate: Candidate,
@@ -137,6 +155,8 @@ function hasContext(
     (next === 'to' && BUSINESS_VERBS.has(tokens[candidate.end + 1]?.lower ?? ''))
   )
     return true;
+  // A company overtaken or beaten by a rival: "Nvidia overtakes Apple", "Samsung outsells Apple".
+  if (RIVALRY_VERBS.has(tokens[candidate.start - 1]?.lower ?? '')) return true;
   // A company held or rated: "stake in Apple", "rating on Apple", "shares of Apple".
   const preposition = tokens[candidate.start - 1]?.lower ?? '';
   if (

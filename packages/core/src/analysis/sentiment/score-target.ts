@@ -20,7 +20,7 @@ type Relation = 'rivalry' | 'win' | 'action' | 'lost-to' | 'deal';
 
 const RELATION_SPECS: [string, Relation][] = [
   [
-    'beat|beats|beating|outperformed|outperforms|outsold|outsells|overtook|overtakes|overtaken|outbid|outbids|outbidding|defeated|defeats|trounced|outpaced|outpaces|outmaneuvered|dethroned|eclipsed|edged out|edges out|ahead of',
+    'beat|beats|beating|outperformed|outperforms|outsold|outsells|overtook|overtakes|overtaken|surpassed|surpasses|outbid|outbids|outbidding|defeated|defeats|trounced|outpaced|outpaces|outmaneuvered|dethroned|eclipsed|edged out|edges out|ahead of',
     'rivalry',
   ],
   ['won|wins|win|grabbed|grabs|poached|poaches|took|takes|steals|stole|snatched', 'win'],
