@@ -512,7 +512,10 @@ const VALUES: Spec[] = [
     { value: -1 },
   ],
   ['strike|strikes|walkout|walkouts|boycott|protest|protests|dispute|disputes', { value: -0.5 }],
-  ['strike a deal|strikes a deal|struck a deal', { value: 0.2 }],
+  [
+    'strike a deal|strikes a deal|struck a deal|strike/strikes/struck/striking a peace/trade/supply/new/landmark/record deal',
+    { value: 0.2 },
+  ],
   [
     'delay|delays|delayed|postpone|postpones|postponed|halt|halts|halted|suspend|suspends|suspended|suspension|shutdown|shut down|shuts down|closure|closures|cancel|cancels|canceled|cancelled|canceling|cancelling|cancellation|cancellations',
     { value: -0.6 },

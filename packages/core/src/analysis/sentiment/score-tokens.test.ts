@@ -658,6 +658,10 @@ describe('stoppages, index membership and results far past estimates', () => {
     expectTone(text, sign);
   });
 
+  it('does not read striking a peace deal as a strike', () => {
+    expect(score('Rival factions strike a peace deal')).toBeGreaterThan(0);
+  });
+
   it('does not read a central bank pausing its hikes as a stoppage', () => {
     expect(score('Central bank pauses to assess the economy')).toBeGreaterThan(NEGATIVE);
   });

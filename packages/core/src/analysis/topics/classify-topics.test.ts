@@ -318,6 +318,7 @@ describe('trade stories and stories that mention trade', () => {
 
   it("reads peace talks between countries as geopolitics, a union's with employers as none", () => {
     expect(slugs('Rival governments agree deal at peace talks in Geneva')).toContain('geopolitics-trade');
+    expect(slugs('Rival factions strike a peace deal in Doha')).toContain('geopolitics-trade');
     expect(
       slugs(
         'Dock union and employers to meet',

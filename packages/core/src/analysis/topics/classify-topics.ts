@@ -94,7 +94,10 @@ const TABLE_ROW_WEIGHT = 2;
 const HEADLINE_ANCHOR_WEIGHT = 2;
 /** The repeat counter's key for wire-table rows. */
 const TABLE_ROWS = {};
-/** Peace between countries, unless a union and its employers make it ("reconvene abandoned peace talks to end strikes"). */
+/**
+ * Peace between countries, unless a union and its employers make it ("employers' request to reconvene
+ * abandoned peace talks"); "strike" is left out, since factions "strike a peace deal".
+ */
 const PEACE_PHRASES: ReadonlySet<string> = new Set(
   expandPatterns('peace talks/deal/agreement/treaty/accord/plan'),
 );
@@ -103,8 +106,6 @@ const LABOUR_DISPUTE_WORDS: ReadonlySet<string> = new Set([
   'unions',
   'employers',
   'workers',
-  'strike',
-  'strikes',
   'strikers',
   'walkout',
   'dockers',
