@@ -40,8 +40,8 @@ export const EARNINGS_MOVES_PATTERNS =
 
 /**
  * A business failing, told without the legal words: "Wilko goes bust", "Flybe enters administration",
- * "administrators appointed", a run on a bank's deposits, a debt payment missed. Shared with the lexicon, which reads them
- * as bankruptcy reads.
+ * "administrators appointed", a run on a bank's deposits, a debt payment missed. Shared with the
+ * lexicon, which reads them as bankruptcy reads.
  */
 export const FAILURE_PATTERNS =
   'goes/went/go/going/gone bust|enters/entered/entering/enter administration|into administration|placed in administration|appoints/appointed/appoint administrators|administrators appointed|bank run|run on deposits|run on the bank|bank failure|bank failures|seized by regulators|shut down by regulators|closed by regulators|' +

@@ -151,8 +151,8 @@ function isCrowdTrading(tokens: readonly Token[], verbAt: number): boolean {
     (CROWD.has(tokens[k]?.lower ?? '') && !OWNED.has(tokens[k - 1]?.lower ?? ''));
   if (!crowd) return false;
   const end = Math.min(tokens.length, verbAt + 1 + OBJECT_WINDOW);
-  for (let k = verbAt + 1; k < end; k++) {
-    const token = tokens[k] as Token;
+  for (let j = verbAt + 1; j < end; j++) {
+    const token = tokens[j] as Token;
     if (token.kind === 'punct' && !INNER_MARKS.has(token.text)) break;
     if (STAKE_WORDS.has(token.lower)) return false;
     // "Bought 540,000 shares": a count of shares is a holder's filing, not the crowd's trading.
