@@ -286,8 +286,9 @@ export const NOT_TICKERS = new Set([
 /**
  * Phrases in which a company name is an ordinary word: "price target" (Target), "news pending"
  * (News Corp), "PEG ratio" (PSEG's ticker), "the Dow"/"Dow Jones" (the index, not Dow Inc.),
- * "remain bullish" (the exchange Bullish), "shell companies" (Shell), "block party" (Block). A registry match lying wholly inside one is dropped;
- * a longer name that reaches past it ("the Dow Chemical Company") still counts.
+ * "remain bullish" (the exchange Bullish), "shell companies" (Shell), "block party" (Block). A
+ * registry match lying wholly inside one is dropped; a longer name that reaches past it ("the Dow
+ * Chemical Company") still counts.
  */
 export const NOT_A_NAME_PHRASES =
   'price target|price targets|target price|target prices|sales target|sales targets|profit target|earnings target|inflation target|growth target|target range|on target|news pending|pending news|peg ratio|peg ratios|currency peg|dollar peg|dow jones|the dow|dow industrials|dow transports|dow futures|dow average|' +
