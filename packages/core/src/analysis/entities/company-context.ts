@@ -426,6 +426,11 @@ export const BUSINESS_VERBS = new Set([
   'outperforms',
   'underperforms',
   'lags',
+  // A company entering or leaving an index: "Intel dropped from the Dow", "Palantir joins S&P 500".
+  'joins',
+  'dropped',
+  'removed',
+  'ejected',
 ]);
 
 /** "rating on Apple", "stake in Apple", "shares of Apple": a company as the object of a holding or a view. */

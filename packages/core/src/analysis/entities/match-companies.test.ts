@@ -308,8 +308,10 @@ describe('names that need the right context', () => {
     expect(find('Block cuts 1,000 jobs')).toEqual(['block']);
   });
 
-  it('reads a common-word name that a rival overtakes as the company', () => {
+  it('reads a common-word name that a rival overtakes, or that joins or leaves an index, as the company', () => {
     expect(ids('Contoso overtakes Apple as most valuable company').sort()).toEqual(['apple', 'contoso']);
+    expect(ids('Target dropped from the S&P 500')).toEqual(['target']);
+    expect(ids('Apple joins benchmark index')).toEqual(['apple']);
     expect(ids('Orchard news', 'Sales of pears overtook apples last year.')).toEqual([]);
   });
 
