@@ -1,6 +1,7 @@
 /**
  * Unknown organisations: capitalised name runs ending in a legal form or an
- * organisational noun ("Acme Widgets Inc", "Müller GmbH", "Foo Holdings plc").
+ * organisational noun ("Acme Widgets Inc", "Müller GmbH", "Foo Holdings plc"), or followed by
+ * a ticker, as wire copy writes it ("ACME CORP <ACME>") or with its exchange ("Slack (NASDAQ:WORK)").
  * A regex pass is used instead of a general NLP tagger (e.g. compromise's
  * `.organizations()`), which costs tens of milliseconds per article and would
  * alone break the throughput budget of the analyzer.
@@ -103,6 +104,14 @@ const HEADLINE_VERBS = new Set([
 /** "CCR VIDEO CORP <CCCR> 1ST QTR NET", "<Gulf International Bank BSC> said": wire copy marks companies. */
 const WIRE_NAME_RE =
   /((?:\p{Lu}[\p{Lu}\p{N}&'’.-]*\s+){0,5}\p{Lu}[\p{Lu}\p{N}&'’.-]*)\s*<[A-Z]{1,5}(?:\.[A-Z]{1,2})?>|<(\p{Lu}[^<>\n]{0,30}\s[^<>\n]{1,30})>/gu;
+/**
+ * "Slack (NASDAQ:WORK) CFO sells stock", "ZoomInfo (NASDAQ: ZI) shares jump": a name followed by its
+ * exchange and ticker in brackets is a listed company, as wire copy's "<TICKER>" marks one.
+ */
+const EXCHANGE_TICKER_RE = new RegExp(
+  String.raw`((?:${NAME_WORD}\s+){0,3}${NAME_WORD})\s*\((?:NASDAQ|Nasdaq|NYSE|NYSEAMERICAN|NYSEARCA|AMEX|LSE|LON|TSX|TSXV|ASX|OTC|OTCMKTS|XETRA|ETR|EPA|FRA|HKEX|HKG|TYO|TSE|BATS|CBOE|SIX|BME|STO|CPH|HEL|OSL)\s*:\s*[A-Z][A-Z0-9.]{0,6}\)`,
+  'gu',
+);
 const LEGAL_CASE = new Map(
   ['Inc', 'Corp', 'Co', 'Ltd', 'Plc', 'Llc', 'Ag', 'Sa', 'Nv', 'Bv', 'Group', 'Holdings'].map(
     (form) => [form.toUpperCase(), form] as const,
@@ -141,6 +150,11 @@ const ORG_SUFFIX_RE = new RegExp(String.raw`\s(?:${LEGAL_FORMS}|${ORG_NOUNS})\b`
 function* nameRuns(text: string): Generator<NameRun> {
   if (ORG_SUFFIX_RE.test(text))
     for (const m of text.matchAll(ORG_RE)) yield { text: m[0], index: m.index, minWords: 2 };
+  if (text.includes('('))
+    for (const m of text.matchAll(EXCHANGE_TICKER_RE)) {
+      const name = m[1] ?? '';
+      yield { text: name, index: m.index, minWords: 1 };
+    }
   if (!text.includes('<')) return;
   for (const m of text.matchAll(WIRE_NAME_RE)) {
     const name = m[1] ?? m[2] ?? '';

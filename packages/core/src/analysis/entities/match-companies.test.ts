@@ -117,6 +117,17 @@ describe('unknown organisations', () => {
     expect(companies.find((c) => c.proposedName === 'Acme Widgets Inc')?.sentences).toHaveLength(2);
   });
 
+  it('proposes a name followed by its exchange and ticker in brackets', () => {
+    const proposed = (title: string) =>
+      companiesIn(title)
+        .filter((c) => c.companyId === null)
+        .map((c) => c.proposedName);
+    expect(proposed('Zentrio (NASDAQ:ZNT) Insider Sells 1500 Shares')).toEqual(['Zentrio']);
+    expect(proposed('Quillbase (NYSE: QB) shares jump 12%')).toEqual(['Quillbase']);
+    expect(ids('Fabrikam (NASDAQ:FAB) shares rise')).toEqual(['fabrikam']);
+    expect(proposed('Sales rose (see table) in March')).toEqual([]);
+  });
+
   it('finds a company named without all of its legal forms ("Group plc")', () => {
     const found = finder(['rbs', 'Royal Bank of Scotland Group plc'], ['bt', 'BT Group plc']);
     expect(found('Royal Bank of Scotland fortunes ebbed under three chiefs')).toEqual(['rbs']);

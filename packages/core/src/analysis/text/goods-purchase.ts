@@ -17,8 +17,9 @@
  *   shares ("retail investors keep buying Tesla shares", "hedge funds selling Apple stock") and the
  *   market's own buying ("heavy call buying in Nvidia", "panic selling"), unless a stake, control or
  *   a count of shares is named ("investors bought 5.1 pct of Acme", "bought 540,000 shares") or the
- *   funds are one owner's ("its funds bought"). One company buying another's shares stays a stake
- *   ("Berkshire buys more Occidental shares").
+ *   funds are one owner's ("its funds bought"); a company's insiders selling or buying its stock
+ *   ("insider sells 1,500 shares", "CFO sells $19 million in stock") are trading too. One company
+ *   buying another's shares stays a stake ("Berkshire buys more Occidental shares").
  *
  * Goods made to order (aircraft, vehicles, arms, equipment) are an order, a contract event; money,
  * debt and commodities bought in the market, and securities the crowd trades, are neither a deal nor
@@ -99,6 +100,14 @@ const CROWD = words(
   'investors traders speculators funds institutions foreigners insiders bargain-hunters hunters',
 );
 const OWNED = words("its their his her 's the these those");
+/**
+ * A company's insiders trading its stock: "Slack insider sells 1,500 shares", "CFO sells $19 million in
+ * stock". Their filings name counts, so a count does not make their trade a stake. A founder is left
+ * out: a founder "sells out to Google".
+ */
+const INSIDERS = words(
+  'insider insiders director directors ceo cfo coo cto svp evp officer officers chairman chairwoman',
+);
 /** Words between the crowd and its verb: "keep buying", "continued to sell", "were also buying". */
 const BETWEEN_CROWD_AND_VERB = words(
   'keep keeps kept continue continues continued to are were have has had been also still again rush rushed piled',
@@ -140,12 +149,14 @@ export function goodsPurchase(
   return kind;
 }
 
-/** The verb at `verbAt` is the market's crowd trading securities, no stake named after it. */
+/** The verb at `verbAt` is the market's crowd or a company's insider trading securities, no stake named after it. */
 function isCrowdTrading(tokens: readonly Token[], verbAt: number): boolean {
   const verb = tokens[verbAt]?.lower ?? '';
   let k = verbAt - 1;
   while (k >= 0 && k >= verbAt - 4 && BETWEEN_CROWD_AND_VERB.has(tokens[k]?.lower ?? '')) k--;
+  const insider = INSIDERS.has(tokens[k]?.lower ?? '');
   const crowd =
+    insider ||
     (FLOW_NOUNS.has(verb) && MARKET_FLOW_MODIFIERS.has(tokens[verbAt - 1]?.lower ?? '')) ||
     // "its funds bought 68,000 shares": one owner's funds building a stake, not the crowd.
     (CROWD.has(tokens[k]?.lower ?? '') && !OWNED.has(tokens[k - 1]?.lower ?? ''));
@@ -156,7 +167,7 @@ function isCrowdTrading(tokens: readonly Token[], verbAt: number): boolean {
     if (token.kind === 'punct' && !INNER_MARKS.has(token.text)) break;
     if (STAKE_WORDS.has(token.lower)) return false;
     // "Bought 540,000 shares": a count of shares is a holder's filing, not the crowd's trading.
-    if (token.kind === 'number') return false;
+    if (token.kind === 'number' && !insider) return false;
   }
   return true;
 }

@@ -27,6 +27,7 @@ describe('topic rules that need financial context', () => {
       'Options traders see heavy call buying in Fabrikam',
       'Retail investors keep buying Litware shares despite slump',
       'Hedge funds selling Contoso stock ahead of earnings',
+      'Litware (NASDAQ:LIT) insider sells 1,500 shares',
     ];
     for (const title of crowd) expect(slugs(title), title).not.toContain('mergers-acquisitions');
     const stakes = [
