@@ -431,6 +431,7 @@ describe('an auditor leaving', () => {
     expect(events('Fabrikam shares crater after auditor resigns')).not.toContain('leadership-change');
     expect(events("Big Four firm resigns as the company's auditor")).not.toContain('leadership-change');
     expect(events('Litware CEO resigns')).toContain('leadership-change');
+    expect(events('Fabrikam names former banker chair')).toContain('leadership-change');
   });
 
   it('reads results far past estimates as a surprise', () => {

@@ -23,12 +23,13 @@ const EVERYDAY_DEAL_PATTERNS =
 export const EVERYDAY_DEAL_PHRASES: ReadonlySet<string> = new Set(expandPatterns(EVERYDAY_DEAL_PATTERNS));
 
 /**
- * How a sale or a takeover is pursued before any deal is signed: a company put up for sale or
- * exploring one, rival and sweetened bids, a buyer taking a company private. Shared with the M&A
- * topic (topics/topic-rules.ts).
+ * How a sale or a takeover is pursued before any deal is signed: a company put up for sale, selling
+ * itself or exploring a sale, rival and sweetened bids, a buyer taking a company private, and the
+ * defences against a bid (a poison pill, a shareholder rights plan; a proxy fight is for board seats
+ * as often as for control). Shared with the M&A topic (topics/topic-rules.ts).
  */
 export const DEAL_PROCESS_PATTERNS =
-  'up for sale|explore/explores/exploring/explored a/the sale|explore/explores/exploring/explored sale|sale process|strategic alternatives|bidding war|rival bid/bids/offer/offers/bidder/bidders|counterbid|counter-bid|counteroffer|counter-offer|sweetened bid/offer|sweetens/sweetened/improves/improved its/the bid/offer|improved bid/offer|takeover/buyout interest/target/speculation|taken private|go/goes/going/went private|take-private|going-private';
+  'up for sale|sell/sells/selling itself|sale of itself|poison pill|poison pills|shareholder rights plan|explore/explores/exploring/explored a/the sale|explore/explores/exploring/explored sale|sale process|strategic alternatives|bidding war|rival bid/bids/offer/offers/bidder/bidders|counterbid|counter-bid|counteroffer|counter-offer|sweetened bid/offer|sweetens/sweetened/improves/improved its/the bid/offer|improved bid/offer|takeover/buyout interest/target/speculation|taken private|go/goes/going/went private|take-private|going-private';
 
 /**
  * Results told by how the bottom line moved ("narrows quarterly loss", "halves its loss", "swings to
@@ -191,7 +192,7 @@ export const EVENT_PROXIMITY_RULES: readonly EventProximityRule[] = [
   {
     type: 'leadership-change',
     verbs: words('names named appoints appointed hires hired taps tapped picks picked'),
-    objects: words('ceo ceos chief boss chairman chairwoman chairperson cfo coo president'),
+    objects: words('ceo ceos chief boss chairman chairwoman chairperson chair cfo coo president'),
     companyObject: false,
     window: 8,
   },

@@ -61,6 +61,12 @@ describe('topic rules that need financial context', () => {
     expect(slugs('Bidding war erupts for Litware')).toContain('mergers-acquisitions');
     expect(slugs('Chief executive took private lessons in Mandarin')).not.toContain('mergers-acquisitions');
     expect(slugs('Contoso files for initial offering')).toEqual(['ipo']);
+    expect(slugs('Litware in talks to sell itself to buyout firm')).toContain('mergers-acquisitions');
+    expect(slugs('Fabrikam adopts poison pill against activist')).toContain('mergers-acquisitions');
+    expect(slugs('Contoso completes three-way split with power unit spin-off')).toContain(
+      'mergers-acquisitions',
+    );
+    expect(slugs('Contoso completes three-way split with power unit spin-off')).not.toContain('earnings');
   });
 
   it('reads a deal named by its price and its target as M&A', () => {

@@ -91,7 +91,10 @@ export const TOPIC_RULES: TopicRules = {
     // Reviews that often end in a sale.
     ['strategic review|strategic options', 2],
     // A company splitting itself up (a stock split is "splits stock", "two-for-one split").
-    ['split into|splits into|splitting into|split itself into|breakup|break-up|breakups|break itself up', 2],
+    [
+      'split into|splits into|splitting into|split itself into|breakup|break-up|breakups|break itself up|three-way split|two-way split|split-up',
+      2,
+    ],
     // "to purchase" and "purchased by" name a buyer as plainly as "to buy"; a bid received or control
     // sought is a takeover in progress ("gets bid from", "seeking control of").
     [
