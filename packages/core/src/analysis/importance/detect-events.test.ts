@@ -482,3 +482,12 @@ describe('launches of an undertaking', () => {
     expect(events('Police launch crackdown on fraud rings')).not.toContain('product-launch');
   });
 });
+
+describe('the bottom line told moving', () => {
+  it.each(['Fabrikam profit doubles on weak yen', "Litware's profit falls 28% on lower gas prices"])(
+    '%s is results news',
+    (title) => {
+      expect(events(title)).toContain('earnings');
+    },
+  );
+});

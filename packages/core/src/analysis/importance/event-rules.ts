@@ -32,11 +32,13 @@ export const DEAL_PROCESS_PATTERNS =
   'up for sale|sell/sells/selling itself|sale of itself|poison pill|poison pills|shareholder rights plan|explore/explores/exploring/explored a/the sale|explore/explores/exploring/explored sale|sale process|strategic alternatives|bidding war|rival bid/bids/offer/offers/bidder/bidders|counterbid|counter-bid|counteroffer|counter-offer|sweetened bid/offer|sweetens/sweetened/improves/improved its/the bid/offer|improved bid/offer|takeover/buyout interest/target/speculation|taken private|go/goes/going/went private|take-private|going-private';
 
 /**
- * Results told by how the bottom line moved ("narrows quarterly loss", "halves its loss", "swings to
- * a profit", "returns to profitability") and dividends changed ("raises dividend", "suspends its
+ * Results told by how the bottom line moved ("profit doubles", "narrows quarterly loss", "halves its
+ * loss", "swings to a profit", "returns to profitability") and dividends changed ("raises dividend", "suspends its
  * payout"). Shared with the earnings topic (topics/topic-rules.ts).
  */
 export const EARNINGS_MOVES_PATTERNS =
+  // The bottom line told moving: "Toyota profit doubles", "Shell's profit falls 28%".
+  'profit/profits/earnings/revenue/revenues doubles/doubled/triples/tripled/halves/halved/soars/soared/jumps/jumped/surges/surged/slumps/slumped/plunges/plunged/tumbles/tumbled/sinks/sank/falls/fell/drops/dropped/rises/rose/climbs/climbed/slides/slid|' +
   'quarterly/annual/full-year/first-quarter/second-quarter/third-quarter/fourth-quarter loss/losses|narrows/narrowed/narrowing/widens/widened/widening/halves/halved/trims/trimmed loss/losses|narrows/narrowed/widens/widened/halves/halved/trims/trimmed its/a/the loss/losses|narrower/wider loss/losses|swings/swung/swing/swinging to profit/loss|swings/swung/swing/swinging to a profit/loss|returns/returned/return/returning to profit/profitability|raises/raised/cuts/cut/suspends/suspended/omits/omitted/boosts/boosted/hikes/hiked/lifts/lifted/increases/increased/slashes/slashed/reinstates/reinstated/resumes/resumed/scraps/scrapped dividend/dividends/payout|raises/raised/cuts/cut/suspends/suspended/omits/omitted/boosts/boosted/hikes/hiked/lifts/lifted/increases/increased/slashes/slashed/reinstates/reinstated/resumes/resumed/scraps/scrapped its/the dividend/dividends/payout';
 
 /**

@@ -50,6 +50,10 @@ describe('topic rules that need financial context', () => {
     expect(slugs('Retailer opens 40 new stores')).toContain('retail');
   });
 
+  it("reads a company's profit told moving as earnings", () => {
+    expect(slugs('Fabrikam profit doubles on weak yen')).toContain('earnings');
+  });
+
   it('reads a company raising money in a share sale as finance', () => {
     expect(slugs('Fabrikam raises $21 billion in share sale')).toEqual(['finance']);
     expect(slugs('Litware files for stock offering')).toContain('finance');
