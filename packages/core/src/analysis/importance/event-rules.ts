@@ -33,8 +33,8 @@ export const DEAL_PROCESS_PATTERNS =
 
 /**
  * Results told by how the bottom line moved ("profit doubles", "narrows quarterly loss", "halves its
- * loss", "swings to a profit", "returns to profitability") and dividends changed ("raises dividend", "suspends its
- * payout"). Shared with the earnings topic (topics/topic-rules.ts).
+ * loss", "swings to a profit", "returns to profitability") and dividends changed ("raises dividend",
+ * "suspends its payout"). Shared with the earnings topic (topics/topic-rules.ts).
  */
 export const EARNINGS_MOVES_PATTERNS =
   // The bottom line told moving: "Toyota profit doubles", "Shell's profit falls 28%".

@@ -28,7 +28,8 @@ const RELATION_SPECS: [string, Relation][] = [
     'sued|sues|sue|suing|accused|accuses|accuse|fined|fines|fine|banned|bans|ban|blocked|blocks|block|sanctioned|sanctions|probed|probes|probing|investigates|investigated|investigating|downgraded|downgrades|downgrade|restricts|restricted|penalized|penalised|charged|charges|blacklisted|blacklists|raided|cut|cuts',
     'action',
   ],
-  // Losing to a rival or falling behind one: "Boeing falls behind Airbus in jet orders" is good news for Airbus.
+  // Losing to a rival or falling behind one: "Boeing falls behind Airbus in jet orders" is good news
+  // for Airbus.
   [
     'lost|loses|lose|losing|falls/fell/falling/slips/slipped/drops/dropped behind|trails|trailed|trailing|lags/lagged/lagging behind',
     'lost-to',

@@ -149,7 +149,10 @@ export function goodsPurchase(
   return kind;
 }
 
-/** The verb at `verbAt` is the market's crowd or a company's insider trading securities, no stake named after it. */
+/**
+ * The verb at `verbAt` is the market's crowd or a company's insider trading securities, with no stake
+ * named after it.
+ */
 function isCrowdTrading(tokens: readonly Token[], verbAt: number): boolean {
   const verb = tokens[verbAt]?.lower ?? '';
   let k = verbAt - 1;
