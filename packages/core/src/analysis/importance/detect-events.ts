@@ -124,7 +124,10 @@ export function detectEvents({
         if (rule.headlineOnly && !sentence.isHeadline) continue;
         if (rule.type === LAUNCH_EVENT && launchesNoProduct(sentence.tokens, match.end)) continue;
         // "SEC sanctions broker", "electricity tariff increase": discipline and a utility's prices.
-        if (TRADE_EVENTS.has(rule.type) && isOtherTradeSense(sentence.tokens, match.start, match.end))
+        if (
+          TRADE_EVENTS.has(rule.type) &&
+          isOtherTradeSense(sentence.tokens, match.start, match.end, phraseAt(sentence, match))
+        )
           continue;
         if (rule.type === REVIEW_EVENT && !isReviewLabel(sentence.tokens, match.start, match.end)) continue;
         if (rule.type === ORDER_EVENT && isLabourContract(sentence.tokens, match.start, match.end)) continue;

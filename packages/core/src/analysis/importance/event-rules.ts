@@ -2,7 +2,7 @@
  * Event types the importance score knows, with their weight (0..1): what
  * kind of thing happened matters most for how important a story is.
  */
-import { expandPatterns } from '../text/phrase-matcher.js';
+import { expandPatterns, wordSet as words } from '../text/phrase-matcher.js';
 import type { VerbObjectRule } from '../text/verb-object.js';
 
 export interface EventRule {
@@ -168,8 +168,6 @@ export const EVENT_RULES: readonly EventRule[] = [
       'review|reviews|reviewed|hands-on|first look|we tested|verdict|pros and cons|opinion|column|editorial|i tested|worth buying|tested',
   },
 ];
-
-const words = (list: string) => new Set(list.split(' '));
 
 /** An event told as a verb and its object with words between (text/verb-object.ts). */
 export interface EventProximityRule extends VerbObjectRule {

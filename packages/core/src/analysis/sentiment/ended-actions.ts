@@ -5,7 +5,7 @@
  * regulator, a court or a board blocks ("EU blocks the rail merger", "takeover blocked by judge")
  * is bad news where a deal alone reads mildly good.
  */
-import type { Token } from '../text/tokenize.js';
+import { CURRENCY_SIGNS, type Token } from '../text/tokenize.js';
 import { isAmount } from '../text/verb-object.js';
 import { CLAUSE_OPENERS, DETERMINERS } from './clause-words.js';
 
@@ -140,8 +140,6 @@ function endsStoppage(tokens: readonly Token[], end: number): boolean {
   }
   return false;
 }
-
-const CURRENCY_SIGNS = new Set(['$', '€', '£', '¥']);
 
 function isAmountPart(token: Token | undefined): boolean {
   return token !== undefined && (isAmount(token) || CURRENCY_SIGNS.has(token.text));

@@ -57,6 +57,10 @@ export interface LexEntry {
 
 type Spec = readonly [patterns: string, entry: LexEntry];
 
+/** Falling behind a rival: bad news alone, and for per-company tone a loss to the rival (score-target.ts). */
+export const FALLING_BEHIND_PATTERNS =
+  'falls/fell/falling/slips/slipped/drops/dropped behind|trails|trailed|trailing|lags/lagged/lagging behind';
+
 /** Defying adverse conditions (one word slot each, see expandPatterns). */
 const DEFY =
   'buck/bucks/bucked/bucking/defy/defies/defied/defying/weathers/weathered/withstands/withstood/resist/resists/resisted/resisting';
@@ -217,10 +221,7 @@ const VALUES: Spec[] = [
   ],
   ['better-than-expected|stronger-than-expected', { value: 1.1 }],
   ['lag/lags/lagged/lagging expectations/estimates/forecasts/consensus', { value: -1 }],
-  [
-    'falls/fell/falling/slips/slipped/drops/dropped behind|trails|trailed|trailing|lags/lagged/lagging behind',
-    { value: -0.6 },
-  ],
+  [FALLING_BEHIND_PATTERNS, { value: -0.6 }],
   ['below expectations/estimates/forecasts/consensus/forecast/guidance', { value: -1, versusExpected: true }],
   ['short of expectations/estimates/forecasts/consensus/forecast/guidance', { value: -1 }],
   ['fell/falls/fall short', { value: -1 }],

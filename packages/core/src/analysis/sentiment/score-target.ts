@@ -9,6 +9,7 @@
  */
 import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { Token } from '../text/tokenize.js';
+import { FALLING_BEHIND_PATTERNS } from './lexicon.js';
 import { squash, type TokenSentiment } from './score-tokens.js';
 
 export interface TokenRange {
@@ -30,10 +31,7 @@ const RELATION_SPECS: [string, Relation][] = [
   ],
   // Losing to a rival or falling behind one: "Boeing falls behind Airbus in jet orders" is good news
   // for Airbus.
-  [
-    'lost|loses|lose|losing|falls/fell/falling/slips/slipped/drops/dropped behind|trails|trailed|trailing|lags/lagged/lagging behind',
-    'lost-to',
-  ],
+  [`lost|loses|lose|losing|${FALLING_BEHIND_PATTERNS}`, 'lost-to'],
   [
     'to buy|buys|bought|buying|acquire|acquires|acquired|acquiring|to acquire|acquisition of|takeover of|buyout of|bid for|bids for|offer for|offers for|takeover approach for',
     'deal',

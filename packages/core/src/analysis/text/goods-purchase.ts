@@ -25,11 +25,10 @@
  * debt and commodities bought in the market, and securities the crowd trades, are neither a deal nor
  * an order.
  */
+import { wordSet as words } from './phrase-matcher.js';
 import type { DocSentence } from './prepare-document.js';
-import { isCapitalized, type Token } from './tokenize.js';
+import { CURRENCY_SIGNS, isCapitalized, type Token } from './tokenize.js';
 import type { NameSpan } from './verb-object.js';
-
-const words = (list: string) => new Set(list.split(' '));
 
 /** Verbs whose object is what is bought; their noun "purchases" too ("purchases of Soviet products"). */
 export const PURCHASE_VERBS: ReadonlySet<string> = words(
@@ -213,7 +212,7 @@ function readObject(
 }
 
 /** Punctuation inside an object: an amount's sign, a model's hyphen ('F-35 fighter jets'). */
-const INNER_MARKS: ReadonlySet<string> = new Set(['$', '€', '£', '¥', '-', '/']);
+const INNER_MARKS: ReadonlySet<string> = new Set([...CURRENCY_SIGNS, '-', '/']);
 
 /** The full stop of an abbreviation ("U.S."), or the abbreviation itself: no end of the object. */
 function endsAbbreviation(tokens: readonly Token[], at: number): boolean {

@@ -100,3 +100,8 @@ export function expandPatterns(patterns: string): string[] {
   }
   return out;
 }
+
+/** A set of the space-separated words of `list`: "buy buys bought" → {buy, buys, bought}. */
+export function wordSet(list: string): Set<string> {
+  return new Set(list.split(' '));
+}

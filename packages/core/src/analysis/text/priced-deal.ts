@@ -5,10 +5,9 @@
  * the name may be a partner ("its OpenAI deal"), without the name the deal may be a contract ("a $1
  * billion supply deal").
  */
+import { wordSet as words } from './phrase-matcher.js';
 import type { Token } from './tokenize.js';
 import type { NameSpan } from './verb-object.js';
-
-const words = (list: string) => new Set(list.split(' '));
 
 const DEAL_NOUNS = words('deal takeover buyout purchase acquisition merger bid offer');
 const AMOUNT_WORDS = words('billion million trillion bln mln bn');

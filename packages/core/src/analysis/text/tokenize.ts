@@ -15,6 +15,9 @@ export interface Token {
   value: number;
 }
 
+/** The currency signs the tokenizer keeps as tokens of their own ("$", "2.6", "billion"). */
+export const CURRENCY_SIGNS: ReadonlySet<string> = new Set(['$', '€', '£', '¥']);
+
 const TOKEN_RE = /\p{L}+(?:[-'’&.]\p{L}+)*|\d+(?:[.,]\d+)*|[%$€£¥]|[^\s\p{L}\p{N}]/gu;
 const POSSESSIVE_RE = /['’]s$/i;
 /**

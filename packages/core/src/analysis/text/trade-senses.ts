@@ -13,9 +13,8 @@
  * - "trade" as a trade in securities ("options trade data") or as a price range ("shares trade
  *   between $10 and $12"), and "World Trade Center".
  */
-import { hasWordIn, type Token } from './tokenize.js';
-
-const words = (list: string) => new Set(list.split(' '));
+import { wordSet as words } from './phrase-matcher.js';
+import { CURRENCY_SIGNS, hasWordIn, type Token } from './tokenize.js';
 
 const WORKPLACE_WORDS = words(
   'whistleblower whistleblowers employee employees worker workers staffer staffers fired firing wrongful ' +
@@ -58,11 +57,19 @@ const lowerAt = (tokens: readonly Token[], i: number) => tokens[i]?.lower ?? '';
 function figureAt(tokens: readonly Token[], i: number): boolean {
   const at = lowerAt(tokens, i) === 'a' || lowerAt(tokens, i) === 'an' ? i + 1 : i;
   const token = tokens[at];
-  return token !== undefined && (token.kind === 'number' || '$€£¥'.includes(token.lower));
+  return token !== undefined && (token.kind === 'number' || CURRENCY_SIGNS.has(token.lower));
 }
 
-/** Whether the trade phrase at tokens[start, end) is used in another sense than trade between economies. */
-export function isOtherTradeSense(tokens: readonly Token[], start: number, end: number): boolean {
+/**
+ * Whether the trade phrase at tokens[start, end) (`phrase`, its words in lower case) is used in another
+ * sense than trade between economies.
+ */
+export function isOtherTradeSense(
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+  phrase: string,
+): boolean {
   const first = lowerAt(tokens, start);
   const single = end - start === 1;
   if (first.startsWith('retaliat')) return tokens.some((t) => WORKPLACE_WORDS.has(t.lower));
@@ -83,10 +90,6 @@ export function isOtherTradeSense(tokens: readonly Token[], start: number, end: 
     return FILE_WORDS.has(lowerAt(tokens, start - 1)) || FEATURE_WORDS.has(lowerAt(tokens, end));
   if (first === 'world' && lowerAt(tokens, start + 1) === 'trade')
     return PLACE_WORDS.has(lowerAt(tokens, end));
-  const phrase = tokens
-    .slice(start, end)
-    .map((t) => t.lower)
-    .join(' ');
   if (!MARKET_TRADE_PHRASES.has(phrase)) return false;
   return (
     SECURITIES.has(lowerAt(tokens, start - 1)) || (PRICE_RANGE_PHRASES.has(phrase) && figureAt(tokens, end))

@@ -290,7 +290,7 @@ export function classifyTopics({
         if (carriage && ROUTE_PHRASES.has(rule.phrase)) continue;
         if (
           rule.slug === 'geopolitics-trade' &&
-          (isOtherTradeSense(sentence.tokens, match.start, match.end) ||
+          (isOtherTradeSense(sentence.tokens, match.start, match.end, rule.phrase) ||
             (PEACE_PHRASES.has(rule.phrase) && isLabourDispute(sentence.tokens)))
         )
           continue;

@@ -6,7 +6,7 @@
 import type { TaxonomyTopicSlug } from '../../topics/taxonomy.js';
 import { DEAL_PROCESS_PATTERNS, EARNINGS_MOVES_PATTERNS } from '../importance/event-rules.js';
 import { DEAL_OBJECTS } from '../text/goods-purchase.js';
-import { expandPatterns } from '../text/phrase-matcher.js';
+import { expandPatterns, wordSet as words } from '../text/phrase-matcher.js';
 import { isCapitalized, type Token } from '../text/tokenize.js';
 import type { VerbObjectRule } from '../text/verb-object.js';
 
@@ -384,8 +384,6 @@ export interface ProximityRule extends VerbObjectRule {
   /** A measure on goods flows: in a sentence naming a commodity or a fuel it is that market's (FLOW_OWNERS). */
   flow?: boolean;
 }
-
-const words = (list: string) => new Set(list.split(' '));
 
 /** Measures a government puts on goods crossing its border. */
 const TRADE_MEASURES = words(
