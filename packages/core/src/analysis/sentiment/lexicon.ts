@@ -350,6 +350,11 @@ const VALUES: Spec[] = [
   ],
   ['pare/pares/pared/trims/trimmed/erases/erased/wipes/wiped gains|wipe/wipes/wiped out', { value: -0.6 }],
   ['hit/hits/hitting a/new high/record|hits record|hit record', { value: 0.8, reachedLevel: true }],
+  // "Rupee hits record low": the low is what is reached, not a record of its own.
+  [
+    'hit/hits/hitting a/new low/lows|hit/hits/hitting record low/lows|hit/hits/hitting a record low',
+    { value: -0.8, reachedLevel: true },
+  ],
   // A peak something fell from or stays below is where it was, not where it is.
   [
     'off/from/below a/its/the record/all-time high/highs|off/from/below record/all-time high/highs',

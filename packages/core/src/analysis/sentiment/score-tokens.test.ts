@@ -677,6 +677,11 @@ describe('a level reached is as good or bad as the metric that reached it', () =
     ['Inflation hits 40-year high', -1],
     ['Delinquencies rise to record', -1],
     ['Unemployment falls to record low', 1],
+    // A low that something hits is the level, not a record of its own.
+    ['The peso hits record low against the dollar', -1],
+    ['Bank shares hit a record low', -1],
+    ['The stock hits new lows', -1],
+    ['Jobless claims hit record low', 1],
   ])('%s reads with sign %d', (text, sign) => {
     expectTone(text, sign);
   });
