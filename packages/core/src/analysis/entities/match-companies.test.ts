@@ -355,6 +355,24 @@ describe('analyst ratings', () => {
     ).toBeLessThan(-0.15);
   });
 
+  it('gives a rating a broker starts or keeps, or a change of stance, its direction', () => {
+    expect(company('Harbor Ridge starts Northwind at Buy', 'northwind')?.sentimentScore).toBeGreaterThan(
+      0.15,
+    );
+    expect(
+      company('Goldman Sachs reiterates Underperform on Litware', 'litware')?.sentimentScore,
+    ).toBeLessThan(-0.15);
+    const stance = companiesIn('Goldman Sachs turns bearish on Contoso, cuts target to $150');
+    expect(stance[0]?.companyId).toBe('contoso');
+    expect(stance[0]?.sentimentScore).toBeLessThan(-0.15);
+    expect(stance.find((c) => c.companyId === 'goldman')?.sentimentScore).toBe(0);
+  });
+
+  it('finds a common-word name whose target a broker changes', () => {
+    expect(ids('Northgate lifts Apple target to $240')).toEqual(['apple']);
+    expect(ids('Orchard news', 'Growers lifted their apple target to 40 tonnes.')).toEqual([]);
+  });
+
   it('does not score the broker as if it were the subject', () => {
     for (const title of [
       'Goldman Sachs Upgrades NVIDIA to Buy',

@@ -20,6 +20,12 @@ const RATING_HEADLINES = [
   'Northgate Lifts Litware to Buy, Shares Jump',
   'Buy Rating Reiterated on Fabrikam at Harbor Ridge',
   'Analysts Keep Buy Ratings on Fabrikam After Deal',
+  // Targets told without "price", and a broker's change of stance.
+  'Harbor Ridge turns bearish on Contoso, cuts target to $150',
+  'Northgate lifts Fabrikam target to $240',
+  'Analysts raise Litware targets after strong quarter',
+  'Larchmont trims target on Northwind',
+  'Goldman Sachs turns bullish on Litware',
 ];
 
 describe('analyst rating events', () => {
@@ -27,6 +33,20 @@ describe('analyst rating events', () => {
     const types = events(title);
     expect(types).toContain('analyst-rating');
     expect(types).not.toContain('merger-acquisition');
+  });
+
+  it("reads a company's own targets and the crowd's mood as no rating", () => {
+    expect(events('Contoso raises fundraising target to $5 billion')).not.toContain('analyst-rating');
+    expect(events('Fabrikam cuts EV sales target')).not.toContain('analyst-rating');
+    expect(events('Investors turn bearish on Litware')).not.toContain('analyst-rating');
+    expect(events('The company started with three employees in a garage')).not.toContain('analyst-rating');
+  });
+
+  it("makes a rating stated in the headline the story's event, whatever its occasion", () => {
+    const primary = (title: string) => analyzer.analyzeSync({ title, text: '' }).importance.factors.eventType;
+    expect(primary('Harbor Ridge reiterates Buy on Fabrikam ahead of earnings')).toBe('analyst-rating');
+    expect(primary('Northgate downgrades Contoso after its deal to acquire Litware')).toBe('analyst-rating');
+    expect(primary('Fabrikam reports record earnings')).toBe('earnings');
   });
 
   it('still finds a takeover announced in the same words', () => {

@@ -2,8 +2,8 @@
  * Event detection over the whole article. A type counts when the headline
  * names it, or the body names it at least twice; headline mentions weigh
  * HEADLINE_BOOST body mentions; heavy types count from one mention. The primary event is the heaviest type found,
- * except that a clear review/opinion piece stays a review even when it
- * mentions a launch.
+ * except that a headline stating an analyst's rating makes the rating primary, and a clear
+ * review/opinion piece stays a review even when it mentions a launch.
  */
 import { RATING_DEAL_WORDS } from '../text/analyst-rating.js';
 import { goodsPurchase, isPurchasePhrase, type PurchaseKind } from '../text/goods-purchase.js';
@@ -186,6 +186,11 @@ export function detectEvents({
     .filter(([rule, s]) => s >= (rule.weight >= HEAVY_WEIGHT ? 1 : MIN_STRENGTH))
     .sort(([a, sa], [b, sb]) => b.weight - a.weight || sb - sa || a.type.localeCompare(b.type))
     .map(([rule]) => rule);
+  // "Citi reiterates Buy on Amazon ahead of earnings": a headline stating a rating is a rating story;
+  // what the rating comes before or after is its occasion.
+  const rating = found.findIndex((rule) => rule.type === RATING_EVENT);
+  if (rating > 0 && sentences.some((sentence) => sentence.isHeadline && sentence.rating !== null))
+    found.unshift(...found.splice(rating, 1));
   const review = found.find((r) => r.type === REVIEW_EVENT);
   const reviewStrength = review ? (strength.get(review) ?? 0) : 0;
   // A review that mentions the product's launch is still a review; heavier events (bans, lawsuits) still win.

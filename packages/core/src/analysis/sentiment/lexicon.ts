@@ -237,6 +237,15 @@ const VALUES: Spec[] = [
     'to underperform|to underweight|sell rating|underperform rating|underweight rating|rated sell',
     { value: -0.8 },
   ],
+  // A rating a broker starts or keeps: "starts Contoso at Buy", "reiterates Outperform on Contoso".
+  [
+    'at buy/outperform/overweight/accumulate|at strong buy|initiates/initiated/starts/started/reiterates/reiterated/maintains/maintained/keeps/kept/affirms/affirmed/reaffirms/reaffirmed buy/outperform/overweight/accumulate',
+    { value: 0.8 },
+  ],
+  [
+    'at sell/underperform/underweight|initiates/initiated/starts/started/reiterates/reiterated/maintains/maintained/keeps/kept/affirms/affirmed/reaffirms/reaffirmed sell/underperform/underweight',
+    { value: -0.8 },
+  ],
   // "initiated with 'buy' recommendations", "the buy recommendation was reiterated".
   [
     "buy/outperform/overweight/accumulate recommendation/recommendations/rating/ratings|buy ' recommendation/recommendations/rating",

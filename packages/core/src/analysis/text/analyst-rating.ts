@@ -6,7 +6,7 @@
  * verb is the one rated; the one before it is the broker.
  */
 import { expandPatterns, PhraseMatcher } from './phrase-matcher.js';
-import type { Token } from './tokenize.js';
+import { CURRENCY_SIGNS, type Token } from './tokenize.js';
 
 const RATINGS =
   'buy/sell/hold/neutral/outperform/underperform/overweight/underweight/equal-weight/equalweight/accumulate/reduce/positive/negative/peer-perform';
@@ -16,7 +16,8 @@ const RATING_PATTERNS = [
   'upgrade|upgrades|upgraded|upgrading|downgrade|downgrades|downgraded|downgrading',
   'initiates/initiated/initiating/starts/started/begins/began/resumes/resumed/assumes/assumed/launches coverage',
   `initiates/initiated/initiating/starts/started/reiterates/reiterated/reiterating/maintains/maintained/maintaining/keeps/kept/affirms/affirmed/reaffirms/reaffirmed/rates/rated/resumes/resumed ${RATINGS}`,
-  'initiates/initiated/initiating/starts/started/reiterates/reiterated/maintains/maintained/keeps/kept/affirms/affirmed/reaffirms/reaffirmed/rates/rated at/with/as',
+  // "Started with" and "starts at" are everyday words; a broker's start names its rating ("at buy" below).
+  'initiates/initiated/initiating/reiterates/reiterated/maintains/maintained/keeps/kept/affirms/affirmed/reaffirms/reaffirmed/rates/rated at/with/as',
   'initiates/initiated/reiterates/reiterated/maintains/maintained/keeps/kept/affirms/affirmed/reaffirms/reaffirmed rating/ratings',
   'strong buy|market perform|sector perform|market outperform|sector outperform|equal weight|in-line|top pick',
   'price target|price targets|target price|target prices|pt',
@@ -108,6 +109,84 @@ function findRatingChange(tokens: readonly Token[]): number {
   return -1;
 }
 
+/** Magnitude words after a figure: "to $5 billion" is a sum raised, not a share price. */
+const MAGNITUDE_WORDS = new Set([
+  'mln',
+  'million',
+  'bln',
+  'billion',
+  'bn',
+  'trillion',
+  'tn',
+  'thousand',
+  'm',
+  'b',
+]);
+/** Those who change a company's target for it: "Analysts raise Meta targets". */
+const ANALYST_WORDS = new Set(['analyst', 'analysts', 'broker', 'brokers', 'brokerage', 'brokerages']);
+const TARGET_WORDS = new Set(['target', 'targets']);
+const TARGET_VERBS = new Set([
+  ...CHANGE_VERBS,
+  ...'raise lift lower trim cut boost hike hikes hiked slash slashes slashed'.split(' '),
+]);
+const TARGET_WINDOW = 4;
+
+/** "to $240": a share price, a currency sign and a figure with no magnitude after it. */
+function isSharePrice(tokens: readonly Token[], at: number): boolean {
+  return (
+    CURRENCY_SIGNS.has(tokens[at]?.lower ?? '') &&
+    tokens[at + 1]?.kind === 'number' &&
+    !MAGNITUDE_WORDS.has(tokens[at + 2]?.lower ?? '')
+  );
+}
+
+/**
+ * A broker's target told without "price": "lifts Apple target to $240", "cuts target to $150",
+ * "trims target on Contoso", "Analysts raise Meta targets". A company's own targets ("raises
+ * fundraising target to $5 billion", "cuts EV sales target") name no share price and no analyst.
+ */
+function findTargetChange(tokens: readonly Token[]): number {
+  for (let k = 0; k < tokens.length; k++) {
+    if (!TARGET_VERBS.has(tokens[k]?.lower ?? '')) continue;
+    for (let j = k + 1; j < tokens.length && j <= k + TARGET_WINDOW; j++) {
+      if (!TARGET_WORDS.has(tokens[j]?.lower ?? '')) continue;
+      const next = tokens[j + 1]?.lower;
+      if (
+        (next === 'to' && isSharePrice(tokens, j + 2)) ||
+        (j === k + 1 && (next === 'on' || next === 'for') && tokens[j + 2]?.kind === 'word') ||
+        tokens.slice(0, k).some((t) => ANALYST_WORDS.has(t.lower))
+      )
+        return k;
+      break;
+    }
+  }
+  return -1;
+}
+
+/** A broker's change of stance: "turns bullish on Contoso", "turned cautious on chipmakers". */
+const STANCE_VERBS = new Set(['turns', 'turned', 'turning', 'turn', 'goes', 'went']);
+const STANCES = new Set(['bullish', 'bearish', 'positive', 'negative', 'cautious', 'constructive']);
+/** The crowd turning bearish is the market's mood, not a rating ("Investors turn bearish on tech"). */
+const CROWD_WORDS = new Set([
+  'investors',
+  'traders',
+  'speculators',
+  'funds',
+  'consumers',
+  'shoppers',
+  'voters',
+]);
+
+function findStanceChange(tokens: readonly Token[]): number {
+  for (let k = 0; k + 2 < tokens.length; k++) {
+    if (!STANCE_VERBS.has(tokens[k]?.lower ?? '') || !STANCES.has(tokens[k + 1]?.lower ?? '')) continue;
+    if (tokens[k + 2]?.lower !== 'on') continue;
+    if (tokens.slice(0, k).some((t) => CROWD_WORDS.has(t.lower))) return -1;
+    return k;
+  }
+  return -1;
+}
+
 /** What a company upgrades of its own: "upgrades profit guidance", "downgrades its outlook". */
 const GUIDANCE_WORDS = new Set(['guidance', 'forecast', 'forecasts', 'outlook', 'targets']);
 /** Words between the verb and its own guidance; a name there ("upgrades Ford outlook") is a rating's. */
@@ -136,8 +215,18 @@ function upgradesGuidance(tokens: readonly Token[], at: number): boolean {
 
 /** The rating statement of a sentence, or null when it is not one. */
 export function findRatingStatement(tokens: readonly Token[]): RatingStatement | null {
-  const change = findRatingChange(tokens);
-  if (change >= 0) return { verb: change };
+  // "Turns bearish on Contoso, cuts target to $150": the first rating verb follows the broker.
+  const verbs = [
+    findRatingChange(tokens),
+    findTargetChange(tokens),
+    findStanceChange(tokens),
+    findPhrasedRating(tokens),
+  ].filter((i) => i >= 0);
+  return verbs.length > 0 ? { verb: Math.min(...verbs) } : null;
+}
+
+/** The rating verb of a sentence holding a rating phrase (RATING_PATTERNS), or -1. */
+function findPhrasedRating(tokens: readonly Token[]): number {
   // "pt" alone is too short to trust: some longer rating phrase must be in the sentence.
   let first = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -150,7 +239,7 @@ export function findRatingStatement(tokens: readonly Token[]): RatingStatement |
     }
     i = match.end - 1;
   }
-  if (first < 0) return null;
-  for (let i = 0; i < tokens.length; i++) if (RATING_VERBS.has(tokens[i]?.lower ?? '')) return { verb: i };
-  return { verb: first };
+  if (first < 0) return -1;
+  const verb = tokens.findIndex((t) => RATING_VERBS.has(t.lower));
+  return verb >= 0 ? verb : first;
 }

@@ -102,6 +102,8 @@ describe('analyst rating statements', () => {
     expect(verb('Bayview initiates coverage of Litware with an Overweight rating')).toBe('initiates');
     expect(verb('Larchmont Maintains Outperform on Contoso, Raises Price Target to $80')).toBe('maintains');
     expect(verb('Analyst cuts price target on Northwind to $31')).toBe('cuts');
+    // The first of several rating verbs follows the broker.
+    expect(verb('Harbor Ridge turns bearish on Contoso, cuts target to $150')).toBe('turns');
   });
 
   it('is not fooled by deals and ordinary targets', () => {
