@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { TOPIC_TAXONOMY, verifyPassword } from '@wirelens/core';
 
+import { readMigrations } from '../migrations/read-migrations.js';
+import { dbPaths } from '../paths.js';
 import { createTestDatabase, type TestDatabase } from '../testing/index.js';
 import { readCompanySeed, type CompanySeed } from './company-seed.js';
 import { seedDatabase } from './seed.js';
@@ -105,6 +107,31 @@ describe('seedDatabase', () => {
     const result = await seedFirst(20);
     expect(result.skipped).toBe(false);
     expect(await test.db.company.count()).toBe(20);
+  });
+
+  it('moves Credit Suisse from a UBS alias to a company of its own on upgrade', async () => {
+    // A deployment seeded before the change: UBS carried "Credit Suisse" as an alias.
+    const ubs = registry.find((c) => c.slug === 'ubs');
+    if (!ubs) throw new Error('the registry has no UBS');
+    const previous = registry
+      .filter((c) => c.slug !== 'credit-suisse')
+      .map((c) => (c === ubs ? { ...ubs, aliases: [...ubs.aliases, 'Credit Suisse'] } : c));
+    await seedDatabase({ db: test.db, adminEmail: 'admin@example.com', companies: previous });
+    const owners = () =>
+      test.db.companyAlias
+        .findMany({ where: { normalized: 'credit suisse' }, select: { company: { select: { slug: true } } } })
+        .then((rows) => rows.map((row) => row.company.slug));
+    expect(await owners()).toEqual(['ubs']);
+
+    const migration = (await readMigrations(dbPaths.migrations)).find((m) =>
+      m.name.endsWith('_credit_suisse_own_company'),
+    );
+    await test.db.$executeRawUnsafe(migration?.sql ?? '');
+    await seedDatabase({ db: test.db, adminEmail: 'admin@example.com', companies: registry });
+    expect(await owners()).toEqual(['credit-suisse']);
+    // UBS keeps its other names.
+    const ubsAliases = await test.db.companyAlias.findMany({ where: { company: { slug: 'ubs' } } });
+    expect(ubsAliases.map((a) => a.normalized).sort()).toEqual(['ubs', 'ubs group', 'ubs group ag']);
   });
 
   it('records the seed in the audit log, which refuses edits', async () => {
