@@ -682,6 +682,11 @@ describe('a level reached is as good or bad as the metric that reached it', () =
     ['Bank shares hit a record low', -1],
     ['The stock hits new lows', -1],
     ['Jobless claims hit record low', 1],
+    // An amount hit is a level reached; what is struck by a blow is not.
+    ['Contoso becomes the first company to hit $4 trillion in market value', 1],
+    ['Streaming subscribers hit 300 million', 1],
+    ['Losses hit $2 billion', -1],
+    ['Tariffs hit $300 billion of imported goods', -1],
   ])('%s reads with sign %d', (text, sign) => {
     expectTone(text, sign);
   });

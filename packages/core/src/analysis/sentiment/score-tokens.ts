@@ -13,7 +13,7 @@
  * The summed evidence is squashed to [-1, 1] with raw / sqrt(raw² + SQUASH).
  */
 import { PhraseMatcher, type PhraseMatch } from '../text/phrase-matcher.js';
-import type { Token } from '../text/tokenize.js';
+import { CURRENCY_SIGNS, type Token } from '../text/tokenize.js';
 import { CLAUSE_OPENERS, DETERMINERS, SUBORDINATORS } from './clause-words.js';
 import { blocksDeal, endedValue, isBlockedDeal } from './ended-actions.js';
 import { buildLexicon, type LexEntry } from './lexicon.js';
@@ -152,7 +152,26 @@ const HIGH_WORDS = new Set(['high', 'highs', 'peak', 'record']);
 function reachesHigh(tokens: readonly Token[], from: number): boolean {
   for (let i = from; i < Math.min(tokens.length, from + 5); i++)
     if (HIGH_WORDS.has(tokens[i]?.lower ?? '')) return true;
-  return false;
+  return reachesAmount(tokens, from);
+}
+
+/** Words after a figure that make it an amount: "100 million", "5%". */
+const AMOUNT_UNITS = new Set(['mln', 'million', 'bln', 'billion', 'bn', 'trillion', '%', 'pct', 'percent']);
+
+/**
+ * "Hit $4 trillion", "hits 100 million subscribers": a level reached, unless the amount is what is
+ * struck ("tariffs hit $300 billion of Chinese goods").
+ */
+function reachesAmount(tokens: readonly Token[], from: number): boolean {
+  let i = from;
+  const currency = CURRENCY_SIGNS.has(tokens[i]?.lower ?? '');
+  if (currency) i++;
+  if (tokens[i]?.kind !== 'number') return false;
+  i++;
+  if (AMOUNT_UNITS.has(tokens[i]?.lower ?? '')) i++;
+  else if (!currency) return false;
+  const after = tokens[i]?.lower;
+  return after !== 'of' && after !== 'worth';
 }
 
 export function squash(raw: number): number {
