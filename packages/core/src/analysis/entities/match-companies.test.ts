@@ -311,6 +311,14 @@ describe('names that need the right context', () => {
     expect(ids('Meta to lay off 11,000 workers')).toEqual(['meta']);
   });
 
+  it('reads a common-word name that an authority or a plaintiff acts on as the company', () => {
+    expect(ids('Regulators sue Apple over smartphone monopoly')).toEqual(['apple']);
+    expect(ids('EU fines Meta over data transfers')).toEqual(['meta']);
+    expect(ids('Judge rules against Target in pricing case')).toEqual(['target']);
+    expect(ids('Orchard news', 'Farmers sue apple growers over water rights.')).toEqual([]);
+    expect(ids('Orchard news', 'Police charge target shooters with trespassing.')).toEqual([]);
+  });
+
   it('reads "shell companies" and a "block party" as ordinary words', () => {
     const find = finder(['shell', 'Shell'], ['block', 'Block']);
     expect(find('Shell companies used to launder money, report says')).toEqual([]);

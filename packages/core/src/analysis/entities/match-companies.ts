@@ -7,7 +7,7 @@
  */
 import type { CompanyRegistryEntry } from '../contract.js';
 import type { TokenRange } from '../sentiment/score-target.js';
-import { expandPatterns, PhraseMatcher, type PhraseMatch } from '../text/phrase-matcher.js';
+import { expandPatterns, PhraseMatcher, wordSet, type PhraseMatch } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
 import { isCapitalized, type Token } from '../text/tokenize.js';
 import { foldAccents, type RegistryIndex } from './build-registry-index.js';
@@ -140,6 +140,15 @@ const RIVALRY_VERBS: ReadonlySet<string> = new Set([
   'trailed',
 ]);
 
+/** An authority or a plaintiff acting on a company: "FTC sues Amazon", "EU fines Apple". */
+const LEGAL_ACTION_VERBS: ReadonlySet<string> = wordSet(
+  'sue sues sued suing fine fines fined fining probe probes probed probing investigate investigates investigated investigating charges charged accuses accused subpoenas subpoenaed penalises penalised penalizes penalized raids raided',
+);
+/** A legal action or a ruling against a company: "rules against Meta", "lawsuit against Target". */
+const LEGAL_NOUNS_AGAINST: ReadonlySet<string> = wordSet(
+  'rules ruled ruling lawsuit lawsuits suit suits case cases complaint complaints charges verdict judgment judgement action',
+);
+
 function hasContext(
   sentence: DocSentence,
   candidate: Candidate,
@@ -156,7 +165,9 @@ function hasContext(
   )
     return true;
   // A company overtaken or beaten by a rival: "Nvidia overtakes Apple", "Samsung outsells Apple".
-  if (RIVALRY_VERBS.has(tokens[candidate.start - 1]?.lower ?? '')) return true;
+  const before = tokens[candidate.start - 1]?.lower ?? '';
+  if (RIVALRY_VERBS.has(before) || LEGAL_ACTION_VERBS.has(before)) return true;
+  if (before === 'against' && LEGAL_NOUNS_AGAINST.has(tokens[candidate.start - 2]?.lower ?? '')) return true;
   // A company held or rated: "stake in Apple", "rating on Apple", "shares of Apple".
   const preposition = tokens[candidate.start - 1]?.lower ?? '';
   if (
