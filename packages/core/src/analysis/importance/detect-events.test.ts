@@ -357,6 +357,13 @@ describe('results against expectations', () => {
     expect(events('Retail sales beat expectations in holiday season')).not.toContain('earnings-surprise');
     expect(events("China's exports beat forecasts in October")).not.toContain('earnings-surprise');
   });
+
+  it('reads a warning on sales or revenue as a profit warning is read', () => {
+    const warned = analyzer.analyzeSync({ title: 'Fabrikam shares plunge after sales warning', text: '' });
+    expect(warned.eventTypes).toContain('earnings-surprise');
+    expect(warned.topics.map((t) => t.slug)).toContain('earnings');
+    expect(events('Contoso issues revenue warning')).toContain('earnings-surprise');
+  });
 });
 
 describe('past points in time', () => {

@@ -83,7 +83,7 @@ export const EVENT_RULES: readonly EventRule[] = [
     type: 'earnings-surprise',
     weight: 0.85,
     patterns:
-      'beat/beats/beating/miss/missed/misses/missing/topped/tops/topping/exceeded/exceeds/exceeding estimates/expectations/forecasts/consensus|better/worse/weaker/stronger than expected|profit warning|fell/falls/fall/falling short of|profit/profits/earnings/revenue/revenues/sales fell/falls/fall/falling short of|above/below expectations|above/below estimates|' +
+      'beat/beats/beating/miss/missed/misses/missing/topped/tops/topping/exceeded/exceeds/exceeding estimates/expectations/forecasts/consensus|better/worse/weaker/stronger than expected|profit/sales/revenue/earnings warning/warnings|fell/falls/fall/falling short of|profit/profits/earnings/revenue/revenues/sales fell/falls/fall/falling short of|above/below expectations|above/below estimates|' +
       EMPHATIC_BEAT_PATTERNS,
   },
   {

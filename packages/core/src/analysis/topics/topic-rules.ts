@@ -51,7 +51,7 @@ export const TOPIC_RULES: TopicRules = {
       3,
     ],
     [
-      'earnings|revenue|revenues|net profit|operating profit|net income|net loss|operating loss|guidance|eps|ebitda|ebit|net sales|profit warning',
+      'earnings|revenue|revenues|net profit|operating profit|net income|net loss|operating loss|guidance|eps|ebitda|ebit|net sales|profit/sales/revenue/earnings warning/warnings',
       2,
     ],
     ['profit|profits|sales|margin|margins|quarter|fiscal|forecast|forecasts|outlook|turnover|results', 1],
