@@ -342,6 +342,21 @@ describe('orders won', () => {
   });
 });
 
+describe('fires and recalls', () => {
+  it('reads a fire that burns as an incident, and other senses of "fire" as none', () => {
+    expect(events('Fire at Contoso plant halts output')).toContain('major-outage');
+    expect(events('Litware to fire half of its staff')).not.toContain('major-outage');
+    expect(events('Fabrikam comes under fire over pricing')).not.toContain('major-outage');
+    expect(events('Contoso recalls ovens over fire risk')).toEqual(['recall']);
+  });
+
+  it('reads a feature called Recall as no recall', () => {
+    expect(events('Litware pulls Recall feature after privacy backlash')).not.toContain('recall');
+    expect(events('Fabrikam recalls 1 million cars over airbag defect')).toContain('recall');
+    expect(events('Recall: Fabrikam calls back cars')).toContain('recall');
+  });
+});
+
 describe('initial offerings', () => {
   it('reads a wire-style "initial offering" as an IPO', () => {
     expect(events('Contoso files for initial offering')).toContain('ipo');

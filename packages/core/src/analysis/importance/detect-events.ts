@@ -19,9 +19,11 @@ import {
   isAuditorsExit,
   isLabourContract,
   isNegated,
+  isNoFire,
   isReviewLabel,
   launchesNoProduct,
   leavesPost,
+  namesFeature,
 } from './event-context.js';
 import {
   ECONOMIC_RELEASES,
@@ -32,7 +34,9 @@ import {
   LEADERSHIP_EVENT,
   MERGER_EVENT,
   ORDER_EVENT,
+  OUTAGE_EVENT,
   RATING_EVENT,
+  RECALL_EVENT,
   REVIEW_EVENT,
   SURPRISE_EVENT,
   type EventProximityRule,
@@ -130,6 +134,9 @@ export function detectEvents({
         )
           continue;
         if (rule.type === REVIEW_EVENT && !isReviewLabel(sentence.tokens, match.start, match.end)) continue;
+        // "To fire half of its staff", "comes under fire", "over fire risk"; "pulls Recall feature".
+        if (rule.type === OUTAGE_EVENT && isNoFire(sentence.tokens, match.start, match.end)) continue;
+        if (rule.type === RECALL_EVENT && namesFeature(sentence.tokens, match.start, match.end)) continue;
         if (rule.type === ORDER_EVENT && isLabourContract(sentence.tokens, match.start, match.end)) continue;
         if (
           rule.type === LEADERSHIP_EVENT &&

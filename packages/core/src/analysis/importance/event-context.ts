@@ -3,6 +3,7 @@
  * ("no layoffs planned"), a launch of a financing or a plan is no product launch, "step down" lowers
  * something unless a person leaves a post, and "review" is a review piece only as a headline's label.
  */
+import { wordSet } from '../text/phrase-matcher.js';
 import { hasWordIn, isCapitalized, type Token } from '../text/tokenize.js';
 
 const NEGATING_WORDS: ReadonlySet<string> = new Set([
@@ -181,6 +182,44 @@ const AUDITOR_AFTER = 5;
  */
 export function isAuditorsExit(tokens: readonly Token[], start: number, end: number): boolean {
   return hasWordIn(tokens, start - AUDITOR_BEFORE, end + AUDITOR_AFTER, AUDITOR_WORDS);
+}
+
+/** Before "fire" as a verb or a figure of speech: "to fire staff", "will fire", "under fire", "opened fire". */
+const FIRE_VERB_BEFORE: ReadonlySet<string> = wordSet(
+  'to will would could can may might must should under open opens opened opening',
+);
+/** After "fire" when no fire burns: "fire risk", "fire sale", "fire safety", "fire drill". */
+const FIRE_NOUN_AFTER: ReadonlySet<string> = wordSet(
+  'risk risks hazard hazards sale sales safety alarm alarms drill drills code codes insurance',
+);
+
+/**
+ * "Fire" that is no fire at a site: a dismissal ("to fire half of its staff"), criticism ("comes under
+ * fire"), shooting ("opened fire") or a fire that may happen ("recalls ovens over fire risk").
+ */
+export function isNoFire(tokens: readonly Token[], start: number, end: number): boolean {
+  if (end - start !== 1 || tokens[start]?.lower !== 'fire') return false;
+  return (
+    FIRE_VERB_BEFORE.has(tokens[start - 1]?.lower ?? '') || FIRE_NOUN_AFTER.has(tokens[end]?.lower ?? '')
+  );
+}
+
+/** What a feature of software is called: "pulls Recall feature", "the Recall tool". */
+const FEATURE_WORDS: ReadonlySet<string> = wordSet('feature features tool app function mode software');
+
+/**
+ * "Microsoft pulls Recall feature": a capitalised "Recall" mid-sentence before a feature word names
+ * the feature; no product is called back.
+ */
+export function namesFeature(tokens: readonly Token[], start: number, end: number): boolean {
+  const word = tokens[start];
+  return (
+    end - start === 1 &&
+    start > 0 &&
+    word !== undefined &&
+    word.text !== word.lower &&
+    FEATURE_WORDS.has(tokens[end]?.lower ?? '')
+  );
 }
 
 /** Words of a review that labels the piece ("iPhone 16 review: …", "Review: the new Kindle"). */

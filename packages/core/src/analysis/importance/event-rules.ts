@@ -272,6 +272,8 @@ export const ECONOMIC_RELEASES: ReadonlySet<string> = new Set(
   ),
 );
 export const RATING_EVENT = 'analyst-rating';
+export const OUTAGE_EVENT = 'major-outage';
+export const RECALL_EVENT = 'recall';
 export const MERGER_EVENT = 'merger-acquisition';
 export const LAUNCH_EVENT = 'product-launch';
 export const LEADERSHIP_EVENT = 'leadership-change';

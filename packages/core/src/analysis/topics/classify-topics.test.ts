@@ -743,6 +743,18 @@ describe('rules of the language for topics', () => {
     if (first !== undefined) expect(topics[0]).toBe(first);
   });
 
+  it("reads the pricing of goods as prices and only an offering's pricing as an IPO", () => {
+    expect(slugs('Ride-hailing app comes under fire over surge pricing')).not.toContain('ipo');
+    expect(slugs('Litware unveils new pricing for its cloud plans')).not.toContain('ipo');
+    expect(
+      slugs(
+        'Contoso sets terms for stock market debut',
+        'The pricing of the offering is expected on Thursday.',
+      ),
+    ).toContain('ipo');
+    expect(slugs('Contoso IPO pricing expected next week')).toContain('ipo');
+  });
+
   it('files a power failure under energy, not under IT security', () => {
     expect(slugs('Oil major halts field output after power outage')).toEqual(['energy']);
     expect(slugs('Cloud outage knocks collaboration app offline')).toContain('security-privacy');

@@ -71,7 +71,10 @@ export const TOPIC_RULES: TopicRules = {
         'debut/debuts/debuted on nasdaq/nyse|debut/debuts/debuted on the nasdaq/nyse|debut/debuts/debuted on wall street|debut/debuts/debuted in london|debut/debuts/debuted in new york|debut/debuts/debuted in hong kong',
       3,
     ],
-    ['priced shares|pricing|underwriters|bookrunners|float|flotation|files to list|plans to list', 2],
+    [
+      'priced shares|ipo pricing|offering pricing|pricing of the offering/ipo/shares|pricing of its offering/ipo/shares|underwriters|bookrunners|float|flotation|files to list|plans to list',
+      2,
+    ],
   ],
   'mergers-acquisitions': [
     [
@@ -473,7 +476,9 @@ export const PROXIMITY_RULES: readonly ProximityRule[] = [
  * be listed in London", "underwriters of the notes"; an IPO or a debut named outright stays one.
  */
 export const LISTING_WORDS: ReadonlySet<string> = new Set(
-  expandPatterns('listing|float|flotation|underwriters|bookrunners|pricing|priced shares'),
+  expandPatterns(
+    'listing|float|flotation|underwriters|bookrunners|ipo pricing|offering pricing|pricing of the offering/ipo/shares|pricing of its offering/ipo/shares|priced shares',
+  ),
 );
 export const DEBT_WORDS: ReadonlySet<string> = new Set(
   expandPatterns('bond|bonds|eurobond|eurobonds|notes|debentures|debenture|debt|paper'),
