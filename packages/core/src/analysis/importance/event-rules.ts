@@ -39,6 +39,8 @@ export const DEAL_PROCESS_PATTERNS =
 export const EARNINGS_MOVES_PATTERNS =
   // The bottom line told moving: "Toyota profit doubles", "Shell's profit falls 28%".
   'profit/profits/earnings/revenue/revenues doubles/doubled/triples/tripled/halves/halved/soars/soared/jumps/jumped/surges/surged/slumps/slumped/plunges/plunged/tumbles/tumbled/sinks/sank/falls/fell/drops/dropped/rises/rose/climbs/climbed/slides/slid|' +
+  // Plural subjects take the plain verb: "BP profits slump", "Bank earnings jump".
+  'profits/earnings/revenues double/triple/halve/soar/jump/surge/slump/plunge/tumble/sink/fall/drop/rise/climb/slide|' +
   'quarterly/annual/full-year/first-quarter/second-quarter/third-quarter/fourth-quarter loss/losses|narrows/narrowed/narrowing/widens/widened/widening/halves/halved/trims/trimmed loss/losses|narrows/narrowed/widens/widened/halves/halved/trims/trimmed its/a/the loss/losses|narrower/wider loss/losses|swings/swung/swing/swinging to profit/loss|swings/swung/swing/swinging to a profit/loss|returns/returned/return/returning to profit/profitability|raises/raised/cuts/cut/suspends/suspended/omits/omitted/boosts/boosted/hikes/hiked/lifts/lifted/increases/increased/slashes/slashed/reinstates/reinstated/resumes/resumed/scraps/scrapped dividend/dividends/payout|raises/raised/cuts/cut/suspends/suspended/omits/omitted/boosts/boosted/hikes/hiked/lifts/lifted/increases/increased/slashes/slashed/reinstates/reinstated/resumes/resumed/scraps/scrapped its/the dividend/dividends/payout';
 
 /**
