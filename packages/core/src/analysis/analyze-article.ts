@@ -16,6 +16,7 @@ import { scoreArticleSentiment } from './sentiment/score-article.js';
 import { rankSentences } from './summarize/rank-sentences.js';
 import { selectSummary } from './summarize/select-summary.js';
 import { selectTakeaways } from './summarize/select-takeaways.js';
+import { settleTentativeRatings } from './text/analyst-rating.js';
 import { detectLanguage } from './text/detect-language.js';
 import { prepareDocument } from './text/prepare-document.js';
 import { classifyTopics } from './topics/classify-topics.js';
@@ -51,6 +52,11 @@ export function analyzeArticle({
   const sentiment = scoreArticleSentiment({ sentences: doc.sentences });
 
   const registryMatches = matchCompanies({ sentences: doc.sentences, index });
+  // "Harbor Ridge upgrades Fabrikam" is a rating, "Apple upgrades MacBook Air" is not.
+  settleTentativeRatings(
+    doc.sentences,
+    registryMatches.flatMap((m) => m.mentions),
+  );
   const organizations = detectOrganizations({
     sentences: doc.sentences,
     isKnown: (name) => index.knownNames.has(aliasKey(name)),

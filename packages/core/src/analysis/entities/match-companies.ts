@@ -156,7 +156,9 @@ function hasContext(
 ): boolean {
   const { tokens } = sentence;
   // The rated company of a rating statement ("Broker upgrades Apple to Buy", "Maintains Buy on Apple").
-  if (sentence.rating && candidate.start > sentence.rating.verb) return true;
+  // A tentative rating (a bare "upgrades") lends no context: "Samsung downgrades Galaxy camera specs".
+  if (sentence.rating && sentence.rating.tentative !== true && candidate.start > sentence.rating.verb)
+    return true;
   const next = tokens[candidate.end]?.lower ?? '';
   // A company acting: "Apple closes stores", "Apple to close stores".
   if (

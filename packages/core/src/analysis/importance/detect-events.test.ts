@@ -42,6 +42,21 @@ describe('analyst rating events', () => {
     expect(events('The company started with three employees in a garage')).not.toContain('analyst-rating');
   });
 
+  it("reads an upgrade of a product or a network as no rating, and an agency's change of a rating as one", () => {
+    expect(events('Litware delays AI upgrade to 2026')).not.toContain('analyst-rating');
+    expect(events('Fabrikam upgrades laptop line with faster chip')).not.toContain('analyst-rating');
+    expect(events('Contoso downgrades camera specs on budget phone')).not.toContain('analyst-rating');
+    expect(events("Moody's downgrades Contoso debt")).toContain('analyst-rating');
+    expect(events('S&P upgrades Greece to investment grade')).toContain('analyst-rating');
+    expect(events('Fitch downgrades US credit rating')).toContain('analyst-rating');
+    expect(events('NORTHWIND <NWD> UPGRADED BY S/P')).toContain('analyst-rating');
+    // A bare upgrade is a rating when a registered company follows it.
+    expect(events('Larchmont downgrades Contoso')).toContain('analyst-rating');
+    const orchard = analyzer.analyzeSync({ title: 'Litware upgrades Apple orchard sensors', text: '' });
+    expect(orchard.eventTypes).not.toContain('analyst-rating');
+    expect(orchard.companies.map((c) => c.companyId)).toEqual(['litware']);
+  });
+
   it("makes a rating stated in the headline the story's event, whatever its occasion", () => {
     const primary = (title: string) => analyzer.analyzeSync({ title, text: '' }).importance.factors.eventType;
     expect(primary('Harbor Ridge reiterates Buy on Fabrikam ahead of earnings')).toBe('analyst-rating');

@@ -82,6 +82,12 @@ export const RATING_DEAL_WORDS = new Set(['to buy', 'buy', 'buys', 'buying', 'to
 export interface RatingStatement {
   /** Token index of the first rating verb ("upgrades", "maintains", "raises" before "price target"). */
   verb: number;
+  /**
+   * Only a bare upgrade or downgrade was found, with nothing of a rating around it: "Harbor Ridge
+   * upgrades Fabrikam" is a rating, "Apple upgrades MacBook Air" is not. It stands only when a
+   * registered company follows the verb (settleTentativeRatings).
+   */
+  tentative?: true;
 }
 
 /** Verbs that move a rating when followed by "to <rating>": "lifts Acme to buy", "cuts Acme to hold". */
@@ -222,17 +228,77 @@ export function findRatingStatement(tokens: readonly Token[]): RatingStatement |
     findStanceChange(tokens),
     findPhrasedRating(tokens),
   ].filter((i) => i >= 0);
-  return verbs.length > 0 ? { verb: Math.min(...verbs) } : null;
+  if (verbs.length > 0) return { verb: Math.min(...verbs) };
+  for (let i = 0; i < tokens.length; i++)
+    if (CHANGE_WORDS.has(tokens[i]?.lower ?? '') && !upgradesGuidance(tokens, i))
+      return { verb: i, tentative: true };
+  return null;
+}
+
+/**
+ * Settles the tentative ratings of a document (RatingStatement.tentative): one whose verb is followed by a
+ * registered company's name is a rating; any other is dropped.
+ */
+export function settleTentativeRatings(
+  sentences: readonly { index: number; rating: RatingStatement | null }[],
+  names: readonly { sentenceIndex: number; start: number }[],
+): void {
+  for (const sentence of sentences) {
+    const rating = sentence.rating;
+    if (rating?.tentative !== true) continue;
+    const rated = names.some((n) => n.sentenceIndex === sentence.index && n.start === rating.verb + 1);
+    sentence.rating = rated ? { verb: rating.verb } : null;
+  }
+}
+
+/** Words of an upgrade or a downgrade alone: a rating's, or a product's ("Siri AI upgrade"). */
+const CHANGE_WORDS = new Set([
+  'upgrade',
+  'upgrades',
+  'upgraded',
+  'upgrading',
+  'downgrade',
+  'downgrades',
+  'downgraded',
+  'downgrading',
+]);
+/**
+ * What makes an upgrade a rating's: a rating or its level, what is rated (stock, debt, credit), who rates
+ * (analysts, the rating agencies), "downgraded by", or a listed company's ticker ("<C>").
+ */
+const RATING_CONTEXT = new Set([
+  ...CHANGED_TO,
+  ...'strong perform weight rating ratings rated outlook outlooks credit creditworthiness debt bond bonds notes paper stock stocks shares equity analyst analysts broker brokers brokerage target targets recommendation grade investment-grade junk stable watch moody fitch dbrs poor by <'.split(
+    ' ',
+  ),
+]);
+
+function hasRatingContext(tokens: readonly Token[]): boolean {
+  // "S&P", "S/P": the rating agency.
+  return tokens.some(
+    (t, i) =>
+      RATING_CONTEXT.has(t.lower) ||
+      t.lower === 's&p' ||
+      (t.lower === 's' && tokens[i + 1]?.lower === '/' && tokens[i + 2]?.lower === 'p'),
+  );
 }
 
 /** The rating verb of a sentence holding a rating phrase (RATING_PATTERNS), or -1. */
 function findPhrasedRating(tokens: readonly Token[]): number {
   // "pt" alone is too short to trust: some longer rating phrase must be in the sentence.
   let first = -1;
+  let context: boolean | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const match = MATCHER.matchAt(tokens, i);
     if (match === null) continue;
     if (match.end - match.start === 1 && upgradesGuidance(tokens, i)) continue;
+    // "Apple delays Siri AI upgrade", "Samsung downgrades camera specs": no rating without its context.
+    if (
+      match.end - match.start === 1 &&
+      CHANGE_WORDS.has(tokens[i]?.lower ?? '') &&
+      !(context ??= hasRatingContext(tokens))
+    )
+      continue;
     if (match.end - match.start > 1 || tokens[i]?.lower !== 'pt') {
       first = i;
       break;
