@@ -2,6 +2,8 @@
  * Words that signal a company is meant ("Apple shares", "Meta's CEO") when a
  * name is also an ordinary word.
  */
+import { DOW_MOVE_PATTERNS } from '../text/market-indexes.js';
+
 /** One of these near an ambiguous name is enough. */
 export const STRONG_CONTEXT_WORDS = new Set([
   'shares',
@@ -292,6 +294,8 @@ export const NOT_TICKERS = new Set([
  */
 export const NOT_A_NAME_PHRASES =
   'price target|price targets|target price|target prices|sales target|sales targets|profit target|earnings target|inflation target|growth target|target range|on target|news pending|pending news|peg ratio|peg ratios|currency peg|dollar peg|dow jones|the dow|dow industrials|dow transports|dow futures|dow average|' +
+  // "Dow drops 500 points": the index moving.
+  `${DOW_MOVE_PATTERNS}|` +
   // A company with no business of its own (Shell), a street party (Block).
   'shell company|shell companies|shell firm|shell firms|shell corporation|shell corporations|shell entity|shell entities|block party|block parties|' +
   'remain/remains/remained/stay/stays/stayed/turn/turns/turned/turning/become/becomes/became/is/are/was/were/be/been/get/gets/got/more/less/very/too/most/increasingly/still/cautiously bullish|bullish on|bullish bets|bullish sentiment|bullish signal|bullish case|bullish view|bullish outlook|bullish trend';

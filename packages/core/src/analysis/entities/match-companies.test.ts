@@ -270,6 +270,8 @@ describe('names that need the right context', () => {
     expect(ids('Litware Shares Halted, News Pending')).toEqual(['litware']);
     expect(ids('Is Fabrikam Cheap? Its PEG Ratio Says Yes')).toEqual(['fabrikam']);
     expect(ids('Stocks slide', 'The Dow fell 300 points and the Dow Jones transports lost 2%.')).toEqual([]);
+    expect(ids('Dow drops 500 points on recession fears')).toEqual([]);
+    expect(ids('Dow to cut 2,000 jobs')).toEqual(['dow']);
     expect(ids('Analysts Remain Bullish on Northwind After Strong Quarter')).toEqual(['northwind']);
   });
 

@@ -474,6 +474,11 @@ describe('figures that look like another topic', () => {
     expect(slugs('European shares slip as energy stocks weigh')).toContain('finance');
     expect(slugs('Nikkei falls 2% as exporters slide')).toContain('finance');
     expect(slugs('WPP boss is highest-paid FTSE 100 chief executive')).not.toContain('finance');
+    expect(slugs('S&P 500 ends higher as tech rebounds')).toContain('finance');
+    expect(slugs('Hang Seng tumbles 3% as property woes deepen')).toContain('finance');
+    expect(slugs('Asian stocks close at record on chip rally')).toContain('finance');
+    // A company whose name ends in "World" is no world market.
+    expect(slugs('Contoso World shares tumble on profit warning')).not.toContain('finance');
   });
 
   it('reads reserve requirements and bond yields as the price of money, gas that flows as energy', () => {

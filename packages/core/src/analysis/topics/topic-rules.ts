@@ -6,6 +6,7 @@
 import type { TaxonomyTopicSlug } from '../../topics/taxonomy.js';
 import { DEAL_PROCESS_PATTERNS, EARNINGS_MOVES_PATTERNS } from '../importance/event-rules.js';
 import { DEAL_OBJECTS } from '../text/goods-purchase.js';
+import { MARKET_MOVE_PATTERNS } from '../text/market-indexes.js';
 import { expandPatterns, wordSet as words } from '../text/phrase-matcher.js';
 import { isCapitalized, type Token } from '../text/tokenize.js';
 import type { VerbObjectRule } from '../text/verb-object.js';
@@ -276,10 +277,10 @@ export const TOPIC_RULES: TopicRules = {
     ],
     // Stock markets as a whole: "Wall Street closes at record high", "European shares slip", "Nikkei falls".
     [
-      'wall street closes/closed/ends/ended/rallies/rallied/falls/fell/slips/slipped/tumbles/tumbled/jumps/jumped/rises/rose/opens/opened|stock market|stock markets|equity market|equity markets|european shares|asian shares|world stocks|global stocks|global equities|bull market|bear market|stock index|stock indexes|stock indices|benchmark index|nikkei index|hang seng index|ftse 100 index|nasdaq composite index|' +
+      'wall street closes/closed/ends/ended/rallies/rallied/falls/fell/slips/slipped/tumbles/tumbled/jumps/jumped/rises/rose/opens/opened|stock market|stock markets|equity market|equity markets|bull market|bear market|stock index|stock indexes|stock indices|benchmark index|nikkei index|hang seng index|ftse 100 index|nasdaq composite index|' +
         // A benchmark that moves is the market's news; named as a label it is the companies'
         // ("a FTSE 100 chief executive").
-        'nikkei/ftse/dax/stoxx/nasdaq falls/fell/rises/rose/slips/slipped/climbs/climbed/gains/gained/drops/dropped/jumps/jumped/tumbles/tumbled/rallies/rallied|ftse 100 falls/fell/rises/rose/slips/slipped/climbs/climbed/gains/gained/drops/dropped/jumps/jumped/tumbles/tumbled/rallies/rallied|s&p 500 falls/fell/rises/rose/slips/slipped/climbs/climbed/gains/gained/drops/dropped/jumps/jumped/tumbles/tumbled/rallies/rallied|stoxx 600 falls/fell/rises/rose/slips/slipped/climbs/climbed/gains/gained/drops/dropped/jumps/jumped/tumbles/tumbled/rallies/rallied',
+        MARKET_MOVE_PATTERNS,
       2,
     ],
     // Retail as the individual investor, saver or bank customer, not the shop: "retail investors pile in".
