@@ -459,6 +459,23 @@ describe('guidance changed with words between the verb and the forecast', () => 
   });
 
   it.each([
+    'Contoso warns profit will fall next year',
+    'Fabrikam expects lower margins in 2027',
+    'Litware forecasts weak first quarter, shares slide',
+  ])('%s is a company telling its own prospects: guidance, and Earnings news', (title) => {
+    const result = analyzer.analyzeSync({ title, text: '' });
+    expect(result.eventTypes).toContain('guidance-change');
+    expect(result.topics.map((t) => t.slug)).toContain('earnings');
+  });
+
+  it.each(['Analysts expect profit to rise at Contoso', 'Economists see sales slowing this winter'])(
+    '%s is no company telling its own prospects',
+    (title) => {
+      expect(events(title)).not.toContain('guidance-change');
+    },
+  );
+
+  it.each([
     'Litware adds 19 million subscribers, beating estimates',
     'Contoso profit falls short of forecasts',
     'Fabrikam revenue topping expectations lifts shares',

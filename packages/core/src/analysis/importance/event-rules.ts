@@ -176,6 +176,15 @@ export interface EventProximityRule extends VerbObjectRule {
   type: string;
 }
 
+/** A company telling its own prospects (topic and event): "Maersk warns profit will fall". */
+export const OUTLOOK_VERBS: ReadonlySet<string> = words(
+  'warns warned expects sees forecasts predicts projects guides guided',
+);
+export const OUTLOOK_OBJECTS: ReadonlySet<string> = words(
+  'profit profits earnings sales revenue revenues margin margins quarter ebitda eps',
+);
+export const OUTLOOK_WINDOW = 4;
+
 export const EVENT_PROXIMITY_RULES: readonly EventProximityRule[] = [
   // "to cut 15,000 jobs", "lays off 1,200 workers", "will shed about 5 % of its workforce".
   {
@@ -240,6 +249,17 @@ export const EVENT_PROXIMITY_RULES: readonly EventProximityRule[] = [
     notBetween: words(
       'growth gdp economy economic inflation global rate rates price prices demand oil gold metal metals copper commodity commodities',
     ),
+  },
+  // A company telling its own prospects: "Maersk warns profit will fall", "Intel forecasts weak first
+  // quarter", "Volkswagen expects lower margins" (analysts' or economists' expectations have no company
+  // as their subject).
+  {
+    type: 'guidance-change',
+    verbs: OUTLOOK_VERBS,
+    objects: OUTLOOK_OBJECTS,
+    companyObject: false,
+    companySubject: true,
+    window: OUTLOOK_WINDOW,
   },
   // "Regulators seize First Republic Bank", "FDIC seizes Signature Bank": a bank failed.
   {

@@ -34,6 +34,8 @@ export interface VerbObjectRule {
   apart?: boolean;
   /** Objects that after an amount are a quantity of goods, not the thing named ("sell 915 mln units"). */
   countable?: ReadonlySet<string>;
+  /** A company name found by the entity stage stands just before the verb: "Maersk warns profit will fall". */
+  companySubject?: boolean;
 }
 
 /** Words of an amount after a figure: "5 mln", "2 billion". */
@@ -135,6 +137,7 @@ interface CompiledRule<R> {
   countable: ReadonlySet<string> | null;
   voidedBy: ReadonlySet<string> | null;
   notBetween: ReadonlySet<string> | null;
+  companySubject: boolean;
   /** Where the object may start, counted from the verb. */
   firstObject: number;
 }
@@ -150,6 +153,7 @@ function compile<R extends VerbObjectRule>(rule: R): CompiledRule<R> {
     countable: rule.countable ?? null,
     voidedBy: rule.voidedBy ?? null,
     notBetween: rule.notBetween ?? null,
+    companySubject: rule.companySubject === true,
     firstObject: rule.apart === true ? 2 : 1,
   };
 }
@@ -181,6 +185,7 @@ export class VerbObjectMatcher<R extends VerbObjectRule> {
       for (const compiled of rules) {
         if (hits?.has(compiled.rule)) continue;
         if (compiled.after !== null && tokens[i + 1]?.lower !== compiled.after) continue;
+        if (compiled.companySubject && names?.some((n) => n.end === i) !== true) continue;
         if (!objectFollows(compiled, tokens, i, names)) continue;
         if (compiled.voidedBy !== null && mentionsAny(tokens, compiled.voidedBy)) continue;
         (hits ??= new Set()).add(compiled.rule);

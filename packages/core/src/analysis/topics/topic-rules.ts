@@ -4,7 +4,13 @@
  * 2 = strong signal, 1 = supporting word. Inflections are listed explicitly.
  */
 import type { TaxonomyTopicSlug } from '../../topics/taxonomy.js';
-import { DEAL_PROCESS_PATTERNS, EARNINGS_MOVES_PATTERNS } from '../importance/event-rules.js';
+import {
+  DEAL_PROCESS_PATTERNS,
+  EARNINGS_MOVES_PATTERNS,
+  OUTLOOK_OBJECTS,
+  OUTLOOK_VERBS,
+  OUTLOOK_WINDOW,
+} from '../importance/event-rules.js';
 import { DEAL_OBJECTS } from '../text/goods-purchase.js';
 import { MARKET_MOVE_PATTERNS } from '../text/market-indexes.js';
 import { expandPatterns, wordSet as words } from '../text/phrase-matcher.js';
@@ -397,6 +403,16 @@ const TRADE_MEASURES = words(
 const FLOW_NOUNS = words('exports imports export import');
 
 export const PROXIMITY_RULES: readonly ProximityRule[] = [
+  // A company telling its own prospects is guidance: "Unilever warns sales growth will slow".
+  {
+    slug: 'earnings',
+    weight: 2,
+    verbs: OUTLOOK_VERBS,
+    objects: OUTLOOK_OBJECTS,
+    companyObject: false,
+    companySubject: true,
+    window: OUTLOOK_WINDOW,
+  },
   {
     slug: 'mergers-acquisitions',
     weight: 3,
