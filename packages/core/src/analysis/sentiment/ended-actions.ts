@@ -223,7 +223,15 @@ const BLOCKED_BACK = 3;
 /** Marks inside a noun phrase: a possessive ("JetBlue's takeover") or a hyphen. */
 const PHRASE_MARKS = new Set(["'s", '-']);
 
-/** One of `words` within `window` tokens from `from`, going `step` (1 forward, -1 back), inside the clause. */
+/** Tokens of a price, which the window does not count: "blocks Nippon Steel's $15 billion bid". */
+function isPricePart(token: Token | undefined): boolean {
+  return token !== undefined && (isAmount(token) || CURRENCY_SIGNS.has(token.lower));
+}
+
+/**
+ * One of `words` within `window` tokens from `from`, going `step` (1 forward, -1 back), inside the
+ * clause; the tokens of a price do not count.
+ */
 function within(
   tokens: readonly Token[],
   from: number,
@@ -231,10 +239,12 @@ function within(
   window: number,
   words: ReadonlySet<string>,
 ): boolean {
-  for (let i = from, n = 0; i >= 0 && i < tokens.length && n < window; i += step, n++) {
+  for (let i = from, n = 0; i >= 0 && i < tokens.length && n < window; i += step) {
     const lower = tokens[i]?.lower ?? '';
     if (words.has(lower)) return true;
+    if (isPricePart(tokens[i])) continue;
     if ((tokens[i]?.kind === 'punct' && !PHRASE_MARKS.has(lower)) || CLAUSE_OPENERS.has(lower)) return false;
+    n++;
   }
   return false;
 }

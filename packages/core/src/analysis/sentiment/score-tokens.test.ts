@@ -251,6 +251,8 @@ describe('approvals, obstacles and cancellations', () => {
     ['Investors back away from the share offer', -1],
     ["Regulators block Fabrikam's deal for Litware", -1],
     ['EU blocks the Contoso-Litware rail merger', -1],
+    // The price between the verb and the deal does not hide the deal.
+    ["President blocks Fabrikam's $15 billion bid for Litware", -1],
     ['The takeover was blocked by the competition authority', -1],
     ['Government vetoes sale of chipmaker to foreign buyer', -1],
     ['Acme barred from bidding on Pentagon contracts', -1],

@@ -6,19 +6,32 @@
  * billion supply deal").
  */
 import { wordSet as words } from './phrase-matcher.js';
-import type { Token } from './tokenize.js';
+import { isCapitalized, type Token } from './tokenize.js';
 import type { NameSpan } from './verb-object.js';
 
 const DEAL_NOUNS = words('deal takeover buyout purchase acquisition merger bid offer');
 const AMOUNT_WORDS = words('billion million trillion bln mln bn');
 
-/** The sentence names a company between a price and a deal noun ("$69 billion VMware deal"). */
+/** What is offered for a company, named with its price before it: "a $15 billion bid for US Steel". */
+const BID_NOUNS = words('bid bids offer offers takeover buyout');
+
+/**
+ * The sentence names a company between a price and a deal noun ("$69 billion VMware deal"), or a
+ * priced bid for a name ("$15 billion bid for US Steel"; "a $2 billion bid for the contract" is none).
+ */
 export function namesPricedDeal(tokens: readonly Token[], names: readonly NameSpan[] | undefined): boolean {
-  return (
+  if (
     names?.some(
       (name) =>
         DEAL_NOUNS.has(tokens[name.end]?.lower ?? '') &&
         AMOUNT_WORDS.has(tokens[name.start - 1]?.lower ?? ''),
     ) === true
-  );
+  )
+    return true;
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    if (!AMOUNT_WORDS.has(tokens[i]?.lower ?? '') || !BID_NOUNS.has(tokens[i + 1]?.lower ?? '')) continue;
+    const target = tokens[i + 3];
+    if (tokens[i + 2]?.lower === 'for' && target?.kind === 'word' && isCapitalized(target.text)) return true;
+  }
+  return false;
 }

@@ -76,6 +76,11 @@ describe('topic rules that need financial context', () => {
   it('reads a deal named by its price and its target as M&A', () => {
     expect(slugs('Fabrikam abandons $20 billion Litware deal')).toContain('mergers-acquisitions');
     expect(slugs('Fabrikam wins $1 billion supply deal')).not.toContain('mergers-acquisitions');
+    // A priced bid for a name; a bid for a contract is none.
+    expect(slugs("Regulators weigh Contoso's $15 billion bid for Harbor Steel")).toContain(
+      'mergers-acquisitions',
+    );
+    expect(slugs('Fabrikam submits $2 billion bid for the contract')).not.toContain('mergers-acquisitions');
   });
 
   it('still reads a takeover deal as M&A', () => {
