@@ -765,6 +765,13 @@ describe('rules of the language for topics', () => {
     expect(slugs('Contoso IPO pricing expected next week')).toContain('ipo');
   });
 
+  it('reads taxes a government sets and laws passed as policy, the energy industry as energy', () => {
+    const windfall = slugs('Government announces windfall tax on energy firms');
+    expect(windfall).toEqual(expect.arrayContaining(['regulation-policy', 'energy']));
+    expect(slugs('Senate passes $95 billion aid package')).toContain('regulation-policy');
+    expect(slugs('Energy bills soar as winter nears')).toContain('energy');
+  });
+
   it('files a power failure under energy, not under IT security', () => {
     expect(slugs('Oil major halts field output after power outage')).toEqual(['energy']);
     expect(slugs('Cloud outage knocks collaboration app offline')).toContain('security-privacy');

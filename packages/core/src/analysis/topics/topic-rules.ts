@@ -142,6 +142,12 @@ export const TOPIC_RULES: TopicRules = {
         'insider trading|market manipulation|securities fraud|accounting fraud|wire fraud|money laundering|bribery|tax evasion|tax fraud|tax avoidance|tax haven|tax havens',
       2,
     ],
+    // Taxes a government sets, and laws passed: "windfall tax on energy firms", "Senate passes aid package".
+    [
+      'windfall tax|windfall taxes|carbon tax|digital services tax|digital tax|minimum tax|global minimum tax|corporate tax|corporation tax|tax hike|tax hikes|tax increase|tax increases|tax cut|tax cuts|tax reform|tax credit|tax credits|tax code|tax rules|tax break|tax breaks|' +
+        'senate/house/congress/parliament/lawmakers passes/passed/approves/approved|senate/house/parliament votes/voted',
+      2,
+    ],
     [
       'law|laws|policy|government|ban|banned|probe|investigation|compliance|rules|rule|bill|senate|ministry|minister|penalty|settlement|litigation',
       1,
@@ -221,6 +227,11 @@ export const TOPIC_RULES: TopicRules = {
     [
       'energy|gas|power|pipeline|pipelines|drilling|barrels|barrel|fuel|coal|nuclear|battery|batteries|emissions',
       1,
+    ],
+    // The energy industry and its customers' bills: "windfall tax on energy firms", "energy bills soar".
+    [
+      'energy firms|energy companies|energy producers|energy groups|energy giants|energy majors|energy stocks|energy shares|energy sector|energy bills|energy crisis',
+      2,
     ],
     // A failure of power or of a fuel's plant is the energy supply's, not an IT outage (Security & Privacy).
     [
