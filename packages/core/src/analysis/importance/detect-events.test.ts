@@ -386,6 +386,9 @@ describe('results against expectations', () => {
     expect(events('US inflation accelerates to 4.1%, above forecasts')).not.toContain('earnings-surprise');
     expect(events('Retail sales beat expectations in holiday season')).not.toContain('earnings-surprise');
     expect(events("China's exports beat forecasts in October")).not.toContain('earnings-surprise');
+    expect(events('US adds 353,000 jobs in January, crushing expectations')).not.toContain(
+      'earnings-surprise',
+    );
   });
 
   it('reads a warning on sales or revenue as a profit warning is read', () => {

@@ -290,7 +290,7 @@ export const SURPRISE_EVENT = 'earnings-surprise';
  */
 export const ECONOMIC_RELEASES: ReadonlySet<string> = new Set(
   expandPatterns(
-    'inflation|consumer prices|producer prices|cpi|ppi|gdp|gnp|economy|economic growth|unemployment|jobless|jobless claims|payrolls|nonfarm payrolls|jobs report|jobs data|retail sales|industrial production|industrial output|factory output|factory orders|durable goods|pmi|housing starts|home sales|consumer confidence|consumer spending|trade deficit|trade surplus|current account|exports|imports',
+    'inflation|consumer prices|producer prices|cpi|ppi|gdp|gnp|economy|economic growth|unemployment|jobless|jobless claims|payrolls|nonfarm payrolls|jobs|jobs report|jobs data|retail sales|industrial production|industrial output|factory output|factory orders|durable goods|pmi|housing starts|home sales|consumer confidence|consumer spending|trade deficit|trade surplus|current account|exports|imports',
   ),
 );
 export const RATING_EVENT = 'analyst-rating';

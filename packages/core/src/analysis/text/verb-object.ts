@@ -36,6 +36,8 @@ export interface VerbObjectRule {
   countable?: ReadonlySet<string>;
   /** A company name found by the entity stage stands just before the verb: "Maersk warns profit will fall". */
   companySubject?: boolean;
+  /** One of these words stands just before the verb: "US adds 353,000 jobs". */
+  subjects?: ReadonlySet<string>;
 }
 
 /** Words of an amount after a figure: "5 mln", "2 billion". */
@@ -138,6 +140,7 @@ interface CompiledRule<R> {
   voidedBy: ReadonlySet<string> | null;
   notBetween: ReadonlySet<string> | null;
   companySubject: boolean;
+  subjects: ReadonlySet<string> | null;
   /** Where the object may start, counted from the verb. */
   firstObject: number;
 }
@@ -154,6 +157,7 @@ function compile<R extends VerbObjectRule>(rule: R): CompiledRule<R> {
     voidedBy: rule.voidedBy ?? null,
     notBetween: rule.notBetween ?? null,
     companySubject: rule.companySubject === true,
+    subjects: rule.subjects ?? null,
     firstObject: rule.apart === true ? 2 : 1,
   };
 }
@@ -186,6 +190,7 @@ export class VerbObjectMatcher<R extends VerbObjectRule> {
         if (hits?.has(compiled.rule)) continue;
         if (compiled.after !== null && tokens[i + 1]?.lower !== compiled.after) continue;
         if (compiled.companySubject && names?.some((n) => n.end === i) !== true) continue;
+        if (compiled.subjects !== null && !compiled.subjects.has(tokens[i - 1]?.lower ?? '')) continue;
         if (!objectFollows(compiled, tokens, i, names)) continue;
         if (compiled.voidedBy !== null && mentionsAny(tokens, compiled.voidedBy)) continue;
         (hits ??= new Set()).add(compiled.rule);

@@ -4,7 +4,7 @@ import { findRatingStatement } from './analyst-rating.js';
 import { prepareDocument } from './prepare-document.js';
 import { splitSentences } from './split-sentences.js';
 import { tokenize } from './tokenize.js';
-import { afterDateline, isTableRow, withoutWireSlug } from './wire-format.js';
+import { afterDateline, isResultsRow, isTableRow, withoutWireSlug } from './wire-format.js';
 
 const row = (text: string) => isTableRow(text, tokenize(text));
 
@@ -17,6 +17,16 @@ describe('wire-service copy', () => {
       'Net 8.2 mln vs 7.1 mln',
       'Revs 96.4 mln vs 88.0 mln\n Reuter',
     ]);
+  });
+
+  it('tells a results row from a short line that holds a figure', () => {
+    const results = (text: string) => isResultsRow(text, tokenize(text));
+    expect(results('CHICAGO, April 7 - Shr 41 cts vs 36 cts')).toBe(true);
+    expect(results('Qtly div 12 cts')).toBe(true);
+    expect(results('Net 8.2 mln vs 7.1 mln')).toBe(true);
+    expect(row('Storm hits 3 states')).toBe(true);
+    expect(results('Storm hits 3 states')).toBe(false);
+    expect(results('Tottenham v Manchester United: live')).toBe(false);
   });
 
   it('finds the dateline before the first sentence', () => {

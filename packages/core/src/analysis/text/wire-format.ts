@@ -101,6 +101,7 @@ const ROW_LABELS = new Set([
 ]);
 const SENTENCE_END_RE = /[.!?]["”’']?$/;
 const COMPARISON_WORDS = new Set(['vs', 'v', 'versus']);
+const RESULTS_COMPARISON_WORDS = new Set(['vs', 'versus']);
 const MAX_ROW_WORDS = 10;
 /** Lines this short without a full stop are labels or sign-offs ("Year", "Nine mths", "Reuter"). */
 const MAX_FRAGMENT_WORDS = 3;
@@ -112,6 +113,21 @@ export function afterDateline(text: string, tokens: readonly Token[]): number {
   const end = match[0].length;
   const index = tokens.findIndex((t) => t.start >= end);
   return index < 0 ? tokens.length : index;
+}
+
+/**
+ * A row of figures a results table holds: a number compared ("Net 5.5 mln vs 4.9 mln") or under a
+ * row label ("Shr 80 cts", "Qtly div 12 cts"). A short line with a figure ("Storm hits 3 states")
+ * or a score ("Tottenham 2 v 1 Manchester United") is no result.
+ */
+export function isResultsRow(text: string, tokens: readonly Token[]): boolean {
+  const from = afterDateline(text, tokens);
+  if (!tokens.some((t) => t.kind === 'number')) return false;
+  // "vs" compares results; a bare "v" is as often a match ("Tottenham 2 v 1 Manchester United").
+  return (
+    ROW_LABELS.has(tokens[from]?.lower ?? '') ||
+    tokens.some((t, i) => RESULTS_COMPARISON_WORDS.has(t.lower) && tokens[i + 1]?.kind !== 'punct')
+  );
 }
 
 export function isTableRow(text: string, tokens: readonly Token[]): boolean {

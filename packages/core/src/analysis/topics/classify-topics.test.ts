@@ -772,6 +772,15 @@ describe('rules of the language for topics', () => {
     expect(slugs('Energy bills soar as winter nears')).toContain('energy');
   });
 
+  it("reads an economy's jobs report as macro news, a short line with a figure as no results", () => {
+    expect(slugs('US adds 353,000 jobs in January, crushing expectations')).toContain('macro-economy');
+    expect(slugs('Employers added more than 200,000 jobs')).toContain('macro-economy');
+    expect(slugs('Contoso adds 10,000 jobs')).not.toContain('macro-economy');
+    // A feed item without a description repeats its title as text.
+    expect(slugs('Storm hits 3 states', 'Storm hits 3 states')).not.toContain('earnings');
+    expect(slugs('Tottenham v Manchester United: live', 'Tottenham 2 v 1 Manchester United')).toEqual([]);
+  });
+
   it('files a power failure under energy, not under IT security', () => {
     expect(slugs('Oil major halts field output after power outage')).toEqual(['energy']);
     expect(slugs('Cloud outage knocks collaboration app offline')).toContain('security-privacy');

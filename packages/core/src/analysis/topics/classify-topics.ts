@@ -50,6 +50,7 @@ import {
   VerbObjectMatcher,
   type NameSpan,
 } from '../text/verb-object.js';
+import { isResultsRow } from '../text/wire-format.js';
 import {
   ANCHORED_TOPICS,
   CARRIAGE_WORDS,
@@ -352,7 +353,7 @@ export function classifyTopics({
     // "Closes $69 billion VMware deal": a takeover named by its price and its target.
     if (namesPricedDeal(sentence.tokens, here) && count(PRICED_DEALS, sentence.isHeadline))
       defer(deal, PRICED_DEAL_WEIGHT * boost, inLead);
-    if (sentence.tableRow && sentence.tokens.some((t) => t.kind === 'number') && count(TABLE_ROWS, false))
+    if (sentence.tableRow && isResultsRow(sentence.text, sentence.tokens) && count(TABLE_ROWS, false))
       anchor('earnings', TABLE_ROW_WEIGHT);
   }
   const hintSector = (slug: TaxonomyTopicSlug, relevance: number) => {

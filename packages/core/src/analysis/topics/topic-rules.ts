@@ -413,7 +413,23 @@ const TRADE_MEASURES = words(
 /** Goods flows; also the last part of a compound ("chip-export", "car-import"). */
 const FLOW_NOUNS = words('exports imports export import');
 
+/** Who adds or sheds jobs in an economy's jobs report: the economy, its employers, a country. */
+export const ECONOMY_SUBJECTS: ReadonlySet<string> = words(
+  'economy employers payrolls us u.s. america britain uk canada australia germany france japan china india eurozone',
+);
+
 export const PROXIMITY_RULES: readonly ProximityRule[] = [
+  // An economy's jobs report: "US adds 353,000 jobs", "Canada shed 40,000 jobs" (a company adding jobs is hiring).
+  {
+    slug: 'macro-economy',
+    weight: 3,
+    verbs: words('adds added add creates created create sheds shed loses lost'),
+    objects: words('jobs'),
+    companyObject: false,
+    window: 4,
+    between: words('a net nearly almost about some more than fewer over'),
+    subjects: ECONOMY_SUBJECTS,
+  },
   // A company telling its own prospects is guidance: "Unilever warns sales growth will slow".
   {
     slug: 'earnings',
