@@ -700,6 +700,16 @@ describe('a level reached is as good or bad as the metric that reached it', () =
   });
 });
 
+describe('a setback recovered from', () => {
+  it.each([
+    ['Contoso stock rebounds after brutal selloff', 1],
+    ['Stocks recover after early slump', 1],
+    ['Stocks fall after rebound', -1],
+  ])('%s reads with sign %d', (text, sign) => {
+    expectTone(text, sign);
+  });
+});
+
 describe('trial results', () => {
   it.each([
     ['Drug meets main goal in lung cancer study', 1],

@@ -510,6 +510,8 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
     if (value > 0 && isBlockedDeal(tokens, match.start, match.end)) continue;
     // A legal action thrown out or a stoppage ended turns good news; the verb that does it gives way.
     if (value < 0) {
+      // "Rebounds after brutal selloff": the fall recovered from is where the rebound started.
+      if (isRecoveredFrom(tokens, match.start)) continue;
       const ended = endedValue(tokens, match.start, match.end);
       if (ended === null) continue;
       if (ended !== undefined) value = ended;
@@ -743,6 +745,34 @@ function isQualified(
   for (let k = match.start - 1; k >= Math.max(0, match.start - 2); k--) {
     if (QUALIFIERS.has(tokens[k]?.lower ?? '')) return true;
     if (byToken[k] !== undefined) return false;
+  }
+  return false;
+}
+
+/** Verbs of a recovery: what follows them with "after" or "from" is the setback recovered from. */
+const RECOVERY_VERBS = new Set([
+  'rebound',
+  'rebounds',
+  'rebounded',
+  'rebounding',
+  'recover',
+  'recovers',
+  'recovered',
+  'recovering',
+  'bounce',
+  'bounces',
+  'bounced',
+  'back',
+]);
+const RECOVERED_WINDOW = 4;
+
+/** "Tesla stock rebounds after brutal selloff", "bounces back from losses": a setback that is over. */
+function isRecoveredFrom(tokens: readonly Token[], start: number): boolean {
+  for (let k = start - 1; k >= Math.max(0, start - RECOVERED_WINDOW); k--) {
+    const lower = tokens[k]?.lower ?? '';
+    if ((lower === 'after' || lower === 'from') && RECOVERY_VERBS.has(tokens[k - 1]?.lower ?? ''))
+      return true;
+    if (tokens[k]?.kind === 'punct' || CLAUSE_OPENERS.has(lower)) return false;
   }
   return false;
 }
