@@ -781,6 +781,13 @@ describe('rules of the language for topics', () => {
     expect(slugs('Tottenham v Manchester United: live', 'Tottenham 2 v 1 Manchester United')).toEqual([]);
   });
 
+  it('reads armed conflict named by its actors or its acts as geopolitics', () => {
+    expect(slugs('Houthi attacks on ships push up insurance costs')).toContain('geopolitics-trade');
+    expect(slugs('Red Sea attacks force shippers to reroute around Africa')).toContain('geopolitics-trade');
+    expect(slugs('Militants fire rockets at gas plant')).toContain('geopolitics-trade');
+    expect(slugs('Army troops get cost-of-living increase')).not.toContain('geopolitics-trade');
+  });
+
   it('files a power failure under energy, not under IT security', () => {
     expect(slugs('Oil major halts field output after power outage')).toEqual(['energy']);
     expect(slugs('Cloud outage knocks collaboration app offline')).toContain('security-privacy');

@@ -159,7 +159,7 @@ export const TOPIC_RULES: TopicRules = {
       3,
     ],
     [
-      'ceasefire|cease-fire|invasion|missile|missiles|airstrike|airstrikes|nato|export curbs|curbs exports|curbed exports|peace talks|peace deal|peace agreement|peace treaty|peace accord|peace plan',
+      'ceasefire|cease-fire|invasion|missile|missiles|airstrike|airstrikes|air strike|air strikes|drone strike|drone strikes|drone attack|drone attacks|attacks on shipping|attacks on ships|red sea attacks|red sea crisis|houthi|houthis|hamas|hezbollah|militants|militant group|insurgents|rebels|military strikes|war in ukraine|israel-hamas war|gaza|nato|export curbs|curbs exports|curbed exports|peace talks|peace deal|peace agreement|peace treaty|peace accord|peace plan',
       2,
     ],
     // "trade" as commerce between economies: its balance, its partners, its ministers and its rules.
