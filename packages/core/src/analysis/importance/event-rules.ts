@@ -185,6 +185,15 @@ export const OUTLOOK_OBJECTS: ReadonlySet<string> = words(
 );
 export const OUTLOOK_WINDOW = 4;
 
+/** A shareholder vote is on a deal: "Hess shareholders approve Chevron deal" (topic and event). */
+export const SHAREHOLDER_VOTE_RULE = {
+  verbs: words('approve approves approved back backs backed reject rejects rejected'),
+  objects: words('deal merger takeover offer bid buyout combination sale'),
+  companyObject: false,
+  window: 4,
+  subjects: words('shareholders stockholders holders'),
+} as const;
+
 export const EVENT_PROXIMITY_RULES: readonly EventProximityRule[] = [
   // "to cut 15,000 jobs", "lays off 1,200 workers", "will shed about 5 % of its workforce".
   {
@@ -253,6 +262,7 @@ export const EVENT_PROXIMITY_RULES: readonly EventProximityRule[] = [
   // A company telling its own prospects: "Maersk warns profit will fall", "Intel forecasts weak first
   // quarter", "Volkswagen expects lower margins" (analysts' or economists' expectations have no company
   // as their subject).
+  { type: 'merger-acquisition', ...SHAREHOLDER_VOTE_RULE },
   {
     type: 'guidance-change',
     verbs: OUTLOOK_VERBS,

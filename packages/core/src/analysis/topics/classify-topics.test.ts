@@ -83,6 +83,13 @@ describe('topic rules that need financial context', () => {
     expect(slugs('Fabrikam submits $2 billion bid for the contract')).not.toContain('mergers-acquisitions');
   });
 
+  it("reads a shareholder vote as a vote on a deal, a legislature's approval of a trade deal as none", () => {
+    const vote = analyzer.analyzeSync({ title: 'Litware shareholders approve Contoso deal', text: '' });
+    expect(vote.topics.map((t) => t.slug)).toContain('mergers-acquisitions');
+    expect(vote.eventTypes).toContain('merger-acquisition');
+    expect(slugs('Senate approves trade deal')).not.toContain('mergers-acquisitions');
+  });
+
   it('still reads a takeover deal as M&A', () => {
     expect(slugs('Fabrikam agrees $2 billion deal to acquire Litware')).toContain('mergers-acquisitions');
   });

@@ -10,6 +10,7 @@ import {
   OUTLOOK_OBJECTS,
   OUTLOOK_VERBS,
   OUTLOOK_WINDOW,
+  SHAREHOLDER_VOTE_RULE,
 } from '../importance/event-rules.js';
 import { DEAL_OBJECTS } from '../text/goods-purchase.js';
 import { MARKET_MOVE_PATTERNS } from '../text/market-indexes.js';
@@ -430,6 +431,8 @@ export const PROXIMITY_RULES: readonly ProximityRule[] = [
     between: words('a net nearly almost about some more than fewer over'),
     subjects: ECONOMY_SUBJECTS,
   },
+  // A shareholder vote is on a deal: "Hess shareholders approve Chevron deal".
+  { slug: 'mergers-acquisitions', weight: 3, ...SHAREHOLDER_VOTE_RULE },
   // A company telling its own prospects is guidance: "Unilever warns sales growth will slow".
   {
     slug: 'earnings',
