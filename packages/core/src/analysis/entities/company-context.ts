@@ -437,6 +437,27 @@ export const BUSINESS_VERBS = new Set([
   'ejected',
 ]);
 
+/**
+ * A company's people and premises right after its name: "Amazon workers strike", "Target employees
+ * walk out", "Apple store", "Amazon warehouse".
+ */
+export const WORKFORCE_NOUNS = new Set([
+  'workers',
+  'employees',
+  'staff',
+  'staffers',
+  'union',
+  'unions',
+  'executives',
+  'engineers',
+  'drivers',
+  'warehouse',
+  'warehouses',
+  'store',
+  'stores',
+  'headquarters',
+]);
+
 /** "rating on Apple", "stake in Apple", "shares of Apple": a company as the object of a holding or a view. */
 export const HOLDING_NOUNS = new Set([
   'rating',

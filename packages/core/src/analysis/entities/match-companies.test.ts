@@ -321,6 +321,12 @@ describe('names that need the right context', () => {
     expect(ids('Orchard news', 'Police charge target shooters with trespassing.')).toEqual([]);
   });
 
+  it('reads a common-word name followed by its people or premises as the company', () => {
+    expect(ids('Target workers strike at three stores')).toEqual(['target']);
+    expect(ids('Apple employees protest return-to-office order')).toEqual(['apple']);
+    expect(ids('Orchard news', 'The apple workers picked fruit all day.')).toEqual([]);
+  });
+
   it('reads "shell companies" and a "block party" as ordinary words', () => {
     const find = finder(['shell', 'Shell'], ['block', 'Block']);
     expect(find('Shell companies used to launder money, report says')).toEqual([]);

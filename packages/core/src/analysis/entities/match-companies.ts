@@ -21,6 +21,7 @@ import {
   STRONG_CONTEXT_WORDS,
   VENUE_FOLLOWERS,
   WEAK_CONTEXT_WORDS,
+  WORKFORCE_NOUNS,
 } from './company-context.js';
 
 export interface Mention extends TokenRange {
@@ -160,9 +161,11 @@ function hasContext(
   if (sentence.rating && sentence.rating.tentative !== true && candidate.start > sentence.rating.verb)
     return true;
   const next = tokens[candidate.end]?.lower ?? '';
-  // A company acting: "Apple closes stores", "Apple to close stores".
+  // A company acting: "Apple closes stores", "Apple to close stores"; its people and premises, in
+  // lower case ("Amazon workers strike", "Apple store"; "Elastic Block Store" is a product's name).
   if (
     BUSINESS_VERBS.has(next) ||
+    (WORKFORCE_NOUNS.has(next) && tokens[candidate.end]?.text === next) ||
     (next === 'to' && BUSINESS_VERBS.has(tokens[candidate.end + 1]?.lower ?? ''))
   )
     return true;
