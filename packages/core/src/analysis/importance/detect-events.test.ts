@@ -357,6 +357,15 @@ describe('orders won', () => {
   });
 });
 
+describe('business won', () => {
+  it('reads a deal or a contract won with words between as business won, and other wins as none', () => {
+    expect(events('Contoso wins Litware cloud deal')).toContain('partnership-contract');
+    expect(events('Fabrikam lands $2 billion defence contract')).toContain('partnership-contract');
+    expect(events('Litware wins approval for deal')).not.toContain('partnership-contract');
+    expect(events('United win title after deal for striker')).not.toContain('partnership-contract');
+  });
+});
+
 describe('fires and recalls', () => {
   it('reads a fire that burns as an incident, and other senses of "fire" as none', () => {
     expect(events('Fire at Contoso plant halts output')).toContain('major-outage');

@@ -263,6 +263,18 @@ export const EVENT_PROXIMITY_RULES: readonly EventProximityRule[] = [
   // quarter", "Volkswagen expects lower margins" (analysts' or economists' expectations have no company
   // as their subject).
   { type: 'merger-acquisition', ...SHAREHOLDER_VOTE_RULE },
+  // Business won, told with words between: "Oracle wins TikTok cloud deal", "lands $2 billion Pentagon contract".
+  {
+    type: 'partnership-contract',
+    verbs: words('win wins won winning land lands landed secure secures secured clinch clinches clinched'),
+    objects: words('deal deals contract contracts order orders'),
+    companyObject: false,
+    window: 5,
+    // "wins approval for deal", "win title after deal for striker": something else is won.
+    notBetween: words(
+      'approval approvals clearance backing support title cup race vote votes case dismissal',
+    ),
+  },
   {
     type: 'guidance-change',
     verbs: OUTLOOK_VERBS,
