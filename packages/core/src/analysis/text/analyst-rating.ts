@@ -27,7 +27,8 @@ const RATING_PATTERNS = [
 ].join('|');
 
 const MATCHER = new PhraseMatcher<true>(expandPatterns(RATING_PATTERNS).map((p) => [p, true] as const));
-const RATING_VERBS = new Set([
+/** Words of an upgrade or a downgrade alone: a rating's, or a product's ("Siri AI upgrade"). */
+const CHANGE_WORDS = new Set([
   'upgrade',
   'upgrades',
   'upgraded',
@@ -36,6 +37,9 @@ const RATING_VERBS = new Set([
   'downgrades',
   'downgraded',
   'downgrading',
+]);
+const RATING_VERBS = new Set([
+  ...CHANGE_WORDS,
   'initiates',
   'initiated',
   'initiating',
@@ -251,17 +255,6 @@ export function settleTentativeRatings(
   }
 }
 
-/** Words of an upgrade or a downgrade alone: a rating's, or a product's ("Siri AI upgrade"). */
-const CHANGE_WORDS = new Set([
-  'upgrade',
-  'upgrades',
-  'upgraded',
-  'upgrading',
-  'downgrade',
-  'downgrades',
-  'downgraded',
-  'downgrading',
-]);
 /**
  * What makes an upgrade a rating's: a rating or its level, what is rated (stock, debt, credit), who rates
  * (analysts, the rating agencies), "downgraded by", or a listed company's ticker ("<C>").
