@@ -174,9 +174,8 @@ function hasContext(
   if (RIVALRY_VERBS.has(before) || LEGAL_ACTION_VERBS.has(before)) return true;
   if (before === 'against' && LEGAL_NOUNS_AGAINST.has(tokens[candidate.start - 2]?.lower ?? '')) return true;
   // A company held or rated: "stake in Apple", "rating on Apple", "shares of Apple".
-  const preposition = tokens[candidate.start - 1]?.lower ?? '';
   if (
-    (preposition === 'on' || preposition === 'in' || preposition === 'of') &&
+    (before === 'on' || before === 'in' || before === 'of') &&
     HOLDING_NOUNS.has(tokens[candidate.start - 2]?.lower ?? '')
   )
     return true;

@@ -1,9 +1,13 @@
 /**
  * Analyst rating statements: "<Broker> upgrades <Company> to Buy",
  * "initiates coverage of <Company> with an Overweight rating", "Maintains
- * Outperform", "raises price target to $250". In such a sentence "to buy" and
- * "buy" name a rating, not a transaction, and the company after the rating
- * verb is the one rated; the one before it is the broker.
+ * Outperform", "raises price target to $250", a target told without "price"
+ * ("lifts Apple target to $240") and a change of stance ("turns bearish on
+ * Tesla"). In such a sentence "to buy" and "buy" name a rating, not a
+ * transaction, and the company after the rating verb is the one rated; the one
+ * before it is the broker. A bare upgrade or downgrade with nothing of a rating
+ * around it is tentative until company matching settles it
+ * (settleTentativeRatings).
  */
 import { expandPatterns, PhraseMatcher } from './phrase-matcher.js';
 import { CURRENCY_SIGNS, type Token } from './tokenize.js';
@@ -299,6 +303,9 @@ function findPhrasedRating(tokens: readonly Token[]): number {
     i = match.end - 1;
   }
   if (first < 0) return -1;
-  const verb = tokens.findIndex((t) => RATING_VERBS.has(t.lower));
+  // An upgrade word skipped above for want of context is no rating verb either.
+  const verb = tokens.findIndex(
+    (t) => RATING_VERBS.has(t.lower) && (context !== false || !CHANGE_WORDS.has(t.lower)),
+  );
   return verb >= 0 ? verb : first;
 }
