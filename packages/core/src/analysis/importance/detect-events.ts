@@ -88,7 +88,7 @@ const HEADLINE_PROXIMITY = new VerbObjectMatcher<EventProximityRule>([
 ]);
 
 export interface DetectedEvents {
-  /** Detected types, heaviest first. */
+  /** Detected types, heaviest first (a rating stated in the headline first of all). */
   types: string[];
   primary: EventRule | null;
   /** For each detected type, the indexes of the sentences that named it. */
