@@ -259,9 +259,6 @@ export const EVENT_PROXIMITY_RULES: readonly EventProximityRule[] = [
       'growth gdp economy economic inflation global rate rates price prices demand oil gold metal metals copper commodity commodities',
     ),
   },
-  // A company telling its own prospects: "Maersk warns profit will fall", "Intel forecasts weak first
-  // quarter", "Volkswagen expects lower margins" (analysts' or economists' expectations have no company
-  // as their subject).
   { type: 'merger-acquisition', ...SHAREHOLDER_VOTE_RULE },
   // Business won, told with words between: "Oracle wins TikTok cloud deal", "lands $2 billion Pentagon contract".
   {
@@ -275,6 +272,9 @@ export const EVENT_PROXIMITY_RULES: readonly EventProximityRule[] = [
       'approval approvals clearance backing support title cup race vote votes case dismissal',
     ),
   },
+  // A company telling its own prospects: "Maersk warns profit will fall", "Intel forecasts weak first
+  // quarter", "Volkswagen expects lower margins" (analysts' or economists' expectations have no company
+  // as their subject).
   {
     type: 'guidance-change',
     verbs: OUTLOOK_VERBS,

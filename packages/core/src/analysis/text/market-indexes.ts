@@ -45,7 +45,7 @@ const INDEX_MOVES =
  * shares" is too often a company's: "AO World shares tumble").
  */
 const REGIONAL_MARKETS =
-  'european/asian/global/emerging-market/chinese/japanese/us/u.s. stocks/shares/equities|world stocks|world equities';
+  'european/asian/global/emerging-market/chinese/japanese/us stocks/shares/equities|u.s . stocks/shares/equities|world stocks|world equities';
 
 /** Phrase patterns (phrase-matcher syntax) of a benchmark told moving and of regional markets. */
 export const MARKET_MOVE_PATTERNS = [

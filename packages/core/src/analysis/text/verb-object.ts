@@ -190,7 +190,7 @@ export class VerbObjectMatcher<R extends VerbObjectRule> {
         if (hits?.has(compiled.rule)) continue;
         if (compiled.after !== null && tokens[i + 1]?.lower !== compiled.after) continue;
         if (compiled.companySubject && names?.some((n) => n.end === i) !== true) continue;
-        if (compiled.subjects !== null && !compiled.subjects.has(tokens[i - 1]?.lower ?? '')) continue;
+        if (compiled.subjects !== null && !compiled.subjects.has(subjectBefore(tokens, i))) continue;
         if (!objectFollows(compiled, tokens, i, names)) continue;
         if (compiled.voidedBy !== null && mentionsAny(tokens, compiled.voidedBy)) continue;
         (hits ??= new Set()).add(compiled.rule);
@@ -198,6 +198,12 @@ export class VerbObjectMatcher<R extends VerbObjectRule> {
     }
     return hits ?? NO_HITS;
   }
+}
+
+/** The word just before the verb, past an abbreviation's full stop ("U.S. adds 353,000 jobs"). */
+function subjectBefore(tokens: readonly Token[], verbAt: number): string {
+  const before = tokens[verbAt - 1]?.lower === '.' ? tokens[verbAt - 2] : tokens[verbAt - 1];
+  return before?.lower ?? '';
 }
 
 function mentionsAny(tokens: readonly Token[], words: ReadonlySet<string>): boolean {

@@ -489,6 +489,7 @@ describe('figures that look like another topic', () => {
     expect(slugs('S&P 500 ends higher as tech rebounds')).toContain('finance');
     expect(slugs('Hang Seng tumbles 3% as property woes deepen')).toContain('finance');
     expect(slugs('Asian stocks close at record on chip rally')).toContain('finance');
+    expect(slugs('U.S. stocks end lower as yields climb')).toContain('finance');
     // A company whose name ends in "World" is no world market.
     expect(slugs('Contoso World shares tumble on profit warning')).not.toContain('finance');
   });
@@ -782,6 +783,7 @@ describe('rules of the language for topics', () => {
   it("reads an economy's jobs report as macro news, a short line with a figure as no results", () => {
     expect(slugs('US adds 353,000 jobs in January, crushing expectations')).toContain('macro-economy');
     expect(slugs('Employers added more than 200,000 jobs')).toContain('macro-economy');
+    expect(slugs('U.S. adds 150,000 jobs as hiring cools')).toContain('macro-economy');
     expect(slugs('Contoso adds 10,000 jobs')).not.toContain('macro-economy');
     // A feed item without a description repeats its title as text.
     expect(slugs('Storm hits 3 states', 'Storm hits 3 states')).not.toContain('earnings');

@@ -415,8 +415,8 @@ const TRADE_MEASURES = words(
 const FLOW_NOUNS = words('exports imports export import');
 
 /** Who adds or sheds jobs in an economy's jobs report: the economy, its employers, a country. */
-export const ECONOMY_SUBJECTS: ReadonlySet<string> = words(
-  'economy employers payrolls us u.s. america britain uk canada australia germany france japan china india eurozone',
+const ECONOMY_SUBJECTS: ReadonlySet<string> = words(
+  'economy employers payrolls us u.s america britain uk canada australia germany france japan china india eurozone',
 );
 
 export const PROXIMITY_RULES: readonly ProximityRule[] = [
