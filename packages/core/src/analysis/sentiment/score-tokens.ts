@@ -13,7 +13,7 @@
  * The summed evidence is squashed to [-1, 1] with raw / sqrt(raw² + SQUASH).
  */
 import { PhraseMatcher, type PhraseMatch } from '../text/phrase-matcher.js';
-import { CURRENCY_SIGNS, type Token } from '../text/tokenize.js';
+import { CURRENCY_SIGNS, MAGNITUDE_WORDS, type Token } from '../text/tokenize.js';
 import { CLAUSE_OPENERS, DETERMINERS, SUBORDINATORS } from './clause-words.js';
 import { blocksDeal, endedValue, isBlockedDeal } from './ended-actions.js';
 import { buildLexicon, type LexEntry } from './lexicon.js';
@@ -149,14 +149,15 @@ const QUALIFIERS = new Set([
 ]);
 const HIGH_WORDS = new Set(['high', 'highs', 'peak', 'record']);
 
-function reachesHigh(tokens: readonly Token[], from: number): boolean {
+/** What "hit" reaches is a level: a high or a record a few words on, or an amount ("hit $4 trillion"). */
+function reachesLevel(tokens: readonly Token[], from: number): boolean {
   for (let i = from; i < Math.min(tokens.length, from + 5); i++)
     if (HIGH_WORDS.has(tokens[i]?.lower ?? '')) return true;
   return reachesAmount(tokens, from);
 }
 
 /** Words after a figure that make it an amount: "100 million", "5%". */
-const AMOUNT_UNITS = new Set(['mln', 'million', 'bln', 'billion', 'bn', 'trillion', '%', 'pct', 'percent']);
+const AMOUNT_UNITS: ReadonlySet<string> = new Set([...MAGNITUDE_WORDS, '%', 'pct', 'percent']);
 
 /**
  * "Hit $4 trillion", "hits 100 million subscribers": a level reached, unless the amount is what is
@@ -495,13 +496,13 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
       const compared = findMetric(match.start - 1, -1, BACK_WINDOW, true, true);
       if (compared && (compared.payload.metric ?? 0) < 0) value = -value;
     }
-    // "shares hit a 3-month high": reaching a high is good news, not a blow ("hit with a record fine" is
-    // one); a bad metric reaching it is bad news ("inflation hits 40-year high").
+    // "shares hit a 3-month high", "hits $4 trillion": reaching a level is good news, not a blow ("hit
+    // with a record fine" is one); a bad metric reaching it is bad news ("inflation hits 40-year high").
     if (
       (word === 'hit' || word === 'hits') &&
       match.end - match.start === 1 &&
       value < 0 &&
-      reachesHigh(tokens, match.end) &&
+      reachesLevel(tokens, match.end) &&
       (findMetric(match.start - 1, -1, BACK_WINDOW, true, true)?.payload.metric ?? 0) >= 0
     )
       value = -value;

@@ -10,7 +10,7 @@
  * (settleTentativeRatings).
  */
 import { expandPatterns, PhraseMatcher } from './phrase-matcher.js';
-import { CURRENCY_SIGNS, type Token } from './tokenize.js';
+import { CURRENCY_SIGNS, MAGNITUDE_WORDS, type Token } from './tokenize.js';
 
 const RATINGS =
   'buy/sell/hold/neutral/outperform/underperform/overweight/underweight/equal-weight/equalweight/accumulate/reduce/positive/negative/peer-perform';
@@ -123,19 +123,8 @@ function findRatingChange(tokens: readonly Token[]): number {
   return -1;
 }
 
-/** Magnitude words after a figure: "to $5 billion" is a sum raised, not a share price. */
-const MAGNITUDE_WORDS = new Set([
-  'mln',
-  'million',
-  'bln',
-  'billion',
-  'bn',
-  'trillion',
-  'tn',
-  'thousand',
-  'm',
-  'b',
-]);
+/** Magnitudes after a figure ("$5m" too): "to $5 billion" is a sum raised, not a share price. */
+const SUM_WORDS: ReadonlySet<string> = new Set([...MAGNITUDE_WORDS, 'm', 'b']);
 /** Those who change a company's target for it: "Analysts raise Meta targets". */
 const ANALYST_WORDS = new Set(['analyst', 'analysts', 'broker', 'brokers', 'brokerage', 'brokerages']);
 const TARGET_WORDS = new Set(['target', 'targets']);
@@ -150,7 +139,7 @@ function isSharePrice(tokens: readonly Token[], at: number): boolean {
   return (
     CURRENCY_SIGNS.has(tokens[at]?.lower ?? '') &&
     tokens[at + 1]?.kind === 'number' &&
-    !MAGNITUDE_WORDS.has(tokens[at + 2]?.lower ?? '')
+    !SUM_WORDS.has(tokens[at + 2]?.lower ?? '')
   );
 }
 

@@ -6,11 +6,10 @@
  * billion supply deal").
  */
 import { wordSet as words } from './phrase-matcher.js';
-import { isCapitalized, type Token } from './tokenize.js';
+import { isCapitalized, MAGNITUDE_WORDS, type Token } from './tokenize.js';
 import type { NameSpan } from './verb-object.js';
 
 const DEAL_NOUNS = words('deal takeover buyout purchase acquisition merger bid offer');
-const AMOUNT_WORDS = words('billion million trillion bln mln bn');
 
 /** What is offered for a company, named with its price before it: "a $15 billion bid for US Steel". */
 const BID_NOUNS = words('bid bids offer offers takeover buyout');
@@ -24,12 +23,12 @@ export function namesPricedDeal(tokens: readonly Token[], names: readonly NameSp
     names?.some(
       (name) =>
         DEAL_NOUNS.has(tokens[name.end]?.lower ?? '') &&
-        AMOUNT_WORDS.has(tokens[name.start - 1]?.lower ?? ''),
+        MAGNITUDE_WORDS.has(tokens[name.start - 1]?.lower ?? ''),
     ) === true
   )
     return true;
   for (let i = 0; i + 3 < tokens.length; i++) {
-    if (!AMOUNT_WORDS.has(tokens[i]?.lower ?? '') || !BID_NOUNS.has(tokens[i + 1]?.lower ?? '')) continue;
+    if (!MAGNITUDE_WORDS.has(tokens[i]?.lower ?? '') || !BID_NOUNS.has(tokens[i + 1]?.lower ?? '')) continue;
     const target = tokens[i + 3];
     if (tokens[i + 2]?.lower === 'for' && target?.kind === 'word' && isCapitalized(target.text)) return true;
   }

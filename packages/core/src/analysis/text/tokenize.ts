@@ -15,6 +15,18 @@ export interface Token {
   value: number;
 }
 
+/** Words of a magnitude after a figure: "5 mln", "$2.6 billion", "€3bn" ("3", "bn"). */
+export const MAGNITUDE_WORDS: ReadonlySet<string> = new Set([
+  'mln',
+  'million',
+  'bln',
+  'billion',
+  'bn',
+  'trillion',
+  'tn',
+  'thousand',
+]);
+
 /** The currency signs the tokenizer keeps as tokens of their own ("$", "2.6", "billion"). */
 export const CURRENCY_SIGNS: ReadonlySet<string> = new Set(['$', '€', '£', '¥']);
 

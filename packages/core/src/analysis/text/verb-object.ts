@@ -13,7 +13,7 @@
  */
 import { RATING_DEAL_WORDS } from './analyst-rating.js';
 import type { DocSentence } from './prepare-document.js';
-import type { Token } from './tokenize.js';
+import { MAGNITUDE_WORDS, type Token } from './tokenize.js';
 
 export interface VerbObjectRule {
   verbs: ReadonlySet<string>;
@@ -40,19 +40,9 @@ export interface VerbObjectRule {
   subjects?: ReadonlySet<string>;
 }
 
-/** Words of an amount after a figure: "5 mln", "2 billion". */
-const AMOUNT_WORDS: ReadonlySet<string> = new Set([
-  'mln',
-  'million',
-  'bln',
-  'billion',
-  'trillion',
-  'thousand',
-]);
-
 /** A figure or an amount word ("1,200", "mln"). */
 export function isAmount(token: Token | undefined): boolean {
-  return token !== undefined && (token.kind === 'number' || AMOUNT_WORDS.has(token.lower));
+  return token !== undefined && (token.kind === 'number' || MAGNITUDE_WORDS.has(token.lower));
 }
 
 /** Token span of a company name in one sentence. */
