@@ -30,7 +30,8 @@ const RATING_PATTERNS = [
   'at/with buy/sell/outperform/underperform/overweight/underweight/equal-weight/accumulate|with a/an buy/sell/hold/neutral/outperform/underperform/overweight/underweight/equal-weight',
 ].join('|');
 
-const MATCHER = new PhraseMatcher<true>(expandPatterns(RATING_PATTERNS).map((p) => [p, true] as const));
+/** What a phrase of the matcher is: a rating phrase, or a word that lets a target or a stance form be looked for. */
+type Found = 'rating' | 'target' | 'stance';
 /** Words of an upgrade or a downgrade alone: a rating's, or a product's ("Siri AI upgrade"). */
 const CHANGE_WORDS = new Set([
   'upgrade',
@@ -216,20 +217,27 @@ function upgradesGuidance(tokens: readonly Token[], at: number): boolean {
   return false;
 }
 
+/** Rating phrases, and the words a target or a stance form needs (most sentences have none of them). */
+const MATCHER = new PhraseMatcher<Found>([
+  ...expandPatterns(RATING_PATTERNS).map((p) => [p, 'rating'] as const),
+  ...[...TARGET_WORDS].map((word) => [word, 'target'] as const),
+  ...[...STANCES].map((word) => [word, 'stance'] as const),
+]);
+
+/** The earlier of two token indexes, -1 standing for none. */
+function earlier(a: number, b: number): number {
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
+
 /** The rating statement of a sentence, or null when it is not one. */
 export function findRatingStatement(tokens: readonly Token[]): RatingStatement | null {
+  const scan = scanRatingPhrases(tokens);
   // "Turns bearish on Contoso, cuts target to $150": the first rating verb follows the broker.
-  const verbs = [
-    findRatingChange(tokens),
-    findTargetChange(tokens),
-    findStanceChange(tokens),
-    findPhrasedRating(tokens),
-  ].filter((i) => i >= 0);
-  if (verbs.length > 0) return { verb: Math.min(...verbs) };
-  for (let i = 0; i < tokens.length; i++)
-    if (CHANGE_WORDS.has(tokens[i]?.lower ?? '') && !upgradesGuidance(tokens, i))
-      return { verb: i, tentative: true };
-  return null;
+  let verb = earlier(findRatingChange(tokens), scan.verb);
+  if (scan.target) verb = earlier(verb, findTargetChange(tokens));
+  if (scan.stance) verb = earlier(verb, findStanceChange(tokens));
+  if (verb >= 0) return { verb };
+  return scan.bareChange >= 0 ? { verb: scan.bareChange, tentative: true } : null;
 }
 
 /**
@@ -269,32 +277,45 @@ function hasRatingContext(tokens: readonly Token[]): boolean {
   );
 }
 
-/** The rating verb of a sentence holding a rating phrase (RATING_PATTERNS), or -1. */
-function findPhrasedRating(tokens: readonly Token[]): number {
+interface PhraseScan {
+  /** The rating verb of a sentence holding a rating phrase (RATING_PATTERNS), or -1. */
+  verb: number;
+  /** A target or a stance word stands in the sentence: those forms are worth looking for. */
+  target: boolean;
+  stance: boolean;
+  /** A bare upgrade or downgrade with nothing of a rating around it (tentative), or -1. */
+  bareChange: number;
+}
+
+/** One pass of the matcher over the sentence: its rating phrase and what else is worth a look. */
+function scanRatingPhrases(tokens: readonly Token[]): PhraseScan {
+  const scan: PhraseScan = { verb: -1, target: false, stance: false, bareChange: -1 };
   // "pt" alone is too short to trust: some longer rating phrase must be in the sentence.
   let first = -1;
   let context: boolean | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const match = MATCHER.matchAt(tokens, i);
     if (match === null) continue;
-    if (match.end - match.start === 1 && upgradesGuidance(tokens, i)) continue;
-    // "Apple delays Siri AI upgrade", "Samsung downgrades camera specs": no rating without its context.
-    if (
-      match.end - match.start === 1 &&
-      CHANGE_WORDS.has(tokens[i]?.lower ?? '') &&
-      !(context ??= hasRatingContext(tokens))
-    )
-      continue;
-    if (match.end - match.start > 1 || tokens[i]?.lower !== 'pt') {
-      first = i;
-      break;
-    }
     i = match.end - 1;
+    // "raise Meta price targets": a target ending a rating phrase is one too.
+    if (match.payload === 'target' || TARGET_WORDS.has(tokens[match.end - 1]?.lower ?? ''))
+      scan.target = true;
+    if (match.payload === 'stance') scan.stance = true;
+    if (match.payload !== 'rating' || first >= 0) continue;
+    if (match.end - match.start > 1) first = match.start;
+    // "Rolls-Royce upgrades profit guidance": a company's own forecast.
+    else if (upgradesGuidance(tokens, match.start)) continue;
+    else if (CHANGE_WORDS.has(tokens[match.start]?.lower ?? '')) {
+      // "Apple delays Siri AI upgrade", "Samsung downgrades camera specs": no rating without its context.
+      if ((context ??= hasRatingContext(tokens))) first = match.start;
+      else if (scan.bareChange < 0) scan.bareChange = match.start;
+    } else if (tokens[match.start]?.lower !== 'pt') first = match.start;
   }
-  if (first < 0) return -1;
+  if (first < 0) return scan;
   // An upgrade word skipped above for want of context is no rating verb either.
   const verb = tokens.findIndex(
     (t) => RATING_VERBS.has(t.lower) && (context !== false || !CHANGE_WORDS.has(t.lower)),
   );
-  return verb >= 0 ? verb : first;
+  scan.verb = verb >= 0 ? verb : first;
+  return scan;
 }

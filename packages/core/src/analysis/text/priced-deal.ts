@@ -27,10 +27,17 @@ export function namesPricedDeal(tokens: readonly Token[], names: readonly NameSp
     ) === true
   )
     return true;
-  for (let i = 0; i + 3 < tokens.length; i++) {
-    if (!MAGNITUDE_WORDS.has(tokens[i]?.lower ?? '') || !BID_NOUNS.has(tokens[i + 1]?.lower ?? '')) continue;
-    const target = tokens[i + 3];
-    if (tokens[i + 2]?.lower === 'for' && target?.kind === 'word' && isCapitalized(target.text)) return true;
+  // "$15 billion bid for US Steel": looked for from "for", the cheapest of its words to compare.
+  for (let i = 2; i + 1 < tokens.length; i++) {
+    if (tokens[i]?.lower !== 'for') continue;
+    const target = tokens[i + 1];
+    if (
+      BID_NOUNS.has(tokens[i - 1]?.lower ?? '') &&
+      MAGNITUDE_WORDS.has(tokens[i - 2]?.lower ?? '') &&
+      target?.kind === 'word' &&
+      isCapitalized(target.text)
+    )
+      return true;
   }
   return false;
 }
