@@ -4,6 +4,48 @@
  */
 import { DOW_MOVE_PATTERNS } from '../text/market-indexes.js';
 
+/**
+ * Exchange codes written before a ticker ("NASDAQ: NVDA", "Slack (NYSE:WORK)"), as a regular-expression
+ * alternation: the one list the ticker reader and the organisation finder share.
+ */
+export const EXCHANGE_CODES = [
+  'NASDAQ',
+  'Nasdaq',
+  'NYSE American',
+  'NYSEAMERICAN',
+  'NYSEArca',
+  'NYSEARCA',
+  'NYSE',
+  'AMEX',
+  'LSE',
+  'LON',
+  'TSXV',
+  'TSX',
+  'ASX',
+  'OTCQX',
+  'OTCMKTS',
+  'OTC',
+  'XETRA',
+  'ETR',
+  'FRA',
+  'EPA',
+  'AMS',
+  'SWX',
+  'SIX',
+  'BIT',
+  'BME',
+  'STO',
+  'CPH',
+  'HEL',
+  'OSL',
+  'HKEX',
+  'HKG',
+  'TYO',
+  'TSE',
+  'BATS',
+  'CBOE',
+].join('|');
+
 /** One of these near an ambiguous name is enough. */
 export const STRONG_CONTEXT_WORDS = new Set([
   'shares',

@@ -9,7 +9,7 @@
 import { PhraseMatcher } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
 import { isCapitalized } from '../text/tokenize.js';
-import { BUSINESS_VERBS } from './company-context.js';
+import { BUSINESS_VERBS, EXCHANGE_CODES } from './company-context.js';
 import type { Mention } from './match-companies.js';
 
 export interface ProposedOrganization {
@@ -109,7 +109,7 @@ const WIRE_NAME_RE =
  * exchange and ticker in brackets is a listed company, as wire copy's "<TICKER>" marks one.
  */
 const EXCHANGE_TICKER_RE = new RegExp(
-  String.raw`((?:${NAME_WORD}\s+){0,3}${NAME_WORD})\s*\((?:NASDAQ|Nasdaq|NYSE|NYSEAMERICAN|NYSEARCA|AMEX|LSE|LON|TSX|TSXV|ASX|OTC|OTCMKTS|XETRA|ETR|EPA|FRA|HKEX|HKG|TYO|TSE|BATS|CBOE|SIX|BME|STO|CPH|HEL|OSL)\s*:\s*[A-Z][A-Z0-9.]{0,6}\)`,
+  String.raw`((?:${NAME_WORD}\s+){0,3}${NAME_WORD})\s*\((?:${EXCHANGE_CODES})\s*:\s*[A-Z][A-Z0-9.]{0,6}\)`,
   'gu',
 );
 const LEGAL_CASE = new Map(

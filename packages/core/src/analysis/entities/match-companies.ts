@@ -13,6 +13,7 @@ import { isCapitalized, type Token } from '../text/tokenize.js';
 import { foldAccents, type RegistryIndex } from './build-registry-index.js';
 import {
   BUSINESS_VERBS,
+  EXCHANGE_CODES,
   EXCHANGE_OPERATOR_NAMES,
   HOLDING_NOUNS,
   NOT_A_NAME_PHRASES,
@@ -39,8 +40,10 @@ interface Candidate extends Mention {
 }
 
 const CONTEXT_WINDOW = 8;
-const EXCHANGE_TICKER_RE =
-  /(?:\b(?:NYSE|NASDAQ|Nasdaq|NYSEArca|NYSE American|AMEX|LSE|LON|TSX|ASX|HKEX|HKG|XETRA|ETR|FRA|TYO|TSE|EPA|AMS|SWX|BIT|OTC|OTCQX)\s*:\s*|\$)([A-Z]{1,5}(?:\.[A-Z]{1,2})?)\b/g;
+const EXCHANGE_TICKER_RE = new RegExp(
+  String.raw`(?:\b(?:${EXCHANGE_CODES})\s*:\s*|\$)([A-Z]{1,5}(?:\.[A-Z]{1,2})?)\b`,
+  'g',
+);
 /** Wire copy marks a listed company's symbol in angle brackets: "Dow Chemical <DOW>", "<BAC.N>". */
 const WIRE_TICKER_RE = /<([A-Z]{1,5})(?:\.[A-Z]{1,2})?>/g;
 const NOT_A_NAME_LIST = expandPatterns(NOT_A_NAME_PHRASES);

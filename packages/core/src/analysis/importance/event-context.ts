@@ -5,6 +5,7 @@
  */
 import { wordSet } from '../text/phrase-matcher.js';
 import { hasWordIn, isCapitalized, type Token } from '../text/tokenize.js';
+import { FEATURE_WORDS } from '../text/trade-senses.js';
 
 const NEGATING_WORDS: ReadonlySet<string> = new Set([
   'no',
@@ -203,9 +204,6 @@ export function isNoFire(tokens: readonly Token[], start: number, end: number): 
     FIRE_VERB_BEFORE.has(tokens[start - 1]?.lower ?? '') || FIRE_NOUN_AFTER.has(tokens[end]?.lower ?? '')
   );
 }
-
-/** What a feature of software is called: "pulls Recall feature", "the Recall tool". */
-const FEATURE_WORDS: ReadonlySet<string> = wordSet('feature features tool app function mode software');
 
 /**
  * "Microsoft pulls Recall feature": a capitalised "Recall" mid-sentence before a feature word names

@@ -176,14 +176,17 @@ export interface EventProximityRule extends VerbObjectRule {
   type: string;
 }
 
-/** A company telling its own prospects (topic and event): "Maersk warns profit will fall". */
-export const OUTLOOK_VERBS: ReadonlySet<string> = words(
-  'warns warned expects sees forecasts predicts projects guides guided',
-);
-export const OUTLOOK_OBJECTS: ReadonlySet<string> = words(
-  'profit profits earnings sales revenue revenues margin margins quarter ebitda eps',
-);
-export const OUTLOOK_WINDOW = 4;
+/**
+ * A company telling its own prospects (topic and event): "Maersk warns profit will fall", "Intel
+ * forecasts weak first quarter"; analysts' or economists' expectations have no company as their subject.
+ */
+export const OUTLOOK_RULE = {
+  verbs: words('warns warned expects sees forecasts predicts projects guides guided'),
+  objects: words('profit profits earnings sales revenue revenues margin margins quarter ebitda eps'),
+  companyObject: false,
+  companySubject: true,
+  window: 4,
+} as const;
 
 /** A shareholder vote is on a deal: "Hess shareholders approve Chevron deal" (topic and event). */
 export const SHAREHOLDER_VOTE_RULE = {
@@ -272,17 +275,7 @@ export const EVENT_PROXIMITY_RULES: readonly EventProximityRule[] = [
       'approval approvals clearance backing support title cup race vote votes case dismissal',
     ),
   },
-  // A company telling its own prospects: "Maersk warns profit will fall", "Intel forecasts weak first
-  // quarter", "Volkswagen expects lower margins" (analysts' or economists' expectations have no company
-  // as their subject).
-  {
-    type: 'guidance-change',
-    verbs: OUTLOOK_VERBS,
-    objects: OUTLOOK_OBJECTS,
-    companyObject: false,
-    companySubject: true,
-    window: OUTLOOK_WINDOW,
-  },
+  { type: 'guidance-change', ...OUTLOOK_RULE },
   // "Regulators seize First Republic Bank", "FDIC seizes Signature Bank": a bank failed.
   {
     type: 'bankruptcy',

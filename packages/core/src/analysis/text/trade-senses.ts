@@ -40,8 +40,9 @@ const FLOWS = words('export exports exported import imports imported goods');
 const FILE_WORDS = words(
   'pdf csv json xml file files data image images photo photos video videos contact contacts document documents spreadsheet excel bulk',
 );
-const FEATURE_WORDS = words(
-  'tool tools feature features function option options button wizard format formats',
+/** What a feature of software is called: "adds PDF export tool", "pulls Recall feature" (events too). */
+export const FEATURE_WORDS: ReadonlySet<string> = words(
+  'tool tools feature features function functions option options button wizard format formats app apps mode software',
 );
 const SECURITIES = words(
   'option options stock stocks share shares equity equities bond bonds crypto bitcoin futures block',

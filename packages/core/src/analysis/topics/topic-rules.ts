@@ -7,9 +7,7 @@ import type { TaxonomyTopicSlug } from '../../topics/taxonomy.js';
 import {
   DEAL_PROCESS_PATTERNS,
   EARNINGS_MOVES_PATTERNS,
-  OUTLOOK_OBJECTS,
-  OUTLOOK_VERBS,
-  OUTLOOK_WINDOW,
+  OUTLOOK_RULE,
   SHAREHOLDER_VOTE_RULE,
 } from '../importance/event-rules.js';
 import { DEAL_OBJECTS } from '../text/goods-purchase.js';
@@ -434,15 +432,7 @@ export const PROXIMITY_RULES: readonly ProximityRule[] = [
   // A shareholder vote is on a deal: "Hess shareholders approve Chevron deal".
   { slug: 'mergers-acquisitions', weight: 3, ...SHAREHOLDER_VOTE_RULE },
   // A company telling its own prospects is guidance: "Unilever warns sales growth will slow".
-  {
-    slug: 'earnings',
-    weight: 2,
-    verbs: OUTLOOK_VERBS,
-    objects: OUTLOOK_OBJECTS,
-    companyObject: false,
-    companySubject: true,
-    window: OUTLOOK_WINDOW,
-  },
+  { slug: 'earnings', weight: 2, ...OUTLOOK_RULE },
   {
     slug: 'mergers-acquisitions',
     weight: 3,
