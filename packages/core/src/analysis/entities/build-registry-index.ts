@@ -14,6 +14,11 @@ export interface AliasRef {
   surface: string;
   /** Needs company context to count ("Apple", "Meta", "Target"). */
   ambiguous: boolean;
+  /**
+   * Capitals alone tell it from an ordinary word ("UPS", "ADS"): in a headline all in capitals
+   * ("OPPENHEIMER UPS VIACOM STAKE") it needs context as an ambiguous alias does.
+   */
+  capitalsOnly?: true;
 }
 
 export interface RegistryIndex {
@@ -161,6 +166,13 @@ const UMLAUT_SPELLED_RE = /\B([aou])e(?=[b-df-hj-np-tv-z])/g;
  * umlaut only inside a word of five or more letters and before a consonant ("Boerse", "Mueller";
  * not "Joe", "Aegon" or "Boeing").
  */
+/** A one-word alias in capitals that is an ordinary word in lower case: "UPS", "ADS". */
+function isCapitalsOnly(surface: string, key: string): boolean {
+  return (
+    !key.includes(' ') && /\p{Lu}/u.test(surface) && surface === surface.toUpperCase() && isEnglishWord(key)
+  );
+}
+
 function umlautSpellings(surface: string, key: string): string[] {
   const spellings: string[] = [];
   if (/[äöüÄÖÜ]/.test(surface))
@@ -232,7 +244,8 @@ export function buildRegistryIndex(registry: readonly CompanyRegistryEntry[]): R
     for (const [key, { surface, ambiguous }] of keys) {
       knownNames.add(key);
       const list = aliasEntries.get(key) ?? [];
-      if (!list.some((ref) => ref.entry.id === entry.id)) list.push({ entry, surface, ambiguous });
+      if (!list.some((ref) => ref.entry.id === entry.id))
+        list.push({ entry, surface, ambiguous, ...(isCapitalsOnly(surface, key) && { capitalsOnly: true }) });
       aliasEntries.set(key, list);
       // The company's other names count as context for its ambiguous ones ("Apple Inc." … "Apple").
       if (!ambiguous)

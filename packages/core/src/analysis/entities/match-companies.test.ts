@@ -403,6 +403,16 @@ describe('analyst ratings', () => {
 });
 
 describe('Title Case headlines and wire copy', () => {
+  it('reads a name in capitals that is also a word by its context in a headline all in capitals', () => {
+    const find = finder(['ups', 'United Parcel Service', ['UPS']]);
+    // "UPS" the verb: the company is told from the word only by its capitals, which the headline lacks.
+    expect(find('HARBOR FIRM UPS NORTHWIND STAKE TO 11 PCT')).toEqual([]);
+    expect(find('HARBOR VALVE SETS STOCK SPLIT, UPS PAYOUT')).toEqual([]);
+    expect(find('UPS SHARES FALL AFTER PROFIT WARNING')).toEqual(['ups']);
+    expect(find('UPS TO CUT 20,000 JOBS')).toEqual(['ups']);
+    expect(find('UPS raises delivery surcharges')).toEqual(['ups']);
+  });
+
   it('does not let a proposed organisation swallow the words before a registered name', () => {
     const companies = companiesIn('Goldman Sachs Downgrades Target Corp to Sell');
     expect(companies.filter((c) => c.companyId === null)).toEqual([]);

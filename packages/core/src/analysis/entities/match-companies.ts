@@ -37,6 +37,11 @@ export interface MatchedCompany {
 interface Candidate extends Mention {
   entries: CompanyRegistryEntry[];
   ambiguous: boolean;
+  /**
+   * Ambiguous only for being written in a headline all in capitals, where an alias in capitals may be
+   * the word ("OPPENHEIMER UPS VIACOM STAKE"): only context right beside it counts ("UPS SHARES FALL").
+   */
+  besideOnly?: true;
 }
 
 const CONTEXT_WINDOW = 8;
@@ -157,6 +162,7 @@ function hasContext(
   sentence: DocSentence,
   candidate: Candidate,
   entryWords: Set<string> | undefined,
+  window: number,
 ): boolean {
   const { tokens } = sentence;
   // The rated company of a rating statement ("Broker upgrades Apple to Buy", "Maintains Buy on Apple").
@@ -184,8 +190,8 @@ function hasContext(
     return true;
   let strong = 0;
   let weak = 0;
-  const from = Math.max(0, candidate.start - CONTEXT_WINDOW);
-  const to = Math.min(tokens.length, candidate.end + CONTEXT_WINDOW);
+  const from = Math.max(0, candidate.start - window);
+  const to = Math.min(tokens.length, candidate.end + window);
   for (let i = from; i < to; i++) {
     if (i >= candidate.start && i < candidate.end) continue;
     const lower = tokens[i]?.lower ?? '';
@@ -309,7 +315,8 @@ function addAliasMatches(
       start,
       end,
       entries: refs.map((r) => r.entry),
-      ambiguous: refs.every((r) => r.ambiguous),
+      ambiguous: refs.every((r) => r.ambiguous || (shouting && r.capitalsOnly === true)),
+      ...(shouting && refs.some((r) => !r.ambiguous && r.capitalsOnly === true) && { besideOnly: true }),
     });
   }
 }
@@ -389,7 +396,12 @@ export function matchCompanies({
     return (
       !candidate.ambiguous ||
       confirmed.has(entry.id) ||
-      hasContext(sentence, candidate, index.contextWords.get(entry.id))
+      hasContext(
+        sentence,
+        candidate,
+        index.contextWords.get(entry.id),
+        candidate.besideOnly ? 1 : CONTEXT_WINDOW,
+      )
     );
   });
   acceptListedNames(candidates, accepted, sentences);

@@ -25,7 +25,9 @@ const LEGAL_ACTIONS = new Set([
   'ruling',
   'verdict',
 ]);
+/** What throws a legal action out, the noun too ("wins dismissal of shareholder lawsuit"). */
 const DISMISS_VERBS = new Set([
+  'dismissal',
   'dismiss',
   'dismisses',
   'dismissed',

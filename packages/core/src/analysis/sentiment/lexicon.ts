@@ -15,6 +15,7 @@
 import { EMPHATIC_BEAT_PATTERNS, FAILURE_PATTERNS } from '../importance/event-rules.js';
 import { expandPatterns } from '../text/phrase-matcher.js';
 import { BLOCK_VERBS } from './ended-actions.js';
+import { STRUCK_DEAL_VALUE } from './struck-deal.js';
 
 export interface LexEntry {
   value?: number;
@@ -53,6 +54,11 @@ export interface LexEntry {
    * news, "costs hit a record high" and "vacancies hit record" bad, "unemployment at a record low" good.
    */
   reachedLevel?: boolean;
+  /**
+   * Passing something, which an amount after it makes a level reached ("costs exceed $40 billion",
+   * "losses top $1 billion" are bad news; "sales top $100 billion" good).
+   */
+  passesAmount?: boolean;
 }
 
 type Spec = readonly [patterns: string, entry: LexEntry];
@@ -197,7 +203,7 @@ const VALUES: Spec[] = [
   // Results against expectations and analysts' views.
   [
     'beat|beats|beating|exceed|exceeded|exceeds|exceeding|surpass|surpassed|surpasses|outperform|outperformed|outperforms|tops|topped',
-    { value: 1 },
+    { value: 1, passesAmount: true },
   ],
   ['better/stronger than expected/forecast/estimated', { value: 1.1 }],
   // A loss measured against what was expected: "a smaller-than-expected loss" is good news.
@@ -527,9 +533,10 @@ const VALUES: Spec[] = [
     { value: -1 },
   ],
   ['strike|strikes|walkout|walkouts|boycott|protest|protests|dispute|disputes', { value: -0.5 }],
+  // A deal struck in the past or the making of one ("strike" and "strikes" before a deal: struck-deal.ts).
   [
-    'strike a deal|strikes a deal|struck a deal|strike/strikes/struck/striking a peace/trade/supply/new/landmark/record deal',
-    { value: 0.2 },
+    'struck/striking a deal|struck/striking a peace/trade/supply/new/landmark/record deal',
+    { value: STRUCK_DEAL_VALUE },
   ],
   [
     'delay|delays|delayed|postpone|postpones|postponed|halt|halts|halted|suspend|suspends|suspended|suspension|shutdown|shut down|shuts down|closure|closures|cancel|cancels|canceled|cancelled|canceling|cancelling|cancellation|cancellations',

@@ -401,6 +401,8 @@ describe('legal outcomes', () => {
     expect(score('Shareholder lawsuit against Fabrikam dismissed')).toBeGreaterThanOrEqual(POSITIVE);
     expect(score('Class action against the miner thrown out')).toBeGreaterThanOrEqual(POSITIVE);
     expect(score('Investors file lawsuit against the insurer')).toBeLessThanOrEqual(NEGATIVE);
+    // The noun: the lawsuit is what is thrown out.
+    expect(score('Litware wins dismissal of shareholder lawsuit')).toBeGreaterThanOrEqual(POSITIVE);
   });
 
   it('reads being hit with a penalty as a blow even when it is a record one', () => {
@@ -576,6 +578,14 @@ describe('the price of money, causes and ranges', () => {
     expectTone('Tanker rates slumped in the quarter', -1);
   });
 
+  it('keeps a move inside an "as" clause from reaching back to the main clause', () => {
+    expectTone('Contoso raises annual forecast as shoppers trade down', 1);
+    expectTone('Fabrikam lifts its outlook as shoppers trade down to cheaper brands', 1);
+    // "as" in a phrase is no clause: the move is the metric's.
+    expectTone('Operating profit, as expected, fell 5%', -1);
+    expectTone('Posted an operating profit of EUR 0.4 mn, as compared to a loss of EUR 0.5 mn', 1);
+  });
+
   it("reads what a verb moves when its subject's change is the cause", () => {
     expectTone('Lower costs lifted profit', 1);
     expectTone('Higher interest rates boosted the bank’s net interest income', 1);
@@ -664,6 +674,24 @@ describe('stoppages, index membership and results far past estimates', () => {
     expect(score('Rival factions strike a peace deal')).toBeGreaterThan(0);
   });
 
+  it.each([
+    'Contoso and Fabrikam strike vaccine supply deal',
+    'Tailspin strikes deal with Northwind for 40 jets',
+    'Litware strikes $2 billion licensing agreement with Proseware',
+  ])('reads a deal struck as a deal, not a stoppage: %s', (text) => {
+    expect(score(text)).toBeGreaterThan(0);
+  });
+
+  it.each([
+    // A stoppage near a deal stays a stoppage; a deal with an enforcer is a settlement.
+    'Workers strike over pay deal',
+    'Nurses strike, reject deal',
+    'Pilots strike after talks on new deal collapse',
+    'Woodgrove strikes deal with SEC over dark pools',
+  ])('reads %s as bad news', (text) => {
+    expectTone(text, -1);
+  });
+
   it('does not read a central bank pausing its hikes as a stoppage', () => {
     expect(score('Central bank pauses to assess the economy')).toBeGreaterThan(NEGATIVE);
   });
@@ -689,6 +717,12 @@ describe('a level reached is as good or bad as the metric that reached it', () =
     ['Streaming subscribers hit 300 million', 1],
     ['Losses hit $2 billion', -1],
     ['Tariffs hit $300 billion of imported goods', -1],
+    // Passing an amount is reaching it: "tops", "exceeds" and "surpasses" before a sum.
+    ['Cleanup costs for the spill exceed $40 billion', -1],
+    ["Fabrikam's emissions bill tops $30 billion", -1],
+    ['Litware losses surpass $1 billion', -1],
+    ['Quarterly revenue tops $10 billion for the first time', 1],
+    ['Contoso tops estimates', 1],
   ])('%s reads with sign %d', (text, sign) => {
     expectTone(text, sign);
   });
@@ -725,5 +759,42 @@ describe('a fine thrown out with its amount named', () => {
   it('reads winning an appeal against a fine of a named amount as good news', () => {
     expectTone('Fabrikam wins appeal against $2.6 billion EU fine', 1);
     expectTone('Fabrikam loses appeal against $2.6 billion EU fine', -1);
+  });
+});
+
+describe('a broker moving a rating', () => {
+  it.each([
+    ['Northgate ups Fabrikam to Buy', 1],
+    ['Northgate lifts Fabrikam to Outperform from Neutral', 1],
+    ['Northgate moves Fabrikam to Buy from Hold', 1],
+    ['Northgate moves Fabrikam to Neutral from Buy', -1],
+    ['Northgate cuts Fabrikam to Sell', -1],
+    ['Northgate cuts Fabrikam to Hold', -1],
+    ['Northgate raises Fabrikam to Hold', 1],
+  ])('%s reads with sign %d', (text, sign) => {
+    expectTone(text, sign);
+  });
+
+  it('leaves a move whose direction the words do not tell without tone', () => {
+    expect(Math.abs(score('Northgate moves Fabrikam to Hold'))).toBeLessThan(POSITIVE);
+  });
+});
+
+describe('an investor buying into a company', () => {
+  it.each([
+    'Woodgrove buys stake in Contoso',
+    'Woodgrove takes $2.5 billion stake in Tailspin',
+    'Woodgrove discloses $4 billion stake in Litware',
+    'Fabrikam raised its stake in Proseware to 30.6% of the shares',
+    'Investment firm ups Northwind stake to 11 pct',
+  ])('reads %s as good news', (text) => {
+    expectTone(text, 1);
+  });
+
+  it('does not read the idioms of stakes as a purchase', () => {
+    expect(Math.abs(score('Contoso raises the stakes in the streaming war'))).toBeLessThan(0.35);
+    expect(score('Contoso raises the stakes in the streaming war')).toBeLessThan(
+      score('Contoso raises its stake in Litware'),
+    );
   });
 });

@@ -12,11 +12,14 @@
  * contrast markers ("but" favours what follows; "although" discounts its own clause).
  * The summed evidence is squashed to [-1, 1] with raw / sqrt(raw² + SQUASH).
  */
+import { CHANGED_TO, findRatingChange } from '../text/analyst-rating.js';
 import { PhraseMatcher, type PhraseMatch } from '../text/phrase-matcher.js';
+import { isStakeIdiom } from '../text/stake-idiom.js';
 import { CURRENCY_SIGNS, MAGNITUDE_WORDS, type Token } from '../text/tokenize.js';
 import { CLAUSE_OPENERS, DETERMINERS, SUBORDINATORS } from './clause-words.js';
 import { blocksDeal, endedValue, isBlockedDeal } from './ended-actions.js';
 import { buildLexicon, type LexEntry } from './lexicon.js';
+import { struckDealValue } from './struck-deal.js';
 
 export type EvidenceKind = 'change' | 'comparison' | 'turnaround' | 'lexicon';
 
@@ -175,6 +178,41 @@ function reachesAmount(tokens: readonly Token[], from: number): boolean {
   return after !== 'of' && after !== 'worth';
 }
 
+/** Words after "as" that make it no clause of its own: "as expected", "as compared to", "as a result". */
+const AS_PHRASE_WORDS = new Set([
+  'compared',
+  'against',
+  'opposed',
+  'expected',
+  'forecast',
+  'predicted',
+  'anticipated',
+  'planned',
+  'usual',
+  'well',
+  'much',
+  'many',
+  'such',
+  'long',
+  'soon',
+  'part',
+  'of',
+  'per',
+  'high',
+  'low',
+  'little',
+  'far',
+]);
+
+/** "as" opening a clause of its own ("as shoppers trade down"), not a phrase ("as expected", "as a result"). */
+function opensAsClause(tokens: readonly Token[], at: number): boolean {
+  if (tokens[at]?.lower !== 'as') return false;
+  const next = tokens[at + 1]?.lower ?? '';
+  if (next === 'a' || next === 'an')
+    return tokens[at + 2]?.lower !== 'result' && tokens[at + 2]?.lower !== 'whole';
+  return next !== '' && !AS_PHRASE_WORDS.has(next) && tokens[at + 1]?.kind !== 'punct';
+}
+
 export function squash(raw: number): number {
   return raw / Math.sqrt(raw * raw + SQUASH);
 }
@@ -316,8 +354,9 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
       if (token?.lower === ',' && !crossCommas) return null;
       // "slips as worries grow", "fell on weak demand": a cause clause is not what moved.
       if (step === 1 && CLAUSE_OPENERS.has(token?.lower ?? '')) return null;
-      // "climbed 1.2% after having lost 7%": a direction inside a subordinate clause stays there.
-      if (step === -1 && SUBORDINATORS.has(token?.lower ?? '')) return null;
+      // "climbed 1.2% after having lost 7%", "raises forecast as shoppers trade down": a direction
+      // inside a subordinate clause stays there.
+      if (step === -1 && (SUBORDINATORS.has(token?.lower ?? '') || opensAsClause(tokens, i))) return null;
       if (match === undefined) continue;
       // "operating profit excluding restructuring costs grew": a qualifier's metric is not the subject.
       if (step === -1 && match.payload.metric !== undefined && isQualified(tokens, byToken, match)) {
@@ -490,9 +529,13 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
     }
     // "Inflation accelerates to 4.1%, above forecasts", "unemployment below expectations": measured
     // against what was expected, a bad metric's overshoot is bad news.
-    // "Costs hit a record high", "unemployment at a record low": a level reached is good or bad as the
-    // metric that reached it is.
-    if (entry.versusExpected || entry.reachedLevel) {
+    // "Costs hit a record high", "unemployment at a record low", "cleanup costs exceed $40 billion": a
+    // level reached is good or bad as the metric that reached it is.
+    if (
+      entry.versusExpected ||
+      entry.reachedLevel ||
+      (entry.passesAmount && reachesAmount(tokens, match.end))
+    ) {
       const compared = findMetric(match.start - 1, -1, BACK_WINDOW, true, true);
       if (compared && (compared.payload.metric ?? 0) < 0) value = -value;
     }
@@ -506,6 +549,8 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
       (findMetric(match.start - 1, -1, BACK_WINDOW, true, true)?.payload.metric ?? 0) >= 0
     )
       value = -value;
+    // "Airbus strikes deal with Qantas": a deal made, not a stoppage (with the SEC, a settlement).
+    if (match.end - match.start === 1) value = struckDealValue(tokens, match.start) ?? value;
     // "EU blocks the merger": the block carries the tone, the deal's own mild good tone gives way.
     if (entry.blocksDeal === true && !blocksDeal(tokens, match.start, match.end)) continue;
     if (value > 0 && isBlockedDeal(tokens, match.start, match.end)) continue;
@@ -526,6 +571,8 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
 
   // 4. Sites closed with words between: "closed seven franchised sports stores", "11 branches are closed".
   if (triggers & CLOSING) closedSites(tokens, byToken, hits);
+  if (triggers & RATING) ratingChange(tokens, hits);
+  if (triggers & STAKE) stakeTaken(tokens, byToken, hits);
 
   // Metrics with no polarity ("share capital increased") bind a direction but carry no tone.
   for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.value === 0) hits.splice(i, 1);
@@ -618,6 +665,67 @@ function closedSites(
   }
 }
 
+/** A rating changed by a broker, as the lexicon's "to outperform" and "to underweight". */
+const RATING_CHANGE_VALUE = 0.8;
+
+/**
+ * "UBS ups Barclays to Buy", "Citi moves Ford to Neutral from Buy": a rating moved up or down the
+ * scale is good or bad news for the rated company, where "to buy" alone is no tone (a transaction).
+ */
+function ratingChange(tokens: readonly Token[], hits: EvidenceHit[]): void {
+  const change = findRatingChange(tokens);
+  if (change === null || change.direction === 0) return;
+  // The rating is the change's: "to buy" is no takeover, "to outperform from strong buy" no rise.
+  for (const hit of hits) if (hit.start <= change.rating && change.rating < hit.end) hit.value = 0;
+  hits.push({
+    start: change.verb,
+    end: change.rating + 1,
+    anchor: change.verb,
+    value: change.direction * RATING_CHANGE_VALUE,
+    kind: 'lexicon',
+  });
+}
+
+const STAKE_WORDS = new Set(['stake', 'stakes', 'holding', 'shareholding']);
+/** Verbs of an investor buying into a company, or making its holding known. */
+const STAKE_BUYING = new Set(
+  (
+    'buy buys bought buying acquire acquires acquired acquiring take takes took taking taken build builds built ' +
+    'building raise raises raised raising increase increases increased increasing lift lifts lifted boost boosts ' +
+    'boosted up ups upped double doubles doubled discloses disclosed reveals revealed'
+  ).split(' '),
+);
+/** Words that may size or describe the stake: "takes $2.5 billion stake", "raised its stake". */
+const STAKE_GAP = 5;
+/** An investor buying into a company: its shareholders read a vote of confidence. */
+const STAKE_TAKEN_VALUE = 0.5;
+
+/**
+ * "Berkshire buys stake in Occidental", "Elliott takes $2.5 billion stake in Southwest", "raised its
+ * stake in Talentum to 30%", "Oppenheimer ups Viacom stake": an investor buying into a company is good news, for the company and as
+ * the investor tells it. The verb's own reading (a bare rise, a purchase) gives way to it.
+ */
+function stakeTaken(
+  tokens: readonly Token[],
+  byToken: readonly (PhraseMatch<LexEntry> | undefined)[],
+  hits: EvidenceHit[],
+): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const word = tokens[i]?.lower ?? '';
+    if (!STAKE_WORDS.has(word)) continue;
+    // "Apple raises the stakes in streaming war" is the idiom; a "holding" is a stake only in something.
+    if (isStakeIdiom(tokens, i)) continue;
+    if (word === 'holding' && tokens[i + 1]?.lower !== 'in') continue;
+    for (let j = i - 1; j >= Math.max(0, i - STAKE_GAP); j--) {
+      if (endsClause(tokens, byToken, j)) break;
+      if (!STAKE_BUYING.has(tokens[j]?.lower ?? '')) continue;
+      for (const hit of hits) if (hit.start <= j && j < hit.end) hit.value = 0;
+      hits.push({ start: j, end: i + 1, anchor: j, value: STAKE_TAKEN_VALUE, kind: 'lexicon' });
+      break;
+    }
+  }
+}
+
 const PERCENT_WORDS = new Set(['%', 'pct', 'percent']);
 /** How far after a change its percentage may stand ("rose 64 pct", "fell by 2.5 %"). */
 const PERCENT_REACH = 3;
@@ -689,11 +797,15 @@ function cancelOffset(
 const CLOSING = 1;
 const OFFSET = 2;
 const PERCENT = 4;
-/** The words each structural rule starts from, as bits: closing verbs, "offset", percent signs. */
+const RATING = 8;
+const STAKE = 16;
+/** The words each structural rule starts from, as bits: closing verbs, "offset", percent signs, ratings, stakes. */
 const TRIGGERS = new Map<string, number>([
   ...[...CLOSING_VERBS].map((word) => [word, CLOSING] as const),
   ...[...OFFSET_VERBS].map((word) => [word, OFFSET] as const),
   ...[...PERCENT_WORDS, 'per'].map((word) => [word, PERCENT] as const),
+  ...[...CHANGED_TO].map((word) => [word, RATING] as const),
+  ...[...STAKE_WORDS].map((word) => [word, STAKE] as const),
 ]);
 
 /** The lines a profit is made of: sales above it, costs taken from it. */

@@ -100,28 +100,57 @@ export interface RatingStatement {
 }
 
 /** Verbs that move a rating when followed by "to <rating>": "lifts Acme to buy", "cuts Acme to hold". */
-const CHANGE_VERBS = new Set(
-  'lifts lifted raises raised moves moved ups upped boosts boosted cuts cut lowers lowered trims trimmed'.split(
-    ' ',
-  ),
-);
-const CHANGED_TO = new Set(
-  'buy sell hold neutral outperform underperform overweight underweight equal-weight accumulate'.split(' '),
-);
+const RAISING_VERBS = new Set('lifts lifted raises raised ups upped boosts boosted'.split(' '));
+const CHANGE_VERBS = new Set([
+  ...RAISING_VERBS,
+  ...'moves moved cuts cut lowers lowered trims trimmed'.split(' '),
+]);
+/** The ratings a change may move to, by side: 1 the buy side, -1 the sell side, 0 in between. */
+const RATING_SIDES = new Map<string, number>([
+  ...'buy outperform overweight accumulate'.split(' ').map((w) => [w, 1] as const),
+  ...'sell underperform underweight'.split(' ').map((w) => [w, -1] as const),
+  ...'hold neutral equal-weight'.split(' ').map((w) => [w, 0] as const),
+]);
+export const CHANGED_TO: ReadonlySet<string> = new Set(RATING_SIDES.keys());
 /** What may follow "to <rating>" in a rating change ("to Buy from Hold", "to Buy, shares jump"). */
 const AFTER_RATING = new Set(['from', 'on', 'after', 'at', 'with', 'citing', 'as']);
 const CHANGE_WINDOW = 5;
 
+export interface RatingChange {
+  /** Token index of the change verb ("lifts"). */
+  verb: number;
+  /** Token index of the rating moved to ("buy" of "to buy"). */
+  rating: number;
+  /** Up or down the scale, 0 when the words do not tell ("moves Acme to Hold"). */
+  direction: number;
+}
+
 /** "Northgate lifts Litware to Buy": a change verb a few words before "to <rating>" at a clause's end. */
-function findRatingChange(tokens: readonly Token[]): number {
+export function findRatingChange(tokens: readonly Token[]): RatingChange | null {
   for (let i = 1; i < tokens.length; i++) {
-    if (tokens[i - 1]?.lower !== 'to' || !CHANGED_TO.has(tokens[i]?.lower ?? '')) continue;
+    const side = RATING_SIDES.get(tokens[i]?.lower ?? '');
+    if (tokens[i - 1]?.lower !== 'to' || side === undefined) continue;
     const next = tokens[i + 1];
     if (next !== undefined && next.kind !== 'punct' && !AFTER_RATING.has(next.lower)) continue;
-    for (let k = i - 2; k >= 0 && k >= i - 1 - CHANGE_WINDOW; k--)
-      if (CHANGE_VERBS.has(tokens[k]?.lower ?? '')) return k;
+    for (let k = i - 2; k >= 0 && k >= i - 1 - CHANGE_WINDOW; k--) {
+      const verb = tokens[k]?.lower ?? '';
+      if (!CHANGE_VERBS.has(verb)) continue;
+      // "to Neutral from Buy": the rating left says which way; else the side moved to, else the verb.
+      const from = next?.lower === 'from' ? RATING_SIDES.get(tokens[i + 2]?.lower ?? '') : undefined;
+      const direction =
+        from !== undefined
+          ? Math.sign(side - from)
+          : side !== 0
+            ? side
+            : verb === 'moves' || verb === 'moved'
+              ? 0
+              : RAISING_VERBS.has(verb)
+                ? 1
+                : -1;
+      return { verb: k, rating: i, direction };
+    }
   }
-  return -1;
+  return null;
 }
 
 /** Magnitudes after a figure ("$5m" too): "to $5 billion" is a sum raised, not a share price. */
@@ -233,7 +262,7 @@ function earlier(a: number, b: number): number {
 export function findRatingStatement(tokens: readonly Token[]): RatingStatement | null {
   const scan = scanRatingPhrases(tokens);
   // "Turns bearish on Contoso, cuts target to $150": the first rating verb follows the broker.
-  let verb = earlier(findRatingChange(tokens), scan.verb);
+  let verb = earlier(findRatingChange(tokens)?.verb ?? -1, scan.verb);
   if (scan.target) verb = earlier(verb, findTargetChange(tokens));
   if (scan.stance) verb = earlier(verb, findStanceChange(tokens));
   if (verb >= 0) return { verb };

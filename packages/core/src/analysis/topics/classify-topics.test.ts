@@ -38,6 +38,13 @@ describe('topic rules that need financial context', () => {
     for (const title of stakes) expect(slugs(title), title).toContain('mergers-acquisitions');
   });
 
+  it('does not read the idioms of stakes as a holding', () => {
+    expect(slugs('Jobs at stake as the plant closes')).not.toContain('mergers-acquisitions');
+    expect(slugs('Contoso raises the stakes in the streaming war')).not.toContain('mergers-acquisitions');
+    expect(slugs('High stakes for Litware as the vote nears')).not.toContain('mergers-acquisitions');
+    expect(slugs('Woodgrove raises its stake in Litware')).toContain('mergers-acquisitions');
+  });
+
   it("reads a carmaker's recall and vehicle deliveries as its making, not its selling", () => {
     expect(slugs('Ford recalls 1.9 million sport utility models')).toContain('manufacturing');
     expect(slugs('Ford vehicle deliveries fall for first time in a decade')).toContain('manufacturing');

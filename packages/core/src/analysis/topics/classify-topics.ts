@@ -27,6 +27,7 @@
  *   one holding makers beside carriers only at what the words already show (WORD_LED_SECTOR_HINTS);
  * - in a sentence naming debt, a listing and its underwriters are the bond's, not an IPO (LISTING_WORDS);
  * - a phrase after "since" dates something else ("since its IPO"): no topic;
+ * - "stake" in its idioms ("jobs at stake", "raises the stakes") is no holding (text/stake-idiom.ts);
  * - a purchase of goods or of money ("to buy 470 jets", "to buy more government bonds") is no takeover
  *   (text/goods-purchase.ts);
  * - a currency after an amount or before a debt ("25 billion Swiss francs", "a Luxembourg franc bond")
@@ -41,6 +42,7 @@ import { expandPatterns, PhraseMatcher } from '../text/phrase-matcher.js';
 import type { DocSentence } from '../text/prepare-document.js';
 import { namesPricedDeal } from '../text/priced-deal.js';
 import { isSportsContext } from '../text/sports-context.js';
+import { isStakeIdiom } from '../text/stake-idiom.js';
 import type { Token } from '../text/tokenize.js';
 import { isOtherTradeSense } from '../text/trade-senses.js';
 import {
@@ -304,6 +306,8 @@ export function classifyTopics({
         )
           continue;
         if (rule.slug === 'monetary-policy' && isInsideBankName(sentence.tokens, match.start)) continue;
+        // "Jobs at stake", "raises the stakes": no holding.
+        if (rule.slug === 'mergers-acquisitions' && isStakeIdiom(sentence.tokens, match.start)) continue;
         if (
           rule.slug === 'ipo' &&
           LISTING_WORDS.has(rule.phrase) &&
