@@ -138,6 +138,7 @@ describe('events told as a verb and its object', () => {
   it('reads what a company does of its own as its own events, not a rating or a launch', () => {
     // Upgrading its own guidance is no analyst rating.
     expect(events('Contoso upgrades profit guidance again')).toEqual(['guidance-change']);
+    expect(events('Contoso shares soar after record profit upgrade')).not.toContain('analyst-rating');
     expect(events('Harbor Ridge upgrades Contoso to Buy')).toContain('analyst-rating');
     // An agency upgrading a company's outlook rates it.
     expect(events('Northgate Ratings upgrades Contoso outlook to stable')).toContain('analyst-rating');
@@ -286,6 +287,8 @@ describe('reviews', () => {
     'Fabrikam under review by aviation regulator',
     'Litware launches strategic review',
     'Central bank review of capital rules',
+    // A court's verdict is no reviewer's.
+    'Fabrikam shares plunge after baby formula verdict',
   ])('%s examines something and is no review piece', (title) => {
     expect(events(title)).not.toContain('review-opinion');
   });
@@ -311,6 +314,8 @@ describe('releases and sentences', () => {
     expect(events('Fabrikam releases its new language model')).toContain('product-launch');
     expect(events('Fabrikam releases quarterly results on Thursday')).not.toContain('product-launch');
     expect(events('Fabrikam unveils turnaround plan')).not.toContain('product-launch');
+    expect(events('Fabrikam unveils first dividend, shares jump 12%')).not.toContain('product-launch');
+    expect(events('Contoso unveils $2 billion budget for new plants')).not.toContain('product-launch');
     expect(
       events(
         'Government to sell tin',

@@ -44,6 +44,13 @@ const NOT_PRODUCTS: ReadonlySet<string> = new Set([
   'barrels',
   'stockpile',
   'stockpiles',
+  // payouts and budgets are announced, not launched as products: "unveils first dividend"
+  'dividend',
+  'dividends',
+  'payout',
+  'payouts',
+  'budget',
+  'guidance',
   // plans are no products: "unveils turnaround plan", "launches restructuring"
   'plan',
   'plans',

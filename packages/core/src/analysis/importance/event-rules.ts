@@ -167,7 +167,8 @@ export const EVENT_RULES: readonly EventRule[] = [
     weight: 0.15,
     headlineOnly: true,
     patterns:
-      'review|reviews|reviewed|hands-on|first look|we tested|verdict|pros and cons|opinion|column|editorial|i tested|worth buying|tested',
+      // A bare "verdict" is as often a court's ("baby formula verdict"): a reviewer's is "our verdict".
+      'review|reviews|reviewed|hands-on|first look|we tested|our verdict|pros and cons|opinion|column|editorial|i tested|worth buying|tested',
   },
 ];
 

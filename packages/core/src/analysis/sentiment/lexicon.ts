@@ -555,7 +555,7 @@ const VALUES: Spec[] = [
   ],
   // Joining a benchmark index brings index funds' buying; leaving it their selling.
   [
-    'join/joins/joined/joining/enter/enters/entered/entering the/s&p/ftse/nasdaq-100/dax/dow index/500/100/jones|added to the/s&p index/500/100/dow|added to the s&p/ftse/dow/dax|to join/enter s&p/ftse/nasdaq-100/dax|join/joins/joined/joining/enters/entered the s&p/ftse/dow/dax',
+    'return/returns/returned/returning to the/s&p/ftse/dow s&p/ftse/dow/500/100/jones|join/joins/joined/joining/rejoin/rejoins/rejoined/rejoining/enter/enters/entered/entering/re-enter/re-enters/re-entered the/s&p/ftse/nasdaq-100/dax/dow index/500/100/jones|added to the/s&p index/500/100/dow|added to the s&p/ftse/dow/dax|to join/enter/rejoin s&p/ftse/nasdaq-100/dax|join/joins/joined/joining/rejoins/rejoined/enters/entered the s&p/ftse/dow/dax|return/returns/returned/returning to the s&p/ftse/dow/dax',
     { value: 0.6 },
   ],
   [

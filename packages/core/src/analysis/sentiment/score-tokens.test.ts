@@ -664,6 +664,8 @@ describe('stoppages, index membership and results far past estimates', () => {
     ['Fabrikam removed from S&P 500', -1],
     ['Fabrikam removed from the S&P 500', -1],
     ['Litware added to the S&P 500', 1],
+    ['Fabrikam returns to the FTSE 100', 1],
+    ['Litware rejoins the S&P 500', 1],
     ['Chipmaker results blow past expectations', 1],
     ['Litware crushes estimates as cloud sales soar', 1],
   ])('%s reads with sign %d', (text, sign) => {
@@ -690,6 +692,10 @@ describe('stoppages, index membership and results far past estimates', () => {
     'Woodgrove strikes deal with SEC over dark pools',
   ])('reads %s as bad news', (text) => {
     expectTone(text, -1);
+  });
+
+  it('does not read a return to an index level as joining the index', () => {
+    expect(Math.abs(score('Shares return to the index level'))).toBeLessThan(POSITIVE);
   });
 
   it('does not read a central bank pausing its hikes as a stoppage', () => {

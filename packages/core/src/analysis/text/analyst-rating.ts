@@ -236,8 +236,24 @@ const OWN_GUIDANCE_WORDS = new Set([
   'margin',
 ]);
 
-/** "Rolls-Royce upgrades profit guidance": an upgrade of the company's own forecast is no rating. */
+/** What a company upgrades of its own, named before the upgrade: "record profit upgrade". */
+const OWN_UPGRADED = new Set([
+  ...GUIDANCE_WORDS,
+  'profit',
+  'profits',
+  'earnings',
+  'revenue',
+  'sales',
+  'margin',
+  'forecast',
+]);
+
+/**
+ * "Rolls-Royce upgrades profit guidance", "shares soar after record profit upgrade": an upgrade of the
+ * company's own forecast is no rating.
+ */
 function upgradesGuidance(tokens: readonly Token[], at: number): boolean {
+  if (OWN_UPGRADED.has(tokens[at - 1]?.lower ?? '')) return true;
   for (let i = at + 1; i < Math.min(tokens.length, at + 4); i++) {
     const lower = tokens[i]?.lower ?? '';
     if (GUIDANCE_WORDS.has(lower)) return true;
