@@ -231,6 +231,53 @@ export const VENUE_FOLLOWERS = new Set([
   'ended',
 ]);
 
+/**
+ * News organisations that are also companies: "told Reuters", "according to Bloomberg" name the
+ * source of the report, not a company in it ("Reuters Holdings said profit rose" is the company).
+ */
+export const NEWS_OUTLET_NAMES = new Set([
+  'reuters',
+  'bloomberg',
+  'bloomberg news',
+  'dow jones',
+  'cnbc',
+  'nikkei',
+  'associated press',
+  'afp',
+  'financial times',
+  'wall street journal',
+  'the wall street journal',
+]);
+/** Words before an outlet that cite it: "told Reuters", "in an interview with Bloomberg", "seen by Reuters". */
+export const SOURCE_BEFORE = new Set(['told', 'tells', 'tell', 'telling', 'with', 'by', 'to']);
+/** Words after an outlet that cite it: "Reuters reported", "a Reuters poll", "Bloomberg News". */
+export const SOURCE_FOLLOWERS = new Set([
+  'reported',
+  'reports',
+  'reporting',
+  'quoted',
+  'quotes',
+  'quoting',
+  'poll',
+  'polls',
+  'survey',
+  'surveys',
+  'calculations',
+  'witness',
+  'witnesses',
+  'correspondent',
+  'correspondents',
+  'reporter',
+  'reporters',
+  'interview',
+  'tally',
+  'graphic',
+  'breakingviews',
+  'columnist',
+  'news',
+  'data',
+]);
+
 /** Common all-caps words that are not tickers even when a registry ticker has the same letters. */
 export const NOT_TICKERS = new Set([
   'CEO',

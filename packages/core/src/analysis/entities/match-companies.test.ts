@@ -402,6 +402,30 @@ describe('analyst ratings', () => {
   });
 });
 
+describe('news organisations cited as the source', () => {
+  const find = finder(
+    ['reuters', 'Thomson Reuters', ['Reuters']],
+    ['bloomberg', 'Bloomberg L.P.', ['Bloomberg']],
+    ['news', 'News Corp', []],
+  );
+
+  it.each([
+    'Oil minister told Reuters that output would rise',
+    'Lending fell, according to Reuters calculations',
+    'The deal was first reported by Bloomberg',
+    'Bloomberg News reported the talks on Friday',
+    'Contoso is in talks to buy Litware, Reuters reported',
+    'REUTERS',
+  ])('finds no company in %s', (title) => {
+    expect(find(title)).toEqual([]);
+  });
+
+  it('still finds the news organisation as a company when the story is about it', () => {
+    expect(find('Reuters Holdings profit rises 20 pct')).toEqual(['reuters']);
+    expect(find('Thomson Reuters raises its outlook')).toEqual(['reuters']);
+  });
+});
+
 describe('Title Case headlines and wire copy', () => {
   it('reads a name in capitals that is also a word by its context in a headline all in capitals', () => {
     const find = finder(['ups', 'United Parcel Service', ['UPS']]);

@@ -16,9 +16,12 @@ import {
   EXCHANGE_CODES,
   EXCHANGE_OPERATOR_NAMES,
   HOLDING_NOUNS,
+  NEWS_OUTLET_NAMES,
   NOT_A_NAME_PHRASES,
   NOT_TICKERS,
   QUANTITY_NOUNS,
+  SOURCE_BEFORE,
+  SOURCE_FOLLOWERS,
   STRONG_CONTEXT_WORDS,
   VENUE_FOLLOWERS,
   WEAK_CONTEXT_WORDS,
@@ -268,12 +271,30 @@ function isVenue(tokens: readonly Token[], start: number, end: number, key: stri
   );
 }
 
+/**
+ * "told Reuters", "according to Bloomberg", "a Reuters poll", "(Reuters)", a wire story's closing
+ * "REUTERS": a news organisation cited as the source of the report, not a company in it.
+ */
+function isCitedSource(tokens: readonly Token[], start: number, end: number, key: string): boolean {
+  if (!NEWS_OUTLET_NAMES.has(key)) return false;
+  const before = tokens[start - 1]?.lower ?? '';
+  const after = tokens[end]?.lower ?? '';
+  return (
+    SOURCE_BEFORE.has(before) ||
+    SOURCE_FOLLOWERS.has(after) ||
+    (before === '(' && after === ')') ||
+    (start === 0 && end === tokens.length)
+  );
+}
+
 /** What the alias pass of one sentence reads and writes. */
 interface SentenceScan {
   sentence: DocSentence;
   shouting: boolean;
   /** Token positions already part of a name (tickers skip them). */
   taken: Set<number>;
+  /** Token positions of a news organisation cited as the source, and the word after it. */
+  cited: Set<number>;
   notNames: () => PhraseMatch<true>[];
   candidates: Candidate[];
   index: RegistryIndex;
@@ -289,7 +310,7 @@ function addAliasMatches(
   words: readonly Token[],
   origin: readonly number[] | null,
 ): void {
-  const { sentence, shouting, taken, notNames, candidates, index } = scan;
+  const { sentence, shouting, taken, cited, notNames, candidates, index } = scan;
   const { tokens } = sentence;
   for (const match of index.aliases.matchAll(words)) {
     if (origin && !origin.slice(match.start, match.end).some((at) => at < 0)) continue;
@@ -300,6 +321,12 @@ function addAliasMatches(
       .map((t) => t.lower)
       .join(' ');
     if (isVenue(tokens, start, end, key)) continue;
+    // The source's own words are no name either: "Bloomberg News" is no News Corp.
+    if (isCitedSource(tokens, start, end, key)) {
+      for (let i = start; i <= end; i++) cited.add(i);
+      continue;
+    }
+    if (cited.has(start)) continue;
     if (
       (mayBeNotAName(tokens, start, end) && insideAny(notNames(), start, end)) ||
       isQuantity(tokens, start, end)
@@ -340,7 +367,7 @@ export function matchCompanies({
       const lower = foldAccents(t.lower);
       return lower === t.lower ? t : { ...t, lower };
     });
-    const scan: SentenceScan = { sentence, shouting, taken, notNames, candidates, index };
+    const scan: SentenceScan = { sentence, shouting, taken, cited: new Set(), notNames, candidates, index };
     addAliasMatches(scan, folded, null);
     const parts = sentence.text.includes('-') ? hyphenatedNameParts(folded, taken) : null;
     if (parts) addAliasMatches(scan, parts.words, parts.origin);
