@@ -91,7 +91,7 @@ export const EVENT_RULES: readonly EventRule[] = [
   {
     type: 'tariffs',
     weight: 0.8,
-    patterns: 'tariff|tariffs|import duties|trade war|countervailing duties|anti-dumping',
+    patterns: 'tariff|tariffs|import duties|trade war|countervailing duties|anti-dumping|anti-subsidy',
   },
   {
     type: 'major-outage',

@@ -249,6 +249,11 @@ describe('trade stories and stories that mention trade', () => {
     ).toContain('geopolitics-trade');
   });
 
+  it('files a trading partner and an anti-subsidy probe under geopolitics & trade', () => {
+    expect(slugs('Mexico overtakes China as top US trading partner')).toContain('geopolitics-trade');
+    expect(slugs('EU launches anti-subsidy probe into Chinese electric cars')).toContain('geopolitics-trade');
+  });
+
   it("files a country's current-account or payments balance under trade as well as the economy", () => {
     const topics = slugs(
       'Seoul sees current account surplus narrowing to 5 billion dlrs',
