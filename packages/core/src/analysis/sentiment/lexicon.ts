@@ -351,6 +351,14 @@ const VALUES: Spec[] = [
     { value: -0.5 },
   ],
   ['criticised|criticized|criticism|critics|criticise|criticize|slammed|rebuked|condemned', { value: -0.6 }],
+  // Headline idioms of a company in trouble: "shares hammered", "mired in debt", "reels from curbs",
+  // "sounds the alarm on bad debts", "in hot water over safety lapses", "investors flee".
+  [
+    'hammered|battered|torn apart|mired in|reels from|reeling from|reeled from|sounds/sounded/sound the alarm|sounds/sounded/sound alarm|raises/raised/raise the alarm|in hot water|in crisis|flee|flees|fled|fleeing|exodus',
+    { value: -0.7 },
+  ],
+  // A company doing well against the odds: "thrives despite downturn".
+  ['thrive|thrives|thrived|thriving', { value: 0.7 }],
   [
     'rejects|rejected|rejection|rebuffs|rebuffed|abandon|abandons|abandoned|scraps|scrapped|pulls the plug|pulls plug|pulled the plug|invalidated|overturned|call off|calls off|called off|calling off',
     { value: -0.6 },

@@ -804,3 +804,17 @@ describe('an investor buying into a company', () => {
     );
   });
 });
+
+describe('headline idioms of trouble and of doing well', () => {
+  it.each([
+    ['Contoso shares hammered after results', -1],
+    ['Fabrikam mired in debt', -1],
+    ['Chipmaker reels from export curbs', -1],
+    ['Litware sounds the alarm on bad debts', -1],
+    ['Tailspin in hot water over safety lapses', -1],
+    ['Investors flee the lender', -1],
+    ['Contoso thrives despite the downturn', 1],
+  ])('%s reads with sign %d', (text, sign) => {
+    expectTone(text, sign);
+  });
+});
