@@ -206,6 +206,16 @@ const VALUES: Spec[] = [
     { value: 1, passesAmount: true },
   ],
   ['better/stronger than expected/forecast/estimated', { value: 1.1 }],
+  // A pace against what was expected, as good or bad as what moved: "adoption slower than expected" is bad
+  // news, "inflation slower than expected" good.
+  [
+    'slower than expected/forecast/estimated/anticipated|slower-than-expected|slower-than-forecast',
+    { value: -0.8, versusExpected: true },
+  ],
+  [
+    'faster than expected/forecast/estimated/anticipated|faster-than-expected|faster-than-forecast',
+    { value: 0.8, versusExpected: true },
+  ],
   // A loss measured against what was expected: "a smaller-than-expected loss" is good news.
   [
     'smaller-than-expected/narrower-than-expected/lower-than-expected/smaller-than-forecast/narrower-than-forecast/lower-than-forecast loss/losses/deficit',
@@ -356,6 +366,18 @@ const VALUES: Spec[] = [
   [
     'hammered|battered|torn apart|mired in|reels from|reeling from|reeled from|sounds/sounded/sound the alarm|sounds/sounded/sound alarm|raises/raised/raise the alarm|in hot water|in crisis|flee|flees|fled|fleeing|exodus',
     { value: -0.7 },
+  ],
+  // What shakes investors or systems: "AI spending spooks investors", "a global IT meltdown".
+  [
+    'spook|spooks|spooked|rattle|rattles|rattled|unnerve|unnerves|unnerved|jolt|jolts|jolted|meltdown|meltdowns',
+    {
+      value: -0.7,
+    },
+  ],
+  // A rank by market value: "becomes world's most valuable company" ("most valuable customers" is no rank).
+  [
+    'most valuable company/companies/brand/brands/firm/firms/startup/startups/chipmaker/carmaker/automaker/bank/lender/retailer/listed',
+    { value: 0.6 },
   ],
   // A company doing well against the odds: "thrives despite downturn".
   ['thrive|thrives|thrived|thriving', { value: 0.7 }],

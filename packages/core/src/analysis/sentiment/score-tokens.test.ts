@@ -818,3 +818,21 @@ describe('headline idioms of trouble and of doing well', () => {
     expectTone(text, sign);
   });
 });
+
+describe('a pace against what was expected, and what shakes investors', () => {
+  it.each([
+    ["Contoso's assistant adoption slower than expected", -1],
+    ['Inflation slower than expected in May', 1],
+    ['Sales grew faster than expected', 1],
+    ['Costs rose faster than expected', -1],
+    ["Litware's AI spending spooks investors", -1],
+    ['Fabrikam blamed for global IT meltdown', -1],
+    ["Contoso becomes world's most valuable company", 1],
+  ])('%s reads with sign %d', (text, sign) => {
+    expectTone(text, sign);
+  });
+
+  it('gives a marketing "most valuable customers" no tone', () => {
+    expect(Math.abs(score('Reach your most valuable customers with ads'))).toBeLessThan(POSITIVE);
+  });
+});
