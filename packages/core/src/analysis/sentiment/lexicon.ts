@@ -116,6 +116,8 @@ const METRICS: Spec[] = [
     { metric: 0.6 },
   ],
   ['index|indices|markets|market|lending|loans|consumption|value|prices|price|wages', { metric: 0.3 }],
+  // Builders' activity: "housing starts plunge".
+  ['housing starts|building permits|construction spending', { metric: 0.8 }],
   // "Market rates", "tanker rates", "utilisation rates" are a company's prices and usage; in a
   // sentence naming a central bank, rates are the price of money (INTEREST_RATE).
   ['rates', { metric: 0.3, policyMetric: -0.6 }],
@@ -213,9 +215,13 @@ const VALUES: Spec[] = [
     { value: -0.8, versusExpected: true },
   ],
   [
-    'faster than expected/forecast/estimated/anticipated|faster-than-expected|faster-than-forecast',
+    'faster than expected/forecast/estimated/anticipated|faster-than-expected|faster-than-forecast|hotter than expected/forecast|hotter-than-expected',
     { value: 0.8, versusExpected: true },
   ],
+  ['cooler than expected/forecast|cooler-than-expected', { value: -0.8, versusExpected: true }],
+  // A move in the price of money named as one, whoever speaks of it: "Powell signals rate cuts".
+  ['rate cut|rate cuts|rate-cut|rate-cuts|interest-rate cut|interest-rate cuts', { value: 0.6 }],
+  ['rate hike|rate hikes|rate-hike|rate-hikes|interest-rate hike|interest-rate hikes', { value: -0.6 }],
   // A loss measured against what was expected: "a smaller-than-expected loss" is good news.
   [
     'smaller-than-expected/narrower-than-expected/lower-than-expected/smaller-than-forecast/narrower-than-forecast/lower-than-forecast loss/losses/deficit',
@@ -477,7 +483,7 @@ const VALUES: Spec[] = [
   ],
   // An economy or an industry shrinking ("Japan's economy contracts"); a company's "contracts" are agreements.
   [
-    'economy/economies/gdp/output/activity/sector/manufacturing/industry/services contracts/contracted/contracting',
+    'economy/economies/gdp/output/activity/sector/manufacturing/industry/services contracts/contracted/contracting/shrinks/shrank/shrinking/shrunk',
     { value: -0.8 },
   ],
   ['devalue|devalues|devalued|devaluation|devaluing', { value: -0.6 }],

@@ -828,6 +828,12 @@ describe('a pace against what was expected, and what shakes investors', () => {
     ["Litware's AI spending spooks investors", -1],
     ['Fabrikam blamed for global IT meltdown', -1],
     ["Contoso becomes world's most valuable company", 1],
+    ['Core inflation hotter than expected', -1],
+    ['Inflation cooler than expected in June', 1],
+    ['Governor signals rate cuts could begin in September', 1],
+    ['Markets brace for more rate hikes', -1],
+    ["Fabrikam's home economy shrinks for a second quarter", -1],
+    ['Housing starts plunge as mortgage rates bite', -1],
   ])('%s reads with sign %d', (text, sign) => {
     expectTone(text, sign);
   });
