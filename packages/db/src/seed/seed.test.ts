@@ -134,6 +134,38 @@ describe('seedDatabase', () => {
     expect(ubsAliases.map((a) => a.normalized).sort()).toEqual(['ubs', 'ubs group', 'ubs group ag']);
   });
 
+  it("moves carmakers to their industry on upgrade, leaving an editor's sector alone", async () => {
+    // A deployment seeded before the change: carmakers were "Consumer Discretionary".
+    const previous = registry.map((c) =>
+      c.sector === 'Automobiles & Components' ? { ...c, sector: 'Consumer Discretionary' } : c,
+    );
+    await seedDatabase({ db: test.db, adminEmail: 'admin@example.com', companies: previous });
+    // An editor had set Ferrari's sector by hand.
+    await test.db.company.update({ where: { slug: 'ferrari' }, data: { sector: 'Luxury Goods' } });
+    const sectorOf = async (slug: string) =>
+      (await test.db.company.findUniqueOrThrow({ where: { slug }, select: { sector: true } })).sector;
+    expect(await sectorOf('tesla')).toBe('Consumer Discretionary');
+
+    const migration = (await readMigrations(dbPaths.migrations)).find((m) =>
+      m.name.endsWith('_carmakers_own_industry'),
+    );
+    await test.db.$executeRawUnsafe(migration?.sql ?? '');
+    await seedDatabase({ db: test.db, adminEmail: 'admin@example.com', companies: registry });
+    expect(await sectorOf('tesla')).toBe('Automobiles & Components');
+    expect(await sectorOf('toyota')).toBe('Automobiles & Components');
+    expect(await sectorOf('ferrari')).toBe('Luxury Goods');
+    // Sellers and makers of other goods keep the sector.
+    expect(await sectorOf('amazon')).toBe('Consumer Discretionary');
+    expect(await sectorOf('nike')).toBe('Consumer Discretionary');
+    // Every company the registry files under the industry carries it after the upgrade.
+    const moved = registry.filter((c) => c.sector === 'Automobiles & Components').map((c) => c.slug);
+    const stored = await test.db.company.findMany({
+      where: { sector: 'Automobiles & Components' },
+      select: { slug: true },
+    });
+    expect(stored.map((c) => c.slug).sort()).toEqual(moved.filter((slug) => slug !== 'ferrari').sort());
+  });
+
   it('records the seed in the audit log, which refuses edits', async () => {
     await seedFirst(3, 'a-long-password');
     const entry = await test.db.auditEntry.findFirstOrThrow({ where: { action: 'system.seed' } });

@@ -141,7 +141,7 @@ export const TEST_REGISTRY: CompanyRegistryEntry[] = [
     ambiguousAliases: ['Ford'],
     tickers: [{ symbol: 'F', exchange: 'NYSE' }],
     prominence: 3,
-    sector: 'Consumer Discretionary',
+    sector: 'Automobiles & Components',
   },
   {
     id: 'goldman',

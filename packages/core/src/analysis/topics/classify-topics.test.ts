@@ -123,15 +123,20 @@ describe('topic rules that need financial context', () => {
     expect(slugs('NVIDIA names new board member')).toEqual(['technology']);
   });
 
-  it("reads a carmaker's and a sporting-goods seller's shared sector by the story's words", () => {
-    // "Consumer Discretionary" holds both; the plant and its output make Ford's story manufacturing.
+  it("reads a carmaker's industry as making, and a sporting-goods seller's sector by the story's words", () => {
     expect(
       slugs(
         'Ford to close Ohio plant',
         'Ford said the plant builds pickups. Ford will move output to Michigan.',
       ),
     ).toEqual(['manufacturing']);
+    // "Automobiles & Components": a carmaker's story with no word of making is still no shop's.
+    expect(slugs('Ford names new chief financial officer')).toEqual(['manufacturing']);
+    // "Consumer Discretionary" holds makers and sellers: the words decide, retail when they do not.
     expect(slugs('Adidas names new chief financial officer')).toEqual(['retail']);
+    expect(slugs('Adidas to close its German plant', 'Adidas said the plant makes shoes.')).toEqual([
+      'manufacturing',
+    ]);
   });
 
   it('gives an industrial company manufacturing only when the story speaks of making things', () => {

@@ -663,10 +663,11 @@ export const ROUTE_PHRASES: ReadonlySet<string> = new Set(
 );
 
 /**
- * Sectors that hold makers and sellers alike: GICS "Consumer Discretionary" is carmakers beside
- * retailers and restaurants. Such a sector hints at whichever of its topics the story's own words
- * favour (a Ford recall of trucks is manufacturing, a Lowe's sales report retail), the first when
- * the words favour neither.
+ * Sectors that hold makers and sellers alike: GICS "Consumer Discretionary" is apparel and appliance
+ * makers beside retailers and restaurants. Such a sector hints at whichever of its topics the story's
+ * own words favour (a Nike plant is manufacturing, a Lowe's sales report retail), the first when the
+ * words favour neither. The seed registry files carmakers and their parts makers under their GICS
+ * industry group, "Automobiles & Components", which hints at manufacturing (SECTOR_HINTS).
  */
 export const MIXED_SECTOR_HINTS: readonly (readonly [RegExp, readonly TaxonomyTopicSlug[]])[] = [
   [/consumer discretionary/i, ['retail', 'manufacturing']],
