@@ -182,7 +182,7 @@ const METRICS: Spec[] = [
 
 const DIRECTIONS: Spec[] = [
   [
-    'rise|rises|rose|risen|rising|increase|increases|increased|increasing|grew|grow|grows|grown|growing|up|jump|jumps|jumped|jumping|surge|surges|surged|surging|climb|climbs|climbed|climbing|gain|gains|gained|double|doubled|doubles|doubling|triple|tripled|triples|tripling|quadruple|quadrupled|quadruples|quadrupling|higher|soar|soars|soared|soaring|rebound|rebounds|rebounded|expand|expands|expanded|expanding|boost|boosts|boosted|boosting|rally|rallies|rallied|advance|advanced|advances|strengthen|strengthened|strengthens|widen|widened|widens|widening|raise|raises|raised|raising|lift|lifts|lifted|accelerate|accelerated|accelerates|swell|swelled|spike|spiked|skyrocket|skyrocketed|hike|hikes|hiked|higher-than-expected|improvement|expansion|upswing|leap|leaps|leapt|leaped|bounce|bounces|bounced',
+    'rise|rises|rose|risen|rising|increase|increases|increased|increasing|grew|grow|grows|grown|growing|up|jump|jumps|jumped|jumping|surge|surges|surged|surging|climb|climbs|climbed|climbing|gain|gains|gained|double|doubled|doubles|doubling|triple|tripled|triples|tripling|quadruple|quadrupled|quadruples|quadrupling|higher|soar|soars|soared|soaring|rebound|rebounds|rebounded|expand|expands|expanded|expanding|boost|boosts|boosted|boosting|rally|rallies|rallied|advance|advanced|advances|strengthen|strengthened|strengthens|widen|widened|widens|widening|raise|raises|raised|raising|lift|lifts|lifted|accelerate|accelerated|accelerates|swell|swells|swelled|swelling|spike|spiked|skyrocket|skyrocketed|hike|hikes|hiked|higher-than-expected|improvement|expansion|upswing|leap|leaps|leapt|leaped|bounce|bounces|bounced',
     { dir: 1 },
   ],
   [
@@ -434,7 +434,16 @@ const VALUES: Spec[] = [
     { inert: true },
   ],
   // A turnaround planned or attempted is not one achieved.
-  ['turnaround plan/plans/strategy/effort/efforts/bid/attempt/programme/program', { inert: true }],
+  [
+    'turnaround plan/plans/strategy/effort/efforts/bid/attempt/attempts/programme/program/push/drive/specialist/expert|in/amid a/its/the turnaround|in turnaround|as part of a/its/the turnaround',
+    { inert: true },
+  ],
+  // What a trial or a product shows of its prospects: "cancer vaccine shows promise".
+  ['show/shows/showed/shown/showing promise|holds/hold promise', { value: 0.6 }],
+  // A drug's protection running out: "Keytruda patent cliff looms".
+  ['patent cliff|patent expiry|patent expiries|loss of exclusivity', { value: -0.6 }],
+  // Violence against a company's people: "chief executive shot dead".
+  ['shot dead|shot and killed|assassinated|murdered', { value: -0.6 }],
   // Taking the lead from a rival ("Samsung overtakes Apple": the rival gets the other side, score-target.ts).
   ['overtake|overtakes|overtook|overtaken|dethrones|dethroned|leapfrogs|leapfrogged', { value: 0.5 }],
   // A freeze on hiring or pay holds a business back; one that ends is good news (ended-actions.ts).

@@ -814,6 +814,11 @@ describe('headline idioms of trouble and of doing well', () => {
     ['Tailspin in hot water over safety lapses', -1],
     ['Investors flee the lender', -1],
     ['Contoso thrives despite the downturn', 1],
+    ['Fabrikam to close 1,200 stores in turnaround', -1],
+    ["Litware's cancer vaccine shows promise in trial", 1],
+    ["Contoso's best-selling drug faces patent cliff", -1],
+    ['Fabrikam chief executive shot dead in New York', -1],
+    ['Contoso posts record profit as interest income swells', 1],
   ])('%s reads with sign %d', (text, sign) => {
     expectTone(text, sign);
   });
