@@ -33,6 +33,14 @@ describe('metric + direction', () => {
     expect(score('Its net loss widened to $85 million.')).toBeLessThanOrEqual(NEGATIVE);
   });
 
+  it('compares a sum with a sum and a percentage with a percentage', () => {
+    expectTone(
+      "The brewery's sales reached 15.0 million euros last year, a rise of 20.4 percent from 12.5 million euros.",
+      1,
+    );
+    expectTone('The margin was 12.1 % compared with 9.8 %', 1);
+  });
+
   it('takes the direction from the numbers when no direction word is given', () => {
     expect(
       score('Operating profit was $12.0 million, compared with $9.5 million a year earlier.'),

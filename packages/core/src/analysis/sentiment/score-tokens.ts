@@ -899,6 +899,11 @@ function isBaseline(tokens: readonly Token[], start: number): boolean {
 }
 
 /** +1 if the numbers around a comparison marker rose, -1 if they fell, 0 if unknown. */
+/** The figure is a percentage: "20.4 percent", "5 %". */
+function isPercentage(tokens: readonly Token[], ref: NumberRef): boolean {
+  return PERCENT_WORDS.has(tokens[ref.index + 1]?.lower ?? '');
+}
+
 function numericChange(tokens: readonly Token[], marker: PhraseMatch<LexEntry>, metricEnd: number): number {
   let old: NumberRef | null = null;
   const from = tokens[marker.start]?.lower === 'from';
@@ -919,9 +924,13 @@ function numericChange(tokens: readonly Token[], marker: PhraseMatch<LexEntry>, 
     }
   }
   if (current === null) {
-    // "to Y from X", "Y compared with X", "Y (X)"
-    for (let i = marker.start - 1; i >= Math.max(0, marker.start - 8) && current === null; i--)
-      current = numberAt(tokens, i);
+    // "to Y from X", "Y compared with X", "Y (X)"; a percentage is compared only with a percentage
+    // ("sales reached 15.0 million, a rise of 20.4 percent from 12.5 million" compares the sums).
+    const percent = isPercentage(tokens, old);
+    for (let i = marker.start - 1; i >= Math.max(0, marker.start - 8) && current === null; i--) {
+      const found = numberAt(tokens, i);
+      if (found && isPercentage(tokens, found) === percent) current = found;
+    }
   }
   // "Net sales of EUR 54.5 mn in the first quarter of 2008, compared with EUR 54.3 mn": the figure
   // that moved is the first one after the metric, however far the period phrase pushes the marker.
