@@ -52,7 +52,10 @@ const DISMISSED_VALUE = 0.8;
 const DISMISS_BACK = 3;
 const DISMISS_FORWARD = 5;
 
-/** Stoppages and measures whose end is good news: "the strike ended", "lifts its ban", "calls off the boycott", "ends hiring freeze". */
+/**
+ * Stoppages and measures whose end is good news: "the strike ended", "lifts its ban", "calls off the
+ * boycott", "ends hiring freeze", "lifts export restrictions".
+ */
 const STOPPAGES = new Set([
   'strike',
   'strikes',
@@ -66,6 +69,11 @@ const STOPPAGES = new Set([
   'sanctions',
   'freeze',
   'freezes',
+  // measures on trade: "lifts export restrictions", "tariffs scrapped"
+  'restrictions',
+  'curbs',
+  'tariffs',
+  'quotas',
 ]);
 const ENDING_VERBS = new Set([
   'end',

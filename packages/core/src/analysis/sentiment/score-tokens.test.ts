@@ -41,6 +41,16 @@ describe('metric + direction', () => {
     expectTone('The margin was 12.1 % compared with 9.8 %', 1);
   });
 
+  it("reaches a metric past a possessive, written either way", () => {
+    expectTone("The restructuring will significantly decrease the company's indebtedness.", 1);
+    expectTone("The restructuring will significantly decrease the Company 's indebtedness .", 1);
+  });
+
+  it('reads a trade measure lifted or scrapped as good news', () => {
+    expectTone('Beijing lifts export restrictions on gallium', 1);
+    expectTone('The import restrictions will be lifted in August', 1);
+  });
+
   it('takes the direction from the numbers when no direction word is given', () => {
     expect(
       score('Operating profit was $12.0 million, compared with $9.5 million a year earlier.'),

@@ -349,6 +349,8 @@ export function scoreTokens(tokens: readonly Token[]): TokenSentiment {
       const token = tokens[i];
       // A level word binds only the next word, but a quantity between is none: "create 4,000 new jobs".
       if (skipFigures && (token?.kind === 'number' || QUANTITY_WORDS.has(token?.lower ?? ''))) n--;
+      // A possessive belongs to its noun: "decrease the company's debt" reaches the debt.
+      if (token?.lower === "'s") n--;
       const match = byToken[i];
       if (isHardBoundary(token, match, tokens[i + 1])) return null;
       if (token?.lower === ',' && !crossCommas) return null;

@@ -42,4 +42,22 @@ describe('tokenize', () => {
     ]);
     expect(tokens.find((t) => t.text === '1,200.5')?.value).toBe(1200.5);
   });
+
+  it("reads a possessive split off its word as one, and leaves quotes and 's-Hertogenbosch alone", () => {
+    expect(tokenize("decrease the Company 's debt").map((t) => t.lower)).toEqual([
+      'decrease',
+      'the',
+      'company',
+      "'s",
+      'debt',
+    ]);
+    expect(tokenize("ups Contoso to 'sell' and 's-Hertogenbosch").map((t) => t.lower)).toEqual([
+      'ups',
+      'contoso',
+      'to',
+      'sell',
+      'and',
+      's-hertogenbosch',
+    ]);
+  });
 });

@@ -45,11 +45,33 @@ function parseNumber(raw: string): number {
   return Number.isFinite(value) ? value : 0;
 }
 
+/**
+ * A possessive split off its word, as tokenized corpora and some feeds write it ("the Company 's
+ * debt"): an apostrophe after a space, then an "s" that ends a word, after a word.
+ */
+function isSplitPossessive(text: string, at: number, previous: Token | undefined): boolean {
+  const s = text[at + 1];
+  return (
+    previous?.kind === 'word' &&
+    text[at - 1] === ' ' &&
+    (s === 's' || s === 'S') &&
+    !/[\p{L}\p{N}-]/u.test(text[at + 2] ?? '')
+  );
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  /** Where a split possessive ends: its "s" was read with the apostrophe. */
+  let skipTo = -1;
   for (const match of text.matchAll(TOKEN_RE)) {
     let raw = match[0];
     const start = match.index;
+    if (start < skipTo) continue;
+    if ((raw === "'" || raw === '’') && isSplitPossessive(text, start, tokens[tokens.length - 1])) {
+      tokens.push({ text: text.slice(start, start + 2), lower: "'s", kind: 'punct', start, value: 0 });
+      skipTo = start + 2;
+      continue;
+    }
     const first = raw.charCodeAt(0);
     if (first >= 48 && first <= 57) {
       tokens.push({ text: raw, lower: raw, kind: 'number', start, value: parseNumber(raw) });
