@@ -139,6 +139,7 @@ describe('events told as a verb and its object', () => {
     // Upgrading its own guidance is no analyst rating.
     expect(events('Contoso upgrades profit guidance again')).toEqual(['guidance-change']);
     expect(events('Contoso shares soar after record profit upgrade')).not.toContain('analyst-rating');
+    expect(events("Contoso's outlook upgraded to stable by Northgate Ratings")).toContain('analyst-rating');
     expect(events('Harbor Ridge upgrades Contoso to Buy')).toContain('analyst-rating');
     // An agency upgrading a company's outlook rates it.
     expect(events('Northgate Ratings upgrades Contoso outlook to stable')).toContain('analyst-rating');

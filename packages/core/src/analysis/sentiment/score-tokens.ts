@@ -704,8 +704,9 @@ const STAKE_TAKEN_VALUE = 0.5;
 
 /**
  * "Berkshire buys stake in Occidental", "Elliott takes $2.5 billion stake in Southwest", "raised its
- * stake in Talentum to 30%", "Oppenheimer ups Viacom stake": an investor buying into a company is good news, for the company and as
- * the investor tells it. The verb's own reading (a bare rise, a purchase) gives way to it.
+ * stake in Talentum to 30%", "Oppenheimer ups Viacom stake": an investor buying into a company is good
+ * news, for the company and as the investor tells it. The verb's own reading (a bare rise, a purchase)
+ * gives way to it.
  */
 function stakeTaken(
   tokens: readonly Token[],
@@ -900,12 +901,12 @@ function isBaseline(tokens: readonly Token[], start: number): boolean {
   );
 }
 
-/** +1 if the numbers around a comparison marker rose, -1 if they fell, 0 if unknown. */
 /** The figure is a percentage: "20.4 percent", "5 %". */
 function isPercentage(tokens: readonly Token[], ref: NumberRef): boolean {
   return PERCENT_WORDS.has(tokens[ref.index + 1]?.lower ?? '');
 }
 
+/** +1 if the numbers around a comparison marker rose, -1 if they fell, 0 if unknown. */
 function numericChange(tokens: readonly Token[], marker: PhraseMatch<LexEntry>, metricEnd: number): number {
   let old: NumberRef | null = null;
   const from = tokens[marker.start]?.lower === 'from';

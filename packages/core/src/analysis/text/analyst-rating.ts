@@ -125,6 +125,17 @@ export interface RatingChange {
   direction: number;
 }
 
+/**
+ * Which way a rating moved: the rating left says it ("to Neutral from Buy"), else the side moved to
+ * ("to Sell"), else the verb ("raises to Hold", "cuts to Hold"; "moves to Hold" tells none).
+ */
+function changeDirection(verb: string, side: number, from: number | undefined): number {
+  if (from !== undefined) return Math.sign(side - from);
+  if (side !== 0) return side;
+  if (verb === 'moves' || verb === 'moved') return 0;
+  return RAISING_VERBS.has(verb) ? 1 : -1;
+}
+
 /** "Northgate lifts Litware to Buy": a change verb a few words before "to <rating>" at a clause's end. */
 export function findRatingChange(tokens: readonly Token[]): RatingChange | null {
   for (let i = 1; i < tokens.length; i++) {
@@ -135,19 +146,8 @@ export function findRatingChange(tokens: readonly Token[]): RatingChange | null 
     for (let k = i - 2; k >= 0 && k >= i - 1 - CHANGE_WINDOW; k--) {
       const verb = tokens[k]?.lower ?? '';
       if (!CHANGE_VERBS.has(verb)) continue;
-      // "to Neutral from Buy": the rating left says which way; else the side moved to, else the verb.
       const from = next?.lower === 'from' ? RATING_SIDES.get(tokens[i + 2]?.lower ?? '') : undefined;
-      const direction =
-        from !== undefined
-          ? Math.sign(side - from)
-          : side !== 0
-            ? side
-            : verb === 'moves' || verb === 'moved'
-              ? 0
-              : RAISING_VERBS.has(verb)
-                ? 1
-                : -1;
-      return { verb: k, rating: i, direction };
+      return { verb: k, rating: i, direction: changeDirection(verb, side, from) };
     }
   }
   return null;
@@ -236,16 +236,20 @@ const OWN_GUIDANCE_WORDS = new Set([
   'margin',
 ]);
 
-/** What a company upgrades of its own, named before the upgrade: "record profit upgrade". */
+/**
+ * What a company upgrades of its own, named before the upgrade: "record profit upgrade". An outlook
+ * upgraded is as often an agency's ("Contoso's outlook upgraded to stable by Moody's").
+ */
 const OWN_UPGRADED = new Set([
-  ...GUIDANCE_WORDS,
   'profit',
   'profits',
   'earnings',
   'revenue',
   'sales',
   'margin',
+  'guidance',
   'forecast',
+  'forecasts',
 ]);
 
 /**
