@@ -667,6 +667,11 @@ function closedSites(
   }
 }
 
+/** A structural rule reads the token at `index` its own way: the evidence read there before gives way. */
+function silenceAt(hits: EvidenceHit[], index: number): void {
+  for (const hit of hits) if (hit.start <= index && index < hit.end) hit.value = 0;
+}
+
 /** A rating changed by a broker, as the lexicon's "to outperform" and "to underweight". */
 const RATING_CHANGE_VALUE = 0.8;
 
@@ -678,7 +683,7 @@ function ratingChange(tokens: readonly Token[], hits: EvidenceHit[]): void {
   const change = findRatingChange(tokens);
   if (change === null || change.direction === 0) return;
   // The rating is the change's: "to buy" is no takeover, "to outperform from strong buy" no rise.
-  for (const hit of hits) if (hit.start <= change.rating && change.rating < hit.end) hit.value = 0;
+  silenceAt(hits, change.rating);
   hits.push({
     start: change.verb,
     end: change.rating + 1,
@@ -722,7 +727,7 @@ function stakeTaken(
     for (let j = i - 1; j >= Math.max(0, i - STAKE_GAP); j--) {
       if (endsClause(tokens, byToken, j)) break;
       if (!STAKE_BUYING.has(tokens[j]?.lower ?? '')) continue;
-      for (const hit of hits) if (hit.start <= j && j < hit.end) hit.value = 0;
+      silenceAt(hits, j);
       hits.push({ start: j, end: i + 1, anchor: j, value: STAKE_TAKEN_VALUE, kind: 'lexicon' });
       break;
     }
