@@ -41,7 +41,7 @@ describe('metric + direction', () => {
     expectTone('The margin was 12.1 % compared with 9.8 %', 1);
   });
 
-  it("reaches a metric past a possessive, written either way", () => {
+  it('reaches a metric past a possessive, written either way', () => {
     expectTone("The restructuring will significantly decrease the company's indebtedness.", 1);
     expectTone("The restructuring will significantly decrease the Company 's indebtedness .", 1);
   });
