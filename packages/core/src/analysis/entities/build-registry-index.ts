@@ -159,13 +159,6 @@ export function aliasKey(alias: string): string {
 const UMLAUTS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
 const UMLAUT_SPELLED_RE = /\B([aou])e(?=[b-df-hj-np-tv-z])/g;
 
-/**
- * German names are written with umlauts and without: "Deutsche Börse" is also "Deutsche Boerse",
- * and a registry "Deutsche Boerse" is "Deutsche Börse" (which matching folds to "borse"). `key` is
- * the surface's alias key; the other spellings' keys are returned. A vowel + "e" counts as an
- * umlaut only inside a word of five or more letters and before a consonant ("Boerse", "Mueller";
- * not "Joe", "Aegon" or "Boeing").
- */
 /** A one-word alias in capitals that is an ordinary word in lower case: "UPS", "ADS". */
 function isCapitalsOnly(surface: string, key: string): boolean {
   return (
@@ -173,6 +166,13 @@ function isCapitalsOnly(surface: string, key: string): boolean {
   );
 }
 
+/**
+ * German names are written with umlauts and without: "Deutsche Börse" is also "Deutsche Boerse",
+ * and a registry "Deutsche Boerse" is "Deutsche Börse" (which matching folds to "borse"). `key` is
+ * the surface's alias key; the other spellings' keys are returned. A vowel + "e" counts as an
+ * umlaut only inside a word of five or more letters and before a consonant ("Boerse", "Mueller";
+ * not "Joe", "Aegon" or "Boeing").
+ */
 function umlautSpellings(surface: string, key: string): string[] {
   const spellings: string[] = [];
   if (/[äöüÄÖÜ]/.test(surface))

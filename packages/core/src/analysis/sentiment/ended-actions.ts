@@ -151,6 +151,7 @@ function endsStoppage(tokens: readonly Token[], end: number): boolean {
   return false;
 }
 
+/** A part of a price: a figure, an amount word or a currency sign ("$", "15", "billion"). */
 function isAmountPart(token: Token | undefined): boolean {
   return token !== undefined && (isAmount(token) || CURRENCY_SIGNS.has(token.text));
 }
@@ -233,11 +234,6 @@ const BLOCKED_BACK = 3;
 /** Marks inside a noun phrase: a possessive ("JetBlue's takeover") or a hyphen. */
 const PHRASE_MARKS = new Set(["'s", '-']);
 
-/** Tokens of a price, which the window does not count: "blocks Nippon Steel's $15 billion bid". */
-function isPricePart(token: Token | undefined): boolean {
-  return token !== undefined && (isAmount(token) || CURRENCY_SIGNS.has(token.lower));
-}
-
 /**
  * One of `words` within `window` tokens from `from`, going `step` (1 forward, -1 back), inside the
  * clause; the tokens of a price do not count.
@@ -252,7 +248,8 @@ function within(
   for (let i = from, n = 0; i >= 0 && i < tokens.length && n < window; i += step) {
     const lower = tokens[i]?.lower ?? '';
     if (words.has(lower)) return true;
-    if (isPricePart(tokens[i])) continue;
+    // The tokens of a price do not count: "blocks Nippon Steel's $15 billion bid".
+    if (isAmountPart(tokens[i])) continue;
     if ((tokens[i]?.kind === 'punct' && !PHRASE_MARKS.has(lower)) || CLAUSE_OPENERS.has(lower)) return false;
     n++;
   }

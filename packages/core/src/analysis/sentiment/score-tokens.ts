@@ -160,7 +160,8 @@ function reachesLevel(tokens: readonly Token[], from: number): boolean {
 }
 
 /** Words after a figure that make it an amount: "100 million", "5%". */
-const AMOUNT_UNITS: ReadonlySet<string> = new Set([...MAGNITUDE_WORDS, '%', 'pct', 'percent']);
+const PERCENT_WORDS: ReadonlySet<string> = new Set(['%', 'pct', 'percent']);
+const AMOUNT_UNITS: ReadonlySet<string> = new Set([...MAGNITUDE_WORDS, ...PERCENT_WORDS]);
 
 /**
  * "Hit $4 trillion", "hits 100 million subscribers": a level reached, unless the amount is what is
@@ -734,7 +735,6 @@ function stakeTaken(
   }
 }
 
-const PERCENT_WORDS = new Set(['%', 'pct', 'percent']);
 /** How far after a change its percentage may stand ("rose 64 pct", "fell by 2.5 %"). */
 const PERCENT_REACH = 3;
 

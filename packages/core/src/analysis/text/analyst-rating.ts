@@ -139,8 +139,9 @@ function changeDirection(verb: string, side: number, from: number | undefined): 
 /** "Northgate lifts Litware to Buy": a change verb a few words before "to <rating>" at a clause's end. */
 export function findRatingChange(tokens: readonly Token[]): RatingChange | null {
   for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i - 1]?.lower !== 'to') continue;
     const side = RATING_SIDES.get(tokens[i]?.lower ?? '');
-    if (tokens[i - 1]?.lower !== 'to' || side === undefined) continue;
+    if (side === undefined) continue;
     const next = tokens[i + 1];
     if (next !== undefined && next.kind !== 'punct' && !AFTER_RATING.has(next.lower)) continue;
     for (let k = i - 2; k >= 0 && k >= i - 1 - CHANGE_WINDOW; k--) {

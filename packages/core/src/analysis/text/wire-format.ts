@@ -121,8 +121,8 @@ export function afterDateline(text: string, tokens: readonly Token[]): number {
  * or a score ("Tottenham 2 v 1 Manchester United") is no result.
  */
 export function isResultsRow(text: string, tokens: readonly Token[]): boolean {
-  const from = afterDateline(text, tokens);
   if (!tokens.some((t) => t.kind === 'number')) return false;
+  const from = afterDateline(text, tokens);
   // "vs" compares results; a bare "v" is as often a match ("Tottenham 2 v 1 Manchester United").
   return (
     ROW_LABELS.has(tokens[from]?.lower ?? '') ||
