@@ -8,7 +8,7 @@ import { buildRegistryIndex } from './entities/build-registry-index.js';
 
 export const BUILTIN_ANALYZER_NAME = 'builtin';
 /** Bump when rules change so re-analysis is recorded as a new analyzer version. */
-export const BUILTIN_ANALYZER_VERSION = '1.16.0';
+export const BUILTIN_ANALYZER_VERSION = '1.17.0';
 
 export interface BuiltinAnalyzer extends Analyzer {
   /** Synchronous form for batch jobs and benchmarks. */

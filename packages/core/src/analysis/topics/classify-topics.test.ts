@@ -730,6 +730,18 @@ const LANGUAGE_CASES: TopicCase[] = [
     has: ['commodities'],
     not: ['geopolitics-trade'],
   },
+  {
+    rule: 'a trade row told at length under a commodity headline stays that commodity’s story',
+    title: 'Washington renews objections to Brussels levy on palm oil',
+    text: [
+      'The levy would add 300 dlrs a tonne to the cost of palm oil sold in the bloc, exporters said.',
+      'Trade officials met on Tuesday and said the trade policy review would continue.',
+      'A senior trade official warned of a transatlantic trade row, and another trade official said retaliation was possible.',
+      'The trade representative told reporters that trade officials had drawn up no list yet.',
+    ].join(' '),
+    has: ['commodities'],
+    not: ['geopolitics-trade'],
+  },
   // Animal feed and the carriage of goods own their flows, as commodities do.
   {
     rule: 'fishmeal and oilseed meal are commodities, and their exports are their market',

@@ -19,6 +19,9 @@
  * - flows of goods belong to what flows: exports, imports and measures on them in a sentence naming a
  *   commodity, a fuel (FLOW_OWNERS) or the carriage of goods (CARRIAGE_WORDS: "freight", "vessels") are
  *   that market's, and in a carriage sentence "trade with" or "trading partners" is the route (ROUTE_PHRASES);
+ *   under a headline naming such goods or their carriage, trade is a label only when the headline speaks
+ *   of it, however much of a dispute the body tells ("opposition to the EC oils tax": trade officials
+ *   quoted all through it make a dispute over edible oils no trade-policy story);
  * - in an analyst's rating statement "to buy" is the rating, not a takeover, and "to buy back" stock a buyback;
  * - rows of a wire-service results table ("Net 5.5 mln vs 4.9 mln") are earnings evidence;
  * - in a story about a company (CENTRAL_COMPANY_RELEVANCE) the economy's supporting words are the
@@ -405,6 +408,9 @@ export function classifyTopics({
   // Fuels and utilities in a price-index release are its components (PRICE_INDEX_PHRASES).
   if (priceIndexHeadline && !energyHeadline) scores.delete('energy');
 
+  // Under a commodity's, a fuel's or a freight headline, trade is a label only when the headline speaks
+  // of it, even when the body's trade words outweigh the goods.
+  if (goodsHeadline && !upfront.has('geopolitics-trade')) scores.delete('geopolitics-trade');
   const top = Math.max(0, ...scores.values());
   return (
     [...scores.entries()]
