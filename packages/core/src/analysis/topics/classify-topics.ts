@@ -411,6 +411,7 @@ export function classifyTopics({
   // Under a commodity's, a fuel's or a freight headline, trade is a label only when the headline speaks
   // of it, even when the body's trade words outweigh the goods.
   if (goodsHeadline && !upfront.has('geopolitics-trade')) scores.delete('geopolitics-trade');
+
   const top = Math.max(0, ...scores.values());
   return (
     [...scores.entries()]
