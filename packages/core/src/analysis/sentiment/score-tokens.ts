@@ -13,7 +13,7 @@
  * The summed evidence is squashed to [-1, 1] with raw / sqrt(raw² + SQUASH).
  */
 import { CHANGED_TO, findRatingChange } from '../text/analyst-rating.js';
-import { PhraseMatcher, type PhraseMatch } from '../text/phrase-matcher.js';
+import { PhraseMatcher, wordSet, type PhraseMatch } from '../text/phrase-matcher.js';
 import { isStakeIdiom } from '../text/stake-idiom.js';
 import { CURRENCY_SIGNS, MAGNITUDE_WORDS, type Token } from '../text/tokenize.js';
 import { CLAUSE_OPENERS, DETERMINERS, SUBORDINATORS } from './clause-words.js';
@@ -694,14 +694,12 @@ function ratingChange(tokens: readonly Token[], hits: EvidenceHit[]): void {
   });
 }
 
-const STAKE_WORDS = new Set(['stake', 'stakes', 'holding', 'shareholding']);
+const STAKE_WORDS = wordSet('stake stakes holding shareholding');
 /** Verbs of an investor buying into a company, or making its holding known. */
-const STAKE_BUYING = new Set(
-  (
-    'buy buys bought buying acquire acquires acquired acquiring take takes took taking taken build builds built ' +
+const STAKE_BUYING = wordSet(
+  'buy buys bought buying acquire acquires acquired acquiring take takes took taking taken build builds built ' +
     'building raise raises raised raising increase increases increased increasing lift lifts lifted boost boosts ' +
-    'boosted up ups upped double doubles doubled discloses disclosed reveals revealed'
-  ).split(' '),
+    'boosted up ups upped double doubles doubled discloses disclosed reveals revealed',
 );
 /** Words that may size or describe the stake: "takes $2.5 billion stake", "raised its stake". */
 const STAKE_GAP = 5;

@@ -9,7 +9,7 @@
  * around it is tentative until company matching settles it
  * (settleTentativeRatings).
  */
-import { expandPatterns, PhraseMatcher } from './phrase-matcher.js';
+import { expandPatterns, PhraseMatcher, wordSet } from './phrase-matcher.js';
 import { CURRENCY_SIGNS, MAGNITUDE_WORDS, type Token } from './tokenize.js';
 
 const RATINGS =
@@ -100,10 +100,10 @@ export interface RatingStatement {
 }
 
 /** Verbs that move a rating when followed by "to <rating>": "lifts Acme to buy", "cuts Acme to hold". */
-const RAISING_VERBS = new Set('lifts lifted raises raised ups upped boosts boosted'.split(' '));
+const RAISING_VERBS = wordSet('lifts lifted raises raised ups upped boosts boosted');
 const CHANGE_VERBS = new Set([
   ...RAISING_VERBS,
-  ...'moves moved cuts cut lowers lowered trims trimmed'.split(' '),
+  ...wordSet('moves moved cuts cut lowers lowered trims trimmed'),
 ]);
 /** The ratings a change may move to, by side: 1 the buy side, -1 the sell side, 0 in between. */
 const RATING_SIDES = new Map<string, number>([

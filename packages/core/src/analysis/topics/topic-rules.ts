@@ -22,6 +22,15 @@ export type TopicRules = Record<TaxonomyTopicSlug, readonly (readonly [patterns:
 const OTHER_CURRENCIES =
   'franc francs yuan renminbi lira peso pesos rupee rupees rupiah ruble rouble zloty forint krona krone ringgit baht shekel';
 
+/**
+ * Commerce between places ("trade with Japan", "its trading partners", "bilateral trade"): trade
+ * words, and in a sentence about carriage the route the ships serve (ROUTE_PHRASES). The strong ones
+ * weigh as trade's own phrases, the rest as its balances.
+ */
+const STRONG_ROUTE_PATTERNS = 'bilateral trade|two-way trade';
+const ROUTE_PATTERNS =
+  'trading partners|trade partners|trading partner|trade partner|trade between|trade with|total trade|world trade';
+
 export const TOPIC_RULES: TopicRules = {
   ai: [
     [
@@ -163,12 +172,12 @@ export const TOPIC_RULES: TopicRules = {
     ],
     // "trade" as commerce between economies: its balance, its partners, its ministers and its rules.
     [
-      'trade deficits|trade surpluses|trade imbalance|trade imbalances|trade shortfall|merchandise trade|visible trade|foreign trade|bilateral trade|two-way trade|trade agreement|trade agreements|trade accord|trade accords|trade pact|trade negotiations|trade negotiator|trade negotiators|trade relations|trade ties|trade issues|trade tensions|trade restrictions|trade protection|unfair trade|free trade|trade liberalisation|trade liberalization|trade minister|trade ministers|trade secretary|trade official|trade officials|trade law|trade laws|trade figures|import duties|import duty|import tariffs|import surcharge|import restrictions|import controls|import barriers|countervailing|anti-dumping|anti-subsidy|market access|international trade',
+      `trade deficits|trade surpluses|trade imbalance|trade imbalances|trade shortfall|merchandise trade|visible trade|foreign trade|${STRONG_ROUTE_PATTERNS}|trade agreement|trade agreements|trade accord|trade accords|trade pact|trade negotiations|trade negotiator|trade negotiators|trade relations|trade ties|trade issues|trade tensions|trade restrictions|trade protection|unfair trade|free trade|trade liberalisation|trade liberalization|trade minister|trade ministers|trade secretary|trade official|trade officials|trade law|trade laws|trade figures|import duties|import duty|import tariffs|import surcharge|import restrictions|import controls|import barriers|countervailing|anti-dumping|anti-subsidy|market access|international trade`,
       3,
     ],
     // A country's current-account or payments balance is its external trade position (Macro-economy names it too).
     [
-      'current account surplus|current account deficit|current account gap|balance of payments|payments surplus|payments deficit|payments gap|trading partners|trade partners|trading partner|trade partner|trade mission|export drive|export credits|trade between|trade with|total trade|world trade|trade performance|trade data|trade statistics|trade chief|trade envoy|trade delegation|trade row|trade rights|trade privileges|trade status|trade benefits|trade trip|trade visit|boost/expand/increase/promote/improve/liberalise/liberalize trade',
+      `current account surplus|current account deficit|current account gap|balance of payments|payments surplus|payments deficit|payments gap|${ROUTE_PATTERNS}|trade mission|export drive|export credits|trade performance|trade data|trade statistics|trade chief|trade envoy|trade delegation|trade row|trade rights|trade privileges|trade status|trade benefits|trade trip|trade visit|boost/expand/increase/promote/improve/liberalise/liberalize trade`,
       2,
     ],
     [
@@ -657,9 +666,7 @@ export const CARRIAGE_WORDS: ReadonlySet<string> = words(
  * ships serve: "freight on the trade between Europe and the Gulf", "sailings to its trading partners".
  */
 export const ROUTE_PHRASES: ReadonlySet<string> = new Set(
-  expandPatterns(
-    'trade between|trade with|world trade|total trade|two-way trade|bilateral trade|trading partners|trade partners|trading partner|trade partner',
-  ),
+  expandPatterns(`${STRONG_ROUTE_PATTERNS}|${ROUTE_PATTERNS}`),
 );
 
 /**
